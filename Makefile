@@ -1,0 +1,51 @@
+# Lumbar: `make run` serves the demo store; `make test` runs the suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/lumbar
+TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
+
+.PHONY: run test install lock services lint bench check-deploy clean
+
+$(STAMP): requirements/lock.txt pyproject.toml
+	@test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements/lock.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	@mkdir -p var
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+services:
+	@bash scripts/ensure_services.sh
+
+test: $(STAMP) services
+	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) \
+		$(BIN)/lint-imports --no-cache
+	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) \
+		$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check backend tests bench
+	$(BIN)/lint-imports --no-cache
+
+bench: $(STAMP) services
+	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) \
+		$(BIN)/python bench/catalog.py
+
+# Regenerate the lock file from pyproject.toml (needs the registry).
+lock:
+	$(PYTHON) -m venv var/uv && var/uv/bin/pip install --quiet uv
+	var/uv/bin/uv pip compile pyproject.toml --extra dev --python-version 3.11 \
+		--no-header -o requirements/lock.txt
+
+clean:
+	rm -rf $(VENV) var/*.sqlite3 var/media

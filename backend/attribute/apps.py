@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AttributeConfig(AppConfig):
+    name = "backend.attribute"
+    label = "attribute"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ChannelConfig(AppConfig):
+    name = "backend.channel"
+    label = "channel"

@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.db import models
+from django_countries.fields import CountryField
+
+from backend.core.models import ModelWithMetadata
+
+
+class ChannelQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+
+class Channel(ModelWithMetadata):
+    name = models.CharField(max_length=250)
+    slug = models.SlugField(max_length=255, unique=True)
+    is_active = models.BooleanField(default=False)
+    currency_code = models.CharField(max_length=settings.DEFAULT_CURRENCY_CODE_LENGTH)
+    default_country = CountryField()
+
+    objects = ChannelQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["slug"]
+
+    def __str__(self) -> str:
+        return self.slug

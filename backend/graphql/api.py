@@ -1,0 +1,8 @@
+"""The GraphQL schema served at /graphql/ (Saleor-compatible)."""
+
+import graphene
+
+from .mutation_root import Mutation
+from .query_root import Query
+
+schema = graphene.Schema(query=Query, mutation=Mutation)

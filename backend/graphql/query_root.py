@@ -1,0 +1,5 @@
+import graphene
+
+
+class Query(graphene.ObjectType):
+    _placeholder = graphene.String()

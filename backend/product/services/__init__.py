@@ -1,0 +1,53 @@
+"""Catalog writes, one module per entity; import the verbs from here."""
+
+from .categories import category_create, category_delete, category_update
+from .channel_listings import (
+    product_channel_listing_update,
+    product_discounted_prices_update,
+    product_variant_channel_listing_update,
+)
+from .collections import (
+    collection_add_products,
+    collection_channel_listing_update,
+    collection_create,
+    collection_remove_products,
+    collection_update,
+)
+from .media import product_media_create
+from .products import product_create, product_delete, product_update
+from .translations import (
+    category_translate,
+    collection_translate,
+    product_translate,
+    product_variant_translate,
+)
+from .variants import (
+    product_variant_create,
+    product_variant_delete,
+    product_variant_update,
+)
+
+__all__ = [
+    "category_create",
+    "category_delete",
+    "category_translate",
+    "category_update",
+    "collection_add_products",
+    "collection_channel_listing_update",
+    "collection_create",
+    "collection_remove_products",
+    "collection_translate",
+    "collection_update",
+    "product_channel_listing_update",
+    "product_create",
+    "product_delete",
+    "product_discounted_prices_update",
+    "product_media_create",
+    "product_translate",
+    "product_update",
+    "product_variant_channel_listing_update",
+    "product_variant_create",
+    "product_variant_delete",
+    "product_variant_translate",
+    "product_variant_update",
+]

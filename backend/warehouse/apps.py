@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class WarehouseConfig(AppConfig):
+    name = "backend.warehouse"
+    label = "warehouse"

@@ -1,0 +1,84 @@
+from django.db import models
+from django.db.models import F, Q
+
+from backend.account.models import Address
+from backend.channel.models import Channel
+from backend.core.models import ModelWithMetadata
+from backend.product.models import ProductVariant
+
+
+class WarehouseClickAndCollectOption(models.TextChoices):
+    DISABLED = "disabled", "Disabled"
+    LOCAL_STOCK = "local", "Local stock only"
+    ALL_WAREHOUSES = "all", "All warehouses"
+
+
+class Warehouse(ModelWithMetadata):
+    name = models.CharField(max_length=250)
+    slug = models.SlugField(max_length=255, unique=True, allow_unicode=True)
+    company_name = models.CharField(blank=True, max_length=255)
+    email = models.EmailField(blank=True, default="")
+    address = models.ForeignKey(Address, on_delete=models.PROTECT)
+    is_private = models.BooleanField(default=True)
+    click_and_collect_option = models.CharField(
+        max_length=30, choices=WarehouseClickAndCollectOption.choices,
+        default=WarehouseClickAndCollectOption.DISABLED,
+    )
+    channels = models.ManyToManyField(
+        Channel, related_name="warehouses", through="ChannelWarehouse", blank=True
+    )
+    external_reference = models.CharField(max_length=250, unique=True, blank=True, null=True)
+
+    class Meta:
+        ordering = ("-slug",)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ChannelWarehouse(models.Model):
+    channel = models.ForeignKey(Channel, related_name="channelwarehouse", on_delete=models.CASCADE)
+    warehouse = models.ForeignKey(
+        Warehouse, related_name="channelwarehouse", on_delete=models.CASCADE
+    )
+    sort_order = models.IntegerField(default=0)
+
+    class Meta:
+        unique_together = (("channel", "warehouse"),)
+        ordering = ("sort_order", "pk")
+
+
+class StockQuerySet(models.QuerySet):
+    def for_channel(self, channel_slug: str):
+        return self.filter(warehouse__channels__slug=channel_slug)
+
+    def annotate_available_quantity(self):
+        return self.annotate(available_quantity=F("quantity") - F("quantity_allocated"))
+
+
+class Stock(models.Model):
+    warehouse = models.ForeignKey(Warehouse, related_name="stock", on_delete=models.CASCADE)
+    product_variant = models.ForeignKey(
+        ProductVariant, related_name="stocks", on_delete=models.CASCADE
+    )
+    quantity = models.IntegerField(default=0)
+    quantity_allocated = models.IntegerField(default=0)
+
+    objects = StockQuerySet.as_manager()
+
+    class Meta:
+        unique_together = [["warehouse", "product_variant"]]
+        ordering = ("pk",)
+        constraints = [
+            models.CheckConstraint(condition=Q(quantity__gte=0), name="stock_quantity_not_negative"),
+            models.CheckConstraint(
+                condition=Q(quantity_allocated__gte=0), name="stock_allocated_not_negative"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.product_variant} @ {self.warehouse}: {self.quantity}"
+
+    @property
+    def quantity_available(self) -> int:
+        return max(self.quantity - self.quantity_allocated, 0)

@@ -1,0 +1,69 @@
+"""Stock writes: how many of a variant each warehouse holds."""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from backend.product.models import ProductVariant
+
+from .models import Stock, Warehouse
+
+
+@dataclass(frozen=True)
+class StockInput:
+    warehouse: Warehouse
+    quantity: int
+
+
+def _error(field_name: str, message: str, code: str, index: int | None = None):
+    error = ValidationError(message, code=code, params={"index": index})
+    return ValidationError({field_name: error})
+
+
+@transaction.atomic
+def product_variant_stocks_update(
+    *, variant: ProductVariant, stocks: list[StockInput]
+) -> ProductVariant:
+    """Set the variant's quantity in each warehouse, adding stock rows as needed."""
+    warehouse_ids = [stock.warehouse.pk for stock in stocks]
+    for index, stock in enumerate(stocks):
+        if stock.quantity is None or stock.quantity < 0:
+            raise _error("quantity", "Quantity cannot be negative.", "INVALID", index)
+        if warehouse_ids.count(stock.warehouse.pk) > 1:
+            raise _error("warehouse", "A warehouse is given twice.", "UNIQUE", index)
+    variant = ProductVariant.objects.select_for_update().get(pk=variant.pk)
+    existing = {
+        stock.warehouse_id: stock
+        for stock in Stock.objects.select_for_update().filter(
+            product_variant=variant, warehouse_id__in=warehouse_ids
+        )
+    }
+    to_create, to_update = [], []
+    for item in stocks:
+        stock = existing.get(item.warehouse.pk)
+        if stock is None:
+            to_create.append(
+                Stock(
+                    product_variant=variant,
+                    warehouse=item.warehouse,
+                    quantity=item.quantity,
+                )
+            )
+        elif stock.quantity != item.quantity:
+            stock.quantity = item.quantity
+            to_update.append(stock)
+    Stock.objects.bulk_create(to_create)
+    Stock.objects.bulk_update(to_update, ["quantity"])
+    return variant
+
+
+@transaction.atomic
+def product_variant_stocks_delete(
+    *, variant: ProductVariant, warehouses: list[Warehouse]
+) -> ProductVariant:
+    """Remove the variant's stock rows in the given warehouses."""
+    Stock.objects.filter(
+        product_variant=variant, warehouse__in=[w.pk for w in warehouses]
+    ).delete()
+    return variant

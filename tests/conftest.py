@@ -1,0 +1,21 @@
+import os
+
+import pytest
+from django.core.cache import cache
+
+pytest_plugins = ["tests.fixtures.catalog"]
+
+
+def pytest_configure(config):
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        raise pytest.UsageError(
+            "The suite runs on PostgreSQL: set DATABASE_URL (make test does)."
+        )
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()

@@ -1,0 +1,118 @@
+"""The deployment files are right even though no Docker engine runs here."""
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+import yaml
+from django.conf import settings
+from django.db import connection
+
+ROOT = Path(settings.BASE_DIR)
+APP_SERVICES = ("migrate", "web", "worker", "beat")
+
+
+@pytest.fixture(scope="module")
+def compose():
+    return yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+
+
+def documented_variables() -> set[str]:
+    readme = (ROOT / "README.md").read_text()
+    return set(re.findall(r"^\| `([A-Z_]+)`", readme, re.M))
+
+
+def test_compose_runs_postgres_redis_web_worker_and_beat(compose):
+    assert {"postgres", "redis", "web", "worker", "beat"} <= set(compose["services"])
+
+
+def test_compose_app_services_use_only_variables_the_readme_documents(compose):
+    for name in APP_SERVICES:
+        environment = compose["services"][name]["environment"]
+        assert set(environment) <= documented_variables(), name
+        assert {"DATABASE_URL", "REDIS_URL", "SECRET_KEY", "ALLOWED_HOSTS"} <= set(environment)
+
+
+def test_compose_worker_and_beat_run_celery_on_this_project(compose):
+    assert compose["services"]["worker"]["command"][:4] == ["celery", "--app", "backend", "worker"]
+    assert compose["services"]["beat"]["command"][:4] == ["celery", "--app", "backend", "beat"]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def local_environment(**extra) -> dict[str, str]:
+    database = connection.settings_dict
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DJANGO_SETTINGS_MODULE"}
+    }
+    env.update(
+        DATABASE_URL=(
+            f"postgres://{database['USER']}@{database['HOST'] or '127.0.0.1'}:"
+            f"{database['PORT'] or 5432}/{database['NAME']}"
+        ),
+        SECRET_KEY="compose-web-test-" + "x" * 40,
+        ALLOWED_HOSTS="127.0.0.1",
+        SECURE_TLS="false",
+    )
+    env.update(extra)
+    return env
+
+
+@pytest.mark.django_db(transaction=True)
+def test_compose_web_command_serves_the_store(compose):
+    command = list(compose["services"]["web"]["command"])
+    port = free_port()
+    command[command.index("--bind") + 1] = f"127.0.0.1:{port}"
+    command[command.index("--workers") + 1] = "1"
+    command[0] = str(Path(sys.executable).with_name(command[0]))
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=local_environment(), stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        status = None
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and status is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
+                    status = response.status
+            except (ConnectionError, OSError):
+                if process.poll() is not None:
+                    break
+                time.sleep(0.3)
+        assert status == 200, process.stderr.read1().decode() if process.poll() else status
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_production_settings_pass_check_deploy():
+    env = local_environment(SECURE_TLS="true", DEBUG="false")
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_debug_is_off_unless_asked():
+    env = {k: v for k, v in os.environ.items() if k != "DEBUG"}
+    result = subprocess.run(
+        [sys.executable, "-c", "import django, os; os.environ.setdefault("
+         "'DJANGO_SETTINGS_MODULE', 'backend.settings'); django.setup(); "
+         "from django.conf import settings; print(settings.DEBUG)"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
+    )
+    assert result.stdout.strip() == "False", result.stderr
