@@ -1,9 +1,6 @@
 """Our catalog mutations have Saleor's names, arguments, payloads and inputs."""
 
-from pathlib import Path
-
 import pytest
-from django.conf import settings
 from graphql import (
     GraphQLInputObjectType,
     GraphQLObjectType,
@@ -13,13 +10,12 @@ from graphql import (
 
 from backend.graphql.api import schema as lumbar_schema
 from backend.graphql.mutation_root import CatalogMutations
-
-SALEOR_SCHEMA = Path(settings.BASE_DIR).parent / "shared" / "saleor" / "schema.graphql"
+from tests.shared_assets import SALEOR_SCHEMA, require_shared
 
 
 @pytest.fixture(scope="module")
 def saleor():
-    return build_schema(SALEOR_SCHEMA.read_text(), assume_valid=True)
+    return build_schema(require_shared(SALEOR_SCHEMA).read_text(), assume_valid=True)
 
 
 def mutation_names():

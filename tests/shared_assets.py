@@ -1,0 +1,26 @@
+"""Saleor's reference files live beside the repository in ../shared/ (never copied in).
+
+CI has that folder; a checkout without it skips the tests that need it, saying why.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+SHARED_DIR = Path(
+    os.environ.get("LUMBAR_SHARED_DIR", Path(settings.BASE_DIR).parent / "shared")
+)
+SALEOR_SCHEMA = SHARED_DIR / "saleor" / "schema.graphql"
+STOREFRONT_DOCUMENTS = SHARED_DIR / "saleor" / "clients" / "storefront"
+
+
+def require_shared(path: Path) -> Path:
+    """Return `path`, or skip the calling test when ../shared/ is not checked out."""
+    if not path.exists():
+        pytest.skip(
+            f"Saleor reference file {path} is absent: check out ../shared/ "
+            "(or set LUMBAR_SHARED_DIR) to run this test"
+        )
+    return path
