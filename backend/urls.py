@@ -5,18 +5,29 @@ from django.views.static import serve
 
 from backend.graphql.views import graphql_view
 from backend.health import healthz
+from backend.storefront.views.thumbnails import thumbnail
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("graphql/", graphql_view, name="graphql"),
+    path(
+        "thumbnail/<str:instance_id>/<int:size>/<str:format>/",
+        thumbnail,
+        name="thumbnail",
+    ),
     path("", include("backend.storefront.urls")),
 ]
 
 if settings.SERVE_MEDIA:
     media_prefix = settings.MEDIA_URL.lstrip("/")
     urlpatterns.insert(
-        0, re_path(rf"^{media_prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+        0,
+        re_path(
+            rf"^{media_prefix}(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        ),
     )
 
 handler404 = "backend.storefront.views.errors.page_not_found"

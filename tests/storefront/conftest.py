@@ -1,0 +1,26 @@
+"""Storefront fixtures: product media with a real image file on disk."""
+
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from backend.product.models import ProductMedia
+
+
+def png_upload(name="picture.png", width=800, height=600):
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), (40, 120, 200)).save(buffer, format="PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+def add_image(product, *, alt="", name="picture.png"):
+    """Attach a PNG to the product as its next media item."""
+    return ProductMedia.objects.create(product=product, image=png_upload(name), alt=alt)
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PUBLIC_URL = "https://shop.example.com"
