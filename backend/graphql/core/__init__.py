@@ -1,0 +1,22 @@
+"""Shared GraphQL read-side pieces; how a domain package uses them.
+
+- ids.py: ``global_id("Product", pk)`` and ``from_global_id_or_error(value,
+  "Product")`` (Saleor's "Invalid ID: ... Expected: Product." error).
+- connection.py: ``XConnection = create_connection_type(XType)`` gives
+  ``XCountableConnection``/``XCountableEdge``; declare the query field with
+  ``ConnectionField(XConnection, filter=..., ...)`` and return
+  ``connection_from(queryset, info, kwargs, XConnection, wrap=...)``.
+  It validates first/last (max 100, not both) with Saleor's messages. Order
+  the queryset deterministically (end with "pk").
+- dataloaders.py: subclass ``DataLoader`` (``batch_load(keys)`` -> values in
+  key order); in a resolver call ``Loader(info).load_for(root, key_of)``.
+  Loaders live on ``info.context`` and batch over the siblings that a list
+  resolver registered (``connection_from`` does; for plain lists call
+  ``register_siblings(info, items)`` and return its result).
+- channel.py: ``ChannelContext(node, channel_slug)`` for channel-aware types
+  (Product, ProductVariant, Collection); ``resolve_channel_slug(info,
+  channel)`` applies Saleor's rules (unknown slug -> "Channel with '<slug>'
+  slug does not exist.", no arg -> staff read all, shopper the default).
+- money.py: Money, TaxedMoney, MoneyRange, TaxedMoneyRange from
+  ``prices`` objects; types.py: Image (url, alt).
+"""
