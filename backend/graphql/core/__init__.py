@@ -18,5 +18,8 @@
   channel)`` applies Saleor's rules (unknown slug -> "Channel with '<slug>'
   slug does not exist.", no arg -> staff read all, shopper the default).
 - money.py: Money, TaxedMoney, MoneyRange, TaxedMoneyRange from
-  ``prices`` objects; types.py: Image (url, alt).
+  ``prices`` objects; types.py: Image (url, alt), LanguageDisplay.
+- enums.py: OrderDirection; filter_inputs.py: StringFilterInput,
+  GlobalIDFilterInput, DecimalFilterInput, DateTimeRangeInput, ...,
+  MetadataFilter and ``filter_by_metadata``.
 """

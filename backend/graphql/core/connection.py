@@ -48,14 +48,12 @@ def ConnectionField(connection_type, **kwargs):  # noqa: N802 - reads as a type
         connection_type,
         before=graphene.String(
             description=(
-                "Return the elements in the list that come before the "
-                "specified cursor."
+                "Return the elements in the list that come before the specified cursor."
             )
         ),
         after=graphene.String(
             description=(
-                "Return the elements in the list that come after the "
-                "specified cursor."
+                "Return the elements in the list that come after the specified cursor."
             )
         ),
         first=graphene.Int(
@@ -141,9 +139,7 @@ def connection_from(
 
     def count_total() -> int:
         if not total:
-            total.append(
-                items.count() if isinstance(items, QuerySet) else len(items)
-            )
+            total.append(items.count() if isinstance(items, QuerySet) else len(items))
         return total[0]
 
     if first is not None:

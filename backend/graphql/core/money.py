@@ -19,8 +19,7 @@ class Money(graphene.ObjectType):
     fractional_amount = graphene.Int(
         required=True,
         description=(
-            "Amount of money represented as an integer in the smallest currency "
-            "unit."
+            "Amount of money represented as an integer in the smallest currency unit."
         ),
     )
     fraction_digits = graphene.Int(

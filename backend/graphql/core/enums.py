@@ -1,0 +1,14 @@
+"""Enums every domain's sorting and filtering inputs share."""
+
+import graphene
+
+
+class OrderDirection(graphene.Enum):
+    ASC = "asc"
+    DESC = "desc"
+
+    @property
+    def description(self):
+        if self == OrderDirection.ASC:
+            return "Specifies an ascending sort order."
+        return "Specifies a descending sort order."
