@@ -1,11 +1,20 @@
 """Stock reads: how many of a variant a shopper of a channel can buy."""
 
 from collections import defaultdict
+from dataclasses import dataclass
 
-from django.db.models import F, Sum
-from django.db.models.functions import Greatest
+from django.core.paginator import Page, Paginator
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce, Greatest
 
 from backend.product.models import ProductVariant
+from backend.product.selectors import (
+    CatalogFilters,
+    ProductCard,
+    product_cards,
+    products_filter_catalog,
+    products_sort_catalog,
+)
 
 from .models import Stock
 
@@ -28,9 +37,7 @@ def variant_quantities_available(
             product_variant_id__in=variant_ids, warehouse__channels__slug=channel_slug
         )
         .values("product_variant_id")
-        .annotate(
-            available=Sum(Greatest(F("quantity") - F("quantity_allocated"), 0))
-        )
+        .annotate(available=Sum(Greatest(F("quantity") - F("quantity_allocated"), 0)))
     )
     quantities: dict[int, int] = defaultdict(int)
     for row in rows:
@@ -53,3 +60,134 @@ def products_in_stock(*, product_ids: list[int], channel_slug: str) -> set[int]:
         variant_ids=list(product_of), channel_slug=channel_slug
     )
     return {product_of[variant_id] for variant_id, qty in available.items() if qty > 0}
+
+
+# What a shopper reads about stock, and the catalog listing that needs it.
+
+# At or under this many a page says "Only N left".
+LOW_STOCK_THRESHOLD = 5
+
+
+@dataclass(frozen=True)
+class StockState:
+    """How much a shopper can buy, as a page words it."""
+
+    quantity: int
+
+    @property
+    def in_stock(self) -> bool:
+        return self.quantity > 0
+
+    @property
+    def is_low(self) -> bool:
+        return 0 < self.quantity <= LOW_STOCK_THRESHOLD
+
+    @property
+    def label(self) -> str:
+        if not self.in_stock:
+            return "Out of stock"
+        if self.is_low:
+            return f"Only {self.quantity} left"
+        return "In stock"
+
+    @property
+    def schema_availability(self) -> str:
+        """Return the schema.org availability URL for structured data."""
+        if self.in_stock:
+            return "https://schema.org/InStock"
+        return "https://schema.org/OutOfStock"
+
+
+def product_quantities_available(
+    *, product_ids: list[int], channel_slug: str
+) -> dict[int, int]:
+    """Return the quantity a shopper can buy of each product, over its variants.
+
+    One query. Untracked variants count as the checkout cap.
+    """
+    channel_stock = Q(stocks__warehouse__channels__slug=channel_slug)
+    available = Coalesce(
+        Sum(
+            Greatest(F("stocks__quantity") - F("stocks__quantity_allocated"), 0),
+            filter=channel_stock,
+        ),
+        0,
+    )
+    rows = (
+        ProductVariant.objects.filter(product_id__in=product_ids)
+        .values("pk")
+        .annotate(available=available)
+        .values_list("product_id", "track_inventory", "available")
+    )
+    quantities = dict.fromkeys(product_ids, 0)
+    for product_id, track_inventory, quantity in rows:
+        if not track_inventory:
+            quantity = MAX_CHECKOUT_LINE_QUANTITY
+        quantities[product_id] += quantity
+    return quantities
+
+
+def products_filter_in_stock(queryset: QuerySet, *, channel_slug: str) -> QuerySet:
+    """Return the products with a variant a shopper of the channel can buy."""
+    stocked = Stock.objects.filter(
+        product_variant__product_id=OuterRef("pk"),
+        warehouse__channels__slug=channel_slug,
+        quantity__gt=F("quantity_allocated"),
+    )
+    untracked = ProductVariant.objects.filter(
+        product_id=OuterRef("pk"), track_inventory=False
+    )
+    return queryset.filter(Exists(stocked) | Exists(untracked))
+
+
+@dataclass(frozen=True)
+class CatalogRow:
+    product: ProductCard
+    stock: StockState
+
+
+@dataclass(frozen=True)
+class CatalogPage:
+    rows: list[CatalogRow]
+    page: Page
+
+
+def catalog_page(
+    *,
+    queryset: QuerySet,
+    channel_slug: str,
+    filters: CatalogFilters,
+    in_stock_only: bool = False,
+    page_number: int | str | None = 1,
+    page_size: int,
+) -> CatalogPage:
+    """Return one page of a filtered, sorted listing, ready to render.
+
+    Five queries whatever the page size: count, page, prices, images, stock.
+    A page number out of range gives the nearest page.
+    """
+    queryset = products_filter_catalog(
+        queryset, channel_slug=channel_slug, filters=filters
+    )
+    if in_stock_only:
+        queryset = products_filter_in_stock(queryset, channel_slug=channel_slug)
+    queryset = products_sort_catalog(
+        queryset, channel_slug=channel_slug, sort=filters.sort
+    )
+    page = Paginator(queryset, page_size).get_page(page_number)
+    products = list(page.object_list)
+    return CatalogPage(
+        rows=catalog_rows(products=products, channel_slug=channel_slug), page=page
+    )
+
+
+def catalog_rows(*, products: list, channel_slug: str) -> list[CatalogRow]:
+    """Return the listing rows of the products, in order, in three queries."""
+    cards = product_cards(products=products, channel_slug=channel_slug)
+    quantities = product_quantities_available(
+        product_ids=[card.id for card in cards], channel_slug=channel_slug
+    )
+    return [
+        CatalogRow(product=card, stock=StockState(quantity=quantities[card.id]))
+        for card in cards
+    ]
