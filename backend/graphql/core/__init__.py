@@ -18,7 +18,8 @@
   channel)`` applies Saleor's rules (unknown slug -> "Channel with '<slug>'
   slug does not exist.", no arg -> staff read all, shopper the default).
 - money.py: Money, TaxedMoney, MoneyRange, TaxedMoneyRange from
-  ``prices`` objects; types.py: Image (url, alt), LanguageDisplay.
+  ``prices`` objects; types.py: Image (url, alt). LanguageDisplay and
+  CountryDisplay live in ../shop/types.py.
 - enums.py: OrderDirection; filter_inputs.py: StringFilterInput,
   GlobalIDFilterInput, DecimalFilterInput, DateTimeRangeInput, ...,
   MetadataFilter and ``filter_by_metadata``.

@@ -36,6 +36,16 @@ class ChannelContext(Generic[N]):
         return self.node.pk
 
 
+def node_of(root):
+    """Return the model object of a root, wrapped in ChannelContext or not."""
+    return root.node if isinstance(root, ChannelContext) else root
+
+
+def channel_of(root) -> str | None:
+    """Return the channel slug a root is read in (None outside a channel)."""
+    return root.channel_slug if isinstance(root, ChannelContext) else None
+
+
 def wrap(nodes, channel_slug: str | None) -> list[ChannelContext]:
     return [ChannelContext(node=node, channel_slug=channel_slug) for node in nodes]
 

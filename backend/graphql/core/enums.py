@@ -12,3 +12,16 @@ class OrderDirection(graphene.Enum):
         if self == OrderDirection.ASC:
             return "Specifies an ascending sort order."
         return "Specifies a descending sort order."
+
+
+def _country_code_enum():
+    from django_countries import countries
+
+    return graphene.Enum(
+        "CountryCode",
+        [(code, code) for code, _ in countries],
+        description="An enumeration.",
+    )
+
+
+CountryCode = _country_code_enum()
