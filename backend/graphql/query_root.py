@@ -1,5 +1,16 @@
+"""The Query root, combined from every domain's query classes."""
+
 import graphene
 
+from .channel.schema import ChannelQueries
+from .shop.schema import ShopQueries
+from .warehouse.schema import WarehouseQueries
 
-class Query(graphene.ObjectType):
-    _placeholder = graphene.String()
+
+class Query(
+    ShopQueries,
+    ChannelQueries,
+    WarehouseQueries,
+    graphene.ObjectType,
+):
+    """Every query of the API; each domain adds its query class above."""

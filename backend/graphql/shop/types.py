@@ -1,0 +1,222 @@
+"""Shop-wide read types: Shop, Domain, CountryDisplay, LanguageDisplay, Address.
+
+CountryDisplay, LanguageDisplay and Address are used by other domains'
+types too (Channel, Warehouse, the translation types); import them from
+here so the schema holds one type of each name.
+"""
+
+from importlib import metadata as package_metadata
+from urllib.parse import urlsplit
+
+import graphene
+from django.conf import settings
+from django.utils import translation
+from django_countries import countries as all_countries
+from graphene import relay
+
+from backend.channel.models import Channel
+from backend.core.languages import LANGUAGES, language_code_from_enum
+
+from ..core.shared_enums import lazy_enum, member_name
+from ..meta.access import require_staff
+from ..meta.types import ObjectWithMetadata
+
+# The Saleor API version whose schema Lumbar serves.
+SALEOR_SCHEMA_VERSION = "3.23"
+LANGUAGE_NAMES = dict(LANGUAGES)
+
+
+class CountryDisplay(graphene.ObjectType):
+    code = graphene.String(required=True, description="Country code.")
+    country = graphene.String(required=True, description="Country name.")
+
+    class Meta:
+        description = "Represents country."
+
+
+def country_display(country) -> CountryDisplay | None:
+    """Return the CountryDisplay of a django-countries Country."""
+    if not country or not country.code:
+        return None
+    return CountryDisplay(code=country.code, country=country.name)
+
+
+class LanguageDisplay(graphene.ObjectType):
+    code = graphene.Field(
+        lazy_enum("LanguageCodeEnum"),
+        required=True,
+        description="ISO 639 representation of the language name.",
+    )
+    language = graphene.String(required=True, description="Full name of the language.")
+
+
+def language_display(code: str) -> LanguageDisplay:
+    """Return the LanguageDisplay of a stored language code ("en-us")."""
+    name = code.replace("-", "_").upper()
+    return LanguageDisplay(code=name, language=LANGUAGE_NAMES.get(name, code))
+
+
+def language_code_argument(value) -> str:
+    """Return the stored language code of a LanguageCodeEnum argument."""
+    return language_code_from_enum(member_name(value))
+
+
+class Domain(graphene.ObjectType):
+    host = graphene.String(required=True, description="The host name of the domain.")
+    ssl_enabled = graphene.Boolean(
+        required=True, description="Inform if SSL is enabled."
+    )
+    url = graphene.String(required=True, description="The absolute URL of the API.")
+
+    class Meta:
+        description = "Represents shop's domain."
+
+
+class Address(graphene.ObjectType):
+    first_name = graphene.String(required=True, description="The given name.")
+    last_name = graphene.String(required=True, description="The family name.")
+    company_name = graphene.String(
+        required=True, description="Company or organization."
+    )
+    street_address_1 = graphene.String(
+        required=True,
+        name="streetAddress1",
+        description="The first line of the address.",
+    )
+    street_address_2 = graphene.String(
+        required=True,
+        name="streetAddress2",
+        description="The second line of the address.",
+    )
+    city = graphene.String(required=True, description="The city of the address.")
+    city_area = graphene.String(
+        required=True, description="The district of the address."
+    )
+    postal_code = graphene.String(
+        required=True, description="The postal code of the address."
+    )
+    country = graphene.Field(
+        CountryDisplay, required=True, description="The country of the address."
+    )
+    country_area = graphene.String(
+        required=True, description="The country area of the address."
+    )
+    phone = graphene.String(description="The phone number assigned the address.")
+
+    class Meta:
+        interfaces = (relay.Node, ObjectWithMetadata)
+        description = "Represents user address data."
+
+    @staticmethod
+    def resolve_country(root, info):
+        return country_display(root.country)
+
+    @staticmethod
+    def resolve_phone(root, info):
+        return root.phone or None
+
+
+class Shop(graphene.ObjectType):
+    id = graphene.ID(required=True, description="ID of the shop.")
+    name = graphene.String(required=True, description="Shop's name.")
+    description = graphene.String(description="Shop's description.")
+    domain = graphene.Field(Domain, required=True, description="Shop's domain data.")
+    default_country = graphene.Field(
+        CountryDisplay, description="Shop's default country."
+    )
+    countries = graphene.List(
+        graphene.NonNull(CountryDisplay),
+        required=True,
+        language_code=graphene.Argument(
+            lazy_enum("LanguageCodeEnum"),
+            description="A language code to return the translation for.",
+            deprecation_reason="This field will be removed in Saleor 4.0.",
+        ),
+        description="List of countries available in the shop.",
+    )
+    languages = graphene.List(
+        graphene.NonNull(LanguageDisplay),
+        required=True,
+        description="List of the shops's supported languages.",
+    )
+    channel_currencies = graphene.List(
+        graphene.NonNull(graphene.String),
+        required=True,
+        description=(
+            "List of all currencies supported by shop's channels.\n\nRequires one "
+            "of the following permissions: AUTHENTICATED_STAFF_USER, "
+            "AUTHENTICATED_APP."
+        ),
+    )
+    company_address = graphene.Field(Address, description="Company address.")
+    version = graphene.String(
+        required=True, description="Lumbar's version, as Saleor reports its own."
+    )
+    schema_version = graphene.String(
+        required=True, description="Minor Saleor API version."
+    )
+
+    class Meta:
+        interfaces = (ObjectWithMetadata,)
+        description = (
+            "Represents a shop resource containing general shop data and configuration."
+        )
+
+    @staticmethod
+    def resolve_id(root, info):
+        return relay.Node.to_global_id("Shop", "shop")
+
+    @staticmethod
+    def resolve_name(root, info):
+        return getattr(settings, "SHOP_NAME", "Lumbar")
+
+    @staticmethod
+    def resolve_description(root, info):
+        return getattr(settings, "SHOP_DESCRIPTION", None)
+
+    @staticmethod
+    def resolve_domain(root, info):
+        parts = urlsplit(settings.PUBLIC_URL)
+        return Domain(
+            host=parts.netloc,
+            ssl_enabled=parts.scheme == "https",
+            url=f"{settings.PUBLIC_URL}/graphql/",
+        )
+
+    @staticmethod
+    def resolve_default_country(root, info):
+        channel = Channel.objects.filter(slug=settings.DEFAULT_CHANNEL_SLUG).first()
+        return country_display(channel.default_country) if channel else None
+
+    @staticmethod
+    def resolve_countries(root, info, language_code=None):
+        language = language_code_argument(language_code) if language_code else None
+        with translation.override(language or settings.LANGUAGE_CODE):
+            return [
+                CountryDisplay(code=code, country=str(name))
+                for code, name in all_countries
+            ]
+
+    @staticmethod
+    def resolve_languages(root, info):
+        return [
+            LanguageDisplay(code=name, language=display) for name, display in LANGUAGES
+        ]
+
+    @staticmethod
+    def resolve_channel_currencies(root, info):
+        require_staff(info)
+        return sorted(set(Channel.objects.values_list("currency_code", flat=True)))
+
+    @staticmethod
+    def resolve_company_address(root, info):
+        # No company address is configured in this store yet.
+        return None
+
+    @staticmethod
+    def resolve_version(root, info):
+        return package_metadata.version("lumbar")
+
+    @staticmethod
+    def resolve_schema_version(root, info):
+        return SALEOR_SCHEMA_VERSION
