@@ -1,37 +1,12 @@
-"""Query inputs and scalars that several domains share, defined once here.
+"""Scalars and filter helpers that several domains' queries share.
 
-A schema holds one type per name: import these (OrderDirection,
-MetadataFilter, StringFilterInput, PositiveInt, JSON) rather than
-redefining them in another domain.
+A schema holds one type per name: import PositiveInt and JSON from here;
+OrderDirection and the filter inputs live in ../core/.
 """
 
 import graphene
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from graphql.language import ast
-
-
-class OrderDirection(graphene.Enum):
-    ASC = "ASC"
-    DESC = "DESC"
-
-    @property
-    def description(self):
-        if self == OrderDirection.ASC:
-            return "Specifies an ascending sort order."
-        return "Specifies a descending sort order."
-
-
-class MetadataFilter(graphene.InputObjectType):
-    key = graphene.String(required=True, description="Key of a metadata item.")
-    value = graphene.String(required=False, description="Value of a metadata item.")
-
-
-class StringFilterInput(graphene.InputObjectType):
-    eq = graphene.String(required=False)
-    one_of = graphene.List(graphene.NonNull(graphene.String), required=False)
-
-    class Meta:
-        description = "Define the filtering options for string fields."
 
 
 class PositiveInt(graphene.types.Scalar):
@@ -70,16 +45,6 @@ class JSON(graphene.types.Scalar):
         return value
 
 
-def filter_by_metadata(queryset: QuerySet, items) -> QuerySet:
-    """Keep objects whose public metadata holds every key (and value) given."""
-    for item in items or []:
-        if item.get("value") is None:
-            queryset = queryset.filter(metadata__has_key=item["key"])
-        else:
-            queryset = queryset.filter(metadata__contains={item["key"]: item["value"]})
-    return queryset
-
-
 def string_filter_q(field: str, value) -> Q:
     """Return the Q of a StringFilterInput on a model field."""
     if not value:
@@ -93,5 +58,6 @@ def string_filter_q(field: str, value) -> Q:
 
 def sort_direction(sort_by) -> str:
     """Return "-" for a descending SortingInput, else ""."""
-    direction = getattr(sort_by.get("direction"), "name", sort_by.get("direction"))
-    return "-" if str(direction) == "DESC" else ""
+    direction = sort_by.get("direction")
+    name = getattr(direction, "name", direction)
+    return "-" if str(name).upper() == "DESC" else ""
