@@ -237,3 +237,10 @@ def product_variant_channel_listing_update(
     )
     product_discounted_prices_update(product_ids=[variant.product_id])
     return variant
+
+
+def price_amount_check(
+    *, amount: Decimal | None, currency: str, field_name: str = "price"
+) -> None:
+    """Refuse a negative, non-numeric or over-precise price in the currency."""
+    _check_amount(amount, field_name, currency)

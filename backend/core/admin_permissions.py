@@ -1,0 +1,86 @@
+"""Saleor's permission codes as the Django admin's permission checks.
+
+Every admin page, inline and autocomplete answers ``has_*_permission`` with
+``user_has_any_permission``, the call GraphQL mutations make in
+``BaseMutation.check_permissions``. So a staff user refused ``productUpdate``
+is refused the product change page, and the other way round; Django's own
+per-model ``add_*``/``change_*`` permissions play no part.
+"""
+
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
+
+from .permissions import PermissionEnum, user_has_any_permission
+
+
+def validation_messages(error: ValidationError) -> list[str]:
+    """Return a domain error's messages, each prefixed by its field."""
+    if not hasattr(error, "error_dict"):
+        return list(error.messages)
+    return [
+        f"{field}: {message}" if field != "__all__" else message
+        for field, errors in error.message_dict.items()
+        for message in errors
+    ]
+
+
+class SaleorPermissionAdminMixin:
+    """Allow changes to holders of one of ``permissions``.
+
+    ``view_permissions`` widens reading where Saleor's queries do: any
+    staff member who may edit products may read product types, as the
+    ``productTypes`` query allows, so the product form can pick one.
+    """
+
+    permissions: tuple[PermissionEnum, ...] = ()
+    view_permissions: tuple[PermissionEnum, ...] = ()
+
+    def _has_saleor_permission(self, request, permissions=None) -> bool:
+        user = request.user
+        permissions = permissions or self.permissions
+        if not permissions or not getattr(user, "is_staff", False):
+            return False
+        return user_has_any_permission(user, *permissions)
+
+    def has_module_permission(self, request) -> bool:
+        return self.has_view_permission(request)
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return self._has_saleor_permission(
+            request, (*self.permissions, *self.view_permissions)
+        )
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return self._has_saleor_permission(request)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return self._has_saleor_permission(request)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return self._has_saleor_permission(request)
+
+
+class SaleorModelAdmin(SaleorPermissionAdminMixin, admin.ModelAdmin):
+    """A model admin whose saves call domain services.
+
+    A service may still refuse a write the form accepted (a concurrent
+    change, a rule the form cannot see). The whole save then rolls back and
+    the page shows the service's message instead of a server error.
+    """
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except ValidationError as error:
+            for message in validation_messages(error):
+                messages.error(request, message)
+            return HttpResponseRedirect(request.get_full_path())
+
+
+class SaleorTabularInline(SaleorPermissionAdminMixin, admin.TabularInline):
+    pass
+
+
+class SaleorStackedInline(SaleorPermissionAdminMixin, admin.StackedInline):
+    pass

@@ -1,0 +1,148 @@
+"""Warehouses and their stock in the admin.
+
+Saleor: warehouses are written with MANAGE_PRODUCTS and read also by
+order and shipping staff; stock is MANAGE_PRODUCTS.
+"""
+
+from django import forms
+from django.contrib import admin
+from django.db.models import Count, Sum
+
+from backend.account.models import Address
+from backend.core.admin_permissions import SaleorModelAdmin, SaleorTabularInline
+from backend.core.permissions import PermissionEnum
+
+from .models import ChannelWarehouse, Stock, Warehouse
+
+ADDRESS_FIELDS = [
+    "street_address_1",
+    "street_address_2",
+    "city",
+    "postal_code",
+    "country",
+    "country_area",
+    "phone",
+]
+
+
+class WarehouseFormBase(forms.ModelForm):
+    """A warehouse with its address edited in place.
+
+    Addresses are shared with customers, so they get no admin page of
+    their own to pick from.
+    """
+
+    class Meta:
+        model = Warehouse
+        fields = [
+            "name",
+            "slug",
+            "company_name",
+            "email",
+            "is_private",
+            "click_and_collect_option",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["street_address_1"].required = True
+        self.fields["city"].required = True
+        if self.instance.address_id:
+            for name in ADDRESS_FIELDS:
+                self.initial.setdefault(name, getattr(self.instance.address, name))
+
+    def save(self, commit=True):
+        warehouse = super().save(commit=False)
+        address = warehouse.address if warehouse.address_id else Address()
+        for name in ADDRESS_FIELDS:
+            setattr(address, name, self.cleaned_data[name])
+        address.company_name = warehouse.company_name
+        address.save()
+        warehouse.address = address
+        if commit:
+            warehouse.save()
+            self._save_m2m()
+        return warehouse
+
+
+# The address fields, declared on the form so the admin's fieldsets find them.
+WarehouseForm = type(WarehouseFormBase)(
+    "WarehouseForm",
+    (WarehouseFormBase,),
+    dict(forms.fields_for_model(Address, fields=ADDRESS_FIELDS)),
+)
+
+
+class ChannelWarehouseInline(SaleorTabularInline):
+    model = ChannelWarehouse
+    permissions = (PermissionEnum.MANAGE_PRODUCTS,)
+    fields = ["channel", "sort_order"]
+    extra = 0
+    verbose_name = "channel"
+
+
+class WarehouseStockInline(SaleorTabularInline):
+    """The warehouse's stock, read only: stock is set on each variant."""
+
+    model = Stock
+    permissions = (PermissionEnum.MANAGE_PRODUCTS,)
+    fields = ["product_variant", "quantity", "quantity_allocated"]
+    readonly_fields = fields
+    extra = 0
+    show_change_link = False
+    verbose_name_plural = "stock (change it on the variant)"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("product_variant")
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Warehouse)
+class WarehouseAdmin(SaleorModelAdmin):
+    permissions = (PermissionEnum.MANAGE_PRODUCTS,)
+    view_permissions = (PermissionEnum.MANAGE_ORDERS, PermissionEnum.MANAGE_SHIPPING)
+    list_display = ["name", "slug", "address", "variant_count", "quantity_total"]
+    list_select_related = ["address"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    form = WarehouseForm
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "name",
+                    "slug",
+                    "company_name",
+                    "email",
+                    "is_private",
+                    "click_and_collect_option",
+                ]
+            },
+        ),
+        ("Address", {"fields": ADDRESS_FIELDS}),
+    ]
+    inlines = [ChannelWarehouseInline, WarehouseStockInline]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(variant_total=Count("stock"), quantity_sum=Sum("stock__quantity"))
+        )
+
+    @admin.display(description="Variants stocked", ordering="variant_total")
+    def variant_count(self, warehouse: Warehouse) -> int:
+        return warehouse.variant_total
+
+    @admin.display(description="Units", ordering="quantity_sum")
+    def quantity_total(self, warehouse: Warehouse) -> int:
+        return warehouse.quantity_sum or 0
