@@ -1,0 +1,77 @@
+"""Load the demo store from content/catalog/ into the database.
+
+``demo_load`` checks every file first, then writes everything in one
+transaction through the domain services, keyed by slug, SKU and email, so
+a second run changes nothing and a bad file changes nothing at all.
+"""
+
+import time
+from pathlib import Path
+from typing import TextIO
+
+from django.db import transaction
+
+from .catalog import (
+    attributes_load,
+    categories_load,
+    channels_load,
+    collections_load,
+    product_types_load,
+    warehouses_load,
+)
+from .common import LoadContext
+from .errors import DemoDataError
+from .navigation import menus_load
+from .products import collection_products_load, product_load, product_references_load
+from .progress import progress_bar
+from .report import DemoLoadReport, DemoLogin
+from .staff import staff_load
+from .validate import Catalog, catalog_validate
+
+__all__ = ["DemoDataError", "DemoLoadReport", "DemoLogin", "demo_load"]
+
+NOTHING_CHANGED = "Demo store already loaded: nothing changed."
+
+
+def _write_report(report: DemoLoadReport, stdout: TextIO) -> None:
+    if report.changed:
+        stdout.write(f"Demo store loaded in {report.seconds:.1f} s:\n")
+        stdout.write("\n".join(report.summary_lines()) + "\n")
+    else:
+        stdout.write(NOTHING_CHANGED + "\n")
+    stdout.write("Staff logins (for the demo only; never use these elsewhere):\n")
+    for login in report.logins:
+        stdout.write(f"  {login.email} / {login.password}  ({login.role})\n")
+
+
+def _steps(catalog: Catalog, context: LoadContext):
+    yield lambda: channels_load(catalog, context)
+    yield lambda: warehouses_load(catalog, context)
+    yield lambda: attributes_load(catalog, context)
+    yield lambda: product_types_load(catalog, context)
+    yield lambda: categories_load(catalog, context)
+    yield lambda: collections_load(catalog, context)
+    for entry in catalog.products:
+        yield lambda entry=entry: product_load(entry, context)
+    yield lambda: product_references_load(catalog.products, context)
+    yield lambda: collection_products_load(catalog.products, context)
+    yield lambda: menus_load(catalog, context)
+    yield lambda: staff_load(catalog, context)
+
+
+def demo_load(
+    *, catalog_dir: Path, stdout: TextIO, progress: bool = True
+) -> DemoLoadReport:
+    """Load the demo store, or raise DemoDataError and leave the database as it was."""
+    started = time.monotonic()
+    catalog = catalog_validate(catalog_dir=Path(catalog_dir))
+    report = DemoLoadReport()
+    context = LoadContext(report=report)
+    steps = list(_steps(catalog, context))
+    with transaction.atomic(), progress_bar(total=len(steps), enabled=progress) as bar:
+        for step in steps:
+            step()
+            bar.update(1)
+    report.seconds = time.monotonic() - started
+    _write_report(report, stdout)
+    return report
