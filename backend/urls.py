@@ -5,6 +5,7 @@ from django.views.static import serve
 
 from backend.graphql.views import graphql_view
 from backend.health import healthz
+from backend.storefront.views.indexing import robots, sitemap
 from backend.storefront.views.thumbnails import thumbnail
 
 urlpatterns = [
@@ -16,6 +17,8 @@ urlpatterns = [
         thumbnail,
         name="thumbnail",
     ),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots, name="robots"),
     path("", include("backend.storefront.urls")),
 ]
 

@@ -1,2 +1,15 @@
+from django.conf import settings
+from django.utils.functional import SimpleLazyObject
+
+from .menus import FOOTER_MENU, NAVBAR_MENU, menu_links
+
+
 def storefront(request):
-    return {}
+    """Give every page the menus (read only when a template uses them)."""
+    return {
+        "site_name": "Lumbar",
+        "public_url": settings.PUBLIC_URL,
+        "menus": SimpleLazyObject(
+            lambda: menu_links(menu_slugs=(NAVBAR_MENU, FOOTER_MENU))
+        ),
+    }

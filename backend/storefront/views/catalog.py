@@ -1,5 +1,104 @@
-from django.shortcuts import render
+"""Home, category, collection and search pages."""
+
+from django.conf import settings
+from django.shortcuts import get_object_or_404, render
+
+from backend.product.models import Category
+from backend.product.search import products_search
+from backend.product.selectors import collections_published, products_for_listing
+from backend.warehouse.selectors import catalog_rows
+
+from ..forms import SearchForm
+from ..seo import PageMeta, absolute_url
+from .listing import listing_context
+
+HOME_FEATURED_COUNT = 8
+# Used when settings.FEATURED_COLLECTION_SLUG is unset or not published.
+DEFAULT_FEATURED_COLLECTION_SLUG = "featured-products"
 
 
 def home(request):
-    return render(request, "catalog/home.html", {})
+    channel_slug = settings.DEFAULT_CHANNEL_SLUG
+    featured = _featured_collection(channel_slug)
+    rows = []
+    if featured is not None:
+        products = products_for_listing(
+            channel_slug=channel_slug, collection=featured
+        ).order_by("collectionproduct__sort_order", "name", "pk")
+        rows = catalog_rows(
+            products=list(products[:HOME_FEATURED_COUNT]), channel_slug=channel_slug
+        )
+    return render(
+        request,
+        "catalog/home.html",
+        {
+            "featured": featured,
+            "rows": rows,
+            "categories": Category.objects.filter(level=0).order_by("name"),
+            "meta": PageMeta(
+                title="Lumbar: relief for sciatica and low back pain",
+                canonical_url=absolute_url("/"),
+            ),
+        },
+    )
+
+
+def category(request, slug):
+    category = get_object_or_404(Category, slug=slug)
+    queryset = products_for_listing(
+        channel_slug=settings.DEFAULT_CHANNEL_SLUG, category=category
+    )
+    context = listing_context(request, queryset=queryset)
+    context.update(
+        category=category,
+        ancestors=list(category.get_ancestors()),
+        subcategories=list(category.get_children().order_by("name")),
+        meta=PageMeta(
+            title=category.seo_title or f"{category.name} | Lumbar",
+            description=category.seo_description or category.description_plaintext,
+            canonical_url=context["canonical_url"],
+        ),
+    )
+    return render(request, "catalog/category.html", context)
+
+
+def collection(request, slug):
+    channel_slug = settings.DEFAULT_CHANNEL_SLUG
+    collection = get_object_or_404(
+        collections_published(channel_slug=channel_slug), slug=slug
+    )
+    queryset = products_for_listing(channel_slug=channel_slug, collection=collection)
+    context = listing_context(request, queryset=queryset)
+    context.update(
+        collection=collection,
+        meta=PageMeta(
+            title=collection.seo_title or f"{collection.name} | Lumbar",
+            description=collection.seo_description or "",
+            canonical_url=context["canonical_url"],
+        ),
+    )
+    return render(request, "catalog/collection.html", context)
+
+
+def search(request):
+    search_form = SearchForm(request.GET)
+    text = search_form.cleaned_data["q"] if search_form.is_valid() else ""
+    context = {"search_form": search_form, "text": text}
+    if text:
+        queryset = products_search(
+            products_for_listing(channel_slug=settings.DEFAULT_CHANNEL_SLUG), text=text
+        )
+        context.update(listing_context(request, queryset=queryset))
+    context["meta"] = PageMeta(
+        title=f"Search: {text} | Lumbar" if text else "Search | Lumbar",
+        canonical_url=absolute_url(request.path),
+    )
+    return render(request, "catalog/search.html", context)
+
+
+def _featured_collection(channel_slug: str):
+    published = collections_published(channel_slug=channel_slug)
+    slug = getattr(
+        settings, "FEATURED_COLLECTION_SLUG", DEFAULT_FEATURED_COLLECTION_SLUG
+    )
+    return published.filter(slug=slug).first() or published.order_by("pk").first()

@@ -1,0 +1,36 @@
+"""The part every listing page shares: read the filter form, fetch a page."""
+
+from django.conf import settings
+
+from backend.product.selectors import catalog_filter_choices
+from backend.warehouse.selectors import catalog_page
+
+from ..forms import CatalogFilterForm
+from ..seo import listing_canonical_url
+
+# The attributes a shopper filters listings by (Saleor attribute slugs).
+CATALOG_FILTER_ATTRIBUTES = ("therapy", "conditions")
+CATALOG_PAGE_SIZE = 24
+
+
+def listing_context(request, *, queryset) -> dict:
+    """Return the form, the page of rows and the canonical URL of a listing."""
+    form = CatalogFilterForm(
+        request.GET,
+        filter_choices=catalog_filter_choices(
+            attribute_slugs=CATALOG_FILTER_ATTRIBUTES
+        ),
+    )
+    catalog = catalog_page(
+        queryset=queryset,
+        channel_slug=settings.DEFAULT_CHANNEL_SLUG,
+        filters=form.catalog_filters(),
+        in_stock_only=form.in_stock_only,
+        page_number=request.GET.get("page"),
+        page_size=CATALOG_PAGE_SIZE,
+    )
+    return {
+        "form": form,
+        "catalog": catalog,
+        "canonical_url": listing_canonical_url(request.path, catalog.page.number),
+    }
