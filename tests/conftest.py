@@ -3,7 +3,7 @@ import os
 import pytest
 from django.core.cache import cache
 
-pytest_plugins = ["tests.fixtures.catalog"]
+pytest_plugins = ["tests.fixtures.catalog", "tests.fixtures.demo"]
 
 
 def pytest_configure(config):
