@@ -15,9 +15,10 @@ def png_upload(name="picture.png", width=800, height=600):
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
 
 
-def add_image(product, *, alt="", name="picture.png"):
+def add_image(product, *, alt="", name="picture.png", size=(800, 600)):
     """Attach a PNG to the product as its next media item."""
-    return ProductMedia.objects.create(product=product, image=png_upload(name), alt=alt)
+    image = png_upload(name, *size)
+    return ProductMedia.objects.create(product=product, image=image, alt=alt)
 
 
 @pytest.fixture(autouse=True)

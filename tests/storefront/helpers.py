@@ -69,6 +69,7 @@ class _ClassTextParser(HTMLParser):
             return
         if self._depth:
             self._depth += 1
+            self._parts.append(" ")
         elif self.class_name in (dict(attrs).get("class") or "").split():
             self._depth = 1
             self._parts = []
@@ -77,6 +78,7 @@ class _ClassTextParser(HTMLParser):
         if tag in VOID_TAGS or not self._depth:
             return
         self._depth -= 1
+        self._parts.append(" ")
         if not self._depth:
             self.found.append(" ".join("".join(self._parts).split()))
 
