@@ -19,6 +19,7 @@ from .catalog import (
     product_types_load,
     warehouses_load,
 )
+from .checks import display_path
 from .common import LoadContext
 from .errors import DemoDataError
 from .navigation import menus_load
@@ -45,18 +46,19 @@ def _write_report(report: DemoLoadReport, stdout: TextIO) -> None:
 
 
 def _steps(catalog: Catalog, context: LoadContext):
-    yield lambda: channels_load(catalog, context)
-    yield lambda: warehouses_load(catalog, context)
-    yield lambda: attributes_load(catalog, context)
-    yield lambda: product_types_load(catalog, context)
-    yield lambda: categories_load(catalog, context)
-    yield lambda: collections_load(catalog, context)
+    """Yield (file, step) pairs: each step loads part of the file named."""
+    yield "channels.yaml", lambda: channels_load(catalog, context)
+    yield "warehouses.yaml", lambda: warehouses_load(catalog, context)
+    yield "attributes.yaml", lambda: attributes_load(catalog, context)
+    yield "product_types.yaml", lambda: product_types_load(catalog, context)
+    yield "categories.yaml", lambda: categories_load(catalog, context)
+    yield "collections.yaml", lambda: collections_load(catalog, context)
     for entry in catalog.products:
-        yield lambda entry=entry: product_load(entry, context)
-    yield lambda: product_references_load(catalog.products, context)
-    yield lambda: collection_products_load(catalog.products, context)
-    yield lambda: menus_load(catalog, context)
-    yield lambda: staff_load(catalog, context)
+        yield "products.yaml", lambda entry=entry: product_load(entry, context)
+    yield "products.yaml", lambda: product_references_load(catalog.products, context)
+    yield "products.yaml", lambda: collection_products_load(catalog.products, context)
+    yield "menus.yaml", lambda: menus_load(catalog, context)
+    yield "staff.yaml", lambda: staff_load(catalog, context)
 
 
 def demo_load(
@@ -69,8 +71,12 @@ def demo_load(
     context = LoadContext(report=report)
     steps = list(_steps(catalog, context))
     with transaction.atomic(), progress_bar(total=len(steps), enabled=progress) as bar:
-        for step in steps:
-            step()
+        for file_name, step in steps:
+            try:
+                step()
+            except DemoDataError as error:
+                label = display_path(catalog.directory / file_name)
+                raise DemoDataError(f"{label}: {error}") from error
             bar.update(1)
     report.seconds = time.monotonic() - started
     _write_report(report, stdout)
