@@ -3,6 +3,6 @@
 import graphene
 
 from .mutation_root import Mutation
-from .query_root import Query
+from .query_root import EXTRA_TYPES, Query
 
-schema = graphene.Schema(query=Query, mutation=Mutation)
+schema = graphene.Schema(query=Query, mutation=Mutation, types=EXTRA_TYPES)

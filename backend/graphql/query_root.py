@@ -2,15 +2,24 @@
 
 import graphene
 
+from .attribute.assigned import ALL_ASSIGNED_TYPES
+from .attribute.schema import AttributeQueries
 from .channel.schema import ChannelQueries
+from .product.schema import ProductQueries
 from .shop.schema import ShopQueries
 from .warehouse.schema import WarehouseQueries
 
 
 class Query(
     ShopQueries,
+    ProductQueries,
     ChannelQueries,
+    AttributeQueries,
     WarehouseQueries,
     graphene.ObjectType,
 ):
     """Every query of the API; each domain adds its query class above."""
+
+
+# Types reached only through an interface (AssignedAttribute's members).
+EXTRA_TYPES = [*ALL_ASSIGNED_TYPES]

@@ -5,9 +5,9 @@ from django.db.models import Q
 
 from backend.warehouse.models import Warehouse
 
-from ..core.ids import pks_from_global_ids
 from ..core.enums import OrderDirection
 from ..core.filter_inputs import MetadataFilter, filter_by_metadata
+from ..core.ids import pks_from_global_ids
 from ..meta.inputs import sort_direction
 from .types import WarehouseClickAndCollectOptionEnum
 

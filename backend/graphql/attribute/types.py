@@ -1,0 +1,266 @@
+"""Attribute, AttributeValue and their translations."""
+
+import graphene
+from graphene import relay
+
+from backend.attribute import models
+from backend.attribute.models import AttributeEntityType
+
+from ..core.connection import ConnectionField, connection_from, create_connection_type
+from ..core.ids import global_id
+from ..core.shared_enums import lazy_enum
+from ..meta.types import ObjectWithMetadata
+from ..shop.types import LanguageDisplay, language_code_argument, language_display
+from .dataloaders import (
+    AttributeTranslationLoader,
+    AttributeValueTranslationLoader,
+    ChoicesByAttributeIdLoader,
+)
+from .enums import (
+    AttributeEntityTypeEnum,
+    AttributeInputTypeEnum,
+    AttributeTypeEnum,
+    MeasurementUnitsEnum,
+)
+
+LANGUAGE_ARGUMENT = {
+    "language_code": graphene.Argument(
+        lazy_enum("LanguageCodeEnum"),
+        required=True,
+        description="A language code to return the translation for.",
+    )
+}
+# The field of a value that holds each entity type's reference.
+REFERENCE_FIELDS = {
+    AttributeEntityType.PRODUCT: "reference_product_id",
+    AttributeEntityType.PRODUCT_VARIANT: "reference_variant_id",
+    AttributeEntityType.PAGE: "reference_page_id",
+}
+
+
+class File(graphene.ObjectType):
+    url = graphene.String(required=True, description="The URL of the file.")
+    content_type = graphene.String(description="Content type of the file.")
+
+
+def value_file(value: models.AttributeValue) -> File | None:
+    """Return the File of an attribute value, if it carries one."""
+    if not value.file_url:
+        return None
+    return File(url=value.file_url, content_type=value.content_type)
+
+
+class AttributeTranslation(graphene.ObjectType):
+    language = graphene.Field(
+        LanguageDisplay, required=True, description="Translation language."
+    )
+    name = graphene.String(required=True, description="Translated attribute name.")
+
+    class Meta:
+        interfaces = (relay.Node,)
+        description = "Represents attribute's original translatable fields."
+
+    @classmethod
+    def is_type_of(cls, root, info):
+        return isinstance(root, models.AttributeTranslation)
+
+    @staticmethod
+    def resolve_language(root, info):
+        return language_display(root.language_code)
+
+
+class AttributeValueTranslation(graphene.ObjectType):
+    language = graphene.Field(
+        LanguageDisplay, required=True, description="Translation language."
+    )
+    name = graphene.String(
+        required=True, description="Translated attribute value name."
+    )
+    rich_text = graphene.JSONString(
+        description="Attribute value. This field can be used to store rich text."
+    )
+    plain_text = graphene.String(description="Attribute plain text value.")
+
+    class Meta:
+        interfaces = (relay.Node,)
+        description = "Represents attribute value translations."
+
+    @classmethod
+    def is_type_of(cls, root, info):
+        return isinstance(root, models.AttributeValueTranslation)
+
+    @staticmethod
+    def resolve_language(root, info):
+        return language_display(root.language_code)
+
+
+class AttributeValue(graphene.ObjectType):
+    name = graphene.String(description="Name of a value displayed in the interface.")
+    slug = graphene.String(
+        description="Internal representation of a value (unique per attribute)."
+    )
+    value = graphene.String(description="Represent value of the attribute value.")
+    translation = graphene.Field(
+        AttributeValueTranslation,
+        description="Translation of the attribute value in the specified language.",
+        **LANGUAGE_ARGUMENT,
+    )
+    input_type = graphene.Field(
+        AttributeInputTypeEnum, description="The input type to use for entering it."
+    )
+    reference = graphene.ID(description="The ID of the referenced object.")
+    file = graphene.Field(File, description="Represents file URL and content type.")
+    rich_text = graphene.JSONString(
+        description="Represents the text of the attribute value, includes formatting."
+    )
+    plain_text = graphene.String(
+        description="Represents the text of the attribute value, plain text."
+    )
+    boolean = graphene.Boolean(description="Represents the boolean value.")
+    date = graphene.Date(description="Represents the date value.")
+    date_time = graphene.DateTime(description="Represents the date/time value.")
+    external_reference = graphene.String(
+        description="External ID of this attribute value."
+    )
+
+    class Meta:
+        interfaces = (relay.Node,)
+        description = "Represents a value of an attribute."
+
+    @classmethod
+    def is_type_of(cls, root, info):
+        return isinstance(root, models.AttributeValue)
+
+    @staticmethod
+    def resolve_translation(root, info, language_code):
+        loader = AttributeValueTranslationLoader(
+            info, language_code_argument(language_code)
+        )
+        return loader.load_for(root, lambda value: value.pk)
+
+    @staticmethod
+    def resolve_input_type(root, info):
+        return root.attribute.input_type
+
+    @staticmethod
+    def resolve_reference(root, info):
+        entity_type = root.attribute.entity_type
+        field = REFERENCE_FIELDS.get(entity_type)
+        pk = getattr(root, field) if field else None
+        return global_id(entity_type, pk) if pk else None
+
+    @staticmethod
+    def resolve_file(root, info):
+        return value_file(root)
+
+    @staticmethod
+    def resolve_date(root, info):
+        return root.date_time.date() if root.date_time else None
+
+
+AttributeValueCountableConnection = create_connection_type(AttributeValue)
+
+
+class Attribute(graphene.ObjectType):
+    input_type = graphene.Field(
+        AttributeInputTypeEnum, description="The input type to use for entering it."
+    )
+    entity_type = graphene.Field(
+        AttributeEntityTypeEnum,
+        description="The entity type which can be used as a reference.",
+    )
+    name = graphene.String(
+        required=True, description="Name of an attribute displayed in the interface."
+    )
+    slug = graphene.String(
+        required=True, description="Internal representation of an attribute name."
+    )
+    type = graphene.Field(
+        AttributeTypeEnum, required=True, description="The attribute type."
+    )
+    unit = graphene.Field(
+        MeasurementUnitsEnum, description="The unit of attribute values."
+    )
+    choices = ConnectionField(
+        AttributeValueCountableConnection,
+        description="List of attribute's values.",
+    )
+    value_required = graphene.Boolean(
+        required=True,
+        description="Whether the attribute requires values to be passed or not.",
+    )
+    visible_in_storefront = graphene.Boolean(
+        required=True,
+        description="Whether the attribute should be visible or not in storefront.",
+    )
+    filterable_in_storefront = graphene.Boolean(
+        required=True,
+        description="Whether the attribute can be filtered in storefront.",
+        deprecation_reason=(
+            "This flag is not used by Saleor. Keep the logic in the storefront or "
+            "use `Attribute` metadata instead."
+        ),
+    )
+    filterable_in_dashboard = graphene.Boolean(
+        required=True,
+        description="Whether the attribute can be filtered in dashboard.",
+        deprecation_reason=(
+            "This flag is not used by Saleor. Keep the logic in the dashboard or "
+            "use `Attribute` metadata instead."
+        ),
+    )
+    available_in_grid = graphene.Boolean(
+        required=True,
+        description="Whether the attribute can be displayed in the admin product list.",
+        deprecation_reason=(
+            "This flag is not used by Saleor. Keep the logic in the storefront or "
+            "use `Attribute` metadata instead."
+        ),
+    )
+    storefront_search_position = graphene.Int(
+        required=True,
+        description="The position of the attribute in the storefront navigation.",
+        deprecation_reason=(
+            "This flag is not used by Saleor. Keep the logic in the storefront or "
+            "use `Attribute` metadata instead."
+        ),
+    )
+    translation = graphene.Field(
+        AttributeTranslation,
+        description="Returns translated attribute fields for the given language code.",
+        **LANGUAGE_ARGUMENT,
+    )
+    with_choices = graphene.Boolean(
+        required=True,
+        description="Flag indicating that attribute has predefined choices.",
+    )
+
+    class Meta:
+        interfaces = (relay.Node, ObjectWithMetadata)
+        description = (
+            "Custom attribute of a product. Attributes can be assigned to products "
+            "and variants at the product type level."
+        )
+
+    @classmethod
+    def is_type_of(cls, root, info):
+        return isinstance(root, models.Attribute)
+
+    @staticmethod
+    def resolve_choices(root, info, **kwargs):
+        if root.input_type not in models.CHOICE_INPUT_TYPES:
+            return None
+        values = ChoicesByAttributeIdLoader(info).load_for(root, lambda a: a.pk)
+        return connection_from(values, info, kwargs, AttributeValueCountableConnection)
+
+    @staticmethod
+    def resolve_translation(root, info, language_code):
+        loader = AttributeTranslationLoader(info, language_code_argument(language_code))
+        return loader.load_for(root, lambda attribute: attribute.pk)
+
+    @staticmethod
+    def resolve_with_choices(root, info):
+        return root.input_type in models.CHOICE_INPUT_TYPES
+
+
+AttributeCountableConnection = create_connection_type(Attribute)
