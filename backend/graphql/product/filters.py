@@ -1,0 +1,277 @@
+"""Saleor's product ``filter`` and ``where`` inputs as Django Q objects.
+
+Every condition is an ``EXISTS`` subquery or a column test, so conditions
+combine with AND/OR without duplicating product rows.
+"""
+
+from decimal import Decimal
+
+from django.db.models import Exists, F, OuterRef, Q
+from django.utils import timezone
+
+from backend.attribute.models import (
+    AssignedProductAttributeValue,
+    AssignedVariantAttributeValue,
+)
+from backend.product.models import (
+    Category,
+    CollectionProduct,
+    ProductChannelListing,
+    ProductTypeKind,
+    ProductVariant,
+    ProductVariantChannelListing,
+)
+from backend.product.search import products_search
+from backend.warehouse.models import Stock
+
+from ..core.filter_inputs import filter_by_metadata
+from ..core.ids import pks_from_global_ids
+from .enums import name_of
+
+
+def _listing(channel_slug: str | None, **conditions) -> Exists:
+    listings = ProductChannelListing.objects.filter(
+        product_id=OuterRef("pk"), **conditions
+    )
+    if channel_slug:
+        listings = listings.filter(channel__slug=channel_slug)
+    return Exists(listings)
+
+
+def _variant_price(channel_slug, **conditions) -> Exists:
+    listings = ProductVariantChannelListing.objects.filter(
+        variant__product_id=OuterRef("pk"), price_amount__isnull=False, **conditions
+    )
+    if channel_slug:
+        listings = listings.filter(channel__slug=channel_slug)
+    return Exists(listings)
+
+
+def _range(prefix: str, bounds) -> dict:
+    lookups = {}
+    if bounds.get("gte") is not None:
+        lookups[f"{prefix}__gte"] = Decimal(str(bounds["gte"]))
+    if bounds.get("lte") is not None:
+        lookups[f"{prefix}__lte"] = Decimal(str(bounds["lte"]))
+    return lookups
+
+
+def _decimal_filter(prefix: str, value) -> dict:
+    if value.get("eq") is not None:
+        return {prefix: value["eq"]}
+    if value.get("one_of") is not None:
+        return {f"{prefix}__in": value["one_of"]}
+    return _range(prefix, value.get("range") or {})
+
+
+def in_stock_q(channel_slug: str | None) -> Q:
+    """Products with a variant a shopper can buy from the channel's stock."""
+    stocks = Stock.objects.filter(
+        product_variant__product_id=OuterRef("pk"),
+        quantity__gt=F("quantity_allocated"),
+    )
+    if channel_slug:
+        stocks = stocks.filter(warehouse__channels__slug=channel_slug)
+    untracked = ProductVariant.objects.filter(
+        product_id=OuterRef("pk"), track_inventory=False
+    )
+    return Q(Exists(stocks)) | Q(Exists(untracked))
+
+
+def stock_availability_q(value, channel_slug) -> Q:
+    in_stock = in_stock_q(channel_slug)
+    return in_stock if name_of(value) == "IN_STOCK" else ~in_stock
+
+
+def attributes_q(items) -> Q:
+    """Products holding, for each attribute slug, one of the value slugs."""
+    condition = Q()
+    for item in items or []:
+        slug = item.get("slug")
+        if not slug:
+            continue
+        value_lookup = {"value__attribute__slug": slug}
+        if item.get("values"):
+            value_lookup["value__slug__in"] = item["values"]
+        elif item.get("boolean") is not None:
+            value_lookup["value__boolean"] = item["boolean"]
+        elif item.get("values_range"):
+            value_lookup.update(_range("value__numeric", item["values_range"]))
+        product_values = AssignedProductAttributeValue.objects.filter(
+            product_id=OuterRef("pk"), **value_lookup
+        )
+        variant_values = AssignedVariantAttributeValue.objects.filter(
+            variant__product_id=OuterRef("pk"), **value_lookup
+        )
+        condition &= Q(Exists(product_values)) | Q(Exists(variant_values))
+    return condition
+
+
+def _categories_q(category_pks) -> Q:
+    trees = Category.tree.filter(pk__in=category_pks).get_descendants(include_self=True)
+    return Q(category__in=trees)
+
+
+def _collections_q(collection_pks) -> Q:
+    return Q(
+        Exists(
+            CollectionProduct.objects.filter(
+                product_id=OuterRef("pk"), collection_id__in=collection_pks
+            )
+        )
+    )
+
+
+def _common_q(data, channel_slug) -> Q:
+    """Conditions the legacy filter and the where input share."""
+    condition = Q()
+    now = timezone.now()
+    if data.get("ids") is not None:
+        condition &= Q(pk__in=pks_from_global_ids(data["ids"], "Product"))
+    if data.get("is_published") is not None:
+        published = _listing(channel_slug, is_published=True)
+        condition &= Q(published) if data["is_published"] else ~Q(published)
+    if data.get("is_visible_in_listing") is not None:
+        visible = _listing(channel_slug, visible_in_listings=True)
+        condition &= Q(visible) if data["is_visible_in_listing"] else ~Q(visible)
+    if data.get("is_available") is not None:
+        available = _listing(channel_slug, available_for_purchase_at__lte=now)
+        condition &= Q(available) if data["is_available"] else ~Q(available)
+    if data.get("published_from") is not None:
+        condition &= Q(_listing(channel_slug, published_at__lte=data["published_from"]))
+    if data.get("available_from") is not None:
+        condition &= Q(
+            _listing(
+                channel_slug, available_for_purchase_at__lte=data["available_from"]
+            )
+        )
+    if data.get("has_category") is not None:
+        condition &= Q(category__isnull=not data["has_category"])
+    if data.get("gift_card") is not None:
+        gift_card = Q(product_type__kind=ProductTypeKind.GIFT_CARD)
+        condition &= gift_card if data["gift_card"] else ~gift_card
+    if data.get("attributes"):
+        condition &= attributes_q(data["attributes"])
+    if data.get("stock_availability") is not None:
+        condition &= stock_availability_q(data["stock_availability"], channel_slug)
+    return condition
+
+
+def product_filter_q(data, channel_slug) -> Q:
+    """Return the Q of Saleor's legacy ``ProductFilterInput``."""
+    condition = _common_q(data, channel_slug)
+    if data.get("categories") is not None:
+        condition &= _categories_q(pks_from_global_ids(data["categories"], "Category"))
+    if data.get("collections") is not None:
+        condition &= _collections_q(
+            pks_from_global_ids(data["collections"], "Collection")
+        )
+    if data.get("product_types") is not None:
+        condition &= Q(
+            product_type_id__in=pks_from_global_ids(
+                data["product_types"], "ProductType"
+            )
+        )
+    if data.get("slugs") is not None:
+        condition &= Q(slug__in=data["slugs"])
+    if data.get("price"):
+        condition &= Q(
+            _variant_price(channel_slug, **_range("price_amount", data["price"]))
+        )
+    if data.get("minimal_price"):
+        condition &= Q(
+            _listing(
+                channel_slug,
+                **_range("discounted_price_amount", data["minimal_price"]),
+            )
+        )
+    if data.get("updated_at"):
+        condition &= Q(**_range_dt("updated_at", data["updated_at"]))
+    return condition
+
+
+def _range_dt(prefix, bounds) -> dict:
+    lookups = {}
+    if bounds.get("gte") is not None:
+        lookups[f"{prefix}__gte"] = bounds["gte"]
+    if bounds.get("lte") is not None:
+        lookups[f"{prefix}__lte"] = bounds["lte"]
+    return lookups
+
+
+def _id_filter(field: str, type_name: str, value) -> Q:
+    if value.get("eq") is not None:
+        return Q(**{field: pks_from_global_ids([value["eq"]], type_name)[0]})
+    if value.get("one_of") is not None:
+        return Q(**{f"{field}__in": pks_from_global_ids(value["one_of"], type_name)})
+    return Q()
+
+
+def _string_filter(field: str, value) -> Q:
+    if value.get("eq") is not None:
+        return Q(**{field: value["eq"]})
+    if value.get("one_of") is not None:
+        return Q(**{f"{field}__in": value["one_of"]})
+    return Q()
+
+
+def product_where_q(data, channel_slug) -> Q:
+    """Return the Q of Saleor's ``ProductWhereInput`` (with AND/OR)."""
+    condition = _common_q(data, channel_slug)
+    if data.get("name"):
+        condition &= _string_filter("name", data["name"])
+    if data.get("slug"):
+        condition &= _string_filter("slug", data["slug"])
+    if data.get("product_type"):
+        condition &= _id_filter("product_type_id", "ProductType", data["product_type"])
+    if data.get("category"):
+        condition &= _id_filter("category_id", "Category", data["category"])
+    if data.get("collection"):
+        collection = data["collection"]
+        ids = [collection["eq"]] if collection.get("eq") else collection.get("one_of")
+        if ids is not None:
+            condition &= _collections_q(pks_from_global_ids(ids, "Collection"))
+    if data.get("price"):
+        condition &= Q(
+            _variant_price(
+                channel_slug, **_decimal_filter("price_amount", data["price"])
+            )
+        )
+    if data.get("minimal_price"):
+        condition &= Q(
+            _listing(
+                channel_slug,
+                **_decimal_filter("discounted_price_amount", data["minimal_price"]),
+            )
+        )
+    if data.get("updated_at"):
+        updated = data["updated_at"]
+        if updated.get("eq") is not None:
+            condition &= Q(updated_at=updated["eq"])
+        elif updated.get("one_of") is not None:
+            condition &= Q(updated_at__in=updated["one_of"])
+        else:
+            condition &= Q(**_range_dt("updated_at", updated.get("range") or {}))
+    for item in data.get("AND") or []:
+        condition &= product_where_q(item, channel_slug)
+    if data.get("OR"):
+        either = Q()
+        for item in data["OR"]:
+            either |= product_where_q(item, channel_slug)
+        condition &= either
+    return condition
+
+
+def filter_products(queryset, *, filter_data, where_data, search, channel_slug):
+    """Return the queryset narrowed by the filter, where and search arguments."""
+    if filter_data:
+        queryset = queryset.filter(product_filter_q(filter_data, channel_slug))
+        queryset = filter_by_metadata(queryset, filter_data.get("metadata"))
+        if filter_data.get("search"):
+            queryset = products_search(queryset, text=filter_data["search"])
+    if where_data:
+        queryset = queryset.filter(product_where_q(where_data, channel_slug))
+        queryset = filter_by_metadata(queryset, where_data.get("metadata"))
+    if search:
+        queryset = products_search(queryset, text=search)
+    return queryset

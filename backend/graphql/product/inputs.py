@@ -1,0 +1,197 @@
+"""Filter, where and sorting inputs of the product queries (Saleor's)."""
+
+import graphene
+
+from ..core.enums import OrderDirection
+from ..core.filter_inputs import (
+    DateTimeFilterInput,
+    DateTimeRangeInput,
+    DecimalFilterInput,
+    GlobalIDFilterInput,
+    IntRangeInput,
+    MetadataFilter,
+    PriceRangeInput,
+    StringFilterInput,
+)
+from .enums import (
+    CategorySortField,
+    CollectionPublished,
+    CollectionSortField,
+    ProductOrderField,
+    ProductVariantSortField,
+    StockAvailability,
+)
+
+
+class AttributeInput(graphene.InputObjectType):
+    slug = graphene.String(description="Internal representation of an attribute name.")
+    values = graphene.List(
+        graphene.NonNull(graphene.String),
+        description="Slugs identifying the attributeValues associated with the "
+        "Attribute. When specified, it filters the results to include only records "
+        "with one of the matching values. Requires `slug` to be provided.",
+        deprecation_reason="Use `value` instead.",
+    )
+    values_range = graphene.Field(
+        IntRangeInput, deprecation_reason="Use `value` instead."
+    )
+    boolean = graphene.Boolean(deprecation_reason="Use `value` instead.")
+
+    class Meta:
+        description = "Filter by attribute slug and its value slugs."
+
+
+class ProductStockFilterInput(graphene.InputObjectType):
+    warehouse_ids = graphene.List(graphene.NonNull(graphene.ID), required=False)
+    quantity = graphene.Field(IntRangeInput, required=False)
+
+
+class ProductFilterInput(graphene.InputObjectType):
+    is_published = graphene.Boolean()
+    collections = graphene.List(graphene.NonNull(graphene.ID))
+    categories = graphene.List(graphene.NonNull(graphene.ID))
+    has_category = graphene.Boolean()
+    attributes = graphene.List(graphene.NonNull(AttributeInput))
+    stock_availability = graphene.Argument(StockAvailability)
+    stocks = graphene.Field(ProductStockFilterInput)
+    search = graphene.String()
+    metadata = graphene.List(graphene.NonNull(MetadataFilter))
+    published_from = graphene.DateTime()
+    is_available = graphene.Boolean()
+    available_from = graphene.DateTime()
+    is_visible_in_listing = graphene.Boolean()
+    price = graphene.Field(PriceRangeInput)
+    minimal_price = graphene.Field(PriceRangeInput)
+    updated_at = graphene.Field(DateTimeRangeInput)
+    product_types = graphene.List(graphene.NonNull(graphene.ID))
+    gift_card = graphene.Boolean()
+    ids = graphene.List(graphene.NonNull(graphene.ID))
+    slugs = graphene.List(graphene.NonNull(graphene.String))
+    channel = graphene.String(
+        deprecation_reason="Use root-level channel argument instead."
+    )
+
+
+class ProductWhereInput(graphene.InputObjectType):
+    metadata = graphene.List(graphene.NonNull(MetadataFilter))
+    ids = graphene.List(graphene.NonNull(graphene.ID))
+    name = graphene.Field(StringFilterInput)
+    slug = graphene.Field(StringFilterInput)
+    product_type = graphene.Field(GlobalIDFilterInput)
+    category = graphene.Field(GlobalIDFilterInput)
+    collection = graphene.Field(GlobalIDFilterInput)
+    is_available = graphene.Boolean()
+    is_published = graphene.Boolean()
+    is_visible_in_listing = graphene.Boolean()
+    published_from = graphene.DateTime()
+    available_from = graphene.DateTime()
+    has_category = graphene.Boolean()
+    price = graphene.Field(DecimalFilterInput)
+    minimal_price = graphene.Field(DecimalFilterInput)
+    attributes = graphene.List(graphene.NonNull(AttributeInput))
+    stock_availability = graphene.Argument(StockAvailability)
+    stocks = graphene.Field(ProductStockFilterInput)
+    gift_card = graphene.Boolean()
+    updated_at = graphene.Field(DateTimeFilterInput)
+    AND = graphene.List(graphene.NonNull(lambda: ProductWhereInput))
+    OR = graphene.List(graphene.NonNull(lambda: ProductWhereInput))
+
+
+class ProductOrder(graphene.InputObjectType):
+    direction = graphene.Argument(
+        OrderDirection,
+        required=True,
+        description="Specifies the direction in which to sort products.",
+    )
+    channel = graphene.String(
+        deprecation_reason="Use root-level channel argument instead."
+    )
+    attribute_id = graphene.Argument(graphene.ID)
+    field = graphene.Argument(ProductOrderField)
+
+
+class ProductVariantFilterInput(graphene.InputObjectType):
+    search = graphene.String()
+    sku = graphene.List(graphene.NonNull(graphene.String))
+    metadata = graphene.List(graphene.NonNull(MetadataFilter))
+    updated_at = graphene.Field(DateTimeRangeInput)
+
+
+class ProductVariantWhereInput(graphene.InputObjectType):
+    metadata = graphene.List(graphene.NonNull(MetadataFilter))
+    ids = graphene.List(graphene.NonNull(graphene.ID))
+    sku = graphene.Field(StringFilterInput)
+    updated_at = graphene.Field(DateTimeRangeInput)
+    stock_availability = graphene.Argument(StockAvailability)
+    AND = graphene.List(graphene.NonNull(lambda: ProductVariantWhereInput))
+    OR = graphene.List(graphene.NonNull(lambda: ProductVariantWhereInput))
+
+
+class ProductVariantSortingInput(graphene.InputObjectType):
+    direction = graphene.Argument(OrderDirection, required=True)
+    field = graphene.Argument(ProductVariantSortField, required=True)
+
+
+class CategoryFilterInput(graphene.InputObjectType):
+    search = graphene.String()
+    metadata = graphene.List(graphene.NonNull(MetadataFilter))
+    ids = graphene.List(graphene.NonNull(graphene.ID))
+    slugs = graphene.List(graphene.NonNull(graphene.String))
+    updated_at = graphene.Field(DateTimeRangeInput)
+
+
+class CategoryWhereInput(graphene.InputObjectType):
+    metadata = graphene.List(graphene.NonNull(MetadataFilter))
+    ids = graphene.List(graphene.NonNull(graphene.ID))
+    AND = graphene.List(graphene.NonNull(lambda: CategoryWhereInput))
+    OR = graphene.List(graphene.NonNull(lambda: CategoryWhereInput))
+
+
+class CategorySortingInput(graphene.InputObjectType):
+    direction = graphene.Argument(OrderDirection, required=True)
+    channel = graphene.String(
+        deprecation_reason="Use root-level channel argument instead."
+    )
+    field = graphene.Argument(CategorySortField, required=True)
+
+
+class CollectionFilterInput(graphene.InputObjectType):
+    published = graphene.Argument(CollectionPublished)
+    search = graphene.String()
+    metadata = graphene.List(graphene.NonNull(MetadataFilter))
+    ids = graphene.List(graphene.NonNull(graphene.ID))
+    slugs = graphene.List(graphene.NonNull(graphene.String))
+    channel = graphene.String(
+        deprecation_reason="Use root-level channel argument instead."
+    )
+
+
+class CollectionWhereInput(graphene.InputObjectType):
+    metadata = graphene.List(graphene.NonNull(MetadataFilter))
+    ids = graphene.List(graphene.NonNull(graphene.ID))
+    AND = graphene.List(graphene.NonNull(lambda: CollectionWhereInput))
+    OR = graphene.List(graphene.NonNull(lambda: CollectionWhereInput))
+
+
+class CollectionSortingInput(graphene.InputObjectType):
+    direction = graphene.Argument(OrderDirection, required=True)
+    channel = graphene.String(
+        deprecation_reason="Use root-level channel argument instead."
+    )
+    field = graphene.Argument(CollectionSortField, required=True)
+
+
+def product_list_arguments() -> dict:
+    """Return the arguments of a products connection besides pagination."""
+    return {
+        "filter": ProductFilterInput(
+            description="Filtering options for products.",
+            deprecation_reason="Use `where` filter instead.",
+        ),
+        "where": ProductWhereInput(description="Where filtering options for products."),
+        "sort_by": ProductOrder(description="Sort products."),
+        "search": graphene.String(description="Search products."),
+        "channel": graphene.String(
+            description="Slug of a channel for which the data should be returned."
+        ),
+    }

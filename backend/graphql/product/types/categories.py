@@ -1,0 +1,342 @@
+"""Category, Collection and ProductType."""
+
+import graphene
+
+from backend.attribute.models import AttributeProduct, AttributeVariant
+from backend.product import models
+from backend.product.thumbnails import thumbnail_url
+
+from ...core.channel import channel_of, node_of
+from ...core.connection import ConnectionField, connection_from, create_connection_type
+from ...core.shared_enums import lazy_enum
+from ...core.types import Image
+from .. import dataloaders as loaders
+from ..enums import (
+    ProductTypeKindEnum,
+    ThumbnailFormatEnum,
+    name_of,
+)
+from .attributes import VariantAttributeScope
+from .common import (
+    ATTRIBUTE_TYPES,
+    CHANNEL_TYPES,
+    NODE_INTERFACES,
+    ModelObjectType,
+    other_type,
+    thumbnail_size,
+    translation_language,
+)
+from .media import FORMAT_HELP, SIZE_HELP
+from .products import require_manage_products
+from .translations import CategoryTranslation, CollectionTranslation
+from .weight import Weight, weight_of
+
+
+def _product_list_arguments():
+    from ..inputs import product_list_arguments
+
+    return product_list_arguments()
+
+
+def background_image(root, size, format):
+    node = node_of(root)
+    if not node.background_image:
+        return None
+    url = thumbnail_url(media=node, size=thumbnail_size(size), format=name_of(format))
+    return Image(url=url, alt=node.background_image_alt or None)
+
+
+def _products_connection():
+    from .products import ProductCountableConnection
+
+    return ProductCountableConnection
+
+
+class Category(ModelObjectType):
+    model = models.Category
+
+    seo_title = graphene.String()
+    seo_description = graphene.String()
+    name = graphene.String(required=True)
+    description = graphene.JSONString(description="Description of the category.")
+    slug = graphene.String(required=True)
+    parent = graphene.Field(lambda: Category)
+    level = graphene.Int(required=True)
+    description_json = graphene.JSONString(
+        deprecation_reason="Use the `description` field instead."
+    )
+    updated_at = graphene.DateTime(required=True)
+    ancestors = ConnectionField(
+        lambda: CategoryCountableConnection,
+        description="List of ancestors of the category.",
+    )
+    products = ConnectionField(
+        _products_connection,
+        description="List of products in the category. Requires the following "
+        "permissions to include the unpublished items: MANAGE_ORDERS, "
+        "MANAGE_DISCOUNTS, MANAGE_PRODUCTS.",
+        **_product_list_arguments(),
+    )
+    children = ConnectionField(
+        lambda: CategoryCountableConnection,
+        description="List of children of the category.",
+    )
+    background_image = graphene.Field(
+        Image,
+        size=graphene.Int(description=SIZE_HELP),
+        format=ThumbnailFormatEnum(default_value="ORIGINAL", description=FORMAT_HELP),
+    )
+    translation = graphene.Field(
+        CategoryTranslation,
+        language_code=graphene.Argument(
+            lazy_enum("LanguageCodeEnum"),
+            required=True,
+            description="A language code to return the translation for category.",
+        ),
+    )
+
+    class Meta:
+        interfaces = NODE_INTERFACES
+        description = (
+            "Represents a single category of products. Categories allow to organize "
+            "products in a tree-hierarchies which can be used for navigation in the "
+            "storefront."
+        )
+
+    @staticmethod
+    def resolve_description_json(root, info):
+        return root.description
+
+    @staticmethod
+    def resolve_parent(root, info):
+        if root.parent_id is None:
+            return None
+        return loaders.CategoryByIdLoader(info).load_for(root, lambda r: r.parent_id)
+
+    @staticmethod
+    def resolve_ancestors(root, info, **kwargs):
+        return connection_from(
+            root.get_ancestors().order_by("level", "pk"),
+            info,
+            kwargs,
+            CategoryCountableConnection,
+        )
+
+    @staticmethod
+    def resolve_children(root, info, **kwargs):
+        return connection_from(
+            models.Category.objects.filter(parent_id=root.pk).order_by("name", "pk"),
+            info,
+            kwargs,
+            CategoryCountableConnection,
+        )
+
+    @staticmethod
+    def resolve_products(root, info, **kwargs):
+        from ..resolvers import products_connection
+
+        queryset = models.Product.objects.filter(
+            category__in=root.get_descendants(include_self=True)
+        )
+        return products_connection(info, queryset, kwargs, listing=True)
+
+    @staticmethod
+    def resolve_background_image(root, info, size=None, format=None):
+        return background_image(root, size, format)
+
+    @staticmethod
+    def resolve_translation(root, info, language_code):
+        loader = loaders.CategoryTranslationLoader(
+            info, translation_language(language_code)
+        )
+        return loader.load_for(root, lambda r: r.pk)
+
+
+class CollectionChannelListing(graphene.ObjectType):
+    publication_date = graphene.Date(
+        deprecation_reason="Use the `publishedAt` field to fetch the publication date."
+    )
+    published_at = graphene.DateTime()
+    is_published = graphene.Boolean(required=True)
+    channel = graphene.Field(other_type(CHANNEL_TYPES, "Channel"), required=True)
+
+    class Meta:
+        interfaces = (graphene.relay.Node,)
+        description = "Represents collection channel listing."
+
+    @classmethod
+    def is_type_of(cls, root, info):
+        return isinstance(root, models.CollectionChannelListing)
+
+    @staticmethod
+    def resolve_publication_date(root, info):
+        return root.published_at and root.published_at.date()
+
+
+class Collection(ModelObjectType):
+    model = models.Collection
+
+    seo_title = graphene.String()
+    seo_description = graphene.String()
+    name = graphene.String(required=True)
+    description = graphene.JSONString(description="Description of the collection.")
+    slug = graphene.String(required=True)
+    channel = graphene.String()
+    description_json = graphene.JSONString(
+        deprecation_reason="Use the `description` field instead."
+    )
+    products = ConnectionField(
+        _products_connection,
+        description="List of products in this collection.",
+        **{
+            name: argument
+            for name, argument in _product_list_arguments().items()
+            if name != "channel"
+        },
+    )
+    background_image = graphene.Field(
+        Image,
+        size=graphene.Int(description=SIZE_HELP),
+        format=ThumbnailFormatEnum(default_value="ORIGINAL", description=FORMAT_HELP),
+    )
+    translation = graphene.Field(
+        CollectionTranslation,
+        language_code=graphene.Argument(
+            lazy_enum("LanguageCodeEnum"),
+            required=True,
+            description="A language code to return the translation for collection.",
+        ),
+    )
+    channel_listings = graphene.List(
+        graphene.NonNull(CollectionChannelListing),
+        description="List of channels in which the collection is available.\n\n"
+        "Requires one of the following permissions: MANAGE_PRODUCTS.",
+    )
+
+    class Meta:
+        interfaces = NODE_INTERFACES
+        description = "Represents a collection of products."
+
+    @staticmethod
+    def resolve_seo_title(root, info):
+        return node_of(root).seo_title
+
+    @staticmethod
+    def resolve_seo_description(root, info):
+        return node_of(root).seo_description
+
+    @staticmethod
+    def resolve_name(root, info):
+        return node_of(root).name
+
+    @staticmethod
+    def resolve_slug(root, info):
+        return node_of(root).slug
+
+    @staticmethod
+    def resolve_description(root, info):
+        return node_of(root).description
+
+    resolve_description_json = resolve_description
+
+    @staticmethod
+    def resolve_channel(root, info):
+        return channel_of(root)
+
+    @staticmethod
+    def resolve_products(root, info, **kwargs):
+        from ..resolvers import products_connection
+
+        queryset = models.Product.objects.filter(collections=node_of(root))
+        return products_connection(
+            info,
+            queryset,
+            {**kwargs, "channel": channel_of(root)},
+            listing=True,
+            channel_resolved=True,
+        )
+
+    @staticmethod
+    def resolve_background_image(root, info, size=None, format=None):
+        return background_image(root, size, format)
+
+    @staticmethod
+    def resolve_translation(root, info, language_code):
+        loader = loaders.CollectionTranslationLoader(
+            info, translation_language(language_code)
+        )
+        return loader.load_for(root, lambda r: node_of(r).pk)
+
+    @staticmethod
+    def resolve_channel_listings(root, info):
+        require_manage_products(info)
+        return loaders.CollectionListingsByCollectionIdLoader(info).load_for(
+            root, lambda r: node_of(r).pk
+        )
+
+
+class ProductType(ModelObjectType):
+    model = models.ProductType
+
+    name = graphene.String(required=True)
+    slug = graphene.String(required=True)
+    has_variants = graphene.Boolean(
+        required=True,
+        deprecation_reason=(
+            "This is a leftover from the past Simple/Configurable product "
+            "distinction. Products can have multiple variants regardless of this "
+            "setting. "
+        ),
+    )
+    is_shipping_required = graphene.Boolean(required=True)
+    weight = graphene.Field(Weight)
+    kind = graphene.Field(ProductTypeKindEnum, required=True)
+    variant_attributes = graphene.List(
+        graphene.NonNull(other_type(ATTRIBUTE_TYPES, "Attribute")),
+        variant_selection=graphene.Argument(VariantAttributeScope),
+        deprecation_reason="Use `assignedVariantAttributes` instead.",
+    )
+    product_attributes = graphene.List(
+        graphene.NonNull(other_type(ATTRIBUTE_TYPES, "Attribute"))
+    )
+
+    class Meta:
+        interfaces = NODE_INTERFACES
+        description = (
+            "Represents a type of product. It defines what attributes are available "
+            "to products of this type."
+        )
+
+    @staticmethod
+    def resolve_kind(root, info):
+        return root.kind.upper()
+
+    @staticmethod
+    def resolve_weight(root, info):
+        return weight_of(root.weight_grams)
+
+    @staticmethod
+    def resolve_product_attributes(root, info):
+        return [
+            row.attribute
+            for row in AttributeProduct.objects.filter(product_type=root)
+            .select_related("attribute")
+            .order_by("sort_order", "pk")
+        ]
+
+    @staticmethod
+    def resolve_variant_attributes(root, info, variant_selection=None):
+        rows = AttributeVariant.objects.filter(product_type=root).select_related(
+            "attribute"
+        )
+        scope = name_of(variant_selection) or "ALL"
+        if scope == "VARIANT_SELECTION":
+            rows = rows.filter(variant_selection=True)
+        elif scope == "NOT_VARIANT_SELECTION":
+            rows = rows.filter(variant_selection=False)
+        return [row.attribute for row in rows.order_by("sort_order", "pk")]
+
+
+CategoryCountableConnection = create_connection_type(Category)
+CollectionCountableConnection = create_connection_type(Collection)
+ProductTypeCountableConnection = create_connection_type(ProductType)

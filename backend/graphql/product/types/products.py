@@ -1,0 +1,433 @@
+"""The Product type and its channel listing."""
+
+import graphene
+
+from backend.core.permissions import PermissionEnum
+from backend.product import models
+from backend.product.selectors import product_is_available_for_purchase
+from backend.product.thumbnails import thumbnail_url
+
+from ...core.channel import ChannelContext, channel_of, is_staff_reader, node_of, wrap
+from ...core.connection import ConnectionField, connection_from, create_connection_type
+from ...core.dataloaders import register_siblings
+from ...core.ids import from_global_id_or_error
+from ...core.money import Money
+from ...core.mutations import PermissionDenied
+from ...core.shared_enums import lazy_enum
+from ...core.types import Image
+from .. import dataloaders as loaders
+from ..enums import ThumbnailFormatEnum, name_of
+from .attributes import (
+    ObjectWithAttributes,
+    SelectedAttribute,
+    selected_attribute,
+    selected_attributes,
+)
+from .common import (
+    CHANNEL_TYPES,
+    NODE_INTERFACES,
+    ModelObjectType,
+    other_type,
+    thumbnail_size,
+    translation_language,
+)
+from .media import FORMAT_HELP, SIZE_HELP, ProductImage, ProductMedia
+from .pricing import ProductPricingInfo
+from .translations import ProductTranslation
+from .weight import Weight, weight_of
+
+MANAGE_PRODUCTS = (PermissionEnum.MANAGE_PRODUCTS,)
+
+
+def require_manage_products(info) -> None:
+    if not is_staff_reader(info, MANAGE_PRODUCTS):
+        raise PermissionDenied(MANAGE_PRODUCTS)
+
+
+def product_listing(info, root):
+    """Return the product's listing in the root's channel (None without one)."""
+    channel_slug = channel_of(root)
+    if channel_slug is None:
+        return None
+    return loaders.ProductListingByProductIdLoader(info, channel_slug).load_for(
+        root, lambda r: node_of(r).pk
+    )
+
+
+def visible_variants(info, root) -> list:
+    """Return the variants of the product the reader may see, in order."""
+    can_manage = is_staff_reader(info, MANAGE_PRODUCTS)
+    loader = loaders.VisibleVariantsByProductIdLoader(
+        info, channel_of(root), can_manage
+    )
+    return loader.load_for(root, lambda r: node_of(r).pk)
+
+
+def product_media(info, root) -> list:
+    return loaders.MediaByProductIdLoader(info).load_for(root, lambda r: node_of(r).pk)
+
+
+class ProductChannelListing(graphene.ObjectType):
+    publication_date = graphene.Date(
+        deprecation_reason="Use the `publishedAt` field to fetch the publication date."
+    )
+    published_at = graphene.DateTime(description="The product publication date time.")
+    is_published = graphene.Boolean(required=True)
+    channel = graphene.Field(other_type(CHANNEL_TYPES, "Channel"), required=True)
+    visible_in_listings = graphene.Boolean(required=True)
+    available_for_purchase = graphene.Date(
+        deprecation_reason=(
+            "Use the `availableForPurchaseAt` field to fetch the available for "
+            "purchase date."
+        )
+    )
+    available_for_purchase_at = graphene.DateTime(
+        description="The product available for purchase date time."
+    )
+    discounted_price = graphene.Field(Money)
+    is_available_for_purchase = graphene.Boolean(
+        description="Whether the product is available for purchase."
+    )
+
+    class Meta:
+        interfaces = (graphene.relay.Node,)
+        description = "Represents product channel listing."
+
+    @classmethod
+    def is_type_of(cls, root, info):
+        return isinstance(root, models.ProductChannelListing)
+
+    @staticmethod
+    def resolve_publication_date(root, info):
+        return root.published_at and root.published_at.date()
+
+    @staticmethod
+    def resolve_available_for_purchase(root, info):
+        at = root.available_for_purchase_at
+        return at and at.date()
+
+    @staticmethod
+    def resolve_discounted_price(root, info):
+        return root.discounted_price
+
+    @staticmethod
+    def resolve_is_available_for_purchase(root, info):
+        return product_is_available_for_purchase(root)
+
+
+class Product(ModelObjectType):
+    model = models.Product
+
+    seo_title = graphene.String()
+    seo_description = graphene.String()
+    name = graphene.String(required=True)
+    description = graphene.JSONString(description="Description of the product.")
+    product_type = graphene.Field(lambda: _category_types().ProductType, required=True)
+    slug = graphene.String(required=True)
+    category = graphene.Field(lambda: _category_types().Category)
+    created = graphene.DateTime(required=True)
+    updated_at = graphene.DateTime(required=True)
+    charge_taxes = graphene.Boolean(
+        required=True,
+        deprecation_reason=(
+            "Use `Channel.taxConfiguration` field to determine whether tax "
+            "collection is enabled."
+        ),
+    )
+    weight = graphene.Field(Weight)
+    default_variant = graphene.Field(lambda: _variant_types().ProductVariant)
+    rating = graphene.Float()
+    channel = graphene.String(
+        description=(
+            "Channel given to retrieve this product. Also used by federation "
+            "gateway to resolve this object in a federated query."
+        )
+    )
+    description_json = graphene.JSONString(
+        deprecation_reason="Use the `description` field instead."
+    )
+    thumbnail = graphene.Field(
+        Image,
+        size=graphene.Int(description=SIZE_HELP),
+        format=ThumbnailFormatEnum(default_value="ORIGINAL", description=FORMAT_HELP),
+    )
+    pricing = graphene.Field(
+        ProductPricingInfo,
+        description=(
+            "Lists the storefront product's pricing, the current price and "
+            "discounts, only meant for displaying."
+        ),
+    )
+    is_available = graphene.Boolean(
+        description="Whether the product is in stock, set as available for "
+        "purchase in the given channel, and published."
+    )
+    attribute = graphene.Field(
+        SelectedAttribute,
+        slug=graphene.String(required=True),
+        deprecation_reason="Use the `assignedAttribute` field instead.",
+    )
+    attributes = graphene.List(
+        graphene.NonNull(SelectedAttribute),
+        required=True,
+        deprecation_reason="Use the `assignedAttributes` field instead.",
+    )
+    channel_listings = graphene.List(
+        graphene.NonNull(ProductChannelListing),
+        description="List of availability in channels for the product.\n\n"
+        "Requires one of the following permissions: MANAGE_PRODUCTS.",
+    )
+    media_by_id = graphene.Field(
+        ProductMedia,
+        id=graphene.ID(required=True),
+        description="Get a single product media by ID.",
+    )
+    image_by_id = graphene.Field(
+        ProductImage,
+        id=graphene.ID(required=True),
+        deprecation_reason="Use the `mediaById` field instead.",
+    )
+    variants = graphene.List(
+        graphene.NonNull(lambda: _variant_types().ProductVariant),
+        deprecation_reason="Use `productVariants` field instead.",
+    )
+    product_variants = ConnectionField(
+        lambda: _variant_types().ProductVariantCountableConnection,
+        description="List of variants for the product.",
+    )
+    media = graphene.List(graphene.NonNull(ProductMedia))
+    images = graphene.List(
+        graphene.NonNull(ProductImage),
+        deprecation_reason="Use the `media` field instead.",
+    )
+    collections = graphene.List(graphene.NonNull(lambda: _category_types().Collection))
+    translation = graphene.Field(
+        ProductTranslation,
+        language_code=graphene.Argument(
+            lazy_enum("LanguageCodeEnum"),
+            required=True,
+            description="A language code to return the translation for product.",
+        ),
+    )
+    available_for_purchase = graphene.Date(
+        deprecation_reason=(
+            "Use the `availableForPurchaseAt` field to fetch the available for "
+            "purchase date."
+        )
+    )
+    available_for_purchase_at = graphene.DateTime()
+    is_available_for_purchase = graphene.Boolean()
+    external_reference = graphene.String()
+
+    class Meta:
+        interfaces = (*NODE_INTERFACES, ObjectWithAttributes)
+        description = "Represents an individual item for sale in the storefront."
+
+    @staticmethod
+    def resolve_seo_title(root, info):
+        return node_of(root).seo_title
+
+    @staticmethod
+    def resolve_seo_description(root, info):
+        return node_of(root).seo_description
+
+    @staticmethod
+    def resolve_name(root, info):
+        return node_of(root).name
+
+    @staticmethod
+    def resolve_slug(root, info):
+        return node_of(root).slug
+
+    @staticmethod
+    def resolve_description(root, info):
+        return node_of(root).description
+
+    resolve_description_json = resolve_description
+
+    @staticmethod
+    def resolve_rating(root, info):
+        return node_of(root).rating
+
+    @staticmethod
+    def resolve_created(root, info):
+        return node_of(root).created_at
+
+    @staticmethod
+    def resolve_updated_at(root, info):
+        return node_of(root).updated_at
+
+    @staticmethod
+    def resolve_charge_taxes(root, info):
+        return True
+
+    @staticmethod
+    def resolve_weight(root, info):
+        return weight_of(node_of(root).weight_grams)
+
+    @staticmethod
+    def resolve_channel(root, info):
+        return channel_of(root)
+
+    @staticmethod
+    def resolve_external_reference(root, info):
+        return getattr(node_of(root), "external_reference", None)
+
+    @staticmethod
+    def resolve_product_type(root, info):
+        return loaders.ProductTypeByIdLoader(info).load_for(
+            root, lambda r: node_of(r).product_type_id
+        )
+
+    @staticmethod
+    def resolve_category(root, info):
+        if node_of(root).category_id is None:
+            return None
+        return loaders.CategoryByIdLoader(info).load_for(
+            root, lambda r: node_of(r).category_id
+        )
+
+    @staticmethod
+    def resolve_default_variant(root, info):
+        variant_id = node_of(root).default_variant_id
+        if variant_id is None:
+            return None
+        variant = loaders.VariantByIdLoader(info).load_for(
+            root, lambda r: node_of(r).default_variant_id
+        )
+        return variant and ChannelContext(variant, channel_of(root))
+
+    @staticmethod
+    def resolve_thumbnail(root, info, size=None, format=None):
+        images = [media for media in product_media(info, root) if media.image]
+        if not images:
+            return None
+        media = images[0]
+        url = thumbnail_url(
+            media=media, size=thumbnail_size(size), format=name_of(format)
+        )
+        return Image(url=url, alt=media.alt or node_of(root).name)
+
+    @staticmethod
+    def resolve_pricing(root, info):
+        channel_slug = channel_of(root)
+        if channel_slug is None or product_listing(info, root) is None:
+            return None
+        return loaders.ProductPricingByProductIdLoader(info, channel_slug).load_for(
+            root, lambda r: node_of(r).pk
+        )
+
+    @staticmethod
+    def resolve_is_available(root, info):
+        channel_slug = channel_of(root)
+        listing = product_listing(info, root)
+        if not product_is_available_for_purchase(listing):
+            return False
+        variants = visible_variants(info, root)
+        if not variants:
+            return False
+        loader = loaders.QuantityAvailableByVariantIdLoader(info, channel_slug, None)
+        register_siblings(info, variants)
+        return any(loader.load_for(variant, lambda v: v.pk) > 0 for variant in variants)
+
+    @staticmethod
+    def resolve_attribute(root, info, slug):
+        return selected_attribute(info, root, slug=slug)
+
+    @staticmethod
+    def resolve_attributes(root, info):
+        return selected_attributes(info, root)
+
+    @staticmethod
+    def resolve_channel_listings(root, info):
+        require_manage_products(info)
+        return loaders.ProductListingsByProductIdLoader(info).load_for(
+            root, lambda r: node_of(r).pk
+        )
+
+    @staticmethod
+    def resolve_media_by_id(root, info, id):
+        pk = from_global_id_or_error(id, "ProductMedia")
+        return next((m for m in product_media(info, root) if m.pk == pk), None)
+
+    @staticmethod
+    def resolve_image_by_id(root, info, id):
+        pk = from_global_id_or_error(id, "ProductImage")
+        return next((m for m in product_media(info, root) if m.pk == pk), None)
+
+    @staticmethod
+    def resolve_variants(root, info):
+        variants = wrap(visible_variants(info, root), channel_of(root))
+        return register_siblings(info, variants)
+
+    @staticmethod
+    def resolve_product_variants(root, info, **kwargs):
+        from .variants import ProductVariantCountableConnection
+
+        return connection_from(
+            visible_variants(info, root),
+            info,
+            kwargs,
+            ProductVariantCountableConnection,
+            wrap=lambda rows: wrap(rows, channel_of(root)),
+        )
+
+    @staticmethod
+    def resolve_media(root, info):
+        return register_siblings(info, product_media(info, root))
+
+    @staticmethod
+    def resolve_images(root, info):
+        return [media for media in product_media(info, root) if media.image]
+
+    @staticmethod
+    def resolve_collections(root, info):
+        collections = loaders.CollectionsByProductIdLoader(info).load_for(
+            root, lambda r: node_of(r).pk
+        )
+        channel_slug = channel_of(root)
+        if not is_staff_reader(info, MANAGE_PRODUCTS):
+            if channel_slug is None:
+                return []
+            published = loaders.PublishedCollectionIdsLoader(info, channel_slug).load(0)
+            collections = [c for c in collections if c.pk in published]
+        return register_siblings(info, wrap(collections, channel_slug))
+
+    @staticmethod
+    def resolve_translation(root, info, language_code):
+        loader = loaders.ProductTranslationLoader(
+            info, translation_language(language_code)
+        )
+        return loader.load_for(root, lambda r: node_of(r).pk)
+
+    @staticmethod
+    def resolve_available_for_purchase(root, info):
+        listing = product_listing(info, root)
+        at = listing and listing.available_for_purchase_at
+        return at and at.date()
+
+    @staticmethod
+    def resolve_available_for_purchase_at(root, info):
+        listing = product_listing(info, root)
+        return listing and listing.available_for_purchase_at
+
+    @staticmethod
+    def resolve_is_available_for_purchase(root, info):
+        if channel_of(root) is None:
+            return None
+        return product_is_available_for_purchase(product_listing(info, root))
+
+
+def _category_types():
+    from . import categories
+
+    return categories
+
+
+def _variant_types():
+    from . import variants
+
+    return variants
+
+
+ProductCountableConnection = create_connection_type(Product)

@@ -1,0 +1,263 @@
+"""ProductVariant, its channel listing and its stock rows."""
+
+import graphene
+
+from backend.product import models
+
+from ...core.channel import ChannelContext, channel_of, node_of
+from ...core.connection import create_connection_type
+from ...core.dataloaders import register_siblings
+from ...core.enums import CountryCode
+from ...core.money import Money
+from ...core.shared_enums import lazy_enum
+from .. import dataloaders as loaders
+from ..enums import name_of
+from .attributes import (
+    ObjectWithAttributes,
+    SelectedAttribute,
+    VariantAttributeScope,
+    selected_attributes,
+)
+from .common import (
+    CHANNEL_TYPES,
+    NODE_INTERFACES,
+    WAREHOUSE_TYPES,
+    ModelObjectType,
+    other_type,
+    translation_language,
+)
+from .media import ProductImage, ProductMedia
+from .pricing import VariantPricingInfo
+from .products import MANAGE_PRODUCTS, require_manage_products
+from .translations import ProductVariantTranslation
+from .weight import Weight, weight_of
+
+
+class ProductVariantChannelListing(graphene.ObjectType):
+    channel = graphene.Field(other_type(CHANNEL_TYPES, "Channel"), required=True)
+    price = graphene.Field(Money)
+    cost_price = graphene.Field(Money, description="Cost price of the variant.")
+    prior_price = graphene.Field(Money, description="Prior price of the variant.")
+    margin = graphene.Int(
+        description="Gross margin percentage value.\n\nRequires one of the "
+        "following permissions: MANAGE_PRODUCTS."
+    )
+
+    class Meta:
+        interfaces = (graphene.relay.Node,)
+        description = "Represents product varaint channel listing."
+
+    @classmethod
+    def is_type_of(cls, root, info):
+        return isinstance(root, models.ProductVariantChannelListing)
+
+    @staticmethod
+    def resolve_price(root, info):
+        return root.price if root.price_amount is not None else None
+
+    @staticmethod
+    def resolve_cost_price(root, info):
+        require_manage_products(info)
+        return root.cost_price if root.cost_price_amount is not None else None
+
+    @staticmethod
+    def resolve_prior_price(root, info):
+        return root.prior_price if root.prior_price_amount is not None else None
+
+    @staticmethod
+    def resolve_margin(root, info):
+        require_manage_products(info)
+        if not root.price_amount or root.cost_price_amount is None:
+            return None
+        margin = (root.price_amount - root.cost_price_amount) / root.price_amount
+        return int(round(margin * 100))
+
+
+class ProductVariant(ModelObjectType):
+    model = models.ProductVariant
+
+    name = graphene.String(required=True)
+    sku = graphene.String()
+    product = graphene.Field(lambda: _products().Product, required=True)
+    track_inventory = graphene.Boolean(required=True)
+    quantity_limit_per_customer = graphene.Int()
+    weight = graphene.Field(Weight)
+    channel = graphene.String()
+    channel_listings = graphene.List(
+        graphene.NonNull(ProductVariantChannelListing),
+        description="List of price information in channels for the product.\n\n"
+        "Requires one of the following permissions: MANAGE_PRODUCTS.",
+    )
+    pricing = graphene.Field(
+        VariantPricingInfo,
+        description="Lists the storefront variant's pricing, the current price and "
+        "discounts, only meant for displaying.",
+    )
+    attributes = graphene.List(
+        graphene.NonNull(SelectedAttribute),
+        required=True,
+        variant_selection=graphene.Argument(
+            VariantAttributeScope,
+            description="Define scope of returned attributes.",
+        ),
+        deprecation_reason="Use the `assignedAttributes` field instead.",
+    )
+    images = graphene.List(
+        graphene.NonNull(ProductImage),
+        deprecation_reason="Use the `media` field instead.",
+    )
+    media = graphene.List(graphene.NonNull(ProductMedia))
+    translation = graphene.Field(
+        ProductVariantTranslation,
+        language_code=graphene.Argument(
+            lazy_enum("LanguageCodeEnum"),
+            required=True,
+            description="A language code to return the translation for product "
+            "variant.",
+        ),
+    )
+    stocks = graphene.List(
+        graphene.NonNull(other_type(WAREHOUSE_TYPES, "Stock")),
+        country_code=graphene.Argument(
+            CountryCode,
+            deprecation_reason="Use `address` argument instead.",
+        ),
+        description="Stocks for the product variant.\n\nRequires one of the "
+        "following permissions: MANAGE_PRODUCTS, MANAGE_ORDERS.",
+    )
+    quantity_available = graphene.Int(
+        country_code=graphene.Argument(
+            CountryCode,
+            description="Two-letter ISO 3166-1 country code.",
+            deprecation_reason="Use `address` argument instead.",
+        ),
+        description="Quantity of a product available for sale in one checkout. "
+        "Field value will be `null` when no `limitQuantityPerCheckout` in global "
+        "settings has been set, and `productVariant` stocks are not tracked.",
+    )
+    created = graphene.DateTime(required=True)
+    updated_at = graphene.DateTime(required=True)
+    external_reference = graphene.String()
+
+    class Meta:
+        interfaces = (*NODE_INTERFACES, ObjectWithAttributes)
+        description = (
+            "Represents a version of a product such as different size or color."
+        )
+
+    @staticmethod
+    def resolve_name(root, info):
+        return node_of(root).name
+
+    @staticmethod
+    def resolve_sku(root, info):
+        return node_of(root).sku
+
+    @staticmethod
+    def resolve_track_inventory(root, info):
+        return node_of(root).track_inventory
+
+    @staticmethod
+    def resolve_quantity_limit_per_customer(root, info):
+        return node_of(root).quantity_limit_per_customer
+
+    @staticmethod
+    def resolve_weight(root, info):
+        return weight_of(node_of(root).weight_grams)
+
+    @staticmethod
+    def resolve_channel(root, info):
+        return channel_of(root)
+
+    @staticmethod
+    def resolve_created(root, info):
+        return node_of(root).created_at
+
+    @staticmethod
+    def resolve_updated_at(root, info):
+        return node_of(root).updated_at
+
+    @staticmethod
+    def resolve_external_reference(root, info):
+        return node_of(root).external_reference
+
+    @staticmethod
+    def resolve_product(root, info):
+        product = loaders.ProductByIdLoader(info).load_for(
+            root, lambda r: node_of(r).product_id
+        )
+        return ChannelContext(product, channel_of(root))
+
+    @staticmethod
+    def resolve_channel_listings(root, info):
+        require_manage_products(info)
+        return loaders.VariantListingsByVariantIdLoader(info).load_for(
+            root, lambda r: node_of(r).pk
+        )
+
+    @staticmethod
+    def resolve_pricing(root, info):
+        channel_slug = channel_of(root)
+        if channel_slug is None:
+            return None
+        return loaders.VariantPriceByVariantIdLoader(info, channel_slug).load_for(
+            root, lambda r: node_of(r).pk
+        )
+
+    @staticmethod
+    def resolve_attributes(root, info, variant_selection=None):
+        return selected_attributes(info, root, variant_selection=variant_selection)
+
+    @staticmethod
+    def resolve_media(root, info):
+        return loaders.MediaByVariantIdLoader(info).load_for(
+            root, lambda r: node_of(r).pk
+        )
+
+    @staticmethod
+    def resolve_images(root, info):
+        return [
+            media for media in ProductVariant.resolve_media(root, info) if media.image
+        ]
+
+    @staticmethod
+    def resolve_translation(root, info, language_code):
+        loader = loaders.VariantTranslationLoader(
+            info, translation_language(language_code)
+        )
+        return loader.load_for(root, lambda r: node_of(r).pk)
+
+    @staticmethod
+    def resolve_stocks(root, info, country_code=None):
+        from backend.core.permissions import PermissionEnum
+
+        from ...core.channel import is_staff_reader
+
+        permissions = (*MANAGE_PRODUCTS, PermissionEnum.MANAGE_ORDERS)
+        if not is_staff_reader(info, permissions):
+            from ...core.mutations import PermissionDenied
+
+            raise PermissionDenied(permissions)
+        stocks = loaders.StocksByVariantIdLoader(info).load_for(
+            root, lambda r: node_of(r).pk
+        )
+        return register_siblings(info, stocks)
+
+    @staticmethod
+    def resolve_quantity_available(root, info, country_code=None):
+        channel_slug = channel_of(root)
+        if channel_slug is None:
+            return None
+        loader = loaders.QuantityAvailableByVariantIdLoader(
+            info, channel_slug, name_of(country_code)
+        )
+        return loader.load_for(root, lambda r: node_of(r).pk)
+
+
+ProductVariantCountableConnection = create_connection_type(ProductVariant)
+
+
+def _products():
+    from . import products
+
+    return products

@@ -1,0 +1,81 @@
+"""Query /graphql/ as a shopper or as staff, and build catalog rows for it."""
+
+import json
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth.models import Permission
+from graphql_relay import to_global_id
+
+from backend.core.permissions import PermissionEnum
+from tests import factories
+from tests.fixtures.catalog import make_published_product
+
+
+def global_id(instance) -> str:
+    return to_global_id(type(instance).__name__, str(instance.pk))
+
+
+class QueryClient:
+    """POST a query and return the JSON answer (HTTP 200 or 400, never 500)."""
+
+    def __init__(self, client):
+        self.client = client
+
+    def __call__(self, query: str, variables: dict | None = None) -> dict:
+        response = self.client.post(
+            "/graphql/",
+            data=json.dumps({"query": query, "variables": variables or {}}),
+            content_type="application/json",
+        )
+        assert response.status_code in {200, 400}, response.content
+        return response.json()
+
+    def login(self, user):
+        self.client.force_login(user)
+        return self
+
+
+@pytest.fixture
+def api(client):
+    return QueryClient(client)
+
+
+@pytest.fixture
+def staff_api(api, staff_user):
+    """A staff member holding MANAGE_PRODUCTS."""
+    staff_user.user_permissions.add(
+        Permission.objects.get(
+            content_type__app_label="core",
+            codename=PermissionEnum.MANAGE_PRODUCTS.value,
+        )
+    )
+    return api.login(type(staff_user).objects.get(pk=staff_user.pk))
+
+
+@pytest.fixture
+def make_product(channel, warehouse):
+    """Return a factory of products published, priced and stocked in the channel."""
+
+    def make(name=None, price=Decimal("19.99"), **kwargs):
+        return make_published_product(
+            channel=channel, warehouse=warehouse, name=name, price=price, **kwargs
+        )
+
+    return make
+
+
+@pytest.fixture
+def unpublished_product(channel, warehouse):
+    product = make_published_product(
+        channel=channel, warehouse=warehouse, name="Hidden Heat Pack"
+    )
+    product.channel_listings.update(is_published=False)
+    return product
+
+
+def errors_of(result: dict) -> list[str]:
+    return [error["message"] for error in result.get("errors") or []]
+
+
+__all__ = ["factories", "global_id", "errors_of"]
