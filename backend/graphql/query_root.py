@@ -5,6 +5,7 @@ import graphene
 from .attribute.assigned import ALL_ASSIGNED_TYPES
 from .attribute.schema import AttributeQueries
 from .channel.schema import ChannelQueries
+from .menu.schema import MenuQueries
 from .product.schema import ProductQueries
 from .shop.schema import ShopQueries
 from .warehouse.schema import WarehouseQueries
@@ -15,6 +16,7 @@ class Query(
     ProductQueries,
     ChannelQueries,
     AttributeQueries,
+    MenuQueries,
     WarehouseQueries,
     graphene.ObjectType,
 ):
