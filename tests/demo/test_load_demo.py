@@ -14,12 +14,13 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from backend.product.models import ProductVariantChannelListing
-from tests.fixtures.demo import demo_catalog_dir
+from tests.fixtures.demo import FAST_HASHERS, demo_catalog_dir
 
 
 @pytest.fixture
 def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PASSWORD_HASHERS = FAST_HASHERS
     return settings.MEDIA_ROOT
 
 
