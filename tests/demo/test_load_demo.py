@@ -151,6 +151,29 @@ def test_a_refusal_half_way_through_the_load_rolls_everything_back(
     assert row_counts() == counts
 
 
+def test_a_refusal_after_images_were_stored_removes_the_image_files(
+    db, media_root, catalog_copy
+):
+    counts = row_counts()
+    # A second product taking the first one's Spanish slug is refused by
+    # product_translate after the first products' images are stored.
+    replace_in(
+        catalog_copy / "products.yaml",
+        "slug: compresa-de-calor-humedo",
+        "slug: correa-de-estiramiento-12-lazos",
+    )
+
+    with pytest.raises(CommandError) as refusal:
+        load_demo(catalog_copy)
+
+    assert str(refusal.value).endswith(
+        "catalog/products.yaml: product \"moist-heat-pack\": translation 'es': "
+        "slug: This slug is taken in this language."
+    )
+    assert row_counts() == counts
+    assert [path for path in Path(media_root).rglob("*") if path.is_file()] == []
+
+
 def test_command_exits_non_zero_with_one_readable_line(db, catalog_copy):
     replace_in(
         catalog_copy / "warehouses.yaml",

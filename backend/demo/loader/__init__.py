@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 from typing import TextIO
 
+from django.core.files.storage import default_storage
 from django.db import transaction
 
 from .catalog import (
@@ -70,14 +71,23 @@ def demo_load(
     report = DemoLoadReport()
     context = LoadContext(report=report)
     steps = list(_steps(catalog, context))
-    with transaction.atomic(), progress_bar(total=len(steps), enabled=progress) as bar:
-        for file_name, step in steps:
-            try:
-                step()
-            except DemoDataError as error:
-                label = display_path(catalog.directory / file_name)
-                raise DemoDataError(f"{label}: {error}") from error
-            bar.update(1)
+    try:
+        with (
+            transaction.atomic(),
+            progress_bar(total=len(steps), enabled=progress) as bar,
+        ):
+            for file_name, step in steps:
+                try:
+                    step()
+                except DemoDataError as error:
+                    label = display_path(catalog.directory / file_name)
+                    raise DemoDataError(f"{label}: {error}") from error
+                bar.update(1)
+    except BaseException:
+        # The rows are rolled back; the image files they named go too.
+        for name in context.saved_files:
+            default_storage.delete(name)
+        raise
     report.seconds = time.monotonic() - started
     _write_report(report, stdout)
     return report

@@ -24,6 +24,8 @@ class LoadContext:
     categories: dict = field(default_factory=dict)
     collections: dict = field(default_factory=dict)
     products: dict = field(default_factory=dict)
+    # Media files written by this load, deleted if it is rolled back.
+    saved_files: list = field(default_factory=list)
 
 
 def changed_fields(instance: models.Model, wanted: dict[str, Any]) -> dict[str, Any]:

@@ -298,6 +298,7 @@ def _media_sync(product: Product, entry: dict, context: LoadContext) -> None:
         image=upload,
         alt=image["alt"],
     )
+    context.saved_files.append(media.image.name)
     media.private_metadata = {"demo_image": image["file"]}
     media.save(update_fields=["private_metadata"])
     context.report.record("images", created=True)
