@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from backend.product.models import (
     Product,
@@ -10,6 +11,7 @@ from backend.product.models import (
     ProductMedia,
     ProductVariant,
 )
+from backend.product.thumbnails import encode_instance_id
 from tests import factories
 from tests.fixtures.catalog import make_published_product
 
@@ -248,14 +250,10 @@ def test_uploaded_image_is_stored_and_previewed(merch_client, published_product)
 
 
 def _thumbnail_id(media) -> str:
-    from backend.product.thumbnails import encode_instance_id
-
     return encode_instance_id("ProductMedia", media.pk)
 
 
 def test_file_that_is_not_an_image_is_a_form_error(merch_client, published_product):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     data = change_post(
         published_product,
         **inline_management("media", total=1),
