@@ -1,0 +1,81 @@
+"""The shop query: store-wide data the storefront reads."""
+
+import pytest
+from django.test import override_settings
+
+from tests import factories
+from tests.api.mutations.conftest import GraphQLClient
+
+
+@pytest.fixture
+def api(client):
+    return GraphQLClient(client)
+
+
+@override_settings(PUBLIC_URL="https://shop.example.com", SHOP_NAME="Lumbar")
+def test_shop_reports_name_domain_country_and_versions(api, channel):
+    result = api(
+        "query { shop { name domain { host sslEnabled url } "
+        "defaultCountry { code country } version schemaVersion "
+        "companyAddress { city } } }"
+    )
+
+    assert result == {
+        "data": {
+            "shop": {
+                "name": "Lumbar",
+                "domain": {
+                    "host": "shop.example.com",
+                    "sslEnabled": True,
+                    "url": "https://shop.example.com/graphql/",
+                },
+                "defaultCountry": {"code": "US", "country": "United States of America"},
+                "version": "0.1.0",
+                "schemaVersion": "3.23",
+                "companyAddress": None,
+            }
+        }
+    }
+
+
+def test_shop_countries_are_translated_into_the_language_asked(api, db):
+    result = api("query { shop { countries(languageCode: DE) { code country } } }")
+
+    countries = {c["code"]: c["country"] for c in result["data"]["shop"]["countries"]}
+    assert countries["DE"] == "Deutschland"
+    assert len(countries) == 249
+
+
+def test_shop_languages_list_saleor_s_language_codes(api, db):
+    result = api("query { shop { languages { code language } } }")
+
+    languages = result["data"]["shop"]["languages"]
+    assert {"code": "PL", "language": "Polish"} in languages
+    assert {"code": "EN_US", "language": "English (United States)"} in languages
+
+
+def test_shop_channel_currencies_are_listed_for_staff(api, channel, staff_user):
+    factories.ChannelFactory(slug="eu", currency_code="EUR")
+    api.login(staff_user)
+
+    result = api("query { shop { channelCurrencies } }")
+
+    assert result == {"data": {"shop": {"channelCurrencies": ["EUR", "USD"]}}}
+
+
+def test_shop_channel_currencies_are_refused_to_a_shopper(api, channel):
+    result = api("query { shop { name channelCurrencies } }")
+
+    assert result["data"] is None
+    assert result["errors"][0]["extensions"]["exception"]["code"] == "PermissionDenied"
+
+
+def test_shop_private_metadata_needs_manage_settings(api, staff_user):
+    api.login(staff_user)
+
+    result = api("query { shop { privateMetadata { key } } }")
+
+    assert result["errors"][0]["message"] == (
+        "To access this path, you need one of the following permissions: "
+        "MANAGE_SETTINGS"
+    )

@@ -1,0 +1,180 @@
+"""warehouse and warehouses queries: staff only, filters, sorting, stocks."""
+
+import pytest
+
+from backend.core.permissions import PermissionEnum
+from tests import factories
+from tests.api.mutations.conftest import GraphQLClient, global_id, grant
+
+
+@pytest.fixture
+def api(client):
+    return GraphQLClient(client)
+
+
+WAREHOUSES_QUERY = """
+query Warehouses($filter: WarehouseFilterInput, $sortBy: WarehouseSortingInput) {
+  warehouses(first: 20, filter: $filter, sortBy: $sortBy) {
+    totalCount
+    edges { node { name slug } }
+  }
+}
+"""
+WAREHOUSE_QUERY = """
+query Warehouse($id: ID!) {
+  warehouse(id: $id) {
+    name slug email isPrivate clickAndCollectOption
+    address { city postalCode countryArea country { code } }
+    stocks(first: 10) {
+      edges { node { quantity quantityAllocated productVariant { sku } } }
+    }
+  }
+}
+"""
+REFUSED = (
+    "To access this path, you need one of the following permissions: "
+    "MANAGE_PRODUCTS, MANAGE_ORDERS, MANAGE_SHIPPING"
+)
+
+
+@pytest.fixture
+def reno(channel):
+    warehouse = factories.WarehouseFactory(
+        name="Reno NV", slug="reno", email="reno@example.com", channels=[channel]
+    )
+    variant = factories.ProductVariantFactory(sku="STRAP-1")
+    factories.StockFactory(warehouse=warehouse, product_variant=variant, quantity=7)
+    return warehouse
+
+
+@pytest.fixture
+def products_staff(api, staff_user):
+    return api.login(grant(staff_user, PermissionEnum.MANAGE_PRODUCTS))
+
+
+def test_warehouse_by_id_for_staff_with_address_and_stock(products_staff, reno):
+    result = products_staff(WAREHOUSE_QUERY, {"id": global_id(reno)})
+
+    assert result == {
+        "data": {
+            "warehouse": {
+                "name": "Reno NV",
+                "slug": "reno",
+                "email": "reno@example.com",
+                "isPrivate": True,
+                "clickAndCollectOption": "DISABLED",
+                "address": {
+                    "city": "RENO",
+                    "postalCode": "89501",
+                    "countryArea": "NV",
+                    "country": {"code": "US"},
+                },
+                "stocks": {
+                    "edges": [
+                        {
+                            "node": {
+                                "quantity": 7,
+                                "quantityAllocated": 0,
+                                "productVariant": {"sku": "STRAP-1"},
+                            }
+                        }
+                    ]
+                },
+            }
+        }
+    }
+
+
+def test_warehouse_is_refused_to_an_anonymous_shopper(api, reno):
+    result = api(WAREHOUSE_QUERY, {"id": global_id(reno)})
+
+    assert result["data"] == {"warehouse": None}
+    assert result["errors"][0]["message"] == REFUSED
+    assert result["errors"][0]["extensions"]["exception"]["code"] == "PermissionDenied"
+
+
+def test_warehouses_are_refused_to_a_customer(api, reno, customer_user):
+    api.login(customer_user)
+
+    result = api(WAREHOUSES_QUERY)
+
+    assert result["data"] == {"warehouses": None}
+    assert result["errors"][0]["message"] == REFUSED
+
+
+def test_warehouses_are_refused_to_staff_without_the_permission(api, reno, staff_user):
+    api.login(staff_user)
+
+    result = api(WAREHOUSES_QUERY)
+
+    assert result["errors"][0]["message"] == REFUSED
+
+
+def test_warehouses_are_listed_for_operations_staff(api, reno, staff_user):
+    api.login(grant(staff_user, PermissionEnum.MANAGE_ORDERS))
+
+    result = api(WAREHOUSES_QUERY)
+
+    assert result["data"]["warehouses"] == {
+        "totalCount": 1,
+        "edges": [{"node": {"name": "Reno NV", "slug": "reno"}}],
+    }
+
+
+def test_warehouses_filter_by_search_and_sort_by_name(products_staff, reno):
+    factories.WarehouseFactory(name="Columbus OH", slug="columbus")
+    factories.WarehouseFactory(name="Austin TX", slug="austin")
+
+    result = products_staff(
+        WAREHOUSES_QUERY,
+        {
+            "filter": {"search": "us"},
+            "sortBy": {"field": "NAME", "direction": "DESC"},
+        },
+    )
+
+    assert [e["node"]["slug"] for e in result["data"]["warehouses"]["edges"]] == [
+        "columbus",
+        "austin",
+    ]
+
+
+def test_warehouses_filter_by_channel(products_staff, reno, channel):
+    factories.WarehouseFactory(slug="unassigned")
+
+    result = products_staff(
+        WAREHOUSES_QUERY, {"filter": {"channels": [global_id(channel)]}}
+    )
+
+    assert [e["node"]["slug"] for e in result["data"]["warehouses"]["edges"]] == [
+        "reno"
+    ]
+
+
+def test_stock_quantities_are_refused_to_shipping_staff(api, reno, staff_user):
+    api.login(grant(staff_user, PermissionEnum.MANAGE_SHIPPING))
+
+    result = api(WAREHOUSE_QUERY, {"id": global_id(reno)})
+
+    assert result["errors"][0]["message"] == (
+        "To access this path, you need one of the following permissions: "
+        "MANAGE_PRODUCTS, MANAGE_ORDERS"
+    )
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_warehouses_run_fixed_queries_for_any_count(
+    products_staff, db, count, django_assert_num_queries
+):
+    for _ in range(count):
+        factories.WarehouseFactory()
+    query = (
+        "query { warehouses(first: 100) { totalCount "
+        "edges { node { slug address { city } } } } }"
+    )
+
+    # Session, user, user and group permissions, the page, the count.
+    with django_assert_num_queries(6):
+        result = products_staff(query)
+
+    assert result["data"]["warehouses"]["totalCount"] == count
