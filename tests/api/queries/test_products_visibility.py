@@ -15,7 +15,9 @@ query ($channel: String) {
 
 
 def test_unpublished_product_does_not_exist_for_a_shopper(api, unpublished_product):
-    result = api(PRODUCT, {"slug": unpublished_product.slug, "channel": "default-channel"})
+    variables = {"slug": unpublished_product.slug, "channel": "default-channel"}
+
+    result = api(PRODUCT, variables)
 
     assert result == {"data": {"product": None}}
 
@@ -121,7 +123,7 @@ def test_product_needs_one_of_id_slug_or_external_reference(api, channel):
 
 def test_unknown_filter_enum_value_is_a_validation_error(api, channel):
     result = api(
-        "query { products(first: 5, channel: \"default-channel\", "
+        'query { products(first: 5, channel: "default-channel", '
         "filter: {stockAvailability: SOMETIMES}) { totalCount } }"
     )
 
