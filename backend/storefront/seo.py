@@ -20,6 +20,8 @@ class PageMeta:
     canonical_url: str = ""
     image_url: str | None = None
     og_type: str = "website"
+    # Result pages (search) are for shoppers, not for search engines.
+    noindex: bool = False
 
     def __post_init__(self):
         if not self.description:

@@ -256,3 +256,21 @@ def test_search_page_without_text_lists_nothing(client, channel, warehouse):
 
     assert response.status_code == 200
     assert shown_names(response) == []
+
+
+def test_search_page_asks_search_engines_not_to_index_it(client, db):
+    html = client.get("/search/?q=strap").content.decode()
+
+    assert '<meta name="robots" content="noindex">' in html
+
+
+def test_category_page_is_indexable_with_a_canonical_link(client, channel, warehouse):
+    _category_with(channel, warehouse, ("A", "10", 5))
+
+    html = client.get("/categories/heat-packs/?sort=price&page=1").content.decode()
+
+    assert '<meta name="robots"' not in html
+    assert (
+        '<link rel="canonical" href="https://shop.example.com/categories/heat-packs/">'
+        in html
+    )

@@ -92,6 +92,7 @@ def search(request):
     context["meta"] = PageMeta(
         title=f"Search: {text} | Lumbar" if text else "Search | Lumbar",
         canonical_url=absolute_url(request.path),
+        noindex=True,
     )
     return render(request, "catalog/search.html", context)
 
