@@ -78,4 +78,22 @@ def errors_of(result: dict) -> list[str]:
     return [error["message"] for error in result.get("errors") or []]
 
 
-__all__ = ["factories", "global_id", "errors_of"]
+__all__ = ["errors_of", "factories", "global_id", "png_upload"]
+
+
+def png_upload(name="strap.png"):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 48), (40, 120, 200)).save(buffer, format="PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    settings.PUBLIC_URL = "https://shop.example.com"
+    return tmp_path

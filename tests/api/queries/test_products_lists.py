@@ -1,0 +1,257 @@
+"""products, categories and collections lists: filters, sorting, pages."""
+
+from decimal import Decimal
+
+from tests import factories
+from tests.api.queries.conftest import errors_of, global_id
+
+PRODUCTS = """
+query ($filter: ProductFilterInput, $where: ProductWhereInput, $sortBy: ProductOrder,
+       $search: String, $first: Int, $after: String, $last: Int, $before: String) {
+  products(channel: "default-channel", filter: $filter, where: $where,
+           sortBy: $sortBy, search: $search, first: $first, after: $after,
+           last: $last, before: $before) {
+    totalCount
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    edges { cursor node { name } }
+  }
+}
+"""
+
+
+def names(result) -> list[str]:
+    return [edge["node"]["name"] for edge in result["data"]["products"]["edges"]]
+
+
+def test_sort_by_price_ascending_and_descending(api, make_product):
+    make_product(name="Mid", price=Decimal("20"))
+    make_product(name="Cheap", price=Decimal("5"))
+    make_product(name="Dear", price=Decimal("90"))
+
+    ascending = api(
+        PRODUCTS, {"first": 10, "sortBy": {"field": "PRICE", "direction": "ASC"}}
+    )
+    descending = api(
+        PRODUCTS, {"first": 10, "sortBy": {"field": "PRICE", "direction": "DESC"}}
+    )
+
+    assert names(ascending) == ["Cheap", "Mid", "Dear"]
+    assert names(descending) == ["Dear", "Mid", "Cheap"]
+
+
+def test_sort_by_name_and_created_at(api, make_product):
+    for name in ("Roller", "Ball", "Strap"):
+        make_product(name=name)
+
+    by_name = api(
+        PRODUCTS, {"first": 10, "sortBy": {"field": "NAME", "direction": "ASC"}}
+    )
+    newest = api(
+        PRODUCTS, {"first": 10, "sortBy": {"field": "CREATED_AT", "direction": "DESC"}}
+    )
+
+    assert names(by_name) == ["Ball", "Roller", "Strap"]
+    assert names(newest) == ["Strap", "Ball", "Roller"]
+
+
+def test_sorting_by_rank_needs_a_search(api, make_product):
+    make_product(name="Roller")
+
+    result = api(
+        PRODUCTS, {"first": 5, "sortBy": {"field": "RANK", "direction": "DESC"}}
+    )
+
+    assert errors_of(result) == [
+        "Sorting by RANK is available only when using a search filter."
+    ]
+
+
+def test_search_matches_every_word(api, make_product):
+    make_product(name="Foam Roller Firm")
+    make_product(name="Foam Block")
+    make_product(name="Massage Ball")
+
+    result = api(PRODUCTS, {"first": 10, "search": "foam roller"})
+    legacy = api(PRODUCTS, {"first": 10, "filter": {"search": "foam"}})
+
+    assert names(result) == ["Foam Roller Firm"]
+    assert sorted(names(legacy)) == ["Foam Block", "Foam Roller Firm"]
+
+
+def test_filter_by_category_includes_subcategories(api, make_product):
+    heat = factories.CategoryFactory(name="Heat")
+    gel = factories.CategoryFactory(name="Gel", parent=heat)
+    make_product(name="Hot Pack", category=heat)
+    make_product(name="Gel Pack", category=gel)
+    make_product(name="Strap")
+
+    result = api(PRODUCTS, {"first": 10, "filter": {"categories": [global_id(heat)]}})
+
+    assert sorted(names(result)) == ["Gel Pack", "Hot Pack"]
+
+
+def test_filter_by_attribute_value_slugs(api, make_product):
+    conditions = factories.AttributeFactory(slug="conditions")
+    sciatica = factories.AttributeValueFactory(attribute=conditions, slug="sciatica")
+    neck = factories.AttributeValueFactory(attribute=conditions, slug="neck-pain")
+    strap = make_product(name="Strap")
+    collar = make_product(name="Collar")
+    factories.AssignedProductAttributeValueFactory(product=strap, value=sciatica)
+    factories.AssignedProductAttributeValueFactory(product=collar, value=neck)
+
+    result = api(
+        PRODUCTS,
+        {
+            "first": 10,
+            "filter": {"attributes": [{"slug": "conditions", "values": ["sciatica"]}]},
+        },
+    )
+
+    assert names(result) == ["Strap"]
+
+
+def test_filter_by_price_range_and_stock(api, make_product):
+    make_product(name="Cheap", price=Decimal("5"))
+    make_product(name="Mid", price=Decimal("20"))
+    make_product(name="Mid Sold Out", price=Decimal("25"), quantity=0)
+
+    in_range = api(PRODUCTS, {"first": 10, "filter": {"price": {"gte": 10, "lte": 30}}})
+    in_stock = api(
+        PRODUCTS,
+        {
+            "first": 10,
+            "filter": {"price": {"gte": 10}, "stockAvailability": "IN_STOCK"},
+        },
+    )
+    sold_out = api(
+        PRODUCTS, {"first": 10, "filter": {"stockAvailability": "OUT_OF_STOCK"}}
+    )
+
+    assert sorted(names(in_range)) == ["Mid", "Mid Sold Out"]
+    assert names(in_stock) == ["Mid"]
+    assert names(sold_out) == ["Mid Sold Out"]
+
+
+def test_where_name_and_or(api, make_product):
+    for name in ("Roller", "Ball", "Strap"):
+        make_product(name=name)
+
+    result = api(
+        PRODUCTS,
+        {
+            "first": 10,
+            "where": {"OR": [{"name": {"eq": "Ball"}}, {"name": {"oneOf": ["Strap"]}}]},
+            "sortBy": {"field": "NAME", "direction": "ASC"},
+        },
+    )
+
+    assert names(result) == ["Ball", "Strap"]
+
+
+def test_cursor_pagination_forward_and_backward(api, make_product):
+    for index in range(5):
+        make_product(name=f"Product {index}")
+    order = {"field": "NAME", "direction": "ASC"}
+
+    first_page = api(PRODUCTS, {"first": 2, "sortBy": order})
+    cursor = first_page["data"]["products"]["pageInfo"]["endCursor"]
+    second_page = api(PRODUCTS, {"first": 2, "after": cursor, "sortBy": order})
+    before = second_page["data"]["products"]["pageInfo"]["startCursor"]
+    back = api(PRODUCTS, {"last": 2, "before": before, "sortBy": order})
+
+    assert names(first_page) == ["Product 0", "Product 1"]
+    assert first_page["data"]["products"]["totalCount"] == 5
+    assert first_page["data"]["products"]["pageInfo"]["hasNextPage"] is True
+    assert names(second_page) == ["Product 2", "Product 3"]
+    assert second_page["data"]["products"]["pageInfo"]["hasPreviousPage"] is True
+    assert names(back) == ["Product 0", "Product 1"]
+
+
+def test_page_size_over_100_is_refused(api, channel):
+    result = api(PRODUCTS, {"first": 101})
+
+    assert errors_of(result) == [
+        "Requesting 101 records on the `products` connection exceeds the `first` "
+        "limit of 100 records."
+    ]
+
+
+def test_first_and_last_together_are_refused(api, channel):
+    result = api(PRODUCTS, {"first": 2, "last": 2})
+
+    assert errors_of(result) == ["Argument `last` cannot be combined with `first`."]
+
+
+def test_categories_by_slugs_and_level(api, channel):
+    heat = factories.CategoryFactory(name="Heat", slug="heat")
+    factories.CategoryFactory(name="Gel", slug="gel", parent=heat)
+    factories.CategoryFactory(name="Straps", slug="straps")
+
+    by_slug = api(
+        """{ categories(first: 5, filter: {slugs: ["heat", "gel"]}) {
+          edges { node { slug level parent { slug } } } } }"""
+    )
+    top = api(
+        """{ categories(first: 5, level: 0, sortBy: {field: NAME, direction: DESC}) {
+          edges { node { slug } } } }"""
+    )
+
+    assert sorted(
+        (edge["node"]["slug"], edge["node"]["level"], edge["node"]["parent"])
+        for edge in by_slug["data"]["categories"]["edges"]
+    ) == [("gel", 1, {"slug": "heat"}), ("heat", 0, None)]
+    assert [e["node"]["slug"] for e in top["data"]["categories"]["edges"]] == [
+        "straps",
+        "heat",
+    ]
+
+
+def test_category_products_are_the_published_ones(
+    api, make_product, unpublished_product
+):
+    category = factories.CategoryFactory(slug="heat")
+    make_product(name="Hot Pack", category=category)
+    unpublished_product.category = category
+    unpublished_product.save()
+
+    result = api(
+        """{ category(slug: "heat") { products(first: 5, channel: "default-channel") {
+          totalCount edges { node { name } } } } }"""
+    )
+
+    assert result["data"]["category"]["products"] == {
+        "totalCount": 1,
+        "edges": [{"node": {"name": "Hot Pack"}}],
+    }
+
+
+def test_collections_hide_unpublished_ones_from_shoppers(api, channel, make_product):
+    featured = factories.CollectionFactory(name="Featured", slug="featured")
+    factories.CollectionChannelListingFactory(collection=featured, channel=channel)
+    draft = factories.CollectionFactory(name="Draft", slug="draft")
+    factories.CollectionChannelListingFactory(
+        collection=draft, channel=channel, is_published=False
+    )
+    factories.CollectionProductFactory(
+        collection=featured, product=make_product(name="Roller")
+    )
+
+    listed = api(
+        """{ collections(first: 5, channel: "default-channel") {
+          edges { node { slug channel products(first: 5) { edges { node { name } } } } }
+        } }"""
+    )
+    draft_result = api(
+        '{ collection(slug: "draft", channel: "default-channel") { id } }'
+    )
+
+    assert listed["data"]["collections"]["edges"] == [
+        {
+            "node": {
+                "slug": "featured",
+                "channel": "default-channel",
+                "products": {"edges": [{"node": {"name": "Roller"}}]},
+            }
+        }
+    ]
+    assert draft_result["data"]["collection"] is None

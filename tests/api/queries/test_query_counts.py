@@ -1,0 +1,146 @@
+"""The API's list operations run a fixed number of SQL queries.
+
+The count is asserted exactly, and for 5 and for 50 products the same: every
+relation goes through a per-request dataloader.
+"""
+
+from decimal import Decimal
+
+import pytest
+
+from backend.product.models import ProductMedia
+from tests import factories
+from tests.api.queries.conftest import png_upload
+
+PRODUCTS_PAGE = """
+query ProductsPage($channel: String!) {
+  products(first: 50, channel: $channel) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges {
+      cursor
+      node {
+        id
+        name
+        slug
+        pricing {
+          onSale
+          priceRange { start { gross { amount currency } } stop { gross { amount } } }
+          priceRangeUndiscounted { start { gross { amount } } }
+        }
+        thumbnail(size: 512, format: WEBP) { url alt }
+        category { id name slug }
+        attributes { attribute { slug name } values { name slug } }
+      }
+    }
+  }
+}
+"""
+
+PRODUCT_PAGE = """
+query ProductPage($slug: String!, $channel: String!) {
+  product(slug: $slug, channel: $channel) {
+    id
+    name
+    isAvailable
+    pricing { priceRange { start { gross { amount } } } }
+    thumbnail { url }
+    media { url alt }
+    category { name }
+    variants {
+      id
+      sku
+      quantityAvailable
+      pricing { price { gross { amount currency } } }
+      attributes { attribute { slug } values { name } }
+    }
+  }
+}
+"""
+
+# channel, page, count, product listings, pricing, media, category,
+# attribute links + assigned values.
+PRODUCTS_PAGE_QUERIES = 9
+# channel, product, listing, pricing, media, category, variants, stock,
+# untracked variants, variant prices, variant ids+types, attribute links,
+# assigned values.
+PRODUCT_PAGE_QUERIES = 13
+
+
+def make_catalog(*, size, channel, warehouse, media_root, variants=2):
+    attribute = factories.AttributeFactory(slug="therapy", name="Therapy")
+    product_type = factories.ProductTypeFactory()
+    factories.AttributeProductFactory(attribute=attribute, product_type=product_type)
+    factories.AttributeVariantFactory(attribute=attribute, product_type=product_type)
+    heat = factories.AttributeValueFactory(
+        attribute=attribute, name="Heat", slug="heat"
+    )
+    products = []
+    for index in range(size):
+        product = make_published(channel, warehouse, product_type, index, variants)
+        ProductMedia.objects.create(product=product, image=png_upload(), alt="Photo")
+        factories.AssignedProductAttributeValueFactory(product=product, value=heat)
+        for variant in product.variants.all():
+            factories.AssignedVariantAttributeValueFactory(variant=variant, value=heat)
+        products.append(product)
+    return products
+
+
+def make_published(channel, warehouse, product_type, index, variants):
+    from tests.fixtures.catalog import make_published_product
+
+    return make_published_product(
+        channel=channel,
+        warehouse=warehouse,
+        name=f"Product {index:02d}",
+        price=Decimal("10.00") + index,
+        variants=variants,
+        product_type=product_type,
+        category=factories.CategoryFactory(),
+    )
+
+
+@pytest.mark.parametrize("size", [5, 50])
+def test_products_page_runs_a_fixed_number_of_queries(
+    size, api, channel, warehouse, media_root, django_assert_num_queries
+):
+    make_catalog(size=size, channel=channel, warehouse=warehouse, media_root=media_root)
+
+    with django_assert_num_queries(PRODUCTS_PAGE_QUERIES):
+        result = api(PRODUCTS_PAGE, {"channel": channel.slug})
+
+    edges = result["data"]["products"]["edges"]
+    assert len(edges) == size
+    assert edges[0]["node"]["attributes"] == [
+        {
+            "attribute": {"slug": "therapy", "name": "Therapy"},
+            "values": [{"name": "Heat", "slug": "heat"}],
+        }
+    ]
+    assert all(
+        edge["node"]["thumbnail"]["url"].endswith("/512/webp/") for edge in edges
+    )
+    assert all(edge["node"]["category"] for edge in edges)
+
+
+@pytest.mark.parametrize("variants", [2, 20])
+def test_product_page_with_variants_runs_a_fixed_number_of_queries(
+    variants, api, channel, warehouse, media_root, django_assert_num_queries
+):
+    products = make_catalog(
+        size=1,
+        channel=channel,
+        warehouse=warehouse,
+        media_root=media_root,
+        variants=variants,
+    )
+
+    with django_assert_num_queries(PRODUCT_PAGE_QUERIES):
+        result = api(PRODUCT_PAGE, {"slug": products[0].slug, "channel": channel.slug})
+
+    product = result["data"]["product"]
+    assert product["isAvailable"] is True
+    assert [v["quantityAvailable"] for v in product["variants"]] == [10] * variants
+    assert product["variants"][0]["attributes"] == [
+        {"attribute": {"slug": "therapy"}, "values": [{"name": "Heat"}]}
+    ]
