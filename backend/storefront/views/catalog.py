@@ -13,8 +13,6 @@ from ..seo import PageMeta, absolute_url
 from .listing import listing_context
 
 HOME_FEATURED_COUNT = 8
-# Used when settings.FEATURED_COLLECTION_SLUG is unset or not published.
-DEFAULT_FEATURED_COLLECTION_SLUG = "featured-products"
 
 
 def home(request):
@@ -99,7 +97,5 @@ def search(request):
 
 def _featured_collection(channel_slug: str):
     published = collections_published(channel_slug=channel_slug)
-    slug = getattr(
-        settings, "FEATURED_COLLECTION_SLUG", DEFAULT_FEATURED_COLLECTION_SLUG
-    )
+    slug = settings.FEATURED_COLLECTION_SLUG
     return published.filter(slug=slug).first() or published.order_by("pk").first()
