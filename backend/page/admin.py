@@ -1,8 +1,7 @@
 """Pages and page types in the admin.
 
-Article text, titles and series order come from content/articles/ through
-``sync_content``; an edit here to a synced article is overwritten by the
-next sync, so the page says so.
+Saleor guards pages with MANAGE_PAGES and page types with
+MANAGE_PAGE_TYPES_AND_ATTRIBUTES; anyone who edits pages may read types.
 """
 
 from django.contrib import admin

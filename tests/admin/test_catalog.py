@@ -19,7 +19,13 @@ def test_category_is_created_under_a_parent_in_the_tree(merch_client):
 
     response = merch_client.post(
         "/admin/product/category/add/",
-        {"name": "Gel packs", "slug": "", "parent": root.pk, "_save": "Save"},
+        {
+            "name": "Gel packs",
+            "slug": "",
+            "parent": root.pk,
+            "_save": "Save",
+            **inline_management("translations", total=0),
+        },
     )
 
     assert response.status_code == 302
@@ -56,6 +62,7 @@ def test_collection_gets_products_through_the_service(merch_client, channel):
         **inline_management("collectionproduct", total=2),
         "collectionproduct-0-product": strap.pk,
         "collectionproduct-1-product": roller.pk,
+        **inline_management("translations", total=0),
     }
 
     response = merch_client.post(

@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from backend.product.models import (
@@ -19,7 +20,13 @@ from .conftest import inline_management, png_upload
 
 pytestmark = pytest.mark.django_db
 
-INLINES = ("channel_listings", "variants", "media", "collectionproduct")
+INLINES = (
+    "channel_listings",
+    "variants",
+    "media",
+    "collectionproduct",
+    "translations",
+)
 
 
 def product_post(product_type, category, **extra) -> dict:
@@ -366,3 +373,44 @@ def test_deleting_a_variant_from_the_product_page_picks_a_new_default(
     assert list(product.variants.all()) == [second]
     assert product.default_variant_id == second.pk
     assert not ProductVariant.objects.filter(pk=first.pk).exists()
+
+
+def test_merchandiser_translates_a_product_on_its_page(merch_client, published_product):
+    data = change_post(
+        published_product,
+        **inline_management("translations", total=1),
+        **{
+            "translations-0-language_code": "pl",
+            "translations-0-name": "Pasek do rozciagania",
+            "translations-0-slug": "pasek",
+        },
+    )
+
+    response = merch_client.post(
+        f"/admin/product/product/{published_product.pk}/change/", data
+    )
+
+    assert response.status_code == 302
+    translation = published_product.translations.get()
+    assert (translation.language_code, translation.name, translation.slug) == (
+        "pl",
+        "Pasek do rozciagania",
+        "pasek",
+    )
+
+
+def test_translations_are_hidden_without_manage_translations(client, published_product):
+    user = factories.UserFactory(is_staff=True)
+    user.user_permissions.add(
+        Permission.objects.get(
+            content_type__app_label="core", codename="manage_products"
+        )
+    )
+    client.force_login(user)
+
+    response = client.get(f"/admin/product/product/{published_product.pk}/change/")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'name="variants-TOTAL_FORMS"' in html
+    assert 'name="translations-TOTAL_FORMS"' not in html

@@ -17,6 +17,7 @@ from ..models import (
     Collection,
     CollectionChannelListing,
     CollectionProduct,
+    CollectionTranslation,
     ProductType,
 )
 from ..services.categories import category_create, category_delete, category_update
@@ -30,6 +31,7 @@ from ..services.collections import (
 )
 from .forms import BackgroundImageForm
 from .formsets import CollectionKeyFormSet, forms_by_outcome, record_outcome
+from .translations import CategoryTranslationInline, CollectionTranslationInline
 
 MANAGE_PRODUCTS = (PermissionEnum.MANAGE_PRODUCTS,)
 MANAGE_TYPES = (PermissionEnum.MANAGE_PRODUCT_TYPES_AND_ATTRIBUTES,)
@@ -64,6 +66,7 @@ class CategoryAdmin(SaleorPermissionAdminMixin, MPTTModelAdmin):
     search_fields = ["name", "slug"]
     autocomplete_fields = ["parent"]
     mptt_level_indent = 20
+    inlines = [CategoryTranslationInline]
     fields = [
         "name",
         "slug",
@@ -96,6 +99,9 @@ class CategoryAdmin(SaleorPermissionAdminMixin, MPTTModelAdmin):
             obj._state.adding = False
         obj.refresh_from_db()
         _clear_background(obj, form)
+
+    def save_formset(self, request, form, formset, change):
+        CategoryTranslationInline.save_with_services(formset, form.instance)
 
     def delete_model(self, request, obj):
         category_delete(category=obj)
@@ -181,7 +187,11 @@ class CollectionAdmin(SaleorModelAdmin):
     form = CollectionForm
     list_display = ["name", "slug", "product_count"]
     search_fields = ["name", "slug"]
-    inlines = [CollectionChannelListingInline, CollectionProductInline]
+    inlines = [
+        CollectionChannelListingInline,
+        CollectionProductInline,
+        CollectionTranslationInline,
+    ]
     fields = [
         "name",
         "slug",
@@ -218,6 +228,7 @@ class CollectionAdmin(SaleorModelAdmin):
         inline = {
             CollectionProduct: CollectionProductInline,
             CollectionChannelListing: CollectionChannelListingInline,
+            CollectionTranslation: CollectionTranslationInline,
         }[formset.model]
         inline.save_with_services(formset, form.instance)
 

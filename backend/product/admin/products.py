@@ -22,6 +22,7 @@ from ..models import (
     Product,
     ProductChannelListing,
     ProductMedia,
+    ProductTranslation,
     ProductVariant,
     ProductVariantChannelListing,
 )
@@ -50,6 +51,7 @@ from .formsets import (
     record_outcome,
     save_each,
 )
+from .translations import ProductTranslationInline
 
 MANAGE_PRODUCTS = (PermissionEnum.MANAGE_PRODUCTS,)
 INLINE_VARIANT_FIELDS = ["sku", "name", "track_inventory", "weight_grams"]
@@ -258,6 +260,7 @@ class ProductAdmin(SaleorModelAdmin):
         ProductVariantInline,
         ProductMediaInline,
         CollectionProductInline,
+        ProductTranslationInline,
     ]
     fieldsets = [
         (None, {"fields": ["product_type", "name", "slug", "category"]}),
@@ -353,6 +356,7 @@ class ProductAdmin(SaleorModelAdmin):
             ProductVariant: ProductVariantInline,
             ProductMedia: ProductMediaInline,
             CollectionProduct: CollectionProductInline,
+            ProductTranslation: ProductTranslationInline,
         }[formset.model]
         inline.save_with_services(formset, form.instance)
 
