@@ -17,9 +17,11 @@ class OrderDirection(graphene.Enum):
 def _country_code_enum():
     from django_countries import countries
 
+    # Saleor lists the European Union and Kosovo besides ISO 3166-1.
+    codes = sorted({code for code, _ in countries} | {"EU", "XK"})
     return graphene.Enum(
         "CountryCode",
-        [(code, code) for code, _ in countries],
+        [(code, code) for code in codes],
         description="An enumeration.",
     )
 

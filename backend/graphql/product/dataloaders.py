@@ -300,3 +300,16 @@ class StocksByVariantIdLoader(_GroupLoader):
 
     def group_key(self, row):
         return row.product_variant_id
+
+
+class VariantListingsByProductIdLoader(_ChannelLoader):
+    """Each product's variant listings in a channel (cost and margin)."""
+
+    def batch_load(self, keys):
+        grouped = defaultdict(list)
+        listings = ProductVariantChannelListing.objects.filter(
+            variant__product_id__in=keys, channel__slug=self.channel_slug
+        ).select_related("variant")
+        for listing in listings:
+            grouped[listing.variant.product_id].append(listing)
+        return [grouped.get(key, []) for key in keys]

@@ -4,6 +4,7 @@ import graphene
 
 from ..core.enums import OrderDirection
 from ..core.filter_inputs import (
+    DateRangeInput,
     DateTimeFilterInput,
     DateTimeRangeInput,
     DecimalFilterInput,
@@ -17,6 +18,7 @@ from .enums import (
     CategorySortField,
     CollectionPublished,
     CollectionSortField,
+    MediaChoicesSortField,
     ProductOrderField,
     ProductVariantSortField,
     StockAvailability,
@@ -32,8 +34,14 @@ class AttributeInput(graphene.InputObjectType):
         "with one of the matching values. Requires `slug` to be provided.",
         deprecation_reason="Use `value` instead.",
     )
-    values_range = graphene.Field(
+    values_range = graphene.InputField(
         IntRangeInput, deprecation_reason="Use `value` instead."
+    )
+    date_time = graphene.InputField(
+        DateTimeRangeInput, deprecation_reason="Use `value` instead."
+    )
+    date = graphene.InputField(
+        DateRangeInput, deprecation_reason="Use `value` instead."
     )
     boolean = graphene.Boolean(deprecation_reason="Use `value` instead.")
 
@@ -43,7 +51,7 @@ class AttributeInput(graphene.InputObjectType):
 
 class ProductStockFilterInput(graphene.InputObjectType):
     warehouse_ids = graphene.List(graphene.NonNull(graphene.ID), required=False)
-    quantity = graphene.Field(IntRangeInput, required=False)
+    quantity = graphene.InputField(IntRangeInput, required=False)
 
 
 class ProductFilterInput(graphene.InputObjectType):
@@ -53,19 +61,24 @@ class ProductFilterInput(graphene.InputObjectType):
     has_category = graphene.Boolean()
     attributes = graphene.List(graphene.NonNull(AttributeInput))
     stock_availability = graphene.Argument(StockAvailability)
-    stocks = graphene.Field(ProductStockFilterInput)
+    stocks = graphene.InputField(ProductStockFilterInput)
     search = graphene.String()
     metadata = graphene.List(graphene.NonNull(MetadataFilter))
     published_from = graphene.DateTime()
     is_available = graphene.Boolean()
     available_from = graphene.DateTime()
     is_visible_in_listing = graphene.Boolean()
-    price = graphene.Field(PriceRangeInput)
-    minimal_price = graphene.Field(PriceRangeInput)
-    updated_at = graphene.Field(DateTimeRangeInput)
+    price = graphene.InputField(PriceRangeInput)
+    minimal_price = graphene.InputField(PriceRangeInput)
+    updated_at = graphene.InputField(DateTimeRangeInput)
     product_types = graphene.List(graphene.NonNull(graphene.ID))
     gift_card = graphene.Boolean()
     ids = graphene.List(graphene.NonNull(graphene.ID))
+    has_preordered_variants = graphene.Boolean(
+        deprecation_reason="Preorder is deprecated and will be removed. Model "
+        "pre-sales with regular stock instead: create the planned quantity in a "
+        "warehouse, or set `trackInventory` to false to sell without a stock limit."
+    )
     slugs = graphene.List(graphene.NonNull(graphene.String))
     channel = graphene.String(
         deprecation_reason="Use root-level channel argument instead."
@@ -75,24 +88,29 @@ class ProductFilterInput(graphene.InputObjectType):
 class ProductWhereInput(graphene.InputObjectType):
     metadata = graphene.List(graphene.NonNull(MetadataFilter))
     ids = graphene.List(graphene.NonNull(graphene.ID))
-    name = graphene.Field(StringFilterInput)
-    slug = graphene.Field(StringFilterInput)
-    product_type = graphene.Field(GlobalIDFilterInput)
-    category = graphene.Field(GlobalIDFilterInput)
-    collection = graphene.Field(GlobalIDFilterInput)
+    name = graphene.InputField(StringFilterInput)
+    slug = graphene.InputField(StringFilterInput)
+    product_type = graphene.InputField(GlobalIDFilterInput)
+    category = graphene.InputField(GlobalIDFilterInput)
+    collection = graphene.InputField(GlobalIDFilterInput)
     is_available = graphene.Boolean()
     is_published = graphene.Boolean()
     is_visible_in_listing = graphene.Boolean()
     published_from = graphene.DateTime()
     available_from = graphene.DateTime()
     has_category = graphene.Boolean()
-    price = graphene.Field(DecimalFilterInput)
-    minimal_price = graphene.Field(DecimalFilterInput)
+    price = graphene.InputField(DecimalFilterInput)
+    minimal_price = graphene.InputField(DecimalFilterInput)
     attributes = graphene.List(graphene.NonNull(AttributeInput))
     stock_availability = graphene.Argument(StockAvailability)
-    stocks = graphene.Field(ProductStockFilterInput)
+    stocks = graphene.InputField(ProductStockFilterInput)
     gift_card = graphene.Boolean()
-    updated_at = graphene.Field(DateTimeFilterInput)
+    has_preordered_variants = graphene.Boolean(
+        deprecation_reason="Preorder is deprecated and will be removed. Model "
+        "pre-sales with regular stock instead: create the planned quantity in a "
+        "warehouse, or set `trackInventory` to false to sell without a stock limit."
+    )
+    updated_at = graphene.InputField(DateTimeFilterInput)
     AND = graphene.List(graphene.NonNull(lambda: ProductWhereInput))
     OR = graphene.List(graphene.NonNull(lambda: ProductWhereInput))
 
@@ -114,15 +132,21 @@ class ProductVariantFilterInput(graphene.InputObjectType):
     search = graphene.String()
     sku = graphene.List(graphene.NonNull(graphene.String))
     metadata = graphene.List(graphene.NonNull(MetadataFilter))
-    updated_at = graphene.Field(DateTimeRangeInput)
+    is_preorder = graphene.Boolean(
+        deprecation_reason="Preorder is deprecated and will be removed. Model "
+        "pre-sales with regular stock instead: create the planned quantity in a "
+        "warehouse, or set `trackInventory` to false to sell without a stock limit."
+    )
+    updated_at = graphene.InputField(DateTimeRangeInput)
 
 
 class ProductVariantWhereInput(graphene.InputObjectType):
     metadata = graphene.List(graphene.NonNull(MetadataFilter))
     ids = graphene.List(graphene.NonNull(graphene.ID))
-    sku = graphene.Field(StringFilterInput)
-    updated_at = graphene.Field(DateTimeRangeInput)
+    sku = graphene.InputField(StringFilterInput)
+    updated_at = graphene.InputField(DateTimeRangeInput)
     stock_availability = graphene.Argument(StockAvailability)
+    stocks = graphene.InputField(ProductStockFilterInput)
     AND = graphene.List(graphene.NonNull(lambda: ProductVariantWhereInput))
     OR = graphene.List(graphene.NonNull(lambda: ProductVariantWhereInput))
 
@@ -137,7 +161,7 @@ class CategoryFilterInput(graphene.InputObjectType):
     metadata = graphene.List(graphene.NonNull(MetadataFilter))
     ids = graphene.List(graphene.NonNull(graphene.ID))
     slugs = graphene.List(graphene.NonNull(graphene.String))
-    updated_at = graphene.Field(DateTimeRangeInput)
+    updated_at = graphene.InputField(DateTimeRangeInput)
 
 
 class CategoryWhereInput(graphene.InputObjectType):
@@ -195,3 +219,16 @@ def product_list_arguments() -> dict:
             description="Slug of a channel for which the data should be returned."
         ),
     }
+
+
+class MediaSortingInput(graphene.InputObjectType):
+    direction = graphene.Argument(
+        OrderDirection,
+        required=True,
+        description="Specifies the direction in which to sort media.",
+    )
+    field = graphene.Argument(
+        MediaChoicesSortField,
+        required=True,
+        description="Sort media by the selected field.",
+    )

@@ -244,3 +244,42 @@ def test_product_variant_by_sku(api, make_product):
         "product": {"name": "Strap"},
         "pricing": {"price": {"gross": {"amount": 9.99}}},
     }
+
+
+def test_quantity_available_is_capped_at_one_checkouts_limit(api, make_product):
+    product = make_product(name="Pads", quantity=500)
+
+    result = api(
+        """query ($slug: String!) { product(slug: $slug, channel: "default-channel") {
+          variants { quantityAvailable(address: {country: US}) } } }""",
+        {"slug": product.slug},
+    )
+
+    assert result["data"]["product"]["variants"] == [{"quantityAvailable": 50}]
+
+
+def test_staff_see_cost_and_margin_of_a_listing(staff_api, make_product):
+    # Prices 20.00 and 21.00; costs 5.00 (set here) and 7.50 (the factory's).
+    product = make_product(name="Roller", price=Decimal("20.00"), variants=2)
+    for listing in product.variants.first().channel_listings.all():
+        listing.cost_price_amount = Decimal("5.00")
+        listing.save()
+
+    result = staff_api(
+        """query ($slug: String!) { product(slug: $slug, channel: "default-channel") {
+          channelListings { channel { slug } margin { start stop }
+            purchaseCost { start { amount } stop { amount } } }
+          variants { margin } } }""",
+        {"slug": product.slug},
+    )
+
+    assert result["data"]["product"] == {
+        "channelListings": [
+            {
+                "channel": {"slug": "default-channel"},
+                "margin": {"start": 64, "stop": 75},
+                "purchaseCost": {"start": {"amount": 5.0}, "stop": {"amount": 7.5}},
+            }
+        ],
+        "variants": [{"margin": 75}, {"margin": 64}],
+    }

@@ -1,17 +1,19 @@
 """The Product type and its channel listing."""
 
 import graphene
+from prices import MoneyRange as PricesMoneyRange
 
 from backend.core.permissions import PermissionEnum
 from backend.product import models
 from backend.product.selectors import product_is_available_for_purchase
 from backend.product.thumbnails import thumbnail_url
 
+from ...core.address import AddressInput, address_country_code
 from ...core.channel import ChannelContext, channel_of, is_staff_reader, node_of, wrap
 from ...core.connection import ConnectionField, connection_from, create_connection_type
 from ...core.dataloaders import register_siblings
 from ...core.ids import from_global_id_or_error
-from ...core.money import Money
+from ...core.money import Money, MoneyRange
 from ...core.mutations import PermissionDenied
 from ...core.shared_enums import lazy_enum
 from ...core.types import Image
@@ -67,6 +69,19 @@ def product_media(info, root) -> list:
     return loaders.MediaByProductIdLoader(info).load_for(root, lambda r: node_of(r).pk)
 
 
+class Margin(graphene.ObjectType):
+    start = graphene.Int()
+    stop = graphene.Int()
+
+
+def variant_margin(listing) -> int | None:
+    """Return the gross margin of a variant listing in whole percent."""
+    if not listing.price_amount or listing.cost_price_amount is None:
+        return None
+    margin = (listing.price_amount - listing.cost_price_amount) / listing.price_amount
+    return int(round(margin * 100))
+
+
 class ProductChannelListing(graphene.ObjectType):
     publication_date = graphene.Date(
         deprecation_reason="Use the `publishedAt` field to fetch the publication date."
@@ -85,8 +100,27 @@ class ProductChannelListing(graphene.ObjectType):
         description="The product available for purchase date time."
     )
     discounted_price = graphene.Field(Money)
+    purchase_cost = graphene.Field(
+        MoneyRange,
+        description="Purchase cost of product.\n\nRequires one of the following "
+        "permissions: MANAGE_PRODUCTS.",
+    )
+    margin = graphene.Field(
+        Margin,
+        description="Range of margin percentage value.\n\nRequires one of the "
+        "following permissions: MANAGE_PRODUCTS.",
+    )
     is_available_for_purchase = graphene.Boolean(
         description="Whether the product is available for purchase."
+    )
+    pricing = graphene.Field(
+        ProductPricingInfo,
+        address=AddressInput(
+            description="Destination address used to find warehouses where stock "
+            "availability for this product is checked."
+        ),
+        description="Lists the storefront product's pricing, the current price and "
+        "discounts, only meant for displaying.",
     )
 
     class Meta:
@@ -113,6 +147,40 @@ class ProductChannelListing(graphene.ObjectType):
     @staticmethod
     def resolve_is_available_for_purchase(root, info):
         return product_is_available_for_purchase(root)
+
+    @staticmethod
+    def resolve_pricing(root, info, address=None):
+        loader = loaders.ProductPricingByProductIdLoader(info, root.channel.slug)
+        return loader.load_for(root, lambda r: r.product_id)
+
+    @staticmethod
+    def _variant_listings(root, info):
+        require_manage_products(info)
+        loader = loaders.VariantListingsByProductIdLoader(info, root.channel.slug)
+        return loader.load_for(root, lambda r: r.product_id)
+
+    @staticmethod
+    def resolve_purchase_cost(root, info):
+        costs = [
+            listing.cost_price
+            for listing in ProductChannelListing._variant_listings(root, info)
+            if listing.cost_price_amount is not None
+        ]
+        if not costs:
+            return None
+        costs.sort(key=lambda money: money.amount)
+        return PricesMoneyRange(costs[0], costs[-1])
+
+    @staticmethod
+    def resolve_margin(root, info):
+        margins = [
+            variant_margin(listing)
+            for listing in ProductChannelListing._variant_listings(root, info)
+        ]
+        margins = sorted(margin for margin in margins if margin is not None)
+        if not margins:
+            return None
+        return Margin(start=margins[0], stop=margins[-1])
 
 
 class Product(ModelObjectType):
@@ -153,14 +221,27 @@ class Product(ModelObjectType):
     )
     pricing = graphene.Field(
         ProductPricingInfo,
+        address=AddressInput(
+            description="Destination address used to find warehouses where stock "
+            "availability for this product is checked. If address is empty, uses "
+            "`Shop.companyAddress` or fallbacks to server's "
+            "`settings.DEFAULT_COUNTRY` configuration."
+        ),
         description=(
             "Lists the storefront product's pricing, the current price and "
             "discounts, only meant for displaying."
         ),
     )
     is_available = graphene.Boolean(
+        address=AddressInput(
+            description="Destination address used to find warehouses where stock "
+            "availability for this product is checked. If address is empty, uses "
+            "`Shop.companyAddress` or fallbacks to server's "
+            "`settings.DEFAULT_COUNTRY` configuration.",
+            deprecation_reason="No longer supported",
+        ),
         description="Whether the product is in stock, set as available for "
-        "purchase in the given channel, and published."
+        "purchase in the given channel, and published.",
     )
     attribute = graphene.Field(
         SelectedAttribute,
@@ -193,9 +274,29 @@ class Product(ModelObjectType):
     )
     product_variants = ConnectionField(
         lambda: _variant_types().ProductVariantCountableConnection,
+        filter=graphene.Argument(
+            lambda: _inputs().ProductVariantFilterInput,
+            description="Filtering options for product variants.",
+            deprecation_reason="Use `where` filter instead.",
+        ),
+        where=graphene.Argument(
+            lambda: _inputs().ProductVariantWhereInput,
+            description="Where filtering options for product variants.",
+        ),
+        sort_by=graphene.Argument(
+            lambda: _inputs().ProductVariantSortingInput,
+            description="Sort product variants.",
+        ),
         description="List of variants for the product.",
     )
-    media = graphene.List(graphene.NonNull(ProductMedia))
+    media = graphene.List(
+        graphene.NonNull(ProductMedia),
+        sort_by=graphene.Argument(
+            lambda: _inputs().MediaSortingInput,
+            description="Sort media. If not provided, sort by sort order.",
+        ),
+        description="List of media for the product.",
+    )
     images = graphene.List(
         graphene.NonNull(ProductImage),
         deprecation_reason="Use the `media` field instead.",
@@ -309,7 +410,7 @@ class Product(ModelObjectType):
         return Image(url=url, alt=media.alt or node_of(root).name)
 
     @staticmethod
-    def resolve_pricing(root, info):
+    def resolve_pricing(root, info, address=None):
         channel_slug = channel_of(root)
         if channel_slug is None or product_listing(info, root) is None:
             return None
@@ -318,7 +419,7 @@ class Product(ModelObjectType):
         )
 
     @staticmethod
-    def resolve_is_available(root, info):
+    def resolve_is_available(root, info, address=None):
         channel_slug = channel_of(root)
         listing = product_listing(info, root)
         if not product_is_available_for_purchase(listing):
@@ -326,7 +427,9 @@ class Product(ModelObjectType):
         variants = visible_variants(info, root)
         if not variants:
             return False
-        loader = loaders.QuantityAvailableByVariantIdLoader(info, channel_slug, None)
+        loader = loaders.QuantityAvailableByVariantIdLoader(
+            info, channel_slug, address_country_code(address)
+        )
         register_siblings(info, variants)
         return any(loader.load_for(variant, lambda v: v.pk) > 0 for variant in variants)
 
@@ -362,10 +465,11 @@ class Product(ModelObjectType):
 
     @staticmethod
     def resolve_product_variants(root, info, **kwargs):
+        from ..variant_filters import filter_variant_list
         from .variants import ProductVariantCountableConnection
 
         return connection_from(
-            visible_variants(info, root),
+            filter_variant_list(visible_variants(info, root), kwargs),
             info,
             kwargs,
             ProductVariantCountableConnection,
@@ -373,8 +477,12 @@ class Product(ModelObjectType):
         )
 
     @staticmethod
-    def resolve_media(root, info):
-        return register_siblings(info, product_media(info, root))
+    def resolve_media(root, info, sort_by=None):
+        media = product_media(info, root)
+        if sort_by:
+            descending = name_of(sort_by.get("direction")) == "DESC"
+            media = sorted(media, key=lambda item: item.pk, reverse=descending)
+        return register_siblings(info, media)
 
     @staticmethod
     def resolve_images(root, info):
@@ -422,6 +530,12 @@ def _category_types():
     from . import categories
 
     return categories
+
+
+def _inputs():
+    from .. import inputs
+
+    return inputs
 
 
 def _variant_types():

@@ -2,13 +2,17 @@
 
 import graphene
 
+from backend.core.permissions import PermissionEnum
 from backend.product import models
+from backend.warehouse.selectors import MAX_CHECKOUT_LINE_QUANTITY
 
-from ...core.channel import ChannelContext, channel_of, node_of
+from ...core.address import AddressInput, address_country_code
+from ...core.channel import ChannelContext, channel_of, is_staff_reader, node_of
 from ...core.connection import create_connection_type
 from ...core.dataloaders import register_siblings
 from ...core.enums import CountryCode
 from ...core.money import Money
+from ...core.mutations import PermissionDenied
 from ...core.shared_enums import lazy_enum
 from .. import dataloaders as loaders
 from ..enums import name_of
@@ -28,7 +32,7 @@ from .common import (
 )
 from .media import ProductImage, ProductMedia
 from .pricing import VariantPricingInfo
-from .products import MANAGE_PRODUCTS, require_manage_products
+from .products import MANAGE_PRODUCTS, require_manage_products, variant_margin
 from .translations import ProductVariantTranslation
 from .weight import Weight, weight_of
 
@@ -67,10 +71,7 @@ class ProductVariantChannelListing(graphene.ObjectType):
     @staticmethod
     def resolve_margin(root, info):
         require_manage_products(info)
-        if not root.price_amount or root.cost_price_amount is None:
-            return None
-        margin = (root.price_amount - root.cost_price_amount) / root.price_amount
-        return int(round(margin * 100))
+        return variant_margin(root)
 
 
 class ProductVariant(ModelObjectType):
@@ -90,6 +91,12 @@ class ProductVariant(ModelObjectType):
     )
     pricing = graphene.Field(
         VariantPricingInfo,
+        address=AddressInput(
+            description="Destination address used to find warehouses where stock "
+            "availability for this product is checked. If address is empty, uses "
+            "`Shop.companyAddress` or fallbacks to server's "
+            "`settings.DEFAULT_COUNTRY` configuration."
+        ),
         description="Lists the storefront variant's pricing, the current price and "
         "discounts, only meant for displaying.",
     )
@@ -118,6 +125,13 @@ class ProductVariant(ModelObjectType):
     )
     stocks = graphene.List(
         graphene.NonNull(other_type(WAREHOUSE_TYPES, "Stock")),
+        address=AddressInput(
+            description="Two-letter ISO 3166-1 country code. When provided, the "
+            "exact quantity from a warehouse operating in shipping zones that "
+            "contain this country will be returned. Otherwise, it will return the "
+            "maximum quantity from all shipping zones.",
+            deprecation_reason="No longer supported",
+        ),
         country_code=graphene.Argument(
             CountryCode,
             deprecation_reason="Use `address` argument instead.",
@@ -126,6 +140,13 @@ class ProductVariant(ModelObjectType):
         "following permissions: MANAGE_PRODUCTS, MANAGE_ORDERS.",
     )
     quantity_available = graphene.Int(
+        address=AddressInput(
+            description="Destination address used to find warehouses where stock "
+            "availability for this product is checked. If address is empty, uses "
+            "`Shop.companyAddress` or fallbacks to server's "
+            "`settings.DEFAULT_COUNTRY` configuration.",
+            deprecation_reason="No longer supported",
+        ),
         country_code=graphene.Argument(
             CountryCode,
             description="Two-letter ISO 3166-1 country code.",
@@ -134,6 +155,10 @@ class ProductVariant(ModelObjectType):
         description="Quantity of a product available for sale in one checkout. "
         "Field value will be `null` when no `limitQuantityPerCheckout` in global "
         "settings has been set, and `productVariant` stocks are not tracked.",
+    )
+    margin = graphene.Int(
+        description="Gross margin percentage value.\n\nRequires one of the "
+        "following permissions: MANAGE_PRODUCTS."
     )
     created = graphene.DateTime(required=True)
     updated_at = graphene.DateTime(required=True)
@@ -182,6 +207,17 @@ class ProductVariant(ModelObjectType):
         return node_of(root).external_reference
 
     @staticmethod
+    def resolve_margin(root, info):
+        require_manage_products(info)
+        channel_slug = channel_of(root)
+        if channel_slug is None:
+            return None
+        listing = loaders.VariantListingByVariantIdLoader(info, channel_slug).load_for(
+            root, lambda r: node_of(r).pk
+        )
+        return listing and variant_margin(listing)
+
+    @staticmethod
     def resolve_product(root, info):
         product = loaders.ProductByIdLoader(info).load_for(
             root, lambda r: node_of(r).product_id
@@ -196,7 +232,7 @@ class ProductVariant(ModelObjectType):
         )
 
     @staticmethod
-    def resolve_pricing(root, info):
+    def resolve_pricing(root, info, address=None):
         channel_slug = channel_of(root)
         if channel_slug is None:
             return None
@@ -228,15 +264,9 @@ class ProductVariant(ModelObjectType):
         return loader.load_for(root, lambda r: node_of(r).pk)
 
     @staticmethod
-    def resolve_stocks(root, info, country_code=None):
-        from backend.core.permissions import PermissionEnum
-
-        from ...core.channel import is_staff_reader
-
+    def resolve_stocks(root, info, address=None, country_code=None):
         permissions = (*MANAGE_PRODUCTS, PermissionEnum.MANAGE_ORDERS)
         if not is_staff_reader(info, permissions):
-            from ...core.mutations import PermissionDenied
-
             raise PermissionDenied(permissions)
         stocks = loaders.StocksByVariantIdLoader(info).load_for(
             root, lambda r: node_of(r).pk
@@ -244,14 +274,15 @@ class ProductVariant(ModelObjectType):
         return register_siblings(info, stocks)
 
     @staticmethod
-    def resolve_quantity_available(root, info, country_code=None):
+    def resolve_quantity_available(root, info, address=None, country_code=None):
         channel_slug = channel_of(root)
         if channel_slug is None:
             return None
-        loader = loaders.QuantityAvailableByVariantIdLoader(
-            info, channel_slug, name_of(country_code)
-        )
-        return loader.load_for(root, lambda r: node_of(r).pk)
+        country = address_country_code(address) or name_of(country_code)
+        loader = loaders.QuantityAvailableByVariantIdLoader(info, channel_slug, country)
+        quantity = loader.load_for(root, lambda r: node_of(r).pk)
+        # Saleor caps what one checkout may take (limitQuantityPerCheckout).
+        return min(quantity, MAX_CHECKOUT_LINE_QUANTITY)
 
 
 ProductVariantCountableConnection = create_connection_type(ProductVariant)
