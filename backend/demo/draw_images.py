@@ -249,8 +249,7 @@ def _font(size: int):
     return ImageFont.load_default(size=size)
 
 
-def draw_product(*, slug: str, name: str, product_type: str) -> Image.Image:
-    """Return the illustration of one product, its name at the foot."""
+def _illustration(*, slug: str, product_type: str) -> Image.Image:
     picture = Image.new("RGB", (SIZE, SIZE), BACKGROUND)
     draw = ImageDraw.Draw(picture)
     color = COLORS.get(slug, (150, 150, 160))
@@ -277,6 +276,13 @@ def draw_product(*, slug: str, name: str, product_type: str) -> Image.Image:
         _cushion(draw, color)
     else:
         _bundle(draw, color)
+    return picture
+
+
+def draw_product(*, slug: str, name: str, product_type: str) -> Image.Image:
+    """Return the illustration of one product, its name at the foot."""
+    picture = _illustration(slug=slug, product_type=product_type)
+    draw = ImageDraw.Draw(picture)
     draw.rectangle((0, 660, SIZE, SIZE), fill=(31, 58, 84))
     font = _font(40 if len(name) < 30 else 32)
     width = draw.textlength(name, font=font)
@@ -284,19 +290,72 @@ def draw_product(*, slug: str, name: str, product_type: str) -> Image.Image:
     return picture
 
 
+def draw_category(*, name: str, products: list[dict]) -> Image.Image:
+    """Return a banner: the category name beside two of its products."""
+    banner = Image.new("RGB", (1200, 480), BACKGROUND)
+    draw = ImageDraw.Draw(banner)
+    draw.rectangle((0, 0, 520, 480), fill=(31, 58, 84))
+    words, lines = name.split(), [""]
+    for word in words:
+        candidate = f"{lines[-1]} {word}".strip()
+        if draw.textlength(candidate, font=_font(56)) > 440 and lines[-1]:
+            lines.append(word)
+        else:
+            lines[-1] = candidate
+    for index, line in enumerate(lines):
+        draw.text((44, 150 + index * 72), line, fill="white", font=_font(56))
+    for index, product in enumerate(products[:2]):
+        picture = _illustration(
+            slug=product["slug"], product_type=product["product_type"]
+        )
+        picture = picture.crop((60, 60, 740, 660)).resize((340, 300))
+        banner.paste(picture, (540 + index * 330, 90))
+    return banner
+
+
+def _categories_with_products(categories: list[dict], products: list[dict]):
+    """Yield each category with the products in it or under it."""
+    for category in categories:
+        children = category.get("children") or []
+        below = {category["slug"]}
+        stack = list(children)
+        while stack:
+            child = stack.pop()
+            below.add(child["slug"])
+            stack.extend(child.get("children") or [])
+        yield category, [p for p in products if p["category"] in below]
+        yield from _categories_with_products(children, products)
+
+
 def draw_catalog_images(catalog_dir: Path) -> list[Path]:
-    """Draw every product's image file named in products.yaml."""
+    """Draw the product and category images named in the catalog files."""
     with (catalog_dir / "products.yaml").open(encoding="utf-8") as handle:
         products = yaml.safe_load(handle)["products"]
-    written = []
-    for product in products:
-        path = catalog_dir / product["image"]["file"]
-        path.parent.mkdir(parents=True, exist_ok=True)
-        picture = draw_product(
-            slug=product["slug"],
-            name=product["name"],
-            product_type=product["product_type"],
+    with (catalog_dir / "categories.yaml").open(encoding="utf-8") as handle:
+        categories = yaml.safe_load(handle)["categories"]
+    drawings = [
+        (
+            product["image"]["file"],
+            draw_product(
+                slug=product["slug"],
+                name=product["name"],
+                product_type=product["product_type"],
+            ),
         )
+        for product in products
+    ]
+    drawings += [
+        (
+            category["background_image"]["file"],
+            draw_category(name=category["name"], products=members),
+        )
+        for category, members in _categories_with_products(categories, products)
+        if category.get("background_image")
+    ]
+    written = []
+    for file_name, picture in drawings:
+        path = catalog_dir / file_name
+        path.parent.mkdir(parents=True, exist_ok=True)
         picture.save(path, format="PNG", optimize=True)
         written.append(path)
     return written

@@ -93,6 +93,36 @@ def test_every_product_has_an_image_that_makes_a_thumbnail(demo_store, db):
         assert (picture.format, picture.size) == ("WEBP", (256, 256))
 
 
+def test_every_category_has_a_background_image_that_makes_a_thumbnail(demo_store, db):
+    assert not Category.objects.filter(background_image="").exists()
+    category = Category.objects.get(slug="tens-units")
+
+    thumbnail = thumbnail_get_or_create(
+        instance_id=encode_instance_id("Category", category.pk),
+        size=512,
+        format="AVIF",
+    )
+
+    assert category.background_image_alt == "TENS Units"
+    with thumbnail.image.open("rb") as handle, Image.open(handle) as picture:
+        assert (picture.format, picture.size) == ("AVIF", (512, 205))
+
+
+def test_bestseller_flag_is_set_on_five_products(demo_store, db):
+    flagged = Product.objects.filter(
+        attributevalues__value__attribute__slug="bestseller",
+        attributevalues__value__boolean=True,
+    )
+
+    assert sorted(flagged.values_list("slug", flat=True)) == [
+        "lacrosse-massage-ball-set",
+        "loop-stretch-strap",
+        "memory-foam-lumbar-cushion",
+        "microwavable-flaxseed-wrap",
+        "pulseease-tens-unit",
+    ]
+
+
 def test_every_attribute_input_type_of_the_demo_is_used(demo_store, db):
     used = set(
         AttributeValue.objects.filter(productvalueassignment__isnull=False)

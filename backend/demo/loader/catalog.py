@@ -28,7 +28,13 @@ from backend.product.services import (
 from backend.product.services.collections import CollectionListingInput
 from backend.warehouse.models import ChannelWarehouse, Warehouse
 
-from .common import LoadContext, changed_fields, service_call, translations_sync
+from .common import (
+    LoadContext,
+    changed_fields,
+    image_upload,
+    service_call,
+    translations_sync,
+)
 from .validate import ATTRIBUTE_OPTIONS, Catalog
 
 
@@ -230,6 +236,9 @@ def categories_load(catalog: Catalog, context: LoadContext) -> None:
                 key: entry.get(key)
                 for key in ("name", "description", "seo_title", "seo_description")
             }
+            image = entry.get("background_image")
+            if image:
+                wanted["background_image_alt"] = image["alt"]
             category = Category.objects.filter(slug=entry["slug"]).first()
             if category is None:
                 category = service_call(
@@ -237,14 +246,24 @@ def categories_load(catalog: Catalog, context: LoadContext) -> None:
                     category_create,
                     slug=entry["slug"],
                     parent=parent,
+                    background_image=image and image_upload(image),
                     **wanted,
                 )
                 context.report.record("categories", created=True)
-            elif changes := changed_fields(category, wanted):
-                category = service_call(
-                    where, category_update, category=category, **changes
-                )
-                context.report.record("categories", updated=True)
+                uploaded = bool(image)
+            else:
+                changes = changed_fields(category, wanted)
+                uploaded = bool(image) and not category.background_image
+                if uploaded:
+                    changes["background_image"] = image_upload(image)
+                if changes:
+                    category = service_call(
+                        where, category_update, category=category, **changes
+                    )
+                    context.report.record("categories", updated=True)
+            if uploaded:
+                context.saved_files.append(category.background_image.name)
+                context.report.record("images", created=True)
             context.categories[entry["slug"]] = category
             translations_sync(
                 context,

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 
 from .errors import DemoDataError
@@ -72,3 +73,9 @@ def translations_sync(
         context.report.record(
             "translations", created=current is None, updated=current is not None
         )
+
+
+def image_upload(image: dict) -> SimpleUploadedFile:
+    """Return a checked catalog image file as an upload the services accept."""
+    path = image["path"]
+    return SimpleUploadedFile(path.name, path.read_bytes(), content_type="image/png")

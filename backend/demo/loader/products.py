@@ -3,8 +3,6 @@
 from collections import defaultdict
 from decimal import Decimal
 
-from django.core.files.uploadedfile import SimpleUploadedFile
-
 from backend.attribute.models import (
     AssignedProductAttributeValue,
     AssignedVariantAttributeValue,
@@ -36,7 +34,13 @@ from backend.product.services.channel_listings import (
 from backend.warehouse.models import Stock
 from backend.warehouse.services import StockInput, product_variant_stocks_update
 
-from .common import LoadContext, changed_fields, service_call, translations_sync
+from .common import (
+    LoadContext,
+    changed_fields,
+    image_upload,
+    service_call,
+    translations_sync,
+)
 from .validate import CHOICE_TYPES
 
 PRODUCT_FIELDS = ("name", "description", "seo_title", "seo_description")
@@ -288,14 +292,11 @@ def _media_sync(product: Product, entry: dict, context: LoadContext) -> None:
     image = entry["image"]
     if product.media.filter(private_metadata__demo_image=image["file"]).exists():
         return
-    upload = SimpleUploadedFile(
-        image["path"].name, image["path"].read_bytes(), content_type="image/png"
-    )
     media = service_call(
         f'product "{product.slug}": image',
         product_media_create,
         product=product,
-        image=upload,
+        image=image_upload(image),
         alt=image["alt"],
     )
     context.saved_files.append(media.image.name)

@@ -211,9 +211,14 @@ def _categories(directory: Path) -> list[dict]:
             where.keys(
                 entry,
                 required={"slug", "name"},
-                optional={"description", "translations", "children"} | SEO_KEYS,
+                optional={"description", "translations", "children", "background_image"}
+                | SEO_KEYS,
             )
             _unique(check, seen, where.slug(entry), "category")
+            if "background_image" in entry:
+                _image(
+                    where.at("background_image"), directory, entry["background_image"]
+                )
             where.text(entry, "name")
             _seo(where, entry)
             if "description" in entry:
