@@ -291,7 +291,7 @@ def draw_product(*, slug: str, name: str, product_type: str) -> Image.Image:
 
 
 def draw_category(*, name: str, products: list[dict]) -> Image.Image:
-    """Return a banner: the category name beside two of its products."""
+    """Return a banner: a category's or collection's name beside two products."""
     banner = Image.new("RGB", (1200, 480), BACKGROUND)
     draw = ImageDraw.Draw(banner)
     draw.rectangle((0, 0, 520, 480), fill=(31, 58, 84))
@@ -328,7 +328,7 @@ def _categories_with_products(categories: list[dict], products: list[dict]):
 
 
 def draw_catalog_images(catalog_dir: Path) -> list[Path]:
-    """Draw the product and category images named in the catalog files."""
+    """Draw the product, category and collection images of the catalog files."""
     with (catalog_dir / "products.yaml").open(encoding="utf-8") as handle:
         products = yaml.safe_load(handle)["products"]
     with (catalog_dir / "categories.yaml").open(encoding="utf-8") as handle:
@@ -351,6 +351,23 @@ def draw_catalog_images(catalog_dir: Path) -> list[Path]:
         )
         for category, members in _categories_with_products(categories, products)
         if category.get("background_image")
+    ]
+    with (catalog_dir / "collections.yaml").open(encoding="utf-8") as handle:
+        collections = yaml.safe_load(handle)["collections"]
+    drawings += [
+        (
+            collection["background_image"]["file"],
+            draw_category(
+                name=collection["name"],
+                products=[
+                    p
+                    for p in products
+                    if collection["slug"] in p.get("collections", [])
+                ],
+            ),
+        )
+        for collection in collections
+        if collection.get("background_image")
     ]
     written = []
     for file_name, picture in drawings:

@@ -182,6 +182,8 @@ def test_featured_collection_lists_its_products_in_file_order(demo_store, db):
     featured = Collection.objects.get(slug="featured-products")
 
     assert featured.channel_listings.get(channel__slug="default-channel").is_published
+    assert featured.background_image.name.startswith("collection-backgrounds/")
+    assert featured.background_image_alt == "Featured Products"
     assert list(
         featured.collectionproduct.order_by("sort_order").values_list(
             "product__slug", flat=True

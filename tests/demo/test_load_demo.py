@@ -62,7 +62,7 @@ def test_first_run_reports_what_it_created_and_the_demo_logins(db, media_root):
     assert "  products: 19 created\n" in output
     assert "  variants: 46 created\n" in output
     assert "  warehouses: 2 created\n" in output
-    assert "  images: 30 created\n" in output
+    assert "  images: 33 created\n" in output
     assert "for the demo only" in output
     assert "merch@example.com / lumbar-merch-demo  (Merchandisers)" in output
     assert "ops@example.com / lumbar-ops-demo  (Operations)" in output

@@ -286,15 +286,33 @@ def collections_load(catalog: Catalog, context: LoadContext) -> None:
             key: entry.get(key)
             for key in ("name", "description", "seo_title", "seo_description")
         }
+        image = entry.get("background_image")
+        if image:
+            wanted["background_image_alt"] = image["alt"]
         collection = Collection.objects.filter(slug=entry["slug"]).first()
         if collection is None:
             collection = service_call(
-                where, collection_create, slug=entry["slug"], **wanted
+                where,
+                collection_create,
+                slug=entry["slug"],
+                background_image=image and image_upload(image),
+                **wanted,
             )
             context.report.record("collections", created=True)
-        elif changes := changed_fields(collection, wanted):
-            service_call(where, collection_update, collection=collection, **changes)
-            context.report.record("collections", updated=True)
+            uploaded = bool(image)
+        else:
+            changes = changed_fields(collection, wanted)
+            uploaded = bool(image) and not collection.background_image
+            if uploaded:
+                changes["background_image"] = image_upload(image)
+            if changes:
+                collection = service_call(
+                    where, collection_update, collection=collection, **changes
+                )
+                context.report.record("collections", updated=True)
+        if uploaded:
+            context.saved_files.append(collection.background_image.name)
+            context.report.record("images", created=True)
         context.collections[entry["slug"]] = collection
         published = set(
             collection.channel_listings.filter(is_published=True).values_list(

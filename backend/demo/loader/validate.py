@@ -239,9 +239,11 @@ def _collections(directory: Path) -> list[dict]:
         where.keys(
             entry,
             required={"slug", "name"},
-            optional={"description", "translations"} | SEO_KEYS,
+            optional={"description", "translations", "background_image"} | SEO_KEYS,
         )
         _unique(check, seen, where.slug(entry), "collection")
+        if "background_image" in entry:
+            _image(where.at("background_image"), directory, entry["background_image"])
         where.text(entry, "name")
         _seo(where, entry)
         if "description" in entry:
