@@ -226,3 +226,27 @@ def test_warehouse_is_created_with_its_address(merch_client, channel):
         "89501",
     )
     assert list(warehouse.channels.all()) == [channel]
+
+
+def test_service_refusal_after_form_checks_shows_message_and_saves_nothing(
+    merch_client,
+):
+    data = {
+        "name": "Therapy",
+        "slug": "therapy",
+        "type": "product-type",
+        "input_type": "dropdown",
+        "storefront_search_position": "0",
+        "_save": "Save",
+        **inline_management("values", total=2),
+        "values-0-name": "Heat",
+        "values-1-name": "heat",
+    }
+
+    response = merch_client.post("/admin/attribute/attribute/add/", data, follow=True)
+
+    messages = [str(message) for message in response.context["messages"]]
+    assert response.status_code == 200
+    assert messages == ["name: Attribute value with this name already exists."]
+    assert not Attribute.objects.filter(slug="therapy").exists()
+    assert not AttributeValue.objects.filter(slug="heat").exists()

@@ -414,3 +414,67 @@ def test_translations_are_hidden_without_manage_translations(client, published_p
     assert response.status_code == 200
     assert 'name="variants-TOTAL_FORMS"' in html
     assert 'name="translations-TOTAL_FORMS"' not in html
+
+
+def test_merchandiser_adds_a_product_then_prices_its_variant(
+    merch_client, channel, warehouse
+):
+    data = product_post(
+        factories.ProductTypeFactory(),
+        factories.CategoryFactory(),
+        **inline_management("channel_listings", total=1),
+        **{"channel_listings-0-channel": channel.pk},
+        **{"channel_listings-0-is_published": "on"},
+        **inline_management("variants", total=1),
+        **{"variants-0-sku": "STRAP-10", "variants-0-track_inventory": "on"},
+    )
+    merch_client.post("/admin/product/product/add/", data)
+    variant = ProductVariant.objects.get(sku="STRAP-10")
+
+    response = merch_client.post(
+        f"/admin/product/productvariant/{variant.pk}/change/",
+        {
+            "sku": "STRAP-10",
+            "track_inventory": "on",
+            "_save": "Save",
+            **inline_management("channel_listings", total=1),
+            "channel_listings-0-channel": channel.pk,
+            "channel_listings-0-price_amount": "24.50",
+            **inline_management("stocks", total=1),
+            "stocks-0-warehouse": warehouse.pk,
+            "stocks-0-quantity": "12",
+        },
+    )
+    changelist = merch_client.get("/admin/product/product/", {"q": "STRAP-10"})
+
+    assert response.status_code == 302
+    html = changelist.content.decode()
+    assert "Sciatica Stretch Strap" in html
+    assert '<td class="field-price">24.50 USD</td>' in html
+    assert '<td class="field-stock_total">12</td>' in html
+
+
+def test_second_variant_of_a_single_variant_type_is_a_form_error(merch_client):
+    product_type = factories.ProductTypeFactory(has_variants=False)
+    product = factories.ProductFactory(product_type=product_type)
+    only = factories.ProductVariantFactory(product=product)
+    data = change_post(
+        product,
+        **inline_management("variants", total=2, initial=1),
+        **{
+            "variants-0-id": only.pk,
+            "variants-0-product": product.pk,
+            "variants-0-sku": only.sku,
+            "variants-0-track_inventory": "on",
+            "variants-1-sku": "SECOND",
+            "variants-1-track_inventory": "on",
+        },
+    )
+
+    response = merch_client.post(f"/admin/product/product/{product.pk}/change/", data)
+
+    assert response.status_code == 200
+    assert "This product type has no variants beyond the first." in (
+        response.content.decode()
+    )
+    assert list(product.variants.all()) == [only]

@@ -159,6 +159,14 @@ class VariantRequiredAttributesFormSet(forms.BaseInlineFormSet):
         )
         if not adding or product_type_id is None:
             return
+        kept = [
+            form
+            for form in self.forms
+            if not self._should_delete_form(form)
+            and (form.instance.pk is not None or form.has_changed())
+        ]
+        if not self.instance.product_type.has_variants and len(kept) > 1:
+            raise ValidationError("This product type has no variants beyond the first.")
         try:
             required_attributes_check(
                 product_type=self.instance.product_type, assignments=[], variant=True
