@@ -69,6 +69,15 @@ def test_first_run_reports_what_it_created_and_the_demo_logins(db, media_root):
     assert "admin@example.com / lumbar-admin-demo  (superuser)" in output
 
 
+def test_progress_bar_goes_to_stderr_and_the_report_to_stdout(db, media_root, capsys):
+    out = io.StringIO()
+
+    call_command("load_demo", stdout=out)
+
+    assert "Loading demo store" in capsys.readouterr().err
+    assert "Loading demo store" not in out.getvalue()
+
+
 def test_second_run_changes_nothing_and_says_so(db, media_root):
     load_demo()
     counts = row_counts()
