@@ -6,18 +6,22 @@ assigned, in a fixed number of queries (two for products, three for
 variants) however many ids the batch holds. Loaded attributes and values
 are registered as siblings, so their translations load in one query too.
 
-A list that knows the variants it will show before it resolves them (all
-the variants of a page of products, say) can call
-``VariantAttributesByVariantIdLoader(info).expect(variant_ids)`` so the
-first variant's attributes load those of every variant at once.
+The variant loader also loads the variants of every product a list in the
+request returned, so the variants of a page of products (each product's
+own ``productVariants`` connection) cost three queries in all. A list that
+knows other variants it will show can add them with
+``VariantAttributesByVariantIdLoader(info).expect(variant_ids)``.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from backend.attribute import models
-from backend.product.models import ProductVariant
+from django.db.models import Q
 
+from backend.attribute import models
+from backend.product.models import Product, ProductVariant
+
+from ..core import dataloaders as core_dataloaders
 from ..core.dataloaders import DataLoader, register_siblings
 
 
@@ -123,11 +127,15 @@ class VariantAttributesByVariantIdLoader(DataLoader):
         return super().load_many(keys)
 
     def batch_load(self, keys):
+        # Variants of every product listed in this request load together,
+        # so a page of products pays once for all its variants' attributes.
+        listed = listed_product_ids(self.info)
         type_of_variant = dict(
-            ProductVariant.objects.filter(pk__in=keys).values_list(
-                "pk", "product__product_type_id"
-            )
+            ProductVariant.objects.filter(
+                Q(pk__in=keys) | Q(product_id__in=listed)
+            ).values_list("pk", "product__product_type_id")
         )
+        variant_ids = list(dict.fromkeys([*keys, *type_of_variant]))
         links = (
             models.AttributeVariant.objects.filter(
                 product_type_id__in=set(type_of_variant.values())
@@ -136,18 +144,35 @@ class VariantAttributesByVariantIdLoader(DataLoader):
             .order_by("sort_order", "pk")
         )
         rows = (
-            models.AssignedVariantAttributeValue.objects.filter(variant_id__in=keys)
+            models.AssignedVariantAttributeValue.objects.filter(
+                variant_id__in=variant_ids
+            )
             .select_related("value")
             .order_by("sort_order", "pk")
         )
         found = _assignments(
             links,
             [(row.variant_id, row.value) for row in rows],
-            keys,
+            variant_ids,
             type_of_variant,
             self.info,
         )
+        for variant_id, assignments in found.items():
+            self.cache.setdefault(variant_id, assignments)
         return [found[key] for key in keys]
+
+
+def listed_product_ids(info) -> set[int]:
+    """Return the ids of the products that lists in this request returned."""
+    context = getattr(info, "context", info)
+    registry = getattr(context, core_dataloaders._SIBLINGS_ATTR, None)
+    product_ids = set()
+    for group in (registry or {}).get("groups", []):
+        for item in group:
+            node = getattr(item, "node", item)
+            if isinstance(node, Product):
+                product_ids.add(node.pk)
+    return product_ids
 
 
 class PageAttributesByPageLoader(DataLoader):

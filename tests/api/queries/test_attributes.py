@@ -12,6 +12,7 @@ from backend.graphql.attribute.dataloaders import (
     ProductAttributesByProductLoader,
     VariantAttributesByVariantIdLoader,
 )
+from backend.graphql.core.dataloaders import register_siblings
 from tests import factories
 from tests.api.mutations.conftest import GraphQLClient, global_id, grant
 
@@ -392,3 +393,19 @@ def test_input_type_enum_covers_every_stored_input_type(api, db):
     assert sorted(
         edge["node"]["inputType"] for edge in result["data"]["attributes"]["edges"]
     ) == sorted(input_type.name for input_type in AttributeInputType)
+
+
+def test_variant_loader_loads_variants_of_every_listed_product_at_once(db):
+    product_type = factories.ProductTypeFactory()
+    factories.AttributeVariantFactory(product_type=product_type)
+    products = [factories.ProductFactory(product_type=product_type) for _ in range(3)]
+    variants = [factories.ProductVariantFactory(product=p) for p in products]
+    context = _context()
+    register_siblings(context, products)
+    loader = VariantAttributesByVariantIdLoader(context)
+
+    with CaptureQueriesContext(connection) as queries:
+        for variant in variants:
+            loader.load(variant.pk)
+
+    assert len(queries) == 3
