@@ -16,19 +16,59 @@ INK = (33, 52, 71)
 SOFT_INK = (86, 104, 122)
 
 ARTICLES = [
-    ("physical-therapy-for-sciatica", "Physical Therapy for Sciatica", "figure-bridge", (226, 238, 243), (31, 111, 159)),
-    ("exercises-for-sciatica", "Exercises for Sciatica", "figure-knee", (232, 241, 231), (94, 138, 90)),
+    (
+        "physical-therapy-for-sciatica",
+        "Physical Therapy for Sciatica",
+        "figure-bridge",
+        (226, 238, 243),
+        (31, 111, 159),
+    ),
+    (
+        "exercises-for-sciatica",
+        "Exercises for Sciatica",
+        "figure-knee",
+        (232, 241, 231),
+        (94, 138, 90),
+    ),
     ("sciatica-massage", "Sciatica Massage", "hands", (245, 236, 228), (190, 120, 86)),
-    ("yoga-for-sciatica-pain", "Yoga for Sciatica Pain", "figure-child", (239, 235, 246), (120, 100, 160)),
-    ("foam-rolling-for-sciatica", "Foam Rolling for Sciatica", "roller", (229, 240, 240), (52, 128, 128)),
-    ("heat-or-ice-for-sciatica", "Heat or Ice for Sciatica", "heat-cold", (246, 238, 232), (233, 114, 90)),
-    ("tens-for-sciatica", "TENS for Sciatica", "pulses", (232, 236, 246), (60, 90, 170)),
+    (
+        "yoga-for-sciatica-pain",
+        "Yoga for Sciatica Pain",
+        "figure-child",
+        (239, 235, 246),
+        (120, 100, 160),
+    ),
+    (
+        "foam-rolling-for-sciatica",
+        "Foam Rolling for Sciatica",
+        "roller",
+        (229, 240, 240),
+        (52, 128, 128),
+    ),
+    (
+        "heat-or-ice-for-sciatica",
+        "Heat or Ice for Sciatica",
+        "heat-cold",
+        (246, 238, 232),
+        (233, 114, 90),
+    ),
+    (
+        "tens-for-sciatica",
+        "TENS for Sciatica",
+        "pulses",
+        (232, 236, 246),
+        (60, 90, 170),
+    ),
 ]
 
 
 def font(size, bold=False):
     name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
-    for folder in ("/usr/share/fonts/truetype/dejavu", "/Library/Fonts", "C:/Windows/Fonts"):
+    for folder in (
+        "/usr/share/fonts/truetype/dejavu",
+        "/Library/Fonts",
+        "C:/Windows/Fonts",
+    ):
         path = Path(folder) / name
         if path.exists():
             return ImageFont.truetype(str(path), size)
@@ -48,16 +88,28 @@ def spine(draw, x, top, accent):
         y = top + i * 44
         offset = round(18 * ((i - 5) / 5) ** 2) - 9
         color = accent if i in (8, 9) else tint(accent, 0.45)
-        draw.rounded_rectangle((x + offset - 46, y, x + offset + 46, y + 32), radius=14, fill=color)
-        draw.ellipse((x + offset - 30, y + 34, x + offset + 30, y + 42), fill=tint(accent, 0.75))
+        draw.rounded_rectangle(
+            (x + offset - 46, y, x + offset + 46, y + 32), radius=14, fill=color
+        )
+        draw.ellipse(
+            (x + offset - 30, y + 34, x + offset + 30, y + 42), fill=tint(accent, 0.75)
+        )
     # the nerve: a soft line from the low back down and away
-    draw.line([(x + 10, top + 400), (x + 70, top + 450), (x + 90, top + 520)], fill=accent, width=6, joint="curve")
+    draw.line(
+        [(x + 10, top + 400), (x + 70, top + 450), (x + 90, top + 520)],
+        fill=accent,
+        width=6,
+        joint="curve",
+    )
 
 
 def limb(draw, points, color, width=22):
     draw.line(points, fill=color, width=width, joint="curve")
     for px, py in (points[0], points[-1]):
-        draw.ellipse((px - width // 2, py - width // 2, px + width // 2, py + width // 2), fill=color)
+        draw.ellipse(
+            (px - width // 2, py - width // 2, px + width // 2, py + width // 2),
+            fill=color,
+        )
 
 
 def figure(draw, pose, accent):
@@ -84,8 +136,14 @@ def figure(draw, pose, accent):
         for dx in (0, 150):
             draw.rounded_rectangle((760 + dx, 330, 880 + dx, 400), radius=34, fill=body)
             for f in range(4):
-                draw.rounded_rectangle((764 + dx + f * 29, 290, 786 + dx + f * 29, 345), radius=11, fill=body)
-        draw.rounded_rectangle((720, 420, 1100, 500), radius=40, fill=tint(accent, 0.45))
+                draw.rounded_rectangle(
+                    (764 + dx + f * 29, 290, 786 + dx + f * 29, 345),
+                    radius=11,
+                    fill=body,
+                )
+        draw.rounded_rectangle(
+            (720, 420, 1100, 500), radius=40, fill=tint(accent, 0.45)
+        )
     elif pose == "roller":
         draw.ellipse((780, 440, 860, 520), fill=body)
         draw.rectangle((820, 440, 1040, 520), fill=body)
@@ -96,7 +154,12 @@ def figure(draw, pose, accent):
         warm, cool = (233, 114, 90), (70, 140, 200)
         for i in range(3):
             x = 760 + i * 50
-            draw.line([(x, 500), (x + 20, 440), (x, 380), (x + 20, 320)], fill=warm, width=10, joint="curve")
+            draw.line(
+                [(x, 500), (x + 20, 440), (x, 380), (x + 20, 320)],
+                fill=warm,
+                width=10,
+                joint="curve",
+            )
         for i in range(3):
             cx, cy = 1010 + (i % 2) * 50, 340 + i * 70
             for a in range(3):
@@ -106,7 +169,9 @@ def figure(draw, pose, accent):
         draw.rounded_rectangle((760, 380, 880, 520), radius=18, fill=body)
         draw.rounded_rectangle((780, 400, 860, 440), radius=8, fill=tint(accent, 0.7))
         for pad_x in (980, 1070):
-            draw.rounded_rectangle((pad_x, 440, pad_x + 60, 500), radius=12, fill=tint(accent, 0.45))
+            draw.rounded_rectangle(
+                (pad_x, 440, pad_x + 60, 500), radius=12, fill=tint(accent, 0.45)
+            )
             draw.line([(880, 470), (pad_x, 470)], fill=tint(accent, 0.2), width=4)
         points = [(760 + i * 20, 330 + (-40 if i % 4 == 1 else 0)) for i in range(20)]
         draw.line(points, fill=accent, width=6, joint="curve")
@@ -132,7 +197,9 @@ def draw_article(slug, title, motif, background, accent):
     draw.ellipse((-200, 420, 360, 900), fill=tint(background, 0.35))
     spine(draw, 600, 60, accent)
     figure(draw, motif, accent)
-    draw.text((72, 96), "LUMBAR  ·  SCIATICA RELIEF", font=font(22, bold=True), fill=accent)
+    draw.text(
+        (72, 96), "LUMBAR  ·  SCIATICA RELIEF", font=font(22, bold=True), fill=accent
+    )
     title_font = font(64, bold=True)
     y = 150
     for line in wrap(title, title_font, 470, draw):
