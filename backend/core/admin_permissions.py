@@ -61,12 +61,13 @@ class SaleorPermissionAdminMixin:
         return self._has_saleor_permission(request)
 
 
-class SaleorModelAdmin(SaleorPermissionAdminMixin, admin.ModelAdmin):
-    """A model admin whose saves call domain services.
+class ServiceRefusalAdminMixin:
+    """Show a service's refusal of a save as a message, never a 500.
 
-    A service may still refuse a write the form accepted (a concurrent
-    change, a rule the form cannot see). The whole save then rolls back and
-    the page shows the service's message instead of a server error.
+    The admin's forms check what the services check, but a service may
+    still refuse a write the form accepted (a concurrent change, a rule the
+    form cannot see). The whole save then rolls back, as the admin runs it
+    in one transaction, and the page reloads with the service's message.
     """
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
@@ -76,6 +77,12 @@ class SaleorModelAdmin(SaleorPermissionAdminMixin, admin.ModelAdmin):
             for message in validation_messages(error):
                 messages.error(request, message)
             return HttpResponseRedirect(request.get_full_path())
+
+
+class SaleorModelAdmin(
+    SaleorPermissionAdminMixin, ServiceRefusalAdminMixin, admin.ModelAdmin
+):
+    """A model admin guarded by Saleor codes whose saves call services."""
 
 
 class SaleorTabularInline(SaleorPermissionAdminMixin, admin.TabularInline):

@@ -250,3 +250,15 @@ def test_service_refusal_after_form_checks_shows_message_and_saves_nothing(
     assert messages == ["name: Attribute value with this name already exists."]
     assert not Attribute.objects.filter(slug="therapy").exists()
     assert not AttributeValue.objects.filter(slug="heat").exists()
+
+
+def test_variant_changelist_filters_by_warehouse(merch_client, channel, warehouse):
+    reno = factories.WarehouseFactory(name="Reno NV", channels=[channel])
+    in_reno = factories.StockFactory(warehouse=reno).product_variant
+    factories.StockFactory(warehouse=warehouse)
+
+    response = merch_client.get(
+        "/admin/product/productvariant/", {"stocks__warehouse__id__exact": reno.pk}
+    )
+
+    assert list(response.context["cl"].result_list) == [in_reno]

@@ -9,6 +9,7 @@ from backend.core.admin_permissions import (
     SaleorModelAdmin,
     SaleorPermissionAdminMixin,
     SaleorTabularInline,
+    ServiceRefusalAdminMixin,
 )
 from backend.core.permissions import PermissionEnum
 
@@ -59,7 +60,9 @@ class CategoryForm(BackgroundImageForm):
 
 
 @admin.register(Category)
-class CategoryAdmin(SaleorPermissionAdminMixin, MPTTModelAdmin):
+class CategoryAdmin(
+    SaleorPermissionAdminMixin, ServiceRefusalAdminMixin, MPTTModelAdmin
+):
     permissions = MANAGE_PRODUCTS
     form = CategoryForm
     list_display = ["name", "slug", "product_count"]

@@ -130,7 +130,7 @@ class ProductVariantAdmin(SaleorModelAdmin):
     form = VariantForm
     list_display = ["sku", "name", "product", "price", "stock_total", "track_inventory"]
     list_select_related = ["product"]
-    list_filter = ["track_inventory", "product__product_type"]
+    list_filter = ["track_inventory", "product__product_type", "stocks__warehouse"]
     search_fields = ["sku", "name", "product__name"]
     autocomplete_fields = ["product"]
     inlines = [VariantChannelListingInline, StockInline]
