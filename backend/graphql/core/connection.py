@@ -125,12 +125,14 @@ def connection_from(
     connection_type,
     *,
     wrap: Callable[[list], list] | None = None,
+    register: bool = True,
 ):
     """Return one page of items as the connection type.
 
     ``wrap`` turns the page's model objects into the nodes the type expects
     (ChannelContext, say); the nodes are registered as siblings so their
-    fields batch through dataloaders.
+    fields batch through dataloaders (``register=False`` when the caller
+    registered them in a larger group already).
     """
     validate_connection_args(args, info.field_name)
     first, last = args.get("first"), args.get("last")
@@ -153,7 +155,9 @@ def connection_from(
         rows = list(items[start:end]) if end > start else []
         has_next = bool(before) and end < count_total()
         has_previous = start > 0
-    nodes = register_siblings(info, wrap(rows) if wrap else rows)
+    nodes = wrap(rows) if wrap else rows
+    if register:
+        nodes = register_siblings(info, nodes)
     edge_type = connection_type.Edge
     edges = [
         edge_type(node=node, cursor=offset_to_cursor(start + index))

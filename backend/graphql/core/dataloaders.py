@@ -23,6 +23,7 @@ from typing import Any
 
 _LOADERS_ATTR = "_lumbar_dataloaders"
 _SIBLINGS_ATTR = "_lumbar_siblings"
+_RESULTS_ATTR = "_lumbar_sibling_results"
 
 
 def _context(info_or_context):
@@ -52,6 +53,45 @@ def siblings_of(info, root) -> list:
     """Return the objects listed with root (root alone if it was not listed)."""
     registry = getattr(_context(info), _SIBLINGS_ATTR, None) or {}
     return registry.get(id(root), [root])
+
+
+def resolve_for_siblings(
+    info,
+    root,
+    key: str,
+    resolve: Callable[[Any], Any],
+    items_of: Callable[[Any], Iterable] | None = None,
+):
+    """Resolve a relation of root and of all its siblings at once.
+
+    The results (objects, or the items of lists) become one sibling group,
+    so the next level of the query batches across the whole page too: the
+    categories of 50 products load their translations in one query.
+    ``items_of`` picks the objects of a result to group (a connection's
+    nodes, say); by default a list's items or the object itself.
+    """
+    context = _context(info)
+    if context is None:
+        return resolve(root)
+    results = getattr(context, _RESULTS_ATTR, None)
+    if results is None:
+        results = {}
+        setattr(context, _RESULTS_ATTR, results)
+    slot = (key, id(root))
+    if slot not in results:
+        group: dict[int, Any] = {}
+        for sibling in siblings_of(info, root):
+            value = resolve(sibling)
+            results[(key, id(sibling))] = value
+            if items_of is not None:
+                items = items_of(value) if value is not None else []
+            else:
+                items = value if isinstance(value, list) else [value]
+            for item in items:
+                if item is not None:
+                    group[id(item)] = item
+        register_siblings(info, group.values())
+    return results[slot]
 
 
 class DataLoader:

@@ -37,6 +37,39 @@ query ProductsPage($channel: String!) {
 }
 """
 
+STOREFRONT_PAGE = """
+query StorefrontPage($channel: String!) {
+  products(first: 50, channel: $channel) {
+    edges {
+      node {
+        isAvailable
+        translation(languageCode: PL) { name }
+        category { name translation(languageCode: PL) { name } parent { slug } }
+        collections { name }
+        defaultVariant { sku }
+        media { url(size: 256) }
+        productVariants(first: 50) {
+          totalCount
+          edges {
+            node {
+              sku
+              quantityAvailable
+              pricing { price { gross { amount } } }
+              media { alt }
+              product { slug category { slug } }
+              selection: attributes(variantSelection: VARIANT_SELECTION) {
+                attribute { slug }
+                values { name }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+"""
+
 PRODUCT_PAGE = """
 query ProductPage($slug: String!, $channel: String!) {
   product(slug: $slug, channel: $channel) {
@@ -65,6 +98,11 @@ PRODUCTS_PAGE_QUERIES = 9
 # untracked variants, variant prices, variant ids+types, attribute links,
 # assigned values.
 PRODUCT_PAGE_QUERIES = 13
+# channel, page, listings, visible variants, stock, untracked variants,
+# translations, categories, category translations, collections, published
+# collections, default variants, media, variant prices, variant media,
+# variant ids+types, variant attribute links, assigned values.
+STOREFRONT_PAGE_QUERIES = 18
 
 
 def make_catalog(*, size, channel, warehouse, media_root, variants=2):
@@ -121,6 +159,27 @@ def test_products_page_runs_a_fixed_number_of_queries(
         edge["node"]["thumbnail"]["url"].endswith("/512/webp/") for edge in edges
     )
     assert all(edge["node"]["category"] for edge in edges)
+
+
+@pytest.mark.parametrize("size", [5, 50])
+def test_storefront_list_with_variants_runs_a_fixed_number_of_queries(
+    size, api, channel, warehouse, media_root, django_assert_num_queries
+):
+    make_catalog(size=size, channel=channel, warehouse=warehouse, media_root=media_root)
+
+    with django_assert_num_queries(STOREFRONT_PAGE_QUERIES):
+        result = api(STOREFRONT_PAGE, {"channel": channel.slug})
+
+    edges = result["data"]["products"]["edges"]
+    assert len(edges) == size
+    first = edges[0]["node"]
+    assert first["isAvailable"] is True
+    assert first["productVariants"]["totalCount"] == 2
+    variant = first["productVariants"]["edges"][0]["node"]
+    assert variant["quantityAvailable"] == 10
+    assert variant["selection"] == [
+        {"attribute": {"slug": "therapy"}, "values": [{"name": "Heat"}]}
+    ]
 
 
 @pytest.mark.parametrize("variants", [2, 20])

@@ -8,6 +8,7 @@ from backend.product.thumbnails import thumbnail_url
 
 from ...core.channel import channel_of, node_of
 from ...core.connection import ConnectionField, connection_from, create_connection_type
+from ...core.dataloaders import resolve_for_siblings
 from ...core.shared_enums import lazy_enum
 from ...core.types import Image
 from .. import dataloaders as loaders
@@ -109,9 +110,14 @@ class Category(ModelObjectType):
 
     @staticmethod
     def resolve_parent(root, info):
-        if root.parent_id is None:
-            return None
-        return loaders.CategoryByIdLoader(info).load_for(root, lambda r: r.parent_id)
+        loader = loaders.CategoryByIdLoader(info)
+
+        def parent(category):
+            if category.parent_id is None:
+                return None
+            return loader.load_for(category, lambda c: c.parent_id)
+
+        return resolve_for_siblings(info, root, "parent", parent)
 
     @staticmethod
     def resolve_ancestors(root, info, **kwargs):

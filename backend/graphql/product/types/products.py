@@ -11,7 +11,7 @@ from backend.product.thumbnails import thumbnail_url
 from ...core.address import AddressInput, address_country_code
 from ...core.channel import ChannelContext, channel_of, is_staff_reader, node_of, wrap
 from ...core.connection import ConnectionField, connection_from, create_connection_type
-from ...core.dataloaders import register_siblings
+from ...core.dataloaders import resolve_for_siblings
 from ...core.ids import from_global_id_or_error
 from ...core.money import Money, MoneyRange
 from ...core.mutations import PermissionDenied
@@ -62,6 +62,8 @@ def visible_variants(info, root) -> list:
     loader = loaders.VisibleVariantsByProductIdLoader(
         info, channel_of(root), can_manage
     )
+    # Their ``product`` is this one: spare the query that would fetch it.
+    loaders.ProductByIdLoader(info).prime(node_of(root).pk, node_of(root))
     return loader.load_for(root, lambda r: node_of(r).pk)
 
 
@@ -80,6 +82,20 @@ def variant_margin(listing) -> int | None:
         return None
     margin = (listing.price_amount - listing.cost_price_amount) / listing.price_amount
     return int(round(margin * 100))
+
+
+def visible_collections(info, root) -> list:
+    """Return the product's collections the reader may see, in the channel."""
+    collections = loaders.CollectionsByProductIdLoader(info).load_for(
+        root, lambda r: node_of(r).pk
+    )
+    channel_slug = channel_of(root)
+    if not is_staff_reader(info, MANAGE_PRODUCTS):
+        if channel_slug is None:
+            return []
+        published = loaders.PublishedCollectionIdsLoader(info, channel_slug).load(0)
+        collections = [c for c in collections if c.pk in published]
+    return wrap(collections, channel_slug)
 
 
 class ProductChannelListing(graphene.ObjectType):
@@ -376,27 +392,36 @@ class Product(ModelObjectType):
 
     @staticmethod
     def resolve_product_type(root, info):
-        return loaders.ProductTypeByIdLoader(info).load_for(
-            root, lambda r: node_of(r).product_type_id
+        loader = loaders.ProductTypeByIdLoader(info)
+        return resolve_for_siblings(
+            info,
+            root,
+            "product_type",
+            lambda r: loader.load_for(r, lambda p: node_of(p).product_type_id),
         )
 
     @staticmethod
     def resolve_category(root, info):
-        if node_of(root).category_id is None:
-            return None
-        return loaders.CategoryByIdLoader(info).load_for(
-            root, lambda r: node_of(r).category_id
-        )
+        loader = loaders.CategoryByIdLoader(info)
+
+        def category(product):
+            if node_of(product).category_id is None:
+                return None
+            return loader.load_for(product, lambda p: node_of(p).category_id)
+
+        return resolve_for_siblings(info, root, "category", category)
 
     @staticmethod
     def resolve_default_variant(root, info):
-        variant_id = node_of(root).default_variant_id
-        if variant_id is None:
-            return None
-        variant = loaders.VariantByIdLoader(info).load_for(
-            root, lambda r: node_of(r).default_variant_id
-        )
-        return variant and ChannelContext(variant, channel_of(root))
+        loader = loaders.VariantByIdLoader(info)
+
+        def default_variant(product):
+            if node_of(product).default_variant_id is None:
+                return None
+            variant = loader.load_for(product, lambda p: node_of(p).default_variant_id)
+            return variant and ChannelContext(variant, channel_of(product))
+
+        return resolve_for_siblings(info, root, "default_variant", default_variant)
 
     @staticmethod
     def resolve_thumbnail(root, info, size=None, format=None):
@@ -424,13 +449,14 @@ class Product(ModelObjectType):
         listing = product_listing(info, root)
         if not product_is_available_for_purchase(listing):
             return False
-        variants = visible_variants(info, root)
+        variants = resolve_for_siblings(
+            info, root, "visible_variants", lambda r: visible_variants(info, r)
+        )
         if not variants:
             return False
         loader = loaders.QuantityAvailableByVariantIdLoader(
             info, channel_slug, address_country_code(address)
         )
-        register_siblings(info, variants)
         return any(loader.load_for(variant, lambda v: v.pk) > 0 for variant in variants)
 
     @staticmethod
@@ -460,29 +486,46 @@ class Product(ModelObjectType):
 
     @staticmethod
     def resolve_variants(root, info):
-        variants = wrap(visible_variants(info, root), channel_of(root))
-        return register_siblings(info, variants)
+        return resolve_for_siblings(
+            info,
+            root,
+            "variants",
+            lambda r: wrap(visible_variants(info, r), channel_of(r)),
+        )
 
     @staticmethod
     def resolve_product_variants(root, info, **kwargs):
         from ..variant_filters import filter_variant_list
         from .variants import ProductVariantCountableConnection
 
-        return connection_from(
-            filter_variant_list(visible_variants(info, root), kwargs),
+        def connection(product):
+            return connection_from(
+                filter_variant_list(visible_variants(info, product), kwargs),
+                info,
+                kwargs,
+                ProductVariantCountableConnection,
+                wrap=lambda rows: wrap(rows, channel_of(product)),
+                register=False,
+            )
+
+        return resolve_for_siblings(
             info,
-            kwargs,
-            ProductVariantCountableConnection,
-            wrap=lambda rows: wrap(rows, channel_of(root)),
+            root,
+            f"product_variants:{sorted(kwargs.items())!r}",
+            connection,
+            items_of=lambda page: [edge.node for edge in page.edges],
         )
 
     @staticmethod
     def resolve_media(root, info, sort_by=None):
-        media = product_media(info, root)
-        if sort_by:
-            descending = name_of(sort_by.get("direction")) == "DESC"
-            media = sorted(media, key=lambda item: item.pk, reverse=descending)
-        return register_siblings(info, media)
+        def media(product):
+            items = product_media(info, product)
+            if sort_by:
+                descending = name_of(sort_by.get("direction")) == "DESC"
+                items = sorted(items, key=lambda item: item.pk, reverse=descending)
+            return items
+
+        return resolve_for_siblings(info, root, f"media:{sort_by!r}", media)
 
     @staticmethod
     def resolve_images(root, info):
@@ -490,16 +533,9 @@ class Product(ModelObjectType):
 
     @staticmethod
     def resolve_collections(root, info):
-        collections = loaders.CollectionsByProductIdLoader(info).load_for(
-            root, lambda r: node_of(r).pk
+        return resolve_for_siblings(
+            info, root, "collections", lambda r: visible_collections(info, r)
         )
-        channel_slug = channel_of(root)
-        if not is_staff_reader(info, MANAGE_PRODUCTS):
-            if channel_slug is None:
-                return []
-            published = loaders.PublishedCollectionIdsLoader(info, channel_slug).load(0)
-            collections = [c for c in collections if c.pk in published]
-        return register_siblings(info, wrap(collections, channel_slug))
 
     @staticmethod
     def resolve_translation(root, info, language_code):

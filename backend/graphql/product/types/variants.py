@@ -9,7 +9,7 @@ from backend.warehouse.selectors import MAX_CHECKOUT_LINE_QUANTITY
 from ...core.address import AddressInput, address_country_code
 from ...core.channel import ChannelContext, channel_of, is_staff_reader, node_of
 from ...core.connection import create_connection_type
-from ...core.dataloaders import register_siblings
+from ...core.dataloaders import register_siblings, resolve_for_siblings
 from ...core.enums import CountryCode
 from ...core.money import Money
 from ...core.mutations import PermissionDenied
@@ -219,10 +219,13 @@ class ProductVariant(ModelObjectType):
 
     @staticmethod
     def resolve_product(root, info):
-        product = loaders.ProductByIdLoader(info).load_for(
-            root, lambda r: node_of(r).product_id
-        )
-        return ChannelContext(product, channel_of(root))
+        loader = loaders.ProductByIdLoader(info)
+
+        def product(variant):
+            found = loader.load_for(variant, lambda v: node_of(v).product_id)
+            return ChannelContext(found, channel_of(variant))
+
+        return resolve_for_siblings(info, root, "product", product)
 
     @staticmethod
     def resolve_channel_listings(root, info):
@@ -246,8 +249,9 @@ class ProductVariant(ModelObjectType):
 
     @staticmethod
     def resolve_media(root, info):
-        return loaders.MediaByVariantIdLoader(info).load_for(
-            root, lambda r: node_of(r).pk
+        loader = loaders.MediaByVariantIdLoader(info)
+        return resolve_for_siblings(
+            info, root, "media", lambda r: loader.load_for(r, lambda v: node_of(v).pk)
         )
 
     @staticmethod
