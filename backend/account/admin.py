@@ -85,7 +85,16 @@ class UserAdmin(SaleorPermissionAdminMixin, DjangoUserAdmin):
         if user is None:
             return self._has_saleor_permission(request)
         needed = MANAGE_STAFF if user.is_staff or user.is_superuser else MANAGE_USERS
-        return self._has_saleor_permission(request, (needed,))
+        if not self._has_saleor_permission(request, (needed,)):
+            return False
+        editor = request.user
+        if editor.is_superuser:
+            return True
+        # Whoever could change this account's password could act as it, so
+        # it must hold nothing the editor does not.
+        return not user.is_superuser and (
+            user.get_all_permissions() <= editor.get_all_permissions()
+        )
 
     def has_change_permission(self, request, obj=None) -> bool:
         return self._may_manage(request, obj)
@@ -162,8 +171,9 @@ class GroupAdmin(SaleorPermissionAdminMixin, DjangoGroupAdmin):
         return self.has_change_permission(request, obj)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
-        if db_field.name == "permissions":
-            kwargs["queryset"] = _grantable_permissions(request.user).select_related(
-                "content_type"
-            )
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name != "permissions":
+            return super().formfield_for_manytomany(db_field, request, **kwargs)
+        kwargs["queryset"] = _grantable_permissions(request.user).order_by("codename")
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        field.label_from_instance = lambda permission: permission.codename.upper()
+        return field

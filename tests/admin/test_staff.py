@@ -116,3 +116,35 @@ def test_staff_account_is_added_with_a_password(client, staff_manager):
     assert response.status_code == 302
     user = User.objects.get(email="new.merch@example.com")
     assert user.check_password("Lumbar-cushion-42")
+
+
+def test_staff_manager_cannot_change_a_superuser(client, staff_manager):
+    root = factories.UserFactory(is_staff=True, is_superuser=True)
+
+    response = client.post(
+        f"/admin/account/user/{root.pk}/change/",
+        {"email": "taken.over@example.com", "_save": "Save"},
+    )
+
+    assert response.status_code == 403
+    root.refresh_from_db()
+    assert root.email != "taken.over@example.com"
+
+
+def test_staff_manager_cannot_change_staff_holding_codes_they_lack(
+    client, staff_manager, merchandiser
+):
+    response = client.get(f"/admin/account/user/{merchandiser.pk}/change/")
+
+    assert response.status_code == 200
+    assert 'name="_save"' not in response.content.decode()
+
+
+def test_group_form_lists_grantable_codes_by_saleor_name(client, staff_manager):
+    response = client.get("/admin/auth/group/add/")
+
+    choices = [
+        label
+        for _, label in response.context["adminform"].form.fields["permissions"].choices
+    ]
+    assert choices == ["MANAGE_PRODUCTS", "MANAGE_STAFF"]
