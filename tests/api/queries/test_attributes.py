@@ -409,3 +409,46 @@ def test_variant_loader_loads_variants_of_every_listed_product_at_once(db):
             loader.load(variant.pk)
 
     assert len(queries) == 3
+
+
+def test_metafields_pick_the_keys_asked(api, therapy):
+    therapy.metadata = {"source": "catalog", "owner": "merch", "icon": "flame"}
+    therapy.save(update_fields=["metadata"])
+
+    result = api(
+        'query { attribute(slug: "therapy") { '
+        'metafields(keys: ["owner", "icon", "missing"]) all: metafields '
+        'metafield(key: "missing") } }'
+    )
+
+    assert result["data"]["attribute"] == {
+        "metafields": {"owner": "merch", "icon": "flame"},
+        "all": {"source": "catalog", "owner": "merch", "icon": "flame"},
+        "metafield": None,
+    }
+
+
+def test_private_metafield_is_read_by_staff_managing_attributes(
+    api, therapy, staff_user
+):
+    therapy.private_metadata = {"supplier": "acme", "cost": "3"}
+    therapy.save(update_fields=["private_metadata"])
+    api.login(grant(staff_user, PermissionEnum.MANAGE_PRODUCT_TYPES_AND_ATTRIBUTES))
+
+    result = api(
+        'query { attribute(slug: "therapy") { privateMetafield(key: "supplier") '
+        'privateMetafields(keys: ["cost"]) } }'
+    )
+
+    assert result["data"]["attribute"] == {
+        "privateMetafield": "acme",
+        "privateMetafields": {"cost": "3"},
+    }
+
+
+def test_private_metafield_is_refused_to_a_customer(api, therapy, customer_user):
+    api.login(customer_user)
+
+    result = api('query { attribute(slug: "therapy") { privateMetafield(key: "x") } }')
+
+    assert result["errors"][0]["extensions"]["exception"]["code"] == "PermissionDenied"

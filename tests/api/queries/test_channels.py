@@ -130,3 +130,19 @@ def test_channel_warehouses_are_listed_for_staff(api, channel, staff_user):
     result = api('query { channel(slug: "default-channel") { warehouses { slug } } }')
 
     assert result == {"data": {"channel": {"warehouses": [{"slug": "reno"}]}}}
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_channels_with_warehouses_run_fixed_queries_for_any_count(
+    api, db, staff_user, count, django_assert_num_queries
+):
+    for index in range(count):
+        channel = factories.ChannelFactory(slug=f"channel-{index}")
+        factories.WarehouseFactory(channels=[channel])
+    api.login(staff_user)
+
+    # Session, user, the channels, their warehouses with addresses.
+    with django_assert_num_queries(4):
+        result = api("query { channels { slug warehouses { slug address { city } } } }")
+
+    assert len(result["data"]["channels"]) == count
