@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from backend.product.admin.forms import text_of_description
 from backend.product.models import (
     Product,
     ProductChannelListing,
@@ -51,7 +52,7 @@ def change_post(product, **extra) -> dict:
         "name": product.name,
         "slug": product.slug,
         "category": product.category_id,
-        "description_text": product.description_plaintext,
+        "description_text": text_of_description(product.description),
         "_save": "Save",
     }
     for prefix in INLINES:
@@ -73,9 +74,19 @@ def test_changelist_shows_price_with_currency_stock_and_published(
     assert 'field-published"><img src="/static/admin/img/icon-yes.svg"' in html
 
 
+RICH_DESCRIPTION = {
+    "blocks": [
+        {"type": "header", "data": {"text": "Why it helps", "level": 2}},
+        {"type": "list", "data": {"style": "unordered", "items": ["Heat", "Rest"]}},
+    ],
+}
+
+
 def test_change_form_shows_variants_listings_and_description(
     merch_client, published_product
 ):
+    published_product.description = RICH_DESCRIPTION
+    published_product.save(update_fields=["description"])
     variant = published_product.variants.get()
 
     response = merch_client.get(
@@ -86,7 +97,28 @@ def test_change_form_shows_variants_listings_and_description(
     assert response.status_code == 200
     assert f'value="{variant.sku}"' in html
     assert 'name="channel_listings-0-is_published"' in html
-    assert "A product.</textarea>" in html
+    assert "Why it helps\n\nHeat\nRest</textarea>" in html
+
+
+def test_saving_untouched_description_keeps_its_formatting(
+    merch_client, published_product
+):
+    published_product.description = RICH_DESCRIPTION
+    published_product.save(update_fields=["description"])
+    data = change_post(
+        published_product,
+        name="Stretch Strap XL",
+        description_text="Why it helps\r\n\r\nHeat\r\nRest",
+    )
+
+    response = merch_client.post(
+        f"/admin/product/product/{published_product.pk}/change/", data
+    )
+
+    assert response.status_code == 302
+    published_product.refresh_from_db()
+    assert published_product.name == "Stretch Strap XL"
+    assert published_product.description == RICH_DESCRIPTION
 
 
 def test_merchandiser_adds_product_with_variant_listed_in_channel(

@@ -16,7 +16,6 @@ from backend.warehouse.models import Stock
 from ..models import Product, ProductMedia, ProductVariant, ProductVariantChannelListing
 from ..services.attributes import required_attributes_check
 from ..services.channel_listings import price_amount_check
-from ..services.common import plain_text_of
 from ..services.media import image_check
 from .formsets import FixedKeyFormSet
 
@@ -40,14 +39,38 @@ def description_from_text(text: str) -> dict[str, Any] | None:
     return {"time": int(now.timestamp() * 1000), "blocks": blocks, "version": "2.24.3"}
 
 
+def text_of_description(description: Any) -> str:
+    """Return an Editor.js document as text, a blank line between blocks."""
+    if not isinstance(description, dict):
+        return ""
+    blocks = []
+    for block in description.get("blocks", []) or []:
+        data = block.get("data", {}) if isinstance(block, dict) else {}
+        lines = [str(data["text"])] if data.get("text") else []
+        lines += [str(item) for item in data.get("items", []) or []]
+        if lines:
+            blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+class DescriptionField(forms.CharField):
+    """A textarea whose browser line endings do not count as a change."""
+
+    def to_python(self, value: Any) -> str:
+        return super().to_python(value).replace("\r\n", "\n")
+
+
 class DescribedForm(forms.ModelForm):
     """A form that edits an Editor.js description as plain paragraphs."""
 
-    description_text = forms.CharField(
+    description_text = DescriptionField(
         label="Description",
         required=False,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text="Plain text; leave a blank line between paragraphs.",
+        help_text=(
+            "Plain text; leave a blank line between paragraphs. Editing it "
+            "turns lists and headings into plain paragraphs."
+        ),
     )
     # The model fields a service takes, besides the description.
     service_field_names: tuple[str, ...] = ()
@@ -58,9 +81,9 @@ class DescribedForm(forms.ModelForm):
             self.fields["slug"].required = False
             self.fields["slug"].help_text = "Leave blank to make one from the name."
         if self.instance.pk:
-            self.fields["description_text"].initial = getattr(
-                self.instance, "description_plaintext", ""
-            ) or plain_text_of(self.instance.description)
+            self.fields["description_text"].initial = text_of_description(
+                self.instance.description
+            )
 
     def service_fields(self) -> dict[str, Any]:
         """Return the fields for the create or update service.
