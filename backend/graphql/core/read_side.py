@@ -5,6 +5,11 @@ Payloads return the types the read side defines in
 from here is used (id, name and metadata only), so the mutations work and
 the schema never holds two types of one name: a stand-in is built only when
 the read side has no type of that name.
+
+The product types (Product, ProductVariant, Collection) take a bare model
+object or a ``ChannelContext``: a payload's bare object reads as Saleor's
+``ChannelContext(node, channel_slug=None)`` does (no channel, so no
+pricing); ``in_channel`` wraps one explicitly.
 """
 
 import importlib
@@ -107,3 +112,12 @@ def read_side_type(name: str):
 def payload_type(name: str):
     """Return a thunk graphene resolves to the payload type when it builds."""
     return lambda: read_side_type(name)
+
+
+def in_channel(instance, channel_slug: str | None = None):
+    """Return a payload object as the channel-aware read types expect it."""
+    from .channel import ChannelContext
+
+    if instance is None or isinstance(instance, ChannelContext):
+        return instance
+    return ChannelContext(node=instance, channel_slug=channel_slug)

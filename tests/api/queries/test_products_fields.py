@@ -283,3 +283,28 @@ def test_staff_see_cost_and_margin_of_a_listing(staff_api, make_product):
         ],
         "variants": [{"margin": 75}, {"margin": 64}],
     }
+
+
+def test_mutation_payload_returns_the_real_product_type(staff_api, make_product):
+    category = factories.CategoryFactory(name="Heat Therapy")
+    product = make_product(name="Heat Pack", category=category)
+
+    result = staff_api(
+        """mutation ($id: ID!) {
+          productUpdate(id: $id, input: {name: "Moist Heat Pack"}) {
+            errors { field message }
+            product { name channel pricing { onSale } category { name }
+                      variants { sku } } } }""",
+        {"id": global_id(product)},
+    )
+
+    assert result["data"]["productUpdate"] == {
+        "errors": [],
+        "product": {
+            "name": "Moist Heat Pack",
+            "channel": None,
+            "pricing": None,
+            "category": {"name": "Heat Therapy"},
+            "variants": [{"sku": product.variants.get().sku}],
+        },
+    }

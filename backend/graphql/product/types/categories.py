@@ -32,6 +32,8 @@ from .products import require_manage_products
 from .translations import CategoryTranslation, CollectionTranslation
 from .weight import Weight, weight_of
 
+ATTRIBUTE_FILTERS = "backend.graphql.attribute.filters"
+
 
 def _product_list_arguments():
     from ..inputs import product_list_arguments
@@ -305,12 +307,72 @@ class ProductType(ModelObjectType):
     product_attributes = graphene.List(
         graphene.NonNull(other_type(ATTRIBUTE_TYPES, "Attribute"))
     )
+    products = ConnectionField(
+        _products_connection,
+        channel=graphene.String(
+            description="Slug of a channel for which the data should be returned."
+        ),
+        description="List of products of this type.",
+        deprecation_reason=(
+            "Use the top-level `products` query with the `productTypes` filter."
+        ),
+    )
+    available_attributes = ConnectionField(
+        other_type(ATTRIBUTE_TYPES, "AttributeCountableConnection"),
+        filter=graphene.Argument(
+            other_type(ATTRIBUTE_FILTERS, "AttributeFilterInput"),
+            deprecation_reason="Use `where` filter instead.",
+        ),
+        where=graphene.Argument(other_type(ATTRIBUTE_FILTERS, "AttributeWhereInput")),
+        search=graphene.String(description="Search attributes."),
+        description="List of attributes which can be assigned to this product "
+        "type.\n\nRequires one of the following permissions: MANAGE_PRODUCTS.",
+    )
 
     class Meta:
         interfaces = NODE_INTERFACES
         description = (
             "Represents a type of product. It defines what attributes are available "
             "to products of this type."
+        )
+
+    @staticmethod
+    def resolve_products(root, info, **kwargs):
+        from ..resolvers import products_connection
+
+        queryset = models.Product.objects.filter(product_type=root)
+        return products_connection(info, queryset, kwargs, listing=True)
+
+    @staticmethod
+    def resolve_available_attributes(root, info, search=None, **kwargs):
+        from backend.attribute.models import Attribute, AttributeType
+
+        from ...attribute.filters import filter_attributes, where_q
+        from ...attribute.types import AttributeCountableConnection
+
+        require_manage_products(info)
+        attributes = (
+            Attribute.objects.filter(type=AttributeType.PRODUCT_TYPE)
+            .exclude(
+                pk__in=AttributeProduct.objects.filter(product_type=root).values(
+                    "attribute_id"
+                )
+            )
+            .exclude(
+                pk__in=AttributeVariant.objects.filter(product_type=root).values(
+                    "attribute_id"
+                )
+            )
+        )
+        if search:
+            attributes = attributes.filter(name__icontains=search)
+        attributes = filter_attributes(attributes, kwargs.get("filter"))
+        attributes = attributes.filter(where_q(kwargs.get("where")))
+        return connection_from(
+            attributes.order_by("slug", "pk"),
+            info,
+            kwargs,
+            AttributeCountableConnection,
         )
 
     @staticmethod
