@@ -12,7 +12,10 @@
   key order); in a resolver call ``Loader(info).load_for(root, key_of)``.
   Loaders live on ``info.context`` and batch over the siblings that a list
   resolver registered (``connection_from`` does; for plain lists call
-  ``register_siblings(info, items)`` and return its result).
+  ``register_siblings(info, items)`` and return its result). For a
+  relation whose results have fields of their own (product -> category ->
+  translation), resolve it with ``resolve_for_siblings(info, root, key,
+  resolve)`` so the results of the whole page form the next sibling group.
 - channel.py: ``ChannelContext(node, channel_slug)`` for channel-aware types
   (Product, ProductVariant, Collection); ``resolve_channel_slug(info,
   channel)`` applies Saleor's rules (unknown slug -> "Channel with '<slug>'
