@@ -12,6 +12,7 @@ from ..core.filter_inputs import MetadataFilter, StringFilterInput, filter_by_me
 from ..core.ids import from_global_id_or_error, pks_from_global_ids
 from ..meta.inputs import sort_direction, string_filter_q
 from .enums import (
+    AttributeChoicesSortField,
     AttributeEntityTypeEnum,
     AttributeInputTypeEnum,
     AttributeSortField,
@@ -201,6 +202,72 @@ def sort_attributes(queryset, sort_by):
     """Order attributes by an AttributeSortingInput (slug by default)."""
     if not sort_by:
         return queryset.order_by("storefront_search_position", "slug", "pk")
+    prefix = sort_direction(sort_by)
+    fields = _value(sort_by["field"])
+    return queryset.order_by(*[prefix + name for name in fields], prefix + "pk")
+
+
+class AttributeChoicesSortingInput(graphene.InputObjectType):
+    direction = graphene.Argument(
+        OrderDirection,
+        required=True,
+        description="Specifies the direction in which to sort choices.",
+    )
+    field = graphene.Argument(
+        AttributeChoicesSortField,
+        required=True,
+        description="Sort choices by the selected field.",
+    )
+
+
+class AttributeValueFilterInput(graphene.InputObjectType):
+    search = graphene.String()
+    ids = graphene.List(graphene.NonNull(graphene.ID))
+    slugs = graphene.List(graphene.NonNull(graphene.String))
+
+
+class AttributeValueWhereInput(graphene.InputObjectType):
+    ids = graphene.List(graphene.NonNull(graphene.ID))
+    name = StringFilterInput()
+    slug = StringFilterInput()
+    AND = graphene.List(graphene.NonNull(lambda: AttributeValueWhereInput))
+    OR = graphene.List(graphene.NonNull(lambda: AttributeValueWhereInput))
+
+
+def choices_q(*, filter=None, where=None, search=None) -> Q:
+    """Return the Q of the choices arguments (filter, where, search)."""
+    q = Q()
+    text = search or (filter or {}).get("search")
+    if text:
+        q &= Q(name__icontains=text) | Q(slug__icontains=text)
+    for data in (filter, where):
+        if data and data.get("ids") is not None:
+            q &= Q(pk__in=pks_from_global_ids(data["ids"], "AttributeValue"))
+    if filter and filter.get("slugs") is not None:
+        q &= Q(slug__in=filter["slugs"])
+    return q & _value_where_q(where)
+
+
+def _value_where_q(data) -> Q:
+    if not data:
+        return Q()
+    q = string_filter_q("name", data.get("name")) & string_filter_q(
+        "slug", data.get("slug")
+    )
+    for nested in data.get("AND") or []:
+        q &= choices_q(where=nested)
+    if data.get("OR"):
+        any_of = Q()
+        for nested in data["OR"]:
+            any_of |= choices_q(where=nested)
+        q &= any_of
+    return q
+
+
+def sort_choices(queryset, sort_by):
+    """Order an attribute's values by AttributeChoicesSortingInput."""
+    if not sort_by:
+        return queryset.order_by("sort_order", "pk")
     prefix = sort_direction(sort_by)
     fields = _value(sort_by["field"])
     return queryset.order_by(*[prefix + name for name in fields], prefix + "pk")

@@ -11,6 +11,7 @@ from ..core.ids import global_id
 from ..core.shared_enums import lazy_enum
 from ..meta.types import ObjectWithMetadata
 from ..shop.types import LanguageDisplay, language_code_argument, language_display
+from . import filters
 from .dataloaders import (
     AttributeTranslationLoader,
     AttributeValueTranslationLoader,
@@ -161,6 +162,11 @@ class AttributeValue(graphene.ObjectType):
 AttributeValueCountableConnection = create_connection_type(AttributeValue)
 
 
+def _with_attribute(value, attribute):
+    value.attribute = attribute
+    return value
+
+
 class Attribute(graphene.ObjectType):
     input_type = graphene.Field(
         AttributeInputTypeEnum, description="The input type to use for entering it."
@@ -183,6 +189,20 @@ class Attribute(graphene.ObjectType):
     )
     choices = ConnectionField(
         AttributeValueCountableConnection,
+        sort_by=graphene.Argument(
+            lambda: filters.AttributeChoicesSortingInput,
+            description="Sort attribute choices.",
+        ),
+        filter=graphene.Argument(
+            lambda: filters.AttributeValueFilterInput,
+            description="Filtering options for attribute choices.",
+            deprecation_reason="Use `where` filter instead.",
+        ),
+        where=graphene.Argument(
+            lambda: filters.AttributeValueWhereInput,
+            description="Where filtering options for attribute choices.",
+        ),
+        search=graphene.String(description="Search attribute choices."),
         description="List of attribute's values.",
     )
     value_required = graphene.Boolean(
@@ -247,10 +267,22 @@ class Attribute(graphene.ObjectType):
         return isinstance(root, models.Attribute)
 
     @staticmethod
-    def resolve_choices(root, info, **kwargs):
+    def resolve_choices(
+        root, info, sort_by=None, filter=None, where=None, search=None, **kwargs
+    ):
         if root.input_type not in models.CHOICE_INPUT_TYPES:
             return None
-        values = ChoicesByAttributeIdLoader(info).load_for(root, lambda a: a.pk)
+        if sort_by or filter or where or search:
+            # A narrowed or re-sorted list is read for this attribute alone.
+            values = filters.sort_choices(
+                root.values.filter(
+                    filters.choices_q(filter=filter, where=where, search=search)
+                ),
+                sort_by,
+            )
+            values = [_with_attribute(value, root) for value in values]
+        else:
+            values = ChoicesByAttributeIdLoader(info).load_for(root, lambda a: a.pk)
         return connection_from(values, info, kwargs, AttributeValueCountableConnection)
 
     @staticmethod

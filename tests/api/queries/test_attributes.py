@@ -452,3 +452,29 @@ def test_private_metafield_is_refused_to_a_customer(api, therapy, customer_user)
     result = api('query { attribute(slug: "therapy") { privateMetafield(key: "x") } }')
 
     assert result["errors"][0]["extensions"]["exception"]["code"] == "PermissionDenied"
+
+
+def test_choices_are_searched_and_sorted(api, therapy):
+    factories.AttributeValueFactory(attribute=therapy, name="Cold laser", slug="laser")
+
+    result = api(
+        'query { attribute(slug: "therapy") { choices(first: 10, search: "col", '
+        "sortBy: {field: NAME, direction: DESC}) "
+        "{ totalCount edges { node { slug } } } } }"
+    )
+
+    assert result["data"]["attribute"]["choices"] == {
+        "totalCount": 2,
+        "edges": [{"node": {"slug": "laser"}}, {"node": {"slug": "cold"}}],
+    }
+
+
+def test_choices_where_slug_one_of(api, therapy):
+    result = api(
+        'query { attribute(slug: "therapy") { choices(first: 10, '
+        'where: {slug: {oneOf: ["heat"]}}) { edges { node { name } } } } }'
+    )
+
+    assert result["data"]["attribute"]["choices"]["edges"] == [
+        {"node": {"name": "Heat"}}
+    ]
