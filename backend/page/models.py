@@ -27,7 +27,9 @@ class PageQuerySet(models.QuerySet):
 class Page(ModelWithMetadata, SeoModel):
     """An education article or any other content page (Saleor's Page)."""
 
-    page_type = models.ForeignKey(PageType, related_name="pages", on_delete=models.CASCADE)
+    page_type = models.ForeignKey(
+        PageType, related_name="pages", on_delete=models.CASCADE
+    )
     title = models.CharField(max_length=250)
     slug = models.SlugField(max_length=255, unique=True, allow_unicode=True)
     content = models.JSONField(blank=True, null=True)
@@ -45,10 +47,86 @@ class Page(ModelWithMetadata, SeoModel):
 
 
 class PageTranslation(SeoModel, TranslationModel):
-    page = models.ForeignKey(Page, related_name="translations", on_delete=models.CASCADE)
+    page = models.ForeignKey(
+        Page, related_name="translations", on_delete=models.CASCADE
+    )
     title = models.CharField(max_length=255, blank=True, null=True)
     slug = models.SlugField(max_length=255, blank=True, null=True, allow_unicode=True)
     content = models.JSONField(blank=True, null=True)
 
     class Meta:
         unique_together = (("language_code", "page"),)
+
+
+class Article(models.Model):
+    """What an article file says beyond Saleor's Page fields.
+
+    ``manage.py sync_content`` owns every field here; merchandisers edit the
+    page's attributes (featured products) and never these.
+    """
+
+    page = models.OneToOneField(
+        Page, primary_key=True, related_name="article", on_delete=models.CASCADE
+    )
+    # The file it came from, relative to CONTENT_DIR.
+    source_path = models.CharField(max_length=255)
+    summary = models.CharField(max_length=300)
+    author_name = models.CharField(max_length=255)
+    reviewer_name = models.CharField(max_length=255)
+    reviewed_on = models.DateField()
+    series_slug = models.SlugField(max_length=255, db_index=True)
+    series_order = models.PositiveIntegerField()
+    # Path under CONTENT_DIR/articles, e.g. "images/tens-for-sciatica.png".
+    hero_image = models.CharField(max_length=255)
+    hero_image_alt = models.CharField(max_length=255)
+    # Condition value slugs as the file lists them; the page's Conditions
+    # attribute is set from them only when this list changes.
+    conditions = models.JSONField(default=list)
+    body_markdown = models.TextField()
+    # Sanitised HTML; shop blocks are <div data-shop-block="N"></div>.
+    body_html = models.TextField()
+    # [{"level": 2, "id": "...", "text": "..."}] for the table of contents.
+    headings = models.JSONField(default=list)
+    # One spec per "::: shop" directive, in order; see page.content.blocks.
+    shop_blocks = models.JSONField(default=list)
+    word_count = models.PositiveIntegerField(default=0)
+    content_hash = models.CharField(max_length=64)
+    synced_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ("series_slug", "series_order", "page_id")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["series_slug", "series_order"],
+                name="article_series_order",
+                # A sync may swap two articles' places in one transaction.
+                deferrable=models.Deferrable.DEFERRED,
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.source_path
+
+
+class ArticleSource(models.Model):
+    """A reference an article cites, in the order the file lists them."""
+
+    article = models.ForeignKey(
+        Article, related_name="sources", on_delete=models.CASCADE
+    )
+    sort_order = models.PositiveIntegerField()
+    title = models.CharField(max_length=500)
+    publisher = models.CharField(max_length=255)
+    url = models.URLField(max_length=500)
+    accessed_on = models.DateField()
+
+    class Meta:
+        ordering = ("article", "sort_order")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "sort_order"], name="article_source_order"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
