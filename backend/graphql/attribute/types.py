@@ -160,6 +160,19 @@ class AttributeValue(graphene.ObjectType):
 
 
 AttributeValueCountableConnection = create_connection_type(AttributeValue)
+# The product domain's read side defines ProductType and its connection.
+PRODUCT_TYPE_CONNECTION = (
+    "backend.graphql.product.types.categories.ProductTypeCountableConnection"
+)
+
+
+def _product_types(info, args, **lookup):
+    from backend.product.models import ProductType
+
+    from ..product.types.categories import ProductTypeCountableConnection
+
+    product_types = ProductType.objects.filter(**lookup).order_by("slug", "pk")
+    return connection_from(product_types, info, args, ProductTypeCountableConnection)
 
 
 def _with_attribute(value, attribute):
@@ -254,6 +267,19 @@ class Attribute(graphene.ObjectType):
         required=True,
         description="Flag indicating that attribute has predefined choices.",
     )
+    product_types = ConnectionField(
+        graphene.NonNull(PRODUCT_TYPE_CONNECTION),
+        description=(
+            "A list of product types that use this attribute as a product attribute."
+        ),
+    )
+    product_variant_types = ConnectionField(
+        graphene.NonNull(PRODUCT_TYPE_CONNECTION),
+        description=(
+            "A list of product types that use this attribute as a product variant "
+            "attribute."
+        ),
+    )
 
     class Meta:
         interfaces = (relay.Node, ObjectWithMetadata)
@@ -289,6 +315,14 @@ class Attribute(graphene.ObjectType):
     def resolve_translation(root, info, language_code):
         loader = AttributeTranslationLoader(info, language_code_argument(language_code))
         return loader.load_for(root, lambda attribute: attribute.pk)
+
+    @staticmethod
+    def resolve_product_types(root, info, **kwargs):
+        return _product_types(info, kwargs, product_attributes__pk=root.pk)
+
+    @staticmethod
+    def resolve_product_variant_types(root, info, **kwargs):
+        return _product_types(info, kwargs, variant_attributes__pk=root.pk)
 
     @staticmethod
     def resolve_with_choices(root, info):

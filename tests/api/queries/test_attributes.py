@@ -478,3 +478,21 @@ def test_choices_where_slug_one_of(api, therapy):
     assert result["data"]["attribute"]["choices"]["edges"] == [
         {"node": {"name": "Heat"}}
     ]
+
+
+def test_attribute_lists_the_product_types_using_it(api, therapy):
+    straps = factories.ProductTypeFactory(name="Straps", slug="straps")
+    rollers = factories.ProductTypeFactory(name="Rollers", slug="rollers")
+    factories.AttributeProductFactory(attribute=therapy, product_type=straps)
+    factories.AttributeVariantFactory(attribute=therapy, product_type=rollers)
+
+    result = api(
+        'query { attribute(slug: "therapy") { '
+        "productTypes(first: 10) { totalCount edges { node { slug } } } "
+        "productVariantTypes(first: 10) { edges { node { slug } } } } }"
+    )
+
+    assert result["data"]["attribute"] == {
+        "productTypes": {"totalCount": 1, "edges": [{"node": {"slug": "straps"}}]},
+        "productVariantTypes": {"edges": [{"node": {"slug": "rollers"}}]},
+    }

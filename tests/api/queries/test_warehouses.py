@@ -178,3 +178,56 @@ def test_warehouses_run_fixed_queries_for_any_count(
         result = products_staff(query)
 
     assert result["data"]["warehouses"]["totalCount"] == count
+
+
+STOCKS_QUERY = """
+query Stocks($filter: StockFilterInput) {
+  stocks(first: 10, filter: $filter) {
+    totalCount
+    edges { node { quantity warehouse { slug } productVariant { sku } } }
+  }
+}
+"""
+
+
+def test_stocks_are_searched_by_sku_for_product_staff(products_staff, reno):
+    other = factories.ProductVariantFactory(sku="ROLLER-1")
+    factories.StockFactory(warehouse=reno, product_variant=other, quantity=2)
+
+    result = products_staff(STOCKS_QUERY, {"filter": {"search": "strap"}})
+
+    assert result["data"]["stocks"] == {
+        "totalCount": 1,
+        "edges": [
+            {
+                "node": {
+                    "quantity": 7,
+                    "warehouse": {"slug": "reno"},
+                    "productVariant": {"sku": "STRAP-1"},
+                }
+            }
+        ],
+    }
+
+
+def test_stocks_are_refused_to_operations_staff(api, reno, staff_user):
+    api.login(grant(staff_user, PermissionEnum.MANAGE_ORDERS))
+
+    result = api(STOCKS_QUERY)
+
+    assert result["data"] == {"stocks": None}
+    assert result["errors"][0]["message"] == (
+        "To access this path, you need one of the following permissions: "
+        "MANAGE_PRODUCTS"
+    )
+
+
+def test_stock_by_id_for_product_staff(products_staff, reno):
+    stock = reno.stock.get()
+
+    result = products_staff(
+        "query Stock($id: ID!) { stock(id: $id) { quantity } }",
+        {"id": global_id(stock)},
+    )
+
+    assert result == {"data": {"stock": {"quantity": 7}}}
