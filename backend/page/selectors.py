@@ -1,0 +1,341 @@
+"""Shop blocks: the products an article's blocks show to a shopper of a channel.
+
+A block is curated (product slugs from the file, or the page's Featured
+products references) or a rule (condition, therapy, fast shipping, limit).
+Curated blocks keep their order and mark what is out of stock; rule blocks
+hold only products a shopper can buy now. A block that would be empty falls
+back to the rule for the article's conditions. Every function here runs a
+fixed number of queries whatever the number of pages and blocks.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet, Value
+
+from backend.attribute.models import AssignedPageAttributeValue
+from backend.product.models import Product
+from backend.product.selectors import (
+    CatalogFilters,
+    ProductCard,
+    products_filter_catalog,
+)
+from backend.warehouse.selectors import (
+    CatalogRow,
+    StockState,
+    catalog_rows,
+    products_filter_in_stock,
+)
+
+from .models import Article, Page
+from .services.page_type import CONDITIONS_SLUG, FEATURED_PRODUCTS_SLUG, THERAPY_SLUG
+
+# A rule block without a limit shows this many products.
+RULE_DEFAULT_LIMIT = 4
+# The "Shop ... products" block at the end of every article.
+END_BLOCK_LIMIT = 4
+# Until the delivery-promise issue lands, a product in stock in one of the
+# channel's warehouses "ships fast", and the block says so in these words.
+FAST_SHIPPING_LINE = "Ships in 1-2 days"
+
+
+@dataclass(frozen=True)
+class ShopRule:
+    """Which products a rule block picks; hashable so equal rules share a query."""
+
+    conditions: tuple[str, ...] = ()
+    therapy: str | None = None
+    fast_shipping: bool = False
+    limit: int = RULE_DEFAULT_LIMIT
+
+
+@dataclass(frozen=True)
+class ShopBlockItem:
+    product: ProductCard
+    stock: StockState
+    ships_fast: bool
+    # The delivery line a block prints; None when out of stock.
+    delivery_line: str | None
+
+
+@dataclass(frozen=True)
+class ShopBlock:
+    # The directive's index in the body; None for the end-of-article block.
+    index: int | None
+    title: str | None
+    # "products" (file list), "featured" (page references), "rule", or
+    # "fallback" (the article's conditions, because the block came out empty).
+    source: str
+    items: list[ShopBlockItem]
+
+
+@dataclass(frozen=True)
+class ArticleShopBlocks:
+    inline: dict[int, ShopBlock]
+    end: ShopBlock
+
+
+@dataclass(frozen=True)
+class _Request:
+    key: tuple
+    index: int | None
+    title: str | None
+    source: str
+    product_slugs: tuple[str, ...] = ()
+    product_ids: tuple[int, ...] = ()
+    rule: ShopRule | None = None
+    fallback: ShopRule | None = None
+    limit: int | None = None
+
+
+def shop_block_products(
+    *, block: dict, channel_slug: str, page: Page | None = None
+) -> ShopBlock:
+    """Return one block spec resolved for the channel.
+
+    With a page, an empty block falls back to the rule for the page's
+    conditions; without one, to the block's own condition.
+    """
+    if page is not None:
+        context = _page_contexts([page])[page.pk]
+        fallback = context.rule
+    else:
+        condition = block.get("condition")
+        fallback = ShopRule(conditions=(condition,) if condition else ())
+    request = _block_request(key=("block",), block=block, fallback=fallback)
+    return _blocks_resolve([request], channel_slug=channel_slug)[("block",)]
+
+
+def article_shop_blocks(
+    *, pages: list[Page], channel_slug: str
+) -> dict[int, ArticleShopBlocks]:
+    """Return every page's inline blocks and end block, by page id.
+
+    Seven queries whatever the number of pages and blocks.
+    """
+    contexts = _page_contexts(pages)
+    requests = []
+    for page in pages:
+        context = contexts[page.pk]
+        for block in context.blocks:
+            requests.append(
+                _block_request(
+                    key=(page.pk, block["index"]), block=block, fallback=context.rule
+                )
+            )
+        requests.append(
+            _Request(
+                key=(page.pk, None),
+                index=None,
+                title=context.end_title,
+                source="featured" if context.featured_ids else "rule",
+                product_ids=context.featured_ids,
+                rule=None if context.featured_ids else context.rule,
+                fallback=context.rule,
+                limit=None if context.featured_ids else END_BLOCK_LIMIT,
+            )
+        )
+    resolved = _blocks_resolve(requests, channel_slug=channel_slug)
+    return {
+        page.pk: ArticleShopBlocks(
+            inline={
+                block["index"]: resolved[(page.pk, block["index"])]
+                for block in contexts[page.pk].blocks
+            },
+            end=resolved[(page.pk, None)],
+        )
+        for page in pages
+    }
+
+
+@dataclass(frozen=True)
+class _PageContext:
+    blocks: list[dict]
+    featured_ids: tuple[int, ...]
+    rule: ShopRule
+    end_title: str
+
+
+def _page_contexts(pages: list[Page]) -> dict[int, _PageContext]:
+    """Read the pages' block specs, conditions and featured products (2 queries)."""
+    page_ids = [page.pk for page in pages]
+    articles = {
+        article.page_id: article
+        for article in Article.objects.filter(page_id__in=page_ids).only(
+            "page_id", "shop_blocks", "conditions"
+        )
+    }
+    assigned = (
+        AssignedPageAttributeValue.objects.filter(
+            page_id__in=page_ids,
+            value__attribute__slug__in=(CONDITIONS_SLUG, FEATURED_PRODUCTS_SLUG),
+        )
+        .order_by("page_id", "sort_order", "pk")
+        .values_list(
+            "page_id",
+            "value__attribute__slug",
+            "value__slug",
+            "value__name",
+            "value__reference_product_id",
+        )
+    )
+    conditions: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    featured: dict[int, list[int]] = defaultdict(list)
+    for page_id, attribute_slug, value_slug, value_name, product_id in assigned:
+        if attribute_slug == CONDITIONS_SLUG:
+            conditions[page_id].append((value_slug, value_name))
+        elif product_id is not None and product_id not in featured[page_id]:
+            featured[page_id].append(product_id)
+    contexts = {}
+    for page_id in page_ids:
+        article = articles.get(page_id)
+        # The page's Conditions attribute; the file's list if staff cleared it.
+        named = conditions.get(page_id) or [
+            (slug, slug.replace("-", " "))
+            for slug in (article.conditions if article else [])
+        ]
+        contexts[page_id] = _PageContext(
+            blocks=list(article.shop_blocks) if article else [],
+            featured_ids=tuple(featured.get(page_id, ())),
+            rule=ShopRule(
+                conditions=tuple(slug for slug, _ in named), limit=END_BLOCK_LIMIT
+            ),
+            end_title=(
+                f"Shop {named[0][1].lower()} products" if named else "Shop products"
+            ),
+        )
+    return contexts
+
+
+def _block_request(*, key: tuple, block: dict, fallback: ShopRule) -> _Request:
+    if block.get("products"):
+        return _Request(
+            key=key,
+            index=block.get("index"),
+            title=block.get("title"),
+            source="products",
+            product_slugs=tuple(block["products"]),
+            fallback=fallback,
+            limit=block.get("limit"),
+        )
+    condition = block.get("condition")
+    rule = ShopRule(
+        conditions=(condition,) if condition else (),
+        therapy=block.get("therapy"),
+        fast_shipping=bool(block.get("fast_shipping")),
+        limit=block.get("limit") or RULE_DEFAULT_LIMIT,
+    )
+    return _Request(
+        key=key,
+        index=block.get("index"),
+        title=block.get("title"),
+        source="rule",
+        rule=rule,
+        fallback=fallback,
+        limit=rule.limit,
+    )
+
+
+def _blocks_resolve(
+    requests: list[_Request], *, channel_slug: str
+) -> dict[tuple, ShopBlock]:
+    """Resolve the requests together: rules, products, prices, images, stock."""
+    rules = list(
+        dict.fromkeys(
+            rule
+            for request in requests
+            for rule in (request.rule, request.fallback)
+            if rule is not None
+        )
+    )
+    rule_products = _rules_products(rules, channel_slug=channel_slug)
+    slugs = {slug for request in requests for slug in request.product_slugs}
+    ids = {pk for request in requests for pk in request.product_ids}
+    ids.update(pk for pks in rule_products.values() for pk in pks)
+    products = []
+    if slugs or ids:
+        products = list(
+            Product.objects.published(channel_slug).filter(
+                Q(slug__in=slugs) | Q(pk__in=ids)
+            )
+        )
+    rows = {
+        row.product.id: row
+        for row in catalog_rows(products=products, channel_slug=channel_slug)
+    }
+    id_of_slug = {product.slug: product.pk for product in products}
+    resolved = {}
+    for request in requests:
+        if request.product_slugs or request.product_ids:
+            wanted = [id_of_slug.get(slug) for slug in request.product_slugs]
+            wanted += list(request.product_ids)
+            items = [_item(rows[pk]) for pk in wanted if pk in rows]
+        elif request.rule is not None:
+            items = [
+                _item(rows[pk])
+                for pk in rule_products[request.rule]
+                if pk in rows and rows[pk].stock.in_stock
+            ]
+        else:
+            items = []
+        items = items[: request.limit] if request.limit else items
+        source = request.source
+        if not items and request.fallback is not None:
+            source = "fallback"
+            items = [
+                _item(rows[pk])
+                for pk in rule_products[request.fallback]
+                if pk in rows and rows[pk].stock.in_stock
+            ]
+        resolved[request.key] = ShopBlock(
+            index=request.index, title=request.title, source=source, items=items
+        )
+    return resolved
+
+
+def _item(row: CatalogRow) -> ShopBlockItem:
+    in_stock = row.stock.in_stock
+    return ShopBlockItem(
+        product=row.product,
+        stock=row.stock,
+        ships_fast=in_stock,
+        delivery_line=FAST_SHIPPING_LINE if in_stock else None,
+    )
+
+
+def _rule_queryset(rule: ShopRule, *, channel_slug: str) -> QuerySet:
+    filters = CatalogFilters(
+        attribute_values={
+            CONDITIONS_SLUG: rule.conditions,
+            THERAPY_SLUG: (rule.therapy,) if rule.therapy else (),
+        }
+    )
+    queryset = products_filter_catalog(
+        Product.objects.visible_in_listings(channel_slug),
+        channel_slug=channel_slug,
+        filters=filters,
+    )
+    # Rule blocks never show what cannot be bought; "fast shipping" means
+    # in stock in a channel warehouse until delivery promises exist.
+    return products_filter_in_stock(queryset, channel_slug=channel_slug)
+
+
+def _rules_products(
+    rules: list[ShopRule], *, channel_slug: str
+) -> dict[ShopRule, list[int]]:
+    """Return each rule's product ids in display order, in one query."""
+    if not rules:
+        return {}
+    parts = [
+        _rule_queryset(rule, channel_slug=channel_slug)
+        .annotate(rule_index=Value(index))
+        .order_by("name", "pk")
+        .values_list("rule_index", "name", "pk")[: rule.limit]
+        for index, rule in enumerate(rules)
+    ]
+    query = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    found: dict[ShopRule, list[tuple[str, int]]] = {rule: [] for rule in rules}
+    for rule_index, name, product_id in query:
+        found[rules[rule_index]].append((name, product_id))
+    # A union keeps no order of its own; sort each rule's rows again.
+    return {rule: [pk for _, pk in sorted(rows)] for rule, rows in found.items()}
