@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.management import call_command
 from graphql import build_schema
 
-from backend.core.management.commands.get_graphql_schema import printed_schema
+from backend.graphql.management.commands.get_graphql_schema import printed_schema
 
 SCHEMA_FILE = Path(settings.BASE_DIR) / "backend" / "graphql" / "schema.graphql"
 REGENERATE = "python manage.py get_graphql_schema > backend/graphql/schema.graphql"

@@ -6,11 +6,11 @@
 from django.core.management.base import BaseCommand
 from graphql import print_schema
 
+from ...api import schema
+
 
 def printed_schema() -> str:
     """Return the API's schema as the committed schema.graphql holds it."""
-    from backend.graphql.api import schema
-
     return print_schema(schema.graphql_schema) + "\n"
 
 
