@@ -255,3 +255,31 @@ def test_collections_hide_unpublished_ones_from_shoppers(api, channel, make_prod
         }
     ]
     assert draft_result["data"]["collection"] is None
+
+
+def test_filter_with_an_id_of_another_type_is_a_saleor_error(api, make_product):
+    product = make_product(name="Strap")
+
+    result = api(PRODUCTS, {"first": 5, "filter": {"categories": [global_id(product)]}})
+
+    assert result["data"] == {"products": None}
+    assert errors_of(result) == [
+        f"Invalid ID: {global_id(product)}. Expected: Category, received: Product."
+    ]
+
+
+def test_product_variants_query_hides_unpriced_variants_from_shoppers(
+    api, make_product
+):
+    product = make_product(name="Strap", variants=2)
+    priced, unpriced = product.variants.order_by("sku")
+    unpriced.channel_listings.update(price_amount=None)
+    query = """{ productVariants(first: 10, channel: "default-channel") {
+      totalCount edges { node { sku } } } }"""
+
+    shopper = api(query)
+
+    assert shopper["data"]["productVariants"] == {
+        "totalCount": 1,
+        "edges": [{"node": {"sku": priced.sku}}],
+    }
