@@ -3,7 +3,11 @@ import os
 import pytest
 from django.core.cache import cache
 
-pytest_plugins = ["tests.fixtures.catalog", "tests.fixtures.demo"]
+pytest_plugins = [
+    "tests.fixtures.catalog",
+    "tests.fixtures.content",
+    "tests.fixtures.demo",
+]
 
 
 def pytest_configure(config):
