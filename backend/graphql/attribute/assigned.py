@@ -14,7 +14,7 @@ from backend.page.models import Page as PageModel
 from backend.product.models import Product as ProductModel
 from backend.product.models import ProductVariant as ProductVariantModel
 
-from ..core.channel import ChannelContext, is_staff_reader
+from ..core.channel import ChannelContext, is_staff_reader, resolve_channel_slug
 from ..core.read_side import read_side_type
 from ..core.shared_enums import lazy_enum
 from ..meta.inputs import JSON, PositiveInt
@@ -179,21 +179,30 @@ def _limited(root, limit):
     return root.values[: limit if limit is not None else DEFAULT_LIMIT]
 
 
+def _reference_channel(info, root):
+    """Return the channel references are read in (the default for shoppers)."""
+    if root.channel_slug is not None:
+        return root.channel_slug
+    return resolve_channel_slug(info, None)
+
+
 def _products(root, info, limit=DEFAULT_LIMIT):
-    loader = VisibleProductByIdLoader(info, root.channel_slug)
+    channel_slug = _reference_channel(info, root)
+    loader = VisibleProductByIdLoader(info, channel_slug)
     found = loader.load_many([v.reference_product_id for v in _limited(root, limit)])
     return [
-        ChannelContext(node=product, channel_slug=root.channel_slug)
+        ChannelContext(node=product, channel_slug=channel_slug)
         for product in found
         if product is not None
     ]
 
 
 def _variants(root, info, limit=DEFAULT_LIMIT):
-    loader = VisibleVariantByIdLoader(info, root.channel_slug)
+    channel_slug = _reference_channel(info, root)
+    loader = VisibleVariantByIdLoader(info, channel_slug)
     found = loader.load_many([v.reference_variant_id for v in _limited(root, limit)])
     return [
-        ChannelContext(node=variant, channel_slug=root.channel_slug)
+        ChannelContext(node=variant, channel_slug=channel_slug)
         for variant in found
         if variant is not None
     ]

@@ -9,7 +9,12 @@ from graphene import relay
 
 from backend.page import models
 
-from ..attribute.assigned import ObjectWithAttributes
+from ..attribute.assigned import (
+    ObjectWithAttributes,
+    SelectedAttribute,
+    selected_attribute,
+    selected_attributes,
+)
 from ..core.dataloaders import DataLoader
 from ..core.shared_enums import lazy_enum
 from ..meta.types import ObjectWithMetadata
@@ -32,6 +37,30 @@ class PageTranslationLoader(DataLoader):
             )
         }
         return [found.get(key) for key in keys]
+
+
+class PageTypeByIdLoader(DataLoader):
+    context_key = "page_type_by_id"
+
+    def batch_load(self, keys):
+        found = models.PageType.objects.in_bulk(keys)
+        return [found.get(key) for key in keys]
+
+
+class PageType(graphene.ObjectType):
+    name = graphene.String(required=True, description="Name of the page type.")
+    slug = graphene.String(required=True, description="Slug of the page type.")
+
+    class Meta:
+        interfaces = (relay.Node, ObjectWithMetadata)
+        description = (
+            "Represents a type of page. It defines what attributes are available "
+            "to pages of this type."
+        )
+
+    @classmethod
+    def is_type_of(cls, root, info):
+        return isinstance(root, models.PageType)
 
 
 class PageTranslation(graphene.ObjectType):
@@ -67,6 +96,9 @@ class Page(graphene.ObjectType):
         required=True, description="Determines if the page is published."
     )
     slug = graphene.String(required=True, description="Slug of the page.")
+    page_type = graphene.Field(
+        PageType, required=True, description="Determines the type of page."
+    )
     created = graphene.DateTime(
         required=True, description="Date and time at which page was created."
     )
@@ -79,6 +111,18 @@ class Page(graphene.ObjectType):
         ),
         description="Returns translated page fields for the given language code.",
     )
+    attribute = graphene.Field(
+        SelectedAttribute,
+        slug=graphene.String(required=True, description="Slug of the attribute"),
+        description="Get a single attribute attached to page by attribute slug.",
+        deprecation_reason="Use `assignedAttribute` field instead.",
+    )
+    attributes = graphene.List(
+        graphene.NonNull(SelectedAttribute),
+        required=True,
+        description="List of attributes assigned to this page.",
+        deprecation_reason="Use `assignedAttributes` field instead.",
+    )
 
     class Meta:
         interfaces = (relay.Node, ObjectWithMetadata, ObjectWithAttributes)
@@ -90,6 +134,18 @@ class Page(graphene.ObjectType):
     @classmethod
     def is_type_of(cls, root, info):
         return isinstance(root, models.Page)
+
+    @staticmethod
+    def resolve_page_type(root, info):
+        return PageTypeByIdLoader(info).load_for(root, lambda page: page.page_type_id)
+
+    @staticmethod
+    def resolve_attribute(root, info, slug):
+        return selected_attribute(info, root, slug=slug)
+
+    @staticmethod
+    def resolve_attributes(root, info):
+        return selected_attributes(info, root)
 
     @staticmethod
     def resolve_created(root, info):

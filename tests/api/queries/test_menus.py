@@ -5,6 +5,7 @@ import pytest
 from backend.menu.models import MenuItemTranslation
 from tests import factories
 from tests.api.mutations.conftest import GraphQLClient, global_id
+from tests.fixtures.catalog import make_published_product
 
 
 @pytest.fixture
@@ -208,3 +209,55 @@ def test_menus_with_items_run_fixed_queries_for_any_count(
         result = api(query)
 
     assert result["data"]["menus"]["totalCount"] == count
+
+
+PAGE_LINK_QUERY = """
+query { menu(slug: "articles") { items { page {
+  title pageType { slug }
+  assignedAttributes {
+    attribute { slug }
+    ... on AssignedMultiProductReferenceAttribute { value { slug } }
+  }
+  attributes { attribute { slug } values { reference } }
+} } } }
+"""
+
+
+def test_menu_item_page_carries_its_type_and_product_references(
+    api, channel, warehouse
+):
+    from backend.attribute.models import (
+        AssignedPageAttributeValue,
+        AttributePage,
+        AttributeValue,
+    )
+
+    visible = make_published_product(channel=channel, warehouse=warehouse, name="Strap")
+    hidden = factories.ProductFactory(slug="unlisted")
+    page = factories.PageFactory(title="Sciatica stretches", slug="stretches")
+    featured = factories.AttributeFactory(
+        slug="featured-products",
+        type="page-type",
+        input_type="reference",
+        entity_type="Product",
+    )
+    AttributePage.objects.create(attribute=featured, page_type=page.page_type)
+    for index, product in enumerate([visible, hidden]):
+        value = AttributeValue.objects.create(
+            attribute=featured,
+            name=product.name,
+            slug=f"ref-{index}",
+            reference_product=product,
+        )
+        AssignedPageAttributeValue.objects.create(page=page, value=value)
+    menu = factories.MenuFactory(slug="articles")
+    factories.MenuItemFactory(menu=menu, name="Stretches", page=page)
+
+    data = api(PAGE_LINK_QUERY)["data"]["menu"]["items"][0]["page"]
+
+    assert data["title"] == "Sciatica stretches"
+    assert data["pageType"] == {"slug": page.page_type.slug}
+    assert data["assignedAttributes"] == [
+        {"attribute": {"slug": "featured-products"}, "value": [{"slug": visible.slug}]}
+    ]
+    assert data["attributes"][0]["values"][0]["reference"] == global_id(visible)
