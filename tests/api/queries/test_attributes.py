@@ -496,3 +496,36 @@ def test_attribute_lists_the_product_types_using_it(api, therapy):
         "productTypes": {"totalCount": 1, "edges": [{"node": {"slug": "straps"}}]},
         "productVariantTypes": {"edges": [{"node": {"slug": "rollers"}}]},
     }
+
+
+def test_attributes_in_an_unknown_channel_is_saleor_s_error(api, three_attributes):
+    result = api('query { attributes(first: 5, channel: "nowhere") { totalCount } }')
+
+    assert result["data"] == {"attributes": None}
+    assert result["errors"][0]["message"] == (
+        "Channel with 'nowhere' slug does not exist."
+    )
+
+
+def test_attributes_over_the_page_limit_is_refused(api, three_attributes):
+    result = api("query { attributes(first: 101) { totalCount } }")
+
+    assert result["errors"][0]["message"] == (
+        "Requesting 101 records on the `attributes` connection exceeds the "
+        "`first` limit of 100 records."
+    )
+
+
+def test_attributes_with_an_unknown_filter_value_is_a_clear_error(client, db):
+    response = client.post(
+        "/graphql/",
+        data={
+            "query": "{ attributes(first: 5, filter: {type: BOGUS}) { totalCount } }"
+        },
+        content_type="application/json",
+    )
+
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["message"] == (
+        "Value 'BOGUS' does not exist in 'AttributeTypeEnum' enum."
+    )

@@ -1,6 +1,7 @@
 """warehouse and warehouses queries: staff only, filters, sorting, stocks."""
 
 import pytest
+from graphql_relay import to_global_id
 
 from backend.core.permissions import PermissionEnum
 from tests import factories
@@ -231,3 +232,18 @@ def test_stock_by_id_for_product_staff(products_staff, reno):
     )
 
     assert result == {"data": {"stock": {"quantity": 7}}}
+
+
+def test_warehouse_with_a_malformed_id_is_a_clear_error(products_staff, reno):
+    result = products_staff(WAREHOUSE_QUERY, {"id": "bad"})
+
+    assert result["data"] == {"warehouse": None}
+    assert result["errors"][0]["message"] == "Invalid ID: bad. Expected: Warehouse."
+
+
+def test_unknown_warehouse_is_null(products_staff, reno):
+    missing = to_global_id("Warehouse", str(reno.pk + 1000))
+
+    result = products_staff(WAREHOUSE_QUERY, {"id": missing})
+
+    assert result == {"data": {"warehouse": None}}
