@@ -89,3 +89,87 @@ def filter_by_metadata(queryset, items, field: str = "metadata"):
                 **{f"{field}__contains": {item["key"]: item["value"]}}
             )
     return queryset
+
+
+class ContainsFilterInput(graphene.InputObjectType):
+    contains_any = graphene.List(
+        graphene.NonNull(graphene.String),
+        description="The field contains at least one of the specified values.",
+    )
+    contains_all = graphene.List(
+        graphene.NonNull(graphene.String),
+        description="The field contains all of the specified values.",
+    )
+
+    class Meta:
+        description = "Define the filtering options for fields that can contain "
+        "multiple values."
+
+
+class AssignedAttributeReferenceInput(graphene.InputObjectType):
+    referenced_ids = graphene.InputField(
+        ContainsFilterInput,
+        description="Returns objects with a reference pointing to an object "
+        "identified by the given ID.",
+    )
+    page_slugs = graphene.InputField(
+        ContainsFilterInput,
+        description="Returns objects with a reference pointing to a page "
+        "identified by the given slug.",
+    )
+    product_slugs = graphene.InputField(
+        ContainsFilterInput,
+        description="Returns objects with a reference pointing to a product "
+        "identified by the given slug.",
+    )
+    product_variant_skus = graphene.InputField(
+        ContainsFilterInput,
+        description="Returns objects with a reference pointing to a product "
+        "variant identified by the given sku.",
+    )
+    category_slugs = graphene.InputField(
+        ContainsFilterInput,
+        description="Returns objects with a reference pointing to a category "
+        "identified by the given slug.",
+    )
+    collection_slugs = graphene.InputField(
+        ContainsFilterInput,
+        description="Returns objects with a reference pointing to a collection "
+        "identified by the given slug.",
+    )
+
+
+class AssignedAttributeValueInput(graphene.InputObjectType):
+    slug = graphene.InputField(
+        StringFilterInput, description="Filter by slug assigned to AttributeValue."
+    )
+    name = graphene.InputField(
+        StringFilterInput, description="Filter by name assigned to AttributeValue."
+    )
+    numeric = graphene.InputField(
+        DecimalFilterInput,
+        description="Filter by numeric value for attributes of numeric type.",
+    )
+    date = graphene.InputField(
+        DateRangeInput, description="Filter by date value for attributes of date type."
+    )
+    date_time = graphene.InputField(
+        DateTimeRangeInput,
+        description="Filter by date time value for attributes of date time type.",
+    )
+    boolean = graphene.Boolean(
+        description="Filter by boolean value for attributes of boolean type."
+    )
+    reference = graphene.InputField(
+        AssignedAttributeReferenceInput,
+        description="Filter by reference attribute value.",
+    )
+
+
+class AssignedAttributeWhereInput(graphene.InputObjectType):
+    slug = graphene.String(description="Filter by attribute slug.")
+    value = graphene.InputField(
+        AssignedAttributeValueInput,
+        description="Filter by value of the attribute. Only one value input field "
+        "is allowed. If provided more than one, the error will be raised.",
+    )

@@ -83,27 +83,134 @@ def stock_availability_q(value, channel_slug) -> Q:
     return in_stock if name_of(value) == "IN_STOCK" else ~in_stock
 
 
-def attributes_q(items) -> Q:
-    """Products holding, for each attribute slug, one of the value slugs."""
+def _holds(value_q: Q) -> Q:
+    """Products holding a value matching value_q, themselves or in a variant."""
+    product_values = AssignedProductAttributeValue.objects.filter(
+        value_q, product_id=OuterRef("pk")
+    )
+    variant_values = AssignedVariantAttributeValue.objects.filter(
+        value_q, variant__product_id=OuterRef("pk")
+    )
+    return Q(Exists(product_values)) | Q(Exists(variant_values))
+
+
+# Reference filters: input field -> lookup on the referenced object.
+REFERENCE_LOOKUPS = {
+    "page_slugs": "value__reference_page__slug",
+    "product_slugs": "value__reference_product__slug",
+    "product_variant_skus": "value__reference_variant__sku",
+}
+REFERENCE_ID_LOOKUPS = {
+    "Product": "value__reference_product_id",
+    "ProductVariant": "value__reference_variant_id",
+    "Page": "value__reference_page_id",
+}
+
+
+def _contains_q(base: Q, lookup_of, contains, holds) -> Q:
+    """Match any (one EXISTS) or all (one EXISTS per value) of the values."""
+    condition = Q()
+    if contains.get("contains_any"):
+        either = Q()
+        for value in contains["contains_any"]:
+            either |= Q(**lookup_of(value))
+        condition &= holds(base & either)
+    for value in contains.get("contains_all") or []:
+        condition &= holds(base & Q(**lookup_of(value)))
+    return condition
+
+
+def _referenced_id_lookup(global_id_value) -> dict:
+    from graphql_relay import from_global_id
+
+    try:
+        type_name, pk = from_global_id(global_id_value)
+    except (ValueError, TypeError, UnicodeDecodeError):
+        type_name, pk = "", ""
+    lookup = REFERENCE_ID_LOOKUPS.get(type_name)
+    if lookup is None or not pk.isdigit():
+        return {"pk__in": []}
+    return {lookup: int(pk)}
+
+
+def _reference_q(attribute_q: Q, reference, holds) -> Q:
+    condition = Q()
+    for field, lookup in REFERENCE_LOOKUPS.items():
+        if reference.get(field):
+            condition &= _contains_q(
+                attribute_q,
+                lambda value, lookup=lookup: {lookup: value},
+                reference[field],
+                holds,
+            )
+    if reference.get("referenced_ids"):
+        condition &= _contains_q(
+            attribute_q, _referenced_id_lookup, reference["referenced_ids"], holds
+        )
+    for field in ("category_slugs", "collection_slugs"):
+        if reference.get(field):
+            # Values cannot reference categories or collections here.
+            condition &= Q(pk__in=[])
+    return condition
+
+
+def _value_q(value) -> Q:
+    """Return the Q on an assigned value row for AssignedAttributeValueInput."""
+    condition = Q()
+    if value.get("slug"):
+        condition &= _string_filter("value__slug", value["slug"])
+    if value.get("name"):
+        condition &= _string_filter("value__name", value["name"])
+    if value.get("numeric"):
+        condition &= Q(**_decimal_filter("value__numeric", value["numeric"]))
+    if value.get("date"):
+        condition &= Q(**_range_dt("value__date_time__date", value["date"]))
+    if value.get("date_time"):
+        condition &= Q(**_range_dt("value__date_time", value["date_time"]))
+    if value.get("boolean") is not None:
+        condition &= Q(value__boolean=value["boolean"])
+    return condition
+
+
+def _variant_holds(value_q: Q) -> Q:
+    return Q(
+        Exists(
+            AssignedVariantAttributeValue.objects.filter(
+                value_q, variant_id=OuterRef("pk")
+            )
+        )
+    )
+
+
+def variant_attributes_q(items) -> Q:
+    """Variants matching every AssignedAttributeWhereInput condition."""
+    return attributes_q(items, holds=_variant_holds)
+
+
+def attributes_q(items, holds=_holds) -> Q:
+    """Products matching every attribute condition (slug and values)."""
     condition = Q()
     for item in items or []:
         slug = item.get("slug")
-        if not slug:
-            continue
-        value_lookup = {"value__attribute__slug": slug}
+        attribute_q = Q(value__attribute__slug=slug) if slug else Q()
+        value = item.get("value") or {}
+        if value.get("reference"):
+            condition &= _reference_q(attribute_q, value["reference"], holds)
+            value = {k: v for k, v in value.items() if k != "reference"}
+        value_q = attribute_q
         if item.get("values"):
-            value_lookup["value__slug__in"] = item["values"]
+            value_q &= Q(value__slug__in=item["values"])
         elif item.get("boolean") is not None:
-            value_lookup["value__boolean"] = item["boolean"]
+            value_q &= Q(value__boolean=item["boolean"])
         elif item.get("values_range"):
-            value_lookup.update(_range("value__numeric", item["values_range"]))
-        product_values = AssignedProductAttributeValue.objects.filter(
-            product_id=OuterRef("pk"), **value_lookup
-        )
-        variant_values = AssignedVariantAttributeValue.objects.filter(
-            variant__product_id=OuterRef("pk"), **value_lookup
-        )
-        condition &= Q(Exists(product_values)) | Q(Exists(variant_values))
+            value_q &= Q(**_range("value__numeric", item["values_range"]))
+        elif item.get("date_time"):
+            value_q &= Q(**_range_dt("value__date_time", item["date_time"]))
+        elif item.get("date"):
+            value_q &= Q(**_range_dt("value__date_time__date", item["date"]))
+        value_q &= _value_q(value)
+        if value_q != Q():
+            condition &= holds(value_q)
     return condition
 
 

@@ -4,6 +4,8 @@ import graphene
 
 from ..core.enums import OrderDirection
 from ..core.filter_inputs import (
+    AssignedAttributeValueInput,
+    AssignedAttributeWhereInput,
     DateRangeInput,
     DateTimeFilterInput,
     DateTimeRangeInput,
@@ -44,6 +46,11 @@ class AttributeInput(graphene.InputObjectType):
         DateRangeInput, deprecation_reason="Use `value` instead."
     )
     boolean = graphene.Boolean(deprecation_reason="Use `value` instead.")
+    value = graphene.InputField(
+        AssignedAttributeValueInput,
+        description="Filter by value of the attribute. Only one value input field "
+        "is allowed. If provided more than one, the error will be raised.",
+    )
 
     class Meta:
         description = "Filter by attribute slug and its value slugs."
@@ -145,6 +152,7 @@ class ProductVariantWhereInput(graphene.InputObjectType):
     ids = graphene.List(graphene.NonNull(graphene.ID))
     sku = graphene.InputField(StringFilterInput)
     updated_at = graphene.InputField(DateTimeRangeInput)
+    attributes = graphene.List(graphene.NonNull(AssignedAttributeWhereInput))
     stock_availability = graphene.Argument(StockAvailability)
     stocks = graphene.InputField(ProductStockFilterInput)
     AND = graphene.List(graphene.NonNull(lambda: ProductVariantWhereInput))

@@ -12,6 +12,7 @@ from ..core.ids import pks_from_global_ids
 from ..core.shared_enums import lazy_enum
 from . import resolvers
 from .enums import name_of
+from .filters import variant_attributes_q
 from .inputs import (
     CategoryFilterInput,
     CategorySortingInput,
@@ -219,6 +220,8 @@ class ProductQueries(graphene.ObjectType):
         where = kwargs.get("where") or {}
         if where:
             variants = variants.filter(_where_q(where, "ProductVariant"))
+            if where.get("attributes"):
+                variants = variants.filter(variant_attributes_q(where["attributes"]))
             sku = where.get("sku") or {}
             if sku.get("eq") is not None:
                 variants = variants.filter(sku=sku["eq"])

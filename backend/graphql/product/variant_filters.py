@@ -4,8 +4,11 @@
 of products, so its filters run in Python instead of as extra queries.
 """
 
+from backend.product.models import ProductVariant
+
 from ..core.ids import pks_from_global_ids
 from .enums import name_of
+from .filters import variant_attributes_q
 
 
 def _metadata_matches(variant, items) -> bool:
@@ -55,6 +58,15 @@ def filter_variant_list(variants: list, arguments: dict) -> list:
     where = arguments.get("where")
     if where:
         variants = [v for v in variants if _where_matches(v, where)]
+    if where and where.get("attributes") and variants:
+        # Values are not loaded with the variants: one query, only when asked.
+        matching = set(
+            ProductVariant.objects.filter(
+                variant_attributes_q(where["attributes"]),
+                pk__in=[v.pk for v in variants],
+            ).values_list("pk", flat=True)
+        )
+        variants = [v for v in variants if v.pk in matching]
     sort_by = arguments.get("sort_by")
     if sort_by:
         descending = name_of(sort_by.get("direction")) == "DESC"

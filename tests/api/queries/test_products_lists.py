@@ -283,3 +283,103 @@ def test_product_variants_query_hides_unpriced_variants_from_shoppers(
         "totalCount": 1,
         "edges": [{"node": {"sku": priced.sku}}],
     }
+
+
+def test_where_attribute_value_slug_and_numeric_filters(api, make_product):
+    therapy = factories.AttributeFactory(slug="therapy")
+    heat = factories.AttributeValueFactory(attribute=therapy, slug="heat")
+    cold = factories.AttributeValueFactory(attribute=therapy, slug="cold")
+    density = factories.AttributeFactory(slug="density", input_type="numeric")
+    firm = factories.AttributeValueFactory(
+        attribute=density, slug="firm", numeric=Decimal("45")
+    )
+    hot_pack = make_product(name="Hot Pack")
+    ice_pack = make_product(name="Ice Pack")
+    roller = make_product(name="Roller")
+    factories.AssignedProductAttributeValueFactory(product=hot_pack, value=heat)
+    factories.AssignedProductAttributeValueFactory(product=ice_pack, value=cold)
+    factories.AssignedProductAttributeValueFactory(product=roller, value=firm)
+
+    by_slug = api(
+        PRODUCTS,
+        {
+            "first": 10,
+            "where": {
+                "attributes": [
+                    {"slug": "therapy", "value": {"slug": {"oneOf": ["heat"]}}}
+                ]
+            },
+        },
+    )
+    by_number = api(
+        PRODUCTS,
+        {
+            "first": 10,
+            "where": {
+                "attributes": [
+                    {"slug": "density", "value": {"numeric": {"range": {"gte": 40}}}}
+                ]
+            },
+        },
+    )
+
+    assert names(by_slug) == ["Hot Pack"]
+    assert names(by_number) == ["Roller"]
+
+
+def test_where_attribute_reference_to_a_product_slug(api, make_product):
+    pairs_with = factories.AttributeFactory(
+        slug="pairs-with", input_type="reference", entity_type="Product"
+    )
+    pads = make_product(name="Electrode Pads")
+    unit = make_product(name="TENS Unit")
+    make_product(name="Roller")
+    reference = factories.AttributeValueFactory(
+        attribute=pairs_with, slug="pads-ref", reference_product=pads
+    )
+    factories.AssignedProductAttributeValueFactory(product=unit, value=reference)
+
+    result = api(
+        PRODUCTS,
+        {
+            "first": 10,
+            "where": {
+                "attributes": [
+                    {
+                        "slug": "pairs-with",
+                        "value": {
+                            "reference": {"productSlugs": {"containsAny": [pads.slug]}}
+                        },
+                    }
+                ]
+            },
+        },
+    )
+
+    assert names(result) == ["TENS Unit"]
+
+
+def test_product_variants_where_attribute_value(api, make_product):
+    size = factories.AttributeFactory(slug="size")
+    large = factories.AttributeValueFactory(attribute=size, slug="large")
+    product = make_product(name="Strap", variants=2)
+    chosen, _ = product.variants.order_by("sku")
+    factories.AssignedVariantAttributeValueFactory(variant=chosen, value=large)
+    where = {"attributes": [{"slug": "size", "value": {"slug": {"eq": "large"}}}]}
+
+    top_level = api(
+        """query ($where: ProductVariantWhereInput) {
+          productVariants(first: 5, channel: "default-channel", where: $where) {
+            edges { node { sku } } } }""",
+        {"where": where},
+    )
+    nested = api(
+        """query ($slug: String!, $where: ProductVariantWhereInput) {
+          product(slug: $slug, channel: "default-channel") {
+            productVariants(first: 5, where: $where) { edges { node { sku } } } } }""",
+        {"slug": product.slug, "where": where},
+    )
+
+    expected = {"edges": [{"node": {"sku": chosen.sku}}]}
+    assert top_level["data"]["productVariants"] == expected
+    assert nested["data"]["product"]["productVariants"] == expected
