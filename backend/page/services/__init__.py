@@ -8,6 +8,7 @@ from .page_type import (
     article_page_type_ensure,
 )
 from .sync import ArticleChange, ContentSyncReport, content_catalog, content_sync
+from .tagging import page_tag_products
 
 __all__ = [
     "ARTICLE_PAGE_TYPE_SLUG",
@@ -19,4 +20,5 @@ __all__ = [
     "article_page_type_ensure",
     "content_catalog",
     "content_sync",
+    "page_tag_products",
 ]

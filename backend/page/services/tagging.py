@@ -1,0 +1,51 @@
+"""Merchandiser writes: the products an article features."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from backend.attribute.models import (
+    AssignedPageAttributeValue,
+    Attribute,
+    AttributePage,
+    AttributeValue,
+)
+from backend.attribute.services import AttributeAssignment, attribute_assignment_values
+
+from ..models import Page
+from .page_type import FEATURED_PRODUCTS_SLUG
+
+
+@transaction.atomic
+def page_tag_products(*, page: Page, product_ids: list[int]) -> list[AttributeValue]:
+    """Set the products the page features, in the order given (Saleor references)."""
+    page = Page.objects.select_for_update().get(pk=page.pk)
+    attribute = Attribute.objects.filter(slug=FEATURED_PRODUCTS_SLUG).first()
+    if (
+        attribute is None
+        or not AttributePage.objects.filter(
+            attribute=attribute, page_type_id=page.page_type_id
+        ).exists()
+    ):
+        raise ValidationError(
+            {
+                "attributes": ValidationError(
+                    "This page type has no featured products.", code="INVALID"
+                )
+            }
+        )
+    values = attribute_assignment_values(
+        attribute=attribute,
+        assignment=AttributeAssignment(
+            attribute_id=attribute.pk,
+            reference_ids=tuple(dict.fromkeys(product_ids)),
+        ),
+        owner_key=str(page.pk),
+    )
+    AssignedPageAttributeValue.objects.filter(
+        page=page, value__attribute=attribute
+    ).delete()
+    AssignedPageAttributeValue.objects.bulk_create(
+        AssignedPageAttributeValue(page=page, value=value, sort_order=index)
+        for index, value in enumerate(values)
+    )
+    return values
