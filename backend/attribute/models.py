@@ -44,7 +44,9 @@ class Attribute(ModelWithMetadata):
     name = models.CharField(max_length=255)
     type = models.CharField(max_length=50, choices=AttributeType.choices)
     input_type = models.CharField(
-        max_length=50, choices=AttributeInputType.choices, default=AttributeInputType.DROPDOWN
+        max_length=50,
+        choices=AttributeInputType.choices,
+        default=AttributeInputType.DROPDOWN,
     )
     entity_type = models.CharField(
         max_length=50, choices=AttributeEntityType.choices, blank=True, null=True
@@ -57,18 +59,30 @@ class Attribute(ModelWithMetadata):
     filterable_in_dashboard = models.BooleanField(default=True, blank=True)
     storefront_search_position = models.IntegerField(default=0, blank=True)
     available_in_grid = models.BooleanField(default=True, blank=True)
+    external_reference = models.CharField(
+        max_length=250, unique=True, blank=True, null=True
+    )
 
     product_types = models.ManyToManyField(
-        "product.ProductType", blank=True, related_name="product_attributes",
-        through="AttributeProduct", through_fields=("attribute", "product_type"),
+        "product.ProductType",
+        blank=True,
+        related_name="product_attributes",
+        through="AttributeProduct",
+        through_fields=("attribute", "product_type"),
     )
     product_variant_types = models.ManyToManyField(
-        "product.ProductType", blank=True, related_name="variant_attributes",
-        through="AttributeVariant", through_fields=("attribute", "product_type"),
+        "product.ProductType",
+        blank=True,
+        related_name="variant_attributes",
+        through="AttributeVariant",
+        through_fields=("attribute", "product_type"),
     )
     page_types = models.ManyToManyField(
-        "page.PageType", blank=True, related_name="page_attributes",
-        through="AttributePage", through_fields=("attribute", "page_type"),
+        "page.PageType",
+        blank=True,
+        related_name="page_attributes",
+        through="AttributePage",
+        through_fields=("attribute", "page_type"),
     )
 
     class Meta:
@@ -92,7 +106,9 @@ class AttributeTranslation(TranslationModel):
 
 
 class AttributeValue(SortableModel):
-    attribute = models.ForeignKey(Attribute, related_name="values", on_delete=models.CASCADE)
+    attribute = models.ForeignKey(
+        Attribute, related_name="values", on_delete=models.CASCADE
+    )
     name = models.CharField(max_length=250)
     slug = models.SlugField(max_length=255, allow_unicode=True)
     # A swatch's hex colour.
@@ -103,20 +119,33 @@ class AttributeValue(SortableModel):
     plain_text = models.TextField(blank=True, null=True)
     boolean = models.BooleanField(blank=True, null=True)
     date_time = models.DateTimeField(blank=True, null=True)
-    numeric = models.DecimalField(max_digits=16, decimal_places=4, null=True, blank=True)
+    numeric = models.DecimalField(
+        max_digits=16, decimal_places=4, null=True, blank=True
+    )
     reference_product = models.ForeignKey(
-        "product.Product", related_name="references", on_delete=models.CASCADE,
-        null=True, blank=True,
+        "product.Product",
+        related_name="references",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
     )
     reference_variant = models.ForeignKey(
-        "product.ProductVariant", related_name="references", on_delete=models.CASCADE,
-        null=True, blank=True,
+        "product.ProductVariant",
+        related_name="references",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
     )
     reference_page = models.ForeignKey(
-        "page.Page", related_name="references", on_delete=models.CASCADE,
-        null=True, blank=True,
+        "page.Page",
+        related_name="references",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
     )
-    external_reference = models.CharField(max_length=250, unique=True, blank=True, null=True)
+    external_reference = models.CharField(
+        max_length=250, unique=True, blank=True, null=True
+    )
 
     class Meta:
         ordering = ("sort_order", "pk")
@@ -200,7 +229,9 @@ class AssignedVariantAttributeValue(SortableModel):
         AttributeValue, related_name="variantvalueassignment", on_delete=models.CASCADE
     )
     variant = models.ForeignKey(
-        "product.ProductVariant", related_name="attributevalues", on_delete=models.CASCADE
+        "product.ProductVariant",
+        related_name="attributevalues",
+        on_delete=models.CASCADE,
     )
 
     class Meta:

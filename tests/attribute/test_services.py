@@ -93,3 +93,13 @@ def test_attribute_and_value_translate_store_names():
 
     assert value.attribute.translations.get().name == "Härte"
     assert value.translations.get().name == "Fest"
+
+
+def test_attribute_create_keeps_its_external_reference():
+    attribute = attribute_create(
+        name="Therapy",
+        type=AttributeType.PRODUCT_TYPE,
+        external_reference="erp-therapy",
+    )
+
+    assert Attribute.objects.get(external_reference="erp-therapy") == attribute
