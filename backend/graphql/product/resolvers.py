@@ -45,23 +45,21 @@ def _channel_argument(kwargs) -> str | None:
     return None
 
 
-def visible_products(info, channel_slug: str | None, *, listing: bool):
-    """Return the products the reader may see in the channel."""
+def visible_products(info, channel_slug: str | None, *, listing: bool, queryset=None):
+    """Return the products (of the queryset) the reader may see in the channel."""
     can_manage = is_staff_reader(info, MANAGE_PRODUCTS)
-    products = Product.objects.visible_to_user(
-        channel_slug=channel_slug, can_manage=can_manage
-    )
-    if listing and not can_manage:
-        products = products.visible_in_listings(channel_slug)
-    return products
+    products = queryset if queryset is not None else Product.objects.all()
+    if listing and not can_manage and channel_slug:
+        # Visible in listings implies published; one test, not two.
+        return products.visible_in_listings(channel_slug)
+    return products.visible_to_user(channel_slug=channel_slug, can_manage=can_manage)
 
 
 def products_connection(info, queryset, kwargs, *, listing, channel_resolved=False):
     """Return a page of products as ProductCountableConnection."""
     channel = _channel_argument(kwargs)
     channel_slug = channel if channel_resolved else resolve_channel_slug(info, channel)
-    visible = visible_products(info, channel_slug, listing=listing)
-    products = queryset.filter(pk__in=visible.values("pk"))
+    products = visible_products(info, channel_slug, listing=listing, queryset=queryset)
     search = kwargs.get("search") or (kwargs.get("filter") or {}).get("search")
     products = filter_products(
         products,
