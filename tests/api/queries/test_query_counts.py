@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from backend.product.models import ProductMedia
+from backend.product.models import Product, ProductMedia
 from tests import factories
 from tests.api.queries.conftest import png_upload
 
@@ -180,6 +180,54 @@ def test_storefront_list_with_variants_runs_a_fixed_number_of_queries(
     assert variant["selection"] == [
         {"attribute": {"slug": "therapy"}, "values": [{"name": "Heat"}]}
     ]
+
+
+CATEGORY_PAGE = """
+query CategoryPage($slug: String!, $channel: String!) {
+  category(slug: $slug) {
+    name
+    translation(languageCode: PL) { name }
+    backgroundImage { url }
+    products(first: 50, channel: $channel, sortBy: {field: PRICE, direction: ASC}) {
+      totalCount
+      edges {
+        node {
+          name
+          pricing { priceRange { start { gross { amount } } } }
+          thumbnail(size: 256) { url }
+          category { slug }
+          assignedAttributes { attribute { slug } }
+        }
+      }
+    }
+  }
+}
+"""
+# category, its translation, channel, page, count, listings, pricing, media,
+# categories, attribute links + assigned values.
+CATEGORY_PAGE_QUERIES = 11
+
+
+@pytest.mark.parametrize("size", [5, 50])
+def test_category_page_runs_a_fixed_number_of_queries(
+    size, api, channel, warehouse, media_root, django_assert_num_queries
+):
+    products = make_catalog(
+        size=size, channel=channel, warehouse=warehouse, media_root=media_root
+    )
+    category = factories.CategoryFactory(slug="heat")
+    Product.objects.filter(pk__in=[p.pk for p in products]).update(category=category)
+
+    with django_assert_num_queries(CATEGORY_PAGE_QUERIES):
+        result = api(CATEGORY_PAGE, {"slug": "heat", "channel": channel.slug})
+
+    page = result["data"]["category"]["products"]
+    assert page["totalCount"] == size
+    prices = [
+        e["node"]["pricing"]["priceRange"]["start"]["gross"]["amount"]
+        for e in page["edges"]
+    ]
+    assert prices == sorted(prices)
 
 
 @pytest.mark.parametrize("variants", [2, 20])
