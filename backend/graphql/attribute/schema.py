@@ -51,6 +51,9 @@ class AttributeQueries(graphene.ObjectType):
         Attribute,
         id=graphene.Argument(graphene.ID, description="ID of the attribute."),
         slug=graphene.Argument(graphene.String, description="Slug of the attribute."),
+        external_reference=graphene.Argument(
+            graphene.String, description="External ID of the attribute."
+        ),
         description="Look up an attribute by ID, slug or external reference.",
     )
 
@@ -80,9 +83,14 @@ class AttributeQueries(graphene.ObjectType):
         return connection_from(queryset, info, kwargs, AttributeCountableConnection)
 
     @staticmethod
-    def resolve_attribute(root, info, id=None, slug=None):
-        require_one_of(id=id, slug=slug)
+    def resolve_attribute(root, info, id=None, slug=None, external_reference=None):
+        require_one_of(
+            **{"id": id, "slug": slug, "externalReference": external_reference}
+        )
         if id is not None:
-            pk = from_global_id_or_error(id, "Attribute")
-            return visible_attributes(info).filter(pk=pk).first()
-        return visible_attributes(info).filter(slug=slug).first()
+            lookup = {"pk": from_global_id_or_error(id, "Attribute")}
+        elif slug is not None:
+            lookup = {"slug": slug}
+        else:
+            lookup = {"external_reference": external_reference}
+        return visible_attributes(info).filter(**lookup).first()

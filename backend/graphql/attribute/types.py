@@ -267,6 +267,7 @@ class Attribute(graphene.ObjectType):
         required=True,
         description="Flag indicating that attribute has predefined choices.",
     )
+    external_reference = graphene.String(description="External ID of this attribute.")
     product_types = ConnectionField(
         graphene.NonNull(PRODUCT_TYPE_CONNECTION),
         description=(

@@ -130,7 +130,7 @@ def test_attribute_without_id_or_slug_is_refused(api, therapy):
     result = api(ATTRIBUTE_QUERY, {})
 
     assert result["errors"][0]["message"] == (
-        "At least one of arguments is required: 'id', 'slug'."
+        "At least one of arguments is required: 'id', 'slug', 'externalReference'."
     )
 
 
@@ -529,3 +529,17 @@ def test_attributes_with_an_unknown_filter_value_is_a_clear_error(client, db):
     assert response.json()["errors"][0]["message"] == (
         "Value 'BOGUS' does not exist in 'AttributeTypeEnum' enum."
     )
+
+
+def test_attribute_by_external_reference(api, therapy):
+    therapy.external_reference = "erp-therapy"
+    therapy.save(update_fields=["external_reference"])
+
+    result = api(
+        'query { attribute(externalReference: "erp-therapy") '
+        "{ slug externalReference } }"
+    )
+
+    assert result == {
+        "data": {"attribute": {"slug": "therapy", "externalReference": "erp-therapy"}}
+    }
