@@ -349,3 +349,14 @@ def test_the_article_page_type_shares_the_products_conditions_attribute(demo_sto
         ),
         (product_conditions.pk, CONDITIONS_SLUG, AttributeInputType.MULTISELECT, None),
     ]
+
+
+def test_the_progress_bar_goes_to_stderr_and_the_report_to_stdout(
+    demo_store, db, content_dir, capsys
+):
+    out = io.StringIO()
+
+    call_command("sync_content", stdout=out)
+
+    assert "Syncing articles" in capsys.readouterr().err
+    assert "Syncing articles" not in out.getvalue()
