@@ -78,11 +78,13 @@ def resolve_for_siblings(
         results = {}
         setattr(context, _RESULTS_ATTR, results)
     slot = (key, id(root))
-    if slot not in results:
+    entry = results.get(slot)
+    # Entries hold their root, so an id is never reused while looked up.
+    if entry is None or entry[0] is not root:
         group: dict[int, Any] = {}
         for sibling in siblings_of(info, root):
             value = resolve(sibling)
-            results[(key, id(sibling))] = value
+            results[(key, id(sibling))] = (sibling, value)
             if items_of is not None:
                 items = items_of(value) if value is not None else []
             else:
@@ -91,7 +93,8 @@ def resolve_for_siblings(
                 if item is not None:
                     group[id(item)] = item
         register_siblings(info, group.values())
-    return results[slot]
+        entry = results[slot]
+    return entry[1]
 
 
 class DataLoader:
