@@ -27,8 +27,8 @@ from backend.warehouse.selectors import (
     products_filter_in_stock,
 )
 
-from .models import Article, Page
-from .services.page_type import CONDITIONS_SLUG, FEATURED_PRODUCTS_SLUG, THERAPY_SLUG
+from ..models import Article, Page
+from ..services.page_type import CONDITIONS_SLUG, FEATURED_PRODUCTS_SLUG, THERAPY_SLUG
 
 # A rule block without a limit shows this many products.
 RULE_DEFAULT_LIMIT = 4
