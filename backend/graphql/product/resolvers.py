@@ -21,8 +21,8 @@ from ..core.connection import connection_from
 from ..core.ids import from_global_id_or_error
 from .filters import filter_products
 from .sorters import sort_products
-from .types.common import translation_language
-from .types.products import MANAGE_PRODUCTS, ProductCountableConnection
+from .types.common import MANAGE_PRODUCTS, translation_language
+from .types.products import ProductCountableConnection
 
 
 def exactly_one(**arguments) -> str:

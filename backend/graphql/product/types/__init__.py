@@ -8,9 +8,10 @@ from .categories import (
     CollectionCountableConnection,
     ProductType,
 )
+from .channel_listings import ProductChannelListing
 from .media import ProductImage, ProductMedia
 from .pricing import ProductPricingInfo, VariantPricingInfo
-from .products import Product, ProductChannelListing, ProductCountableConnection
+from .products import Product, ProductCountableConnection
 from .translations import (
     CategoryTranslation,
     CollectionTranslation,

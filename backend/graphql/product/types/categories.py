@@ -24,11 +24,11 @@ from .common import (
     NODE_INTERFACES,
     ModelObjectType,
     other_type,
+    require_manage_products,
     thumbnail_size,
     translation_language,
 )
 from .media import FORMAT_HELP, SIZE_HELP
-from .products import require_manage_products
 from .translations import CategoryTranslation, CollectionTranslation
 from .weight import Weight, weight_of
 

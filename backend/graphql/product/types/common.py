@@ -8,8 +8,10 @@ import graphene
 from graphene import relay
 
 from backend.core.languages import language_code_from_enum
+from backend.core.permissions import PermissionEnum
 
-from ...core.channel import node_of
+from ...core.channel import is_staff_reader, node_of
+from ...core.mutations import PermissionDenied
 from ...core.shared_enums import member_name
 from ...meta.types import ObjectWithMetadata
 
@@ -79,3 +81,12 @@ def thumbnail_size(size: int | None) -> int | None:
     if size is None:
         return 4096
     return size or None
+
+
+MANAGE_PRODUCTS = (PermissionEnum.MANAGE_PRODUCTS,)
+
+
+def require_manage_products(info) -> None:
+    """Refuse a staff-only field unless the reader manages products."""
+    if not is_staff_reader(info, MANAGE_PRODUCTS):
+        raise PermissionDenied(MANAGE_PRODUCTS)

@@ -22,17 +22,19 @@ from .attributes import (
     VariantAttributeScope,
     selected_attributes,
 )
+from .channel_listings import variant_margin
 from .common import (
     CHANNEL_TYPES,
+    MANAGE_PRODUCTS,
     NODE_INTERFACES,
     WAREHOUSE_TYPES,
     ModelObjectType,
     other_type,
+    require_manage_products,
     translation_language,
 )
 from .media import ProductImage, ProductMedia
 from .pricing import VariantPricingInfo
-from .products import MANAGE_PRODUCTS, require_manage_products, variant_margin
 from .translations import ProductVariantTranslation
 from .weight import Weight, weight_of
 
