@@ -5,6 +5,7 @@ types too (Channel, Warehouse, the translation types); import them from
 here so the schema holds one type of each name.
 """
 
+from email.utils import parseaddr
 from importlib import metadata as package_metadata
 from urllib.parse import urlsplit
 
@@ -16,9 +17,12 @@ from graphene import relay
 
 from backend.channel.models import Channel
 from backend.core.languages import LANGUAGES, language_code_from_enum
+from backend.core.permissions import PermissionEnum
+from backend.product.models import ProductVariant
+from backend.warehouse.selectors import MAX_CHECKOUT_LINE_QUANTITY
 
 from ..core.shared_enums import lazy_enum, member_name
-from ..meta.access import require_staff
+from ..meta.access import require_any_permission, require_staff
 from ..meta.types import ObjectWithMetadata
 
 # The Saleor API version whose schema Lumbar serves.
@@ -149,6 +153,41 @@ class Shop(graphene.ObjectType):
         ),
     )
     company_address = graphene.Field(Address, description="Company address.")
+    default_mail_sender_name = graphene.String(
+        description=(
+            "Default shop's email sender's name.\n\nRequires one of the following "
+            "permissions: MANAGE_SETTINGS."
+        )
+    )
+    default_mail_sender_address = graphene.String(
+        description=(
+            "Default shop's email sender's address.\n\nRequires one of the "
+            "following permissions: MANAGE_SETTINGS."
+        )
+    )
+    track_inventory_by_default = graphene.Boolean(
+        description=(
+            "This field is used as a default value for `ProductVariant.trackInventory`."
+        )
+    )
+    default_weight_unit = graphene.Field(
+        "backend.graphql.product.enums.WeightUnitsEnum",
+        description="Default weight unit.",
+    )
+    limit_quantity_per_checkout = graphene.Int(
+        description=(
+            "Default number of maximum line quantity in single checkout (per "
+            "single checkout line).\n\nRequires one of the following "
+            "permissions: MANAGE_SETTINGS."
+        )
+    )
+    allow_storefront_traffic = graphene.Boolean(
+        required=True,
+        description=(
+            "Determines whether the GraphQL API accepts storefront requests "
+            "(anonymous requests and authenticated non-staff customers)."
+        ),
+    )
     version = graphene.String(
         required=True, description="Lumbar's version, as Saleor reports its own."
     )
@@ -212,6 +251,34 @@ class Shop(graphene.ObjectType):
     def resolve_company_address(root, info):
         # No company address is configured in this store yet.
         return None
+
+    @staticmethod
+    def resolve_default_mail_sender_name(root, info):
+        require_any_permission(info, PermissionEnum.MANAGE_SETTINGS)
+        return parseaddr(settings.DEFAULT_FROM_EMAIL)[0] or None
+
+    @staticmethod
+    def resolve_default_mail_sender_address(root, info):
+        require_any_permission(info, PermissionEnum.MANAGE_SETTINGS)
+        return parseaddr(settings.DEFAULT_FROM_EMAIL)[1] or None
+
+    @staticmethod
+    def resolve_track_inventory_by_default(root, info):
+        return ProductVariant._meta.get_field("track_inventory").default
+
+    @staticmethod
+    def resolve_default_weight_unit(root, info):
+        # Weights are stored in grams and read and written in kilograms.
+        return "KG"
+
+    @staticmethod
+    def resolve_limit_quantity_per_checkout(root, info):
+        require_any_permission(info, PermissionEnum.MANAGE_SETTINGS)
+        return MAX_CHECKOUT_LINE_QUANTITY
+
+    @staticmethod
+    def resolve_allow_storefront_traffic(root, info):
+        return True
 
     @staticmethod
     def resolve_version(root, info):

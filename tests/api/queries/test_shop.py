@@ -3,8 +3,9 @@
 import pytest
 from django.test import override_settings
 
+from backend.core.permissions import PermissionEnum
 from tests import factories
-from tests.api.mutations.conftest import GraphQLClient
+from tests.api.mutations.conftest import GraphQLClient, grant
 
 
 @pytest.fixture
@@ -79,3 +80,55 @@ def test_shop_private_metadata_needs_manage_settings(api, staff_user):
         "To access this path, you need one of the following permissions: "
         "MANAGE_SETTINGS"
     )
+
+
+SETTINGS_QUERY = """
+query { shop {
+  defaultMailSenderName defaultMailSenderAddress limitQuantityPerCheckout
+} }
+"""
+
+
+@override_settings(DEFAULT_FROM_EMAIL="Lumbar Shop <shop@lumbar.example>")
+def test_shop_mail_sender_and_checkout_limit_for_settings_managers(api, staff_user):
+    api.login(grant(staff_user, PermissionEnum.MANAGE_SETTINGS))
+
+    result = api(SETTINGS_QUERY)
+
+    assert result == {
+        "data": {
+            "shop": {
+                "defaultMailSenderName": "Lumbar Shop",
+                "defaultMailSenderAddress": "shop@lumbar.example",
+                "limitQuantityPerCheckout": 50,
+            }
+        }
+    }
+
+
+def test_shop_mail_sender_is_refused_to_staff_without_manage_settings(api, staff_user):
+    api.login(staff_user)
+
+    result = api(SETTINGS_QUERY)
+
+    assert result["errors"][0]["message"] == (
+        "To access this path, you need one of the following permissions: "
+        "MANAGE_SETTINGS"
+    )
+
+
+def test_shop_public_defaults(api, db):
+    result = api(
+        "query { shop { trackInventoryByDefault defaultWeightUnit "
+        "allowStorefrontTraffic } }"
+    )
+
+    assert result == {
+        "data": {
+            "shop": {
+                "trackInventoryByDefault": True,
+                "defaultWeightUnit": "KG",
+                "allowStorefrontTraffic": True,
+            }
+        }
+    }
