@@ -1,12 +1,17 @@
 """attribute and attributes queries, and the attribute assignment loaders."""
 
+from datetime import UTC, datetime
 from types import SimpleNamespace
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from backend.attribute.models import AttributeInputType, AttributeTranslation
+from backend.attribute.models import (
+    AttributeInputType,
+    AttributeTranslation,
+    AttributeValueTranslation,
+)
 from backend.core.permissions import PermissionEnum
 from backend.graphql.attribute.dataloaders import (
     ProductAttributesByProductLoader,
@@ -15,6 +20,7 @@ from backend.graphql.attribute.dataloaders import (
 from backend.graphql.core.dataloaders import register_siblings
 from tests import factories
 from tests.api.mutations.conftest import GraphQLClient, global_id, grant
+from tests.fixtures.catalog import make_published_product
 
 
 @pytest.fixture
@@ -543,3 +549,83 @@ def test_attribute_by_external_reference(api, therapy):
     assert result == {
         "data": {"attribute": {"slug": "therapy", "externalReference": "erp-therapy"}}
     }
+
+
+ASSIGNED_QUERY = """
+query Product($slug: String!) {
+  product(slug: $slug, channel: "default-channel") {
+    assignedAttributes {
+      attribute { slug }
+      ... on AssignedSwatchAttribute { swatch: value { name hexColor file { url } } }
+      ... on AssignedFileAttribute { file: value { url contentType } }
+      ... on AssignedDateAttribute { date: value }
+      ... on AssignedDateTimeAttribute { dateTime: value }
+      ... on AssignedTextAttribute { text: value es: translation(languageCode: ES) }
+      ... on AssignedSingleProductReferenceAttribute { product: value { slug } }
+    }
+  }
+}
+"""
+
+
+def test_assigned_attributes_resolve_each_input_type(api, channel, warehouse):
+    product = make_published_product(channel=channel, warehouse=warehouse)
+    related = make_published_product(channel=channel, warehouse=warehouse)
+    when = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
+    text = {"blocks": [{"type": "paragraph", "data": {"text": "Wash cold."}}]}
+    rows = [
+        ("swatch", {}, {"name": "Sand", "value": "#d8c3a5"}),
+        (
+            "file",
+            {},
+            {
+                "name": "Manual",
+                "file_url": "https://x.test/m.pdf",
+                "content_type": "application/pdf",
+            },
+        ),
+        ("date", {}, {"name": "Launch", "date_time": when}),
+        ("date-time", {}, {"name": "Recall", "date_time": when}),
+        ("rich-text", {}, {"name": "Care", "rich_text": text}),
+        (
+            "single-reference",
+            {"entity_type": "Product"},
+            {"name": "Pair", "reference_product": related},
+        ),
+    ]
+    for input_type, extra, value_fields in rows:
+        attribute = factories.AttributeFactory(
+            slug=f"a-{input_type}", input_type=input_type, **extra
+        )
+        factories.AttributeProductFactory(
+            attribute=attribute, product_type=product.product_type
+        )
+        value = factories.AttributeValueFactory(attribute=attribute, **value_fields)
+        factories.AssignedProductAttributeValueFactory(product=product, value=value)
+        if input_type == "rich-text":
+            AttributeValueTranslation.objects.create(
+                attribute_value=value,
+                language_code="es",
+                name="Cuidado",
+                rich_text={"blocks": []},
+            )
+
+    result = api(ASSIGNED_QUERY, {"slug": product.slug})
+
+    assert result["data"]["product"]["assignedAttributes"] == [
+        {
+            "attribute": {"slug": "a-swatch"},
+            "swatch": {"name": "Sand", "hexColor": "#d8c3a5", "file": None},
+        },
+        {
+            "attribute": {"slug": "a-file"},
+            "file": {"url": "https://x.test/m.pdf", "contentType": "application/pdf"},
+        },
+        {"attribute": {"slug": "a-date"}, "date": "2026-03-01"},
+        {"attribute": {"slug": "a-date-time"}, "dateTime": "2026-03-01T09:30:00+00:00"},
+        {"attribute": {"slug": "a-rich-text"}, "text": text, "es": {"blocks": []}},
+        {
+            "attribute": {"slug": "a-single-reference"},
+            "product": {"slug": related.slug},
+        },
+    ]
