@@ -629,3 +629,52 @@ def test_assigned_attributes_resolve_each_input_type(api, channel, warehouse):
             "product": {"slug": related.slug},
         },
     ]
+
+
+HIDDEN_QUERY = """
+query Product($slug: String!) {
+  product(slug: $slug, channel: "default-channel") {
+    assignedAttributes { attribute { slug } }
+    attributes { attribute { slug } }
+  }
+}
+"""
+
+
+def _product_with_hidden_attribute(channel, warehouse):
+    product = make_published_product(channel=channel, warehouse=warehouse)
+    for slug, visible in (("shown", True), ("internal", False)):
+        attribute = factories.AttributeFactory(
+            slug=slug, input_type="boolean", visible_in_storefront=visible
+        )
+        factories.AttributeProductFactory(
+            attribute=attribute, product_type=product.product_type
+        )
+    return product
+
+
+def test_attribute_hidden_from_storefront_is_not_shown_on_a_product(
+    api, channel, warehouse
+):
+    product = _product_with_hidden_attribute(channel, warehouse)
+
+    data = api(HIDDEN_QUERY, {"slug": product.slug})["data"]["product"]
+
+    assert data == {
+        "assignedAttributes": [{"attribute": {"slug": "shown"}}],
+        "attributes": [{"attribute": {"slug": "shown"}}],
+    }
+
+
+def test_attribute_hidden_from_storefront_is_shown_to_product_staff(
+    api, channel, warehouse, staff_user
+):
+    product = _product_with_hidden_attribute(channel, warehouse)
+    api.login(grant(staff_user, PermissionEnum.MANAGE_PRODUCTS))
+
+    data = api(HIDDEN_QUERY, {"slug": product.slug})["data"]["product"]
+
+    assert [a["attribute"]["slug"] for a in data["assignedAttributes"]] == [
+        "shown",
+        "internal",
+    ]
