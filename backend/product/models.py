@@ -120,17 +120,29 @@ class Product(SeoModel, ModelWithMetadata):
     description_plaintext = models.TextField(blank=True)
     search_document = models.TextField(blank=True, default="")
     category = models.ForeignKey(
-        Category, related_name="products", on_delete=models.SET_NULL, null=True, blank=True
+        Category,
+        related_name="products",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
     )
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
     weight_grams = models.PositiveIntegerField(null=True, blank=True)
     default_variant = models.OneToOneField(
-        "ProductVariant", blank=True, null=True, on_delete=models.SET_NULL, related_name="+"
+        "ProductVariant",
+        blank=True,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     rating = models.FloatField(null=True, blank=True)
 
     objects = ProductQuerySet.as_manager()
+
+    external_reference = models.CharField(
+        max_length=250, unique=True, blank=True, null=True
+    )
 
     class Meta:
         ordering = ["slug"]
@@ -165,10 +177,14 @@ class ProductChannelListing(models.Model):
     currency = models.CharField(max_length=settings.DEFAULT_CURRENCY_CODE_LENGTH)
     # The cheapest variant price in the channel; kept for sorting by price.
     discounted_price_amount = models.DecimalField(
-        max_digits=PRICE_MAX_DIGITS, decimal_places=PRICE_DECIMAL_PLACES,
-        null=True, blank=True,
+        max_digits=PRICE_MAX_DIGITS,
+        decimal_places=PRICE_DECIMAL_PLACES,
+        null=True,
+        blank=True,
     )
-    discounted_price = MoneyField(amount_field="discounted_price_amount", currency_field="currency")
+    discounted_price = MoneyField(
+        amount_field="discounted_price_amount", currency_field="currency"
+    )
 
     class Meta:
         unique_together = [["product", "channel"]]
@@ -184,12 +200,16 @@ class ProductChannelListing(models.Model):
 class ProductVariant(SortableModel, ModelWithMetadata):
     sku = models.CharField(max_length=255, unique=True, null=True, blank=True)
     name = models.CharField(max_length=255, blank=True)
-    product = models.ForeignKey(Product, related_name="variants", on_delete=models.CASCADE)
+    product = models.ForeignKey(
+        Product, related_name="variants", on_delete=models.CASCADE
+    )
     track_inventory = models.BooleanField(default=True)
     is_preorder = models.BooleanField(default=False)
     quantity_limit_per_customer = models.PositiveIntegerField(blank=True, null=True)
     weight_grams = models.PositiveIntegerField(null=True, blank=True)
-    external_reference = models.CharField(max_length=250, unique=True, blank=True, null=True)
+    external_reference = models.CharField(
+        max_length=250, unique=True, blank=True, null=True
+    )
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
@@ -219,28 +239,37 @@ class ProductVariantChannelListing(models.Model):
     )
     currency = models.CharField(max_length=settings.DEFAULT_CURRENCY_CODE_LENGTH)
     price_amount = models.DecimalField(
-        max_digits=PRICE_MAX_DIGITS, decimal_places=PRICE_DECIMAL_PLACES,
-        null=True, blank=True,
+        max_digits=PRICE_MAX_DIGITS,
+        decimal_places=PRICE_DECIMAL_PLACES,
+        null=True,
+        blank=True,
     )
     price = MoneyField(amount_field="price_amount", currency_field="currency")
     cost_price_amount = models.DecimalField(
-        max_digits=PRICE_MAX_DIGITS, decimal_places=PRICE_DECIMAL_PLACES,
-        null=True, blank=True,
+        max_digits=PRICE_MAX_DIGITS,
+        decimal_places=PRICE_DECIMAL_PLACES,
+        null=True,
+        blank=True,
     )
     cost_price = MoneyField(amount_field="cost_price_amount", currency_field="currency")
     # The price before a sale, shown struck through ("undiscounted").
     prior_price_amount = models.DecimalField(
-        max_digits=PRICE_MAX_DIGITS, decimal_places=PRICE_DECIMAL_PLACES,
-        null=True, blank=True,
+        max_digits=PRICE_MAX_DIGITS,
+        decimal_places=PRICE_DECIMAL_PLACES,
+        null=True,
+        blank=True,
     )
-    prior_price = MoneyField(amount_field="prior_price_amount", currency_field="currency")
+    prior_price = MoneyField(
+        amount_field="prior_price_amount", currency_field="currency"
+    )
 
     class Meta:
         unique_together = [["variant", "channel"]]
         ordering = ("pk",)
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(price_amount__gte=Decimal(0)) | models.Q(price_amount__isnull=True),
+                condition=models.Q(price_amount__gte=Decimal(0))
+                | models.Q(price_amount__isnull=True),
                 name="variant_listing_price_not_negative",
             ),
         ]
@@ -256,7 +285,9 @@ class ProductMedia(SortableModel, ModelWithMetadata):
     image = models.ImageField(upload_to="products", blank=True, null=True)
     alt = models.CharField(max_length=250, blank=True)
     type = models.CharField(
-        max_length=32, choices=ProductMediaTypes.choices, default=ProductMediaTypes.IMAGE
+        max_length=32,
+        choices=ProductMediaTypes.choices,
+        default=ProductMediaTypes.IMAGE,
     )
     external_url = models.CharField(max_length=256, blank=True, null=True)
 
@@ -283,7 +314,10 @@ class Collection(SeoModel, ModelWithMetadata):
     name = models.CharField(max_length=250)
     slug = models.SlugField(max_length=255, unique=True, allow_unicode=True)
     products = models.ManyToManyField(
-        Product, blank=True, related_name="collections", through="CollectionProduct",
+        Product,
+        blank=True,
+        related_name="collections",
+        through="CollectionProduct",
         through_fields=("collection", "product"),
     )
     background_image = models.ImageField(upload_to="collection-backgrounds", blank=True)
@@ -354,19 +388,32 @@ class Thumbnail(models.Model):
     size = models.PositiveIntegerField()
     format = models.CharField(max_length=32, choices=ThumbnailFormat.choices)
     product_media = models.ForeignKey(
-        ProductMedia, null=True, blank=True, related_name="thumbnails", on_delete=models.CASCADE
+        ProductMedia,
+        null=True,
+        blank=True,
+        related_name="thumbnails",
+        on_delete=models.CASCADE,
     )
     category = models.ForeignKey(
-        Category, null=True, blank=True, related_name="thumbnails", on_delete=models.CASCADE
+        Category,
+        null=True,
+        blank=True,
+        related_name="thumbnails",
+        on_delete=models.CASCADE,
     )
     collection = models.ForeignKey(
-        Collection, null=True, blank=True, related_name="thumbnails", on_delete=models.CASCADE
+        Collection,
+        null=True,
+        blank=True,
+        related_name="thumbnails",
+        on_delete=models.CASCADE,
     )
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["product_media", "size", "format"], name="unique_media_thumbnail",
+                fields=["product_media", "size", "format"],
+                name="unique_media_thumbnail",
                 condition=models.Q(product_media__isnull=False),
             ),
         ]

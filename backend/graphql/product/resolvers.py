@@ -98,9 +98,7 @@ def resolve_product(info, *, id, slug, external_reference, slug_language_code, c
             ).first()
         product = product or products.filter(slug=slug).first()
     else:
-        # Products carry no external reference in this shop's model (variants
-        # do), so none matches; the mutations answer NOT_FOUND alike.
-        product = None
+        product = products.filter(external_reference=external_reference).first()
     return product and ChannelContext(product, channel_slug)
 
 

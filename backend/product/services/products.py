@@ -22,6 +22,7 @@ PRODUCT_FIELDS = {
     "rating",
     "metadata",
     "private_metadata",
+    "external_reference",
 }
 
 
@@ -37,6 +38,20 @@ def _clean_fields(fields: dict[str, Any], instance_pk: int | None) -> dict[str, 
         fields["category"], Category
     ):
         raise error("category", "Unknown category.", "NOT_FOUND")
+    reference = fields.get("external_reference")
+    if (
+        reference
+        and Product.objects.filter(external_reference=reference)
+        .exclude(pk=instance_pk)
+        .exists()
+    ):
+        raise error(
+            "externalReference",
+            "Product with this External reference already exists.",
+            "UNIQUE",
+        )
+    if "external_reference" in fields and not reference:
+        fields["external_reference"] = None
     if "description" in fields:
         fields["description_plaintext"] = plain_text_of(fields["description"])
     return fields

@@ -230,3 +230,50 @@ def test_a_unique_clash_at_write_time_is_a_unique_error(
             "retry.",
         }
     ]
+
+
+PRODUCT_UPDATE_BY_REFERENCE = """
+mutation ($ref: String!, $input: ProductInput!) {
+  productUpdate(externalReference: $ref, input: $input) {
+    product { name externalReference }
+    errors { field code message }
+  }
+}
+"""
+
+
+def test_product_update_finds_the_product_by_its_external_reference(staff_api):
+    product = factories.ProductFactory(name="Old", external_reference="erp-17")
+
+    result = staff_api(
+        PRODUCT_UPDATE_BY_REFERENCE, {"ref": "erp-17", "input": {"name": "New"}}
+    )
+
+    assert result["data"]["productUpdate"] == {
+        "product": {"name": "New", "externalReference": "erp-17"},
+        "errors": [],
+    }
+    product.refresh_from_db()
+    assert product.name == "New"
+
+
+def test_product_update_with_a_taken_external_reference_is_a_unique_error(
+    staff_api,
+):
+    factories.ProductFactory(external_reference="erp-1")
+    product = factories.ProductFactory(external_reference="erp-2")
+
+    result = staff_api(
+        PRODUCT_UPDATE,
+        {"id": global_id(product), "input": {"externalReference": "erp-1"}},
+    )
+
+    assert result["data"]["productUpdate"]["errors"] == [
+        {
+            "field": "externalReference",
+            "code": "UNIQUE",
+            "message": "Product with this External reference already exists.",
+        }
+    ]
+    product.refresh_from_db()
+    assert product.external_reference == "erp-2"

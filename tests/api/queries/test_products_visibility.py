@@ -131,3 +131,16 @@ def test_unknown_filter_enum_value_is_a_validation_error(api, channel):
     assert errors_of(result) == [
         "Value 'SOMETIMES' does not exist in 'StockAvailability' enum."
     ]
+
+
+def test_product_is_found_by_its_external_reference(api, make_product):
+    product = make_product(name="Stretch Strap")
+    product.external_reference = "erp-42"
+    product.save(update_fields=["external_reference"])
+
+    result = api(
+        """query { product(externalReference: "erp-42", channel: "default-channel")
+        { name } }"""
+    )
+
+    assert result == {"data": {"product": {"name": "Stretch Strap"}}}

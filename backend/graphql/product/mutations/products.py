@@ -58,7 +58,7 @@ class ProductCreateInput(ProductInput):
 def product_fields(data) -> dict:
     """Return service fields for a ProductInput."""
     fields = {**seo_fields(data.get("seo")), **metadata_fields(data)}
-    for name in ("name", "slug", "description", "rating"):
+    for name in ("name", "slug", "description", "rating", "external_reference"):
         if name in data:
             fields[name] = data[name]
     if "weight" in data:
@@ -77,12 +77,16 @@ def product_by_id_or_reference(data) -> Product:
     if data.get("id"):
         return get_node(data["id"], type_name="Product", model=Product)
     if data.get("external_reference"):
-        # Products carry no external reference in this shop's model.
-        raise id_error(
-            "externalReference",
-            f"Couldn't resolve to a node: {data['external_reference']}",
-            code="NOT_FOUND",
-        )
+        product = Product.objects.filter(
+            external_reference=data["external_reference"]
+        ).first()
+        if product is None:
+            raise id_error(
+                "externalReference",
+                f"Couldn't resolve to a node: {data['external_reference']}",
+                code="NOT_FOUND",
+            )
+        return product
     raise ValidationError(
         {
             "id": ValidationError(
