@@ -93,7 +93,7 @@ def pick_slugs(env: dict[str, str]) -> tuple[str, str]:
         "c = p.category;"
         "print(c.slug if c else ''); print(p.slug)"
     )
-    out = manage(env, "shell", "-c", code).split()
+    out = manage(env, "shell", "--no-imports", "-c", code).split()
     if len(out) != 2:
         fail("the demo store has no published product with a category")
     return out[0], out[1]
@@ -175,7 +175,7 @@ def main() -> None:
         rows = [
             ("floor: trivial view /healthz/", f"{base}/healthz/", None),
             ("home /", f"{base}/", None),
-            (f"category /category/{category_slug}/", f"{base}/category/{category_slug}/", None),
+            (f"category /categories/{category_slug}/", f"{base}/categories/{category_slug}/", None),
             (f"product /products/{product_slug}/", f"{base}/products/{product_slug}/", None),
             ("graphql products(first: 20)", f"{base}/graphql/", graphql_lua(PRODUCTS_QUERY)),
         ]
