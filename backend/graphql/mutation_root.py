@@ -13,6 +13,7 @@ from .attribute.mutations.translations import (
 )
 from .menu.mutations.menus import MenuCreate, MenuItemCreate, MenuItemUpdate
 from .meta.mutations.metadata import UpdateMetadata, UpdatePrivateMetadata
+from .page.schema import PageMutations
 from .product.mutations.categories import CategoryCreate, CategoryDelete, CategoryUpdate
 from .product.mutations.channel_listings import (
     ProductChannelListingUpdate,
@@ -76,5 +77,5 @@ class CatalogMutations(graphene.ObjectType):
     update_private_metadata = UpdatePrivateMetadata.Field()
 
 
-class Mutation(CatalogMutations, graphene.ObjectType):
+class Mutation(CatalogMutations, PageMutations, graphene.ObjectType):
     """Every mutation of the API; other domains add their mixins here."""

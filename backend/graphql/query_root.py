@@ -6,6 +6,7 @@ from .attribute.assigned import ALL_ASSIGNED_TYPES
 from .attribute.schema import AttributeQueries
 from .channel.schema import ChannelQueries
 from .menu.schema import MenuQueries
+from .page.schema import PageQueries
 from .product.schema import ProductQueries
 from .shop.schema import ShopQueries
 from .warehouse.schema import WarehouseQueries
@@ -17,6 +18,7 @@ class Query(
     ChannelQueries,
     AttributeQueries,
     MenuQueries,
+    PageQueries,
     WarehouseQueries,
     graphene.ObjectType,
 ):

@@ -109,7 +109,11 @@ def attribute_assignments(info, root) -> list[AttributeAssignment]:
         )
     elif isinstance(node, PageModel):
         loaded = PageAttributesByPageLoader(info).load_for(
-            root, lambda r: (r.pk, r.page_type_id)
+            root,
+            lambda r: (
+                _node_and_channel(r)[0].pk,
+                _node_and_channel(r)[0].page_type_id,
+            ),
         )
     else:
         raise GraphQLError(f"{type(node).__name__} has no attributes.")

@@ -211,6 +211,11 @@ class Product(ModelObjectType):
     available_for_purchase_at = graphene.DateTime()
     is_available_for_purchase = graphene.Boolean()
     external_reference = graphene.String()
+    featured_in_pages = graphene.List(
+        graphene.NonNull("backend.graphql.page.types.Page"),
+        required=True,
+        description="Lumbar: the published articles that feature this product.",
+    )
 
     class Meta:
         interfaces = (*NODE_INTERFACES, ObjectWithAttributes)
@@ -430,6 +435,12 @@ class Product(ModelObjectType):
     def resolve_available_for_purchase_at(root, info):
         listing = product_listing(info, root)
         return listing and listing.available_for_purchase_at
+
+    @staticmethod
+    def resolve_featured_in_pages(root, info):
+        from ...page.featured import featured_in_pages
+
+        return featured_in_pages(info, root)
 
     @staticmethod
     def resolve_is_available_for_purchase(root, info):
