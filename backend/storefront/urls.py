@@ -1,6 +1,7 @@
 from django.urls import path
 
-from .views import catalog, product
+from .feeds import ArticlesAtomFeed, ArticlesFeed
+from .views import catalog, content, product
 
 app_name = "storefront"
 urlpatterns = [
@@ -9,4 +10,9 @@ urlpatterns = [
     path("categories/<str:slug>/", catalog.category, name="category"),
     path("collections/<str:slug>/", catalog.collection, name="collection"),
     path("products/<str:slug>/", product.product, name="product"),
+    path("articles/", content.article_index, name="article_index"),
+    path("articles/feed/", ArticlesFeed(), name="article_feed"),
+    path("articles/atom/", ArticlesAtomFeed(), name="article_atom"),
+    path("articles/<str:slug>/", content.article_detail, name="article"),
+    path("articles/<str:slug>/hero.png", content.article_hero, name="article_hero"),
 ]

@@ -15,8 +15,9 @@ CATEGORY_PAGE_QUERIES = 10
 # Featured collection (1), its rows (4), top-level categories (1), menus (1).
 HOME_PAGE_QUERIES = 7
 # Product (1), variants (1), prices (1), variant attributes (1), ancestors (1),
-# gallery (1), product attributes (1), stock (2), menus (1).
-PRODUCT_PAGE_QUERIES = 10
+# gallery (1), product attributes (1), stock (2), menus (1), articles that
+# feature it (1).
+PRODUCT_PAGE_QUERIES = 11
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from backend.page.selectors import articles_published
 from backend.product.models import Category, Product
 from backend.product.selectors import collections_published
 
@@ -20,6 +21,9 @@ def sitemap(request):
         "collections": collections_published(channel_slug=channel_slug)
         .order_by("slug")
         .values("slug"),
+        "articles": articles_published()
+        .order_by("slug")
+        .values("slug", "article__reviewed_on"),
     }
     return render(request, "seo/sitemap.xml", context, content_type="application/xml")
 

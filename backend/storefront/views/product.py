@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 
+from backend.page.selectors import pages_featuring_products
 from backend.product.selectors import ProductDetail, VariantOption, product_detail
 from backend.warehouse.selectors import StockState, variant_quantities_available
 
@@ -27,6 +28,7 @@ def product(request, slug):
     }
     url = absolute_url(reverse("storefront:product", args=[detail.product.slug]))
     main_image = detail.gallery[0].url if detail.gallery else None
+    featuring = pages_featuring_products(product_ids=[detail.product.id])
     return render(
         request,
         "catalog/product.html",
@@ -36,6 +38,7 @@ def product(request, slug):
             "selected": selected,
             "selected_stock": stock[selected.id],
             "variants": [(variant, stock[variant.id]) for variant in detail.variants],
+            "learn_more": featuring[detail.product.id],
             "structured_data": product_structured_data(
                 detail=detail, variant=selected, stock=stock[selected.id], url=url
             ),

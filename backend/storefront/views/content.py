@@ -1,0 +1,107 @@
+"""Education articles: the index, an article page and its hero image."""
+
+import mimetypes
+from pathlib import Path
+
+from django.conf import settings
+from django.http import FileResponse, Http404
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from backend.page.selectors import (
+    article_series,
+    article_shop_blocks,
+    articles_published,
+)
+from backend.page.selectors.article_index import article_condition_choices
+
+from ..article_forms import ArticleFilterForm
+from ..article_page import (
+    END_BLOCK_NUMBER,
+    article_body,
+    article_hero_url,
+    article_structured_data,
+    shown_block,
+)
+from ..seo import PageMeta, absolute_url
+
+# Hero images change only with a new sync; a day is a safe cache.
+HERO_MAX_AGE = 60 * 60 * 24
+INDEX_DESCRIPTION = (
+    "Physiotherapy guides to sciatica and low back pain, reviewed by "
+    "clinicians: exercises, massage, heat, TENS and when to see a doctor."
+)
+
+
+@require_safe
+def article_index(request):
+    form = ArticleFilterForm(request.GET, condition_choices=article_condition_choices())
+    articles = list(articles_published(condition=form.chosen_condition))
+    return render(
+        request,
+        "content/index.html",
+        {
+            "form": form,
+            "articles": articles,
+            "meta": PageMeta(
+                title="Sciatica and back pain articles | Lumbar",
+                description=INDEX_DESCRIPTION,
+                canonical_url=absolute_url(reverse("storefront:article_index")),
+            ),
+        },
+    )
+
+
+@require_safe
+def article_detail(request, slug):
+    page = articles_published().filter(slug=slug).first()
+    if page is None:
+        raise Http404("No such article.")
+    article = page.article
+    blocks = article_shop_blocks(
+        pages=[page], channel_slug=settings.DEFAULT_CHANNEL_SLUG
+    )[page.pk]
+    url = absolute_url(reverse("storefront:article", args=[page.slug]))
+    hero_url = article_hero_url(page)
+    return render(
+        request,
+        "content/article.html",
+        {
+            "page": page,
+            "article": article,
+            "body": article_body(
+                body_html=article.body_html, article_slug=page.slug, blocks=blocks
+            ),
+            "end_block": shown_block(
+                block=blocks.end, article_slug=page.slug, number=END_BLOCK_NUMBER
+            ),
+            "sources": list(article.sources.all()),
+            "series": article_series(page=page),
+            "hero_url": hero_url,
+            "structured_data": article_structured_data(page=page, url=url),
+            "meta": PageMeta(
+                title=page.seo_title or f"{page.title} | Lumbar",
+                description=page.seo_description or article.summary,
+                canonical_url=url,
+                image_url=absolute_url(hero_url),
+                og_type="article",
+            ),
+        },
+    )
+
+
+@require_safe
+def article_hero(request, slug):
+    """Serve the article's hero image from the content folder."""
+    page = articles_published().filter(slug=slug).first()
+    if page is None:
+        raise Http404("No such article.")
+    articles_dir = (Path(settings.CONTENT_DIR) / "articles").resolve()
+    path = (articles_dir / page.article.hero_image).resolve()
+    if not path.is_relative_to(articles_dir) or not path.is_file():
+        raise Http404("The article has no hero image.")
+    content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    response = FileResponse(path.open("rb"), content_type=content_type)
+    response["Cache-Control"] = f"public, max-age={HERO_MAX_AGE}"
+    return response
