@@ -13,6 +13,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
+from backend.page.content.sanitize import html_sanitize
 from backend.page.content.shop_html import body_html_parts
 from backend.page.models import Page
 from backend.page.selectors import ArticleShopBlocks, ShopBlock, ShopBlockItem
@@ -86,7 +87,9 @@ def article_body(
     *, body_html: str, article_slug: str, blocks: ArticleShopBlocks
 ) -> ArticleBody:
     """Return the body's parts with its shop blocks resolved, and its red flags."""
-    # The stored body is sanitised at sync (nh3); only our own id is added.
+    # Sync stored it sanitised; cleaning again (fast, nh3) keeps a body
+    # edited in the database from ever reaching a shopper unclean.
+    body_html = html_sanitize(body_html)
     match = RED_FLAGS_RE.search(body_html)
     if match:
         body_html = (

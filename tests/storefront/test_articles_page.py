@@ -2,7 +2,7 @@
 
 import pytest
 
-from backend.page.models import Page
+from backend.page.models import Article, Page
 from backend.page.services import content_sync, page_tag_products
 from backend.product.models import Product
 from backend.warehouse.models import Stock
@@ -212,3 +212,21 @@ def test_article_page_runs_the_same_queries_for_any_number_of_products(
     html = response.content.decode()
     block = html.split('data-block="end"', 1)[1].split("</section>", 1)[0]
     assert len(texts_by_class(block, "shop-item-name")) == count
+
+
+def test_markup_written_into_a_stored_body_is_neutralised(client, synced):
+    Article.objects.filter(page__slug="tens-for-sciatica").update(
+        body_html=(
+            '<p>Safe text</p><script>alert("x")</script>'
+            '<img src="x" onerror="alert(1)"><a href="javascript:alert(1)">link</a>'
+            '<aside class="red-flags" role="note"><ul><li>Go now</li></ul></aside>'
+        )
+    )
+
+    response = client.get("/articles/tens-for-sciatica/")
+
+    html = response.content.decode()
+    assert "<p>Safe text</p>" in html
+    assert "alert" not in html
+    assert "onerror" not in html
+    assert texts_by_class(response, "red-flags") == ["Go now"]
