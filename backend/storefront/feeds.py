@@ -8,15 +8,19 @@ from django.utils.feedgenerator import Atom1Feed
 
 from backend.page.selectors import articles_published
 
+from .seo import absolute_url
+
 FEED_ITEM_COUNT = 20
 
 
 class ArticlesFeed(Feed):
+    """The newest articles; links use the public address, as canonical URLs do."""
+
     title = "Lumbar articles"
     description = "New physiotherapy guides to sciatica and low back pain from Lumbar."
 
     def link(self):
-        return reverse("storefront:article_index")
+        return absolute_url(reverse("storefront:article_index"))
 
     def items(self):
         return articles_published()[:FEED_ITEM_COUNT]
@@ -28,7 +32,7 @@ class ArticlesFeed(Feed):
         return item.article.summary
 
     def item_link(self, item):
-        return reverse("storefront:article", args=[item.slug])
+        return absolute_url(reverse("storefront:article", args=[item.slug]))
 
     def item_pubdate(self, item):
         return item.published_at or item.created_at

@@ -97,7 +97,7 @@ def test_rss_feed_lists_the_published_articles(client, synced):
     items = root.findall("channel/item")
     assert sorted(item.findtext("title") for item in items) == ALL_TITLES
     links = {item.findtext("link") for item in items}
-    assert "http://testserver/articles/tens-for-sciatica/" in links
+    assert "https://shop.example.com/articles/tens-for-sciatica/" in links
     tens = next(item for item in items if item.findtext("title") == "TENS for Sciatica")
     assert (
         tens.findtext("description")
