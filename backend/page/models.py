@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
@@ -130,3 +131,69 @@ class ArticleSource(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class PageCommentStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    APPROVED = "approved", "Approved"
+    REJECTED = "rejected", "Rejected"
+    SPAM = "spam", "Spam"
+
+
+class PageCommentQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(status=PageCommentStatus.APPROVED)
+
+    def flagged(self):
+        return self.filter(
+            models.Q(has_links=True) | models.Q(medical_advice_request=True)
+        )
+
+
+class PageComment(models.Model):
+    """A reader's comment on an article; shown only once a moderator approves.
+
+    The email is for moderators alone and is never rendered to readers.
+    """
+
+    page = models.ForeignKey(Page, related_name="comments", on_delete=models.CASCADE)
+    name = models.CharField(max_length=80)
+    email = models.EmailField(max_length=254)
+    # Plain text: every tag is stripped before saving; templates escape it.
+    body = models.TextField(max_length=3000)
+    status = models.CharField(
+        max_length=16,
+        choices=PageCommentStatus.choices,
+        default=PageCommentStatus.PENDING,
+    )
+    has_links = models.BooleanField(default=False)
+    medical_advice_request = models.BooleanField(default=False)
+    # A keyed hash, so the rate limit and spam triage work without storing
+    # the reader's address.
+    ip_hash = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    moderated_at = models.DateTimeField(null=True, blank=True)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        related_name="+",
+        on_delete=models.SET_NULL,
+    )
+
+    # Set once the moderators are told, so a retried task emails once.
+    moderators_notified_at = models.DateTimeField(null=True, blank=True)
+
+    objects = PageCommentQuerySet.as_manager()
+
+    class Meta:
+        # Triage order: comments flagged for a closer look come first.
+        ordering = ("-medical_advice_request", "-has_links", "-created_at", "-pk")
+        indexes = [
+            models.Index(
+                fields=["page", "status", "created_at"], name="page_comment_shown"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} on {self.page_id}"

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from .feeds import ArticlesAtomFeed, ArticlesFeed
-from .views import catalog, content, product
+from .views import catalog, comments, content, product
 
 app_name = "storefront"
 urlpatterns = [
@@ -14,5 +14,8 @@ urlpatterns = [
     path("articles/feed/", ArticlesFeed(), name="article_feed"),
     path("articles/atom/", ArticlesAtomFeed(), name="article_atom"),
     path("articles/<str:slug>/", content.article_detail, name="article"),
+    path(
+        "articles/<str:slug>/comments/", comments.comment_create, name="article_comment"
+    ),
     path("articles/<str:slug>/hero.png", content.article_hero, name="article_hero"),
 ]

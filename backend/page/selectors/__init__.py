@@ -6,6 +6,7 @@ from .articles import (
     articles_published,
     pages_featuring_products,
 )
+from .comments import COMMENTS_SHOWN_LIMIT, comments_approved
 from .shop_blocks import (
     END_BLOCK_LIMIT,
     FAST_SHIPPING_LINE,
@@ -19,6 +20,7 @@ from .shop_blocks import (
 )
 
 __all__ = [
+    "COMMENTS_SHOWN_LIMIT",
     "END_BLOCK_LIMIT",
     "FAST_SHIPPING_LINE",
     "RULE_DEFAULT_LIMIT",
@@ -30,6 +32,7 @@ __all__ = [
     "article_series",
     "article_shop_blocks",
     "articles_published",
+    "comments_approved",
     "pages_featuring_products",
     "shop_block_products",
 ]

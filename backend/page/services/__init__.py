@@ -1,5 +1,11 @@
 """Page writes: the Article page type and the content sync."""
 
+from .comments import (
+    RATE_LIMIT_MESSAGE,
+    comment_moderate,
+    comment_moderators_notify,
+    comment_post,
+)
 from .page_type import (
     ARTICLE_PAGE_TYPE_SLUG,
     CONDITIONS_SLUG,
@@ -17,7 +23,11 @@ __all__ = [
     "THERAPY_SLUG",
     "ArticleChange",
     "ContentSyncReport",
+    "RATE_LIMIT_MESSAGE",
     "article_page_type_ensure",
+    "comment_moderate",
+    "comment_moderators_notify",
+    "comment_post",
     "content_catalog",
     "content_sync",
     "page_tag_products",
