@@ -158,3 +158,36 @@ def test_a_comment_with_markup_renders_inert(client):
     assert "onerror" not in html
     assert "javascript:" not in html
     assert "click &amp; 1 &lt; 2" in html
+
+
+def test_the_article_page_shows_thanks_and_hides_the_pending_comment(client):
+    page = article()
+
+    response = client.post(
+        f"/articles/{page.slug}/comments/",
+        _form(name="Pat Pending", body="Still waiting for approval."),
+        follow=True,
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert THANKS in html
+    assert "Still waiting for approval." not in html
+    assert 'action="/articles/heat-or-ice-for-sciatica/comments/"' in html
+
+
+def test_the_article_page_shows_a_comment_once_approved(client):
+    page = article()
+    comment(
+        page,
+        name="Ann Approved",
+        email="ann@private.example",
+        body="Heat first helped.",
+        status=PageCommentStatus.APPROVED,
+    )
+
+    html = client.get(f"/articles/{page.slug}/").content.decode()
+
+    assert "Ann Approved" in html
+    assert "Heat first helped." in html
+    assert "ann@private.example" not in html
