@@ -2,10 +2,16 @@
 
 import pytest
 
-from backend.page.models import Article, Page
-from backend.page.services import content_sync, page_tag_products
+from backend.account.services import staff_groups_sync
+from backend.page.models import Article, Page, PageComment, PageCommentStatus
+from backend.page.services import (
+    comment_moderate,
+    content_sync,
+    page_tag_products,
+)
 from backend.product.models import Product
 from backend.warehouse.models import Stock
+from tests import factories
 
 from .helpers import json_ld, texts_by_class
 
@@ -19,6 +25,12 @@ def synced(demo_store, db, content_dir):
 
 def _page():
     return Page.objects.get(slug="physical-therapy-for-sciatica")
+
+
+def _merchandiser():
+    user = factories.UserFactory(email="moderator@lumbar.test", is_staff=True)
+    user.groups.add(staff_groups_sync()["Merchandisers"])
+    return user
 
 
 def _tag(*slugs):
@@ -195,8 +207,9 @@ def test_unknown_and_unpublished_articles_are_not_found(client, synced):
     assert "Page not found" in unknown.content.decode()
 
 
-# Page and article (1), sources (1), shop blocks (7), series (1), menus (1).
-ARTICLE_PAGE_QUERIES = 11
+# Page and article (1), sources (1), shop blocks (7), series (1), approved
+# comments (1), menus (1).
+ARTICLE_PAGE_QUERIES = 12
 
 
 @pytest.mark.parametrize("count", [2, 12])
@@ -230,3 +243,26 @@ def test_markup_written_into_a_stored_body_is_neutralised(client, synced):
     assert "alert" not in html
     assert "onerror" not in html
     assert texts_by_class(response, "red-flags") == ["Go now"]
+
+
+def test_a_posted_comment_shows_on_the_article_only_once_approved(client, synced):
+    form = {"name": "Sam Reader", "email": "sam@example.com", "website": ""}
+    form["body"] = "The nerve glides in week two helped me a lot."
+    posted = client.post(f"{URL}comments/", form, follow=True)
+    pending = texts_by_class(posted, "comment-body")
+
+    comment_moderate(
+        comments=PageComment.objects.filter(page__slug="physical-therapy-for-sciatica"),
+        status=PageCommentStatus.APPROVED,
+        moderator=_merchandiser(),
+    )
+    approved = client.get(URL)
+
+    assert "Thanks — your comment will appear once approved." in (
+        posted.content.decode()
+    )
+    assert pending == []
+    assert texts_by_class(approved, "comment-body") == [
+        "The nerve glides in week two helped me a lot."
+    ]
+    assert "sam@example.com" not in approved.content.decode()

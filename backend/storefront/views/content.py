@@ -25,6 +25,7 @@ from ..article_page import (
     shown_block,
 )
 from ..seo import PageMeta, absolute_url
+from .comments import comment_context
 
 # Hero images change only with a new sync; a day is a safe cache.
 HERO_MAX_AGE = 60 * 60 * 24
@@ -80,6 +81,7 @@ def article_detail(request, slug):
             "series": article_series(page=page),
             "hero_url": hero_url,
             "structured_data": article_structured_data(page=page, url=url),
+            **comment_context(page),
             "meta": PageMeta(
                 title=page.seo_title or f"{page.title} | Lumbar",
                 description=page.seo_description or article.summary,
