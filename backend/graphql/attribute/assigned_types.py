@@ -339,6 +339,44 @@ AssignedMultiProductVariantReferenceAttribute = _assigned(
     "Represents multi product variant reference attribute.",
 )
 
+
+def _no_stored_references(root, info, limit=DEFAULT_LIMIT):
+    # Attribute values cannot reference categories or collections here (the
+    # attribute services refuse such references), so none is ever assigned.
+    return []
+
+
+AssignedSingleCategoryReferenceAttribute = _assigned(
+    "AssignedSingleCategoryReferenceAttribute",
+    graphene.Field(
+        lambda: read_side_type("Category"),
+        description="The assigned category reference.",
+    ),
+    _single(_no_stored_references),
+    "Represents single category reference attribute.",
+)
+AssignedSingleCollectionReferenceAttribute = _assigned(
+    "AssignedSingleCollectionReferenceAttribute",
+    graphene.Field(
+        lambda: read_side_type("Collection"),
+        description="The assigned collection reference.",
+    ),
+    _single(_no_stored_references),
+    "Represents single collection reference attribute.",
+)
+AssignedMultiCategoryReferenceAttribute = _assigned(
+    "AssignedMultiCategoryReferenceAttribute",
+    _list_of("Category", "List of assigned category references."),
+    _no_stored_references,
+    "Represents multi category reference attribute.",
+)
+AssignedMultiCollectionReferenceAttribute = _assigned(
+    "AssignedMultiCollectionReferenceAttribute",
+    _list_of("Collection", "List of assigned collection references."),
+    _no_stored_references,
+    "Represents multi collection reference attribute.",
+)
+
 ASSIGNED_TYPES = {
     AttributeInputType.NUMERIC: AssignedNumericAttribute,
     AttributeInputType.RICH_TEXT: AssignedTextAttribute,
@@ -369,6 +407,18 @@ REFERENCE_TYPES = {
     ),
     (AttributeInputType.REFERENCE, AttributeEntityType.PRODUCT_VARIANT): (
         AssignedMultiProductVariantReferenceAttribute
+    ),
+    (AttributeInputType.SINGLE_REFERENCE, AttributeEntityType.CATEGORY): (
+        AssignedSingleCategoryReferenceAttribute
+    ),
+    (AttributeInputType.SINGLE_REFERENCE, AttributeEntityType.COLLECTION): (
+        AssignedSingleCollectionReferenceAttribute
+    ),
+    (AttributeInputType.REFERENCE, AttributeEntityType.CATEGORY): (
+        AssignedMultiCategoryReferenceAttribute
+    ),
+    (AttributeInputType.REFERENCE, AttributeEntityType.COLLECTION): (
+        AssignedMultiCollectionReferenceAttribute
     ),
 }
 # Types the schema must hold although no field names them directly.
