@@ -148,6 +148,12 @@ def test_html_in_a_comment_is_stored_as_plain_text():
     assert posted.body == "Good read link bold"
 
 
+def test_entity_encoded_markup_is_stripped_too():
+    posted = _post(article(), body="&lt;script&gt;alert(1)&lt;/script&gt;Helpful")
+
+    assert posted.body == "Helpful"
+
+
 def test_angle_brackets_in_text_are_kept_as_text():
     posted = _post(article(), body="Pain went from 7 > 3 & I sleep again")
 

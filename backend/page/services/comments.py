@@ -2,6 +2,7 @@
 
 import hashlib
 import hmac
+import html
 import re
 from collections.abc import Iterable
 
@@ -24,6 +25,9 @@ from ..models import Page, PageComment, PageCommentStatus
 NAME_MAX_LENGTH = 80
 BODY_MIN_LENGTH = 2
 BODY_MAX_LENGTH = 3000
+# Each pass removes one layer of entity-encoded markup; deeper layers stay
+# encoded, as text.
+MAX_CLEAN_PASSES = 4
 # Five comments per address in ten minutes is more than a reader writes.
 RATE_LIMIT_COUNT = 5
 RATE_LIMIT_WINDOW_SECONDS = 10 * 60
@@ -63,16 +67,21 @@ def comment_asks_medical_advice(body: str) -> bool:
 def comment_plain_text(text: str) -> str:
     """Return the text with every tag removed and whitespace tidied."""
     # nh3 with no tags allowed keeps text and drops markup, including the
-    # contents of <script> and <style>; the result is HTML-escaped text.
-    cleaned = nh3.clean(text, tags=set(), attributes={}, strip_comments=True)
-    plain = (
-        cleaned.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", '"')
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
-    )
-    plain = plain.replace("\r\n", "\n").replace("\r", "\n")
+    # contents of <script>; its output is escaped text, which we decode.
+    # Encoded markup ("&lt;script&gt;") decodes into markup, so clean
+    # again until nothing changes: what is stored holds no tag at all.
+    plain = text
+    for _ in range(MAX_CLEAN_PASSES):
+        cleaned = html.unescape(
+            nh3.clean(plain, tags=set(), attributes={}, strip_comments=True)
+        )
+        if cleaned == plain:
+            break
+        plain = cleaned
+    else:
+        # Still decoding: keep the last layer encoded rather than risk a tag.
+        plain = nh3.clean(plain, tags=set(), attributes={}, strip_comments=True)
+    plain = plain.replace("\xa0", " ").replace("\r\n", "\n").replace("\r", "\n")
     lines = [" ".join(line.split()) for line in plain.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
