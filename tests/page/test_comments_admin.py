@@ -1,6 +1,8 @@
 """Moderating comments in the admin: who may, bulk and single decisions."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from backend.page.models import PageCommentStatus
 
@@ -151,3 +153,19 @@ def test_the_admin_shows_the_email_but_cannot_edit_or_add(client):
     assert "sam@private.example" in change.content.decode()
     assert 'name="body"' not in change.content.decode()
     assert add.status_code == 403
+
+
+def test_the_changelist_query_count_does_not_grow_with_comments(client):
+    page = article()
+    client.force_login(roles().merchandiser)
+    counts = []
+    for total in (5, 50):
+        for n in range(total - page.comments.count()):
+            comment(page, name=f"Reader {n}")
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(CHANGELIST)
+        assert response.status_code == 200
+        counts.append(len(queries))
+
+    # Session, user, permissions, counts, the page filter and the rows.
+    assert counts == [8, 8]
