@@ -5,6 +5,7 @@ from collections import defaultdict
 from backend.attribute.models import AttributePage
 from backend.page import models
 from backend.page.selectors import article_shop_blocks, pages_featuring_products
+from backend.page.services.page_type import ARTICLE_PAGE_TYPE_SLUG
 from backend.product.models import Product
 
 from ..core.channel import ChannelContext
@@ -70,9 +71,9 @@ class PageTypeHasPagesLoader(DataLoader):
 class ShopBlocksByPageLoader(DataLoader):
     """Key: a Page; extra argument: the channel slug.
 
-    Value: (ArticleShopBlocks, {product id: ChannelContext(Product)}); eight queries for
-    every page of the batch together (seven for the blocks, one for the
-    products they show).
+    Value: (ArticleShopBlocks or None for a page that is not an article,
+    {product id: ChannelContext(Product)}); eight queries for every page of
+    the batch together (seven for the blocks, one for the products).
     """
 
     context_key = "page_shop_blocks"
@@ -81,7 +82,21 @@ class ShopBlocksByPageLoader(DataLoader):
         self.channel_slug = channel_slug
 
     def batch_load(self, keys):
-        blocks = article_shop_blocks(pages=list(keys), channel_slug=self.channel_slug)
+        # Only articles carry shop blocks; page types are usually loaded
+        # already for the same list.
+        page_types = PageTypeByIdLoader(self.info).load_many(
+            [page.page_type_id for page in keys]
+        )
+        articles = [
+            page
+            for page, page_type in zip(keys, page_types, strict=True)
+            if page_type is not None and page_type.slug == ARTICLE_PAGE_TYPE_SLUG
+        ]
+        blocks = (
+            article_shop_blocks(pages=articles, channel_slug=self.channel_slug)
+            if articles
+            else {}
+        )
         product_ids = {
             item.product.id
             for page_blocks in blocks.values()
@@ -96,7 +111,7 @@ class ShopBlocksByPageLoader(DataLoader):
             for pk, product in products.items()
         }
         register_siblings(self.info, in_channel.values())
-        return [(blocks[key.pk], in_channel) for key in keys]
+        return [(blocks.get(key.pk), in_channel) for key in keys]
 
 
 class PagesFeaturingProductLoader(DataLoader):

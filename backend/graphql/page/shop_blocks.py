@@ -98,14 +98,16 @@ def _stock_state(stock) -> str:
 
 
 def page_shop_blocks(info, root, channel_slug: str) -> list[ShopBlockResult]:
-    """Return the page's blocks in body order and its end block.
+    """Return the article's blocks in body order and its end block.
 
     ``root`` is the Page root (bare or in a channel); the blocks of all its
-    siblings load together.
+    siblings load together. A page that is not an article has none.
     """
     blocks, products = loaders.ShopBlocksByPageLoader(info, channel_slug).load_for(
         root, node_of
     )
+    if blocks is None:
+        return []
     ordered = [blocks.inline[index] for index in sorted(blocks.inline)]
     return [
         ShopBlockResult(

@@ -9,10 +9,9 @@ return bare pages.
 import graphene
 from graphene import relay
 
-from backend.attribute.models import Attribute as AttributeModel
 from backend.core.permissions import PermissionEnum
 from backend.page import models
-from backend.page.services.page_types import SHARED_INPUT_TYPES
+from backend.page.services.page_types import attributes_assignable_to_page_type
 
 from ..attribute.assigned import (
     ObjectWithAttributes,
@@ -109,12 +108,8 @@ class PageType(graphene.ObjectType):
         _require(info, PAGE_TYPE_READERS)
         # Page-type attributes, and (Lumbar's extension) product-type choice
         # attributes such as the Conditions that articles share with products.
-        queryset = (
-            AttributeModel.objects.filter(
-                graphene_q_assignable_to_pages(),
-            )
-            .exclude(attributepage__page_type=root)
-            .order_by("slug", "pk")
+        queryset = attributes_assignable_to_page_type(page_type=root).order_by(
+            "slug", "pk"
         )
         queryset = filter_attributes(queryset, filter)
         queryset = queryset.filter(where_q(where))
@@ -126,17 +121,6 @@ class PageType(graphene.ObjectType):
     def resolve_has_pages(root, info):
         _require(info, PAGE_TYPE_READERS)
         return loaders.PageTypeHasPagesLoader(info).load_for(root, lambda r: r.pk)
-
-
-def graphene_q_assignable_to_pages():
-    """Return the Q of attributes a page type may take (see page_types)."""
-    from django.db.models import Q
-
-    from backend.attribute.models import AttributeType
-
-    return Q(type=AttributeType.PAGE_TYPE) | Q(
-        type=AttributeType.PRODUCT_TYPE, input_type__in=SHARED_INPUT_TYPES
-    )
 
 
 class PageTranslation(graphene.ObjectType):

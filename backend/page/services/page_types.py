@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q, QuerySet
 
 from backend.attribute.models import (
     Attribute,
@@ -25,6 +25,14 @@ def attribute_assignable_to_pages(attribute: Attribute) -> bool:
         attribute.type == AttributeType.PRODUCT_TYPE
         and attribute.input_type in SHARED_INPUT_TYPES
     )
+
+
+def attributes_assignable_to_page_type(*, page_type: PageType) -> QuerySet:
+    """Return the attributes the page type may take and does not have yet."""
+    return Attribute.objects.filter(
+        Q(type=AttributeType.PAGE_TYPE)
+        | Q(type=AttributeType.PRODUCT_TYPE, input_type__in=SHARED_INPUT_TYPES)
+    ).exclude(attributepage__page_type=page_type)
 
 
 @transaction.atomic

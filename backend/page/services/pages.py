@@ -145,7 +145,6 @@ def page_create(
     _publication(fields, None)
     page = Page.objects.create(page_type=page_type, title=title, **fields)
     if attributes:
-        page.page_type = page_type
         _attributes_assign(page=page, assignments=list(attributes))
     return page
 
@@ -164,12 +163,13 @@ def page_update(
         raise TypeError(f"Unknown page fields: {sorted(unknown)}")
     if "title" in fields:
         fields["title"] = _title(fields["title"])
-    if "slug" in fields:
+    if fields.get("slug") is not None:
         fields["slug"] = _page_slug(
-            slug=fields["slug"] or None,
-            title=fields.get("title", page.title),
-            page_pk=page.pk,
+            slug=fields["slug"], title=fields.get("title", page.title), page_pk=page.pk
         )
+    else:
+        # An explicit null keeps the slug, as Saleor does.
+        fields.pop("slug", None)
     _publication(fields, page)
     changed = [name for name, value in fields.items() if getattr(page, name) != value]
     for name in changed:

@@ -499,3 +499,29 @@ def test_page_attribute_assign_refuses_an_assigned_attribute(synced, merchandise
             "attributes": [global_id(conditions)],
         }
     ]
+
+
+def test_page_update_with_a_blank_slug_is_refused(synced, merchandiser_api):
+    page = Page.objects.get(slug="tens-for-sciatica")
+
+    result = merchandiser_api(
+        PAGE_UPDATE, {"id": global_id(page), "input": {"slug": "", "title": "New"}}
+    )
+
+    assert result["data"]["pageUpdate"]["errors"] == [
+        {"field": "slug", "code": "REQUIRED", "message": "Slug value cannot be blank."}
+    ]
+    page.refresh_from_db()
+    assert (page.slug, page.title) == ("tens-for-sciatica", "TENS for Sciatica")
+
+
+def test_page_update_changes_the_slug(synced, merchandiser_api):
+    page = Page.objects.get(slug="tens-for-sciatica")
+
+    result = merchandiser_api(
+        PAGE_UPDATE, {"id": global_id(page), "input": {"slug": "tens-units"}}
+    )
+
+    assert result["data"]["pageUpdate"]["page"]["slug"] == "tens-units"
+    page.refresh_from_db()
+    assert page.slug == "tens-units"

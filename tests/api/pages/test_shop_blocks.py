@@ -2,7 +2,7 @@
 
 import pytest
 
-from backend.page.models import Page
+from backend.page.models import Page, PageType
 from backend.page.services import page_tag_products
 from backend.product.models import Product
 from backend.warehouse.models import Stock
@@ -136,3 +136,14 @@ def test_shop_blocks_for_an_unknown_channel_is_an_error(synced, api):
     assert result["errors"][0]["message"] == (
         "Channel with 'nowhere' slug does not exist."
     )
+
+
+def test_a_page_that_is_not_an_article_has_no_shop_blocks(synced, api):
+    policy = PageType.objects.create(name="Policy", slug="policy")
+    Page.objects.create(
+        page_type=policy, title="Returns", slug="returns", is_published=True
+    )
+
+    result = api(SHOP_BLOCKS, {"slug": "returns"})
+
+    assert result["data"]["page"]["shopBlocks"] == []
