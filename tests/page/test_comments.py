@@ -213,3 +213,14 @@ def test_comments_approved_takes_one_query_for_5_or_50(django_assert_num_queries
             shown = comments_approved(page=page)
 
         assert len(shown) == count
+
+
+def test_a_missing_name_and_a_bad_email_are_refused_by_the_service():
+    with pytest.raises(ValidationError) as refused:
+        _post(article(), name="<b></b>", email="not-an-email")
+
+    assert refused.value.message_dict == {
+        "name": ["Enter your name."],
+        "email": ["Enter a valid email address."],
+    }
+    assert PageComment.objects.count() == 0

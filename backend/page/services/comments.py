@@ -116,14 +116,15 @@ def _clean_fields(*, name: str, email: str, body: str) -> tuple[str, str, str]:
         errors["name"] = ValidationError(
             f"Keep your name under {NAME_MAX_LENGTH} characters.", code="INVALID"
         )
-    try:
-        PageComment._meta.get_field("email").run_validators(email)
-        if not email:
-            raise ValidationError("Enter your email address.", code="REQUIRED")
-    except ValidationError as error:
-        errors["email"] = ValidationError(
-            "Enter a valid email address.", code=error.code or "INVALID"
-        )
+    if not email:
+        errors["email"] = ValidationError("Enter your email address.", code="REQUIRED")
+    else:
+        try:
+            PageComment._meta.get_field("email").run_validators(email)
+        except ValidationError:
+            errors["email"] = ValidationError(
+                "Enter a valid email address.", code="INVALID"
+            )
     if len(body) < BODY_MIN_LENGTH:
         errors["body"] = ValidationError("Write a comment.", code="REQUIRED")
     elif len(body) > BODY_MAX_LENGTH:
