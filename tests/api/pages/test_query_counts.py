@@ -1,4 +1,5 @@
-"""pages(first: N) with attributes and shop blocks: a fixed number of queries."""
+"""pages(first: N) with attributes and shop blocks: the same number of queries
+for 3, 20 and 50 pages."""
 
 import pytest
 
@@ -63,7 +64,7 @@ def _articles(count: int) -> None:
             page_tag_products(page=page, product_ids=[p.pk for p in products])
 
 
-@pytest.mark.parametrize("count", [3, 20])
+@pytest.mark.parametrize("count", [3, 20, 50])
 def test_pages_with_attributes_and_shop_blocks_cost_fixed_queries(
     demo_store, db, api, django_assert_num_queries, count
 ):
