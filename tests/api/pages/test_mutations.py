@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from graphql_relay import to_global_id
 
 from backend.attribute.models import (
     AssignedPageAttributeValue,
@@ -525,3 +526,15 @@ def test_page_update_changes_the_slug(synced, merchandiser_api):
     assert result["data"]["pageUpdate"]["page"]["slug"] == "tens-units"
     page.refresh_from_db()
     assert page.slug == "tens-units"
+
+
+def test_page_translate_takes_a_translatable_content_id(synced, merchandiser_api):
+    page = Page.objects.get(slug="tens-for-sciatica")
+    content_id = to_global_id("PageTranslatableContent", str(page.pk))
+
+    result = merchandiser_api(
+        PAGE_TRANSLATE, {"id": content_id, "input": {"title": "TENS"}}
+    )
+
+    assert result["data"]["pageTranslate"]["page"]["id"] == content_id
+    assert PageTranslation.objects.get(page=page, language_code="es").title == "TENS"

@@ -279,3 +279,40 @@ def test_page_staff_see_available_attributes(synced, merchandiser_api):
     assert "conditions" not in available
     assert "featured-products" not in available
     assert "therapy" in available
+
+
+def test_pages_paginate_with_cursors(synced, api):
+    first = api(
+        "{ pages(first: 3) { pageInfo { endCursor hasNextPage } "
+        "edges { node { slug } } } }"
+    )
+    cursor = first["data"]["pages"]["pageInfo"]["endCursor"]
+
+    second = api(
+        "query($after: String) { pages(first: 3, after: $after) "
+        "{ pageInfo { hasPreviousPage } edges { node { slug } } } }",
+        {"after": cursor},
+    )
+
+    assert first["data"]["pages"]["pageInfo"]["hasNextPage"] is True
+    assert _slugs(second) == [
+        "physical-therapy-for-sciatica",
+        "sciatica-massage",
+        "tens-for-sciatica",
+    ]
+    assert second["data"]["pages"]["pageInfo"]["hasPreviousPage"] is True
+
+
+def test_page_types_filter_by_slugs_and_sort_by_name(synced, api):
+    PageType.objects.create(name="Policy", slug="policy")
+    PageType.objects.create(name="Landing", slug="landing")
+
+    result = api(
+        """{ pageTypes(first: 10, filter: {slugs: ["policy", "article"]},
+             sortBy: {field: NAME, direction: DESC}) { edges { node { slug } } } }"""
+    )
+
+    assert [edge["node"]["slug"] for edge in result["data"]["pageTypes"]["edges"]] == [
+        "policy",
+        "article",
+    ]
