@@ -61,6 +61,10 @@ INSTALLED_APPS = [
     "backend.attribute",
     "backend.product",
     "backend.warehouse",
+    "backend.shipping",
+    "backend.checkout",
+    "backend.order",
+    "backend.payment",
     "backend.page",
     "backend.menu",
     "backend.demo",
@@ -210,3 +214,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 DEFAULT_CURRENCY_CODE_LENGTH = 3
+
+# The test payment gateway takes fake tokens; production refuses it unless asked.
+PAYMENT_TEST_GATEWAY_ENABLED = env_bool(
+    "PAYMENT_TEST_GATEWAY_ENABLED", DEBUG or not os.environ.get("SECRET_KEY")
+)

@@ -5,6 +5,7 @@ from django.core.cache import cache
 
 pytest_plugins = [
     "tests.fixtures.catalog",
+    "tests.fixtures.checkout",
     "tests.fixtures.content",
     "tests.fixtures.demo",
 ]

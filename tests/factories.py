@@ -266,3 +266,65 @@ class MenuItemFactory(factory.django.DjangoModelFactory):
 
     menu = factory.SubFactory(MenuFactory)
     name = factory.Sequence(lambda n: f"Item {n}")
+
+
+# Checkout, shipping and orders.
+
+from backend.checkout.models import Checkout, CheckoutLine  # noqa: E402
+from backend.shipping.models import (  # noqa: E402
+    ShippingMethod,
+    ShippingMethodChannelListing,
+    ShippingZone,
+)
+
+
+class ShippingZoneFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ShippingZone
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Zone {n}")
+    countries = ["US"]
+
+    @factory.post_generation
+    def channels(obj, create, extracted, **kwargs):
+        if create:
+            obj.channels.add(*(extracted or []))
+
+
+class ShippingMethodFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ShippingMethod
+
+    name = factory.Sequence(lambda n: f"Ground {n}")
+    shipping_zone = factory.SubFactory(ShippingZoneFactory)
+    minimum_delivery_days = 1
+    maximum_delivery_days = 2
+
+
+class ShippingMethodChannelListingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ShippingMethodChannelListing
+
+    shipping_method = factory.SubFactory(ShippingMethodFactory)
+    channel = factory.SubFactory(ChannelFactory)
+    currency = "USD"
+    price_amount = Decimal("5.00")
+
+
+class CheckoutFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Checkout
+
+    channel = factory.SubFactory(ChannelFactory)
+    currency = "USD"
+    email = factory.Sequence(lambda n: f"buyer{n}@example.com")
+
+
+class CheckoutLineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CheckoutLine
+
+    checkout = factory.SubFactory(CheckoutFactory)
+    variant = factory.SubFactory(ProductVariantFactory)
+    quantity = 1

@@ -82,3 +82,28 @@ class Stock(models.Model):
     @property
     def quantity_available(self) -> int:
         return max(self.quantity - self.quantity_allocated, 0)
+
+
+class Allocation(models.Model):
+    """Stock held in one warehouse for one order line."""
+
+    order_line = models.ForeignKey(
+        "order.OrderLine", related_name="allocations", on_delete=models.CASCADE
+    )
+    stock = models.ForeignKey(
+        Stock, related_name="allocations", on_delete=models.CASCADE
+    )
+    quantity_allocated = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        unique_together = [["order_line", "stock"]]
+        ordering = ("pk",)
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(quantity_allocated__gte=0),
+                name="allocation_quantity_not_negative",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.quantity_allocated} of {self.stock_id}"

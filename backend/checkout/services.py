@@ -1,0 +1,187 @@
+"""Checkout writes: create a checkout and change its lines."""
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from uuid import UUID
+
+from django.db import transaction
+
+from backend.channel.models import Channel
+from backend.product.models import ProductVariant
+
+from .errors import CheckoutErrorCode, checkout_error
+from .models import Checkout, CheckoutLine
+from .validation import (
+    validate_quantities_positive,
+    validate_quantity_limits,
+    validate_stock,
+    validate_variants_sellable,
+    variants_by_id,
+)
+
+# A requested line: a variant (or its id) and a quantity.
+LineInput = tuple[ProductVariant | int, int]
+
+
+def _variant_id(variant: ProductVariant | int) -> int:
+    return variant.pk if isinstance(variant, ProductVariant) else int(variant)
+
+
+def _merged_quantities(lines: Iterable[LineInput]) -> dict[int, int]:
+    merged: dict[int, int] = defaultdict(int)
+    for variant, quantity in lines:
+        merged[_variant_id(variant)] += quantity
+    return dict(merged)
+
+
+def _validate_lines(
+    *, channel: Channel, quantities: dict[int, int], user=None
+) -> dict[int, ProductVariant]:
+    variants = variants_by_id(variant_ids=quantities)
+    validate_variants_sellable(channel=channel, variants=variants.values())
+    validate_quantity_limits(quantities=quantities, variants=variants, user=user)
+    validate_stock(channel=channel, quantities=quantities, variants=variants)
+    return variants
+
+
+def _checkout_for_update(checkout_token: UUID | str) -> Checkout:
+    checkout = (
+        Checkout.objects.select_for_update(of=("self",))
+        .select_related("channel")
+        .filter(pk=checkout_token)
+        .first()
+    )
+    if checkout is None:
+        raise checkout_error(
+            field="id",
+            code=CheckoutErrorCode.NOT_FOUND,
+            message=f"Couldn't resolve to a node: {checkout_token}",
+        )
+    return checkout
+
+
+def _current_quantities(checkout: Checkout) -> dict[int, CheckoutLine]:
+    return {line.variant_id: line for line in checkout.lines.all()}
+
+
+def checkout_create(
+    *,
+    channel: Channel,
+    lines: Sequence[LineInput] = (),
+    email: str | None = None,
+    user=None,
+) -> Checkout:
+    """Create a checkout in the channel with the given lines."""
+    if not channel.is_active:
+        raise checkout_error(
+            field="channel",
+            code=CheckoutErrorCode.INVALID,
+            message=f"Channel {channel.slug} is inactive.",
+        )
+    validate_quantities_positive(quantity for _, quantity in lines)
+    quantities = _merged_quantities(lines)
+    if quantities:
+        _validate_lines(channel=channel, quantities=quantities, user=user)
+    user = user if user is not None and user.is_authenticated else None
+    with transaction.atomic():
+        checkout = Checkout.objects.create(
+            channel=channel,
+            currency=channel.currency_code,
+            user=user,
+            email=email or (user.email if user else None),
+        )
+        CheckoutLine.objects.bulk_create(
+            CheckoutLine(checkout=checkout, variant_id=variant_id, quantity=quantity)
+            for variant_id, quantity in quantities.items()
+        )
+    return checkout
+
+
+@transaction.atomic
+def checkout_lines_add(
+    *, checkout_token: UUID | str, lines: Sequence[LineInput], user=None
+) -> Checkout:
+    """Add lines; a variant already in the checkout gets its quantity raised."""
+    validate_quantities_positive(quantity for _, quantity in lines)
+    checkout = _checkout_for_update(checkout_token)
+    existing = _current_quantities(checkout)
+    added = _merged_quantities(lines)
+    quantities = {
+        variant_id: quantity
+        + (existing[variant_id].quantity if variant_id in existing else 0)
+        for variant_id, quantity in added.items()
+    }
+    _validate_lines(channel=checkout.channel, quantities=quantities, user=user)
+    _write_quantities(checkout=checkout, existing=existing, quantities=quantities)
+    return checkout
+
+
+@transaction.atomic
+def checkout_lines_update(
+    *, checkout_token: UUID | str, lines: Sequence[LineInput], user=None
+) -> Checkout:
+    """Set line quantities; a quantity of 0 removes the line, as in Saleor."""
+    if any(quantity < 0 for _, quantity in lines):
+        raise checkout_error(
+            field="quantity",
+            code=CheckoutErrorCode.ZERO_QUANTITY,
+            message="The quantity should be higher or equal zero.",
+        )
+    checkout = _checkout_for_update(checkout_token)
+    existing = _current_quantities(checkout)
+    quantities = {_variant_id(variant): quantity for variant, quantity in lines}
+    kept = {vid: quantity for vid, quantity in quantities.items() if quantity > 0}
+    # Removing a line needs only the variant to exist.
+    variants_by_id(variant_ids=quantities)
+    if kept:
+        _validate_lines(channel=checkout.channel, quantities=kept, user=user)
+    _write_quantities(checkout=checkout, existing=existing, quantities=quantities)
+    return checkout
+
+
+@transaction.atomic
+def checkout_lines_delete(
+    *, checkout_token: UUID | str, line_ids: Sequence[UUID | str]
+) -> Checkout:
+    """Remove the lines with these ids; an id not in the checkout is refused."""
+    checkout = _checkout_for_update(checkout_token)
+    wanted = {str(line_id) for line_id in line_ids}
+    present = {
+        str(line_id)
+        for line_id in checkout.lines.filter(id__in=wanted).values_list("id", flat=True)
+    }
+    missing = wanted - present
+    if missing:
+        raise checkout_error(
+            field="lineId",
+            code=CheckoutErrorCode.NOT_FOUND,
+            message=f"Couldn't resolve to a node: {sorted(missing)[0]}",
+        )
+    checkout.lines.filter(id__in=wanted).delete()
+    checkout.save(update_fields=["last_change"])
+    return checkout
+
+
+def _write_quantities(
+    *,
+    checkout: Checkout,
+    existing: dict[int, CheckoutLine],
+    quantities: dict[int, int],
+) -> None:
+    new_lines = []
+    for variant_id, quantity in quantities.items():
+        line = existing.get(variant_id)
+        if line is None:
+            if quantity > 0:
+                new_lines.append(
+                    CheckoutLine(
+                        checkout=checkout, variant_id=variant_id, quantity=quantity
+                    )
+                )
+        elif quantity == 0:
+            line.delete()
+        elif quantity != line.quantity:
+            line.quantity = quantity
+            line.save(update_fields=["quantity"])
+    CheckoutLine.objects.bulk_create(new_lines)
+    checkout.save(update_fields=["last_change"])

@@ -1,0 +1,176 @@
+"""Checks shared by the line services and checkout_complete."""
+
+from collections.abc import Iterable
+
+from django.db.models import Sum
+from django.utils import timezone
+
+from backend.channel.models import Channel
+from backend.product.models import (
+    ProductChannelListing,
+    ProductVariant,
+    ProductVariantChannelListing,
+)
+from backend.warehouse.models import Stock
+
+from .errors import CheckoutErrorCode, checkout_error
+
+# Saleor's default cap on one checkout line (MAX_CHECKOUT_LINE_QUANTITY).
+MAX_CHECKOUT_LINE_QUANTITY = 50
+
+
+def validate_quantities_positive(quantities: Iterable[int]) -> None:
+    """Refuse zero or negative quantities, as Saleor does on create and add."""
+    if any(quantity <= 0 for quantity in quantities):
+        raise checkout_error(
+            field="quantity",
+            code=CheckoutErrorCode.ZERO_QUANTITY,
+            message="The quantity should be higher than zero.",
+        )
+
+
+def variants_by_id(*, variant_ids: Iterable[int]) -> dict[int, ProductVariant]:
+    """Return the variants, refusing any id that does not exist."""
+    wanted = set(variant_ids)
+    found = ProductVariant.objects.select_related("product").in_bulk(wanted)
+    missing = wanted - set(found)
+    if missing:
+        raise checkout_error(
+            field="variantId",
+            code=CheckoutErrorCode.NOT_FOUND,
+            message=f"Couldn't resolve to a node: {sorted(missing)[0]}",
+        )
+    return found
+
+
+def validate_variants_sellable(
+    *, channel: Channel, variants: Iterable[ProductVariant]
+) -> None:
+    """Refuse variants not priced in the channel or whose product is not on sale."""
+    variants = list(variants)
+    variant_ids = [variant.pk for variant in variants]
+    priced = set(
+        ProductVariantChannelListing.objects.filter(
+            channel=channel, variant_id__in=variant_ids, price_amount__isnull=False
+        ).values_list("variant_id", flat=True)
+    )
+    unpriced = [variant for variant in variants if variant.pk not in priced]
+    if unpriced:
+        raise checkout_error(
+            field="variantId",
+            code=CheckoutErrorCode.UNAVAILABLE_VARIANT_IN_CHANNEL,
+            message=f"Variant {unpriced[0]} is not available in {channel.slug}.",
+        )
+    now = timezone.now()
+    listings = {
+        listing.product_id: listing
+        for listing in ProductChannelListing.objects.filter(
+            channel=channel, product_id__in={v.product_id for v in variants}
+        )
+    }
+    for variant in variants:
+        listing = listings.get(variant.product_id)
+        published = (
+            listing is not None
+            and listing.is_published
+            and (listing.published_at is None or listing.published_at <= now)
+        )
+        if not published:
+            raise checkout_error(
+                field="variantId",
+                code=CheckoutErrorCode.PRODUCT_NOT_PUBLISHED,
+                message=f"Cannot add lines of {variant.product} which is hidden.",
+            )
+        if not listing.is_available_for_purchase():
+            raise checkout_error(
+                field="variantId",
+                code=CheckoutErrorCode.PRODUCT_UNAVAILABLE_FOR_PURCHASE,
+                message=f"{variant.product} is not available for purchase.",
+            )
+
+
+def validate_quantity_limits(
+    *, quantities: dict[int, int], variants: dict[int, ProductVariant], user=None
+) -> None:
+    """Refuse a line above Saleor's cap or the variant's per-customer limit."""
+    for quantity in quantities.values():
+        if quantity > MAX_CHECKOUT_LINE_QUANTITY:
+            raise checkout_error(
+                field="quantity",
+                code=CheckoutErrorCode.QUANTITY_GREATER_THAN_LIMIT,
+                message=(
+                    f"Cannot add more than {MAX_CHECKOUT_LINE_QUANTITY} "
+                    "times this item."
+                ),
+            )
+    limited = {
+        variant_id: variants[variant_id].quantity_limit_per_customer
+        for variant_id in quantities
+        if variants[variant_id].quantity_limit_per_customer is not None
+    }
+    if not limited:
+        return
+    bought = _quantities_bought(user=user, variant_ids=list(limited))
+    for variant_id, limit in limited.items():
+        if quantities[variant_id] + bought.get(variant_id, 0) > limit:
+            raise checkout_error(
+                field="quantity",
+                code=CheckoutErrorCode.QUANTITY_GREATER_THAN_LIMIT,
+                message=f"Cannot buy more than {limit} of {variants[variant_id]}.",
+            )
+
+
+def _quantities_bought(*, user, variant_ids: list[int]) -> dict[int, int]:
+    if user is None or not user.is_authenticated:
+        return {}
+    from backend.order.models import OrderLine, OrderStatus
+
+    rows = (
+        OrderLine.objects.filter(order__user=user, variant_id__in=variant_ids)
+        .exclude(order__status=OrderStatus.CANCELED)
+        .values("variant_id")
+        .annotate(total=Sum("quantity"))
+    )
+    return {row["variant_id"]: row["total"] for row in rows}
+
+
+def quantities_available(
+    *, channel: Channel, variant_ids: Iterable[int]
+) -> dict[int, int]:
+    """Return what is left to sell of each variant across the channel's warehouses."""
+    rows = (
+        Stock.objects.filter(
+            product_variant_id__in=list(variant_ids),
+            warehouse__channelwarehouse__channel=channel,
+        )
+        .values("product_variant_id")
+        .annotate(quantity=Sum("quantity"), allocated=Sum("quantity_allocated"))
+    )
+    return {
+        row["product_variant_id"]: max(row["quantity"] - row["allocated"], 0)
+        for row in rows
+    }
+
+
+def validate_stock(
+    *,
+    channel: Channel,
+    quantities: dict[int, int],
+    variants: dict[int, ProductVariant],
+    field: str = "quantity",
+) -> None:
+    """Refuse quantities above what the channel's warehouses have left."""
+    tracked = [vid for vid in quantities if variants[vid].track_inventory]
+    if not tracked:
+        return
+    available = quantities_available(channel=channel, variant_ids=tracked)
+    for variant_id in tracked:
+        if quantities[variant_id] > available.get(variant_id, 0):
+            raise checkout_error(
+                field=field,
+                code=CheckoutErrorCode.INSUFFICIENT_STOCK,
+                message=(
+                    f"Could not add items {variants[variant_id]}. Only "
+                    f"{available.get(variant_id, 0)} remaining in stock."
+                ),
+            )

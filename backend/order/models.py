@@ -1,0 +1,206 @@
+import uuid
+
+from django.conf import settings
+from django.db import connection, models
+from django.db.models import Max, Q
+from django.utils import timezone
+from django_prices.models import MoneyField
+
+from backend.account.models import Address
+from backend.channel.models import Channel
+from backend.core.models import ModelWithMetadata
+from backend.product.models import (
+    PRICE_DECIMAL_PLACES,
+    PRICE_MAX_DIGITS,
+    ProductVariant,
+)
+from backend.shipping.models import ShippingMethod
+
+ORDER_NUMBER_SEQUENCE = "order_order_number_seq"
+
+
+def get_order_number() -> int:
+    """Return the next order number; PostgreSQL hands it out without races."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT nextval(%s)", [ORDER_NUMBER_SEQUENCE])
+            return cursor.fetchone()[0]
+    # SQLite (make run) serialises writers, so the highest number plus one holds.
+    highest = Order.objects.aggregate(highest=Max("number"))["highest"]
+    return (highest or 0) + 1
+
+
+def _amount(**kwargs) -> models.DecimalField:
+    return models.DecimalField(
+        max_digits=PRICE_MAX_DIGITS,
+        decimal_places=PRICE_DECIMAL_PLACES,
+        default=0,
+        **kwargs,
+    )
+
+
+class OrderStatus(models.TextChoices):
+    UNCONFIRMED = "unconfirmed", "Unconfirmed"
+    UNFULFILLED = "unfulfilled", "Unfulfilled"
+    PARTIALLY_FULFILLED = "partially fulfilled", "Partially fulfilled"
+    FULFILLED = "fulfilled", "Fulfilled"
+    CANCELED = "canceled", "Canceled"
+
+
+class OrderChargeStatus(models.TextChoices):
+    NONE = "none", "None"
+    PARTIAL = "partial", "Partial"
+    FULL = "full", "Full"
+    OVERCHARGED = "overcharged", "Overcharged"
+
+
+class OrderAuthorizeStatus(models.TextChoices):
+    NONE = "none", "None"
+    PARTIAL = "partial", "Partial"
+    FULL = "full", "Full"
+
+
+class Order(ModelWithMetadata):
+    number = models.IntegerField(unique=True, default=get_order_number, editable=False)
+    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+    status = models.CharField(
+        max_length=32, choices=OrderStatus.choices, default=OrderStatus.UNFULFILLED
+    )
+    charge_status = models.CharField(
+        max_length=32,
+        choices=OrderChargeStatus.choices,
+        default=OrderChargeStatus.NONE,
+    )
+    authorize_status = models.CharField(
+        max_length=32,
+        choices=OrderAuthorizeStatus.choices,
+        default=OrderAuthorizeStatus.NONE,
+    )
+    channel = models.ForeignKey(
+        Channel, related_name="orders", on_delete=models.PROTECT
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        related_name="orders",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+    )
+    user_email = models.EmailField(blank=True, default="")
+    # Copies: editing the customer's address book never changes a placed order.
+    billing_address = models.ForeignKey(
+        Address, related_name="+", null=True, on_delete=models.SET_NULL
+    )
+    shipping_address = models.ForeignKey(
+        Address, related_name="+", null=True, on_delete=models.SET_NULL
+    )
+    shipping_method = models.ForeignKey(
+        ShippingMethod,
+        related_name="orders",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+    )
+    shipping_method_name = models.CharField(max_length=255, blank=True, default="")
+    currency = models.CharField(max_length=settings.DEFAULT_CURRENCY_CODE_LENGTH)
+    shipping_price_amount = _amount()
+    shipping_price = MoneyField(
+        amount_field="shipping_price_amount", currency_field="currency"
+    )
+    subtotal_amount = _amount()
+    subtotal = MoneyField(amount_field="subtotal_amount", currency_field="currency")
+    total_amount = _amount()
+    total = MoneyField(amount_field="total_amount", currency_field="currency")
+    total_charged_amount = _amount()
+    total_charged = MoneyField(
+        amount_field="total_charged_amount", currency_field="currency"
+    )
+    total_authorized_amount = _amount()
+    total_authorized = MoneyField(
+        amount_field="total_authorized_amount", currency_field="currency"
+    )
+    voucher_code = models.CharField(max_length=255, blank=True, default="")
+    checkout_token = models.CharField(max_length=36, blank=True, default="")
+
+    class Meta:
+        ordering = ("-number",)
+        constraints = [
+            # One order per checkout, whatever races reach the database.
+            models.UniqueConstraint(
+                fields=["checkout_token"],
+                condition=~Q(checkout_token=""),
+                name="order_unique_checkout_token",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.number}"
+
+
+class OrderLine(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    order = models.ForeignKey(Order, related_name="lines", on_delete=models.CASCADE)
+    variant = models.ForeignKey(
+        ProductVariant,
+        related_name="order_lines",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+    )
+    # Snapshots: a later rename, price change or delete leaves the order as sold.
+    product_name = models.CharField(max_length=386)
+    variant_name = models.CharField(max_length=255, blank=True, default="")
+    product_sku = models.CharField(max_length=255, null=True, blank=True)
+    product_variant_id = models.CharField(max_length=255, null=True, blank=True)
+    is_shipping_required = models.BooleanField(default=True)
+    quantity = models.IntegerField()
+    quantity_fulfilled = models.IntegerField(default=0)
+    currency = models.CharField(max_length=settings.DEFAULT_CURRENCY_CODE_LENGTH)
+    unit_price_amount = _amount()
+    unit_price = MoneyField(amount_field="unit_price_amount", currency_field="currency")
+    total_price_amount = _amount()
+    total_price = MoneyField(
+        amount_field="total_price_amount", currency_field="currency"
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ("created_at", "id")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(quantity__gt=0), name="order_line_quantity_positive"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.product_name} ({self.variant_name})"
+
+
+class OrderEvents(models.TextChoices):
+    PLACED = "placed", "The order was placed"
+    PAYMENT_CHARGED = "charged", "The payment was charged"
+    PAYMENT_AUTHORIZED = "authorized", "The payment was authorized"
+    CANCELED = "canceled", "The order was canceled"
+    NOTE_ADDED = "note_added", "A note was added"
+
+
+class OrderEvent(models.Model):
+    date = models.DateTimeField(default=timezone.now, editable=False)
+    type = models.CharField(max_length=255, choices=OrderEvents.choices)
+    order = models.ForeignKey(Order, related_name="events", on_delete=models.CASCADE)
+    parameters = models.JSONField(blank=True, default=dict)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        related_name="+",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+    )
+
+    class Meta:
+        ordering = ("date", "pk")
+
+    def __str__(self) -> str:
+        return f"{self.type} on {self.order_id}"

@@ -1,0 +1,51 @@
+"""A gateway for tests and demos only: it moves no money.
+
+The token decides the outcome, like the card numbers of a real gateway's
+sandbox: ``tok_success`` pays, ``tok_decline`` is declined and ``tok_3ds``
+asks for an extra step. Any other token is declined.
+"""
+
+import uuid
+
+from prices import Money
+
+from . import GatewayResult, PaymentStatus
+
+TEST_GATEWAY_ID = "lumbar.payments.test"
+TOKEN_SUCCESS = "tok_success"
+TOKEN_DECLINE = "tok_decline"
+TOKEN_ACTION_REQUIRED = "tok_3ds"
+
+
+class TestGateway:
+    """Fake payments for tests and demos; production refuses it by default."""
+
+    __test__ = False  # not a pytest test class
+    id = TEST_GATEWAY_ID
+    name = "Test gateway (no real payments)"
+
+    def authorize(self, *, amount: Money, token: str) -> GatewayResult:
+        return self._result(amount=amount, token=token)
+
+    def charge(self, *, amount: Money, token: str) -> GatewayResult:
+        return self._result(amount=amount, token=token)
+
+    def _result(self, *, amount: Money, token: str) -> GatewayResult:
+        reference = f"test-{uuid.uuid4().hex[:16]}"
+        if token == TOKEN_SUCCESS:
+            return GatewayResult(
+                status=PaymentStatus.SUCCESS, amount=amount, psp_reference=reference
+            )
+        if token == TOKEN_ACTION_REQUIRED:
+            return GatewayResult(
+                status=PaymentStatus.ACTION_REQUIRED,
+                amount=amount,
+                psp_reference=reference,
+                message="The card issuer asks the shopper to confirm.",
+                action_data={"type": "3ds", "psp_reference": reference},
+            )
+        return GatewayResult(
+            status=PaymentStatus.DECLINED,
+            amount=amount,
+            message="The card was declined.",
+        )
