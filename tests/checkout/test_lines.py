@@ -17,7 +17,7 @@ from tests.fixtures.catalog import make_published_product
 
 
 def _error(excinfo) -> tuple[str, str]:
-    (field, errors), = excinfo.value.error_dict.items()
+    ((field, errors),) = excinfo.value.error_dict.items()
     return field, errors[0].code
 
 
