@@ -1,0 +1,96 @@
+"""Concurrent completions on PostgreSQL: each buyer in its own thread and connection."""
+
+import threading
+from collections import Counter
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.db.models import Sum
+
+from backend.checkout.complete import checkout_complete
+from backend.order.models import Order
+from backend.warehouse.models import Allocation, Stock
+from tests.fixtures.catalog import make_published_product
+from tests.fixtures.checkout import make_ready_checkout, paid_with
+
+BUYERS = 20
+UNITS = 5
+TIMEOUT_SECONDS = 30
+
+
+def _complete_all_at_once(tokens: list) -> list:
+    """Complete each token in its own thread, released together; return outcomes."""
+    barrier = threading.Barrier(len(tokens))
+    outcomes: list = [None] * len(tokens)
+
+    def buy(index: int, token) -> None:
+        try:
+            barrier.wait(timeout=TIMEOUT_SECONDS)
+            result = checkout_complete(
+                checkout_token=token, payment=paid_with("tok_success")
+            )
+            outcomes[index] = ("order", result.order.pk)
+        except ValidationError as error:
+            ((field, errors),) = error.error_dict.items()
+            outcomes[index] = (field, errors[0].code)
+        except Exception as error:  # noqa: BLE001 - reported in the assertion
+            outcomes[index] = ("crash", repr(error))
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=buy, args=(index, token))
+        for index, token in enumerate(tokens)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=TIMEOUT_SECONDS)
+    assert not any(thread.is_alive() for thread in threads)
+    return outcomes
+
+
+@pytest.mark.django_db(transaction=True)
+def test_twenty_buyers_for_five_units_get_exactly_five_orders(
+    channel, warehouse, shipping_method
+):
+    product = make_published_product(
+        channel=channel, warehouse=warehouse, quantity=UNITS
+    )
+    variant = product.default_variant
+    tokens = [
+        make_ready_checkout(
+            channel=channel,
+            shipping_method=shipping_method,
+            lines=[(variant, 1)],
+            email=f"buyer{index}@example.com",
+        ).token
+        for index in range(BUYERS)
+    ]
+
+    outcomes = _complete_all_at_once(tokens)
+
+    kinds = Counter(outcome[0] for outcome in outcomes)
+    assert kinds == {"order": UNITS, "lines": BUYERS - UNITS}, outcomes
+    assert {outcome[1] for outcome in outcomes if outcome[0] == "lines"} == {
+        "INSUFFICIENT_STOCK"
+    }
+    assert Order.objects.count() == UNITS
+    stock = Stock.objects.get(product_variant=variant)
+    assert (stock.quantity, stock.quantity_allocated) == (UNITS, UNITS)
+    total = Allocation.objects.aggregate(total=Sum("quantity_allocated"))["total"]
+    assert total == UNITS
+    assert not Stock.objects.filter(quantity_allocated__gt=UNITS).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_same_checkout_completed_twice_at_once_gives_one_order(
+    ready_checkout, variant
+):
+    outcomes = _complete_all_at_once([ready_checkout.token, ready_checkout.token])
+
+    order = Order.objects.get()
+    assert outcomes == [("order", order.pk), ("order", order.pk)]
+    assert Stock.objects.get(product_variant=variant).quantity_allocated == 2
+    assert Allocation.objects.count() == 1
