@@ -3,17 +3,27 @@
 Saleor guards pages with MANAGE_PAGES and page types with
 MANAGE_PAGE_TYPES_AND_ATTRIBUTES; anyone who edits pages may read types.
 An article's text belongs to its file under content/articles/, which
-``sync_content`` brings in, so the admin shows it read only.
+``sync_content`` brings in, so the admin shows it read only; the products
+it features are the merchandiser's, edited here through ``page_tag_products``
+as ``pageUpdate`` does.
 """
 
+from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.text import Truncator
 
-from backend.attribute.models import AttributePage
+from backend.attribute.models import (
+    AssignedPageAttributeValue,
+    AttributePage,
+    AttributeValue,
+)
 from backend.core.admin_permissions import (
     SaleorModelAdmin,
     SaleorStackedInline,
@@ -21,9 +31,11 @@ from backend.core.admin_permissions import (
     validation_messages,
 )
 from backend.core.permissions import PermissionEnum
+from backend.product.models import Product, ProductChannelListing
+from backend.warehouse.selectors import products_in_stock
 
 from .models import Article, Page, PageComment, PageCommentStatus, PageType
-from .services import comment_moderate
+from .services import FEATURED_PRODUCTS_SLUG, comment_moderate, page_tag_products
 
 # What sync_content writes from an article's file.
 SYNCED_PAGE_FIELDS = ["page_type", "title", "slug", "content"]
@@ -46,6 +58,161 @@ class ArticleInline(SaleorStackedInline):
         return False
 
 
+# The page's private metadata key holding the products it featured when a
+# merchandiser last saved them, so a product deleted since can be named.
+FEATURED_SEEN_KEY = "lumbar.featured_products_seen"
+
+
+class FeaturedProductForm(forms.ModelForm):
+    """One featured product and its place; saved by ``PageAdmin``, not here."""
+
+    product = forms.ModelChoiceField(
+        queryset=Product.objects.all(),
+        required=False,
+        widget=AutocompleteSelect(
+            AttributeValue._meta.get_field("reference_product"), admin.site
+        ),
+        error_messages={
+            "invalid_choice": "This product no longer exists; remove it.",
+        },
+    )
+    position = forms.IntegerField(
+        min_value=1,
+        required=False,
+        widget=forms.NumberInput(attrs={"class": "vSmallField featured-position"}),
+        help_text="1 shows first.",
+    )
+
+    class Meta:
+        model = AssignedPageAttributeValue
+        fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["product"] = self.instance.value.reference_product_id
+            self.initial["position"] = self.instance.sort_order + 1
+
+
+class FeaturedProductFormSet(forms.BaseInlineFormSet):
+    def kept_forms(self) -> list[forms.Form]:
+        """Return the forms naming a product and not marked for removal."""
+        return [
+            form
+            for form in self.forms
+            if form.cleaned_data.get("product") is not None
+            and not self._should_delete_form(form)
+        ]
+
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        products = [form.cleaned_data["product"] for form in self.kept_forms()]
+        if len(products) != len(set(products)):
+            raise ValidationError("Each product can be featured once.")
+
+    def product_ids(self) -> list[int]:
+        """Return the chosen product ids by position, then by row."""
+        ranked = sorted(
+            enumerate(self.kept_forms()),
+            key=lambda row: (row[1].cleaned_data.get("position") or 10**6, row[0]),
+        )
+        return [form.cleaned_data["product"].pk for _, form in ranked]
+
+
+class FeaturedProductInline(SaleorTabularInline):
+    """The article's Featured products, in the order the end block shows."""
+
+    model = AssignedPageAttributeValue
+    permissions = (PermissionEnum.MANAGE_PAGES,)
+    form = FeaturedProductForm
+    formset = FeaturedProductFormSet
+    fields = ["product", "position"]
+    extra = 1
+    verbose_name = "featured product"
+    verbose_name_plural = "featured products (shown in this order)"
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .filter(value__attribute__slug=FEATURED_PRODUCTS_SLUG)
+            .select_related("value__reference_product")
+            .order_by("sort_order", "pk")
+        )
+
+
+def featured_product_warnings(page: Page) -> list[str]:
+    """Return what keeps the page's featured products from selling as shown.
+
+    A product unpublished in the default channel, out of stock there, or
+    deleted since a merchandiser last saved the list (the reference goes
+    with the product, so the saved names tell which).
+    """
+    channel_slug = settings.DEFAULT_CHANNEL_SLUG
+    products = list(
+        Product.objects.filter(
+            references__attribute__slug=FEATURED_PRODUCTS_SLUG,
+            references__pagevalueassignment__page=page,
+        ).order_by("references__pagevalueassignment__sort_order")
+    )
+    ids = [product.pk for product in products]
+    now = timezone.now()
+    published = set(
+        ProductChannelListing.objects.filter(
+            product_id__in=ids, channel__slug=channel_slug, is_published=True
+        )
+        .exclude(published_at__gt=now)
+        .values_list("product_id", flat=True)
+    )
+    in_stock = products_in_stock(product_ids=ids, channel_slug=channel_slug)
+    warnings = []
+    for product in products:
+        if product.pk not in published:
+            warnings.append(
+                f"Featured product “{product.name}” is not published in the "
+                f"{channel_slug} channel; shoppers cannot see it."
+            )
+        elif product.pk not in in_stock:
+            warnings.append(
+                f"Featured product “{product.name}” is out of stock; "
+                "the article marks it so."
+            )
+    seen = (page.private_metadata or {}).get(FEATURED_SEEN_KEY, {})
+    existing = set(
+        Product.objects.filter(pk__in=[int(pk) for pk in seen]).values_list(
+            "pk", flat=True
+        )
+    )
+    for product_id, name in seen.items():
+        if int(product_id) not in existing:
+            warnings.append(
+                f"Featured product “{name}” was deleted; the article no longer "
+                "shows it."
+            )
+    return warnings
+
+
+def featured_products_remember(page: Page) -> None:
+    """Keep the names of the products the page features now (see above)."""
+    names = dict(
+        AssignedPageAttributeValue.objects.filter(
+            page=page, value__attribute__slug=FEATURED_PRODUCTS_SLUG
+        ).values_list("value__reference_product_id", "value__reference_product__name")
+    )
+    pages = Page.objects.filter(pk=page.pk)
+    metadata = pages.values_list("private_metadata", flat=True).get() or {}
+    metadata[FEATURED_SEEN_KEY] = {str(pk): name for pk, name in names.items()}
+    pages.update(private_metadata=metadata)
+
+
+def _features_products(page: Page) -> bool:
+    return AttributePage.objects.filter(
+        attribute__slug=FEATURED_PRODUCTS_SLUG, page_type_id=page.page_type_id
+    ).exists()
+
+
 @admin.register(Page)
 class PageAdmin(SaleorModelAdmin):
     permissions = (PermissionEnum.MANAGE_PAGES,)
@@ -66,7 +233,32 @@ class PageAdmin(SaleorModelAdmin):
         "seo_description",
     ]
 
-    inlines = [ArticleInline]
+    inlines = [ArticleInline, FeaturedProductInline]
+
+    def get_inlines(self, request, obj):
+        if obj is None or not _features_products(obj):
+            return [ArticleInline]
+        return self.inlines
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not AssignedPageAttributeValue:
+            return super().save_formset(request, form, formset, change)
+        page = form.instance
+        page_tag_products(page=page, product_ids=formset.product_ids())
+        featured_products_remember(page)
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = (
+            [],
+            [],
+            [],
+        )
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET":
+            page = self.get_object(request, unquote(object_id))
+            if page is not None and self.has_view_permission(request, page):
+                for warning in featured_product_warnings(page):
+                    messages.warning(request, warning)
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def get_prepopulated_fields(self, request, obj=None):
         if "slug" in self.get_readonly_fields(request, obj):

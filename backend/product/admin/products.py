@@ -43,6 +43,7 @@ from ..services.variants import (
     product_variant_update,
 )
 from .display import image_preview, money_display
+from .featured import featured_in_articles
 from .forms import ProductForm, ProductMediaForm, VariantRequiredAttributesFormSet
 from .formsets import (
     CollectionKeyFormSet,
@@ -276,7 +277,20 @@ class ProductAdmin(SaleorModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         # Saleor has no way to move a product to another product type.
-        return ["product_type"] if obj else []
+        return ["product_type", "featured_in_articles"] if obj else []
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None:
+            return fieldsets
+        return [
+            *fieldsets,
+            ("Featured in articles", {"fields": ["featured_in_articles"]}),
+        ]
+
+    @admin.display(description="Articles")
+    def featured_in_articles(self, product: Product) -> str:
+        return featured_in_articles(product)
 
     def get_queryset(self, request):
         channel_slug = settings.DEFAULT_CHANNEL_SLUG

@@ -1,0 +1,260 @@
+"""Merchandisers tag products to an article in the admin; the article sells them."""
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from backend.account.services import staff_groups_sync
+from backend.attribute.models import AssignedPageAttributeValue
+from backend.page.models import Page
+from backend.page.services import content_sync, page_tag_products
+from backend.product.models import Product, ProductChannelListing
+from backend.product.services.products import product_delete
+from backend.warehouse.models import Stock
+from tests import factories
+from tests.storefront.helpers import texts_by_class
+
+from .html_forms import untouched_form
+
+SLUG = "physical-therapy-for-sciatica"
+PREFIX = "attributevalues"
+
+
+@pytest.fixture
+def synced(demo_store, db, content_dir):
+    content_sync()
+
+
+def _staff_client(client, group: str, email: str):
+    user = factories.UserFactory(email=email, is_staff=True)
+    user.groups.add(staff_groups_sync()[group])
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def merch_client(synced, client):
+    return _staff_client(client, "Merchandisers", "tagger@lumbar.test")
+
+
+@pytest.fixture
+def ops_client(synced):
+    return _staff_client(Client(), "Operations", "operator@lumbar.test")
+
+
+def _page() -> Page:
+    return Page.objects.get(slug=SLUG)
+
+
+def _url() -> str:
+    return f"/admin/page/page/{_page().pk}/change/"
+
+
+def _product(slug: str) -> Product:
+    return Product.objects.get(slug=slug)
+
+
+def _tag(*slugs: str) -> None:
+    page_tag_products(page=_page(), product_ids=[_product(s).pk for s in slugs])
+
+
+def _featured() -> list[str]:
+    return list(
+        AssignedPageAttributeValue.objects.filter(
+            page=_page(), value__attribute__slug="featured-products"
+        )
+        .order_by("sort_order")
+        .values_list("value__reference_product__slug", flat=True)
+    )
+
+
+def _post_featured(client, rows: list[tuple[str, int | None]], delete=()):
+    """Post the change page untouched but for the featured rows given.
+
+    Existing rows keep their ids; ``rows`` fills them, then new rows.
+    """
+    data = untouched_form(client.get(_url()).content.decode())
+    initial = int(data[f"{PREFIX}-INITIAL_FORMS"][0])
+    total = max(initial, len(rows))
+    data[f"{PREFIX}-TOTAL_FORMS"] = [str(total)]
+    for index in range(total):
+        for name in ("product", "position", "DELETE"):
+            data.pop(f"{PREFIX}-{index}-{name}", None)
+        if index < len(rows):
+            slug, position = rows[index]
+            data[f"{PREFIX}-{index}-product"] = [str(_product(slug).pk)]
+            data[f"{PREFIX}-{index}-position"] = [str(position or "")]
+        if index in delete:
+            data[f"{PREFIX}-{index}-DELETE"] = ["on"]
+    return client.post(_url(), data)
+
+
+def test_editor_shows_the_featured_products_in_order(merch_client, synced):
+    _tag("moist-heat-pack", "loop-stretch-strap")
+
+    html = merch_client.get(_url()).content.decode()
+    data = untouched_form(html)
+
+    assert data[f"{PREFIX}-0-product"] == [str(_product("moist-heat-pack").pk)]
+    assert data[f"{PREFIX}-0-position"] == ["1"]
+    assert data[f"{PREFIX}-1-product"] == [str(_product("loop-stretch-strap").pk)]
+    assert data[f"{PREFIX}-1-position"] == ["2"]
+    assert "admin-autocomplete" in html
+
+
+def test_saving_tags_by_position_and_the_article_end_block_shows_them(
+    merch_client, synced
+):
+    response = _post_featured(
+        merch_client,
+        [("loop-stretch-strap", 2), ("moist-heat-pack", 1), ("pulseease-tens-unit", 3)],
+    )
+
+    assert response.status_code == 302
+    assert _featured() == [
+        "moist-heat-pack",
+        "loop-stretch-strap",
+        "pulseease-tens-unit",
+    ]
+    html = Client().get(f"/articles/{SLUG}/").content.decode()
+    block = html.split('data-block="end"', 1)[1].split("</section>", 1)[0]
+    assert texts_by_class(block, "shop-item-name") == [
+        "Moist Heat Therapy Pack",
+        "12-Loop Stretch Strap",
+        "PulseEase TENS Unit",
+    ]
+    assert texts_by_class(block, "shop-item-price") == [
+        "$22.99 – $39.99",
+        "$19.99 – $22.99",
+        "$39.99 – $54.99",
+    ]
+
+
+def test_a_removed_row_is_no_longer_featured(merch_client, synced):
+    _tag("moist-heat-pack", "loop-stretch-strap")
+
+    response = _post_featured(
+        merch_client, [("moist-heat-pack", 1), ("loop-stretch-strap", 2)], delete={0}
+    )
+
+    assert response.status_code == 302
+    assert _featured() == ["loop-stretch-strap"]
+
+
+def test_a_product_featured_twice_is_a_form_error_and_changes_nothing(
+    merch_client, synced
+):
+    _tag("moist-heat-pack")
+
+    response = _post_featured(
+        merch_client, [("loop-stretch-strap", 1), ("loop-stretch-strap", 2)]
+    )
+
+    assert response.status_code == 200
+    assert "Each product can be featured once." in response.content.decode()
+    assert _featured() == ["moist-heat-pack"]
+
+
+def _warnings(client) -> list[str]:
+    response = client.get(_url())
+    return [
+        str(message)
+        for message in response.context["messages"]
+        if message.level_tag == "warning"
+    ]
+
+
+def test_an_unpublished_featured_product_is_warned_about(merch_client, synced):
+    _tag("moist-heat-pack", "loop-stretch-strap")
+    ProductChannelListing.objects.filter(
+        product=_product("moist-heat-pack"), channel__slug=settings.DEFAULT_CHANNEL_SLUG
+    ).update(is_published=False)
+
+    assert _warnings(merch_client) == [
+        "Featured product “Moist Heat Therapy Pack” is not published in the "
+        f"{settings.DEFAULT_CHANNEL_SLUG} channel; shoppers cannot see it."
+    ]
+
+
+def test_an_out_of_stock_featured_product_is_warned_about(merch_client, synced):
+    _tag("moist-heat-pack", "loop-stretch-strap")
+    Stock.objects.filter(
+        product_variant__product=_product("loop-stretch-strap")
+    ).update(quantity=0)
+
+    assert _warnings(merch_client) == [
+        "Featured product “12-Loop Stretch Strap” is out of stock; "
+        "the article marks it so."
+    ]
+
+
+def test_a_featured_product_deleted_after_saving_is_warned_about(merch_client, synced):
+    _post_featured(merch_client, [("moist-heat-pack", 1), ("loop-stretch-strap", 2)])
+    product_delete(product=_product("moist-heat-pack"))
+
+    assert _warnings(merch_client) == [
+        "Featured product “Moist Heat Therapy Pack” was deleted; "
+        "the article no longer shows it."
+    ]
+    assert _featured() == ["loop-stretch-strap"]
+
+
+def test_healthy_featured_products_raise_no_warning(merch_client, synced):
+    _tag("moist-heat-pack", "loop-stretch-strap")
+
+    assert _warnings(merch_client) == []
+
+
+def test_operations_is_refused_the_editor_and_changes_nothing(
+    ops_client, merch_client, synced
+):
+    _tag("moist-heat-pack")
+    data = untouched_form(merch_client.get(_url()).content.decode())
+    data[f"{PREFIX}-0-product"] = [str(_product("loop-stretch-strap").pk)]
+
+    assert ops_client.get(_url()).status_code == 403
+    assert ops_client.post(_url(), data).status_code == 403
+    assert _featured() == ["moist-heat-pack"]
+
+
+def test_product_autocomplete_finds_products_for_merchandisers(merch_client, synced):
+    response = merch_client.get(
+        "/admin/autocomplete/",
+        {
+            "term": "foam roller",
+            "app_label": "attribute",
+            "model_name": "attributevalue",
+            "field_name": "reference_product",
+        },
+    )
+
+    assert response.status_code == 200
+    assert sorted(row["text"] for row in response.json()["results"]) == sorted(
+        Product.objects.filter(name__icontains="foam roller").values_list(
+            "name", flat=True
+        )
+    )
+
+
+def test_product_page_lists_the_articles_featuring_it(merch_client, synced):
+    _tag("moist-heat-pack")
+    heat = Page.objects.get(slug="heat-or-ice-for-sciatica")
+    page_tag_products(page=heat, product_ids=[_product("moist-heat-pack").pk])
+
+    response = merch_client.get(
+        f"/admin/product/product/{_product('moist-heat-pack').pk}/change/"
+    )
+
+    html = response.content.decode()
+    listing = html.split('<ul class="featured-in-articles">', 1)[1].split("</ul>")[0]
+    assert f'<a href="/admin/page/page/{heat.pk}/change/">{heat.title}</a>' in listing
+    assert f'<a href="/articles/{SLUG}/">live article</a>' in listing
+    assert listing.count("<li>") == 2
+
+
+def test_product_page_says_when_no_article_features_it(merch_client, synced):
+    response = merch_client.get(
+        f"/admin/product/product/{_product('spiky-massage-ball').pk}/change/"
+    )
+
+    assert "No published article features this product." in response.content.decode()
