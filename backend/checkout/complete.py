@@ -7,7 +7,7 @@ from decimal import Decimal
 from uuid import UUID
 
 from django.db import transaction
-from django.db.models import F, Sum
+from django.db.models import Sum
 from prices import Money
 
 from backend.account.models import Address
@@ -64,7 +64,9 @@ def checkout_complete(
     with transaction.atomic():
         checkout = (
             Checkout.objects.select_for_update(of=("self",))
-            .select_related("channel", "shipping_method")
+            .select_related(
+                "channel", "shipping_method", "shipping_address", "billing_address"
+            )
             .filter(pk=checkout_token)
             .first()
         )
@@ -298,7 +300,13 @@ def _create_order(
 
 
 def _allocate(*, plan: AllocationPlan, order_lines: dict) -> None:
+    """Write the allocations and the stock's new allocated totals.
+
+    The plan already added each allocation to its locked stock row, so one
+    bulk update writes them all.
+    """
     allocations = []
+    stocks: dict[int, Stock] = {}
     for info, taken in plan:
         for stock, quantity in taken:
             allocations.append(
@@ -308,10 +316,9 @@ def _allocate(*, plan: AllocationPlan, order_lines: dict) -> None:
                     quantity_allocated=quantity,
                 )
             )
-            Stock.objects.filter(pk=stock.pk).update(
-                quantity_allocated=F("quantity_allocated") + quantity
-            )
+            stocks[stock.pk] = stock
     Allocation.objects.bulk_create(allocations)
+    Stock.objects.bulk_update(list(stocks.values()), ["quantity_allocated"])
 
 
 def _record_payment(
