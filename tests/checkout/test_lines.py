@@ -230,3 +230,42 @@ def test_checkout_totals_are_money_from_the_channel_prices(
     assert totals.subtotal == Money(Decimal("50.48"), "USD")  # 2 × 19.99 + 3 × 3.50
     assert totals.shipping == Money(Decimal("5.00"), "USD")
     assert totals.total == Money(Decimal("55.48"), "USD")
+
+
+def test_per_customer_limit_counts_what_the_customer_already_ordered(
+    channel, shipping_method, variant, customer_user
+):
+    from backend.checkout.complete import checkout_complete
+    from tests.fixtures.checkout import make_ready_checkout, paid_with
+
+    variant.quantity_limit_per_customer = 3
+    variant.save(update_fields=["quantity_limit_per_customer"])
+    earlier = make_ready_checkout(
+        channel=channel, shipping_method=shipping_method, lines=[(variant, 2)]
+    )
+    earlier.user = customer_user
+    earlier.save(update_fields=["user"])
+    checkout_complete(checkout_token=earlier.token, payment=paid_with("tok_success"))
+
+    with pytest.raises(ValidationError) as excinfo:
+        checkout_create(channel=channel, lines=[(variant, 2)], user=customer_user)
+
+    assert _error(excinfo) == ("quantity", "QUANTITY_GREATER_THAN_LIMIT")
+
+
+@pytest.mark.parametrize("line_count", [1, 5, 20])
+def test_checkout_lines_add_query_count_does_not_grow_with_lines(
+    channel, warehouse, line_count, django_assert_num_queries
+):
+    checkout = checkout_create(channel=channel)
+    variants = [
+        make_published_product(channel=channel, warehouse=warehouse).default_variant
+        for _ in range(line_count)
+    ]
+
+    with django_assert_num_queries(10):
+        checkout_lines_add(
+            checkout_token=checkout.token, lines=[(v, 1) for v in variants]
+        )
+
+    assert len(_lines(checkout)) == line_count
