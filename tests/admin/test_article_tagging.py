@@ -6,17 +6,21 @@ from django.test import Client
 
 from backend.account.services import staff_groups_sync
 from backend.attribute.models import AssignedPageAttributeValue
+from backend.channel.models import Channel
 from backend.page.models import Page
 from backend.page.services import content_sync, page_tag_products
 from backend.product.models import Product, ProductChannelListing
 from backend.product.services.products import product_delete
-from backend.warehouse.models import Stock
+from backend.warehouse.models import Stock, Warehouse
 from tests import factories
+from tests.fixtures.catalog import make_published_product
 from tests.storefront.helpers import texts_by_class
 
 from .html_forms import untouched_form
 
 SLUG = "physical-therapy-for-sciatica"
+# The article change page with its featured products and their warnings.
+QUERIES_CHANGE_PAGE = 19
 PREFIX = "attributevalues"
 
 
@@ -258,3 +262,31 @@ def test_product_page_says_when_no_article_features_it(merch_client, synced):
     )
 
     assert "No published article features this product." in response.content.decode()
+
+
+def _feature_many(count: int) -> None:
+    channel = Channel.objects.get(slug=settings.DEFAULT_CHANNEL_SLUG)
+    warehouse = Warehouse.objects.get(slug="reno-nv")
+    products = [
+        make_published_product(
+            channel=channel, warehouse=warehouse, name=f"Strap {index}"
+        )
+        for index in range(count)
+    ]
+    page_tag_products(page=_page(), product_ids=[product.pk for product in products])
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_change_page_queries_do_not_grow_with_featured_products(
+    merch_client, django_assert_num_queries, count
+):
+    _feature_many(count)
+    merch_client.get(_url())
+
+    with django_assert_num_queries(QUERIES_CHANGE_PAGE):
+        response = merch_client.get(_url())
+
+    data = untouched_form(response.content.decode())
+    assert data[f"{PREFIX}-INITIAL_FORMS"] == [str(count)]
+    assert data[f"{PREFIX}-{count - 1}-position"] == [str(count)]
+    assert f"Strap {count - 1}</option>" in response.content.decode()
