@@ -155,6 +155,10 @@ class FeaturedProductInline(SaleorTabularInline):
     verbose_name = "featured product"
     verbose_name_plural = "featured products (shown in this order)"
 
+    class Media:
+        # Drag to reorder; the position numbers work without it.
+        js = ["page/admin/featured_order.js"]
+
     def get_queryset(self, request):
         return (
             super()

@@ -2,6 +2,7 @@
 
 import pytest
 from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.test import Client
 
 from backend.account.services import staff_groups_sync
@@ -104,6 +105,13 @@ def test_editor_shows_the_featured_products_in_order(merch_client, synced):
     assert data[f"{PREFIX}-1-product"] == [str(_product("loop-stretch-strap").pk)]
     assert data[f"{PREFIX}-1-position"] == ["2"]
     assert "admin-autocomplete" in html
+
+
+def test_editor_loads_the_drag_to_reorder_script(merch_client):
+    html = merch_client.get(_url()).content.decode()
+
+    assert 'src="/static/page/admin/featured_order.js"' in html
+    assert finders.find("page/admin/featured_order.js") is not None
 
 
 def test_saving_tags_by_position_and_the_article_end_block_shows_them(
