@@ -31,6 +31,7 @@ from backend.payment.models import (
 )
 from backend.warehouse.models import Allocation, Stock
 
+from .details import checkout_shipping_method_applies
 from .errors import CheckoutErrorCode, checkout_error
 from .models import Checkout
 from .selectors import CheckoutLineInfo, checkout_lines_info, checkout_totals
@@ -73,8 +74,8 @@ def checkout_complete(
         if checkout is None:
             return CheckoutCompleteResult(order=_completed_order(checkout_token))
         lines = checkout_lines_info(checkout=checkout)
-        _validate_ready(checkout=checkout, lines=lines, user=user)
         totals = checkout_totals(checkout=checkout, lines=lines)
+        _validate_ready(checkout=checkout, lines=lines, totals=totals, user=user)
         plan = _allocation_plan(checkout=checkout, lines=lines)
         charge = _take_payment(checkout=checkout, payment=payment, total=totals.total)
         if charge is not None and charge.action_data:
@@ -103,7 +104,9 @@ def _completed_order(checkout_token: UUID | str) -> Order:
     return order
 
 
-def _validate_ready(*, checkout: Checkout, lines: list[CheckoutLineInfo], user) -> None:
+def _validate_ready(
+    *, checkout: Checkout, lines: list[CheckoutLineInfo], totals, user
+) -> None:
     if not lines:
         raise checkout_error(
             field="lines",
@@ -130,6 +133,16 @@ def _validate_ready(*, checkout: Checkout, lines: list[CheckoutLineInfo], user) 
             field="shippingMethod",
             code=CheckoutErrorCode.SHIPPING_METHOD_NOT_SET,
             message="Shipping method is not set.",
+        )
+    if shipping_required and not checkout_shipping_method_applies(
+        checkout=checkout,
+        method_id=checkout.shipping_method_id,
+        subtotal=totals.subtotal,
+    ):
+        raise checkout_error(
+            field="shippingMethod",
+            code=CheckoutErrorCode.INVALID_SHIPPING_METHOD,
+            message="Shipping method is not valid for your shipping address.",
         )
     if checkout.billing_address_id is None:
         raise checkout_error(

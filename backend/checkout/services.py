@@ -44,7 +44,8 @@ def _validate_lines(
     return variants
 
 
-def _checkout_for_update(checkout_token: UUID | str) -> Checkout:
+def checkout_for_update(checkout_token: UUID | str) -> Checkout:
+    """Return the checkout locked for this transaction, or raise NOT_FOUND."""
     checkout = (
         Checkout.objects.select_for_update(of=("self",))
         .select_related("channel")
@@ -103,7 +104,7 @@ def checkout_lines_add(
 ) -> Checkout:
     """Add lines; a variant already in the checkout gets its quantity raised."""
     validate_quantities_positive(quantity for _, quantity in lines)
-    checkout = _checkout_for_update(checkout_token)
+    checkout = checkout_for_update(checkout_token)
     existing = _current_quantities(checkout)
     added = _merged_quantities(lines)
     quantities = {
@@ -127,7 +128,7 @@ def checkout_lines_update(
             code=CheckoutErrorCode.ZERO_QUANTITY,
             message="The quantity should be higher or equal zero.",
         )
-    checkout = _checkout_for_update(checkout_token)
+    checkout = checkout_for_update(checkout_token)
     existing = _current_quantities(checkout)
     quantities = {_variant_id(variant): quantity for variant, quantity in lines}
     kept = {vid: quantity for vid, quantity in quantities.items() if quantity > 0}
@@ -144,7 +145,7 @@ def checkout_lines_delete(
     *, checkout_token: UUID | str, line_ids: Sequence[UUID | str]
 ) -> Checkout:
     """Remove the lines with these ids; an id not in the checkout is refused."""
-    checkout = _checkout_for_update(checkout_token)
+    checkout = checkout_for_update(checkout_token)
     wanted = {str(line_id) for line_id in line_ids}
     present = {
         str(line_id)

@@ -32,7 +32,7 @@ def test_checkout_complete_query_count_does_not_grow_with_lines(
         count=line_count,
     )
 
-    with django_assert_num_queries(26):
+    with django_assert_num_queries(27):
         order = checkout_complete(
             checkout_token=checkout.token, payment=paid_with("tok_success")
         ).order

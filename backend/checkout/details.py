@@ -1,0 +1,111 @@
+"""Checkout writes besides lines: email, addresses, delivery method."""
+
+from uuid import UUID
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from prices import Money
+
+from backend.shipping.models import ShippingMethod
+from backend.shipping.selectors import shipping_methods_applicable
+
+from .addresses import address_clean, address_save
+from .errors import CheckoutErrorCode, checkout_error
+from .models import Checkout
+from .selectors import checkout_totals
+from .services import checkout_for_update
+
+
+@transaction.atomic
+def checkout_email_update(*, checkout_token: UUID | str, email: str) -> Checkout:
+    """Set the email the order confirmation goes to."""
+    email = (email or "").strip()
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise checkout_error(
+            field="email",
+            code=CheckoutErrorCode.INVALID,
+            message="Enter a valid email address.",
+        ) from None
+    checkout = checkout_for_update(checkout_token)
+    checkout.email = email.lower()
+    checkout.save(update_fields=["email", "last_change"])
+    return checkout
+
+
+@transaction.atomic
+def checkout_shipping_address_update(
+    *, checkout_token: UUID | str, address: dict
+) -> Checkout:
+    """Set the shipping address, validated for its country."""
+    cleaned = address_clean(data=address)
+    checkout = checkout_for_update(checkout_token)
+    checkout.shipping_address = address_save(
+        address=checkout.shipping_address, data=cleaned
+    )
+    checkout.save(update_fields=["shipping_address", "last_change"])
+    return checkout
+
+
+@transaction.atomic
+def checkout_billing_address_update(
+    *, checkout_token: UUID | str, address: dict
+) -> Checkout:
+    """Set the billing address, validated for its country."""
+    cleaned = address_clean(data=address)
+    checkout = checkout_for_update(checkout_token)
+    checkout.billing_address = address_save(
+        address=checkout.billing_address, data=cleaned
+    )
+    checkout.save(update_fields=["billing_address", "last_change"])
+    return checkout
+
+
+def checkout_shipping_method_applies(
+    *, checkout: Checkout, method_id: int, subtotal: Money | None = None
+) -> bool:
+    """Tell whether the method ships the checkout to its address."""
+    if checkout.shipping_address is None:
+        return False
+    if subtotal is None:
+        subtotal = checkout_totals(checkout=checkout).subtotal
+    options = shipping_methods_applicable(
+        channel_id=checkout.channel_id,
+        country=checkout.shipping_address.country.code,
+        subtotal=subtotal,
+    )
+    return any(option.method.pk == method_id for option in options)
+
+
+@transaction.atomic
+def checkout_delivery_method_update(
+    *, checkout_token: UUID | str, shipping_method_id: int
+) -> Checkout:
+    """Choose a shipping method that ships to the checkout's address."""
+    checkout = checkout_for_update(checkout_token)
+    if not ShippingMethod.objects.filter(pk=shipping_method_id).exists():
+        raise checkout_error(
+            field="deliveryMethodId",
+            code=CheckoutErrorCode.NOT_FOUND,
+            message=f"Couldn't resolve to a node: {shipping_method_id}",
+        )
+    if checkout.shipping_address is None:
+        raise checkout_error(
+            field="shippingAddress",
+            code=CheckoutErrorCode.SHIPPING_ADDRESS_NOT_SET,
+            message="Cannot choose a shipping method for a checkout without "
+            "a shipping address.",
+        )
+    if not checkout_shipping_method_applies(
+        checkout=checkout, method_id=shipping_method_id
+    ):
+        raise checkout_error(
+            field="deliveryMethodId",
+            code=CheckoutErrorCode.DELIVERY_METHOD_NOT_APPLICABLE,
+            message="This shipping method is not applicable.",
+        )
+    checkout.shipping_method_id = shipping_method_id
+    checkout.save(update_fields=["shipping_method", "last_change"])
+    return checkout

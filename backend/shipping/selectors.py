@@ -1,0 +1,45 @@
+"""Which shipping methods can deliver an order, and at what price."""
+
+from dataclasses import dataclass
+
+from django.db.models import Q
+from prices import Money
+
+from .models import ShippingMethod, ShippingMethodChannelListing
+
+
+@dataclass(frozen=True)
+class ShippingMethodOption:
+    method: ShippingMethod
+    price: Money
+
+
+def shipping_methods_applicable(
+    *, channel_id: int, country: str, subtotal: Money
+) -> list[ShippingMethodOption]:
+    """Return the methods that ship to the country for this order value.
+
+    A method applies when its zone covers the country and the channel, and the
+    subtotal is inside its channel listing's minimum and maximum order price.
+    """
+    listings = (
+        ShippingMethodChannelListing.objects.filter(
+            channel_id=channel_id,
+            shipping_method__shipping_zone__channels__id=channel_id,
+            shipping_method__shipping_zone__countries__contains=country,
+        )
+        .filter(
+            Q(minimum_order_price_amount__isnull=True)
+            | Q(minimum_order_price_amount__lte=subtotal.amount)
+        )
+        .filter(
+            Q(maximum_order_price_amount__isnull=True)
+            | Q(maximum_order_price_amount__gte=subtotal.amount)
+        )
+        .select_related("shipping_method")
+        .order_by("price_amount", "shipping_method__name", "pk")
+    )
+    return [
+        ShippingMethodOption(method=listing.shipping_method, price=listing.price)
+        for listing in listings
+    ]
