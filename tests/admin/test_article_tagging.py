@@ -142,6 +142,16 @@ def test_saving_tags_by_position_and_the_article_end_block_shows_them(
     ]
 
 
+def test_saving_the_page_untouched_keeps_the_featured_products(merch_client):
+    _tag("moist-heat-pack", "loop-stretch-strap")
+    data = untouched_form(merch_client.get(_url()).content.decode())
+
+    response = merch_client.post(_url(), data)
+
+    assert response.status_code == 302
+    assert _featured() == ["moist-heat-pack", "loop-stretch-strap"]
+
+
 def test_a_removed_row_is_no_longer_featured(merch_client, synced):
     _tag("moist-heat-pack", "loop-stretch-strap")
 
@@ -298,3 +308,11 @@ def test_change_page_queries_do_not_grow_with_featured_products(
     assert data[f"{PREFIX}-INITIAL_FORMS"] == [str(count)]
     assert data[f"{PREFIX}-{count - 1}-position"] == [str(count)]
     assert f"Strap {count - 1}</option>" in response.content.decode()
+
+
+def test_pages_without_featured_products_have_no_editor(merch_client):
+    plain = factories.PageFactory(title="About us")
+
+    html = merch_client.get(f"/admin/page/page/{plain.pk}/change/").content.decode()
+
+    assert "attributevalues-TOTAL_FORMS" not in html

@@ -9,6 +9,7 @@ import yaml
 from django.core.management import CommandError, call_command
 
 from backend.attribute.models import AssignedPageAttributeValue
+from backend.page.admin import FEATURED_SEEN_KEY
 from backend.page.models import Page
 from backend.page.services import (
     FEATURED_PRODUCTS_SLUG,
@@ -70,6 +71,18 @@ def test_command_tags_every_article_in_the_files_order(synced):
     assert output == "7 articles tagged.\n"
     for article, slugs in _file_features().items():
         assert _featured_slugs(article) == slugs
+
+
+def test_command_remembers_the_names_for_deleted_product_warnings(synced):
+    _tag()
+
+    page = Page.objects.get(slug="heat-or-ice-for-sciatica")
+    seen = page.private_metadata[FEATURED_SEEN_KEY]
+    assert sorted(seen.values()) == sorted(
+        Product.objects.filter(
+            slug__in=_file_features()["heat-or-ice-for-sciatica"]
+        ).values_list("name", flat=True)
+    )
 
 
 def test_second_run_tags_nothing(synced):
