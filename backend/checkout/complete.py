@@ -13,6 +13,7 @@ from prices import Money
 from backend.account.models import Address
 from backend.order.models import (
     Order,
+    OrderAuthorizeStatus,
     OrderChargeStatus,
     OrderEvent,
     OrderEvents,
@@ -363,11 +364,15 @@ def _record_payment(
     order.total_charged_amount = charged
     order.total_authorized_amount = paid["authorized"] or Decimal(0)
     order.charge_status = _charge_status(charged=charged, total=order.total_amount)
+    order.authorize_status = _authorize_status(
+        covered=charged + order.total_authorized_amount, total=order.total_amount
+    )
     order.save(
         update_fields=[
             "total_charged_amount",
             "total_authorized_amount",
             "charge_status",
+            "authorize_status",
             "updated_at",
         ]
     )
@@ -377,6 +382,12 @@ def _record_payment(
             type=OrderEvents.PAYMENT_CHARGED,
             parameters={"amount": str(charged), "currency": order.currency},
         )
+
+
+def _authorize_status(*, covered: Decimal, total: Decimal) -> str:
+    if covered >= total:
+        return OrderAuthorizeStatus.FULL
+    return OrderAuthorizeStatus.PARTIAL if covered > 0 else OrderAuthorizeStatus.NONE
 
 
 def _charge_status(*, charged: Decimal, total: Decimal) -> str:
