@@ -1,0 +1,51 @@
+"""Order writes after the order is born."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+
+from backend.warehouse.models import Allocation, Stock
+
+from .models import Order, OrderEvent, OrderEvents, OrderStatus
+
+CANCELABLE = (OrderStatus.UNCONFIRMED, OrderStatus.UNFULFILLED)
+
+
+@transaction.atomic
+def order_cancel(*, order_id: int, user=None) -> Order:
+    """Cancel an unfulfilled order and release the stock it held."""
+    order = Order.objects.select_for_update().filter(pk=order_id).first()
+    if order is None:
+        raise ValidationError(
+            {"id": ValidationError("Order not found.", code="NOT_FOUND")}
+        )
+    if order.status not in CANCELABLE:
+        raise ValidationError(
+            {
+                "id": ValidationError(
+                    "This order can't be canceled.", code="CANNOT_CANCEL_ORDER"
+                )
+            }
+        )
+    allocations = list(
+        Allocation.objects.filter(order_line__order=order).order_by("stock_id")
+    )
+    # Lock in pk order, the same order checkout_complete uses.
+    list(
+        Stock.objects.select_for_update()
+        .filter(pk__in=[allocation.stock_id for allocation in allocations])
+        .order_by("pk")
+    )
+    for allocation in allocations:
+        Stock.objects.filter(pk=allocation.stock_id).update(
+            quantity_allocated=F("quantity_allocated") - allocation.quantity_allocated
+        )
+    Allocation.objects.filter(pk__in=[a.pk for a in allocations]).delete()
+    order.status = OrderStatus.CANCELED
+    order.save(update_fields=["status", "updated_at"])
+    OrderEvent.objects.create(
+        order=order,
+        type=OrderEvents.CANCELED,
+        user=user if user is not None and user.is_authenticated else None,
+    )
+    return order
