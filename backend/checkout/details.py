@@ -109,3 +109,34 @@ def checkout_delivery_method_update(
     checkout.shipping_method_id = shipping_method_id
     checkout.save(update_fields=["shipping_method", "last_change"])
     return checkout
+
+
+@transaction.atomic
+def checkout_customer_attach(*, checkout_token: UUID | str, user) -> Checkout:
+    """Make the signed-in customer the checkout's owner, as Saleor does on login."""
+    if user is None or not user.is_authenticated:
+        raise checkout_error(
+            field="customerId",
+            code=CheckoutErrorCode.INVALID,
+            message="Only a signed-in customer can be attached.",
+        )
+    checkout = checkout_for_update(checkout_token)
+    if checkout.user_id not in (None, user.pk):
+        raise checkout_error(
+            field="customerId",
+            code=CheckoutErrorCode.INVALID,
+            message="This checkout belongs to another customer.",
+        )
+    checkout.user = user
+    checkout.email = user.email
+    checkout.save(update_fields=["user", "email", "last_change"])
+    return checkout
+
+
+@transaction.atomic
+def checkout_customer_detach(*, checkout_token: UUID | str) -> Checkout:
+    """Remove the owner so the checkout continues as a guest's."""
+    checkout = checkout_for_update(checkout_token)
+    checkout.user = None
+    checkout.save(update_fields=["user", "last_change"])
+    return checkout

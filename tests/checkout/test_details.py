@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from backend.checkout.complete import checkout_complete
 from backend.checkout.details import (
     checkout_billing_address_update,
+    checkout_customer_attach,
+    checkout_customer_detach,
     checkout_delivery_method_update,
     checkout_email_update,
     checkout_shipping_address_update,
@@ -167,3 +169,35 @@ def test_completing_after_moving_the_address_out_of_the_zone_is_refused(
 
     assert _errors(excinfo) == {"shippingMethod": "INVALID_SHIPPING_METHOD"}
     assert not Order.objects.exists()
+
+
+def test_checkout_customer_attach_sets_owner_and_email(channel, customer_user):
+    checkout = factories.CheckoutFactory(channel=channel, email="guest@example.com")
+
+    checkout_customer_attach(checkout_token=checkout.token, user=customer_user)
+
+    checkout.refresh_from_db()
+    assert (checkout.user, checkout.email) == (customer_user, "customer@example.com")
+
+
+def test_checkout_customer_attach_refuses_another_customers_checkout(
+    channel, customer_user
+):
+    owner = factories.UserFactory()
+    checkout = factories.CheckoutFactory(channel=channel, user=owner)
+
+    with pytest.raises(ValidationError) as excinfo:
+        checkout_customer_attach(checkout_token=checkout.token, user=customer_user)
+
+    assert _errors(excinfo) == {"customerId": "INVALID"}
+    checkout.refresh_from_db()
+    assert checkout.user == owner
+
+
+def test_checkout_customer_detach_leaves_a_guest_checkout(channel, customer_user):
+    checkout = factories.CheckoutFactory(channel=channel, user=customer_user)
+
+    checkout_customer_detach(checkout_token=checkout.token)
+
+    checkout.refresh_from_db()
+    assert checkout.user is None

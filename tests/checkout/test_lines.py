@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from prices import Money
 
+from backend.checkout.complete import checkout_complete
 from backend.checkout.models import Checkout, CheckoutLine
 from backend.checkout.selectors import checkout_totals
 from backend.checkout.services import (
@@ -14,6 +15,7 @@ from backend.checkout.services import (
 )
 from tests import factories
 from tests.fixtures.catalog import make_published_product
+from tests.fixtures.checkout import make_ready_checkout, paid_with
 
 
 def _error(excinfo) -> tuple[str, str]:
@@ -235,9 +237,6 @@ def test_checkout_totals_are_money_from_the_channel_prices(
 def test_per_customer_limit_counts_what_the_customer_already_ordered(
     channel, shipping_method, variant, customer_user
 ):
-    from backend.checkout.complete import checkout_complete
-    from tests.fixtures.checkout import make_ready_checkout, paid_with
-
     variant.quantity_limit_per_customer = 3
     variant.save(update_fields=["quantity_limit_per_customer"])
     earlier = make_ready_checkout(
