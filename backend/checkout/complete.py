@@ -114,6 +114,12 @@ def _validate_ready(
             code=CheckoutErrorCode.NO_LINES,
             message="Cannot complete checkout without lines.",
         )
+    if not checkout.channel.is_active:
+        raise checkout_error(
+            field="channel",
+            code=CheckoutErrorCode.CHANNEL_INACTIVE,
+            message=f"Channel {checkout.channel.slug} is inactive.",
+        )
     if not checkout.email:
         raise checkout_error(
             field="email",

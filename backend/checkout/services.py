@@ -112,7 +112,9 @@ def checkout_lines_add(
         + (existing[variant_id].quantity if variant_id in existing else 0)
         for variant_id, quantity in added.items()
     }
-    _validate_lines(channel=checkout.channel, quantities=quantities, user=user)
+    _validate_lines(
+        channel=checkout.channel, quantities=quantities, user=user or checkout.user
+    )
     _write_quantities(checkout=checkout, existing=existing, quantities=quantities)
     return checkout
 
@@ -135,7 +137,9 @@ def checkout_lines_update(
     # Removing a line needs only the variant to exist.
     variants_by_id(variant_ids=quantities)
     if kept:
-        _validate_lines(channel=checkout.channel, quantities=kept, user=user)
+        _validate_lines(
+            channel=checkout.channel, quantities=kept, user=user or checkout.user
+        )
     _write_quantities(checkout=checkout, existing=existing, quantities=quantities)
     return checkout
 

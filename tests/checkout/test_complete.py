@@ -303,3 +303,16 @@ def test_checkout_complete_when_stock_ran_out_meanwhile_writes_nothing(
     assert _error(excinfo) == ("lines", "INSUFFICIENT_STOCK")
     assert Order.objects.count() == 0
     assert variant.stocks.get().quantity_allocated == 9
+
+
+def test_checkout_complete_in_an_inactive_channel_is_refused(ready_checkout, channel):
+    channel.is_active = False
+    channel.save(update_fields=["is_active"])
+
+    with pytest.raises(ValidationError) as excinfo:
+        checkout_complete(
+            checkout_token=ready_checkout.token, payment=paid_with("tok_success")
+        )
+
+    assert _error(excinfo) == ("channel", "CHANNEL_INACTIVE")
+    assert _nothing_written(ready_checkout)

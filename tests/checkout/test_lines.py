@@ -268,3 +268,19 @@ def test_checkout_lines_add_query_count_does_not_grow_with_lines(
         )
 
     assert len(_lines(checkout)) == line_count
+
+
+def test_checkout_lines_add_applies_the_owners_limit_without_a_user_argument(
+    channel, variant, customer_user
+):
+    variant.quantity_limit_per_customer = 2
+    variant.save(update_fields=["quantity_limit_per_customer"])
+    checkout = checkout_create(
+        channel=channel, lines=[(variant, 2)], user=customer_user
+    )
+
+    with pytest.raises(ValidationError) as excinfo:
+        checkout_lines_add(checkout_token=checkout.token, lines=[(variant, 1)])
+
+    assert _error(excinfo) == ("quantity", "QUANTITY_GREATER_THAN_LIMIT")
+    assert _lines(checkout) == [(variant.pk, 2)]

@@ -94,3 +94,28 @@ def test_the_same_checkout_completed_twice_at_once_gives_one_order(
     assert outcomes == [("order", order.pk), ("order", order.pk)]
     assert Stock.objects.get(product_variant=variant).quantity_allocated == 2
     assert Allocation.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_buyers_of_two_items_in_opposite_line_order_all_complete(
+    channel, warehouse, shipping_method
+):
+    first = make_published_product(channel=channel, warehouse=warehouse).default_variant
+    second = make_published_product(
+        channel=channel, warehouse=warehouse
+    ).default_variant
+    tokens = [
+        make_ready_checkout(
+            channel=channel,
+            shipping_method=shipping_method,
+            lines=[(first, 1), (second, 1)] if index % 2 else [(second, 1), (first, 1)],
+        ).token
+        for index in range(8)
+    ]
+
+    outcomes = _complete_all_at_once(tokens)
+
+    assert [outcome[0] for outcome in outcomes] == ["order"] * 8, outcomes
+    assert list(
+        Stock.objects.order_by("pk").values_list("quantity_allocated", flat=True)
+    ) == [8, 8]
