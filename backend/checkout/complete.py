@@ -1,6 +1,7 @@
 """checkout_complete: the only place an order is born."""
 
 import copy
+import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -22,6 +23,7 @@ from backend.order.models import (
 )
 from backend.payment.gateways import (
     GatewayNotAvailable,
+    PaymentGateway,
     PaymentStatus,
     payment_gateway_get,
 )
@@ -37,6 +39,8 @@ from .errors import CheckoutErrorCode, checkout_error
 from .models import Checkout
 from .selectors import CheckoutLineInfo, checkout_lines_info, checkout_totals
 from .validation import validate_quantity_limits, validate_variants_sellable
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -63,34 +67,52 @@ def checkout_complete(
 
     Calling it again for a completed checkout returns the same order.
     """
-    with transaction.atomic():
-        checkout = (
-            Checkout.objects.select_for_update(of=("self",))
-            .select_related(
-                "channel", "shipping_method", "shipping_address", "billing_address"
+    # Money taken before the transaction fails must go back to the shopper.
+    taken: list[_Charge] = []
+    try:
+        with transaction.atomic():
+            result = _complete_locked(
+                checkout_token=checkout_token, payment=payment, user=user, taken=taken
             )
-            .filter(pk=checkout_token)
-            .first()
+    except BaseException:
+        for charge in taken:
+            _refund(charge)
+        raise
+    return result
+
+
+def _complete_locked(
+    *, checkout_token, payment: PaymentInput | None, user, taken: list
+) -> CheckoutCompleteResult:
+    checkout = (
+        Checkout.objects.select_for_update(of=("self",))
+        .select_related(
+            "channel", "shipping_method", "shipping_address", "billing_address"
         )
-        if checkout is None:
-            return CheckoutCompleteResult(order=_completed_order(checkout_token))
-        lines = checkout_lines_info(checkout=checkout)
-        totals = checkout_totals(checkout=checkout, lines=lines)
-        _validate_ready(checkout=checkout, lines=lines, totals=totals, user=user)
-        plan = _allocation_plan(checkout=checkout, lines=lines)
-        charge = _take_payment(checkout=checkout, payment=payment, total=totals.total)
-        if charge is not None and charge.action_data:
-            return CheckoutCompleteResult(
-                order=None,
-                confirmation_needed=True,
-                confirmation_data=charge.action_data,
-            )
-        order, order_lines = _create_order(
-            checkout=checkout, lines=lines, totals=totals, user=user
+        .filter(pk=checkout_token)
+        .first()
+    )
+    if checkout is None:
+        return CheckoutCompleteResult(order=_completed_order(checkout_token))
+    lines = checkout_lines_info(checkout=checkout)
+    totals = checkout_totals(checkout=checkout, lines=lines)
+    _validate_ready(checkout=checkout, lines=lines, totals=totals, user=user)
+    plan = _allocation_plan(checkout=checkout, lines=lines)
+    charge = _take_payment(checkout=checkout, payment=payment, total=totals.total)
+    if charge is not None and charge.action_data:
+        return CheckoutCompleteResult(
+            order=None,
+            confirmation_needed=True,
+            confirmation_data=charge.action_data,
         )
-        _allocate(plan=plan, order_lines=order_lines)
-        _record_payment(checkout=checkout, order=order, charge=charge)
-        checkout.delete()
+    if charge is not None:
+        taken.append(charge)
+    order, order_lines = _create_order(
+        checkout=checkout, lines=lines, totals=totals, user=user
+    )
+    _allocate(plan=plan, order_lines=order_lines)
+    _record_payment(checkout=checkout, order=order, charge=charge)
+    checkout.delete()
     return CheckoutCompleteResult(order=order)
 
 
@@ -214,6 +236,7 @@ def _allocation_plan(
 
 @dataclass(frozen=True)
 class _Charge:
+    gateway: PaymentGateway
     gateway_id: str
     psp_reference: str
     amount: Money
@@ -252,11 +275,20 @@ def _take_payment(
             message=result.message or "The payment was declined.",
         )
     return _Charge(
+        gateway=gateway,
         gateway_id=gateway.id,
         psp_reference=result.psp_reference,
         amount=result.amount,
         action_data=result.action_data if not result.is_success else {},
     )
+
+
+def _refund(charge: _Charge) -> None:
+    """Give back a charge whose order was never written."""
+    try:
+        charge.gateway.refund(amount=charge.amount, psp_reference=charge.psp_reference)
+    except Exception:  # noqa: BLE001 - the original error matters more
+        logger.exception("Refund of %s failed", charge.psp_reference)
 
 
 def _copy_address(address: Address | None) -> Address | None:

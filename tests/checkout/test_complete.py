@@ -2,11 +2,13 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError
 from prices import Money
 
 from backend.checkout.complete import checkout_complete
 from backend.checkout.models import Checkout
 from backend.order.models import Order, OrderChargeStatus, OrderEvents, OrderStatus
+from backend.payment.gateways import test_gateway
 from backend.payment.models import TransactionEventType, TransactionItem
 from backend.warehouse.models import Allocation, Stock
 from tests import factories
@@ -316,3 +318,24 @@ def test_checkout_complete_in_an_inactive_channel_is_refused(ready_checkout, cha
 
     assert _error(excinfo) == ("channel", "CHANNEL_INACTIVE")
     assert _nothing_written(ready_checkout)
+
+
+def test_a_charge_whose_order_cannot_be_written_is_refunded(
+    ready_checkout, channel, variant
+):
+    # An order already holding this checkout token makes the order insert fail.
+    Order.objects.create(
+        channel=channel, currency="USD", checkout_token=str(ready_checkout.token)
+    )
+    refunds_before = len(test_gateway.REFUNDS)
+
+    with pytest.raises(IntegrityError):
+        checkout_complete(
+            checkout_token=ready_checkout.token, payment=paid_with("tok_success")
+        )
+
+    refunds = test_gateway.REFUNDS[refunds_before:]
+    assert [amount for _, amount in refunds] == [Money(Decimal("44.98"), "USD")]
+    assert Checkout.objects.filter(pk=ready_checkout.pk).exists()
+    assert variant.stocks.get().quantity_allocated == 0
+    assert not TransactionItem.objects.exists()

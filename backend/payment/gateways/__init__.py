@@ -36,6 +36,8 @@ class PaymentGateway(Protocol):
 
     def charge(self, *, amount: Money, token: str) -> GatewayResult: ...
 
+    def refund(self, *, amount: Money, psp_reference: str) -> GatewayResult: ...
+
 
 class GatewayNotAvailable(LookupError):
     """The gateway is unknown or switched off in this deployment."""

@@ -16,6 +16,9 @@ TOKEN_SUCCESS = "tok_success"
 TOKEN_DECLINE = "tok_decline"
 TOKEN_ACTION_REQUIRED = "tok_3ds"
 
+# Refunds this process asked for, newest last, so tests can see money returned.
+REFUNDS: list[tuple[str, Money]] = []
+
 
 class TestGateway:
     """Fake payments for tests and demos; production refuses it by default."""
@@ -29,6 +32,12 @@ class TestGateway:
 
     def charge(self, *, amount: Money, token: str) -> GatewayResult:
         return self._result(amount=amount, token=token)
+
+    def refund(self, *, amount: Money, psp_reference: str) -> GatewayResult:
+        REFUNDS.append((psp_reference, amount))
+        return GatewayResult(
+            status=PaymentStatus.SUCCESS, amount=amount, psp_reference=psp_reference
+        )
 
     def _result(self, *, amount: Money, token: str) -> GatewayResult:
         reference = f"test-{uuid.uuid4().hex[:16]}"
