@@ -197,3 +197,40 @@ class PageComment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} on {self.page_id}"
+
+
+class ShopBlockClick(models.Model):
+    """A reader's click on a product in an article's shop block.
+
+    ``block`` is the block's number on the page ("0", "1", ...), "end" for
+    the block after the article, or "unknown" when the link was tampered
+    with. The session key is kept only as a keyed hash.
+    """
+
+    page = models.ForeignKey(
+        Page, related_name="shop_block_clicks", on_delete=models.CASCADE
+    )
+    product = models.ForeignKey(
+        "product.Product",
+        related_name="shop_block_clicks",
+        null=True,
+        on_delete=models.SET_NULL,
+    )
+    block = models.CharField(max_length=16)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    session_hash = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        ordering = ("-created_at", "-pk")
+
+    def __str__(self) -> str:
+        return f"{self.page_id} block {self.block}"
+
+
+class ArticleSalesReport(Page):
+    """The admin's per-article report of clicks, carts, orders and revenue."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "article sales report"
+        verbose_name_plural = "article sales report"

@@ -59,9 +59,9 @@ class ArticleBody:
 
 
 def product_link(*, product_slug: str, article_slug: str, number: str) -> str:
-    """Return the product page address that names the article and block."""
-    query = urlencode({"from": article_slug, "block": number})
-    return f"{reverse('storefront:product', args=[product_slug])}?{query}"
+    """Return the address that records the click, then shows the product."""
+    url = reverse("storefront:shop_block_click", args=[article_slug, product_slug])
+    return f"{url}?{urlencode({'block': number})}"
 
 
 def shown_block(*, block: ShopBlock, article_slug: str, number: str) -> ShownBlock:

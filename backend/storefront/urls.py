@@ -1,7 +1,7 @@
 from django.urls import path
 
 from .feeds import ArticlesAtomFeed, ArticlesFeed
-from .views import catalog, comments, content, product
+from .views import attribution, catalog, comments, content, product
 
 app_name = "storefront"
 urlpatterns = [
@@ -16,6 +16,11 @@ urlpatterns = [
     path("articles/<str:slug>/", content.article_detail, name="article"),
     path(
         "articles/<str:slug>/comments/", comments.comment_create, name="article_comment"
+    ),
+    path(
+        "articles/<str:slug>/products/<str:product_slug>/",
+        attribution.shop_block_click,
+        name="shop_block_click",
     ),
     path("articles/<str:slug>/hero.png", content.article_hero, name="article_hero"),
 ]

@@ -109,8 +109,8 @@ def test_inline_shop_block_shows_products_with_price_stock_and_delivery(client, 
         "Ships in 1-2 days Add to cart : D-Ring Hamstring & Piriformis Strap"
     ]
     assert (
-        'href="/products/loop-stretch-strap/?from=physical-therapy-for-sciatica'
-        '&amp;block=0"' in block
+        'href="/articles/physical-therapy-for-sciatica/products/'
+        'loop-stretch-strap/?block=0"' in block
     )
     # The block stands where its directive was: after the range-of-motion text.
     assert html.index("Range of motion and nerve mobility") < html.index(
@@ -131,7 +131,8 @@ def test_end_block_shows_the_featured_products_in_their_order(client, synced):
         "Moist Heat Therapy Pack",
         "12-Loop Stretch Strap",
     ]
-    assert "from=physical-therapy-for-sciatica&amp;block=end" in block
+    assert "/articles/physical-therapy-for-sciatica/products/" in block
+    assert "?block=end" in block
 
 
 def test_end_block_falls_back_to_the_rule_for_the_articles_conditions(client, synced):

@@ -1,0 +1,88 @@
+"""The per-article sales report: clicks, carts, orders and revenue.
+
+Clicks are ``ShopBlockClick`` rows. Add-to-carts and orders are the
+checkouts and orders whose metadata carries the article's attribution
+under ``ATTRIBUTION_METADATA_KEY`` (see ``services.attribution``); they
+stay at 0 until the checkout copies the session's attribution into its
+metadata. Canceled and unconfirmed orders are neither orders nor revenue.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Sum
+from django.db.models.fields.json import KT
+from django.db.models.functions import Coalesce
+from prices import Money
+
+from backend.checkout.models import Checkout
+from backend.order.models import Order, OrderStatus
+
+from ..models import Page, ShopBlockClick
+from ..services.attribution import ATTRIBUTION_METADATA_KEY
+
+_ARTICLE = KT(f"metadata__{ATTRIBUTION_METADATA_KEY}__article")
+# Orders that are not sales: not yet confirmed, or canceled.
+NOT_SOLD = (OrderStatus.UNCONFIRMED, OrderStatus.CANCELED)
+
+
+@dataclass(frozen=True)
+class ArticleSales:
+    page: Page
+    clicks: int
+    add_to_carts: int
+    orders: int
+    # One Money per currency the article's orders were paid in.
+    revenue: tuple[Money, ...]
+
+
+def article_sales_report() -> list[ArticleSales]:
+    """Return every article's attributed sales, in three queries."""
+    clicks = (
+        ShopBlockClick.objects.filter(page=OuterRef("pk"))
+        .order_by()
+        .values("page")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    pages = list(
+        Page.objects.filter(article__isnull=False)
+        .annotate(
+            click_count=Coalesce(Subquery(clicks, output_field=IntegerField()), 0)
+        )
+        .order_by("title", "pk")
+    )
+    carts = dict(
+        Checkout.objects.annotate(article=_ARTICLE)
+        .filter(article__isnull=False)
+        .order_by()
+        .values("article")
+        .annotate(total=Count("pk"))
+        .values_list("article", "total")
+    )
+    orders: dict[str, int] = defaultdict(int)
+    revenue: dict[str, list[Money]] = defaultdict(list)
+    sold = (
+        Order.objects.exclude(status__in=NOT_SOLD)
+        .annotate(article=_ARTICLE)
+        .filter(article__isnull=False)
+        .order_by()
+        .values("article", "currency")
+        .annotate(total=Count("pk"), amount=Sum("total_amount"))
+        .order_by("article", "currency")
+    )
+    for row in sold:
+        orders[row["article"]] += row["total"]
+        amount = row["amount"] or Decimal(0)
+        revenue[row["article"]].append(Money(amount, row["currency"]).quantize())
+    return [
+        ArticleSales(
+            page=page,
+            clicks=page.click_count,
+            add_to_carts=carts.get(page.slug, 0),
+            orders=orders[page.slug],
+            revenue=tuple(revenue[page.slug]),
+        )
+        for page in pages
+    ]
