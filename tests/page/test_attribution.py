@@ -19,6 +19,8 @@ from tests.fixtures.content import make_article_page
 
 REPORT_URL = "/admin/page/articlesalesreport/"
 REPORT_QUERIES = 3
+# The report (3), the session, the user and its group and own permissions.
+REPORT_PAGE_QUERIES = 7
 
 
 def _article(slug):
@@ -191,3 +193,19 @@ def test_the_report_has_no_change_page(db, client, published_product):
     )
 
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize("articles", [5, 20])
+def test_the_report_page_takes_the_same_queries_for_5_and_20_articles(
+    db, client, channel, published_product, django_assert_num_queries, articles
+):
+    merch_client = _staff_client(client, "Merchandisers")
+    for index in range(articles):
+        page = _article(f"article-{index}")
+        _click(page, published_product)
+        _order(channel, page.slug, "1.00")
+
+    with django_assert_num_queries(REPORT_PAGE_QUERIES):
+        response = merch_client.get(REPORT_URL)
+
+    assert response.content.decode().count('<td class="orders">1</td>') == articles

@@ -3,6 +3,7 @@
 import pytest
 
 from backend.page.models import ShopBlockClick
+from backend.page.services import content_sync
 from backend.page.services.attribution import (
     ATTRIBUTION_SESSION_KEY,
     session_key_hash,
@@ -113,3 +114,19 @@ def test_a_post_is_refused(client, article, published_product):
 
     assert response.status_code == 405
     assert not ShopBlockClick.objects.exists()
+
+
+def test_following_an_article_pages_shop_link_records_its_block(
+    client, demo_store, content_dir
+):
+    content_sync()
+    html = client.get("/articles/physical-therapy-for-sciatica/").content.decode()
+    block = html.split('data-block="0"', 1)[1].split("</section>", 1)[0]
+    href = block.split('<p class="shop-item-name"><a href="', 1)[1].split('"', 1)[0]
+
+    response = client.get(href.replace("&amp;", "&"))
+
+    click = ShopBlockClick.objects.get()
+    assert response["Location"] == f"/products/{click.product.slug}/"
+    assert (click.page.slug, click.block) == ("physical-therapy-for-sciatica", "0")
+    assert 'rel="nofollow"' in block
