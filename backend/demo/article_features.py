@@ -10,7 +10,6 @@ from pathlib import Path
 from django.db import transaction
 
 from backend.attribute.models import AssignedPageAttributeValue
-from backend.page.admin import featured_products_remember
 from backend.page.models import Page
 from backend.page.services import FEATURED_PRODUCTS_SLUG, page_tag_products
 from backend.product.models import Product
@@ -74,6 +73,5 @@ def article_features_apply(*, path: Path) -> list[Page]:
             continue
         page_tag_products(page=page, product_ids=[products[slug] for slug in slugs])
         # So the admin can name a featured product deleted later.
-        featured_products_remember(page)
         tagged.append(page)
     return tagged

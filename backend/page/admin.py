@@ -36,6 +36,7 @@ from backend.warehouse.selectors import products_in_stock
 
 from .models import Article, Page, PageComment, PageCommentStatus, PageType
 from .services import FEATURED_PRODUCTS_SLUG, comment_moderate, page_tag_products
+from .services.tagging import FEATURED_SEEN_KEY
 
 # What sync_content writes from an article's file.
 SYNCED_PAGE_FIELDS = ["page_type", "title", "slug", "content"]
@@ -60,7 +61,6 @@ class ArticleInline(SaleorStackedInline):
 
 # The page's private metadata key holding the products it featured when a
 # merchandiser last saved them, so a product deleted since can be named.
-FEATURED_SEEN_KEY = "lumbar.featured_products_seen"
 
 
 class FeaturedProductSelect(AutocompleteSelect):
@@ -220,19 +220,6 @@ def featured_product_warnings(page: Page) -> list[str]:
     return warnings
 
 
-def featured_products_remember(page: Page) -> None:
-    """Keep the names of the products the page features now (see above)."""
-    names = dict(
-        AssignedPageAttributeValue.objects.filter(
-            page=page, value__attribute__slug=FEATURED_PRODUCTS_SLUG
-        ).values_list("value__reference_product_id", "value__reference_product__name")
-    )
-    pages = Page.objects.filter(pk=page.pk)
-    metadata = pages.values_list("private_metadata", flat=True).get() or {}
-    metadata[FEATURED_SEEN_KEY] = {str(pk): name for pk, name in names.items()}
-    pages.update(private_metadata=metadata)
-
-
 def _features_products(page: Page) -> bool:
     return AttributePage.objects.filter(
         attribute__slug=FEATURED_PRODUCTS_SLUG, page_type_id=page.page_type_id
@@ -271,7 +258,6 @@ class PageAdmin(SaleorModelAdmin):
             return super().save_formset(request, form, formset, change)
         page = form.instance
         page_tag_products(page=page, product_ids=formset.product_ids())
-        featured_products_remember(page)
         formset.new_objects, formset.changed_objects, formset.deleted_objects = (
             [],
             [],

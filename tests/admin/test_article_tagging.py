@@ -20,8 +20,9 @@ from tests.storefront.helpers import texts_by_class
 from .html_forms import untouched_form
 
 SLUG = "physical-therapy-for-sciatica"
-# The article change page with its featured products and their warnings.
-QUERIES_CHANGE_PAGE = 19
+# The article change page with its featured products and their warnings
+# (including the check for remembered products that were deleted since).
+QUERIES_CHANGE_PAGE = 20
 PREFIX = "attributevalues"
 
 

@@ -9,13 +9,13 @@ import yaml
 from django.core.management import CommandError, call_command
 
 from backend.attribute.models import AssignedPageAttributeValue
-from backend.page.admin import FEATURED_SEEN_KEY
 from backend.page.models import Page
 from backend.page.services import (
     FEATURED_PRODUCTS_SLUG,
     content_sync,
     page_tag_products,
 )
+from backend.page.services.tagging import FEATURED_SEEN_KEY
 from backend.product.models import Product
 from tests.fixtures.demo import demo_catalog_dir
 

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 
 from backend.attribute.models import AssignedPageAttributeValue
 from backend.page.services import page_tag_products
+from backend.page.services.tagging import FEATURED_SEEN_KEY
 from tests import factories
 from tests.fixtures.content import make_article_page
 
@@ -66,3 +67,15 @@ def test_a_page_type_without_featured_products_is_refused(shop_catalog):
 
     assert caught.value.error_dict["attributes"][0].code == "INVALID"
     assert featured_slugs(page) == []
+
+
+def test_tagging_remembers_product_names_so_a_later_deletion_can_be_reported(
+    shop_catalog,
+):
+    page = make_article_page(slug="straps")
+    product = shop_catalog.products["alpha-strap"]
+
+    page_tag_products(page=page, product_ids=[product.pk])
+
+    page.refresh_from_db()
+    assert page.private_metadata[FEATURED_SEEN_KEY] == {str(product.pk): product.name}

@@ -14,6 +14,11 @@ from backend.attribute.services import AttributeAssignment, attribute_assignment
 from ..models import Page
 from .page_type import FEATURED_PRODUCTS_SLUG
 
+# Private metadata key holding {product id: name} of what the page features,
+# so staff can be warned when a featured product is later deleted (deleting
+# a product deletes its reference value, leaving no other trace).
+FEATURED_SEEN_KEY = "lumbar.featured_products_seen"
+
 
 @transaction.atomic
 def page_tag_products(*, page: Page, product_ids: list[int]) -> list[AttributeValue]:
@@ -48,4 +53,16 @@ def page_tag_products(*, page: Page, product_ids: list[int]) -> list[AttributeVa
         AssignedPageAttributeValue(page=page, value=value, sort_order=index)
         for index, value in enumerate(values)
     )
+    _featured_products_remember(page)
     return values
+
+
+def _featured_products_remember(page: Page) -> None:
+    names = dict(
+        AssignedPageAttributeValue.objects.filter(
+            page=page, value__attribute__slug=FEATURED_PRODUCTS_SLUG
+        ).values_list("value__reference_product_id", "value__reference_product__name")
+    )
+    metadata = page.private_metadata or {}
+    metadata[FEATURED_SEEN_KEY] = {str(pk): name for pk, name in names.items()}
+    Page.objects.filter(pk=page.pk).update(private_metadata=metadata)
