@@ -24,6 +24,7 @@ run: $(STAMP)
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py sync_content
+	$(BIN)/python manage.py tag_demo_articles
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 services:
