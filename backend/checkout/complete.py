@@ -89,7 +89,7 @@ def _complete_locked(
         .select_related(
             "channel", "shipping_method", "shipping_address", "billing_address"
         )
-        .filter(pk=checkout_token)
+        .by_token(checkout_token)
         .first()
     )
     if checkout is None:

@@ -11,6 +11,16 @@ from backend.product.models import ProductVariant
 from backend.shipping.models import ShippingMethod
 
 
+class CheckoutQuerySet(models.QuerySet):
+    def by_token(self, token):
+        """Filter by token; a malformed token matches nothing instead of raising."""
+        try:
+            token = uuid.UUID(str(token))
+        except ValueError:
+            return self.none()
+        return self.filter(pk=token)
+
+
 class Checkout(ModelWithMetadata):
     token = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -41,6 +51,8 @@ class Checkout(ModelWithMetadata):
     )
     voucher_code = models.CharField(max_length=255, null=True, blank=True)
     currency = models.CharField(max_length=settings.DEFAULT_CURRENCY_CODE_LENGTH)
+
+    objects = CheckoutQuerySet.as_manager()
 
     class Meta:
         ordering = ("-last_change", "pk")

@@ -49,7 +49,7 @@ def checkout_for_update(checkout_token: UUID | str) -> Checkout:
     checkout = (
         Checkout.objects.select_for_update(of=("self",))
         .select_related("channel")
-        .filter(pk=checkout_token)
+        .by_token(checkout_token)
         .first()
     )
     if checkout is None:

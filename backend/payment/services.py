@@ -54,7 +54,7 @@ def transaction_initialize(
         raise _payment_error("action", "INVALID", f"Unknown action {action}.")
     checkout = (
         Checkout.objects.select_for_update(of=("self",))
-        .filter(pk=checkout_token)
+        .by_token(checkout_token)
         .first()
     )
     if checkout is None:

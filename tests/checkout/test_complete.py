@@ -339,3 +339,10 @@ def test_a_charge_whose_order_cannot_be_written_is_refunded(
     assert Checkout.objects.filter(pk=ready_checkout.pk).exists()
     assert variant.stocks.get().quantity_allocated == 0
     assert not TransactionItem.objects.exists()
+
+
+def test_checkout_complete_of_a_malformed_token_is_not_found(db):
+    with pytest.raises(ValidationError) as excinfo:
+        checkout_complete(checkout_token="not-a-uuid", payment=paid_with("tok_success"))
+
+    assert _error(excinfo) == ("id", "NOT_FOUND")

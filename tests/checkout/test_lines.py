@@ -284,3 +284,10 @@ def test_checkout_lines_add_applies_the_owners_limit_without_a_user_argument(
 
     assert _error(excinfo) == ("quantity", "QUANTITY_GREATER_THAN_LIMIT")
     assert _lines(checkout) == [(variant.pk, 2)]
+
+
+def test_a_malformed_checkout_token_is_not_found(variant):
+    with pytest.raises(ValidationError) as excinfo:
+        checkout_lines_add(checkout_token="not-a-uuid", lines=[(variant, 1)])
+
+    assert _error(excinfo) == ("id", "NOT_FOUND")
