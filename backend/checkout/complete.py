@@ -1,52 +1,28 @@
 """checkout_complete: the only place an order is born."""
 
 import copy
-import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
-from decimal import Decimal
 from uuid import UUID
 
 from django.db import transaction
-from django.db.models import Sum
-from prices import Money
 
 from backend.account.models import Address
 from backend.order.models import (
     Order,
-    OrderAuthorizeStatus,
-    OrderChargeStatus,
     OrderEvent,
     OrderEvents,
     OrderLine,
     OrderStatus,
-)
-from backend.payment.gateways import (
-    GatewayNotAvailable,
-    PaymentGateway,
-    PaymentStatus,
-    payment_gateway_get,
-)
-from backend.payment.models import (
-    TransactionEvent,
-    TransactionEventType,
-    TransactionItem,
 )
 from backend.warehouse.models import Allocation, Stock
 
 from .details import checkout_shipping_method_applies
 from .errors import CheckoutErrorCode, checkout_error
 from .models import Checkout
+from .payment import Charge, PaymentInput, record_payment, refund, take_payment
 from .selectors import CheckoutLineInfo, checkout_lines_info, checkout_totals
 from .validation import validate_quantity_limits, validate_variants_sellable
-
-logger = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class PaymentInput:
-    gateway_id: str
-    token: str
 
 
 @dataclass(frozen=True)
@@ -68,7 +44,7 @@ def checkout_complete(
     Calling it again for a completed checkout returns the same order.
     """
     # Money taken before the transaction fails must go back to the shopper.
-    taken: list[_Charge] = []
+    taken: list[Charge] = []
     try:
         with transaction.atomic():
             result = _complete_locked(
@@ -76,7 +52,7 @@ def checkout_complete(
             )
     except BaseException:
         for charge in taken:
-            _refund(charge)
+            refund(charge)
         raise
     return result
 
@@ -98,7 +74,7 @@ def _complete_locked(
     totals = checkout_totals(checkout=checkout, lines=lines)
     _validate_ready(checkout=checkout, lines=lines, totals=totals, user=user)
     plan = _allocation_plan(checkout=checkout, lines=lines)
-    charge = _take_payment(checkout=checkout, payment=payment, total=totals.total)
+    charge = take_payment(checkout=checkout, payment=payment, total=totals.total)
     if charge is not None and charge.action_data:
         return CheckoutCompleteResult(
             order=None,
@@ -111,7 +87,7 @@ def _complete_locked(
         checkout=checkout, lines=lines, totals=totals, user=user
     )
     _allocate(plan=plan, order_lines=order_lines)
-    _record_payment(checkout=checkout, order=order, charge=charge)
+    record_payment(checkout=checkout, order=order, charge=charge)
     checkout.delete()
     return CheckoutCompleteResult(order=order)
 
@@ -234,63 +210,6 @@ def _allocation_plan(
     return plan
 
 
-@dataclass(frozen=True)
-class _Charge:
-    gateway: PaymentGateway
-    gateway_id: str
-    psp_reference: str
-    amount: Money
-    action_data: dict
-
-
-def _take_payment(
-    *, checkout: Checkout, payment: PaymentInput | None, total: Money
-) -> _Charge | None:
-    if payment is None:
-        paid = checkout.payment_transactions.aggregate(
-            charged=Sum("amount_charged_value"),
-            authorized=Sum("amount_authorized_value"),
-        )
-        covered = (paid["charged"] or Decimal(0)) + (paid["authorized"] or Decimal(0))
-        if total.amount > 0 and covered < total.amount:
-            raise checkout_error(
-                field="payment",
-                code=CheckoutErrorCode.CHECKOUT_NOT_FULLY_PAID,
-                message="The checkout is not fully paid.",
-            )
-        return None
-    try:
-        gateway = payment_gateway_get(gateway_id=payment.gateway_id)
-    except GatewayNotAvailable:
-        raise checkout_error(
-            field="payment",
-            code=CheckoutErrorCode.PAYMENT_ERROR,
-            message=f"Payment gateway {payment.gateway_id} is not available.",
-        ) from None
-    result = gateway.charge(amount=total, token=payment.token)
-    if result.status == PaymentStatus.DECLINED:
-        raise checkout_error(
-            field="payment",
-            code=CheckoutErrorCode.PAYMENT_ERROR,
-            message=result.message or "The payment was declined.",
-        )
-    return _Charge(
-        gateway=gateway,
-        gateway_id=gateway.id,
-        psp_reference=result.psp_reference,
-        amount=result.amount,
-        action_data=result.action_data if not result.is_success else {},
-    )
-
-
-def _refund(charge: _Charge) -> None:
-    """Give back a charge whose order was never written."""
-    try:
-        charge.gateway.refund(amount=charge.amount, psp_reference=charge.psp_reference)
-    except Exception:  # noqa: BLE001 - the original error matters more
-        logger.exception("Refund of %s failed", charge.psp_reference)
-
-
 def _copy_address(address: Address | None) -> Address | None:
     if address is None:
         return None
@@ -371,68 +290,3 @@ def _allocate(*, plan: AllocationPlan, order_lines: dict) -> None:
             stocks[stock.pk] = stock
     Allocation.objects.bulk_create(allocations)
     Stock.objects.bulk_update(list(stocks.values()), ["quantity_allocated"])
-
-
-def _record_payment(
-    *, checkout: Checkout, order: Order, charge: _Charge | None
-) -> None:
-    """Move the checkout's transactions to the order and set its charge status."""
-    checkout.payment_transactions.update(order=order, checkout=None)
-    if charge is not None:
-        item = TransactionItem.objects.create(
-            order=order,
-            name="Test payment" if "test" in charge.gateway_id else "",
-            gateway=charge.gateway_id,
-            psp_reference=charge.psp_reference,
-            currency=order.currency,
-            amount_charged=charge.amount,
-        )
-        TransactionEvent.objects.create(
-            transaction=item,
-            type=TransactionEventType.CHARGE_SUCCESS,
-            psp_reference=charge.psp_reference,
-            currency=order.currency,
-            amount=charge.amount,
-        )
-    paid = order.payment_transactions.aggregate(
-        charged=Sum("amount_charged_value"),
-        authorized=Sum("amount_authorized_value"),
-    )
-    charged = paid["charged"] or Decimal(0)
-    order.total_charged_amount = charged
-    order.total_authorized_amount = paid["authorized"] or Decimal(0)
-    order.charge_status = _charge_status(charged=charged, total=order.total_amount)
-    order.authorize_status = _authorize_status(
-        covered=charged + order.total_authorized_amount, total=order.total_amount
-    )
-    order.save(
-        update_fields=[
-            "total_charged_amount",
-            "total_authorized_amount",
-            "charge_status",
-            "authorize_status",
-            "updated_at",
-        ]
-    )
-    if charged:
-        OrderEvent.objects.create(
-            order=order,
-            type=OrderEvents.PAYMENT_CHARGED,
-            parameters={"amount": str(charged), "currency": order.currency},
-        )
-
-
-def _authorize_status(*, covered: Decimal, total: Decimal) -> str:
-    if covered >= total:
-        return OrderAuthorizeStatus.FULL
-    return OrderAuthorizeStatus.PARTIAL if covered > 0 else OrderAuthorizeStatus.NONE
-
-
-def _charge_status(*, charged: Decimal, total: Decimal) -> str:
-    if charged <= 0:
-        return OrderChargeStatus.FULL if total <= 0 else OrderChargeStatus.NONE
-    if charged < total:
-        return OrderChargeStatus.PARTIAL
-    if charged > total:
-        return OrderChargeStatus.OVERCHARGED
-    return OrderChargeStatus.FULL
