@@ -17,6 +17,11 @@ def pytest_configure(config):
         raise pytest.UsageError(
             "The suite runs on PostgreSQL: set DATABASE_URL (make test does)."
         )
+    if not os.environ.get("REDIS_URL", "").startswith("redis"):
+        raise pytest.UsageError(
+            "The suite runs on Redis (cache, rate limits, the Celery worker): "
+            "set REDIS_URL (make test does)."
+        )
 
 
 @pytest.fixture(autouse=True)
