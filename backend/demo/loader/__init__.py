@@ -12,6 +12,8 @@ from typing import TextIO
 from django.core.files.storage import default_storage
 from django.db import transaction
 
+from backend.core.files import display_path, progress_bar
+
 from .catalog import (
     attributes_load,
     categories_load,
@@ -20,12 +22,10 @@ from .catalog import (
     product_types_load,
     warehouses_load,
 )
-from .checks import display_path
 from .common import LoadContext
 from .errors import DemoDataError
 from .navigation import menus_load
 from .products import collection_products_load, product_load, product_references_load
-from .progress import progress_bar
 from .report import DemoLoadReport, DemoLogin
 from .staff import staff_load
 from .validate import Catalog, catalog_validate
@@ -74,7 +74,12 @@ def demo_load(
     try:
         with (
             transaction.atomic(),
-            progress_bar(total=len(steps), enabled=progress) as bar,
+            progress_bar(
+                total=len(steps),
+                enabled=progress,
+                desc="Loading demo store",
+                unit="step",
+            ) as bar,
         ):
             for file_name, step in steps:
                 try:

@@ -7,6 +7,7 @@ from typing import Any
 
 import yaml
 
+from backend.core.files import display_path
 from backend.core.languages import LANGUAGE_CODE_CHOICES
 
 from .errors import DemoDataError
@@ -17,14 +18,6 @@ SEO_KEYS = {"seo_title", "seo_description"}
 TRANSLATABLE = {"name", "slug", "description", *SEO_KEYS}
 # USD, the demo's only currency, has cents; a price with more is a typo.
 PRICE_PLACES = 2
-
-
-def display_path(path: Path) -> str:
-    """Return the path relative to the working directory when it is inside."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
 
 
 def read_yaml(path: Path, top_key: str) -> list[dict]:

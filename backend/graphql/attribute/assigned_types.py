@@ -12,13 +12,10 @@ from ..core.channel import ChannelContext, resolve_channel_slug
 from ..core.read_side import read_side_type
 from ..core.shared_enums import lazy_enum
 from ..meta.inputs import JSON, PositiveInt
+from ..page.dataloaders import VisiblePageByIdLoader
 from ..shop.types import language_code_argument
 from .dataloaders import AttributeValueTranslationLoader
-from .references import (
-    PageByIdLoader,
-    VisibleProductByIdLoader,
-    VisibleVariantByIdLoader,
-)
+from .references import VisibleProductByIdLoader, VisibleVariantByIdLoader
 from .types import Attribute, File, value_file
 
 LANGUAGE_ARGUMENT = {
@@ -173,7 +170,7 @@ def _variants(root, info, limit=DEFAULT_LIMIT):
 
 
 def _pages(root, info, limit=DEFAULT_LIMIT):
-    found = PageByIdLoader(info).load_many(
+    found = VisiblePageByIdLoader(info).load_many(
         [v.reference_page_id for v in _limited(root, limit)]
     )
     return [page for page in found if page is not None]

@@ -1,7 +1,5 @@
 """Loaders of the objects reference attributes point at, as a reader sees them."""
 
-from backend.core.permissions import PermissionEnum
-from backend.page.models import Page
 from backend.product.models import Product, ProductVariant
 
 from ..core.channel import is_staff_reader
@@ -40,15 +38,3 @@ class VisibleVariantByIdLoader(DataLoader):
         found = ProductVariant.objects.filter(product__in=products).in_bulk(keys)
         return [found.get(key) for key in keys]
 
-
-class PageByIdLoader(DataLoader):
-    """Key: page id; None when the page is unpublished and the reader not staff."""
-
-    context_key = "reference_page"
-
-    def batch_load(self, keys):
-        pages = Page.objects.all()
-        if not is_staff_reader(self.info, (PermissionEnum.MANAGE_PAGES,)):
-            pages = pages.published()
-        found = pages.in_bulk(keys)
-        return [found.get(key) for key in keys]

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from graphene.types.resolver import get_default_resolver
 from graphql import GraphQLError
 
 from backend.channel.models import Channel
@@ -39,6 +40,11 @@ class ChannelContext(Generic[N]):
 def node_of(root):
     """Return the model object of a root, wrapped in ChannelContext or not."""
     return root.node if isinstance(root, ChannelContext) else root
+
+
+def node_attr_resolver(attname, default_value, root, info, **args):
+    """Resolve a plain field from the model object behind a ChannelContext."""
+    return get_default_resolver()(attname, default_value, node_of(root), info, **args)
 
 
 def channel_of(root) -> str | None:

@@ -5,9 +5,7 @@ from collections import defaultdict
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from backend.core.permissions import PermissionEnum
 from backend.menu import models
-from backend.page.models import Page
 from backend.product.models import Category, Collection, CollectionChannelListing
 
 from ..core.channel import is_staff_reader
@@ -95,19 +93,6 @@ class VisibleCollectionByIdLoader(DataLoader):
             )
             collections = collections.filter(Exists(published))
         found = collections.in_bulk(keys)
-        return [found.get(key) for key in keys]
-
-
-class VisiblePageByIdLoader(DataLoader):
-    """Key: page id; None when unpublished and the reader does not manage pages."""
-
-    context_key = "menu_page_by_id"
-
-    def batch_load(self, keys):
-        pages = Page.objects.all()
-        if not is_staff_reader(self.info, (PermissionEnum.MANAGE_PAGES,)):
-            pages = pages.published()
-        found = pages.in_bulk(keys)
         return [found.get(key) for key in keys]
 
 

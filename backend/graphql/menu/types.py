@@ -9,6 +9,7 @@ from ..core.channel import ChannelContext
 from ..core.read_side import read_side_type
 from ..core.shared_enums import lazy_enum
 from ..meta.types import ObjectWithMetadata
+from ..page.dataloaders import VisiblePageByIdLoader
 from ..shop.types import LanguageDisplay, language_code_argument, language_display
 from .dataloaders import (
     CategoryByIdLoader,
@@ -17,7 +18,6 @@ from .dataloaders import (
     MenuItemsByMenuIdLoader,
     MenuItemTranslationLoader,
     VisibleCollectionByIdLoader,
-    VisiblePageByIdLoader,
 )
 
 

@@ -3,12 +3,13 @@
 from collections import defaultdict
 
 from backend.attribute.models import AttributePage
+from backend.core.permissions import PermissionEnum
 from backend.page import models
 from backend.page.selectors import article_shop_blocks, pages_featuring_products
 from backend.page.services.page_type import ARTICLE_PAGE_TYPE_SLUG
 from backend.product.models import Product
 
-from ..core.channel import ChannelContext
+from ..core.channel import ChannelContext, is_staff_reader
 from ..core.dataloaders import DataLoader, register_siblings
 
 
@@ -129,4 +130,17 @@ class PageByIdLoader(DataLoader):
 
     def batch_load(self, keys):
         found = models.Page.objects.in_bulk(keys)
+        return [found.get(key) for key in keys]
+
+
+class VisiblePageByIdLoader(DataLoader):
+    """Key: page id; None when unpublished and the reader does not manage pages."""
+
+    context_key = "visible_page_by_id"
+
+    def batch_load(self, keys):
+        pages = models.Page.objects.all()
+        if not is_staff_reader(self.info, (PermissionEnum.MANAGE_PAGES,)):
+            pages = pages.published()
+        found = pages.in_bulk(keys)
         return [found.get(key) for key in keys]

@@ -53,42 +53,41 @@ class VariantByIdLoader(_ByIdLoader):
 
 
 class _GroupLoader(DataLoader):
-    """Load lists of rows grouped by a foreign key."""
+    """Load lists of rows grouped by the foreign key ``group_field`` names.
 
-    def rows(self, keys):
-        raise NotImplementedError
+    Each subclass says which rows to read for the keys in ``rows``.
+    """
 
-    def group_key(self, row):
-        raise NotImplementedError
+    group_field = ""
 
     def batch_load(self, keys):
         grouped = defaultdict(list)
         for row in self.rows(keys):
-            grouped[self.group_key(row)].append(row)
+            grouped[getattr(row, self.group_field)].append(row)
         return [grouped.get(key, []) for key in keys]
 
 
 class VariantsByProductIdLoader(_GroupLoader):
+    group_field = "product_id"
+
     def rows(self, keys):
         return ProductVariant.objects.filter(product_id__in=keys).order_by(
             "sort_order", "sku", "pk"
         )
 
-    def group_key(self, row):
-        return row.product_id
-
 
 class MediaByProductIdLoader(_GroupLoader):
+    group_field = "product_id"
+
     def rows(self, keys):
         return ProductMedia.objects.filter(product_id__in=keys).order_by(
             "sort_order", "pk"
         )
 
-    def group_key(self, row):
-        return row.product_id
-
 
 class MediaByVariantIdLoader(_GroupLoader):
+    group_field = "variant_id"
+
     def rows(self, keys):
         return (
             VariantMedia.objects.filter(variant_id__in=keys)
@@ -96,14 +95,13 @@ class MediaByVariantIdLoader(_GroupLoader):
             .order_by("media__sort_order", "media__pk")
         )
 
-    def group_key(self, row):
-        return row.variant_id
-
     def batch_load(self, keys):
         return [[row.media for row in rows] for rows in super().batch_load(keys)]
 
 
 class CollectionsByProductIdLoader(_GroupLoader):
+    group_field = "product_id"
+
     def rows(self, keys):
         return (
             Collection.products.through.objects.filter(product_id__in=keys)
@@ -111,41 +109,35 @@ class CollectionsByProductIdLoader(_GroupLoader):
             .order_by("collection__slug")
         )
 
-    def group_key(self, row):
-        return row.product_id
-
     def batch_load(self, keys):
         return [[row.collection for row in rows] for rows in super().batch_load(keys)]
 
 
 class CollectionListingsByCollectionIdLoader(_GroupLoader):
+    group_field = "collection_id"
+
     def rows(self, keys):
         return CollectionChannelListing.objects.filter(
             collection_id__in=keys
         ).select_related("channel")
 
-    def group_key(self, row):
-        return row.collection_id
-
 
 class ProductListingsByProductIdLoader(_GroupLoader):
+    group_field = "product_id"
+
     def rows(self, keys):
         return ProductChannelListing.objects.filter(product_id__in=keys).select_related(
             "channel"
         )
 
-    def group_key(self, row):
-        return row.product_id
-
 
 class VariantListingsByVariantIdLoader(_GroupLoader):
+    group_field = "variant_id"
+
     def rows(self, keys):
         return ProductVariantChannelListing.objects.filter(
             variant_id__in=keys
         ).select_related("channel")
-
-    def group_key(self, row):
-        return row.variant_id
 
 
 class _ChannelLoader(DataLoader):
@@ -241,11 +233,10 @@ class CollectionTranslationLoader(_TranslationLoader):
 
 
 class ChildrenCountByCategoryIdLoader(_GroupLoader):
+    group_field = "parent_id"
+
     def rows(self, keys):
         return Category.objects.filter(parent_id__in=keys).only("pk", "parent_id")
-
-    def group_key(self, row):
-        return row.parent_id
 
 
 class VisibleVariantsByProductIdLoader(DataLoader):
@@ -291,15 +282,14 @@ class PublishedCollectionIdsLoader(DataLoader):
 
 
 class StocksByVariantIdLoader(_GroupLoader):
+    group_field = "product_variant_id"
+
     def rows(self, keys):
         from backend.warehouse.models import Stock
 
         return Stock.objects.filter(product_variant_id__in=keys).select_related(
             "warehouse"
         )
-
-    def group_key(self, row):
-        return row.product_variant_id
 
 
 class VariantListingsByProductIdLoader(_ChannelLoader):

@@ -7,6 +7,8 @@ the line and the problem; it touches no database.
 from dataclasses import replace
 from pathlib import Path
 
+from backend.core.files import display_path
+
 from .catalog import ContentCatalog
 from .errors import ContentError
 from .markdown import article_markdown
@@ -28,14 +30,6 @@ __all__ = [
 
 # Writers' notes in the folder, not articles.
 IGNORED_FILES = {"README.md"}
-
-
-def display_path(path: Path) -> str:
-    """Return the path relative to the working directory when it is inside."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
 
 
 def article_paths(articles_dir: Path) -> list[Path]:

@@ -16,10 +16,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from backend.attribute.models import AssignedPageAttributeValue, AttributeValue
+from backend.core.files import progress_bar
 from backend.product.models import Product
 
 from ..content import ContentCatalog, ContentError, RenderedArticle, articles_read
-from ..content.progress import progress_bar
 from ..models import Article, ArticleSource, Page, PageType
 from .page_type import (
     ARTICLE_PAGE_TYPE_SLUG,
@@ -139,7 +139,9 @@ def content_sync(
         # One sync at a time: a second waits here, then finds nothing to do.
         PageType.objects.select_for_update().get(pk=page_type.pk)
         plan = _plan(rendered, lock=True)
-        with progress_bar(total=len(plan), enabled=progress) as bar:
+        with progress_bar(
+            total=len(plan), enabled=progress, desc="Syncing articles", unit="article"
+        ) as bar:
             for item in plan:
                 _apply(item, page_type)
                 bar.update(1)

@@ -226,26 +226,8 @@ class Collection(ModelObjectType):
         description = "Represents a collection of products."
 
     @staticmethod
-    def resolve_seo_title(root, info):
-        return node_of(root).seo_title
-
-    @staticmethod
-    def resolve_seo_description(root, info):
-        return node_of(root).seo_description
-
-    @staticmethod
-    def resolve_name(root, info):
-        return node_of(root).name
-
-    @staticmethod
-    def resolve_slug(root, info):
-        return node_of(root).slug
-
-    @staticmethod
-    def resolve_description(root, info):
+    def resolve_description_json(root, info):
         return node_of(root).description
-
-    resolve_description_json = resolve_description
 
     @staticmethod
     def resolve_channel(root, info):

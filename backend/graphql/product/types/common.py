@@ -10,7 +10,7 @@ from graphene import relay
 from backend.core.languages import language_code_from_enum
 from backend.core.permissions import PermissionEnum
 
-from ...core.channel import is_staff_reader, node_of
+from ...core.channel import is_staff_reader, node_attr_resolver, node_of
 from ...core.mutations import PermissionDenied
 from ...core.shared_enums import member_name
 from ...meta.types import ObjectWithMetadata
@@ -57,6 +57,13 @@ class ModelObjectType(graphene.ObjectType):
         abstract = True
 
     model = None
+
+    @classmethod
+    def __init_subclass_with_meta__(cls, default_resolver=None, **options):
+        # Plain fields read the model object, whether or not it is wrapped.
+        super().__init_subclass_with_meta__(
+            default_resolver=default_resolver or node_attr_resolver, **options
+        )
 
     @classmethod
     def is_type_of(cls, root, info):

@@ -222,38 +222,12 @@ class Product(ModelObjectType):
         description = "Represents an individual item for sale in the storefront."
 
     @staticmethod
-    def resolve_seo_title(root, info):
-        return node_of(root).seo_title
-
-    @staticmethod
-    def resolve_seo_description(root, info):
-        return node_of(root).seo_description
-
-    @staticmethod
-    def resolve_name(root, info):
-        return node_of(root).name
-
-    @staticmethod
-    def resolve_slug(root, info):
-        return node_of(root).slug
-
-    @staticmethod
-    def resolve_description(root, info):
+    def resolve_description_json(root, info):
         return node_of(root).description
-
-    resolve_description_json = resolve_description
-
-    @staticmethod
-    def resolve_rating(root, info):
-        return node_of(root).rating
 
     @staticmethod
     def resolve_created(root, info):
         return node_of(root).created_at
-
-    @staticmethod
-    def resolve_updated_at(root, info):
-        return node_of(root).updated_at
 
     @staticmethod
     def resolve_charge_taxes(root, info):
@@ -266,10 +240,6 @@ class Product(ModelObjectType):
     @staticmethod
     def resolve_channel(root, info):
         return channel_of(root)
-
-    @staticmethod
-    def resolve_external_reference(root, info):
-        return getattr(node_of(root), "external_reference", None)
 
     @staticmethod
     def resolve_product_type(root, info):

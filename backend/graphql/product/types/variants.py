@@ -173,22 +173,6 @@ class ProductVariant(ModelObjectType):
         )
 
     @staticmethod
-    def resolve_name(root, info):
-        return node_of(root).name
-
-    @staticmethod
-    def resolve_sku(root, info):
-        return node_of(root).sku
-
-    @staticmethod
-    def resolve_track_inventory(root, info):
-        return node_of(root).track_inventory
-
-    @staticmethod
-    def resolve_quantity_limit_per_customer(root, info):
-        return node_of(root).quantity_limit_per_customer
-
-    @staticmethod
     def resolve_weight(root, info):
         return weight_of(node_of(root).weight_grams)
 
@@ -199,14 +183,6 @@ class ProductVariant(ModelObjectType):
     @staticmethod
     def resolve_created(root, info):
         return node_of(root).created_at
-
-    @staticmethod
-    def resolve_updated_at(root, info):
-        return node_of(root).updated_at
-
-    @staticmethod
-    def resolve_external_reference(root, info):
-        return node_of(root).external_reference
 
     @staticmethod
     def resolve_margin(root, info):
