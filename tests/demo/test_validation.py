@@ -96,3 +96,29 @@ def test_unknown_staff_group_is_refused(catalog_copy):
         'staff.yaml: user "ops@example.com": '
         'group "Ops" is not one of Merchandisers, Operations'
     )
+
+
+def test_shipping_method_with_minimum_above_maximum_is_refused(catalog_copy):
+    replace_in(
+        catalog_copy / "shipping.yaml",
+        "minimum_delivery_days: 4",
+        "minimum_delivery_days: 9",
+    )
+
+    assert refusal(catalog_copy) == (
+        'shipping.yaml: zone "Canada": method "International Tracked": '
+        "minimum_delivery_days 9 is above maximum_delivery_days 8"
+    )
+
+
+def test_shipping_price_for_an_unknown_channel_is_refused(catalog_copy):
+    replace_in(
+        catalog_copy / "shipping.yaml",
+        'default-channel: {price: "14.99"}',
+        'eu-channel: {price: "14.99"}',
+    )
+
+    assert refusal(catalog_copy) == (
+        'shipping.yaml: zone "United States": method "Express": '
+        'channel "eu-channel": the channel is not in channels.yaml'
+    )

@@ -27,6 +27,7 @@ from .errors import DemoDataError
 from .navigation import menus_load
 from .products import collection_products_load, product_load, product_references_load
 from .report import DemoLoadReport, DemoLogin
+from .shipping import shipping_load
 from .staff import staff_load
 from .validate import Catalog, catalog_validate
 
@@ -50,6 +51,7 @@ def _steps(catalog: Catalog, context: LoadContext):
     """Yield (file, step) pairs: each step loads part of the file named."""
     yield "channels.yaml", lambda: channels_load(catalog, context)
     yield "warehouses.yaml", lambda: warehouses_load(catalog, context)
+    yield "shipping.yaml", lambda: shipping_load(catalog, context)
     yield "attributes.yaml", lambda: attributes_load(catalog, context)
     yield "product_types.yaml", lambda: product_types_load(catalog, context)
     yield "categories.yaml", lambda: categories_load(catalog, context)

@@ -15,6 +15,7 @@ from backend.core.permissions import STAFF_GROUPS
 
 from .checks import SEO_KEYS, TRANSLATABLE, Check, display_path, read_yaml
 from .validate_products import products_validate
+from .validate_shipping import shipping_validate
 
 CHOICE_TYPES = {"dropdown", "multiselect", "swatch"}
 INPUT_TYPES = CHOICE_TYPES | {
@@ -43,6 +44,7 @@ class Catalog:
     directory: Path
     channels: list[dict]
     warehouses: list[dict]
+    shipping_zones: list[dict]
     attributes: list[dict]
     product_types: list[dict]
     categories: list[dict]
@@ -336,7 +338,9 @@ def catalog_validate(*, catalog_dir: Path) -> Catalog:
     if not directory.is_dir():
         Check(display_path(directory)).fail("the catalog directory does not exist")
     channels = _channels(directory)
-    warehouses = _warehouses(directory, {entry["slug"] for entry in channels})
+    channel_slugs = {entry["slug"] for entry in channels}
+    warehouses = _warehouses(directory, channel_slugs)
+    shipping_zones = shipping_validate(directory=directory, channel_slugs=channel_slugs)
     attributes = _attributes(directory)
     attributes_by_slug = {entry["slug"]: entry for entry in attributes}
     product_types = _product_types(directory, attributes_by_slug)
@@ -364,6 +368,7 @@ def catalog_validate(*, catalog_dir: Path) -> Catalog:
         directory=directory,
         channels=channels,
         warehouses=warehouses,
+        shipping_zones=shipping_zones,
         attributes=attributes,
         product_types=product_types,
         categories=categories,
