@@ -7,6 +7,7 @@ ALLOWED_HOSTS and the EMAIL_* variables.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -218,4 +219,17 @@ DEFAULT_CURRENCY_CODE_LENGTH = 3
 # The test payment gateway takes fake tokens; production refuses it unless asked.
 PAYMENT_TEST_GATEWAY_ENABLED = env_bool(
     "PAYMENT_TEST_GATEWAY_ENABLED", DEBUG or not os.environ.get("SECRET_KEY")
+)
+
+# The API's JWTs (signed with SECRET_KEY; issuer is PUBLIC_URL + /graphql/).
+JWT_ACCESS_TTL = timedelta(seconds=int(os.environ.get("JWT_ACCESS_TTL_SECONDS", 300)))
+JWT_REFRESH_TTL = timedelta(
+    seconds=int(os.environ.get("JWT_REFRESH_TTL_SECONDS", 30 * 24 * 3600))
+)
+# Hosts an emailed link may point at (redirectUrl): the site's own host,
+# ALLOWED_HOSTS and these (a headless storefront's, for example).
+ALLOWED_CLIENT_HOSTS = env_list("ALLOWED_CLIENT_HOSTS")
+# How long a password reset request blocks another for the same account.
+PASSWORD_RESET_INTERVAL = timedelta(
+    seconds=int(os.environ.get("PASSWORD_RESET_INTERVAL_SECONDS", 60))
 )

@@ -1,3 +1,5 @@
+import secrets
+
 from django.contrib.auth.base_user import BaseUserManager
 from django.contrib.auth.models import AbstractBaseUser, PermissionsMixin
 from django.db import models
@@ -24,9 +26,18 @@ class Address(models.Model):
         ordering = ["pk"]
 
     def __str__(self) -> str:
-        parts = [self.company_name or f"{self.first_name} {self.last_name}".strip(),
-                 self.street_address_1, self.city, str(self.country)]
+        parts = [
+            self.company_name or f"{self.first_name} {self.last_name}".strip(),
+            self.street_address_1,
+            self.city,
+            str(self.country),
+        ]
         return ", ".join(part for part in parts if part)
+
+
+def new_jwt_token_key() -> str:
+    """Return a fresh random key for a user's JWTs."""
+    return secrets.token_urlsafe(9)[:12]
 
 
 class UserManager(BaseUserManager):
@@ -56,7 +67,12 @@ class User(PermissionsMixin, ModelWithMetadata, AbstractBaseUser):
     date_joined = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
     language_code = models.CharField(max_length=35, default="en")
-    addresses = models.ManyToManyField(Address, blank=True, related_name="user_addresses")
+    # Every JWT carries this key; changing it revokes all of the user's tokens.
+    jwt_token_key = models.CharField(max_length=12, default=new_jwt_token_key)
+    last_password_reset_request = models.DateTimeField(null=True, blank=True)
+    addresses = models.ManyToManyField(
+        Address, blank=True, related_name="user_addresses"
+    )
     default_shipping_address = models.ForeignKey(
         Address, related_name="+", null=True, blank=True, on_delete=models.SET_NULL
     )

@@ -3,7 +3,7 @@
 from django.contrib.auth.models import Group
 
 from backend.account.models import User
-from backend.account.services import staff_groups_sync
+from backend.account.staff import staff_groups_sync
 
 from .common import LoadContext
 from .report import DemoLogin

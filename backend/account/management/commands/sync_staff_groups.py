@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from backend.account.services import staff_groups_sync
+from backend.account.staff import staff_groups_sync
 
 
 class Command(BaseCommand):

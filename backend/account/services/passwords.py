@@ -1,0 +1,94 @@
+"""Password reset by emailed link, and change while logged in."""
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from ..errors import AccountErrorCode, account_error
+from ..links import redirect_url_clean
+from ..models import User
+from ..tokens import password_reset_tokens
+from ._common import normalize_email, password_validate
+
+
+def password_reset_request(*, email: str, redirect_url: str) -> bool:
+    """Email a reset link to the account, if there is one; return if queued.
+
+    An unknown email is not an error, so the API does not tell who has an
+    account; a second request within PASSWORD_RESET_INTERVAL is refused.
+    """
+    redirect_url_clean(redirect_url=redirect_url)
+    with transaction.atomic():
+        user = (
+            User.objects.select_for_update()
+            .filter(email=normalize_email(email))
+            .first()
+        )
+        if user is None:
+            return False
+        if not user.is_active:
+            raise account_error("email", "User is inactive", AccountErrorCode.INACTIVE)
+        now = timezone.now()
+        last = user.last_password_reset_request
+        if last and now - last < settings.PASSWORD_RESET_INTERVAL:
+            raise account_error(
+                "email",
+                "Password reset already requested",
+                AccountErrorCode.PASSWORD_RESET_ALREADY_REQUESTED,
+            )
+        user.last_password_reset_request = now
+        user.save(update_fields=["last_password_reset_request"])
+        _queue_reset_email(user.pk, redirect_url)
+    return True
+
+
+def _queue_reset_email(user_id: int, redirect_url: str) -> None:
+    from ..tasks import send_password_reset_email
+
+    transaction.on_commit(
+        lambda: send_password_reset_email.delay(user_id, redirect_url)
+    )
+
+
+@transaction.atomic
+def password_set(*, email: str, token: str, password: str) -> User:
+    """Set a new password with the emailed token; the token then stops working."""
+    user = User.objects.select_for_update().filter(email=normalize_email(email)).first()
+    if user is None:
+        raise account_error(
+            "email", "User with this email doesn't exist", AccountErrorCode.NOT_FOUND
+        )
+    if not password_reset_tokens.check_token(user, token):
+        raise account_error(
+            "token", "Invalid or expired token.", AccountErrorCode.INVALID
+        )
+    password_validate(password=password, user=user)
+    user.set_password(password)
+    # The emailed link proves the address, as the confirmation link would.
+    user.is_confirmed = True
+    user.last_password_reset_request = None
+    user.save(
+        update_fields=[
+            "password",
+            "is_confirmed",
+            "last_password_reset_request",
+            "updated_at",
+        ]
+    )
+    return user
+
+
+@transaction.atomic
+def password_change(*, user: User, old_password: str, new_password: str) -> User:
+    """Change the user's password once the old one is confirmed."""
+    user = User.objects.select_for_update().get(pk=user.pk)
+    if not user.check_password(old_password or ""):
+        raise account_error(
+            "oldPassword",
+            "Old password isn't valid.",
+            AccountErrorCode.INVALID_PASSWORD,
+        )
+    password_validate(password=new_password, user=user, field="newPassword")
+    user.set_password(new_password)
+    user.save(update_fields=["password", "updated_at"])
+    return user
