@@ -11,6 +11,7 @@ from .attribute.mutations.translations import (
     AttributeTranslate,
     AttributeValueTranslate,
 )
+from .checkout.schema import CheckoutMutations
 from .menu.mutations.menus import MenuCreate, MenuItemCreate, MenuItemUpdate
 from .meta.mutations.metadata import UpdateMetadata, UpdatePrivateMetadata
 from .page.schema import PageMutations
@@ -77,5 +78,5 @@ class CatalogMutations(graphene.ObjectType):
     update_private_metadata = UpdatePrivateMetadata.Field()
 
 
-class Mutation(CatalogMutations, PageMutations, graphene.ObjectType):
+class Mutation(CatalogMutations, PageMutations, CheckoutMutations, graphene.ObjectType):
     """Every mutation of the API; other domains add their mixins here."""

@@ -5,7 +5,9 @@ import graphene
 from .attribute.assigned import ALL_ASSIGNED_TYPES
 from .attribute.schema import AttributeQueries
 from .channel.schema import ChannelQueries
+from .checkout.schema import CheckoutQueries
 from .menu.schema import MenuQueries
+from .order.schema import OrderQueries
 from .page.schema import PageQueries
 from .product.schema import ProductQueries
 from .shop.schema import ShopQueries
@@ -20,6 +22,8 @@ class Query(
     MenuQueries,
     PageQueries,
     WarehouseQueries,
+    CheckoutQueries,
+    OrderQueries,
     graphene.ObjectType,
 ):
     """Every query of the API; each domain adds its query class above."""

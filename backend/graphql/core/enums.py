@@ -27,3 +27,10 @@ def _country_code_enum():
 
 
 CountryCode = _country_code_enum()
+
+
+class AddressTypeEnum(graphene.Enum):
+    """Saleor's address kinds; checkout errors and the account API share it."""
+
+    BILLING = "billing"
+    SHIPPING = "shipping"

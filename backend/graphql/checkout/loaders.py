@@ -1,0 +1,178 @@
+"""Per-request reads of a checkout through the checkout domain's selectors.
+
+Every checkout field reads the same lines and totals, so they are loaded
+once per checkout and request, by the functions checkout_complete uses.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Sum
+from prices import Money
+
+from backend.checkout.details import checkout_shipping_method_applies
+from backend.checkout.models import Checkout
+from backend.checkout.selectors import (
+    CheckoutLineInfo,
+    CheckoutTotals,
+    checkout_lines_info,
+    checkout_totals,
+)
+from backend.checkout.validation import quantities_available
+from backend.payment.models import TransactionItem
+from backend.shipping.models import ShippingMethodChannelListing
+from backend.shipping.selectors import shipping_methods_applicable
+
+from ..core.dataloaders import DataLoader
+from ..shipping.types import ShippingMethodData
+
+
+@dataclass(frozen=True)
+class CheckoutLineData:
+    """A line as the API shows it: the line, its price and its checkout."""
+
+    info: CheckoutLineInfo
+    checkout: Checkout
+
+    @property
+    def line(self):
+        return self.info.line
+
+    @property
+    def currency(self) -> str:
+        return self.checkout.currency
+
+
+@dataclass(frozen=True)
+class CheckoutData:
+    lines: list[CheckoutLineData]
+    totals: CheckoutTotals
+
+
+class CheckoutDataLoader(DataLoader):
+    def batch_load(self, keys):
+        found = []
+        for checkout in keys:
+            infos = checkout_lines_info(checkout=checkout)
+            found.append(
+                CheckoutData(
+                    lines=[
+                        CheckoutLineData(info=info, checkout=checkout) for info in infos
+                    ],
+                    totals=checkout_totals(checkout=checkout, lines=infos),
+                )
+            )
+        return found
+
+
+def checkout_data(info, checkout: Checkout) -> CheckoutData:
+    """Return the checkout's lines and totals, read once per request."""
+    return CheckoutDataLoader(info).load(checkout)
+
+
+class ShippingOptionsLoader(DataLoader):
+    """The methods that ship a checkout to its address, with their prices."""
+
+    def batch_load(self, keys):
+        found = []
+        for checkout in keys:
+            address = checkout.shipping_address
+            if address is None:
+                found.append([])
+                continue
+            options = shipping_methods_applicable(
+                channel_id=checkout.channel_id,
+                country=address.country.code,
+                subtotal=checkout_data(self.info, checkout).totals.subtotal,
+            )
+            found.append(
+                [
+                    ShippingMethodData(method=option.method, price=option.price)
+                    for option in options
+                ]
+            )
+        return found
+
+
+def shipping_options(info, checkout: Checkout) -> list[ShippingMethodData]:
+    return ShippingOptionsLoader(info).load(checkout)
+
+
+def chosen_shipping_method(info, checkout: Checkout) -> ShippingMethodData | None:
+    """Return the checkout's method with its price; inactive if it no longer ships."""
+    method = checkout.shipping_method
+    if method is None:
+        return None
+    for option in shipping_options(info, checkout):
+        if option.method.pk == method.pk:
+            return option
+    listing = ShippingMethodChannelListing.objects.filter(
+        shipping_method=method, channel_id=checkout.channel_id
+    ).first()
+    price = listing.price if listing else Money(Decimal(0), checkout.currency)
+    return ShippingMethodData(
+        method=method,
+        price=price,
+        active=False,
+        message="This shipping method does not ship to the address.",
+    )
+
+
+def delivery_method_invalid(info, checkout: Checkout) -> bool:
+    """Tell whether the chosen method no longer ships to the checkout."""
+    if checkout.shipping_method_id is None:
+        return False
+    return not checkout_shipping_method_applies(
+        checkout=checkout,
+        method_id=checkout.shipping_method_id,
+        subtotal=checkout_data(info, checkout).totals.subtotal,
+    )
+
+
+class AvailableQuantitiesLoader(DataLoader):
+    """What each checkout's channel has left of its lines' variants."""
+
+    def batch_load(self, keys):
+        return [
+            quantities_available(
+                channel=checkout.channel,
+                variant_ids=[
+                    data.line.variant_id
+                    for data in checkout_data(self.info, checkout).lines
+                ],
+            )
+            for checkout in keys
+        ]
+
+
+def available_quantities(info, checkout: Checkout) -> dict[int, int]:
+    return AvailableQuantitiesLoader(info).load(checkout)
+
+
+class PaidAmountsLoader(DataLoader):
+    """What the checkout's transactions have charged and authorized."""
+
+    def batch_load(self, keys):
+        rows = {
+            row["checkout_id"]: row
+            for row in (
+                TransactionItem.objects.filter(checkout__in=keys)
+                .values("checkout_id")
+                .annotate(
+                    charged=Sum("amount_charged_value"),
+                    authorized=Sum("amount_authorized_value"),
+                )
+            )
+        }
+        return [
+            (
+                rows.get(checkout.pk, {}).get("charged") or Decimal(0),
+                rows.get(checkout.pk, {}).get("authorized") or Decimal(0),
+            )
+            for checkout in keys
+        ]
+
+
+def paid_amounts(info, checkout: Checkout) -> tuple[Decimal, Decimal]:
+    """Return (charged, authorized) across the checkout's transactions."""
+    return PaidAmountsLoader(info).load(checkout)

@@ -1,0 +1,59 @@
+"""Checkout queries and the list of checkout mutations."""
+
+import graphene
+
+from backend.core.permissions import user_has_any_permission
+
+from ..core.mutations import PermissionDenied
+from .lookup import (
+    CHECKOUT_MANAGERS,
+    checkout_token_of,
+    may_use_checkout,
+    reload_checkout,
+)
+from .mutations.create import CheckoutCreate
+from .mutations.lines import CheckoutLinesAdd, CheckoutLinesDelete, CheckoutLinesUpdate
+from .types import Checkout
+
+
+class CheckoutQueries(graphene.ObjectType):
+    checkout = graphene.Field(
+        Checkout,
+        id=graphene.Argument(graphene.ID, description="The checkout's ID."),
+        token=graphene.Argument(
+            graphene.UUID,
+            description="The checkout's token.",
+            deprecation_reason="Use `id` instead.",
+        ),
+        description="Look up a checkout by id.\n\nRequires one of the following "
+        "permissions to query a checkout, if a checkout is in inactive channel: "
+        "MANAGE_CHECKOUTS, IMPERSONATE_USER, HANDLE_PAYMENTS.",
+    )
+
+    @staticmethod
+    def resolve_checkout(root, info, id=None, token=None):
+        from django.core.exceptions import ValidationError
+        from graphql import GraphQLError
+
+        try:
+            checkout_token = checkout_token_of(id=id, token=token)
+        except ValidationError as error:
+            raise GraphQLError(error.messages[0]) from None
+        checkout = reload_checkout(checkout_token)
+        if checkout is None:
+            return None
+        user = getattr(info.context, "user", None)
+        if not may_use_checkout(user, checkout):
+            raise PermissionDenied(CHECKOUT_MANAGERS)
+        if not checkout.channel.is_active and not user_has_any_permission(
+            user, *CHECKOUT_MANAGERS
+        ):
+            return None
+        return checkout
+
+
+class CheckoutMutations(graphene.ObjectType):
+    checkout_create = CheckoutCreate.Field()
+    checkout_lines_add = CheckoutLinesAdd.Field()
+    checkout_lines_update = CheckoutLinesUpdate.Field()
+    checkout_lines_delete = CheckoutLinesDelete.Field()

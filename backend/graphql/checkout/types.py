@@ -1,0 +1,560 @@
+"""Checkout, CheckoutLine and the problems that keep a checkout from completing."""
+
+from decimal import Decimal
+
+import graphene
+from graphene import relay
+from prices import Money, TaxedMoney
+
+from backend.checkout.models import Checkout as CheckoutModel
+from backend.payment.gateways import payment_gateways_available
+
+from ..channel.types import Channel
+from ..core.channel import ChannelContext
+from ..core.dataloaders import register_siblings, resolve_for_siblings
+from ..core.money import Money as MoneyType
+from ..core.money import TaxedMoney as TaxedMoneyType
+from ..meta.types import ObjectWithMetadata
+from ..payment.types import PaymentGateway, PaymentGatewayData, TransactionItem
+from ..product.types.common import other_type
+from ..shipping.types import Delivery, ShippingMethod
+from ..shop.types import Address
+from ..warehouse.types import Warehouse
+from .loaders import (
+    CheckoutLineData,
+    available_quantities,
+    checkout_data,
+    chosen_shipping_method,
+    delivery_method_invalid,
+    paid_amounts,
+    shipping_options,
+)
+
+ProductVariant = other_type("backend.graphql.product.types", "ProductVariant")
+
+
+# The Saleor Dummy Payment App, answered by the test gateway (see
+# payment/dummy_app.py); offered wherever the test gateway is enabled.
+DUMMY_APP_GATEWAY_NAME = "Dummy Payment App (test gateway, no real payments)"
+
+
+def taxed(money: Money) -> TaxedMoney:
+    """Return a TaxedMoney with no tax: Lumbar's prices are tax-inclusive."""
+    return TaxedMoney(net=money, gross=money)
+
+
+CheckoutAuthorizeStatusEnum = graphene.Enum(
+    "CheckoutAuthorizeStatusEnum",
+    [("NONE", "NONE"), ("PARTIAL", "PARTIAL"), ("FULL", "FULL")],
+)
+CheckoutChargeStatusEnum = graphene.Enum(
+    "CheckoutChargeStatusEnum",
+    [
+        ("NONE", "NONE"),
+        ("PARTIAL", "PARTIAL"),
+        ("FULL", "FULL"),
+        ("OVERCHARGED", "OVERCHARGED"),
+    ],
+)
+
+
+class GiftCard(graphene.ObjectType):
+    display_code = graphene.String(
+        required=True,
+        description="Code in format which allows displaying in a user interface.",
+    )
+    current_balance = graphene.Field(MoneyType, required=True)
+
+    class Meta:
+        interfaces = (relay.Node, ObjectWithMetadata)
+        description = (
+            "A gift card is a prepaid electronic payment card accepted in stores. "
+            "Lumbar sells no gift cards, so every list of them is empty."
+        )
+
+
+class CheckoutLineProblemInsufficientStock(graphene.ObjectType):
+    available_quantity = graphene.Int(description="Available quantity of a variant.")
+    line = graphene.Field(
+        lambda: CheckoutLine,
+        required=True,
+        description="The line that has variant with insufficient stock.",
+    )
+    variant = graphene.Field(
+        ProductVariant,
+        required=True,
+        description="The variant with insufficient stock.",
+    )
+
+    class Meta:
+        description = "Indicates insufficient stock for a given checkout line."
+
+
+class CheckoutLineProblemVariantNotAvailable(graphene.ObjectType):
+    line = graphene.Field(
+        lambda: CheckoutLine,
+        required=True,
+        description="The line that has variant that is not available.",
+    )
+
+    class Meta:
+        description = "The variant assigned to the checkout line is not available."
+
+
+class CheckoutLineProblem(graphene.Union):
+    class Meta:
+        types = (
+            CheckoutLineProblemInsufficientStock,
+            CheckoutLineProblemVariantNotAvailable,
+        )
+        description = "Represents an problem in the checkout line."
+
+
+class CheckoutProblemDeliveryMethodStale(graphene.ObjectType):
+    delivery = graphene.Field(Delivery, required=True, description="The delivery.")
+
+    class Meta:
+        description = (
+            "Indicates that the delivery method is stale. Lumbar prices deliveries "
+            "on every read, so it never reports this problem."
+        )
+
+
+class CheckoutProblemDeliveryMethodInvalid(graphene.ObjectType):
+    delivery = graphene.Field(Delivery, required=True, description="The delivery.")
+
+    class Meta:
+        description = "Indicates that the delivery method is no longer valid."
+
+
+class CheckoutProblem(graphene.Union):
+    class Meta:
+        types = (
+            CheckoutProblemDeliveryMethodStale,
+            CheckoutProblemDeliveryMethodInvalid,
+            CheckoutLineProblemInsufficientStock,
+            CheckoutLineProblemVariantNotAvailable,
+        )
+        description = "Represents an problem in the checkout."
+
+
+def _line_problems(info, data: CheckoutLineData) -> list:
+    line = data.line
+    if data.info.unit_price is None:
+        return [CheckoutLineProblemVariantNotAvailable(line=data)]
+    if line.variant.track_inventory:
+        available = available_quantities(info, data.checkout).get(line.variant_id, 0)
+        if line.quantity > available:
+            return [
+                CheckoutLineProblemInsufficientStock(
+                    available_quantity=available,
+                    line=data,
+                    variant=ChannelContext(
+                        node=line.variant, channel_slug=data.checkout.channel.slug
+                    ),
+                )
+            ]
+    return []
+
+
+class CheckoutLine(graphene.ObjectType):
+    variant = graphene.Field(ProductVariant, required=True)
+    quantity = graphene.Int(
+        required=True,
+        description="The quantity of product variant assigned to the checkout line.",
+    )
+    unit_price = graphene.Field(
+        TaxedMoneyType,
+        required=True,
+        description="The unit price of the checkout line, with taxes and discounts.",
+    )
+    undiscounted_unit_price = graphene.Field(
+        MoneyType,
+        required=True,
+        description="The unit price of the checkout line, without discounts.",
+    )
+    total_price = graphene.Field(
+        TaxedMoneyType,
+        required=True,
+        description="The sum of the checkout line price, taxes and discounts.",
+    )
+    undiscounted_total_price = graphene.Field(
+        MoneyType,
+        required=True,
+        description="The sum of the checkout line price, without discounts.",
+    )
+    requires_shipping = graphene.Boolean(
+        required=True, description="Indicates whether the item need to be delivered."
+    )
+    problems = graphene.List(
+        graphene.NonNull(CheckoutLineProblem),
+        description="List of problems with the checkout line.",
+    )
+    is_gift = graphene.Boolean(description="Determine if the line is a gift.")
+
+    class Meta:
+        interfaces = (relay.Node, ObjectWithMetadata)
+        description = "Represents an item in the checkout."
+
+    @classmethod
+    def is_type_of(cls, root, info):
+        return isinstance(root, CheckoutLineData)
+
+    @staticmethod
+    def resolve_id(root: CheckoutLineData, info):
+        return root.line.pk
+
+    @staticmethod
+    def resolve_variant(root: CheckoutLineData, info):
+        # One group for all lines' variants, so their fields load in batches.
+        return resolve_for_siblings(
+            info,
+            root,
+            "checkout_line_variant",
+            lambda data: ChannelContext(
+                node=data.line.variant, channel_slug=data.checkout.channel.slug
+            ),
+        )
+
+    @staticmethod
+    def resolve_quantity(root: CheckoutLineData, info):
+        return root.line.quantity
+
+    @staticmethod
+    def _unit(root: CheckoutLineData) -> Money:
+        return root.info.unit_price or Money(Decimal(0), root.currency)
+
+    @staticmethod
+    def resolve_unit_price(root: CheckoutLineData, info):
+        return taxed(CheckoutLine._unit(root))
+
+    @staticmethod
+    def resolve_undiscounted_unit_price(root: CheckoutLineData, info):
+        return CheckoutLine._unit(root)
+
+    @staticmethod
+    def resolve_total_price(root: CheckoutLineData, info):
+        return taxed(CheckoutLine._unit(root) * root.line.quantity)
+
+    @staticmethod
+    def resolve_undiscounted_total_price(root: CheckoutLineData, info):
+        return CheckoutLine._unit(root) * root.line.quantity
+
+    @staticmethod
+    def resolve_requires_shipping(root: CheckoutLineData, info):
+        return root.line.variant.product.product_type.is_shipping_required
+
+    @staticmethod
+    def resolve_problems(root: CheckoutLineData, info):
+        return _line_problems(info, root)
+
+    @staticmethod
+    def resolve_is_gift(root: CheckoutLineData, info):
+        return False
+
+
+class DeliveryMethod(graphene.Union):
+    class Meta:
+        types = (Warehouse, ShippingMethod)
+        description = "Represents a delivery method chosen for the checkout."
+
+    @classmethod
+    def resolve_type(cls, instance, info):
+        return ShippingMethod
+
+
+def _charge_status(*, charged: Decimal, total: Decimal) -> str:
+    if charged <= 0:
+        return "FULL" if total <= 0 else "NONE"
+    if charged < total:
+        return "PARTIAL"
+    return "OVERCHARGED" if charged > total else "FULL"
+
+
+def _authorize_status(*, covered: Decimal, total: Decimal) -> str:
+    if covered >= total:
+        return "FULL"
+    return "PARTIAL" if covered > 0 else "NONE"
+
+
+class Checkout(graphene.ObjectType):
+    created = graphene.DateTime(
+        required=True, description="The date and time when the checkout was created."
+    )
+    updated_at = graphene.DateTime(
+        required=True, description="Time of last modification of the given checkout."
+    )
+    last_change = graphene.DateTime(
+        required=True, deprecation_reason="Use `updatedAt` instead."
+    )
+    channel = graphene.Field(Channel, required=True)
+    billing_address = graphene.Field(Address)
+    shipping_address = graphene.Field(Address)
+    customer_note = graphene.String(
+        required=True, description="The customer note for the checkout."
+    )
+    discount = graphene.Field(
+        MoneyType, description="The total discount applied to the checkout."
+    )
+    discount_name = graphene.String(
+        description="The name of voucher assigned to the checkout."
+    )
+    translated_discount_name = graphene.String(
+        description="Translation of the discountName field in the language set "
+        "in Checkout.languageCode field."
+    )
+    voucher_code = graphene.String(
+        description="The code of voucher assigned to the checkout."
+    )
+    available_shipping_methods = graphene.List(
+        graphene.NonNull(ShippingMethod),
+        required=True,
+        deprecation_reason="Use `shippingMethods` instead.",
+    )
+    shipping_methods = graphene.List(
+        graphene.NonNull(ShippingMethod),
+        required=True,
+        description="Shipping methods that can be used with this checkout.",
+    )
+    available_payment_gateways = graphene.List(
+        graphene.NonNull(PaymentGateway),
+        required=True,
+        description="List of available payment gateways.",
+        deprecation_reason="The legacy Payments API is deprecated and will be removed. "
+        "Use the Transactions API instead.",
+    )
+    email = graphene.String(description="Email of a customer.")
+    gift_cards = graphene.List(
+        graphene.NonNull(GiftCard),
+        required=True,
+        description="List of gift cards associated with this checkout.",
+    )
+    is_shipping_required = graphene.Boolean(
+        required=True, description="Returns True, if checkout requires shipping."
+    )
+    quantity = graphene.Int(required=True, description="The number of items purchased.")
+    stock_reservation_expires = graphene.DateTime(
+        description="Date when oldest stock reservation for this checkout expires or "
+        "null if no stock is reserved."
+    )
+    lines = graphene.List(
+        graphene.NonNull(CheckoutLine),
+        required=True,
+        description="A list of checkout lines, each containing information about an "
+        "item in the checkout.",
+    )
+    shipping_price = graphene.Field(
+        TaxedMoneyType,
+        required=True,
+        description="The price of the shipping, with all the taxes included.",
+    )
+    delivery = graphene.Field(
+        Delivery, description="The delivery method selected for this checkout."
+    )
+    shipping_method = graphene.Field(
+        ShippingMethod, deprecation_reason="Use `delivery` instead."
+    )
+    delivery_method = graphene.Field(
+        DeliveryMethod, deprecation_reason="Use `delivery` instead."
+    )
+    subtotal_price = graphene.Field(
+        TaxedMoneyType,
+        required=True,
+        description="The price of the checkout before shipping, with taxes included.",
+    )
+    tax_exemption = graphene.Boolean(
+        required=True,
+        description="Returns True if checkout has to be exempt from taxes.",
+    )
+    token = graphene.UUID(required=True, description="The checkout's token.")
+    total_price = graphene.Field(
+        TaxedMoneyType,
+        required=True,
+        description="The sum of the the checkout line "
+        "prices, with all the taxes,shipping costs, and discounts included.",
+    )
+    total_balance = graphene.Field(
+        MoneyType,
+        required=True,
+        description="The difference between the paid and the checkout total amount.",
+    )
+    transactions = graphene.List(
+        graphene.NonNull(TransactionItem),
+        description="List of transactions for the checkout.",
+    )
+    display_gross_prices = graphene.Boolean(
+        required=True,
+        description="Determines whether displayed prices should include taxes.",
+    )
+    authorize_status = graphene.Field(
+        CheckoutAuthorizeStatusEnum,
+        required=True,
+        description="The authorize status of the checkout.",
+    )
+    charge_status = graphene.Field(
+        CheckoutChargeStatusEnum,
+        required=True,
+        description="The charge status of the checkout.",
+    )
+    problems = graphene.List(
+        graphene.NonNull(CheckoutProblem),
+        description="List of problems with the checkout.",
+    )
+
+    class Meta:
+        interfaces = (relay.Node, ObjectWithMetadata)
+        description = "Checkout object."
+
+    @classmethod
+    def is_type_of(cls, root, info):
+        return isinstance(root, CheckoutModel)
+
+    @staticmethod
+    def resolve_id(root: CheckoutModel, info):
+        return root.token
+
+    @staticmethod
+    def resolve_created(root: CheckoutModel, info):
+        return root.created_at
+
+    @staticmethod
+    def resolve_updated_at(root: CheckoutModel, info):
+        return root.last_change
+
+    @staticmethod
+    def resolve_customer_note(root: CheckoutModel, info):
+        return ""
+
+    @staticmethod
+    def resolve_discount(root: CheckoutModel, info):
+        totals = checkout_data(info, root).totals
+        discount = getattr(totals, "discount", None)
+        return discount if discount is not None else Money(Decimal(0), root.currency)
+
+    @staticmethod
+    def resolve_discount_name(root: CheckoutModel, info):
+        return root.voucher_code or None
+
+    @staticmethod
+    def resolve_translated_discount_name(root: CheckoutModel, info):
+        return root.voucher_code or None
+
+    @staticmethod
+    def resolve_available_shipping_methods(root: CheckoutModel, info):
+        return shipping_options(info, root)
+
+    @staticmethod
+    def resolve_shipping_methods(root: CheckoutModel, info):
+        return shipping_options(info, root)
+
+    @staticmethod
+    def resolve_available_payment_gateways(root: CheckoutModel, info):
+        gateways = []
+        for gateway in payment_gateways_available():
+            gateways.append(
+                PaymentGatewayData(
+                    id=gateway.id, name=gateway.name, currencies=[root.currency]
+                )
+            )
+            if gateway.id == "lumbar.payments.test":
+                from ..payment.dummy_app import DUMMY_APP_ID
+
+                gateways.append(
+                    PaymentGatewayData(
+                        id=DUMMY_APP_ID,
+                        name=DUMMY_APP_GATEWAY_NAME,
+                        currencies=[root.currency],
+                    )
+                )
+        return gateways
+
+    @staticmethod
+    def resolve_gift_cards(root: CheckoutModel, info):
+        return []
+
+    @staticmethod
+    def resolve_is_shipping_required(root: CheckoutModel, info):
+        return any(
+            data.line.variant.product.product_type.is_shipping_required
+            for data in checkout_data(info, root).lines
+        )
+
+    @staticmethod
+    def resolve_quantity(root: CheckoutModel, info):
+        return sum(data.line.quantity for data in checkout_data(info, root).lines)
+
+    @staticmethod
+    def resolve_stock_reservation_expires(root: CheckoutModel, info):
+        # Stock is held when the order is placed, never for a checkout.
+        return None
+
+    @staticmethod
+    def resolve_lines(root: CheckoutModel, info):
+        return register_siblings(info, checkout_data(info, root).lines)
+
+    @staticmethod
+    def resolve_shipping_price(root: CheckoutModel, info):
+        return taxed(checkout_data(info, root).totals.shipping)
+
+    @staticmethod
+    def resolve_delivery(root: CheckoutModel, info):
+        return chosen_shipping_method(info, root)
+
+    @staticmethod
+    def resolve_shipping_method(root: CheckoutModel, info):
+        return chosen_shipping_method(info, root)
+
+    @staticmethod
+    def resolve_delivery_method(root: CheckoutModel, info):
+        return chosen_shipping_method(info, root)
+
+    @staticmethod
+    def resolve_subtotal_price(root: CheckoutModel, info):
+        return taxed(checkout_data(info, root).totals.subtotal)
+
+    @staticmethod
+    def resolve_tax_exemption(root: CheckoutModel, info):
+        return False
+
+    @staticmethod
+    def resolve_total_price(root: CheckoutModel, info):
+        return taxed(checkout_data(info, root).totals.total)
+
+    @staticmethod
+    def resolve_total_balance(root: CheckoutModel, info):
+        charged, _ = paid_amounts(info, root)
+        total = checkout_data(info, root).totals.total
+        return Money(charged, root.currency) - total
+
+    @staticmethod
+    def resolve_transactions(root: CheckoutModel, info):
+        return list(root.payment_transactions.all())
+
+    @staticmethod
+    def resolve_display_gross_prices(root: CheckoutModel, info):
+        return True
+
+    @staticmethod
+    def resolve_authorize_status(root: CheckoutModel, info):
+        charged, authorized = paid_amounts(info, root)
+        total = checkout_data(info, root).totals.total.amount
+        return _authorize_status(covered=charged + authorized, total=total)
+
+    @staticmethod
+    def resolve_charge_status(root: CheckoutModel, info):
+        charged, _ = paid_amounts(info, root)
+        total = checkout_data(info, root).totals.total.amount
+        return _charge_status(charged=charged, total=total)
+
+    @staticmethod
+    def resolve_problems(root: CheckoutModel, info):
+        problems = []
+        if delivery_method_invalid(info, root):
+            problems.append(
+                CheckoutProblemDeliveryMethodInvalid(
+                    delivery=chosen_shipping_method(info, root)
+                )
+            )
+        for data in checkout_data(info, root).lines:
+            problems.extend(_line_problems(info, data))
+        return problems

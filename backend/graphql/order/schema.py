@@ -1,0 +1,94 @@
+"""Order queries: one order for whoever may see it, the list for staff."""
+
+import uuid
+
+import graphene
+from graphql import GraphQLError
+
+from backend.core.permissions import PermissionEnum, user_has_any_permission
+from backend.order.models import Order as OrderModel
+
+from ..checkout.lookup import uuid_from_global_id
+from ..core.connection import ConnectionField, connection_from
+from ..meta.access import require_any_permission
+from .types import Order, OrderCountableConnection
+
+
+def order_queryset():
+    return OrderModel.objects.select_related(
+        "channel", "shipping_address", "billing_address", "shipping_method"
+    ).prefetch_related("lines__variant__product", "events")
+
+
+def may_read_order(user, order: OrderModel) -> bool:
+    """Tell whether the requestor may read this order.
+
+    A guest's order is read by whoever holds its id (the secret link of the
+    confirmation page, as in Saleor); a customer's order by its owner; every
+    order by staff who manage orders.
+    """
+    if user_has_any_permission(user, PermissionEnum.MANAGE_ORDERS):
+        return True
+    if order.user_id is None:
+        return True
+    return user is not None and user.is_authenticated and user.pk == order.user_id
+
+
+class OrderQueries(graphene.ObjectType):
+    order = graphene.Field(
+        Order,
+        id=graphene.Argument(graphene.ID, description="ID of an order."),
+        external_reference=graphene.Argument(
+            graphene.String, description="External ID of an order."
+        ),
+        description="Look up an order by ID or external reference.",
+    )
+    orders = ConnectionField(
+        OrderCountableConnection,
+        channel=graphene.String(
+            description="Slug of a channel for which the data should be returned."
+        ),
+        search=graphene.String(description="Search orders."),
+        description="List of orders.\n\nRequires one of the following permissions: "
+        "MANAGE_ORDERS.",
+    )
+
+    @staticmethod
+    def resolve_order(root, info, id=None, external_reference=None):
+        if id is None:
+            # Lumbar's orders carry no external reference.
+            return None
+        try:
+            token = uuid_from_global_id(id, type_name="Order", field="id")
+        except Exception:  # noqa: BLE001 - Saleor answers a bad id at the top
+            raise GraphQLError(f"Invalid ID: {id}. Expected: Order.") from None
+        order = order_queryset().filter(token=token).first()
+        if order is None:
+            return None
+        if not may_read_order(getattr(info.context, "user", None), order):
+            return None
+        return order
+
+    @staticmethod
+    def resolve_orders(root, info, channel=None, search=None, **kwargs):
+        require_any_permission(info, PermissionEnum.MANAGE_ORDERS)
+        queryset = order_queryset().order_by("-number")
+        if channel:
+            queryset = queryset.filter(channel__slug=channel)
+        if search:
+            queryset = _search(queryset, search)
+        return connection_from(queryset, info, kwargs, OrderCountableConnection)
+
+
+def _search(queryset, text: str):
+    from django.db.models import Q
+
+    text = text.strip()
+    query = Q(user_email__icontains=text) | Q(lines__product_sku__iexact=text)
+    if text.lstrip("#").isdigit():
+        query |= Q(number=int(text.lstrip("#")))
+    try:
+        query |= Q(token=uuid.UUID(text))
+    except ValueError:
+        pass
+    return queryset.filter(query).distinct()

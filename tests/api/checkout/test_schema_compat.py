@@ -1,0 +1,57 @@
+"""Our checkout, order, payment and shipping API is a subset of Saleor's."""
+
+import pytest
+from graphql import build_schema
+
+from backend.graphql.api import schema as lumbar_schema
+from tests.shared_assets import SALEOR_SCHEMA, require_shared
+
+from .saleor_compat import root_field_differences, type_differences
+
+TYPES = (
+    "Checkout CheckoutLine CheckoutError CheckoutErrorCode CheckoutCreateInput "
+    "CheckoutLineInput CheckoutLineUpdateInput CheckoutAddressValidationRules "
+    "CheckoutValidationRules CheckoutProblem CheckoutLineProblem "
+    "CheckoutLineProblemInsufficientStock CheckoutLineProblemVariantNotAvailable "
+    "CheckoutProblemDeliveryMethodStale CheckoutProblemDeliveryMethodInvalid "
+    "CheckoutAuthorizeStatusEnum CheckoutChargeStatusEnum Delivery DeliveryMethod "
+    "ShippingMethod GiftCard PaymentGateway GatewayConfigLine TransactionItem "
+    "TransactionEvent TransactionEventTypeEnum TransactionActionEnum "
+    "Order OrderLine OrderEvent OrderStatus OrderEventsEnum OrderChargeStatusEnum "
+    "OrderAuthorizeStatusEnum PaymentChargeStatusEnum OrderCountableConnection "
+    "AddressTypeEnum CheckoutCreate CheckoutLinesAdd CheckoutLinesUpdate "
+    "CheckoutLinesDelete"
+).split()
+QUERIES = ("checkout", "order", "orders")
+MUTATIONS = (
+    "checkoutCreate",
+    "checkoutLinesAdd",
+    "checkoutLinesUpdate",
+    "checkoutLinesDelete",
+)
+
+
+@pytest.fixture(scope="module")
+def saleor():
+    return build_schema(require_shared(SALEOR_SCHEMA).read_text(), assume_valid=True)
+
+
+@pytest.mark.parametrize("type_name", TYPES)
+def test_type_matches_saleor(type_name, saleor):
+    assert type_differences(lumbar_schema.graphql_schema, saleor, type_name) == []
+
+
+@pytest.mark.parametrize("name", QUERIES)
+def test_query_matches_saleor(name, saleor):
+    assert (
+        root_field_differences(lumbar_schema.graphql_schema, saleor, "query", name)
+        == []
+    )
+
+
+@pytest.mark.parametrize("name", MUTATIONS)
+def test_mutation_matches_saleor(name, saleor):
+    assert (
+        root_field_differences(lumbar_schema.graphql_schema, saleor, "mutation", name)
+        == []
+    )

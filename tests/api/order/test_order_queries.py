@@ -1,0 +1,153 @@
+"""order(id) for whoever holds the order, orders for staff who manage them."""
+
+from graphql_relay import to_global_id
+
+from backend.core.permissions import PermissionEnum
+from tests.api.checkout.conftest import grant
+from tests.api.queries.conftest import QueryClient
+
+from .conftest import place_order
+
+ORDER = """
+query($id: ID!) {
+  order(id: $id) {
+    id number status statusDisplay isPaid paymentStatus chargeStatus authorizeStatus
+    userEmail
+    lines { productName variantName quantity unitPrice { gross { amount } }
+            totalPrice { gross { amount currency } } variant { name } }
+    shippingAddress { city }
+    deliveryMethod { ... on ShippingMethod { name price { amount } } }
+    subtotal { gross { amount } }
+    shippingPrice { gross { amount } }
+    total { gross { amount currency } }
+    totalCharged { amount }
+    totalBalance { amount }
+    transactions { chargedAmount { amount } events { type } }
+    events { type }
+  }
+}
+"""
+ORDERS = """
+query {
+  orders(first: 10) {
+    totalCount edges { node { number total { gross { amount } } } }
+  }
+}
+"""
+
+
+def order_id(order) -> str:
+    return to_global_id("Order", str(order.token))
+
+
+def test_a_guest_order_is_read_by_its_id(api, guest_order):
+    result = api(ORDER, {"id": order_id(guest_order)})
+
+    order = result["data"]["order"]
+    assert order["number"] == str(guest_order.number)
+    assert order["status"] == "UNFULFILLED"
+    assert order["isPaid"] is True
+    assert order["paymentStatus"] == "FULLY_CHARGED"
+    assert order["chargeStatus"] == "FULL"
+    assert order["lines"][0]["quantity"] == 2
+    assert order["lines"][0]["totalPrice"]["gross"] == {
+        "amount": 39.98,
+        "currency": "USD",
+    }
+    assert order["deliveryMethod"] == {"name": "Ground", "price": {"amount": 5.0}}
+    assert order["total"]["gross"] == {"amount": 44.98, "currency": "USD"}
+    assert order["totalBalance"] == {"amount": 0.0}
+    assert order["transactions"][0]["events"] == [{"type": "CHARGE_SUCCESS"}]
+    assert [event["type"] for event in order["events"]] == [
+        "PLACED",
+        "PAYMENT_CAPTURED",
+    ]
+
+
+def test_a_customer_reads_their_own_order(customer_api, customer_order):
+    result = customer_api(ORDER, {"id": order_id(customer_order)})
+
+    assert result["data"]["order"]["number"] == str(customer_order.number)
+
+
+def test_another_customer_cannot_read_a_customers_order(
+    client, other_customer, customer_order
+):
+    result = QueryClient(client).login(other_customer)(
+        ORDER, {"id": order_id(customer_order)}
+    )
+
+    assert result["data"]["order"] is None
+
+
+def test_anonymous_cannot_read_a_customers_order(api, customer_order):
+    result = api(ORDER, {"id": order_id(customer_order)})
+
+    assert result["data"]["order"] is None
+
+
+def test_staff_who_manage_orders_list_every_order(
+    api, staff_user, guest_order, customer_order
+):
+    staff = grant(staff_user, PermissionEnum.MANAGE_ORDERS)
+
+    result = api.login(staff)(ORDERS)
+
+    connection = result["data"]["orders"]
+    assert connection["totalCount"] == 2
+    assert [edge["node"]["number"] for edge in connection["edges"]] == [
+        str(customer_order.number),
+        str(guest_order.number),
+    ]
+
+
+def test_a_customer_cannot_list_orders(customer_api, customer_order):
+    result = customer_api(ORDERS)
+
+    assert result["data"]["orders"] is None
+    assert result["errors"][0]["extensions"]["exception"]["code"] == "PermissionDenied"
+
+
+def test_staff_without_manage_orders_cannot_list_orders(api, staff_user, guest_order):
+    staff = grant(staff_user, PermissionEnum.MANAGE_PRODUCTS)
+
+    result = api.login(staff)(ORDERS)
+
+    assert result["data"]["orders"] is None
+
+
+def test_anonymous_cannot_list_orders(api, guest_order):
+    assert api(ORDERS)["data"]["orders"] is None
+
+
+def test_orders_list_query_count_does_not_grow_with_the_page(
+    api, staff_user, channel, shipping_method, variant, django_assert_max_num_queries
+):
+    staff = grant(staff_user, PermissionEnum.MANAGE_ORDERS)
+    query = """
+    query($first: Int) { orders(first: $first) { edges { node {
+      number lines { productName variant { name } totalPrice { gross { amount } } }
+      events { type } shippingAddress { city } total { gross { amount } }
+    } } } }
+    """
+    for _ in range(6):
+        place_order(
+            channel=channel,
+            shipping_method=shipping_method,
+            variant=variant,
+            quantity=1,
+        )
+    api.login(staff)
+
+    with django_assert_max_num_queries(ORDERS_BUDGET):
+        few = api(query, {"first": 2})
+    with django_assert_max_num_queries(ORDERS_BUDGET):
+        many = api(query, {"first": 6})
+
+    assert len(few["data"]["orders"]["edges"]) == 2
+    assert len(many["data"]["orders"]["edges"]) == 6
+
+
+# Measured 9 for 2 and for 6 orders (permission, page, lines, variants,
+# products, events, addresses).
+ORDERS_BUDGET = 9
