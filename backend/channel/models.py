@@ -16,6 +16,11 @@ class Channel(ModelWithMetadata):
     is_active = models.BooleanField(default=False)
     currency_code = models.CharField(max_length=settings.DEFAULT_CURRENCY_CODE_LENGTH)
     default_country = CountryField()
+    # The header's delivery claim, shown only while the rules keep it.
+    delivery_promise_text = models.CharField(
+        max_length=120, default="Fast Delivery: 1-2 Days on All Orders"
+    )
+    delivery_promise_max_days = models.PositiveSmallIntegerField(default=2)
 
     objects = ChannelQuerySet.as_manager()
 

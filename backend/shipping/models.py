@@ -7,6 +7,8 @@ from backend.channel.models import Channel
 from backend.core.models import ModelWithMetadata
 from backend.product.models import PRICE_DECIMAL_PLACES, PRICE_MAX_DIGITS
 
+from .rules import validate_delivery_days
+
 
 class ShippingMethodType(models.TextChoices):
     PRICE_BASED = "price", "Price based shipping"
@@ -39,12 +41,46 @@ class ShippingMethod(ModelWithMetadata):
     minimum_delivery_days = models.PositiveIntegerField(null=True, blank=True)
     maximum_delivery_days = models.PositiveIntegerField(null=True, blank=True)
     description = models.TextField(blank=True)
+    carrier = models.CharField(max_length=100, blank=True, default="")
 
     class Meta:
         ordering = ("pk",)
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        validate_delivery_days(
+            minimum=self.minimum_delivery_days, maximum=self.maximum_delivery_days
+        )
+
+
+class PostalCodeRuleInclusionType(models.TextChoices):
+    INCLUDE = "include", "Include"
+    EXCLUDE = "exclude", "Exclude"
+
+
+class ShippingMethodPostalCodeRule(models.Model):
+    """Saleor's rule: a postal code or range a method includes or excludes."""
+
+    shipping_method = models.ForeignKey(
+        ShippingMethod, related_name="postal_code_rules", on_delete=models.CASCADE
+    )
+    start = models.CharField(max_length=32)
+    end = models.CharField(max_length=32, blank=True, null=True)
+    inclusion_type = models.CharField(
+        max_length=32,
+        choices=PostalCodeRuleInclusionType.choices,
+        default=PostalCodeRuleInclusionType.EXCLUDE,
+    )
+
+    class Meta:
+        ordering = ("pk",)
+        unique_together = [["shipping_method", "start", "end"]]
+
+    def __str__(self) -> str:
+        span = f"{self.start}-{self.end}" if self.end else self.start
+        return f"{self.inclusion_type} {span}"
 
 
 def _money_amount(**kwargs) -> models.DecimalField:

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
+from backend.shipping.promise_rules import delivery_banner_text
+
 from .menus import FOOTER_MENU, NAVBAR_MENU, menu_links
 
 
@@ -11,5 +13,9 @@ def storefront(request):
         "public_url": settings.PUBLIC_URL,
         "menus": SimpleLazyObject(
             lambda: menu_links(menu_slugs=(NAVBAR_MENU, FOOTER_MENU))
+        ),
+        # Cached with the delivery rules; computed only where a page shows it.
+        "delivery_banner": SimpleLazyObject(
+            lambda: delivery_banner_text(channel_slug=settings.DEFAULT_CHANNEL_SLUG)
         ),
     }

@@ -11,8 +11,16 @@ from django.db.models import Count, Sum
 from backend.account.models import Address
 from backend.core.admin_permissions import SaleorModelAdmin, SaleorTabularInline
 from backend.core.permissions import PermissionEnum
+from backend.shipping.admin import PromiseRulesAdminMixin
+from backend.shipping.rules import WEEKDAY_NAMES
 
-from .models import ChannelWarehouse, Stock, Warehouse
+from .models import (
+    ChannelWarehouse,
+    Stock,
+    Warehouse,
+    WarehouseDeliveryRules,
+    WarehouseHoliday,
+)
 
 ADDRESS_FIELDS = [
     "street_address_1",
@@ -146,3 +154,59 @@ class WarehouseAdmin(SaleorModelAdmin):
     @admin.display(description="Units", ordering="quantity_sum")
     def quantity_total(self, warehouse: Warehouse) -> int:
         return warehouse.quantity_sum or 0
+
+
+class DeliveryRulesForm(forms.ModelForm):
+    shipping_weekdays = forms.TypedMultipleChoiceField(
+        choices=list(enumerate(WEEKDAY_NAMES)),
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Days the carrier collects from this warehouse.",
+    )
+
+    class Meta:
+        model = WarehouseDeliveryRules
+        fields = [
+            "time_zone",
+            "cutoff_time",
+            "shipping_weekdays",
+            "saturday_cutoff_time",
+            "handling_days",
+        ]
+
+
+class WarehouseHolidayInline(SaleorTabularInline):
+    model = WarehouseHoliday
+    permissions = (PermissionEnum.MANAGE_SHIPPING,)
+    fields = ["date", "name"]
+    extra = 1
+
+
+@admin.register(WarehouseDeliveryRules)
+class WarehouseDeliveryRulesAdmin(PromiseRulesAdminMixin, SaleorModelAdmin):
+    """Cut-off, collection days and holidays: operations staff (MANAGE_SHIPPING)."""
+
+    permissions = (PermissionEnum.MANAGE_SHIPPING,)
+    form = DeliveryRulesForm
+    list_display = [
+        "name",
+        "time_zone",
+        "cutoff_time",
+        "days",
+        "saturday_cutoff_time",
+        "handling_days",
+    ]
+    search_fields = ["name", "slug"]
+    inlines = [WarehouseHolidayInline]
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False  # warehouses are created with their address and channels
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.display(description="Ships on")
+    def days(self, warehouse: Warehouse) -> str:
+        return ", ".join(
+            WEEKDAY_NAMES[day] for day in sorted(warehouse.shipping_weekdays)
+        )

@@ -1,3 +1,5 @@
+import datetime
+
 from django.db import models
 from django.db.models import F, Q
 
@@ -5,12 +7,20 @@ from backend.account.models import Address
 from backend.channel.models import Channel
 from backend.core.models import ModelWithMetadata
 from backend.product.models import ProductVariant
+from backend.shipping.rules import validate_time_zone, validate_weekdays
 
 
 class WarehouseClickAndCollectOption(models.TextChoices):
     DISABLED = "disabled", "Disabled"
     LOCAL_STOCK = "local", "Local stock only"
     ALL_WAREHOUSES = "all", "All warehouses"
+
+
+SATURDAY = 5
+
+
+def default_shipping_weekdays() -> list[int]:
+    return [0, 1, 2, 3, 4]
 
 
 class Warehouse(ModelWithMetadata):
@@ -21,13 +31,37 @@ class Warehouse(ModelWithMetadata):
     address = models.ForeignKey(Address, on_delete=models.PROTECT)
     is_private = models.BooleanField(default=True)
     click_and_collect_option = models.CharField(
-        max_length=30, choices=WarehouseClickAndCollectOption.choices,
+        max_length=30,
+        choices=WarehouseClickAndCollectOption.choices,
         default=WarehouseClickAndCollectOption.DISABLED,
     )
     channels = models.ManyToManyField(
         Channel, related_name="warehouses", through="ChannelWarehouse", blank=True
     )
-    external_reference = models.CharField(max_length=250, unique=True, blank=True, null=True)
+    external_reference = models.CharField(
+        max_length=250, unique=True, blank=True, null=True
+    )
+    # Delivery-promise rules, edited by operations staff (MANAGE_SHIPPING).
+    time_zone = models.CharField(
+        max_length=64, default="America/New_York", validators=[validate_time_zone]
+    )
+    cutoff_time = models.TimeField(
+        default=datetime.time(14, 0),
+        help_text="Orders placed before this local time leave the same day.",
+    )
+    shipping_weekdays = models.JSONField(
+        default=default_shipping_weekdays,
+        validators=[validate_weekdays],
+        help_text="Days the carrier collects: 0 = Monday ... 6 = Sunday.",
+    )
+    saturday_cutoff_time = models.TimeField(
+        null=True,
+        blank=True,
+        help_text="An earlier cut-off for Saturdays (e.g. mornings only).",
+    )
+    handling_days = models.PositiveSmallIntegerField(
+        default=0, help_text="Shipping days spent picking and packing before handover."
+    )
 
     class Meta:
         ordering = ("-slug",)
@@ -35,9 +69,46 @@ class Warehouse(ModelWithMetadata):
     def __str__(self) -> str:
         return self.name
 
+    def cutoffs(self) -> dict[int, datetime.time]:
+        """Return each shipping weekday's local cut-off time."""
+        return {
+            day: self.saturday_cutoff_time
+            if day == SATURDAY and self.saturday_cutoff_time
+            else self.cutoff_time
+            for day in self.shipping_weekdays
+        }
+
+
+class WarehouseDeliveryRules(Warehouse):
+    """The warehouse's delivery rules, edited apart from its address and stock."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "warehouse delivery rules"
+        verbose_name_plural = "warehouse delivery rules"
+
+
+class WarehouseHoliday(models.Model):
+    """A date the warehouse hands nothing to the carrier."""
+
+    warehouse = models.ForeignKey(
+        Warehouse, related_name="holidays", on_delete=models.CASCADE
+    )
+    date = models.DateField()
+    name = models.CharField(max_length=100, blank=True, default="")
+
+    class Meta:
+        ordering = ("date", "pk")
+        unique_together = [["warehouse", "date"]]
+
+    def __str__(self) -> str:
+        return f"{self.warehouse}: {self.date} {self.name}".strip()
+
 
 class ChannelWarehouse(models.Model):
-    channel = models.ForeignKey(Channel, related_name="channelwarehouse", on_delete=models.CASCADE)
+    channel = models.ForeignKey(
+        Channel, related_name="channelwarehouse", on_delete=models.CASCADE
+    )
     warehouse = models.ForeignKey(
         Warehouse, related_name="channelwarehouse", on_delete=models.CASCADE
     )
@@ -46,6 +117,9 @@ class ChannelWarehouse(models.Model):
     class Meta:
         unique_together = (("channel", "warehouse"),)
         ordering = ("sort_order", "pk")
+
+    def __str__(self) -> str:
+        return f"{self.warehouse_id} in {self.channel_id}"
 
 
 class StockQuerySet(models.QuerySet):
@@ -57,7 +131,9 @@ class StockQuerySet(models.QuerySet):
 
 
 class Stock(models.Model):
-    warehouse = models.ForeignKey(Warehouse, related_name="stock", on_delete=models.CASCADE)
+    warehouse = models.ForeignKey(
+        Warehouse, related_name="stock", on_delete=models.CASCADE
+    )
     product_variant = models.ForeignKey(
         ProductVariant, related_name="stocks", on_delete=models.CASCADE
     )
@@ -70,9 +146,12 @@ class Stock(models.Model):
         unique_together = [["warehouse", "product_variant"]]
         ordering = ("pk",)
         constraints = [
-            models.CheckConstraint(condition=Q(quantity__gte=0), name="stock_quantity_not_negative"),
             models.CheckConstraint(
-                condition=Q(quantity_allocated__gte=0), name="stock_allocated_not_negative"
+                condition=Q(quantity__gte=0), name="stock_quantity_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=Q(quantity_allocated__gte=0),
+                name="stock_allocated_not_negative",
             ),
         ]
 

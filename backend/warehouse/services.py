@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from backend.product.models import ProductVariant
+from backend.shipping.promise_rules import promise_rules_changed
 
 from .models import Stock, Warehouse
 
@@ -55,6 +56,8 @@ def product_variant_stocks_update(
             to_update.append(stock)
     Stock.objects.bulk_create(to_create)
     Stock.objects.bulk_update(to_update, ["quantity"])
+    # A warehouse that empties or refills can make or break the fast claim.
+    promise_rules_changed()
     return variant
 
 
@@ -66,4 +69,5 @@ def product_variant_stocks_delete(
     Stock.objects.filter(
         product_variant=variant, warehouse__in=[w.pk for w in warehouses]
     ).delete()
+    promise_rules_changed()
     return variant

@@ -7,6 +7,7 @@ import pytest
 from backend.page.models import Article, Page
 from backend.page.services import content_sync, page_tag_products
 from backend.product.models import Product
+from tests.fixtures.catalog import warm_delivery_rules
 
 from .helpers import texts_by_class
 
@@ -82,6 +83,7 @@ INDEX_QUERIES = 3
 def test_index_runs_a_fixed_number_of_queries(
     client, synced, django_assert_num_queries
 ):
+    warm_delivery_rules()
     with django_assert_num_queries(INDEX_QUERIES):
         response = client.get("/articles/?condition=sciatica")
 

@@ -12,6 +12,7 @@ from backend.page.services import (
 from backend.product.models import Product
 from backend.warehouse.models import Stock
 from tests import factories
+from tests.fixtures.catalog import warm_delivery_rules
 
 from .helpers import json_ld, texts_by_class
 
@@ -219,6 +220,8 @@ def test_article_page_runs_the_same_queries_for_any_number_of_products(
 ):
     products = list(Product.objects.order_by("slug")[:count])
     page_tag_products(page=_page(), product_ids=[product.pk for product in products])
+
+    warm_delivery_rules()
 
     with django_assert_num_queries(ARTICLE_PAGE_QUERIES):
         response = client.get(URL)

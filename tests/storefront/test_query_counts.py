@@ -4,6 +4,7 @@ import pytest
 
 from backend.storefront.views import catalog, listing
 from tests import factories
+from tests.fixtures.catalog import warm_delivery_rules
 
 from .conftest import add_image
 from .helpers import make_products, shown_names, tag
@@ -54,6 +55,8 @@ def test_category_page_query_count_does_not_grow(
     factories.CategoryFactory(slug="gel", parent=category)
     _catalog(count, channel=channel, warehouse=warehouse, category=category)
 
+    warm_delivery_rules()
+
     with django_assert_num_queries(CATEGORY_PAGE_QUERIES):
         response = client.get("/categories/heat/?therapy=heat&sort=price&in_stock=on")
 
@@ -68,6 +71,8 @@ def test_home_page_query_count_does_not_grow(
     collection = factories.CollectionFactory(slug="featured-products")
     factories.CollectionChannelListingFactory(collection=collection, channel=channel)
     _catalog(count, channel=channel, warehouse=warehouse, collection=collection)
+
+    warm_delivery_rules()
 
     with django_assert_num_queries(HOME_PAGE_QUERIES):
         response = client.get("/")
@@ -94,6 +99,8 @@ def test_product_page_query_count_does_not_grow(
         factories.AssignedVariantAttributeValueFactory(value=size, variant=variant)
         add_image(product, alt=f"View {index}", size=(40, 30))
         tag(product, attribute_slug="conditions", value_slug=f"condition-{index}")
+
+    warm_delivery_rules()
 
     with django_assert_num_queries(PRODUCT_PAGE_QUERIES):
         response = client.get(f"/products/{product.slug}/")

@@ -1,5 +1,8 @@
 """Load channels, warehouses, attributes, product types, categories, collections."""
 
+import holidays
+from django.utils import timezone
+
 from backend.account.models import Address
 from backend.attribute.models import (
     Attribute,
@@ -26,7 +29,7 @@ from backend.product.services import (
     collection_update,
 )
 from backend.product.services.collections import CollectionListingInput
-from backend.warehouse.models import ChannelWarehouse, Warehouse
+from backend.warehouse.models import ChannelWarehouse, Warehouse, WarehouseHoliday
 
 from .common import (
     LoadContext,
@@ -36,6 +39,7 @@ from .common import (
     translations_sync,
 )
 from .validate import ATTRIBUTE_OPTIONS, Catalog
+from .validate_shipping import HOLIDAY_CALENDARS
 
 
 def channels_load(catalog: Catalog, context: LoadContext) -> None:
@@ -60,6 +64,32 @@ def channels_load(catalog: Catalog, context: LoadContext) -> None:
         context.channels[entry["slug"]] = channel
 
 
+SCHEDULE_FIELDS = (
+    "time_zone",
+    "cutoff_time",
+    "shipping_weekdays",
+    "saturday_cutoff_time",
+    "handling_days",
+)
+
+
+def _holidays_load(warehouse: Warehouse, calendar: str, context: LoadContext) -> None:
+    """Add the calendar's holidays for this year and next; keep staff additions."""
+    year = timezone.now().year
+    dates = holidays.country_holidays(
+        HOLIDAY_CALENDARS[calendar], years=[year, year + 1]
+    )
+    known = set(warehouse.holidays.values_list("date", flat=True))
+    missing = [
+        WarehouseHoliday(warehouse=warehouse, date=day, name=name)
+        for day, name in sorted(dates.items())
+        if day not in known
+    ]
+    WarehouseHoliday.objects.bulk_create(missing)
+    for _ in missing:
+        context.report.record("warehouse holidays", created=True)
+
+
 def warehouses_load(catalog: Catalog, context: LoadContext) -> None:
     """Create or update the warehouses, their addresses and channels."""
     for entry in catalog.warehouses:
@@ -74,6 +104,7 @@ def warehouses_load(catalog: Catalog, context: LoadContext) -> None:
             "name": entry["name"],
             "company_name": entry.get("company_name", ""),
             "email": entry.get("email", ""),
+            **{key: entry[key] for key in SCHEDULE_FIELDS},
         }
         warehouse = (
             Warehouse.objects.select_related("address")
@@ -99,6 +130,8 @@ def warehouses_load(catalog: Catalog, context: LoadContext) -> None:
                 warehouse.save(update_fields=list(changes))
             if changes or address_changes:
                 context.report.record("warehouses", updated=True)
+        if entry.get("holidays"):
+            _holidays_load(warehouse, entry["holidays"], context)
         for index, slug in enumerate(entry["channels"]):
             _, created = ChannelWarehouse.objects.get_or_create(
                 channel=context.channels[slug],

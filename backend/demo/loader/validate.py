@@ -15,7 +15,11 @@ from backend.core.permissions import STAFF_GROUPS
 
 from .checks import SEO_KEYS, TRANSLATABLE, Check, display_path, read_yaml
 from .validate_products import products_validate
-from .validate_shipping import shipping_validate
+from .validate_shipping import (
+    SCHEDULE_KEYS,
+    shipping_validate,
+    warehouse_schedule_validate,
+)
 
 CHOICE_TYPES = {"dropdown", "multiselect", "swatch"}
 INPUT_TYPES = CHOICE_TYPES | {
@@ -109,8 +113,9 @@ def _warehouses(directory: Path, channel_slugs: set[str]) -> list[dict]:
         where.keys(
             entry,
             required={"slug", "name", "address", "channels"},
-            optional={"company_name", "email"},
+            optional={"company_name", "email", *SCHEDULE_KEYS},
         )
+        warehouse_schedule_validate(where, entry)
         _unique(check, seen, where.slug(entry), "warehouse")
         where.text(entry, "name")
         for slug in where.slugs(entry, "channels"):

@@ -1,10 +1,61 @@
-"""Check shipping.yaml: zones, their methods and per-channel prices."""
+"""Check shipping.yaml (zones, methods, prices) and warehouse delivery rules."""
 
+import datetime
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django_countries import countries
 
+from backend.shipping.rules import WEEKDAY_NAMES, validate_time_zone
+
 from .checks import Check, display_path, read_yaml
+
+SCHEDULE_KEYS = {
+    "time_zone",
+    "cutoff_time",
+    "shipping_weekdays",
+    "saturday_cutoff_time",
+    "handling_days",
+    "holidays",
+}
+# Calendars a warehouse may name; the dates come from the `holidays` package.
+HOLIDAY_CALENDARS = {"US federal": "US"}
+
+
+def _clock(where: Check, entry: dict, key: str) -> datetime.time | None:
+    value = entry.get(key)
+    if value is None:
+        return None
+    try:
+        return datetime.time.fromisoformat(str(value))
+    except ValueError:
+        where.fail(f'{key} "{value}" is not a time between 00:00 and 23:59')
+
+
+def warehouse_schedule_validate(where: Check, entry: dict) -> None:
+    """Check a warehouse's delivery rules and turn them into Python values."""
+    zone = entry.get("time_zone", "America/New_York")
+    try:
+        validate_time_zone(zone)
+    except ValidationError as error:
+        where.fail(f"time_zone: {error.messages[0]}")
+    entry["time_zone"] = zone
+    entry["cutoff_time"] = _clock(where, entry, "cutoff_time") or datetime.time(14)
+    entry["saturday_cutoff_time"] = _clock(where, entry, "saturday_cutoff_time")
+    days = entry.get("shipping_weekdays", list(WEEKDAY_NAMES[:5]))
+    if (
+        not isinstance(days, list)
+        or not days
+        or any(d not in WEEKDAY_NAMES for d in days)
+    ):
+        where.fail(f"shipping_weekdays must list days among {', '.join(WEEKDAY_NAMES)}")
+    entry["shipping_weekdays"] = sorted({WEEKDAY_NAMES.index(d) for d in days})
+    entry["handling_days"] = where.integer(entry, "handling_days") or 0
+    calendar = entry.get("holidays")
+    if calendar is not None and calendar not in HOLIDAY_CALENDARS:
+        where.fail(
+            f'holidays "{calendar}" is not one of: {", ".join(HOLIDAY_CALENDARS)}'
+        )
 
 
 def _method(where: Check, method: dict, channel_slugs: set[str]) -> None:
@@ -50,7 +101,8 @@ def shipping_validate(*, directory: Path, channel_slugs: set[str]) -> list[dict]
     for zone in zones:
         where = check.at(f'zone "{zone.get("name")}"')
         where.keys(
-            zone, required={"name", "countries", "channels", "methods"},
+            zone,
+            required={"name", "countries", "channels", "methods"},
             optional={"description"},
         )
         where.text(zone, "name", max_length=100)

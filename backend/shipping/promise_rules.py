@@ -1,0 +1,277 @@
+"""Load the delivery-promise rules from the database, cached in Redis.
+
+The rules (warehouse cut-offs and calendars, methods and their zones) change
+when staff edit them, not per request, so pages read them from the cache.
+Every edit calls `promise_rules_changed()`, which moves the cache version on
+commit: the next page computes with the new rules at once.
+"""
+
+import functools
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+import holidays
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import F
+from prices import Money
+
+from backend.channel.models import Channel
+from backend.warehouse.models import ChannelWarehouse, Stock
+
+from .models import (
+    PostalCodeRuleInclusionType,
+    ShippingMethodChannelListing,
+)
+from .promise import (
+    ClaimCheck,
+    DeliveryPromise,
+    MethodSchedule,
+    PostalCodeRule,
+    PromiseLine,
+    WarehouseSchedule,
+    delivery_promise,
+    fast_claim_check,
+)
+
+VERSION_KEY = "lumbar:promise-rules:version"
+# Rules change rarely and every edit moves the version; the timeout only
+# bounds how long a forgotten key lingers.
+RULES_TIMEOUT = 24 * 60 * 60
+# The claim also depends on which warehouses hold stock; stock services move
+# the version, and sales that empty a warehouse show within this many seconds.
+CLAIM_TIMEOUT = 60
+
+
+@dataclass(frozen=True)
+class MethodOption:
+    schedule: MethodSchedule
+    countries: frozenset[str]
+    price: Money
+    minimum_order_price: Decimal | None
+    maximum_order_price: Decimal | None
+
+    def applies(self, *, country: str, subtotal: Money | None) -> bool:
+        if country not in self.countries:
+            return False
+        if subtotal is None:
+            return True
+        low, high = self.minimum_order_price, self.maximum_order_price
+        return (low is None or subtotal.amount >= low) and (
+            high is None or subtotal.amount <= high
+        )
+
+
+@dataclass(frozen=True)
+class PromiseRules:
+    channel_slug: str
+    default_country: str
+    claim_text: str
+    claim_max_days: int
+    # The channel's warehouses, nearest (first in the channel's order) first.
+    warehouses: tuple[WarehouseSchedule, ...]
+    methods: tuple[MethodOption, ...]
+
+    def methods_for(
+        self, *, country: str, subtotal: Money | None = None
+    ) -> list[MethodOption]:
+        return [
+            m for m in self.methods if m.applies(country=country, subtotal=subtotal)
+        ]
+
+
+def promise_rules_changed() -> None:
+    """Drop the cached rules once the current transaction commits."""
+    transaction.on_commit(_bump_version)
+
+
+def _bump_version() -> None:
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 1, None)
+
+
+def _version() -> int:
+    return cache.get_or_set(VERSION_KEY, 1, None)
+
+
+@functools.lru_cache(maxsize=32)
+def country_holidays(country: str, year: int) -> frozenset[date]:
+    """Public holidays on which carriers in the country do not deliver."""
+    try:
+        dates = holidays.country_holidays(country, years=[year, year + 1])
+    except NotImplementedError:
+        return frozenset()
+    return frozenset(dates)
+
+
+def promise_rules_get(*, channel_slug: str) -> PromiseRules | None:
+    """Return the channel's rules from the cache, loading them on a miss."""
+    key = f"lumbar:promise-rules:{_version()}:{channel_slug}"
+    rules = cache.get(key)
+    if rules is None:
+        rules = _rules_load(channel_slug)
+        cache.set(key, rules, RULES_TIMEOUT)
+    return rules or None
+
+
+def _rules_load(channel_slug: str) -> PromiseRules | bool:
+    channel = Channel.objects.filter(slug=channel_slug).first()
+    if channel is None:
+        return False
+    links = (
+        ChannelWarehouse.objects.filter(channel=channel)
+        .select_related("warehouse")
+        .prefetch_related("warehouse__holidays")
+        .order_by("sort_order", "pk")
+    )
+    warehouses = tuple(
+        WarehouseSchedule(
+            warehouse_id=link.warehouse.pk,
+            name=link.warehouse.name,
+            time_zone=link.warehouse.time_zone,
+            cutoffs=link.warehouse.cutoffs(),
+            handling_days=link.warehouse.handling_days,
+            holidays=frozenset(h.date for h in link.warehouse.holidays.all()),
+        )
+        for link in links
+    )
+    listings = (
+        ShippingMethodChannelListing.objects.filter(
+            channel=channel, shipping_method__shipping_zone__channels=channel
+        )
+        .select_related("shipping_method__shipping_zone")
+        .prefetch_related("shipping_method__postal_code_rules")
+        .order_by("price_amount", "shipping_method__name", "pk")
+    )
+    methods = tuple(_method_option(listing) for listing in listings)
+    return PromiseRules(
+        channel_slug=channel.slug,
+        default_country=str(channel.default_country),
+        claim_text=channel.delivery_promise_text,
+        claim_max_days=channel.delivery_promise_max_days,
+        warehouses=warehouses,
+        methods=methods,
+    )
+
+
+def _method_option(listing: ShippingMethodChannelListing) -> MethodOption:
+    method = listing.shipping_method
+    minimum = method.minimum_delivery_days or 0
+    schedule = MethodSchedule(
+        method_id=method.pk,
+        name=method.name,
+        minimum_days=minimum,
+        maximum_days=max(minimum, method.maximum_delivery_days or minimum),
+        postal_code_rules=tuple(
+            PostalCodeRule(
+                start=rule.start,
+                end=rule.end,
+                include=rule.inclusion_type == PostalCodeRuleInclusionType.INCLUDE,
+            )
+            for rule in method.postal_code_rules.all()
+        ),
+    )
+    return MethodOption(
+        schedule=schedule,
+        countries=frozenset(str(c) for c in method.shipping_zone.countries),
+        price=listing.price,
+        minimum_order_price=listing.minimum_order_price_amount,
+        maximum_order_price=listing.maximum_order_price_amount,
+    )
+
+
+def _with_carrier_holidays(method: MethodSchedule, country: str, now: datetime):
+    extra = country_holidays(country, now.year)
+    if not extra:
+        return method
+    return MethodSchedule(
+        method_id=method.method_id,
+        name=method.name,
+        minimum_days=method.minimum_days,
+        maximum_days=method.maximum_days,
+        delivery_weekdays=method.delivery_weekdays,
+        holidays=method.holidays | extra,
+        postal_code_rules=method.postal_code_rules,
+    )
+
+
+def lines_promise(
+    *,
+    rules: PromiseRules,
+    now: datetime,
+    lines: list[PromiseLine],
+    method: MethodSchedule,
+    country: str | None = None,
+    postal_code: str = "",
+) -> DeliveryPromise:
+    """Promise dates for lines sent by one method, carriers' holidays included."""
+    country = country or rules.default_country
+    return delivery_promise(
+        now=now,
+        lines=lines,
+        postal_code=postal_code,
+        method=_with_carrier_holidays(method, country, now),
+        warehouses=rules.warehouses,
+        claim_max_days=rules.claim_max_days,
+    )
+
+
+def stock_by_warehouse(
+    *, variant_ids: list[int], channel_slug: str
+) -> dict[int, dict[int, int]]:
+    """Return variant id -> warehouse id -> quantity available to sell."""
+    rows = Stock.objects.filter(
+        product_variant_id__in=variant_ids, warehouse__channels__slug=channel_slug
+    ).values_list(
+        "product_variant_id", "warehouse_id", "quantity", "quantity_allocated"
+    )
+    available: dict[int, dict[int, int]] = {vid: {} for vid in variant_ids}
+    for variant_id, warehouse_id, quantity, allocated in rows:
+        available[variant_id][warehouse_id] = max(quantity - allocated, 0)
+    return available
+
+
+def channel_fast_claim(*, channel_slug: str) -> tuple[PromiseRules, ClaimCheck] | None:
+    """Check the channel's banner claim for a shopper in its default country."""
+    rules = promise_rules_get(channel_slug=channel_slug)
+    if rules is None:
+        return None
+    key = f"lumbar:promise-claim:{_version()}:{channel_slug}"
+    check = cache.get(key)
+    if check is None:
+        stocked = set(
+            Stock.objects.filter(
+                warehouse_id__in=[w.warehouse_id for w in rules.warehouses],
+                quantity__gt=F("quantity_allocated"),
+            )
+            .values_list("warehouse_id", flat=True)
+            .distinct()
+        )
+        check = fast_claim_check(
+            claim_max_days=rules.claim_max_days,
+            methods=[
+                m.schedule for m in rules.methods_for(country=rules.default_country)
+            ],
+            warehouses=rules.warehouses,
+            stocked_warehouse_ids=stocked,
+        )
+        cache.set(key, check, CLAIM_TIMEOUT)
+    return rules, check
+
+
+def delivery_banner_text(*, channel_slug: str) -> str:
+    """Return the header line: the claim while it holds, else the true range."""
+    result = channel_fast_claim(channel_slug=channel_slug)
+    if result is None:
+        return ""
+    rules, check = result
+    if check.holds:
+        return rules.claim_text
+    if check.minimum_days is None:
+        return ""
+    if check.minimum_days == check.maximum_days:
+        return f"Delivery in {check.maximum_days} business days"
+    return f"Delivery in {check.minimum_days}-{check.maximum_days} business days"
