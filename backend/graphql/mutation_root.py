@@ -2,6 +2,7 @@
 
 import graphene
 
+from .account.schema import AccountMutations
 from .attribute.mutations.attributes import (
     AttributeCreate,
     AttributeUpdate,
@@ -78,5 +79,11 @@ class CatalogMutations(graphene.ObjectType):
     update_private_metadata = UpdatePrivateMetadata.Field()
 
 
-class Mutation(CatalogMutations, PageMutations, CheckoutMutations, graphene.ObjectType):
+class Mutation(
+    CatalogMutations,
+    PageMutations,
+    CheckoutMutations,
+    AccountMutations,
+    graphene.ObjectType,
+):
     """Every mutation of the API; other domains add their mixins here."""

@@ -2,6 +2,7 @@
 
 import graphene
 
+from .account.schema import AccountQueries
 from .attribute.assigned import ALL_ASSIGNED_TYPES
 from .attribute.schema import AttributeQueries
 from .channel.schema import ChannelQueries
@@ -24,6 +25,7 @@ class Query(
     WarehouseQueries,
     CheckoutQueries,
     OrderQueries,
+    AccountQueries,
     graphene.ObjectType,
 ):
     """Every query of the API; each domain adds its query class above."""
