@@ -111,3 +111,72 @@ def _amount_due(checkout: Checkout) -> Decimal:
         Decimal(0),
     )
     return max(total - covered, Decimal(0))
+
+
+_ACTION_REQUIRED = {
+    TransactionEventType.CHARGE_ACTION_REQUIRED: CHARGE,
+    TransactionEventType.AUTHORIZATION_ACTION_REQUIRED: AUTHORIZATION,
+}
+
+
+@transaction.atomic
+def transaction_process(
+    *, transaction_token: UUID | str, token: str
+) -> tuple[TransactionItem, TransactionEvent]:
+    """Finish a payment that asked the shopper for an extra step.
+
+    Only a transaction whose last event asks for action can be processed;
+    the gateway is asked again with the token of the step's outcome.
+    """
+    item = (
+        TransactionItem.objects.select_for_update()
+        .filter(token=transaction_token)
+        .first()
+    )
+    if item is None:
+        raise _payment_error(
+            "id", "NOT_FOUND", f"Couldn't resolve to a node: {transaction_token}"
+        )
+    last = item.events.order_by("created_at", "pk").last()
+    action = _ACTION_REQUIRED.get(last.type) if last else None
+    if action is None:
+        raise _payment_error(
+            "id",
+            "TRANSACTION_ALREADY_PROCESSED",
+            "Transaction has already been processed.",
+        )
+    try:
+        gateway = payment_gateway_get(gateway_id=item.gateway)
+    except GatewayNotAvailable:
+        raise _payment_error(
+            "id", "MISSING_PAYMENT_APP", f"Gateway {item.gateway} is not available."
+        ) from None
+    money = Money(last.amount_value, item.currency)
+    if action == CHARGE:
+        result = gateway.charge(amount=money, token=token)
+    else:
+        result = gateway.authorize(amount=money, token=token)
+    if result.is_success and action == CHARGE:
+        item.amount_charged_value += last.amount_value
+    elif result.is_success:
+        item.amount_authorized_value += last.amount_value
+    item.psp_reference = result.psp_reference or item.psp_reference
+    item.message = result.message
+    item.save(
+        update_fields=[
+            "amount_charged_value",
+            "amount_authorized_value",
+            "psp_reference",
+            "message",
+            "modified_at",
+        ]
+    )
+    event = TransactionEvent.objects.create(
+        transaction=item,
+        type=_EVENT_TYPES[(action, result.status)],
+        psp_reference=result.psp_reference,
+        message=result.message,
+        currency=item.currency,
+        amount_value=last.amount_value,
+    )
+    return item, event

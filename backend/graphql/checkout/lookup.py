@@ -9,6 +9,7 @@ import binascii
 import uuid
 
 from django.core.exceptions import ValidationError
+from graphql import GraphQLError
 from graphql_relay import from_global_id
 
 from backend.checkout.models import Checkout
@@ -52,6 +53,20 @@ def checkout_token_of(*, id=None, token=None, checkout_id=None) -> uuid.UUID:
         return token
     field = "id" if id is not None else "checkoutId"
     return uuid_from_global_id(given[0], type_name="Checkout", field=field)
+
+
+def authentication_required() -> GraphQLError:
+    """Return Saleor's refusal of a call only a signed-in customer may make."""
+    return GraphQLError(
+        "To access this path, you need one of the following permissions: "
+        "AUTHENTICATED_USER",
+        extensions={
+            "exception": {
+                "code": "PermissionDenied",
+                "permissions": ["AUTHENTICATED_USER"],
+            }
+        },
+    )
 
 
 def may_use_checkout(user, checkout: Checkout) -> bool:

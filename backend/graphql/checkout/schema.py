@@ -5,13 +5,29 @@ import graphene
 from backend.core.permissions import user_has_any_permission
 
 from ..core.mutations import PermissionDenied
+from ..payment.mutations import (  # noqa: E402 - after the checkout types
+    PaymentGatewayInitialize,
+    TransactionInitialize,
+    TransactionProcess,
+)
 from .lookup import (
     CHECKOUT_MANAGERS,
     checkout_token_of,
     may_use_checkout,
     reload_checkout,
 )
+from .mutations.complete import CheckoutComplete
 from .mutations.create import CheckoutCreate
+from .mutations.delivery_options import DeliveryOptionsCalculate
+from .mutations.details import (
+    CheckoutBillingAddressUpdate,
+    CheckoutCustomerAttach,
+    CheckoutCustomerDetach,
+    CheckoutDeliveryMethodUpdate,
+    CheckoutEmailUpdate,
+    CheckoutShippingAddressUpdate,
+    CheckoutShippingMethodUpdate,
+)
 from .mutations.lines import CheckoutLinesAdd, CheckoutLinesDelete, CheckoutLinesUpdate
 from .types import Checkout
 
@@ -57,3 +73,17 @@ class CheckoutMutations(graphene.ObjectType):
     checkout_lines_add = CheckoutLinesAdd.Field()
     checkout_lines_update = CheckoutLinesUpdate.Field()
     checkout_lines_delete = CheckoutLinesDelete.Field()
+    checkout_email_update = CheckoutEmailUpdate.Field()
+    checkout_shipping_address_update = CheckoutShippingAddressUpdate.Field()
+    checkout_billing_address_update = CheckoutBillingAddressUpdate.Field()
+    checkout_delivery_method_update = CheckoutDeliveryMethodUpdate.Field()
+    checkout_shipping_method_update = CheckoutShippingMethodUpdate.Field(
+        deprecation_reason="Use `checkoutDeliveryMethodUpdate` instead."
+    )
+    checkout_customer_attach = CheckoutCustomerAttach.Field()
+    checkout_customer_detach = CheckoutCustomerDetach.Field()
+    checkout_complete = CheckoutComplete.Field()
+    delivery_options_calculate = DeliveryOptionsCalculate.Field()
+    payment_gateway_initialize = PaymentGatewayInitialize.Field()
+    transaction_initialize = TransactionInitialize.Field()
+    transaction_process = TransactionProcess.Field()

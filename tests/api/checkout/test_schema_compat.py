@@ -20,7 +20,13 @@ TYPES = (
     "Order OrderLine OrderEvent OrderStatus OrderEventsEnum OrderChargeStatusEnum "
     "OrderAuthorizeStatusEnum PaymentChargeStatusEnum OrderCountableConnection "
     "AddressTypeEnum CheckoutCreate CheckoutLinesAdd CheckoutLinesUpdate "
-    "CheckoutLinesDelete"
+    "CheckoutLinesDelete CheckoutEmailUpdate CheckoutShippingAddressUpdate "
+    "CheckoutBillingAddressUpdate CheckoutDeliveryMethodUpdate "
+    "CheckoutShippingMethodUpdate CheckoutCustomerAttach CheckoutCustomerDetach "
+    "CheckoutComplete DeliveryOptionsCalculate DeliveryOptionsCalculateError "
+    "TransactionInitialize TransactionProcess PaymentGatewayInitialize "
+    "PaymentGatewayConfig PaymentGatewayToInitialize TransactionInitializeError "
+    "TransactionProcessError PaymentGatewayInitializeError PaymentGatewayConfigError"
 ).split()
 QUERIES = ("checkout", "order", "orders")
 MUTATIONS = (
@@ -28,6 +34,18 @@ MUTATIONS = (
     "checkoutLinesAdd",
     "checkoutLinesUpdate",
     "checkoutLinesDelete",
+    "checkoutEmailUpdate",
+    "checkoutShippingAddressUpdate",
+    "checkoutBillingAddressUpdate",
+    "checkoutDeliveryMethodUpdate",
+    "checkoutShippingMethodUpdate",
+    "checkoutCustomerAttach",
+    "checkoutCustomerDetach",
+    "checkoutComplete",
+    "deliveryOptionsCalculate",
+    "transactionInitialize",
+    "transactionProcess",
+    "paymentGatewayInitialize",
 )
 
 

@@ -1,0 +1,273 @@
+"""checkoutEmailUpdate, the address updates and the delivery method."""
+
+import graphene
+
+from backend.checkout.details import (
+    checkout_billing_address_update,
+    checkout_customer_attach,
+    checkout_customer_detach,
+    checkout_delivery_method_update,
+    checkout_email_update,
+    checkout_shipping_address_update,
+)
+
+from ...core.address import AddressInput
+from ...core.mutations import BaseMutation, decode_global_id
+from ..errors import CheckoutError
+from ..inputs import CheckoutAddressValidationRules, address_data
+from ..types import Checkout
+from .base import reload_checkout, requested_checkout, requestor
+
+CHECKOUT_ID = graphene.ID(description="The checkout's ID.")
+TOKEN = graphene.UUID(
+    description="Checkout token.", deprecation_reason="Use `id` instead."
+)
+CHECKOUT_ID_OLD = graphene.ID(
+    description="The ID of the checkout.", deprecation_reason="Use `id` instead."
+)
+
+
+class _CheckoutDetail(BaseMutation):
+    """Find the checkout, call one service, return the checkout."""
+
+    checkout = graphene.Field(Checkout, description="An updated checkout.")
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def perform_mutation(cls, info, *, checkout, **cleaned):
+        cls.service(info, checkout=checkout, **cleaned)
+        return cls.success(checkout=reload_checkout(checkout.token))
+
+
+def _ids(data: dict) -> dict:
+    return {key: data.pop(key) for key in ("id", "token", "checkout_id") if key in data}
+
+
+class CheckoutEmailUpdate(_CheckoutDetail):
+    class Arguments:
+        checkout_id = CHECKOUT_ID_OLD
+        email = graphene.String(required=True, description="email.")
+        id = CHECKOUT_ID
+        token = TOKEN
+
+    class Meta:
+        description = "Updates email address in the existing checkout object."
+        error_type_class = CheckoutError
+        error_type_field = "checkout_errors"
+
+    @classmethod
+    def clean_input(cls, info, email, **ids):
+        return {"checkout": requested_checkout(info, **ids), "email": email}
+
+    @classmethod
+    def service(cls, info, *, checkout, email):
+        checkout_email_update(checkout_token=checkout.token, email=email)
+
+
+class CheckoutShippingAddressUpdate(_CheckoutDetail):
+    class Arguments:
+        id = CHECKOUT_ID
+        save_address = graphene.Boolean(
+            default_value=True,
+            description="Indicates whether the shipping address should be saved to "
+            "the user’s address book upon checkout completion.",
+        )
+        shipping_address = AddressInput(
+            required=True,
+            description="The mailing address to where the checkout will be shipped.",
+        )
+        token = TOKEN
+        validation_rules = CheckoutAddressValidationRules(
+            description="The rules for changing validation for received shipping "
+            "address data."
+        )
+
+    class Meta:
+        description = "Update shipping address in the existing checkout."
+        error_type_class = CheckoutError
+        error_type_field = "checkout_errors"
+
+    @classmethod
+    def clean_input(cls, info, shipping_address, **data):
+        return {
+            "checkout": requested_checkout(info, **_ids(data)),
+            "address": address_data(shipping_address),
+        }
+
+    @classmethod
+    def service(cls, info, *, checkout, address):
+        checkout_shipping_address_update(checkout_token=checkout.token, address=address)
+
+
+class CheckoutBillingAddressUpdate(_CheckoutDetail):
+    class Arguments:
+        billing_address = AddressInput(
+            required=True, description="The billing address of the checkout."
+        )
+        id = CHECKOUT_ID
+        save_address = graphene.Boolean(
+            default_value=True,
+            description="Indicates whether the billing address should be saved to "
+            "the user’s address book upon checkout completion.",
+        )
+        token = TOKEN
+        validation_rules = CheckoutAddressValidationRules(
+            description="The rules for changing validation for received billing "
+            "address data."
+        )
+
+    class Meta:
+        description = "Update billing address in the existing checkout."
+        error_type_class = CheckoutError
+        error_type_field = "checkout_errors"
+
+    @classmethod
+    def clean_input(cls, info, billing_address, **data):
+        return {
+            "checkout": requested_checkout(info, **_ids(data)),
+            "address": address_data(billing_address),
+        }
+
+    @classmethod
+    def service(cls, info, *, checkout, address):
+        checkout_billing_address_update(checkout_token=checkout.token, address=address)
+
+
+def shipping_method_pk(value: str, field: str) -> int:
+    """Return the method pk of a ShippingMethod or CheckoutDelivery id."""
+    return decode_global_id(
+        value, type_names=("CheckoutDelivery", "ShippingMethod"), field_name=field
+    )
+
+
+class CheckoutDeliveryMethodUpdate(_CheckoutDetail):
+    class Arguments:
+        delivery_method_id = graphene.ID(
+            description="Delivery Method ID (`Warehouse` ID or `ShippingMethod` ID or "
+            "`CheckoutDelivery` ID)."
+        )
+        id = CHECKOUT_ID
+        token = TOKEN
+
+    class Meta:
+        description = "Updates the delivery method (shipping method) of the checkout."
+        error_type_class = CheckoutError
+
+    @classmethod
+    def clean_input(cls, info, delivery_method_id=None, **ids):
+        from django.core.exceptions import ValidationError
+
+        checkout = requested_checkout(info, **ids)
+        if delivery_method_id is None:
+            raise ValidationError(
+                {
+                    "deliveryMethodId": ValidationError(
+                        "Choose a delivery method.", code="REQUIRED"
+                    )
+                }
+            )
+        return {
+            "checkout": checkout,
+            "method_pk": shipping_method_pk(delivery_method_id, "deliveryMethodId"),
+        }
+
+    @classmethod
+    def service(cls, info, *, checkout, method_pk):
+        checkout_delivery_method_update(
+            checkout_token=checkout.token, shipping_method_id=method_pk
+        )
+
+
+class CheckoutShippingMethodUpdate(_CheckoutDetail):
+    class Arguments:
+        checkout_id = CHECKOUT_ID_OLD
+        id = CHECKOUT_ID
+        shipping_method_id = graphene.ID(description="Shipping method.")
+        token = TOKEN
+
+    class Meta:
+        description = "Updates the shipping method of the checkout."
+        error_type_class = CheckoutError
+        error_type_field = "checkout_errors"
+
+    @classmethod
+    def clean_input(cls, info, shipping_method_id=None, **ids):
+        return CheckoutDeliveryMethodUpdate.clean_input(
+            info, delivery_method_id=shipping_method_id, **ids
+        )
+
+    @classmethod
+    def service(cls, info, *, checkout, method_pk):
+        CheckoutDeliveryMethodUpdate.service(
+            info, checkout=checkout, method_pk=method_pk
+        )
+
+
+class CheckoutCustomerAttach(_CheckoutDetail):
+    class Arguments:
+        checkout_id = CHECKOUT_ID_OLD
+        customer_id = graphene.ID(
+            description="ID of customer to attach to checkout. Requires "
+            "IMPERSONATE_USER "
+            "permission when customerId is different than the logged-in user."
+        )
+        id = CHECKOUT_ID
+        token = TOKEN
+
+    class Meta:
+        description = "Sets the customer as the owner of the checkout."
+        error_type_class = CheckoutError
+        error_type_field = "checkout_errors"
+
+    @classmethod
+    def clean_input(cls, info, customer_id=None, **ids):
+        from ...core.mutations import PermissionDenied
+        from ..lookup import CHECKOUT_MANAGERS, authentication_required
+
+        user = requestor(info)
+        if user is None:
+            raise authentication_required()
+        if customer_id is not None:
+            pk = decode_global_id(
+                customer_id, type_names=("User",), field_name="customerId"
+            )
+            if pk != user.pk:
+                # Attaching someone else needs IMPERSONATE_USER; Lumbar has no
+                # impersonation, so only the signed-in customer can be attached.
+                raise PermissionDenied(CHECKOUT_MANAGERS[1:])
+        return {"checkout": requested_checkout(info, **ids), "user": user}
+
+    @classmethod
+    def service(cls, info, *, checkout, user):
+        checkout_customer_attach(checkout_token=checkout.token, user=user)
+
+
+class CheckoutCustomerDetach(_CheckoutDetail):
+    class Arguments:
+        checkout_id = CHECKOUT_ID_OLD
+        id = CHECKOUT_ID
+        token = TOKEN
+
+    class Meta:
+        description = "Removes the user assigned as the owner of the checkout."
+        error_type_class = CheckoutError
+        error_type_field = "checkout_errors"
+
+    @classmethod
+    def clean_input(cls, info, **ids):
+        from ...core.mutations import PermissionDenied
+        from ..lookup import CHECKOUT_MANAGERS, authentication_required
+
+        if requestor(info) is None:
+            raise authentication_required()
+        checkout = requested_checkout(info, **ids)
+        if checkout.user_id is None:
+            # Saleor: only the owner detaches; a guest checkout has none.
+            raise PermissionDenied(CHECKOUT_MANAGERS)
+        return {"checkout": checkout}
+
+    @classmethod
+    def service(cls, info, *, checkout):
+        checkout_customer_detach(checkout_token=checkout.token)
