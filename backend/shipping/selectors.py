@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 from prices import Money
 
-from .models import ShippingMethod, ShippingMethodChannelListing
+from .models import ShippingMethod, ShippingMethodChannelListing, ShippingZone
 
 
 @dataclass(frozen=True)
@@ -43,3 +43,12 @@ def shipping_methods_applicable(
         ShippingMethodOption(method=listing.shipping_method, price=listing.price)
         for listing in listings
     ]
+
+
+def channel_shippable_countries(*, channel_id: int) -> list:
+    """Return the countries the channel's shipping zones cover, by name."""
+    found = {}
+    for zone in ShippingZone.objects.filter(channels__id=channel_id).only("countries"):
+        for country in zone.countries:
+            found[country.code] = country
+    return sorted(found.values(), key=lambda country: country.name)

@@ -54,6 +54,10 @@ class Channel(graphene.ObjectType):
             "the country was not explicitly provided." + STAFF_ONLY
         ),
     )
+    countries = graphene.List(
+        graphene.NonNull(CountryDisplay),
+        description="List of shippable countries for the channel.",
+    )
     warehouses = graphene.List(
         graphene.NonNull("backend.graphql.warehouse.types.Warehouse"),
         required=True,
@@ -87,6 +91,15 @@ class Channel(graphene.ObjectType):
     def resolve_default_country(root, info):
         require_staff(info)
         return country_display(root.default_country)
+
+    @staticmethod
+    def resolve_countries(root, info):
+        from backend.shipping.selectors import channel_shippable_countries
+
+        return [
+            country_display(country)
+            for country in channel_shippable_countries(channel_id=root.pk)
+        ]
 
     @staticmethod
     def resolve_warehouses(root, info):

@@ -82,7 +82,7 @@ def checkout_for_requestor(info, token) -> Checkout:
     """Return the checkout the requestor may use, or raise NOT_FOUND or refuse."""
     checkout = (
         Checkout.objects.select_related(
-            "channel", "shipping_address", "billing_address", "shipping_method"
+            "channel", "shipping_address", "billing_address", "shipping_method", "user"
         )
         .by_token(token)
         .first()
@@ -104,7 +104,7 @@ def reload_checkout(checkout_token) -> Checkout | None:
     """Return the checkout as a payload shows it, with its relations loaded."""
     return (
         Checkout.objects.select_related(
-            "channel", "shipping_address", "billing_address", "shipping_method"
+            "channel", "shipping_address", "billing_address", "shipping_method", "user"
         )
         .by_token(checkout_token)
         .first()

@@ -9,6 +9,7 @@ from prices import Money, TaxedMoney
 from backend.checkout.models import Checkout as CheckoutModel
 from backend.payment.gateways import payment_gateways_available
 
+from ..account.types import User
 from ..channel.types import Channel
 from ..core.channel import ChannelContext
 from ..core.dataloaders import register_siblings, resolve_for_siblings
@@ -287,6 +288,7 @@ class Checkout(graphene.ObjectType):
     last_change = graphene.DateTime(
         required=True, deprecation_reason="Use `updatedAt` instead."
     )
+    user = graphene.Field(User, description="The user assigned to the checkout.")
     channel = graphene.Field(Channel, required=True)
     billing_address = graphene.Field(Address)
     shipping_address = graphene.Field(Address)
@@ -420,6 +422,10 @@ class Checkout(graphene.ObjectType):
     @staticmethod
     def resolve_updated_at(root: CheckoutModel, info):
         return root.last_change
+
+    @staticmethod
+    def resolve_user(root: CheckoutModel, info):
+        return root.user
 
     @staticmethod
     def resolve_customer_note(root: CheckoutModel, info):

@@ -10,6 +10,7 @@ from backend.order.models import Order as OrderModel
 from backend.order.models import OrderEvent as OrderEventModel
 from backend.order.models import OrderLine as OrderLineModel
 
+from ..account.types import User
 from ..channel.types import Channel
 from ..checkout.types import DeliveryMethod, taxed
 from ..core.channel import ChannelContext
@@ -17,8 +18,10 @@ from ..core.connection import create_connection_type
 from ..core.ids import global_id
 from ..core.money import Money as MoneyType
 from ..core.money import TaxedMoney as TaxedMoneyType
+from ..core.types import Image
 from ..meta.types import ObjectWithMetadata
 from ..payment.types import TransactionItem
+from ..product.enums import ThumbnailFormatEnum
 from ..product.types.common import other_type
 from ..shipping.types import ShippingMethod, ShippingMethodData
 from ..shop.types import Address
@@ -180,6 +183,18 @@ class OrderLine(graphene.ObjectType):
     translated_variant_name = graphene.String(
         required=True, description="Variant name in the customer's language"
     )
+    thumbnail = graphene.Field(
+        Image,
+        size=graphene.Int(
+            description="Size of the image. If not supplied, the original size will "
+            "be returned."
+        ),
+        format=ThumbnailFormatEnum(
+            default_value="ORIGINAL",
+            description="The format of the image. When not provided, format of the "
+            "original image will be used.",
+        ),
+    )
     quantity_to_fulfill = graphene.Int(
         required=True, description="A quantity of items remaining to be fulfilled."
     )
@@ -216,6 +231,17 @@ class OrderLine(graphene.ObjectType):
         return ChannelContext(node=root.variant, channel_slug=root.order.channel.slug)
 
     @staticmethod
+    def resolve_thumbnail(root: OrderLineModel, info, size=None, format=None):
+        from ..product.types.products import Product
+
+        if root.variant is None:
+            return None
+        product = ChannelContext(
+            node=root.variant.product, channel_slug=root.order.channel.slug
+        )
+        return Product.resolve_thumbnail(product, info, size=size, format=format)
+
+    @staticmethod
     def resolve_translated_product_name(root: OrderLineModel, info):
         return root.product_name
 
@@ -232,14 +258,63 @@ class OrderLine(graphene.ObjectType):
         return False
 
 
+FulfillmentStatus = graphene.Enum(
+    "FulfillmentStatus",
+    [
+        (name, name)
+        for name in (
+            "FULFILLED REFUNDED RETURNED REPLACED REFUNDED_AND_RETURNED CANCELED "
+            "WAITING_FOR_APPROVAL"
+        ).split()
+    ],
+)
+
+
+class FulfillmentLine(graphene.ObjectType):
+    quantity = graphene.Int(
+        required=True,
+        description="The number of items included in the fulfillment line.",
+    )
+    order_line = graphene.Field(
+        OrderLine,
+        description="The order line to which the fulfillment line is related.",
+    )
+
+    class Meta:
+        interfaces = (relay.Node,)
+        description = "Represents line of the fulfillment."
+
+
+class Fulfillment(graphene.ObjectType):
+    fulfillment_order = graphene.Int(
+        required=True, description="Sequence in which the fulfillments were created."
+    )
+    status = graphene.Field(FulfillmentStatus, required=True)
+    tracking_number = graphene.String(required=True)
+    created = graphene.DateTime(required=True)
+    lines = graphene.List(graphene.NonNull(FulfillmentLine))
+    status_display = graphene.String()
+
+    class Meta:
+        interfaces = (relay.Node, ObjectWithMetadata)
+        description = "Represents order fulfillment."
+
+
 class Order(graphene.ObjectType):
     created = graphene.DateTime(required=True)
     updated_at = graphene.DateTime(required=True)
     status = graphene.Field(OrderStatus, required=True)
+    user = graphene.Field(User, description="User who placed the order.")
     billing_address = graphene.Field(Address)
     shipping_address = graphene.Field(Address)
     shipping_method_name = graphene.String(description="Method used for shipping.")
     channel = graphene.Field(Channel, required=True)
+    fulfillments = graphene.List(
+        graphene.NonNull(Fulfillment),
+        required=True,
+        description="List of shipments for the order. Lumbar records no "
+        "fulfilments yet, so the list is empty.",
+    )
     lines = graphene.List(
         graphene.NonNull(OrderLine), required=True, description="List of order lines."
     )
@@ -368,8 +443,17 @@ class Order(graphene.ObjectType):
         return order_status_name(root.status)
 
     @staticmethod
+    def resolve_user(root: OrderModel, info):
+        return root.user
+
+    @staticmethod
     def resolve_shipping_method_name(root: OrderModel, info):
         return root.shipping_method_name or None
+
+    @staticmethod
+    def resolve_fulfillments(root: OrderModel, info):
+        # The order domain has no Fulfillment model yet (ops work, issue 6).
+        return []
 
     @staticmethod
     def resolve_lines(root: OrderModel, info):

@@ -167,3 +167,35 @@ def test_checkout_query_count_does_not_grow_with_its_lines(
 # Measured 12 for 2 and for 8 lines: checkout, lines, prices, shipping,
 # variant listings, products, stock, payments.
 QUERY_BUDGET = 12
+
+
+def test_a_customer_sees_themselves_as_the_checkouts_user(
+    customer_api, customer_user, channel
+):
+    from graphql_relay import to_global_id
+
+    checkout = factories.CheckoutFactory(channel=channel, user=customer_user)
+
+    result = customer_api(
+        "query($id: ID!) { checkout(id: $id) { user { id email } } }",
+        {"id": checkout_id(checkout)},
+    )
+
+    assert result["data"]["checkout"]["user"] == {
+        "id": to_global_id("User", str(customer_user.pk)),
+        "email": customer_user.email,
+    }
+
+
+def test_a_channel_lists_the_countries_its_shipping_zones_cover(
+    api, channel, shipping_method
+):
+    zone = factories.ShippingZoneFactory(countries=["CA", "US"], channels=[channel])
+    factories.ShippingMethodFactory(shipping_zone=zone)
+
+    result = api(
+        "query($slug: String!) { channel(slug: $slug) { countries { code } } }",
+        {"slug": channel.slug},
+    )
+
+    assert result["data"]["channel"]["countries"] == [{"code": "CA"}, {"code": "US"}]

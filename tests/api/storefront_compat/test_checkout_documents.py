@@ -1,0 +1,63 @@
+"""Saleor's storefront checkout documents validate against our schema."""
+
+import pytest
+from graphql import validate
+
+from backend.graphql.api import schema
+from tests.shared_assets import SALEOR_SCHEMA, require_shared
+
+from .checkout_documents import operation, operation_names
+from .documents import document, is_fragment_file
+from .test_validation import FRAGMENT_RULES
+
+# Operations of src/checkout/graphql that do not validate yet, and why.
+KNOWN_GAPS = {
+    # Not in Saleor 3.23's own schema either (removed upstream).
+    "checkoutLineDelete": "not in Saleor's schema",
+    # Vouchers (helper h3) have not landed: no promo code mutations, no
+    # Order.voucher / Order.discounts.
+    "checkoutAddPromoCode": "vouchers pending",
+    "checkoutRemovePromoCode": "vouchers pending",
+    "order": "vouchers pending",
+}
+STOREFRONT_FILES = (
+    "CheckoutAddLine",
+    "CheckoutCreate",
+    "CheckoutCustomerDetach",
+    "CheckoutDeleteLines",
+    "CheckoutFind",
+    "CheckoutLinesUpdate",
+    "OrderDetailsFragment",
+)
+
+
+def _checkout_operations():
+    require_shared(SALEOR_SCHEMA)
+    return operation_names()
+
+
+@pytest.mark.parametrize("name", _checkout_operations())
+def test_checkout_package_operation_validates(name):
+    if name in KNOWN_GAPS:
+        pytest.xfail(KNOWN_GAPS[name])
+
+    errors = validate(schema.graphql_schema, operation(name))
+
+    assert [error.message for error in errors] == []
+
+
+def test_known_gaps_are_still_gaps():
+    still_failing = {
+        name for name in KNOWN_GAPS if validate(schema.graphql_schema, operation(name))
+    }
+
+    assert still_failing == set(KNOWN_GAPS)
+
+
+@pytest.mark.parametrize("name", STOREFRONT_FILES)
+def test_storefront_checkout_document_validates(name):
+    rules = FRAGMENT_RULES if is_fragment_file(name) else None
+
+    errors = validate(schema.graphql_schema, document(name), rules)
+
+    assert [error.message for error in errors] == []
