@@ -275,3 +275,53 @@ def delivery_banner_text(*, channel_slug: str) -> str:
     if check.minimum_days == check.maximum_days:
         return f"Delivery in {check.maximum_days} business days"
     return f"Delivery in {check.minimum_days}-{check.maximum_days} business days"
+
+
+def variant_promise(
+    *,
+    rules: PromiseRules,
+    now: datetime,
+    variant_id: int,
+    available_by_warehouse: dict[int, int],
+    untracked: bool = False,
+    quantity: int = 1,
+    unit_price: Money | None = None,
+    country: str | None = None,
+    postal_code: str = "",
+) -> DeliveryPromise | None:
+    """Promise one variant by the cheapest method for an order of just it.
+
+    None when no method ships to the country.
+    """
+    country = country or rules.default_country
+    subtotal = unit_price * quantity if unit_price is not None else None
+    options = rules.methods_for(country=country, subtotal=subtotal)
+    if not options:
+        return None
+    if untracked:
+        available_by_warehouse = {w.warehouse_id: quantity for w in rules.warehouses}
+    line = PromiseLine(
+        variant_id=variant_id, quantity=quantity, available=available_by_warehouse
+    )
+    return lines_promise(
+        rules=rules,
+        now=now,
+        lines=[line],
+        method=options[0].schedule,
+        country=country,
+        postal_code=postal_code,
+    )
+
+
+def ships_within_claim(
+    *, rules: PromiseRules, warehouse_ids: set[int], method: MethodSchedule
+) -> bool:
+    """Say whether a stocked warehouse can keep the claim, whatever the hour.
+
+    Handling days plus the method's maximum transit, as the banner counts.
+    """
+    return any(
+        w.handling_days + method.maximum_days <= rules.claim_max_days
+        for w in rules.warehouses
+        if w.warehouse_id in warehouse_ids
+    )

@@ -22,32 +22,60 @@ from .models import Stock
 MAX_CHECKOUT_LINE_QUANTITY = 50
 
 
+@dataclass(frozen=True)
+class VariantStockLevel:
+    """What a shopper can buy of a variant, per warehouse and in all."""
+
+    by_warehouse: dict[int, int]
+    untracked: bool = False
+
+    @property
+    def total(self) -> int:
+        if self.untracked:
+            return MAX_CHECKOUT_LINE_QUANTITY
+        return sum(self.by_warehouse.values())
+
+
+def variant_stock_levels(
+    *, variant_ids: list[int], channel_slug: str
+) -> dict[int, VariantStockLevel]:
+    """Return each variant's sellable quantity per channel warehouse.
+
+    Two queries. Stock counts less what is allocated; a variant that does
+    not track inventory is always available, up to the checkout cap.
+    """
+    rows = Stock.objects.filter(
+        product_variant_id__in=variant_ids, warehouse__channels__slug=channel_slug
+    ).values_list(
+        "product_variant_id", "warehouse_id", "quantity", "quantity_allocated"
+    )
+    by_variant: dict[int, dict[int, int]] = defaultdict(dict)
+    for variant_id, warehouse_id, quantity, allocated in rows:
+        by_variant[variant_id][warehouse_id] = max(quantity - allocated, 0)
+    untracked = set(
+        ProductVariant.objects.filter(
+            pk__in=variant_ids, track_inventory=False
+        ).values_list("pk", flat=True)
+    )
+    return {
+        variant_id: VariantStockLevel(
+            by_warehouse=by_variant.get(variant_id, {}),
+            untracked=variant_id in untracked,
+        )
+        for variant_id in variant_ids
+    }
+
+
 def variant_quantities_available(
     *, variant_ids: list[int], channel_slug: str, country_code: str | None = None
 ) -> dict[int, int]:
     """Return the quantity a shopper can buy of each variant in the channel.
 
-    Counts stock in the channel's warehouses, less what is allocated. A
-    variant that does not track inventory is always available, up to the
-    checkout cap. ``country_code`` narrows to warehouses serving it once
-    shipping zones exist; until then every channel warehouse serves.
+    ``country_code`` is accepted for Saleor's signature; every channel
+    warehouse serves every zone of the channel.
     """
-    rows = (
-        Stock.objects.filter(
-            product_variant_id__in=variant_ids, warehouse__channels__slug=channel_slug
-        )
-        .values("product_variant_id")
-        .annotate(available=Sum(Greatest(F("quantity") - F("quantity_allocated"), 0)))
-    )
-    quantities: dict[int, int] = defaultdict(int)
-    for row in rows:
-        quantities[row["product_variant_id"]] = row["available"] or 0
-    untracked = ProductVariant.objects.filter(
-        pk__in=variant_ids, track_inventory=False
-    ).values_list("pk", flat=True)
-    for variant_id in untracked:
-        quantities[variant_id] = MAX_CHECKOUT_LINE_QUANTITY
-    return {variant_id: quantities.get(variant_id, 0) for variant_id in variant_ids}
+    levels = variant_stock_levels(variant_ids=variant_ids, channel_slug=channel_slug)
+    return {variant_id: level.total for variant_id, level in levels.items()}
 
 
 def products_in_stock(*, product_ids: list[int], channel_slug: str) -> set[int]:
@@ -191,3 +219,25 @@ def catalog_rows(*, products: list, channel_slug: str) -> list[CatalogRow]:
         CatalogRow(product=card, stock=StockState(quantity=quantities[card.id]))
         for card in cards
     ]
+
+
+def products_stocked_warehouses(
+    *, product_ids: list[int], channel_slug: str
+) -> dict[int, set[int]]:
+    """Return, per product, the channel warehouses holding a sellable unit.
+
+    One query; what a block needs to promise a date for one unit.
+    """
+    rows = (
+        Stock.objects.filter(
+            product_variant__product_id__in=product_ids,
+            warehouse__channels__slug=channel_slug,
+            quantity__gt=F("quantity_allocated"),
+        )
+        .values_list("product_variant__product_id", "warehouse_id")
+        .distinct()
+    )
+    stocked: dict[int, set[int]] = {product_id: set() for product_id in product_ids}
+    for product_id, warehouse_id in rows:
+        stocked[product_id].add(warehouse_id)
+    return stocked

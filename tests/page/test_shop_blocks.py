@@ -1,15 +1,20 @@
 """Shop blocks: curated order, stock marks, rules, fallback, limits, queries."""
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
+import time_machine
 
 from backend.page.models import Page
 from backend.page.selectors import (
-    FAST_SHIPPING_LINE,
     article_shop_blocks,
     shop_block_products,
 )
 from backend.page.services import content_sync, page_tag_products
 from backend.product.models import Product, ProductChannelListing
+from backend.shipping.models import ShippingZone
+from tests.fixtures.catalog import warm_delivery_rules
 from tests.fixtures.content import make_article_page, shop_block
 
 
@@ -34,6 +39,11 @@ def test_a_curated_block_keeps_the_writers_order(shop_catalog):
     )
 
 
+# Tuesday 17 November 2026, 10:00 in New York: before the 14:00 cut-off.
+TUESDAY_MORNING = datetime(2026, 11, 17, 10, tzinfo=ZoneInfo("America/New_York"))
+
+
+@time_machine.travel(TUESDAY_MORNING, tick=False)
 def test_a_curated_block_marks_an_out_of_stock_product(shop_catalog):
     block = shop_block(products=["bravo-strap", "alpha-strap"])
 
@@ -44,8 +54,58 @@ def test_a_curated_block_marks_an_out_of_stock_product(shop_catalog):
         for item in items
     ] == [
         ("bravo-strap", "Out of stock", False, None),
-        ("alpha-strap", "In stock", True, FAST_SHIPPING_LINE),
+        ("alpha-strap", "In stock", True, "Get it by Thu 19 Nov"),
     ]
+
+
+@time_machine.travel(
+    datetime(2026, 11, 20, 15, tzinfo=ZoneInfo("America/New_York")), tick=False
+)
+def test_a_block_after_fridays_cutoff_promises_after_the_weekend(shop_catalog):
+    items = resolve(shop_catalog, shop_block(products=["alpha-strap"])).items
+
+    assert items[0].delivery_line == "Get it by Wed 25 Nov"
+
+
+def test_a_block_with_no_method_to_the_default_country_prints_no_date(
+    shop_catalog,
+):
+    ShippingZone.objects.update(countries=["CA"])
+
+    items = resolve(shop_catalog, shop_block(products=["alpha-strap"])).items
+
+    assert (items[0].stock.label, items[0].delivery_line) == ("In stock", None)
+
+
+def test_a_fast_shipping_rule_keeps_products_that_ship_within_the_claim(
+    shop_catalog,
+):
+    block = shop_block(condition="sciatica", fast_shipping=True)
+
+    resolved = resolve(shop_catalog, block)
+
+    assert (resolved.source, slugs(resolved)) == (
+        "rule",
+        ["alpha-strap", "charlie-heat-pad"],
+    )
+
+
+def test_a_fast_shipping_rule_leaves_out_stock_held_where_handling_is_slow(
+    shop_catalog,
+):
+    shop_catalog.warehouse.handling_days = 2
+    shop_catalog.warehouse.save(update_fields=["handling_days"])
+    block = shop_block(condition="sciatica", fast_shipping=True)
+
+    resolved = resolve(shop_catalog, block)
+
+    # Nothing ships fast, so the block falls back to the plain condition rule
+    # rather than render empty, and no item claims to ship fast.
+    assert (resolved.source, slugs(resolved)) == (
+        "fallback",
+        ["alpha-strap", "charlie-heat-pad"],
+    )
+    assert [item.ships_fast for item in resolved.items] == [False, False]
 
 
 def test_a_curated_block_leaves_out_an_unpublished_product(shop_catalog):
@@ -167,7 +227,7 @@ def test_inline_blocks_are_keyed_by_their_index(shop_catalog):
 
 
 @pytest.mark.parametrize("page_count", [1, 5, 50])
-def test_resolving_every_block_of_many_pages_takes_seven_queries(
+def test_resolving_every_block_of_many_pages_takes_eight_queries(
     shop_catalog, django_assert_num_queries, page_count
 ):
     pages = [
@@ -186,7 +246,9 @@ def test_resolving_every_block_of_many_pages_takes_seven_queries(
             page=page, product_ids=[shop_catalog.products["delta-cold-pack"].pk]
         )
 
-    with django_assert_num_queries(7):
+    warm_delivery_rules()  # cached, as after any earlier page view
+
+    with django_assert_num_queries(8):
         blocks = article_shop_blocks(
             pages=pages, channel_slug=shop_catalog.channel.slug
         )

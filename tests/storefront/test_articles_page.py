@@ -1,6 +1,10 @@
 """The article page: text, reviewer, contents, shop blocks, sources, safety."""
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
+import time_machine
 
 from backend.account.services import staff_groups_sync
 from backend.page.models import Article, Page, PageComment, PageCommentStatus
@@ -15,6 +19,9 @@ from tests import factories
 from tests.fixtures.catalog import warm_delivery_rules
 
 from .helpers import json_ld, texts_by_class
+
+# Tuesday 17 November 2026, 10:00 in New York: before every cut-off.
+TUESDAY_MORNING = datetime(2026, 11, 17, 10, tzinfo=ZoneInfo("America/New_York"))
 
 URL = "/articles/physical-therapy-for-sciatica/"
 
@@ -98,16 +105,18 @@ def test_red_flags_show_at_the_top_and_in_place_without_a_dismiss(client, synced
     )
 
 
+@pytest.mark.usefixtures("demo_store_in_2026")
+@time_machine.travel(TUESDAY_MORNING, tick=False)
 def test_inline_shop_block_shows_products_with_price_stock_and_delivery(client, synced):
     response = client.get(URL)
 
     html = response.content.decode()
     block = html.split('data-block="0"', 1)[1].split("</section>", 1)[0]
     assert texts_by_class(block, "shop-block-items") == [
-        "12-Loop Stretch Strap $19.99 – $22.99 In stock Ships in 1-2 days "
+        "12-Loop Stretch Strap $19.99 – $22.99 In stock Get it by Thu 19 Nov "
         "Add to cart : 12-Loop Stretch Strap "
         "D-Ring Hamstring & Piriformis Strap $16.99 – $18.99 In stock "
-        "Ships in 1-2 days Add to cart : D-Ring Hamstring & Piriformis Strap"
+        "Get it by Thu 19 Nov Add to cart : D-Ring Hamstring & Piriformis Strap"
     ]
     assert (
         'href="/articles/physical-therapy-for-sciatica/products/'
@@ -147,6 +156,8 @@ def test_end_block_falls_back_to_the_rule_for_the_articles_conditions(client, sy
     assert "Out of stock" not in stocks
 
 
+@pytest.mark.usefixtures("demo_store_in_2026")
+@time_machine.travel(TUESDAY_MORNING, tick=False)
 def test_an_out_of_stock_curated_product_is_marked_not_dropped(client, synced):
     Stock.objects.filter(product_variant__product__slug="d-ring-stretch-strap").update(
         quantity=0
@@ -161,7 +172,7 @@ def test_an_out_of_stock_curated_product_is_marked_not_dropped(client, synced):
         "D-Ring Hamstring & Piriformis Strap",
     ]
     assert texts_by_class(block, "stock") == ["In stock", "Out of stock"]
-    assert texts_by_class(block, "promise-badge") == ["Ships in 1-2 days"]
+    assert texts_by_class(block, "promise-badge") == ["Get it by Thu 19 Nov"]
 
 
 def test_the_series_links_the_next_article(client, synced):
@@ -209,9 +220,10 @@ def test_unknown_and_unpublished_articles_are_not_found(client, synced):
     assert "Page not found" in unknown.content.decode()
 
 
-# Page and article (1), sources (1), shop blocks (7), series (1), approved
+# Page and article (1), sources (1), shop blocks (8, one for where each
+# product is stocked, for its delivery date), series (1), approved
 # comments (1), menus (1).
-ARTICLE_PAGE_QUERIES = 12
+ARTICLE_PAGE_QUERIES = 13
 
 
 @pytest.mark.parametrize("count", [2, 12])

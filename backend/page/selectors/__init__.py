@@ -9,7 +9,6 @@ from .articles import (
 from .comments import COMMENTS_SHOWN_LIMIT, comments_approved
 from .shop_blocks import (
     END_BLOCK_LIMIT,
-    FAST_SHIPPING_LINE,
     RULE_DEFAULT_LIMIT,
     ArticleShopBlocks,
     ShopBlock,
@@ -22,7 +21,6 @@ from .shop_blocks import (
 __all__ = [
     "COMMENTS_SHOWN_LIMIT",
     "END_BLOCK_LIMIT",
-    "FAST_SHIPPING_LINE",
     "RULE_DEFAULT_LIMIT",
     "ArticleShopBlocks",
     "SeriesNavigation",

@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet, Value
+from django.utils import timezone
 
 from backend.attribute.models import AssignedPageAttributeValue
 from backend.product.models import Product
@@ -20,11 +21,18 @@ from backend.product.selectors import (
     ProductCard,
     products_filter_catalog,
 )
+from backend.shipping.promise_rules import (
+    promise_rules_get,
+    ships_within_claim,
+    variant_promise,
+)
+from backend.shipping.promise_text import promise_short
 from backend.warehouse.selectors import (
     CatalogRow,
     StockState,
     catalog_rows,
     products_filter_in_stock,
+    products_stocked_warehouses,
 )
 
 from ..models import Article, Page
@@ -34,9 +42,6 @@ from ..services.page_type import CONDITIONS_SLUG, FEATURED_PRODUCTS_SLUG, THERAP
 RULE_DEFAULT_LIMIT = 4
 # The "Shop ... products" block at the end of every article.
 END_BLOCK_LIMIT = 4
-# Until the delivery-promise issue lands, a product in stock in one of the
-# channel's warehouses "ships fast", and the block says so in these words.
-FAST_SHIPPING_LINE = "Ships in 1-2 days"
 
 
 @dataclass(frozen=True)
@@ -53,8 +58,9 @@ class ShopRule:
 class ShopBlockItem:
     product: ProductCard
     stock: StockState
+    # A stocked warehouse and the usual method keep the channel's fast claim.
     ships_fast: bool
-    # The delivery line a block prints; None when out of stock.
+    # "Get it by Fri 27 Nov" for one unit ordered now; None when no date.
     delivery_line: str | None
 
 
@@ -111,7 +117,8 @@ def article_shop_blocks(
 ) -> dict[int, ArticleShopBlocks]:
     """Return every page's inline blocks and end block, by page id.
 
-    Seven queries whatever the number of pages and blocks.
+    Eight queries whatever the number of pages and blocks, once the
+    delivery rules are cached.
     """
     contexts = _page_contexts(pages)
     requests = []
@@ -263,6 +270,17 @@ def _blocks_resolve(
         row.product.id: row
         for row in catalog_rows(products=products, channel_slug=channel_slug)
     }
+    promises = _promises(rows, channel_slug=channel_slug)
+
+    def _item(row: CatalogRow) -> ShopBlockItem:
+        ships_fast, line = promises.get(row.product.id, (False, None))
+        return ShopBlockItem(
+            product=row.product,
+            stock=row.stock,
+            ships_fast=ships_fast and row.stock.in_stock,
+            delivery_line=line if row.stock.in_stock else None,
+        )
+
     id_of_slug = {product.slug: product.pk for product in products}
     resolved = {}
     for request in requests:
@@ -274,7 +292,7 @@ def _blocks_resolve(
             items = [
                 _item(rows[pk])
                 for pk in rule_products[request.rule]
-                if pk in rows and rows[pk].stock.in_stock
+                if _rule_keeps(request.rule, rows.get(pk), promises.get(pk))
             ]
         else:
             items = []
@@ -285,7 +303,7 @@ def _blocks_resolve(
             items = [
                 _item(rows[pk])
                 for pk in rule_products[request.fallback]
-                if pk in rows and rows[pk].stock.in_stock
+                if _rule_keeps(request.fallback, rows.get(pk), promises.get(pk))
             ]
         resolved[request.key] = ShopBlock(
             index=request.index, title=request.title, source=source, items=items
@@ -293,14 +311,47 @@ def _blocks_resolve(
     return resolved
 
 
-def _item(row: CatalogRow) -> ShopBlockItem:
-    in_stock = row.stock.in_stock
-    return ShopBlockItem(
-        product=row.product,
-        stock=row.stock,
-        ships_fast=in_stock,
-        delivery_line=FAST_SHIPPING_LINE if in_stock else None,
+def _rule_keeps(rule: ShopRule, row: CatalogRow | None, promise) -> bool:
+    """A rule shows only what can be bought, and only fast shippers if it asks."""
+    if row is None or not row.stock.in_stock:
+        return False
+    return not rule.fast_shipping or bool(promise and promise[0])
+
+
+def _promises(
+    rows: dict[int, CatalogRow], *, channel_slug: str
+) -> dict[int, tuple[bool, str | None]]:
+    """Return (ships fast, delivery line) per product, for one unit ordered now.
+
+    One query (where each product is stocked); the rules come from the cache.
+    """
+    rules = promise_rules_get(channel_slug=channel_slug)
+    in_stock = [pk for pk, row in rows.items() if row.stock.in_stock]
+    if rules is None or not in_stock:
+        return {}
+    stocked = products_stocked_warehouses(
+        product_ids=in_stock, channel_slug=channel_slug
     )
+    now = timezone.now()
+    results = {}
+    for product_id in in_stock:
+        warehouses = stocked[product_id]
+        price = rows[product_id].product.price
+        options = rules.methods_for(country=rules.default_country, subtotal=price)
+        if not options or not warehouses:
+            continue
+        promise = variant_promise(
+            rules=rules,
+            now=now,
+            variant_id=product_id,
+            available_by_warehouse=dict.fromkeys(warehouses, 1),
+            unit_price=price,
+        )
+        fast = ships_within_claim(
+            rules=rules, warehouse_ids=warehouses, method=options[0].schedule
+        )
+        results[product_id] = (fast, promise_short(promise) or None)
+    return results
 
 
 def _rule_queryset(rule: ShopRule, *, channel_slug: str) -> QuerySet:
@@ -315,8 +366,8 @@ def _rule_queryset(rule: ShopRule, *, channel_slug: str) -> QuerySet:
         channel_slug=channel_slug,
         filters=filters,
     )
-    # Rule blocks never show what cannot be bought; "fast shipping" means
-    # in stock in a channel warehouse until delivery promises exist.
+    # Rule blocks never show what cannot be bought. "Fast shipping" is
+    # narrowed after the query, where the delivery rules are known.
     return products_filter_in_stock(queryset, channel_slug=channel_slug)
 
 

@@ -4,10 +4,13 @@ from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 
 from backend.page.selectors import pages_featuring_products
 from backend.product.selectors import ProductDetail, VariantOption, product_detail
-from backend.warehouse.selectors import StockState, variant_quantities_available
+from backend.shipping.promise_rules import promise_rules_get, variant_promise
+from backend.shipping.promise_text import promise_line
+from backend.warehouse.selectors import StockState, variant_stock_levels
 
 from ..seo import PageMeta, absolute_url, product_structured_data
 
@@ -18,13 +21,13 @@ def product(request, slug):
     if detail is None:
         raise Http404("No such product in this store.")
     selected = _selected_variant(detail, request.GET.get("variant"))
-    quantities = variant_quantities_available(
+    levels = variant_stock_levels(
         variant_ids=[variant.id for variant in detail.variants],
         channel_slug=channel_slug,
     )
     stock = {
-        variant_id: StockState(quantity=quantity)
-        for variant_id, quantity in quantities.items()
+        variant_id: StockState(quantity=level.total)
+        for variant_id, level in levels.items()
     }
     url = absolute_url(reverse("storefront:product", args=[detail.product.slug]))
     main_image = detail.gallery[0].url if detail.gallery else None
@@ -37,6 +40,9 @@ def product(request, slug):
             "product": detail.product,
             "selected": selected,
             "selected_stock": stock[selected.id],
+            "delivery_line": _delivery_line(
+                channel_slug, selected, levels[selected.id]
+            ),
             "variants": [(variant, stock[variant.id]) for variant in detail.variants],
             "learn_more": featuring[detail.product.id],
             "structured_data": product_structured_data(
@@ -63,3 +69,20 @@ def _selected_variant(detail: ProductDetail, requested: str | None) -> VariantOp
         return by_id[requested]
     default_id = str(detail.product.default_variant_id)
     return by_id.get(default_id, detail.variants[0])
+
+
+def _delivery_line(channel_slug: str, variant: VariantOption, level) -> str:
+    """Return "Order within 2 h 13 min, get it by Thu 26 Nov" for one unit."""
+    rules = promise_rules_get(channel_slug=channel_slug)
+    if rules is None or level.total <= 0:
+        return ""
+    now = timezone.now()
+    promise = variant_promise(
+        rules=rules,
+        now=now,
+        variant_id=variant.id,
+        available_by_warehouse=level.by_warehouse,
+        untracked=level.untracked,
+        unit_price=variant.price,
+    )
+    return promise_line(promise, now=now) if promise else ""

@@ -1,6 +1,10 @@
 """Page.shopBlocks: an article's blocks with the products a shopper sees."""
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
+import time_machine
 
 from backend.page.models import Page, PageType
 from backend.page.services import page_tag_products
@@ -22,6 +26,10 @@ query($slug: String!, $channel: String) {
   }
 }
 """
+
+
+# Tuesday 17 November 2026, 10:00 in New York: before every cut-off.
+TUESDAY_MORNING = datetime(2026, 11, 17, 10, tzinfo=ZoneInfo("America/New_York"))
 
 
 def _blocks(result):
@@ -68,6 +76,8 @@ def test_a_rule_block_is_kind_rule(synced, api):
     ]
 
 
+@pytest.mark.usefixtures("demo_store_in_2026")
+@time_machine.travel(TUESDAY_MORNING, tick=False)
 def test_block_products_carry_price_stock_and_delivery_in_the_channel(synced, api):
     _tag("physical-therapy-for-sciatica", "moist-heat-pack")
 
@@ -89,7 +99,7 @@ def test_block_products_carry_price_stock_and_delivery_in_the_channel(synced, ap
             },
             "isAvailable": True,
             "stockState": "IN_STOCK",
-            "deliveryLine": "Ships in 1-2 days",
+            "deliveryLine": "Get it by Thu 19 Nov",
         }
     ]
 

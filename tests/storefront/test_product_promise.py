@@ -1,0 +1,85 @@
+"""The product page says when an order placed now arrives, from the rules."""
+
+import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+
+from backend.product.models import ProductVariant
+from backend.warehouse.models import Stock, Warehouse
+from tests.fixtures.catalog import warm_delivery_rules
+
+pytestmark = pytest.mark.django_db
+
+NEW_YORK = ZoneInfo("America/New_York")
+STRAP = "/products/loop-stretch-strap/"
+
+
+@pytest.fixture(autouse=True)
+def _frozen_dates_ready(demo_store_in_2026):
+    """Every test here freezes the clock at a fixed day of late 2026."""
+
+
+def promise_text(client, url=STRAP) -> str:
+    page = client.get(url).content.decode()
+    found = re.search(r'data-testid="delivery-promise">([^<]*)<', page)
+    return found.group(1) if found else ""
+
+
+@time_machine.travel(datetime(2026, 11, 24, 13, 47, tzinfo=NEW_YORK), tick=False)
+def test_order_counts_down_to_the_last_cutoff_and_skips_thanksgiving(
+    demo_store, client
+):
+    # Tuesday 13:47 in New York: Reno collects until 13:00 Pacific (16:00
+    # here); Standard takes 1-2 carrier days and Thursday is Thanksgiving.
+    assert promise_text(client) == "Order within 2 h 13 min, get it by Fri 27 Nov"
+
+
+@time_machine.travel(datetime(2026, 11, 24, 15, 30, tzinfo=NEW_YORK), tick=False)
+def test_after_columbus_cutoff_reno_in_an_earlier_time_zone_still_ships_today(
+    demo_store, client
+):
+    # 15:30 in Ohio is past Columbus's 14:00 cut-off but 12:30 in Nevada,
+    # before Reno's 13:00.
+    assert promise_text(client) == "Order within 30 min, get it by Fri 27 Nov"
+
+
+@time_machine.travel(datetime(2026, 11, 27, 18, 0, tzinfo=NEW_YORK), tick=False)
+def test_friday_evening_waits_for_saturday_morning_collection(demo_store, client):
+    assert promise_text(client) == "Order within 17 h 0 min, get it by Tue 1 Dec"
+
+
+@time_machine.travel(datetime(2026, 12, 24, 15, 0, tzinfo=NEW_YORK), tick=False)
+def test_christmas_eve_afternoon_promises_after_christmas(demo_store, client):
+    text = promise_text(client)
+
+    assert text.endswith("get it by Tue 29 Dec")
+
+
+@time_machine.travel(datetime(2026, 11, 24, 11, 47, tzinfo=NEW_YORK), tick=False)
+def test_sold_out_variant_shows_no_promise(demo_store, client):
+    strap = ProductVariant.objects.filter(product__slug="loop-stretch-strap")
+    Stock.objects.filter(product_variant__in=strap).update(quantity=0)
+
+    assert promise_text(client) == ""
+
+
+@time_machine.travel(datetime(2026, 11, 24, 11, 47, tzinfo=NEW_YORK), tick=False)
+def test_stock_only_in_columbus_counts_down_to_its_earlier_cutoff(demo_store, client):
+    strap = ProductVariant.objects.filter(product__slug="loop-stretch-strap")
+    reno = Warehouse.objects.get(slug="reno-nv")
+    Stock.objects.filter(product_variant__in=strap, warehouse=reno).update(quantity=0)
+
+    # 11:47 in Ohio: 2 h 13 min to Columbus's 14:00 cut-off.
+    assert promise_text(client) == "Order within 2 h 13 min, get it by Fri 27 Nov"
+
+
+def test_promise_adds_no_query_to_the_product_page(
+    demo_store, client, django_assert_max_num_queries
+):
+    warm_delivery_rules()
+
+    with django_assert_max_num_queries(11):
+        client.get(STRAP)
