@@ -72,7 +72,10 @@ def manage(env: dict[str, str], *args: str) -> str:
         [PYTHON, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
     )
     if result.returncode != 0:
-        fail(f"manage.py {' '.join(args)} failed: {result.stderr.strip().splitlines()[-1:]}")
+        fail(
+            f"manage.py {' '.join(args)} failed: "
+            f"{result.stderr.strip().splitlines()[-1:]}"
+        )
     return result.stdout
 
 
@@ -113,7 +116,16 @@ def wait_until_up(url: str, process: subprocess.Popen, seconds: int = 30) -> Non
 
 
 def run_wrk(url: str, *, duration: int, connections: int, lua: str | None) -> dict:
-    command = ["wrk", "--latency", "-t", "2", "-c", str(connections), "-d", f"{duration}s"]
+    command = [
+        "wrk",
+        "--latency",
+        "-t",
+        "2",
+        "-c",
+        str(connections),
+        "-d",
+        f"{duration}s",
+    ]
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         if lua:
             script.write(lua)
@@ -165,9 +177,18 @@ def main() -> None:
     manage(env, "load_demo")
     category_slug, product_slug = pick_slugs(env)
     server = subprocess.Popen(
-        [str(Path(PYTHON).with_name("gunicorn")), "backend.wsgi:application",
-         "--bind", f"127.0.0.1:{port}", "--workers", str(args.workers)],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            str(Path(PYTHON).with_name("gunicorn")),
+            "backend.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(args.workers),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -175,27 +196,56 @@ def main() -> None:
         rows = [
             ("floor: trivial view /healthz/", f"{base}/healthz/", None),
             ("home /", f"{base}/", None),
-            (f"category /categories/{category_slug}/", f"{base}/categories/{category_slug}/", None),
-            (f"product /products/{product_slug}/", f"{base}/products/{product_slug}/", None),
-            ("graphql products(first: 20)", f"{base}/graphql/", graphql_lua(PRODUCTS_QUERY)),
+            (
+                f"category /categories/{category_slug}/",
+                f"{base}/categories/{category_slug}/",
+                None,
+            ),
+            (
+                f"product /products/{product_slug}/",
+                f"{base}/products/{product_slug}/",
+                None,
+            ),
+            (
+                "graphql products(first: 20)",
+                f"{base}/graphql/",
+                graphql_lua(PRODUCTS_QUERY),
+            ),
         ]
-        print(f"gunicorn {args.workers} workers, wrk {args.connections} connections, "
-              f"{args.duration}s a row, PostgreSQL + Redis cache\n")
-        print(f"{'what':44} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'vs floor':>9}")
+        print(
+            f"gunicorn {args.workers} workers, wrk {args.connections} connections, "
+            f"{args.duration}s a row, PostgreSQL + Redis cache\n"
+        )
+        print(
+            f"{'what':44} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} "
+            f"{'errors':>7} {'vs floor':>9}"
+        )
         floor = None
         for label, url, lua in rows:
-            body = None if lua is None else json.dumps(
-                {"query": PRODUCTS_QUERY, "variables": {"channel": "default-channel"}}
-            ).encode()
+            body = (
+                None
+                if lua is None
+                else json.dumps(
+                    {
+                        "query": PRODUCTS_QUERY,
+                        "variables": {"channel": "default-channel"},
+                    }
+                ).encode()
+            )
             for _ in range(50):  # warm caches and connections before measuring
                 request = urllib.request.Request(
                     url, data=body, headers={"Content-Type": "application/json"}
                 )
                 urllib.request.urlopen(request, timeout=10).read()
-            result = run_wrk(url, duration=args.duration, connections=args.connections, lua=lua)
+            result = run_wrk(
+                url, duration=args.duration, connections=args.connections, lua=lua
+            )
             floor = floor or result["rps"]
-            print(f"{label:44} {result['rps']:9.1f} {result['p50']:8.1f} {result['p99']:8.1f} "
-                  f"{result['errors']:7d} {result['rps'] / floor:8.1%}")
+            print(
+                f"{label:44} {result['rps']:9.1f} {result['p50']:8.1f} "
+                f"{result['p99']:8.1f} "
+                f"{result['errors']:7d} {result['rps'] / floor:8.1%}"
+            )
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -12,6 +12,9 @@ class StorePermission(models.Model):
         default_permissions = ()
         permissions = [(p.value, p.description) for p in PermissionEnum]
 
+    def __str__(self) -> str:
+        return "store permission"
+
 
 class ModelWithMetadata(models.Model):
     metadata = JSONField(blank=True, default=dict)

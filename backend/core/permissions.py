@@ -7,7 +7,8 @@ Admin, ops pages and GraphQL all check these same codes through
 from enum import Enum
 
 
-class PermissionEnum(str, Enum):
+# A str mixin, as Saleor declares it: members compare equal to their codes.
+class PermissionEnum(str, Enum):  # noqa: UP042
     MANAGE_USERS = "manage_users"
     MANAGE_STAFF = "manage_staff"
     IMPERSONATE_USER = "impersonate_user"

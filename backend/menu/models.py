@@ -29,7 +29,9 @@ class MenuItem(ModelWithMetadata, MPTTModel, SortableModel):
     collection = models.ForeignKey(
         "product.Collection", blank=True, null=True, on_delete=models.CASCADE
     )
-    page = models.ForeignKey("page.Page", blank=True, null=True, on_delete=models.CASCADE)
+    page = models.ForeignKey(
+        "page.Page", blank=True, null=True, on_delete=models.CASCADE
+    )
 
     objects = models.Manager()
     tree = TreeManager()

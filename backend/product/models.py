@@ -190,11 +190,15 @@ class ProductChannelListing(models.Model):
         unique_together = [["product", "channel"]]
         ordering = ("pk",)
 
+    def __str__(self) -> str:
+        return f"{self.product_id} in {self.channel_id}"
+
     def is_available_for_purchase(self) -> bool:
         return (
             self.available_for_purchase_at is not None
             and timezone.now() >= self.available_for_purchase_at
         )
+
 
 
 class ProductVariant(SortableModel, ModelWithMetadata):
@@ -274,6 +278,10 @@ class ProductVariantChannelListing(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.variant_id} in {self.channel_id}"
+
+
 
 class ProductMediaTypes(models.TextChoices):
     IMAGE = "IMAGE", "An uploaded image or an URL to an image"
@@ -308,6 +316,10 @@ class VariantMedia(models.Model):
 
     class Meta:
         unique_together = ("variant", "media")
+
+    def __str__(self) -> str:
+        return f"{self.variant_id}: {self.media_id}"
+
 
 
 class Collection(SeoModel, ModelWithMetadata):
@@ -357,6 +369,10 @@ class CollectionChannelListing(models.Model):
     class Meta:
         unique_together = [["collection", "channel"]]
         ordering = ("pk",)
+
+    def __str__(self) -> str:
+        return f"{self.collection_id} in {self.channel_id}"
+
 
 
 class CollectionTranslation(SeoModel, TranslationModel):
@@ -417,3 +433,6 @@ class Thumbnail(models.Model):
                 condition=models.Q(product_media__isnull=False),
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.size}px {self.format or 'original'}"

@@ -15,7 +15,14 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from PIL import Image, UnidentifiedImageError
 
-from .models import THUMBNAIL_SIZES, Category, Collection, ProductMedia, Thumbnail, ThumbnailFormat
+from .models import (
+    THUMBNAIL_SIZES,
+    Category,
+    Collection,
+    ProductMedia,
+    Thumbnail,
+    ThumbnailFormat,
+)
 
 # The model behind each global id type name, and the image field it resizes.
 SOURCES = {
@@ -24,7 +31,12 @@ SOURCES = {
     "Collection": (Collection, "background_image", "collection"),
 }
 PIL_FORMATS = {ThumbnailFormat.WEBP: "WEBP", ThumbnailFormat.AVIF: "AVIF"}
-MIME_TYPES = {"WEBP": "image/webp", "AVIF": "image/avif", "PNG": "image/png", "JPEG": "image/jpeg"}
+MIME_TYPES = {
+    "WEBP": "image/webp",
+    "AVIF": "image/avif",
+    "PNG": "image/png",
+    "JPEG": "image/jpeg",
+}
 
 
 class ThumbnailError(ValueError):
@@ -53,7 +65,9 @@ def encode_instance_id(type_name: str, pk: int) -> str:
 def decode_instance_id(instance_id: str) -> ThumbnailSource:
     """Return the source a global id names, or raise ThumbnailError."""
     try:
-        type_name, _, pk = base64.b64decode(instance_id, validate=True).decode().partition(":")
+        type_name, _, pk = (
+            base64.b64decode(instance_id, validate=True).decode().partition(":")
+        )
         source = ThumbnailSource(type_name=type_name, pk=int(pk))
     except (binascii.Error, UnicodeDecodeError, ValueError) as error:
         raise ThumbnailError(f"Invalid thumbnail id: {instance_id!r}.") from error
@@ -103,7 +117,9 @@ def thumbnail_get_or_create(*, instance_id: str, size: int, format: str) -> Thum
     source = decode_instance_id(instance_id)
     model, field_name, fk_name = SOURCES[source.type_name]
     if size not in THUMBNAIL_SIZES:
-        raise ThumbnailError(f"Size must be one of {', '.join(map(str, THUMBNAIL_SIZES))}.")
+        raise ThumbnailError(
+            f"Size must be one of {', '.join(map(str, THUMBNAIL_SIZES))}."
+        )
     format_name = thumbnail_format_from_name(format)
     lookup = {f"{fk_name}_id": source.pk, "size": size, "format": format_name}
     existing = Thumbnail.objects.filter(**lookup).first()
@@ -116,7 +132,9 @@ def thumbnail_get_or_create(*, instance_id: str, size: int, format: str) -> Thum
     content, extension = _resize(image, size=size, format_name=format_name)
     thumbnail = Thumbnail(**lookup)
     thumbnail.image.save(
-        f"{source.type_name.lower()}-{source.pk}-{size}.{extension}", content, save=False
+        f"{source.type_name.lower()}-{source.pk}-{size}.{extension}",
+        content,
+        save=False,
     )
     try:
         with transaction.atomic():
@@ -130,7 +148,9 @@ def thumbnail_get_or_create(*, instance_id: str, size: int, format: str) -> Thum
 
 def thumbnail_content_type(thumbnail: Thumbnail) -> str:
     extension = thumbnail.image.name.rsplit(".", 1)[-1].upper()
-    return MIME_TYPES.get("JPEG" if extension == "JPG" else extension, "application/octet-stream")
+    return MIME_TYPES.get(
+        "JPEG" if extension == "JPG" else extension, "application/octet-stream"
+    )
 
 
 def _source_spec(media) -> tuple[str, str, str]:

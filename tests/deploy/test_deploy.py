@@ -36,12 +36,24 @@ def test_compose_app_services_use_only_variables_the_readme_documents(compose):
     for name in APP_SERVICES:
         environment = compose["services"][name]["environment"]
         assert set(environment) <= documented_variables(), name
-        assert {"DATABASE_URL", "REDIS_URL", "SECRET_KEY", "ALLOWED_HOSTS"} <= set(environment)
+        assert {"DATABASE_URL", "REDIS_URL", "SECRET_KEY", "ALLOWED_HOSTS"} <= set(
+            environment
+        )
 
 
 def test_compose_worker_and_beat_run_celery_on_this_project(compose):
-    assert compose["services"]["worker"]["command"][:4] == ["celery", "--app", "backend", "worker"]
-    assert compose["services"]["beat"]["command"][:4] == ["celery", "--app", "backend", "beat"]
+    assert compose["services"]["worker"]["command"][:4] == [
+        "celery",
+        "--app",
+        "backend",
+        "worker",
+    ]
+    assert compose["services"]["beat"]["command"][:4] == [
+        "celery",
+        "--app",
+        "backend",
+        "beat",
+    ]
 
 
 def free_port() -> int:
@@ -78,7 +90,10 @@ def test_compose_web_command_serves_the_store(compose):
     command[command.index("--workers") + 1] = "1"
     command[0] = str(Path(sys.executable).with_name(command[0]))
     process = subprocess.Popen(
-        command, cwd=ROOT, env=local_environment(), stdout=subprocess.DEVNULL,
+        command,
+        cwd=ROOT,
+        env=local_environment(),
+        stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
     try:
@@ -86,13 +101,17 @@ def test_compose_web_command_serves_the_store(compose):
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline and status is None:
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
+                with urllib.request.urlopen(
+                    f"http://127.0.0.1:{port}/", timeout=5
+                ) as response:
                     status = response.status
             except (ConnectionError, OSError):
                 if process.poll() is not None:
                     break
                 time.sleep(0.3)
-        assert status == 200, process.stderr.read1().decode() if process.poll() else status
+        assert status == 200, (
+            process.stderr.read1().decode() if process.poll() else status
+        )
     finally:
         process.terminate()
         process.wait(timeout=10)
@@ -102,7 +121,11 @@ def test_production_settings_pass_check_deploy():
     env = local_environment(SECURE_TLS="true", DEBUG="false")
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -110,9 +133,17 @@ def test_production_settings_pass_check_deploy():
 def test_debug_is_off_unless_asked():
     env = {k: v for k, v in os.environ.items() if k != "DEBUG"}
     result = subprocess.run(
-        [sys.executable, "-c", "import django, os; os.environ.setdefault("
-         "'DJANGO_SETTINGS_MODULE', 'backend.settings'); django.setup(); "
-         "from django.conf import settings; print(settings.DEBUG)"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
+        [
+            sys.executable,
+            "-c",
+            "import django, os; os.environ.setdefault("
+            "'DJANGO_SETTINGS_MODULE', 'backend.settings'); django.setup(); "
+            "from django.conf import settings; print(settings.DEBUG)",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.stdout.strip() == "False", result.stderr

@@ -13,19 +13,27 @@ def test_price_range_spans_the_cheapest_and_dearest_variant(channel, warehouse):
         channel=channel, warehouse=warehouse, price=Decimal("10.00"), variants=3
     )
 
-    pricing = product_pricing_by_product_id(product_ids=[product.pk], channel_slug=channel.slug)
+    pricing = product_pricing_by_product_id(
+        product_ids=[product.pk], channel_slug=channel.slug
+    )
 
     assert pricing[product.pk].price_range.start == Money(Decimal("10.00"), "USD")
     assert pricing[product.pk].price_range.stop == Money(Decimal("12.00"), "USD")
 
 
 def test_prior_price_makes_the_undiscounted_range_and_marks_a_sale(channel, warehouse):
-    product = make_published_product(channel=channel, warehouse=warehouse, price=Decimal("8"))
+    product = make_published_product(
+        channel=channel, warehouse=warehouse, price=Decimal("8")
+    )
     product.variants.get().channel_listings.update(prior_price_amount=Decimal("12"))
 
-    pricing = product_pricing_by_product_id(product_ids=[product.pk], channel_slug=channel.slug)
+    pricing = product_pricing_by_product_id(
+        product_ids=[product.pk], channel_slug=channel.slug
+    )
 
-    assert pricing[product.pk].price_range_undiscounted.start == Money(Decimal("12"), "USD")
+    assert pricing[product.pk].price_range_undiscounted.start == Money(
+        Decimal("12"), "USD"
+    )
     assert pricing[product.pk].on_sale
 
 

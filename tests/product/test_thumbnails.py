@@ -58,7 +58,9 @@ def test_first_request_resizes_once_and_later_requests_reuse_it(media):
 def test_original_format_keeps_the_source_format(media):
     instance_id = encode_instance_id("ProductMedia", media.pk)
 
-    thumbnail = thumbnail_get_or_create(instance_id=instance_id, size=128, format="ORIGINAL")
+    thumbnail = thumbnail_get_or_create(
+        instance_id=instance_id, size=128, format="ORIGINAL"
+    )
 
     with thumbnail.image.open("rb") as handle, Image.open(handle) as picture:
         assert picture.format == "PNG"
