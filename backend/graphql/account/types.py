@@ -166,9 +166,11 @@ class User(graphene.ObjectType):
             requestor, PermissionEnum.MANAGE_ORDERS
         ):
             raise StaffOnly(("OWNER", PermissionEnum.MANAGE_ORDERS.name))
-        orders = order_queryset().filter(
-            pk__in=orders_of_user(user=root).values("pk")
-        ).order_by("-number")
+        orders = (
+            order_queryset()
+            .filter(pk__in=orders_of_user(user=root).values("pk"))
+            .order_by("-number")
+        )
         if where:
             orders = orders.filter(customer_order_where_q(where))
         return connection_from(orders, info, kwargs, OrderCountableConnection)
@@ -184,9 +186,7 @@ class User(graphene.ObjectType):
 
 def _is_requestor(requestor, user) -> bool:
     return bool(
-        requestor is not None
-        and requestor.is_authenticated
-        and requestor.pk == user.pk
+        requestor is not None and requestor.is_authenticated and requestor.pk == user.pk
     )
 
 

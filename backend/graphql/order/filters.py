@@ -189,15 +189,19 @@ def customer_order_where_q(data) -> Q:
         condition &= _range_q("created_at", data["created_at"])
     if data.get("updated_at"):
         condition &= _range_q("updated_at", data["updated_at"])
-    for field, column in (("user_email", "user_email"), ("voucher_code", "voucher_code")):
+    for field, column in (
+        ("user_email", "user_email"),
+        ("voucher_code", "voucher_code"),
+    ):
         if data.get(field) and (values := _values(data[field])) is not None:
             condition &= Q(**{f"{column}__in": values})
     for field in ("status", "charge_status", "authorize_status"):
         if data.get(field) and (values := _values(data[field])) is not None:
             condition &= Q(**{f"{field}__in": _stored(values)})
-    if data.get("checkout_token") and (
-        values := _values(data["checkout_token"])
-    ) is not None:
+    if (
+        data.get("checkout_token")
+        and (values := _values(data["checkout_token"])) is not None
+    ):
         condition &= Q(checkout_token__in=[str(value) for value in values])
     if data.get("checkout_id") and (values := _values(data["checkout_id"])) is not None:
         condition &= Q(checkout_token__in=_checkout_tokens(values))

@@ -50,9 +50,7 @@ def order_of(channel, shipping_method, variant):
 
 
 def numbers(result) -> list[str]:
-    return [
-        edge["node"]["number"] for edge in result["data"]["me"]["orders"]["edges"]
-    ]
+    return [edge["node"]["number"] for edge in result["data"]["me"]["orders"]["edges"]]
 
 
 def test_me_orders_lists_only_the_customers_own_orders_newest_first(
@@ -106,9 +104,7 @@ def test_me_orders_where_number_never_reaches_another_customers_order(
     assert numbers(result) == []
 
 
-def test_me_orders_where_status_and_ids_combine(
-    customer_api, customer_user, order_of
-):
+def test_me_orders_where_status_and_ids_combine(customer_api, customer_user, order_of):
     one = order_of(customer_user)
     two = order_of(customer_user)
     where = {
@@ -150,8 +146,8 @@ def test_me_orders_without_first_is_saleors_pagination_error(
     result = customer_api("{ me { orders { totalCount } } }")
 
     assert result["data"]["me"]["orders"] is None
-    assert "You must provide a `first` or `last` value" in (
-        result["errors"][0]["message"]
+    assert (
+        "You must provide a `first` or `last` value" in (result["errors"][0]["message"])
     )
 
 
@@ -163,7 +159,7 @@ def test_me_with_orders_takes_the_same_queries_for_any_number_of_orders(
         order_of(customer_user)
     query = print_ast(document("CurrentUserOrdersPaginated"))
 
-    with django_assert_max_num_queries(17):
+    with django_assert_max_num_queries(16):
         result = customer_api(query, {"first": 10, "languageCode": "EN"})
 
     assert "errors" not in result
@@ -242,3 +238,33 @@ def test_me_checkouts_of_another_channel_are_empty(
     assert me["checkoutIds"] == []
     assert me["checkoutTokens"] == []
     assert me["checkouts"]["totalCount"] == 0
+
+
+def test_staff_managing_checkouts_but_not_orders_cannot_list_a_customers_orders(
+    client, staff_user, customer_user, channel, variant, order_of
+):
+    from backend.core.permissions import PermissionEnum
+    from tests.api.checkout.conftest import grant
+    from tests.api.queries.conftest import QueryClient
+
+    order_of(customer_user)
+    checkout = checkout_create(
+        channel=channel, lines=[(variant, 1)], user=customer_user
+    )
+    staff = grant(staff_user, PermissionEnum.MANAGE_CHECKOUTS)
+    query = """
+    query($id: ID!) {
+      checkout(id: $id) { user { email orders(first: 5) { totalCount } } }
+    }
+    """
+
+    result = QueryClient(client).login(staff)(
+        query, {"id": to_global_id("Checkout", str(checkout.token))}
+    )
+
+    assert result["data"]["checkout"]["user"]["email"] == customer_user.email
+    assert result["data"]["checkout"]["user"]["orders"] is None
+    assert result["errors"][0]["extensions"]["exception"]["permissions"] == [
+        "OWNER",
+        "MANAGE_ORDERS",
+    ]
