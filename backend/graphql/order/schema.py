@@ -1,7 +1,5 @@
 """Order queries: one order for whoever may see it, the list for staff."""
 
-import uuid
-
 import graphene
 from graphql import GraphQLError
 
@@ -11,6 +9,13 @@ from backend.order.models import Order as OrderModel
 from ..checkout.lookup import uuid_from_global_id
 from ..core.connection import ConnectionField, connection_from
 from ..meta.access import require_any_permission
+from .order_filters import (
+    OrderFilterInput,
+    OrderSortingInput,
+    filter_orders,
+    search_orders,
+    sort_orders,
+)
 from .types import Order, OrderCountableConnection
 
 
@@ -45,6 +50,8 @@ class OrderQueries(graphene.ObjectType):
     )
     orders = ConnectionField(
         OrderCountableConnection,
+        sort_by=OrderSortingInput(description="Sort orders."),
+        filter=OrderFilterInput(description="Filtering options for orders."),
         channel=graphene.String(
             description="Slug of a channel for which the data should be returned."
         ),
@@ -70,25 +77,14 @@ class OrderQueries(graphene.ObjectType):
         return order
 
     @staticmethod
-    def resolve_orders(root, info, channel=None, search=None, **kwargs):
+    def resolve_orders(
+        root, info, channel=None, search=None, filter=None, sort_by=None, **kwargs
+    ):
         require_any_permission(info, PermissionEnum.MANAGE_ORDERS)
-        queryset = order_queryset().order_by("-number")
+        queryset = filter_orders(order_queryset(), filter)
         if channel:
             queryset = queryset.filter(channel__slug=channel)
         if search:
-            queryset = _search(queryset, search)
+            queryset = search_orders(queryset, search)
+        queryset = sort_orders(queryset, sort_by)
         return connection_from(queryset, info, kwargs, OrderCountableConnection)
-
-
-def _search(queryset, text: str):
-    from django.db.models import Q
-
-    text = text.strip()
-    query = Q(user_email__icontains=text) | Q(lines__product_sku__iexact=text)
-    if text.lstrip("#").isdigit():
-        query |= Q(number=int(text.lstrip("#")))
-    try:
-        query |= Q(token=uuid.UUID(text))
-    except ValueError:
-        pass
-    return queryset.filter(query).distinct()

@@ -21,7 +21,7 @@ def _args_differences(path, ours, theirs) -> list[str]:
         elif str(arg.type) != str(theirs[name].type):
             differences.append(f"{path}({name}): {arg.type} != {theirs[name].type}")
     for name, arg in theirs.items():
-        if name not in ours and "!" in str(arg.type):
+        if name not in ours and str(arg.type).endswith("!"):
             differences.append(f"{path}({name}) required by Saleor, missing")
     return differences
 
@@ -69,7 +69,7 @@ def type_differences(ours_schema, saleor_schema, type_name: str) -> list[str]:
                 )
         if isinstance(ours, GraphQLInputObjectType):
             for name, field in theirs.fields.items():
-                if name not in ours.fields and "!" in str(field.type):
+                if name not in ours.fields and str(field.type).endswith("!"):
                     differences.append(f"{type_name}.{name} required, missing")
     if isinstance(ours, GraphQLUnionType):
         if {t.name for t in ours.types} - {t.name for t in theirs.types}:

@@ -20,6 +20,7 @@ TYPES = (
     "Order OrderLine OrderEvent OrderStatus OrderEventsEnum OrderChargeStatusEnum "
     "OrderAuthorizeStatusEnum PaymentChargeStatusEnum OrderCountableConnection "
     "AddressTypeEnum Fulfillment FulfillmentLine FulfillmentStatus "
+    "OrderFilterInput OrderSortingInput OrderSortField OrderStatusFilter "
     "CheckoutCreate CheckoutLinesAdd CheckoutLinesUpdate "
     "CheckoutLinesDelete CheckoutEmailUpdate CheckoutShippingAddressUpdate "
     "CheckoutBillingAddressUpdate CheckoutDeliveryMethodUpdate "

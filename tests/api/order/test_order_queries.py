@@ -151,3 +151,67 @@ def test_orders_list_query_count_does_not_grow_with_the_page(
 # Measured 9 for 2 and for 6 orders (permission, page, lines, variants,
 # products, events, addresses).
 ORDERS_BUDGET = 9
+
+
+FILTERED = """
+query($filter: OrderFilterInput, $sortBy: OrderSortingInput) {
+  orders(first: 10, filter: $filter, sortBy: $sortBy) {
+    edges { node { number userEmail } }
+  }
+}
+"""
+
+
+def _numbers(result):
+    return [edge["node"]["number"] for edge in result["data"]["orders"]["edges"]]
+
+
+def test_staff_filter_orders_by_number_and_customer(
+    api, staff_user, guest_order, customer_order
+):
+    api.login(grant(staff_user, PermissionEnum.MANAGE_ORDERS))
+
+    by_number = api(FILTERED, {"filter": {"numbers": [str(guest_order.number)]}})
+    by_customer = api(FILTERED, {"filter": {"customer": "buyer@"}})
+
+    assert _numbers(by_number) == [str(guest_order.number)]
+    assert set(_numbers(by_customer)) == {
+        str(guest_order.number),
+        str(customer_order.number),
+    }
+
+
+def test_staff_filter_orders_by_status_and_charge_status(
+    api, staff_user, guest_order, customer_order
+):
+    from backend.order.services import order_cancel
+
+    order_cancel(order_id=customer_order.pk)
+    api.login(grant(staff_user, PermissionEnum.MANAGE_ORDERS))
+
+    canceled = api(FILTERED, {"filter": {"status": ["CANCELED"]}})
+    charged = api(FILTERED, {"filter": {"chargeStatus": ["FULL"]}})
+
+    assert _numbers(canceled) == [str(customer_order.number)]
+    assert set(_numbers(charged)) == {
+        str(guest_order.number),
+        str(customer_order.number),
+    }
+
+
+def test_staff_sort_orders_by_number_ascending(
+    api, staff_user, guest_order, customer_order
+):
+    api.login(grant(staff_user, PermissionEnum.MANAGE_ORDERS))
+
+    result = api(FILTERED, {"sortBy": {"field": "NUMBER", "direction": "ASC"}})
+
+    assert _numbers(result) == [str(guest_order.number), str(customer_order.number)]
+
+
+def test_staff_read_a_customers_order_by_id(api, staff_user, customer_order):
+    api.login(grant(staff_user, PermissionEnum.MANAGE_ORDERS))
+
+    result = api(ORDER, {"id": order_id(customer_order)})
+
+    assert result["data"]["order"]["number"] == str(customer_order.number)
