@@ -1,13 +1,28 @@
-"""updateMetadata, updatePrivateMetadata for catalog objects."""
+"""updateMetadata, updatePrivateMetadata for catalog and customer objects.
+
+Catalog objects are staff's. A customer changes the public metadata of
+their own User, Checkout and Order; a guest checkout or order belongs to
+whoever holds its id (its secret token), as in Saleor. Private metadata
+stays staff's.
+"""
+
+import uuid
 
 import graphene
 from django.core.exceptions import ValidationError
 from graphql_relay import from_global_id
 
+from backend.account.models import User
 from backend.attribute.models import Attribute
+from backend.checkout.models import Checkout
 from backend.core.metadata import metadata_update
-from backend.core.permissions import PermissionEnum, user_has_permissions
+from backend.core.permissions import (
+    PermissionEnum,
+    user_has_any_permission,
+    user_has_permissions,
+)
 from backend.menu.models import Menu, MenuItem
+from backend.order.models import Order
 from backend.product.models import (
     Category,
     Collection,
@@ -22,6 +37,7 @@ from ...core.errors import MetadataError
 from ...core.inputs import MetadataInput
 from ...core.mutations import BaseMutation, PermissionDenied, get_node, id_error
 from ...core.read_side import payload_type
+from ..access import StaffOnly
 
 # The catalog objects whose metadata staff may change, and who may.
 METADATA_OWNERS = {
@@ -36,6 +52,82 @@ METADATA_OWNERS = {
     "Menu": (Menu, PermissionEnum.MANAGE_MENUS),
     "MenuItem": (MenuItem, PermissionEnum.MANAGE_MENUS),
 }
+
+
+# Objects found by token, not by primary key (their global id holds a UUID).
+TOKEN_MODELS = {"Checkout": Checkout, "Order": Order}
+
+
+def _is_requestor(user, instance) -> bool:
+    return bool(user and user.is_authenticated and user.pk == instance.pk)
+
+
+def _user_managers(instance: User) -> tuple[PermissionEnum, ...]:
+    if instance.is_staff:
+        return (PermissionEnum.MANAGE_STAFF,)
+    return (PermissionEnum.MANAGE_USERS,)
+
+
+def _check_customer_object(user, type_name: str, instance, *, private: bool):
+    """Refuse unless the requestor may change this object's metadata."""
+    from ...checkout.lookup import may_use_checkout
+    from ...order.schema import may_read_order
+
+    if type_name == "User":
+        managers = _user_managers(instance)
+        allowed = user_has_any_permission(user, *managers) or (
+            not private and _is_requestor(user, instance)
+        )
+    elif type_name == "Checkout":
+        managers = (PermissionEnum.MANAGE_CHECKOUTS,)
+        allowed = user_has_any_permission(user, *managers) or (
+            not private and may_use_checkout(user, instance)
+        )
+    else:
+        managers = (PermissionEnum.MANAGE_ORDERS,)
+        allowed = user_has_any_permission(user, *managers) or (
+            not private and may_read_order(user, instance)
+        )
+    if not allowed:
+        names = tuple(permission.name for permission in managers)
+        raise StaffOnly(names if private else names + ("OWNER",))
+
+
+def _token_instance(model, raw: str, value: str):
+    try:
+        token = uuid.UUID(raw)
+    except (ValueError, TypeError):
+        raise id_error("id", f"Couldn't resolve id: {value}.") from None
+    instance = model.objects.filter(token=token).first()
+    if instance is None:
+        raise id_error("id", f"Couldn't resolve to a node: {value}", code="NOT_FOUND")
+    return instance
+
+
+def _customer_object(value: str):
+    """Return (type name, object) of a User, Checkout or Order id, or None.
+
+    Saleor also takes a bare checkout or order token as the id.
+    """
+    try:
+        uuid.UUID(value)
+    except (ValueError, TypeError):
+        pass
+    else:
+        for type_name, model in TOKEN_MODELS.items():
+            instance = model.objects.filter(token=value).first()
+            if instance is not None:
+                return type_name, instance
+        raise id_error("id", f"Couldn't resolve to a node: {value}", code="NOT_FOUND")
+    try:
+        type_name, raw = from_global_id(value)
+    except (ValueError, TypeError, UnicodeDecodeError):
+        return None
+    if type_name in TOKEN_MODELS:
+        return type_name, _token_instance(TOKEN_MODELS[type_name], raw, value)
+    if type_name == "User":
+        return type_name, get_node(value, type_name="User", model=User)
+    return None
 
 
 class _UpdateMetadata(BaseMutation):
@@ -58,17 +150,19 @@ class _UpdateMetadata(BaseMutation):
     private = False
 
     @classmethod
+    def check_permissions(cls, info) -> None:
+        # Who may change an object depends on the object: see clean_input.
+        return
+
+    @classmethod
     def clean_input(cls, info, **data):
-        try:
-            type_name, _ = from_global_id(data["id"])
-        except (ValueError, TypeError, UnicodeDecodeError):
-            type_name = ""
-        if type_name not in METADATA_OWNERS:
-            raise id_error("id", f"Couldn't resolve id: {data['id']}.")
-        model, permission = METADATA_OWNERS[type_name]
-        if not user_has_permissions(info.context.user, permission):
-            raise PermissionDenied((permission,))
-        instance = get_node(data["id"], type_name=type_name, model=model)
+        user = getattr(info.context, "user", None)
+        found = _customer_object(data["id"])
+        if found is not None:
+            type_name, instance = found
+            _check_customer_object(user, type_name, instance, private=cls.private)
+        else:
+            instance = cls._catalog_object(user, data["id"])
         items = {item["key"]: item["value"] for item in data["input"]}
         if not items:
             raise ValidationError(
@@ -79,6 +173,19 @@ class _UpdateMetadata(BaseMutation):
                 }
             )
         return {"instance": instance, "items": items}
+
+    @staticmethod
+    def _catalog_object(user, value: str):
+        try:
+            type_name, _ = from_global_id(value)
+        except (ValueError, TypeError, UnicodeDecodeError):
+            type_name = ""
+        if type_name not in METADATA_OWNERS:
+            raise id_error("id", f"Couldn't resolve id: {value}.")
+        model, permission = METADATA_OWNERS[type_name]
+        if not user_has_permissions(user, permission):
+            raise PermissionDenied((permission,))
+        return get_node(value, type_name=type_name, model=model)
 
     @classmethod
     def perform_mutation(cls, info, **cleaned):
