@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "backend.product",
     "backend.warehouse",
     "backend.shipping",
+    "backend.discount",
     "backend.checkout",
     "backend.order",
     "backend.payment",

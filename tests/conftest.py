@@ -7,6 +7,7 @@ pytest_plugins = [
     "tests.fixtures.catalog",
     "tests.fixtures.checkout",
     "tests.fixtures.content",
+    "tests.fixtures.discount",
     "tests.fixtures.demo",
 ]
 

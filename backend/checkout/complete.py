@@ -8,6 +8,13 @@ from uuid import UUID
 from django.db import transaction
 
 from backend.account.models import Address
+from backend.discount.vouchers import (
+    AppliedVoucher,
+    voucher_applied_get,
+    voucher_customer_refusal,
+    voucher_refusal,
+    voucher_use,
+)
 from backend.order.models import (
     Order,
     OrderEvent,
@@ -71,8 +78,10 @@ def _complete_locked(
     if checkout is None:
         return CheckoutCompleteResult(order=_completed_order(checkout_token))
     lines = checkout_lines_info(checkout=checkout)
-    totals = checkout_totals(checkout=checkout, lines=lines)
+    voucher = _voucher_locked(checkout=checkout)
+    totals = checkout_totals(checkout=checkout, lines=lines, voucher=voucher)
     _validate_ready(checkout=checkout, lines=lines, totals=totals, user=user)
+    _validate_voucher(checkout=checkout, voucher=voucher, totals=totals)
     plan = _allocation_plan(checkout=checkout, lines=lines)
     charge = take_payment(checkout=checkout, payment=payment, total=totals.total)
     if charge is not None and charge.action_data:
@@ -87,9 +96,31 @@ def _complete_locked(
         checkout=checkout, lines=lines, totals=totals, user=user
     )
     _allocate(plan=plan, order_lines=order_lines)
+    if voucher is not None:
+        voucher_use(applied=voucher, email=order.user_email)
     record_payment(checkout=checkout, order=order, charge=charge)
     checkout.delete()
     return CheckoutCompleteResult(order=order)
+
+
+def _voucher_locked(*, checkout: Checkout) -> AppliedVoucher | None:
+    """Lock the checkout's voucher so its uses are counted one buyer at a time."""
+    return voucher_applied_get(
+        code=checkout.voucher_code, channel_id=checkout.channel_id, lock=True
+    )
+
+
+def _validate_voucher(
+    *, checkout: Checkout, voucher: AppliedVoucher | None, totals
+) -> None:
+    """Refuse a code that expired, ran out or stopped qualifying since it was added."""
+    if not checkout.voucher_code:
+        return
+    error = voucher_refusal(applied=voucher, subtotal=totals.subtotal)
+    if error is None:
+        error = voucher_customer_refusal(applied=voucher, email=checkout.email)
+    if error is not None:
+        raise error
 
 
 def _completed_order(checkout_token: UUID | str) -> Order:
@@ -237,7 +268,9 @@ def _create_order(
         shipping_price=totals.shipping,
         subtotal=totals.subtotal,
         total=totals.total,
-        voucher_code=checkout.voucher_code or "",
+        discount=totals.discount,
+        voucher=totals.voucher.voucher if totals.voucher else None,
+        voucher_code=totals.voucher.code.code if totals.voucher else "",
         checkout_token=str(checkout.token),
         metadata=checkout.metadata,
     )

@@ -5,6 +5,12 @@ from decimal import Decimal
 
 from prices import Money
 
+from backend.discount.vouchers import (
+    AppliedVoucher,
+    voucher_applied_get,
+    voucher_discount_amount,
+    voucher_refusal,
+)
 from backend.product.models import ProductVariantChannelListing
 from backend.shipping.models import ShippingMethodChannelListing
 
@@ -28,7 +34,21 @@ class CheckoutLineInfo:
 class CheckoutTotals:
     subtotal: Money
     shipping: Money
+    # What the voucher takes off the subtotal or the shipping; zero if none.
+    discount: Money
     total: Money
+    # The voucher that gave the discount, if any.
+    voucher: AppliedVoucher | None = None
+
+    @property
+    def discount_name(self) -> str | None:
+        if self.voucher is None:
+            return None
+        return self.voucher.voucher.name or self.voucher.code.code
+
+
+# Tells checkout_totals to look the checkout's voucher up itself.
+LOOK_UP = object()
 
 
 def checkout_lines_info(*, checkout: Checkout) -> list[CheckoutLineInfo]:
@@ -63,9 +83,16 @@ def checkout_shipping_price(*, checkout: Checkout) -> Money:
 
 
 def checkout_totals(
-    *, checkout: Checkout, lines: list[CheckoutLineInfo] | None = None
+    *,
+    checkout: Checkout,
+    lines: list[CheckoutLineInfo] | None = None,
+    voucher: AppliedVoucher | None | object = LOOK_UP,
 ) -> CheckoutTotals:
-    """Return the subtotal, shipping and total, priced from the channel listings."""
+    """Return subtotal, shipping, discount and total from the channel listings.
+
+    A voucher the rules refuse (expired, used up, below its minimum spend)
+    gives no discount; ``checkout_complete`` refuses to complete with it.
+    """
     if lines is None:
         lines = checkout_lines_info(checkout=checkout)
     subtotal = Money(Decimal(0), checkout.currency)
@@ -73,6 +100,23 @@ def checkout_totals(
         if info.total_price is not None:
             subtotal += info.total_price
     shipping = checkout_shipping_price(checkout=checkout)
+    discount = Money(Decimal(0), checkout.currency)
+    if voucher is LOOK_UP:
+        voucher = voucher_applied_get(
+            code=checkout.voucher_code, channel_id=checkout.channel_id
+        )
+    if checkout.voucher_code and voucher_refusal(applied=voucher, subtotal=subtotal):
+        voucher = None
+    if voucher is not None and checkout.voucher_code:
+        discount = voucher_discount_amount(
+            applied=voucher, subtotal=subtotal, shipping=shipping
+        )
+    else:
+        voucher = None
     return CheckoutTotals(
-        subtotal=subtotal, shipping=shipping, total=subtotal + shipping
+        subtotal=subtotal,
+        shipping=shipping,
+        discount=discount,
+        total=subtotal + shipping - discount,
+        voucher=voucher,
     )

@@ -9,6 +9,7 @@ from django_prices.models import MoneyField
 from backend.account.models import Address
 from backend.channel.models import Channel
 from backend.core.models import ModelWithMetadata
+from backend.discount.models import Voucher
 from backend.product.models import (
     PRICE_DECIMAL_PLACES,
     PRICE_MAX_DIGITS,
@@ -120,6 +121,13 @@ class Order(ModelWithMetadata):
     total_authorized_amount = _amount()
     total_authorized = MoneyField(
         amount_field="total_authorized_amount", currency_field="currency"
+    )
+    # What the voucher took off the subtotal or shipping: total is
+    # subtotal + shipping_price - discount.
+    discount_amount = _amount()
+    discount = MoneyField(amount_field="discount_amount", currency_field="currency")
+    voucher = models.ForeignKey(
+        Voucher, related_name="orders", null=True, blank=True, on_delete=models.SET_NULL
     )
     voucher_code = models.CharField(max_length=255, blank=True, default="")
     checkout_token = models.CharField(max_length=36, blank=True, default="")

@@ -1,0 +1,1 @@
+from tests.admin.conftest import merchandiser, operations_user, staff_groups  # noqa: F401
