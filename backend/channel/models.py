@@ -21,6 +21,10 @@ class Channel(ModelWithMetadata):
         max_length=120, default="Fast Delivery: 1-2 Days on All Orders"
     )
     delivery_promise_max_days = models.PositiveSmallIntegerField(default=2)
+    # Saleor's order settings: a fulfillment needs a second person's approval
+    # unless auto-approved; unpaid orders may be fulfilled only if allowed.
+    automatically_approve_fulfillments = models.BooleanField(default=True)
+    allow_unpaid_fulfillments = models.BooleanField(default=True)
 
     objects = ChannelQuerySet.as_manager()
 

@@ -180,6 +180,12 @@ class OrderLine(models.Model):
             models.CheckConstraint(
                 condition=Q(quantity__gt=0), name="order_line_quantity_positive"
             ),
+            # Never more sent than sold, whatever races reach the database.
+            models.CheckConstraint(
+                condition=Q(quantity_fulfilled__gte=0)
+                & Q(quantity_fulfilled__lte=models.F("quantity")),
+                name="order_line_fulfilled_within_quantity",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -192,6 +198,14 @@ class OrderEvents(models.TextChoices):
     PAYMENT_AUTHORIZED = "authorized", "The payment was authorized"
     CANCELED = "canceled", "The order was canceled"
     NOTE_ADDED = "note_added", "A note was added"
+    FULFILLMENT_FULFILLED_ITEMS = "fulfilled_items", "Items were fulfilled"
+    FULFILLMENT_AWAITS_APPROVAL = (
+        "fulfillment_awaits_approval",
+        "A fulfillment awaits approval",
+    )
+    FULFILLMENT_CANCELED = "fulfillment_canceled", "A fulfillment was canceled"
+    FULFILLMENT_RESTOCKED_ITEMS = "restocked_items", "Items were put back in stock"
+    TRACKING_UPDATED = "tracking_updated", "The tracking number was updated"
 
 
 class OrderEvent(models.Model):
@@ -212,3 +226,79 @@ class OrderEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.type} on {self.order_id}"
+
+
+class FulfillmentStatus(models.TextChoices):
+    FULFILLED = "fulfilled", "Fulfilled"
+    REFUNDED = "refunded", "Refunded"
+    RETURNED = "returned", "Returned"
+    REPLACED = "replaced", "Replaced"
+    REFUNDED_AND_RETURNED = "refunded_and_returned", "Refunded and returned"
+    CANCELED = "canceled", "Canceled"
+    WAITING_FOR_APPROVAL = "waiting_for_approval", "Waiting for approval"
+
+
+# Saleor's limit on Fulfillment.tracking_number.
+TRACKING_NUMBER_MAX_LENGTH = 255
+
+
+class Fulfillment(ModelWithMetadata):
+    """A parcel: some of an order's lines, sent from one warehouse."""
+
+    # 1, 2, 3 ... within the order; shown as "#<order number>-<n>".
+    fulfillment_order = models.PositiveIntegerField(editable=False)
+    order = models.ForeignKey(
+        Order, related_name="fulfillments", on_delete=models.CASCADE
+    )
+    status = models.CharField(
+        max_length=32,
+        choices=FulfillmentStatus.choices,
+        default=FulfillmentStatus.FULFILLED,
+    )
+    tracking_number = models.CharField(
+        max_length=TRACKING_NUMBER_MAX_LENGTH, blank=True, default=""
+    )
+    # Lumbar extension: Saleor keeps no carrier; the shipped email links to it.
+    carrier = models.CharField(max_length=100, blank=True, default="")
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    # Set once the "shipped" email went out, so a retried task sends nothing.
+    shipped_email_sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("pk",)
+        unique_together = [["order", "fulfillment_order"]]
+
+    def __str__(self) -> str:
+        return self.composed_id
+
+    @property
+    def composed_id(self) -> str:
+        return f"{self.order.number}-{self.fulfillment_order}"
+
+
+class FulfillmentLine(models.Model):
+    order_line = models.ForeignKey(
+        OrderLine, related_name="fulfillment_lines", on_delete=models.CASCADE
+    )
+    fulfillment = models.ForeignKey(
+        Fulfillment, related_name="lines", on_delete=models.CASCADE
+    )
+    quantity = models.PositiveIntegerField()
+    stock = models.ForeignKey(
+        "warehouse.Stock",
+        related_name="fulfillment_lines",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+    )
+
+    class Meta:
+        ordering = ("pk",)
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(quantity__gt=0), name="fulfillment_line_quantity_positive"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.quantity} × {self.order_line_id}"

@@ -1,0 +1,27 @@
+"""Saleor's OrderErrorCode, the codes order services refuse with."""
+
+import enum
+
+from django.core.exceptions import ValidationError
+
+
+class OrderErrorCode(enum.StrEnum):
+    CANNOT_CANCEL_FULFILLMENT = "CANNOT_CANCEL_FULFILLMENT"
+    CANNOT_CANCEL_ORDER = "CANNOT_CANCEL_ORDER"
+    CANNOT_FULFILL_UNPAID_ORDER = "CANNOT_FULFILL_UNPAID_ORDER"
+    DUPLICATED_INPUT_ITEM = "DUPLICATED_INPUT_ITEM"
+    FULFILL_ORDER_LINE = "FULFILL_ORDER_LINE"
+    INSUFFICIENT_STOCK = "INSUFFICIENT_STOCK"
+    INVALID = "INVALID"
+    INVALID_QUANTITY = "INVALID_QUANTITY"
+    NOT_EDITABLE = "NOT_EDITABLE"
+    NOT_FOUND = "NOT_FOUND"
+    REQUIRED = "REQUIRED"
+    ZERO_QUANTITY = "ZERO_QUANTITY"
+
+
+def order_error(field: str, message: str, code: OrderErrorCode, **params):
+    """Return a ValidationError keyed by field, as GraphQL reports it."""
+    return ValidationError(
+        {field: ValidationError(message, code=code.value, params=params or None)}
+    )

@@ -1,0 +1,39 @@
+"""Background jobs of the order domain."""
+
+from celery import shared_task
+from django.db import transaction
+from django.utils import timezone
+
+from .models import Fulfillment, FulfillmentStatus
+from .shipped_email import shipped_email_build
+
+
+@shared_task(
+    name="order.send_order_shipped_email",
+    ignore_result=True,
+    acks_late=True,
+    autoretry_for=(OSError,),
+    retry_backoff=True,
+    max_retries=6,
+)
+def send_order_shipped_email(fulfillment_id: int) -> int:
+    """Email the shopper that a parcel left, once per fulfilment.
+
+    The row lock makes a second run wait, then find the email marked sent.
+    A mail server failure raises, rolls the mark back and retries later.
+    """
+    with transaction.atomic():
+        fulfillment = (
+            Fulfillment.objects.select_for_update(of=("self",))
+            .select_related("order")
+            .filter(pk=fulfillment_id, status=FulfillmentStatus.FULFILLED)
+            .first()
+        )
+        if fulfillment is None or fulfillment.shipped_email_sent_at is not None:
+            return 0
+        if not fulfillment.order.user_email:
+            return 0
+        sent = shipped_email_build(fulfillment).send()
+        fulfillment.shipped_email_sent_at = timezone.now()
+        fulfillment.save(update_fields=["shipped_email_sent_at"])
+    return sent
