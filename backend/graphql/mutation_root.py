@@ -16,6 +16,7 @@ from .checkout.schema import CheckoutMutations
 from .menu.mutations.menus import MenuCreate, MenuItemCreate, MenuItemUpdate
 from .meta.mutations.metadata import UpdateMetadata, UpdatePrivateMetadata
 from .page.schema import PageMutations
+from .payment.schema import PaymentMutations
 from .product.mutations.categories import CategoryCreate, CategoryDelete, CategoryUpdate
 from .product.mutations.channel_listings import (
     ProductChannelListingUpdate,
@@ -83,6 +84,7 @@ class Mutation(
     CatalogMutations,
     PageMutations,
     CheckoutMutations,
+    PaymentMutations,
     AccountMutations,
     graphene.ObjectType,
 ):

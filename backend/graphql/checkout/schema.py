@@ -1,15 +1,12 @@
 """Checkout queries and the list of checkout mutations."""
 
 import graphene
+from django.core.exceptions import ValidationError
+from graphql import GraphQLError
 
 from backend.core.permissions import user_has_any_permission
 
 from ..core.mutations import PermissionDenied
-from ..payment.mutations import (  # noqa: E402 - after the checkout types
-    PaymentGatewayInitialize,
-    TransactionInitialize,
-    TransactionProcess,
-)
 from .lookup import (
     CHECKOUT_MANAGERS,
     checkout_token_of,
@@ -48,9 +45,6 @@ class CheckoutQueries(graphene.ObjectType):
 
     @staticmethod
     def resolve_checkout(root, info, id=None, token=None):
-        from django.core.exceptions import ValidationError
-        from graphql import GraphQLError
-
         try:
             checkout_token = checkout_token_of(id=id, token=token)
         except ValidationError as error:
@@ -84,6 +78,3 @@ class CheckoutMutations(graphene.ObjectType):
     checkout_customer_detach = CheckoutCustomerDetach.Field()
     checkout_complete = CheckoutComplete.Field()
     delivery_options_calculate = DeliveryOptionsCalculate.Field()
-    payment_gateway_initialize = PaymentGatewayInitialize.Field()
-    transaction_initialize = TransactionInitialize.Field()
-    transaction_process = TransactionProcess.Field()

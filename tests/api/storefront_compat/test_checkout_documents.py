@@ -28,6 +28,7 @@ STOREFRONT_FILES = (
     "CheckoutFind",
     "CheckoutLinesUpdate",
     "OrderDetailsFragment",
+    "OrderByNumber",
 )
 
 

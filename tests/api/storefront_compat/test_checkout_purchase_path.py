@@ -176,3 +176,40 @@ def test_the_storefront_buys_a_stretch_strap_with_the_dummy_payment_app(api):
         )
     )
     assert allocated_after == allocated_before + 1
+
+
+def test_the_storefront_checkout_query_count_does_not_grow_with_lines(
+    api, django_assert_max_num_queries
+):
+    variants = list(
+        ProductVariant.objects.filter(sku__startswith="LMB-").order_by("sku")[:8]
+    )
+    ids = []
+    for count in (2, 8):
+        created = _ok(
+            _storefront(api, "CheckoutCreate", channel=CHANNEL, languageCode=LANGUAGE),
+            "checkoutCreate",
+        )
+        for variant in variants[:count]:
+            _ok(
+                _storefront(
+                    api,
+                    "CheckoutAddLine",
+                    id=created["checkout"]["id"],
+                    productVariantId=to_global_id("ProductVariant", str(variant.pk)),
+                ),
+                "checkoutLinesAdd",
+            )
+        ids.append(created["checkout"]["id"])
+
+    for checkout_id in ids:
+        with django_assert_max_num_queries(STOREFRONT_CHECKOUT_BUDGET):
+            result = _checkout_package(
+                api, "checkout", id=checkout_id, languageCode=LANGUAGE
+            )
+        assert "errors" not in result, result["errors"]
+
+
+# Measured 14 for 2 and for 8 lines with the storefront's CheckoutFragment
+# (translations, media, attributes, gateways, problems).
+STOREFRONT_CHECKOUT_BUDGET = 14
