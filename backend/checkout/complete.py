@@ -22,6 +22,7 @@ from backend.order.models import (
     OrderLine,
     OrderStatus,
 )
+from backend.order.tasks import send_order_confirmation_email
 from backend.warehouse.models import Allocation, Stock
 
 from .details import checkout_shipping_method_applies
@@ -100,6 +101,8 @@ def _complete_locked(
         voucher_use(applied=voucher, email=order.user_email)
     record_payment(checkout=checkout, order=order, charge=charge)
     checkout.delete()
+    order_id = order.pk
+    transaction.on_commit(lambda: send_order_confirmation_email.delay(order_id))
     return CheckoutCompleteResult(order=order)
 
 

@@ -206,6 +206,7 @@ class OrderEvents(models.TextChoices):
     FULFILLMENT_CANCELED = "fulfillment_canceled", "A fulfillment was canceled"
     FULFILLMENT_RESTOCKED_ITEMS = "restocked_items", "Items were put back in stock"
     TRACKING_UPDATED = "tracking_updated", "The tracking number was updated"
+    EMAIL_SENT = "email_sent", "An email was sent to the customer"
 
 
 class OrderEvent(models.Model):

@@ -4,6 +4,7 @@ from celery import shared_task
 from django.db import transaction
 from django.utils import timezone
 
+from .emails import order_confirmation_send
 from .models import Fulfillment, FulfillmentStatus
 from .shipped_email import shipped_email_build
 
@@ -37,3 +38,16 @@ def send_order_shipped_email(fulfillment_id: int) -> int:
         fulfillment.shipped_email_sent_at = timezone.now()
         fulfillment.save(update_fields=["shipped_email_sent_at"])
     return sent
+
+
+@shared_task(
+    name="order.send_order_confirmation_email",
+    ignore_result=True,
+    acks_late=True,
+    autoretry_for=(OSError,),
+    retry_backoff=True,
+    max_retries=6,
+)
+def send_order_confirmation_email(order_id: int) -> bool:
+    """Email the order confirmation once, however often the task runs."""
+    return order_confirmation_send(order_id=order_id)
