@@ -6,6 +6,8 @@ import graphene
 from graphene import relay
 from prices import Money
 
+from backend.order.models import Fulfillment as FulfillmentModel
+from backend.order.models import FulfillmentLine as FulfillmentLineModel
 from backend.order.models import Order as OrderModel
 from backend.order.models import OrderEvent as OrderEventModel
 from backend.order.models import OrderLine as OrderLineModel
@@ -15,6 +17,7 @@ from ..channel.types import Channel
 from ..checkout.types import DeliveryMethod, taxed
 from ..core.channel import ChannelContext
 from ..core.connection import create_connection_type
+from ..core.dataloaders import DataLoader
 from ..core.ids import global_id
 from ..core.money import Money as MoneyType
 from ..core.money import TaxedMoney as TaxedMoneyType
@@ -258,6 +261,18 @@ class OrderLine(graphene.ObjectType):
         return False
 
 
+class FulfillmentsByOrderIdLoader(DataLoader):
+    """An order's fulfilments with their lines, for a page of orders at once."""
+
+    def batch_load(self, keys):
+        found = {key: [] for key in keys}
+        for fulfillment in FulfillmentModel.objects.filter(
+            order_id__in=keys
+        ).prefetch_related("lines__order_line"):
+            found[fulfillment.order_id].append(fulfillment)
+        return [found[key] for key in keys]
+
+
 FulfillmentStatus = graphene.Enum(
     "FulfillmentStatus",
     [
@@ -284,6 +299,10 @@ class FulfillmentLine(graphene.ObjectType):
         interfaces = (relay.Node,)
         description = "Represents line of the fulfillment."
 
+    @staticmethod
+    def resolve_order_line(root: FulfillmentLineModel, info):
+        return root.order_line
+
 
 class Fulfillment(graphene.ObjectType):
     fulfillment_order = graphene.Int(
@@ -299,6 +318,22 @@ class Fulfillment(graphene.ObjectType):
         interfaces = (relay.Node, ObjectWithMetadata)
         description = "Represents order fulfillment."
 
+    @staticmethod
+    def resolve_status(root: FulfillmentModel, info):
+        return root.status.upper()
+
+    @staticmethod
+    def resolve_created(root: FulfillmentModel, info):
+        return root.created_at
+
+    @staticmethod
+    def resolve_lines(root: FulfillmentModel, info):
+        return list(root.lines.all())
+
+    @staticmethod
+    def resolve_status_display(root: FulfillmentModel, info):
+        return root.get_status_display()
+
 
 class Order(graphene.ObjectType):
     created = graphene.DateTime(required=True)
@@ -312,8 +347,7 @@ class Order(graphene.ObjectType):
     fulfillments = graphene.List(
         graphene.NonNull(Fulfillment),
         required=True,
-        description="List of shipments for the order. Lumbar records no "
-        "fulfilments yet, so the list is empty.",
+        description="List of shipments for the order.",
     )
     lines = graphene.List(
         graphene.NonNull(OrderLine), required=True, description="List of order lines."
@@ -452,8 +486,7 @@ class Order(graphene.ObjectType):
 
     @staticmethod
     def resolve_fulfillments(root: OrderModel, info):
-        # The order domain has no Fulfillment model yet (ops work, issue 6).
-        return []
+        return FulfillmentsByOrderIdLoader(info).load_for(root, lambda order: order.pk)
 
     @staticmethod
     def resolve_lines(root: OrderModel, info):

@@ -215,3 +215,42 @@ def test_staff_read_a_customers_order_by_id(api, staff_user, customer_order):
     result = api(ORDER, {"id": order_id(customer_order)})
 
     assert result["data"]["order"]["number"] == str(customer_order.number)
+
+
+def test_an_order_shows_its_fulfilments_with_tracking(api, guest_order, warehouse):
+    from backend.order.fulfillments import FulfilLine, order_fulfil
+
+    line = guest_order.lines.get()
+    order_fulfil(
+        order_id=guest_order.pk,
+        lines=[
+            FulfilLine(order_line_id=line.pk, quantity=2, warehouse_id=warehouse.pk)
+        ],
+        tracking_number="1Z999",
+        notify_customer=False,
+    )
+    query = """
+    query($id: ID!) { order(id: $id) {
+      status
+      fulfillments { status trackingNumber fulfillmentOrder
+        lines { quantity orderLine { id } } }
+    } }
+    """
+
+    result = api(query, {"id": order_id(guest_order)})
+
+    order = result["data"]["order"]
+    assert order["status"] == "FULFILLED"
+    assert order["fulfillments"] == [
+        {
+            "status": "FULFILLED",
+            "trackingNumber": "1Z999",
+            "fulfillmentOrder": 1,
+            "lines": [
+                {
+                    "quantity": 2,
+                    "orderLine": {"id": to_global_id("OrderLine", str(line.pk))},
+                }
+            ],
+        }
+    ]
