@@ -1,17 +1,18 @@
 """The per-article sales report: clicks, carts, orders and revenue.
 
-Clicks are ``ShopBlockClick`` rows. Add-to-carts and orders are the
-checkouts and orders whose metadata carries the article's attribution
-under ``ATTRIBUTION_METADATA_KEY`` (see ``services.attribution``); they
-stay at 0 until the checkout copies the session's attribution into its
-metadata. Canceled and unconfirmed orders are neither orders nor revenue.
+Clicks are ``ShopBlockClick`` rows. The storefront writes a click's
+attribution into the checkout's metadata on add-to-cart
+(``backend.checkout.attribution``) and ``checkout_complete`` copies it to
+the order, deleting the checkout. So add-to-carts are the attributed
+checkouts still open plus every attributed order (each was a cart);
+canceled and unconfirmed orders are neither orders nor revenue.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, IntegerField, OuterRef, Subquery, Sum
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Sum
 from django.db.models.fields.json import KT
 from django.db.models.functions import Coalesce
 from prices import Money
@@ -61,26 +62,34 @@ def article_sales_report() -> list[ArticleSales]:
         .annotate(total=Count("pk"))
         .values_list("article", "total")
     )
+    carts = defaultdict(int, carts)
     orders: dict[str, int] = defaultdict(int)
     revenue: dict[str, list[Money]] = defaultdict(list)
-    sold = (
-        Order.objects.exclude(status__in=NOT_SOLD)
-        .annotate(article=_ARTICLE)
+    sold = ~Q(status__in=NOT_SOLD)
+    attributed_orders = (
+        Order.objects.annotate(article=_ARTICLE)
         .filter(article__isnull=False)
         .order_by()
         .values("article", "currency")
-        .annotate(total=Count("pk"), amount=Sum("total_amount"))
+        .annotate(
+            placed=Count("pk"),
+            sold=Count("pk", filter=sold),
+            amount=Sum("total_amount", filter=sold),
+        )
         .order_by("article", "currency")
     )
-    for row in sold:
-        orders[row["article"]] += row["total"]
+    for row in attributed_orders:
+        carts[row["article"]] += row["placed"]
+        if not row["sold"]:
+            continue
+        orders[row["article"]] += row["sold"]
         amount = row["amount"] or Decimal(0)
         revenue[row["article"]].append(Money(amount, row["currency"]).quantize())
     return [
         ArticleSales(
             page=page,
             clicks=page.click_count,
-            add_to_carts=carts.get(page.slug, 0),
+            add_to_carts=carts[page.slug],
             orders=orders[page.slug],
             revenue=tuple(revenue[page.slug]),
         )

@@ -3,11 +3,11 @@
 A click on a product in an article's shop block is stored as a
 ``ShopBlockClick`` and its attribution is kept in the reader's session
 under ``ATTRIBUTION_SESSION_KEY`` as ``{"article": <page slug>, "block":
-<label>}``. The storefront's cart is to copy that dict into its
-checkout's metadata under ``ATTRIBUTION_METADATA_KEY`` (not done yet: the
-cart pages come with the checkout issue); ``checkout_complete`` already
-copies the checkout's metadata to the order's, so the sales report then
-counts carts, orders and revenue per article.
+<label>}``. On add-to-cart the storefront copies that dict into its
+checkout's metadata under ``ATTRIBUTION_METADATA_KEY`` through
+``backend.checkout.attribution.checkout_attribution_set``;
+``checkout_complete`` copies the checkout's metadata to the order's, so the
+sales report counts carts, orders and revenue per article.
 """
 
 import hashlib
