@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from uuid import UUID
 
 from django.db import transaction
+from django.utils import timezone
 
 from backend.account.models import Address
 from backend.discount.vouchers import (
@@ -23,6 +24,8 @@ from backend.order.models import (
     OrderStatus,
 )
 from backend.order.tasks import send_order_confirmation_email
+from backend.shipping.promise import DeliveryPromise, PromiseLine
+from backend.shipping.promise_rules import lines_promise, promise_rules_get
 from backend.warehouse.models import Allocation, Stock
 
 from .details import checkout_shipping_method_applies
@@ -83,7 +86,7 @@ def _complete_locked(
     totals = checkout_totals(checkout=checkout, lines=lines, voucher=voucher)
     _validate_ready(checkout=checkout, lines=lines, totals=totals, user=user)
     _validate_voucher(checkout=checkout, voucher=voucher, totals=totals)
-    plan = _allocation_plan(checkout=checkout, lines=lines)
+    plan, promise = _allocation_plan(checkout=checkout, lines=lines)
     charge = take_payment(checkout=checkout, payment=payment, total=totals.total)
     if charge is not None and charge.action_data:
         return CheckoutCompleteResult(
@@ -94,7 +97,7 @@ def _complete_locked(
     if charge is not None:
         taken.append(charge)
     order, order_lines = _create_order(
-        checkout=checkout, lines=lines, totals=totals, user=user
+        checkout=checkout, lines=lines, totals=totals, user=user, promise=promise
     )
     _allocate(plan=plan, order_lines=order_lines)
     if voucher is not None:
@@ -204,11 +207,13 @@ AllocationPlan = list[tuple[CheckoutLineInfo, list[tuple[Stock, int]]]]
 
 def _allocation_plan(
     *, checkout: Checkout, lines: list[CheckoutLineInfo]
-) -> AllocationPlan:
+) -> tuple[AllocationPlan, DeliveryPromise | None]:
     """Lock the lines' stock rows in pk order and choose where each unit comes from.
 
     Every completion locks stock in the same order, so two buyers of the same
     items queue instead of deadlocking, and each sees what the other took.
+    Units come first from the warehouse the delivery promise ships them from,
+    so the dates the order keeps are the dates its stock can meet.
     """
     tracked = [info for info in lines if info.line.variant.track_inventory]
     stocks = list(
@@ -222,6 +227,15 @@ def _allocation_plan(
     by_variant: dict[int, list[Stock]] = defaultdict(list)
     for stock in stocks:
         by_variant[stock.product_variant_id].append(stock)
+    promise = _promise(checkout=checkout, lines=lines, by_variant=by_variant)
+    shipped_from = {
+        variant_id: shipment.warehouse_id
+        for shipment in (promise.shipments if promise else ())
+        for variant_id in shipment.variant_ids
+    }
+    for variant_id, variant_stocks in by_variant.items():
+        preferred = shipped_from.get(variant_id)
+        variant_stocks.sort(key=lambda stock: stock.warehouse_id != preferred)
     plan: AllocationPlan = []
     for info in tracked:
         needed = info.line.quantity
@@ -241,7 +255,51 @@ def _allocation_plan(
                 message=f"Insufficient product stock: {info.line.variant}",
             )
         plan.append((info, taken))
-    return plan
+    return plan, promise
+
+
+def _promise(
+    *, checkout: Checkout, lines: list[CheckoutLineInfo], by_variant
+) -> DeliveryPromise | None:
+    """Promise dates for the order from the locked stock, or None without rules."""
+    rules = promise_rules_get(channel_slug=checkout.channel.slug)
+    if rules is None or checkout.shipping_method_id is None:
+        return None
+    method = next(
+        (
+            option.schedule
+            for option in rules.methods
+            if option.schedule.method_id == checkout.shipping_method_id
+        ),
+        None,
+    )
+    if method is None:
+        return None
+    address = checkout.shipping_address
+    promise_lines = []
+    for info in lines:
+        variant = info.line.variant
+        if variant.track_inventory:
+            available = {
+                stock.warehouse_id: stock.quantity - stock.quantity_allocated
+                for stock in by_variant[variant.pk]
+            }
+        else:
+            available = {w.warehouse_id: info.line.quantity for w in rules.warehouses}
+        promise_lines.append(
+            PromiseLine(
+                variant_id=variant.pk, quantity=info.line.quantity, available=available
+            )
+        )
+    promise = lines_promise(
+        rules=rules,
+        now=timezone.now(),
+        lines=promise_lines,
+        method=method,
+        country=str(address.country) if address else None,
+        postal_code=address.postal_code if address else "",
+    )
+    return promise if promise.deliverable else None
 
 
 def _copy_address(address: Address | None) -> Address | None:
@@ -254,7 +312,12 @@ def _copy_address(address: Address | None) -> Address | None:
 
 
 def _create_order(
-    *, checkout: Checkout, lines: list[CheckoutLineInfo], totals, user
+    *,
+    checkout: Checkout,
+    lines: list[CheckoutLineInfo],
+    totals,
+    user,
+    promise: DeliveryPromise | None,
 ) -> tuple[Order, dict]:
     """Write the order and its lines; return them keyed by checkout line id."""
     method = checkout.shipping_method
@@ -276,6 +339,9 @@ def _create_order(
         voucher_code=totals.voucher.code.code if totals.voucher else "",
         checkout_token=str(checkout.token),
         metadata=checkout.metadata,
+        promised_earliest=promise.earliest if promise else None,
+        promised_latest=promise.latest if promise else None,
+        ship_by=promise.ship_by if promise else None,
     )
     order_lines = []
     for info in lines:

