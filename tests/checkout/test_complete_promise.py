@@ -7,7 +7,6 @@ import pytest
 import time_machine
 
 from backend.checkout.complete import checkout_complete
-from backend.product.models import ProductChannelListing
 from tests import factories
 from tests.fixtures.checkout import make_ready_checkout, paid_with
 
@@ -15,15 +14,11 @@ pytestmark = pytest.mark.django_db
 
 NEW_YORK = ZoneInfo("America/New_York")
 LOS_ANGELES = ZoneInfo("America/Los_Angeles")
-LONG_AGO = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
 
 
 @pytest.fixture(autouse=True)
-def _published_long_ago(published_product):
-    """Published before the frozen dates these tests travel to."""
-    ProductChannelListing.objects.update(
-        published_at=LONG_AGO, available_for_purchase_at=LONG_AGO
-    )
+def _published_before_the_frozen_dates(published_long_ago):
+    """These tests travel to fixed days of November 2026."""
 
 
 @pytest.fixture

@@ -1,6 +1,10 @@
 """The order confirmation email: queued on commit, complete, sent once."""
 
+import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
+import time_machine
 from django.core import mail
 from django.core.exceptions import ValidationError
 
@@ -8,7 +12,7 @@ from backend import celery_app
 from backend.checkout.complete import checkout_complete
 from backend.discount.services import checkout_promo_code_add
 from backend.order.emails import order_confirmation_send
-from backend.order.models import OrderEvent, OrderEvents
+from backend.order.models import Order, OrderEvent, OrderEvents
 from backend.order.tasks import send_order_confirmation_email
 from tests.fixtures.checkout import paid_with
 
@@ -74,10 +78,17 @@ def test_completing_a_completed_checkout_again_queues_nothing(
     assert callbacks == []
 
 
-def test_the_text_email_lists_lines_totals_address_estimate_and_link(
+@time_machine.travel(
+    datetime.datetime(2026, 11, 17, 10, tzinfo=ZoneInfo("America/New_York")),
+    tick=False,
+)
+@pytest.mark.usefixtures("published_long_ago")
+def test_the_text_email_lists_lines_totals_address_promise_and_link(
     ready_checkout, variant, welcome10, settings
 ):
     settings.PUBLIC_URL = "https://shop.example"
+    welcome10.voucher.start_date = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
+    welcome10.voucher.save(update_fields=["start_date"])
     order = _placed_order(ready_checkout, code="WELCOME10")
 
     order_confirmation_send(order_id=order.pk)
@@ -90,8 +101,21 @@ def test_the_text_email_lists_lines_totals_address_estimate_and_link(
     assert "Shipping (Ground): $5.00" in body
     assert "Total: $40.98" in body
     assert "Ada Lovelace\n1 Main St\nRENO, NV 89501\nUNITED STATES" in body
-    assert "Estimated delivery: 1–2 days with Ground." in body
+    assert "Arrives between Wed 18 Nov and Thu 19 Nov with Ground." in body
     assert f"https://shop.example/orders/{order.token}/" in body
+
+
+def test_an_order_without_promised_dates_gives_the_methods_days(
+    ready_checkout, variant
+):
+    order = _placed_order(ready_checkout)
+    Order.objects.filter(pk=order.pk).update(
+        promised_earliest=None, promised_latest=None
+    )
+
+    order_confirmation_send(order_id=order.pk)
+
+    assert "Estimated delivery: 1–2 days with Ground." in mail.outbox[0].body
 
 
 def test_the_html_email_has_a_row_per_line_and_the_status_link(
