@@ -44,6 +44,8 @@ bench: $(STAMP) services
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk; } || true
 	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) \
 		$(BIN)/python bench/catalog.py
+	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) \
+		$(BIN)/python bench/checkout.py
 	$(BIN)/python bench/promise.py
 
 # Regenerate the lock file from pyproject.toml (needs the registry).

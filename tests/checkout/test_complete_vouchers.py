@@ -15,7 +15,8 @@ from backend.discount.services import checkout_promo_code_add
 from backend.order.models import Order
 from backend.payment.models import TransactionItem
 from backend.warehouse.models import Allocation
-from tests.fixtures.checkout import paid_with
+from tests.fixtures.catalog import make_published_product
+from tests.fixtures.checkout import make_ready_checkout, paid_with
 from tests.fixtures.discount import make_voucher
 
 
@@ -124,3 +125,55 @@ def test_a_checkout_without_a_code_orders_without_a_discount(ready_checkout):
     ).order
 
     assert (order.discount, order.voucher_code, order.voucher) == (usd("0"), "", None)
+
+
+# The 27 of a plain completion, plus locking the code and voucher, reading
+# the channel listing and counting the use on the voucher and the code.
+COMPLETE_WITH_VOUCHER_QUERIES = 31
+
+
+@pytest.mark.parametrize("line_count", [1, 5])
+def test_completing_with_a_voucher_takes_the_same_queries_for_any_lines(
+    channel,
+    warehouse,
+    shipping_method,
+    welcome10,
+    line_count,
+    django_assert_num_queries,
+):
+    checkout = make_ready_checkout(
+        channel=channel,
+        shipping_method=shipping_method,
+        lines=[
+            (
+                make_published_product(
+                    channel=channel, warehouse=warehouse
+                ).default_variant,
+                1,
+            )
+            for _ in range(line_count)
+        ],
+    )
+    checkout_promo_code_add(checkout_token=checkout.token, promo_code="WELCOME10")
+
+    with django_assert_num_queries(COMPLETE_WITH_VOUCHER_QUERIES):
+        order = checkout_complete(
+            checkout_token=checkout.token, payment=paid_with("tok_success")
+        ).order
+
+    assert (order.lines.count(), order.voucher_code) == (line_count, "WELCOME10")
+
+
+# Lock the checkout; the code and its listing; lines, prices and shipping
+# for the subtotal; the save; and the savepoint and its release (the
+# service's atomic block inside the test's transaction).
+ADD_PROMO_CODE_QUERIES = 9
+
+
+def test_adding_a_promo_code_takes_a_fixed_number_of_queries(
+    ready_checkout, welcome10, django_assert_num_queries
+):
+    with django_assert_num_queries(ADD_PROMO_CODE_QUERIES):
+        checkout_promo_code_add(
+            checkout_token=ready_checkout.token, promo_code="WELCOME10"
+        )
