@@ -8,10 +8,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Sum
+from django.utils import timezone
 from prices import Money
 
 from backend.checkout.details import checkout_shipping_method_applies
 from backend.checkout.models import Checkout
+from backend.checkout.promise import checkout_delivery_promises
 from backend.checkout.selectors import (
     CheckoutLineInfo,
     CheckoutTotals,
@@ -80,14 +82,25 @@ class ShippingOptionsLoader(DataLoader):
             if address is None:
                 found.append([])
                 continue
+            data = checkout_data(self.info, checkout)
             options = shipping_methods_applicable(
                 channel_id=checkout.channel_id,
                 country=address.country.code,
-                subtotal=checkout_data(self.info, checkout).totals.subtotal,
+                subtotal=data.totals.subtotal,
+            )
+            promises = checkout_delivery_promises(
+                checkout=checkout,
+                lines=[line.info for line in data.lines],
+                method_ids=[option.method.pk for option in options],
+                now=timezone.now(),
             )
             found.append(
                 [
-                    ShippingMethodData(method=option.method, price=option.price)
+                    ShippingMethodData(
+                        method=option.method,
+                        price=option.price,
+                        promise=promises.get(option.method.pk),
+                    )
                     for option in options
                 ]
             )

@@ -3,10 +3,14 @@
 from dataclasses import dataclass
 
 import graphene
+from django.utils import timezone
 from graphene import relay
 from prices import Money
 
 from backend.shipping.models import ShippingMethod as ShippingMethodModel
+from backend.shipping.promise import DeliveryPromise as DeliveryPromiseData
+from backend.shipping.promise import PromiseReason
+from backend.shipping.promise_text import promise_line
 
 from ..core.ids import global_id
 from ..core.money import Money as MoneyType
@@ -21,6 +25,8 @@ class ShippingMethodData:
     price: Money
     active: bool = True
     message: str | None = None
+    # The dates this method promises for the checkout's lines, when known.
+    promise: DeliveryPromiseData | None = None
 
     @property
     def metadata(self) -> dict:
@@ -29,6 +35,63 @@ class ShippingMethodData:
     @property
     def private_metadata(self) -> dict:
         return self.method.private_metadata
+
+
+DeliveryPromiseReasonEnum = graphene.Enum(
+    "DeliveryPromiseReasonEnum",
+    [(reason.name, reason.value) for reason in PromiseReason],
+    description="What pushed a delivery promise's dates out.",
+)
+
+
+class DeliveryPromise(graphene.ObjectType):
+    earliest_date = graphene.Date(description="Earliest delivery date.")
+    latest_date = graphene.Date(description="Latest delivery date.")
+    order_by = graphene.DateTime(
+        description="Order before this moment to get these dates."
+    )
+    ship_by = graphene.DateTime(
+        description="When the parcel must leave the warehouse to keep them."
+    )
+    is_fast = graphene.Boolean(
+        required=True, description="Whether the channel's fast-delivery claim holds."
+    )
+    reasons = graphene.List(
+        graphene.NonNull(DeliveryPromiseReasonEnum),
+        required=True,
+        description="What pushed the dates out; empty when nothing did.",
+    )
+    text = graphene.String(
+        description="The promise as the storefront words it, e.g. 'Order within "
+        "2 h 13 min, get it by Fri 27 Nov'."
+    )
+
+    class Meta:
+        description = (
+            "Lumbar extension: the delivery dates a shipping method promises for "
+            "the checkout's lines, from the warehouses' cut-offs, calendars and "
+            "stock."
+        )
+
+    @staticmethod
+    def resolve_earliest_date(root: DeliveryPromiseData, info):
+        return root.earliest
+
+    @staticmethod
+    def resolve_latest_date(root: DeliveryPromiseData, info):
+        return root.latest
+
+    @staticmethod
+    def resolve_is_fast(root: DeliveryPromiseData, info):
+        return root.fast
+
+    @staticmethod
+    def resolve_reasons(root: DeliveryPromiseData, info):
+        return [reason.value for reason in root.reasons]
+
+    @staticmethod
+    def resolve_text(root: DeliveryPromiseData, info):
+        return promise_line(root, now=timezone.now()) or None
 
 
 class ShippingMethod(graphene.ObjectType):
@@ -50,6 +113,11 @@ class ShippingMethod(graphene.ObjectType):
         description="Describes if this shipping method is active and can be selected.",
     )
     message = graphene.String(description="Message connected to this shipping method.")
+    delivery_promise = graphene.Field(
+        DeliveryPromise,
+        description="Lumbar extension: the delivery dates this method promises for "
+        "the checkout's lines; null outside a checkout or without stock.",
+    )
 
     class Meta:
         interfaces = (relay.Node, ObjectWithMetadata)
@@ -73,6 +141,11 @@ class ShippingMethod(graphene.ObjectType):
         if not text:
             return None
         return {"blocks": [{"type": "paragraph", "data": {"text": text}}]}
+
+    @staticmethod
+    def resolve_delivery_promise(root: ShippingMethodData, info):
+        promise = root.promise
+        return promise if promise is not None and promise.deliverable else None
 
     @staticmethod
     def resolve_maximum_delivery_days(root: ShippingMethodData, info):
