@@ -1,7 +1,7 @@
 from django.urls import path
 
 from .feeds import ArticlesAtomFeed, ArticlesFeed
-from .views import attribution, catalog, comments, content, product
+from .views import account, attribution, catalog, comments, content, product
 
 app_name = "storefront"
 urlpatterns = [
@@ -23,4 +23,9 @@ urlpatterns = [
         name="shop_block_click",
     ),
     path("articles/<str:slug>/hero.png", content.article_hero, name="article_hero"),
+    path("account/signup/", account.signup, name="account_signup"),
+    path("account/confirm/", account.confirm, name="account_confirm"),
+    path("account/login/", account.login_view, name="account_login"),
+    path("account/logout/", account.logout_view, name="account_logout"),
+    path("account/orders/", account.orders, name="account_orders"),
 ]
