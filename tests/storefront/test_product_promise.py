@@ -8,6 +8,8 @@ import pytest
 import time_machine
 
 from backend.product.models import ProductVariant
+from backend.shipping.models import ShippingMethod, ShippingMethodPostalCodeRule
+from backend.shipping.promise_rules import promise_rules_changed
 from backend.warehouse.models import Stock, Warehouse
 from tests.fixtures.catalog import warm_delivery_rules
 
@@ -83,3 +85,44 @@ def test_promise_adds_no_query_to_the_product_page(
 
     with django_assert_max_num_queries(11):
         client.get(STRAP)
+
+
+def postal_code_shown(client, url) -> str:
+    page = client.get(url).content.decode()
+    found = re.search(r'id="postal-code" [^>]*value="([^"]*)"', page)
+    return found.group(1) if found else ""
+
+
+@time_machine.travel(datetime(2026, 11, 24, 11, 47, tzinfo=NEW_YORK), tick=False)
+def test_a_postal_code_given_is_remembered_for_the_next_product(demo_store, client):
+    client.get(STRAP + "?postal_code=10001")
+
+    assert postal_code_shown(client, "/products/d-ring-stretch-strap/") == "10001"
+    assert client.session["lumbar_postal_code"] == "10001"
+
+
+@time_machine.travel(datetime(2026, 11, 24, 11, 47, tzinfo=NEW_YORK), tick=False)
+def test_an_invalid_postal_code_is_refused_on_the_page(demo_store, client):
+    page = client.get(STRAP + "?postal_code=ABCDE").content.decode()
+
+    assert "&quot;ABCDE&quot; is not a valid postal code in US." in page
+    assert "lumbar_postal_code" not in client.session
+
+
+@time_machine.travel(datetime(2026, 11, 24, 11, 47, tzinfo=NEW_YORK), tick=False)
+def test_a_postal_code_every_method_excludes_gets_no_date(
+    demo_store, client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        for method in ShippingMethod.objects.filter(
+            shipping_zone__name="United States"
+        ):
+            ShippingMethodPostalCodeRule.objects.create(
+                shipping_method=method, start="99500", end="99999"
+            )
+        promise_rules_changed()
+
+    assert promise_text(client, STRAP + "?postal_code=99501") == (
+        "We cannot deliver to this postal code with our usual method."
+    )
+    assert promise_text(client, STRAP + "?postal_code=10001").startswith("Order within")

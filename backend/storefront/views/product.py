@@ -1,6 +1,9 @@
 """The product page."""
 
+from dataclasses import dataclass
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
@@ -10,9 +13,13 @@ from backend.page.selectors import pages_featuring_products
 from backend.product.selectors import ProductDetail, VariantOption, product_detail
 from backend.shipping.promise_rules import promise_rules_get, variant_promise
 from backend.shipping.promise_text import promise_line
+from backend.shipping.rules import destination_postal_code_clean
 from backend.warehouse.selectors import StockState, variant_stock_levels
 
 from ..seo import PageMeta, absolute_url, product_structured_data
+
+# The shopper's postal code, remembered for every product page.
+POSTAL_CODE_KEY = "lumbar_postal_code"
 
 
 def product(request, slug):
@@ -21,6 +28,7 @@ def product(request, slug):
     if detail is None:
         raise Http404("No such product in this store.")
     selected = _selected_variant(detail, request.GET.get("variant"))
+    destination = _destination(request)
     levels = variant_stock_levels(
         variant_ids=[variant.id for variant in detail.variants],
         channel_slug=channel_slug,
@@ -41,8 +49,9 @@ def product(request, slug):
             "selected": selected,
             "selected_stock": stock[selected.id],
             "delivery_line": _delivery_line(
-                channel_slug, selected, levels[selected.id]
+                channel_slug, selected, levels[selected.id], destination
             ),
+            "destination": destination,
             "variants": [(variant, stock[variant.id]) for variant in detail.variants],
             "learn_more": featuring[detail.product.id],
             "structured_data": product_structured_data(
@@ -71,7 +80,40 @@ def _selected_variant(detail: ProductDetail, requested: str | None) -> VariantOp
     return by_id.get(default_id, detail.variants[0])
 
 
-def _delivery_line(channel_slug: str, variant: VariantOption, level) -> str:
+@dataclass(frozen=True)
+class Destination:
+    """Where the shopper said they are, for the delivery line."""
+
+    postal_code: str = ""
+    error: str = ""
+
+
+def _destination(request) -> Destination:
+    """Take a postal code from the form, else the one remembered in the session."""
+    asked = request.GET.get("postal_code")
+    if asked is None:
+        return Destination(postal_code=request.session.get(POSTAL_CODE_KEY, ""))
+    try:
+        code = destination_postal_code_clean(
+            country=_default_country(), postal_code=asked
+        )
+    except ValidationError as error:
+        return Destination(
+            postal_code=request.session.get(POSTAL_CODE_KEY, ""),
+            error=error.message_dict["postal_code"][0],
+        )
+    request.session[POSTAL_CODE_KEY] = code
+    return Destination(postal_code=code)
+
+
+def _default_country() -> str:
+    rules = promise_rules_get(channel_slug=settings.DEFAULT_CHANNEL_SLUG)
+    return rules.default_country if rules else "US"
+
+
+def _delivery_line(
+    channel_slug: str, variant: VariantOption, level, destination: Destination
+) -> str:
     """Return "Order within 2 h 13 min, get it by Thu 26 Nov" for one unit."""
     rules = promise_rules_get(channel_slug=channel_slug)
     if rules is None or level.total <= 0:
@@ -84,5 +126,6 @@ def _delivery_line(channel_slug: str, variant: VariantOption, level) -> str:
         available_by_warehouse=level.by_warehouse,
         untracked=level.untracked,
         unit_price=variant.price,
+        postal_code=destination.postal_code,
     )
     return promise_line(promise, now=now) if promise else ""
