@@ -26,6 +26,7 @@ from .mutations.details import (
     CheckoutShippingMethodUpdate,
 )
 from .mutations.lines import CheckoutLinesAdd, CheckoutLinesDelete, CheckoutLinesUpdate
+from .mutations.promo_code import CheckoutAddPromoCode, CheckoutRemovePromoCode
 from .types import Checkout
 
 
@@ -76,5 +77,7 @@ class CheckoutMutations(graphene.ObjectType):
     )
     checkout_customer_attach = CheckoutCustomerAttach.Field()
     checkout_customer_detach = CheckoutCustomerDetach.Field()
+    checkout_add_promo_code = CheckoutAddPromoCode.Field()
+    checkout_remove_promo_code = CheckoutRemovePromoCode.Field()
     checkout_complete = CheckoutComplete.Field()
     delivery_options_calculate = DeliveryOptionsCalculate.Field()

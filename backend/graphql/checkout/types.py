@@ -433,17 +433,18 @@ class Checkout(graphene.ObjectType):
 
     @staticmethod
     def resolve_discount(root: CheckoutModel, info):
-        totals = checkout_data(info, root).totals
-        discount = getattr(totals, "discount", None)
-        return discount if discount is not None else Money(Decimal(0), root.currency)
+        return checkout_data(info, root).totals.discount
 
     @staticmethod
     def resolve_discount_name(root: CheckoutModel, info):
-        return root.voucher_code or None
+        applied = checkout_data(info, root).totals.voucher
+        if applied is None:
+            return None
+        return applied.voucher.name or applied.code.code
 
     @staticmethod
     def resolve_translated_discount_name(root: CheckoutModel, info):
-        return root.voucher_code or None
+        return Checkout.resolve_discount_name(root, info)
 
     @staticmethod
     def resolve_available_shipping_methods(root: CheckoutModel, info):

@@ -22,6 +22,7 @@ from ..core.ids import global_id
 from ..core.money import Money as MoneyType
 from ..core.money import TaxedMoney as TaxedMoneyType
 from ..core.types import Image
+from ..discount.types import OrderDiscount, Voucher, order_discounts
 from ..meta.types import ObjectWithMetadata
 from ..payment.types import TransactionItem
 from ..product.enums import ThumbnailFormatEnum
@@ -406,6 +407,7 @@ class Order(graphene.ObjectType):
     )
     shipping_tax_rate = graphene.Float(required=True)
     token = graphene.String(required=True, deprecation_reason="Use `id` instead.")
+    voucher = graphene.Field(Voucher)
     voucher_code = graphene.String(description="Voucher code that was used for Order.")
     customer_note = graphene.String(required=True)
     subtotal = graphene.Field(
@@ -446,6 +448,11 @@ class Order(graphene.ObjectType):
     )
     delivery_method = graphene.Field(
         DeliveryMethod, description="The delivery method selected for this order."
+    )
+    discounts = graphene.List(
+        graphene.NonNull(OrderDiscount),
+        required=True,
+        description="List of all discounts assigned to the order.",
     )
     display_gross_prices = graphene.Boolean(
         required=True,
@@ -564,6 +571,17 @@ class Order(graphene.ObjectType):
     @staticmethod
     def resolve_token(root: OrderModel, info):
         return str(root.token)
+
+    @staticmethod
+    def resolve_voucher(root: OrderModel, info):
+        voucher = root.voucher
+        if voucher is not None:
+            voucher.used_code = root.voucher_code
+        return voucher
+
+    @staticmethod
+    def resolve_discounts(root: OrderModel, info):
+        return order_discounts(root)
 
     @staticmethod
     def resolve_voucher_code(root: OrderModel, info):

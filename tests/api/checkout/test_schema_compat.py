@@ -21,6 +21,8 @@ TYPES = (
     "OrderAuthorizeStatusEnum PaymentChargeStatusEnum OrderCountableConnection "
     "AddressTypeEnum Fulfillment FulfillmentLine FulfillmentStatus "
     "OrderFilterInput OrderSortingInput OrderSortField OrderStatusFilter "
+    "Voucher OrderDiscount OrderDiscountType DiscountValueTypeEnum VoucherTypeEnum "
+    "CheckoutAddPromoCode CheckoutRemovePromoCode "
     "CheckoutCreate CheckoutLinesAdd CheckoutLinesUpdate "
     "CheckoutLinesDelete CheckoutEmailUpdate CheckoutShippingAddressUpdate "
     "CheckoutBillingAddressUpdate CheckoutDeliveryMethodUpdate "
@@ -44,6 +46,8 @@ MUTATIONS = (
     "checkoutCustomerAttach",
     "checkoutCustomerDetach",
     "checkoutComplete",
+    "checkoutAddPromoCode",
+    "checkoutRemovePromoCode",
     "deliveryOptionsCalculate",
     "transactionInitialize",
     "transactionProcess",

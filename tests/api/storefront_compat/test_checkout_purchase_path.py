@@ -2,17 +2,20 @@
 
 The path the storefront walks: create a checkout, add a line, set the
 email, both addresses and a delivery, initialize the Dummy Payment App,
-pay through transactionInitialize, complete, and read the order. Every
+apply a promo code, pay through transactionInitialize, complete, and read
+the order. Every
 step sends the storefront's document unchanged, against the demo store.
 """
 
 import pytest
 from graphql_relay import to_global_id
 
+from backend.channel.models import Channel
 from backend.order.models import Order
 from backend.product.models import ProductVariant
 from backend.warehouse.models import Stock
 from tests.api.mutations.conftest import GraphQLClient
+from tests.fixtures.discount import make_voucher
 
 from .checkout_documents import operation_text
 from .documents import query_text
@@ -30,16 +33,6 @@ ADDRESS = {
     "phone": "+17755550100",
 }
 DUMMY_APP = "saleor.io.dummy-payment-app"
-ORDER = """
-query($id: ID!) {
-  order(id: $id) {
-    number status isPaid chargeStatus userEmail
-    lines { productName variantName quantity totalPrice { gross { amount } } }
-    deliveryMethod { ... on ShippingMethod { name } }
-    total { gross { amount currency } }
-  }
-}
-"""
 
 
 @pytest.fixture
@@ -63,6 +56,8 @@ def _checkout_package(api, name, **variables):
 
 
 def test_the_storefront_buys_a_stretch_strap_with_the_dummy_payment_app(api):
+    channel = Channel.objects.get(slug=CHANNEL)
+    make_voucher(channel=channel, code="WELCOME10", value="10")
     variant = ProductVariant.objects.get(sku="LMB-STR-LOOP-6-BLU")
     allocated_before = sum(
         Stock.objects.filter(product_variant=variant).values_list(
@@ -118,12 +113,18 @@ def test_the_storefront_buys_a_stretch_strap_with_the_dummy_payment_app(api):
         ),
         "checkoutDeliveryMethodUpdate",
     )
+    promo = _ok(
+        _checkout_package(api, "checkoutAddPromoCode", promoCode="WELCOME10", **common),
+        "checkoutAddPromoCode",
+    )
+    assert promo["checkout"]["voucherCode"] == "WELCOME10"
     checkout = _checkout_package(api, "checkout", id=checkout_id, languageCode=LANGUAGE)
     assert "errors" not in checkout, checkout["errors"]
     checkout = checkout["data"]["checkout"]
     assert checkout["delivery"]["shippingMethod"]["name"] == "Standard"
     assert checkout["problems"] == []
-    assert checkout["totalPrice"]["gross"] == {"currency": "USD", "amount": 25.98}
+    assert checkout["discount"] == {"currency": "USD", "amount": 2.0}
+    assert checkout["totalPrice"]["gross"] == {"currency": "USD", "amount": 23.98}
     assert DUMMY_APP in [g["id"] for g in checkout["availablePaymentGateways"]]
 
     configs = _ok(
@@ -142,7 +143,7 @@ def test_the_storefront_buys_a_stretch_strap_with_the_dummy_payment_app(api):
             "transactionInitialize",
             checkoutId=checkout_id,
             action="CHARGE",
-            amount=25.98,
+            amount=23.98,
             paymentGateway={
                 "id": DUMMY_APP,
                 "data": {
@@ -159,17 +160,26 @@ def test_the_storefront_buys_a_stretch_strap_with_the_dummy_payment_app(api):
     )
     assert completed["order"]["channel"] == {"slug": CHANNEL}
 
-    # The storefront's own order document needs vouchers (Order.voucher,
-    # Order.discounts), which have not landed; read what it shows.
-    order = api(ORDER, {"id": completed["order"]["id"]})["data"]["order"]
+    order = _checkout_package(
+        api, "order", id=completed["order"]["id"], languageCode=LANGUAGE
+    )
+    assert "errors" not in order, order["errors"]
+    order = order["data"]["order"]
     placed = Order.objects.get()
     assert order["number"] == str(placed.number)
-    assert order["status"] == "UNFULFILLED"
     assert order["isPaid"] is True
+    assert order["chargeStatus"] == "FULL"
     assert order["userEmail"] == "maria@example.com"
-    assert order["deliveryMethod"] == {"name": "Standard"}
+    assert order["deliveryMethod"]["name"] == "Standard"
+    assert order["voucher"] == {"code": "WELCOME10"}
+    assert order["discounts"][0]["type"] == "VOUCHER"
+    assert order["discounts"][0]["amount"] == {"currency": "USD", "amount": 2.0}
     assert order["lines"][0]["quantity"] == 1
-    assert order["total"]["gross"] == {"amount": 25.98, "currency": "USD"}
+    assert order["lines"][0]["variantName"] == variant.name
+    assert order["subtotal"]["gross"]["amount"] == 19.99
+    assert order["shippingPrice"]["gross"]["amount"] == 5.99
+    assert order["total"]["gross"] == {"currency": "USD", "amount": 23.98}
+    assert order["totalBalance"] == {"currency": "USD", "amount": 0.0}
     allocated_after = sum(
         Stock.objects.filter(product_variant=variant).values_list(
             "quantity_allocated", flat=True
