@@ -30,6 +30,7 @@ from .report import DemoLoadReport, DemoLogin
 from .shipping import shipping_load
 from .staff import staff_load
 from .validate import Catalog, catalog_validate
+from .vouchers import vouchers_load
 
 __all__ = ["DemoDataError", "DemoLoadReport", "DemoLogin", "demo_load"]
 
@@ -62,6 +63,7 @@ def _steps(catalog: Catalog, context: LoadContext):
     yield "products.yaml", lambda: collection_products_load(catalog.products, context)
     yield "menus.yaml", lambda: menus_load(catalog, context)
     yield "staff.yaml", lambda: staff_load(catalog, context)
+    yield "vouchers.yaml", lambda: vouchers_load(catalog.vouchers, context)
 
 
 def demo_load(

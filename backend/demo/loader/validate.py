@@ -5,7 +5,7 @@ so a bad file never leaves a half-loaded store behind.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from django_countries import countries
@@ -20,6 +20,7 @@ from .validate_shipping import (
     shipping_validate,
     warehouse_schedule_validate,
 )
+from .vouchers import vouchers_validate
 
 CHOICE_TYPES = {"dropdown", "multiselect", "swatch"}
 INPUT_TYPES = CHOICE_TYPES | {
@@ -56,6 +57,7 @@ class Catalog:
     products: list[dict]
     menus: list[dict]
     users: list[dict]
+    vouchers: list[dict] = field(default_factory=list)
 
 
 def _file(directory: Path, name: str, top_key: str) -> tuple[list[dict], Check]:
@@ -369,6 +371,7 @@ def catalog_validate(*, catalog_dir: Path) -> Catalog:
     )
     menus = _menus(directory, category_slugs, collection_slugs)
     users = _staff(directory)
+    vouchers = vouchers_validate(directory=directory, channel_slugs=channel_slugs)
     return Catalog(
         directory=directory,
         channels=channels,
@@ -381,4 +384,5 @@ def catalog_validate(*, catalog_dir: Path) -> Catalog:
         products=products,
         menus=menus,
         users=users,
+        vouchers=vouchers,
     )
