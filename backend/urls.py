@@ -12,6 +12,7 @@ urlpatterns = [
     path("healthz/", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("graphql/", graphql_view, name="graphql"),
+    path("ops/", include("backend.ops.urls")),
     path(
         "thumbnail/<str:instance_id>/<int:size>/<str:format>/",
         thumbnail,

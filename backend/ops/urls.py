@@ -1,0 +1,20 @@
+from django.urls import path
+
+from . import views
+
+app_name = "ops"
+urlpatterns = [
+    path("", views.queue, name="queue"),
+    path("orders/<int:number>/", views.order_detail, name="order"),
+    path("orders/<int:number>/fulfil/", views.order_fulfil_view, name="order_fulfil"),
+    path(
+        "orders/<int:number>/fulfillments/<int:fulfillment_id>/cancel/",
+        views.fulfillment_cancel_view,
+        name="fulfillment_cancel",
+    ),
+    path(
+        "orders/<int:number>/fulfillments/<int:fulfillment_id>/approve/",
+        views.fulfillment_approve_view,
+        name="fulfillment_approve",
+    ),
+]

@@ -1,0 +1,195 @@
+"""Ops pages: the ship-by queue, an order, and the doors onto fulfilment."""
+
+from collections import defaultdict
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from backend.core.admin_permissions import validation_messages
+from backend.order.fulfillments import (
+    FulfilLine,
+    fulfillment_approve,
+    fulfillment_cancel,
+    order_fulfil,
+)
+from backend.order.models import Fulfillment, Order
+from backend.order.queue import Lane, ship_queue
+from backend.shipping.models import ShippingMethod
+from backend.warehouse.models import Stock, Warehouse
+
+from .access import operations_required
+from .forms import FulfilForm
+
+
+def _int_or_none(value: str | None) -> int | None:
+    try:
+        return int(value) if value else None
+    except ValueError:
+        return None
+
+
+@operations_required
+def queue(request):
+    """Open orders by lane, soonest ship-by first, filterable."""
+    warehouse_id = _int_or_none(request.GET.get("warehouse"))
+    method_id = _int_or_none(request.GET.get("method"))
+    now = timezone.now()
+    result = ship_queue(
+        now=now,
+        zone=ZoneInfo(settings.OPERATIONS_TIME_ZONE),
+        warehouse_id=warehouse_id,
+        shipping_method_id=method_id,
+    )
+    template = (
+        "ops/_lanes.html"
+        if request.GET.get("fragment") == "lanes"
+        else "ops/queue.html"
+    )
+    return render(
+        request,
+        template,
+        {
+            "lanes": [(lane, result.rows[lane], result.counts[lane]) for lane in Lane],
+            "total": result.total,
+            "now": now,
+            "warehouses": Warehouse.objects.order_by("name").only("pk", "name"),
+            "methods": ShippingMethod.objects.order_by("name").only("pk", "name"),
+            "warehouse_id": warehouse_id,
+            "method_id": method_id,
+        },
+    )
+
+
+def _order(number: int) -> Order:
+    order = (
+        Order.objects.select_related("shipping_address", "channel")
+        .filter(number=number)
+        .first()
+    )
+    if order is None:
+        raise Http404("No such order.")
+    return order
+
+
+def _warehouse_choices(order: Order, lines) -> dict[str, list[tuple[int, str]]]:
+    """Per line, the warehouses holding its variant, the allocated one first."""
+    allocated = defaultdict(set)
+    for line in lines:
+        for allocation in line.allocations.all():
+            allocated[str(line.pk)].add(allocation.stock.warehouse_id)
+    stocks = Stock.objects.filter(
+        product_variant_id__in=[line.variant_id for line in lines if line.variant_id]
+    ).select_related("warehouse")
+    by_variant = defaultdict(list)
+    for stock in stocks:
+        by_variant[stock.product_variant_id].append(stock)
+    choices = {}
+    for line in lines:
+        options = sorted(
+            by_variant[line.variant_id],
+            key=lambda s: (
+                s.warehouse_id not in allocated[str(line.pk)],
+                s.warehouse.name,
+            ),
+        )
+        choices[str(line.pk)] = [
+            (
+                stock.warehouse_id,
+                f"{stock.warehouse.name} ({stock.quantity} on hand)",
+            )
+            for stock in options
+        ]
+    return choices
+
+
+def _order_context(order: Order, form: FulfilForm | None = None) -> dict:
+    lines = list(
+        order.lines.prefetch_related("allocations__stock__warehouse").order_by(
+            "created_at", "pk"
+        )
+    )
+    if form is None:
+        form = FulfilForm(lines=lines, warehouses=_warehouse_choices(order, lines))
+    return {
+        "order": order,
+        "lines": lines,
+        "form": form,
+        "fulfillments": order.fulfillments.prefetch_related("lines__order_line"),
+        "events": order.events.select_related("user").order_by("date", "pk"),
+    }
+
+
+@operations_required
+def order_detail(request, number: int):
+    order = _order(number)
+    return render(request, "ops/order.html", _order_context(order))
+
+
+@operations_required
+@require_POST
+def order_fulfil_view(request, number: int):
+    order = _order(number)
+    lines = list(order.lines.prefetch_related("allocations__stock"))
+    form = FulfilForm(
+        request.POST, lines=lines, warehouses=_warehouse_choices(order, lines)
+    )
+    if form.is_valid():
+        try:
+            order_fulfil(
+                order_id=order.pk,
+                lines=[
+                    FulfilLine(line_id, quantity, warehouse_id)
+                    for line_id, quantity, warehouse_id in form.fulfil_lines()
+                ],
+                user=request.user,
+                tracking_number=form.cleaned_data["tracking_number"],
+                carrier=form.cleaned_data["carrier"],
+                notify_customer=form.cleaned_data["notify_customer"],
+            )
+        except ValidationError as error:
+            for message in validation_messages(error):
+                form.add_error(None, message)
+        else:
+            messages.success(request, f"Order #{order.number} fulfilled.")
+            return redirect("ops:order", number=order.number)
+    return render(request, "ops/order.html", _order_context(order, form), status=400)
+
+
+def _fulfillment_action(request, number: int, fulfillment_id: int, action, done: str):
+    order = _order(number)
+    if not Fulfillment.objects.filter(pk=fulfillment_id, order=order).exists():
+        raise Http404("No such fulfillment on this order.")
+    try:
+        action(fulfillment_id=fulfillment_id, user=request.user)
+    except ValidationError as error:
+        for message in validation_messages(error):
+            messages.error(request, message)
+    else:
+        messages.success(request, done)
+    return redirect("ops:order", number=order.number)
+
+
+@operations_required
+@require_POST
+def fulfillment_cancel_view(request, number: int, fulfillment_id: int):
+    return _fulfillment_action(
+        request,
+        number,
+        fulfillment_id,
+        fulfillment_cancel,
+        "Fulfillment canceled; its items are back in stock.",
+    )
+
+
+@operations_required
+@require_POST
+def fulfillment_approve_view(request, number: int, fulfillment_id: int):
+    return _fulfillment_action(
+        request, number, fulfillment_id, fulfillment_approve, "Fulfillment approved."
+    )

@@ -1,0 +1,131 @@
+"""The ops order page: what was sold, where it is held, and fulfilling it."""
+
+import pytest
+
+from backend.checkout.complete import checkout_complete
+from backend.order.models import FulfillmentStatus, OrderStatus
+from tests.fixtures.checkout import paid_with
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def order(ready_checkout):
+    """Two of the variant, held in the channel's warehouse (10 on hand)."""
+    return checkout_complete(
+        checkout_token=ready_checkout.token, payment=paid_with("tok_success")
+    ).order
+
+
+def _url(order, suffix=""):
+    return f"/ops/orders/{order.number}/{suffix}"
+
+
+def _form(order, warehouse, quantity="2", tracking="1Z999AA10123456784"):
+    line = order.lines.get()
+    return {
+        f"quantity_{line.pk}": quantity,
+        f"warehouse_{line.pk}": str(warehouse.pk),
+        "carrier": "UPS",
+        "tracking_number": tracking,
+        "notify_customer": "on",
+    }
+
+
+def test_the_order_page_shows_lines_held_stock_and_timeline(ops_client, order):
+    page = ops_client.get(_url(order)).content.decode()
+
+    assert f"Order #{order.number}" in page
+    assert "Stretch Strap" in page
+    assert ": 2" in page  # held in the warehouse
+    assert "The order was placed" in page
+
+
+def test_fulfilling_from_the_page_sends_the_parcel_and_queues_one_email(
+    ops_client, order, warehouse, variant, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks() as queued:
+        response = ops_client.post(_url(order, "fulfil/"), _form(order, warehouse))
+
+    assert response.status_code == 302
+    order.refresh_from_db()
+    assert order.status == OrderStatus.FULFILLED
+    assert variant.stocks.get().quantity == 8
+    fulfillment = order.fulfillments.get()
+    assert (fulfillment.carrier, fulfillment.tracking_number) == (
+        "UPS",
+        "1Z999AA10123456784",
+    )
+    assert len(queued) == 1  # the shipped email task, run by the worker
+
+
+def test_sending_more_than_left_is_refused_on_the_page(
+    ops_client, order, warehouse, variant
+):
+    response = ops_client.post(
+        _url(order, "fulfil/"), _form(order, warehouse, quantity="3")
+    )
+
+    assert response.status_code == 400
+    assert "Ensure this value is less than or equal to 2." in response.content.decode()
+    assert variant.stocks.get().quantity == 10
+    assert not order.fulfillments.exists()
+
+
+def test_a_tracking_number_with_control_characters_is_refused(
+    ops_client, order, warehouse, variant
+):
+    response = ops_client.post(
+        _url(order, "fulfil/"), _form(order, warehouse, tracking="1Z\x0799")
+    )
+
+    assert response.status_code == 400
+    assert "Tracking number cannot contain control characters." in (
+        response.content.decode()
+    )
+    assert not order.fulfillments.exists()
+
+
+def test_canceling_a_fulfillment_from_the_page_restocks(
+    ops_client, order, warehouse, variant
+):
+    ops_client.post(_url(order, "fulfil/"), _form(order, warehouse))
+    fulfillment = order.fulfillments.get()
+
+    response = ops_client.post(_url(order, f"fulfillments/{fulfillment.pk}/cancel/"))
+
+    assert response.status_code == 302
+    fulfillment.refresh_from_db()
+    assert fulfillment.status == FulfillmentStatus.CANCELED
+    assert variant.stocks.get().quantity == 10
+
+
+def test_a_fulfillment_of_another_order_is_not_found(ops_client, order, warehouse):
+    ops_client.post(_url(order, "fulfil/"), _form(order, warehouse))
+    fulfillment = order.fulfillments.get()
+
+    response = ops_client.post(
+        f"/ops/orders/{order.number + 1000}/fulfillments/{fulfillment.pk}/cancel/"
+    )
+
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize("who", ["merch_client", "customer_client"])
+def test_others_cannot_fulfil_and_nothing_changes(
+    who, request, order, warehouse, variant
+):
+    client = request.getfixturevalue(who)
+
+    response = client.post(_url(order, "fulfil/"), _form(order, warehouse))
+
+    assert response.status_code == 403
+    assert variant.stocks.get().quantity == 10
+    assert not order.fulfillments.exists()
+
+
+def test_anonymous_cannot_fulfil(client, order, warehouse, variant):
+    response = client.post(_url(order, "fulfil/"), _form(order, warehouse))
+
+    assert response.status_code == 302
+    assert not order.fulfillments.exists()
