@@ -34,6 +34,8 @@ class ShopLink:
 
     item: ShopBlockItem
     url: str
+    # The article the block is in, for add-to-cart attribution.
+    article_slug: str = ""
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,7 @@ def shown_block(*, block: ShopBlock, article_slug: str, number: str) -> ShownBlo
                     article_slug=article_slug,
                     number=number,
                 ),
+                article_slug=article_slug,
             )
             for item in block.items
         ],

@@ -3,6 +3,7 @@ from django.utils.functional import SimpleLazyObject
 
 from backend.shipping.promise_rules import delivery_banner_text
 
+from .cart import cart_quantity
 from .menus import FOOTER_MENU, NAVBAR_MENU, menu_links
 
 
@@ -14,6 +15,8 @@ def storefront(request):
         "menus": SimpleLazyObject(
             lambda: menu_links(menu_slugs=(NAVBAR_MENU, FOOTER_MENU))
         ),
+        # The header's cart link; no query without a cart in the session.
+        "cart_count": SimpleLazyObject(lambda: cart_quantity(request)),
         # Cached with the delivery rules; computed only where a page shows it.
         "delivery_banner": SimpleLazyObject(
             lambda: delivery_banner_text(channel_slug=settings.DEFAULT_CHANNEL_SLUG)

@@ -1,7 +1,17 @@
 from django.urls import path
 
 from .feeds import ArticlesAtomFeed, ArticlesFeed
-from .views import account, attribution, catalog, comments, content, product
+from .views import (
+    account,
+    attribution,
+    cart,
+    catalog,
+    checkout,
+    comments,
+    content,
+    orders,
+    product,
+)
 
 app_name = "storefront"
 urlpatterns = [
@@ -28,4 +38,25 @@ urlpatterns = [
     path("account/login/", account.login_view, name="account_login"),
     path("account/logout/", account.logout_view, name="account_logout"),
     path("account/orders/", account.orders, name="account_orders"),
+    path("cart/", cart.cart_detail, name="cart"),
+    path("cart/add/", cart.cart_add, name="cart-add"),
+    path("cart/lines/<uuid:line_id>/", cart.cart_line_update, name="cart-line-update"),
+    path(
+        "cart/lines/<uuid:line_id>/remove/",
+        cart.cart_line_remove,
+        name="cart-line-remove",
+    ),
+    path("cart/promo/", cart.cart_promo_add, name="cart-promo-add"),
+    path("cart/promo/remove/", cart.cart_promo_remove, name="cart-promo-remove"),
+    path("checkout/", checkout.checkout_start, name="checkout"),
+    path("checkout/contact/", checkout.checkout_contact, name="checkout-contact"),
+    path("checkout/address/", checkout.checkout_address, name="checkout-address"),
+    path("checkout/delivery/", checkout.checkout_delivery, name="checkout-delivery"),
+    path("checkout/review/", checkout.checkout_review, name="checkout-review"),
+    path(
+        "checkout/confirmation/<uuid:token>/",
+        checkout.checkout_confirmation,
+        name="checkout-confirmation",
+    ),
+    path("orders/<uuid:token>/", orders.order_status, name="order-status"),
 ]
