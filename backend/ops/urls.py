@@ -5,7 +5,14 @@ from . import views
 app_name = "ops"
 urlpatterns = [
     path("", views.queue, name="queue"),
+    path("pick-list/", views.pick_list, name="pick_list"),
     path("orders/<int:number>/", views.order_detail, name="order"),
+    path("orders/<int:number>/packing-slip/", views.packing_slip, name="packing_slip"),
+    path(
+        "orders/<int:number>/packing-slip.pdf",
+        views.packing_slip_pdf_view,
+        name="packing_slip_pdf",
+    ),
     path("orders/<int:number>/fulfil/", views.order_fulfil_view, name="order_fulfil"),
     path(
         "orders/<int:number>/fulfillments/<int:fulfillment_id>/cancel/",

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -19,12 +19,17 @@ from backend.order.fulfillments import (
     order_fulfil,
 )
 from backend.order.models import Fulfillment, Order
+from backend.order.packing_slip import packing_slip_pdf
+from backend.order.picking import pick_sheets
 from backend.order.queue import Lane, ship_queue
 from backend.shipping.models import ShippingMethod
 from backend.warehouse.models import Stock, Warehouse
 
 from .access import operations_required
 from .forms import FulfilForm
+
+# A lane's pick list covers at most this many orders: a picker's cart.
+MAX_PICK_ORDERS = 200
 
 
 def _int_or_none(value: str | None) -> int | None:
@@ -193,3 +198,60 @@ def fulfillment_approve_view(request, number: int, fulfillment_id: int):
     return _fulfillment_action(
         request, number, fulfillment_id, fulfillment_approve, "Fulfillment approved."
     )
+
+
+@operations_required
+def pick_list(request):
+    """Printable pick sheets for the ticked orders, or for a whole lane."""
+    numbers = [n for n in (_int_or_none(v) for v in request.GET.getlist("order")) if n]
+    lane = request.GET.get("lane")
+    if numbers:
+        order_ids = list(
+            Order.objects.filter(number__in=numbers).values_list("pk", flat=True)
+        )
+        title = f"{len(order_ids)} selected orders"
+    elif lane in {choice.value for choice in Lane}:
+        result = ship_queue(
+            now=timezone.now(),
+            zone=ZoneInfo(settings.OPERATIONS_TIME_ZONE),
+            warehouse_id=_int_or_none(request.GET.get("warehouse")),
+            shipping_method_id=_int_or_none(request.GET.get("method")),
+            page_size=MAX_PICK_ORDERS,
+        )
+        rows = result.rows[Lane(lane)]
+        order_ids = [row.order_id for row in rows]
+        numbers = [row.number for row in rows]
+        title = f"lane “{Lane(lane).title}”"
+    else:
+        order_ids, title = [], ""
+    return render(
+        request,
+        "ops/pick_list.html",
+        {
+            "sheets": pick_sheets(order_ids=order_ids) if order_ids else [],
+            "title": title,
+            "numbers": sorted(numbers),
+        },
+    )
+
+
+@operations_required
+def packing_slip(request, number: int):
+    order = _order(number)
+    return render(
+        request,
+        "ops/packing_slip.html",
+        {"order": order, "lines": order.lines.order_by("created_at", "pk")},
+    )
+
+
+@operations_required
+def packing_slip_pdf_view(request, number: int):
+    order = _order(number)
+    response = HttpResponse(
+        packing_slip_pdf(order=order), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = (
+        f'inline; filename="packing-slip-{order.number}.pdf"'
+    )
+    return response

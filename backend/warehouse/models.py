@@ -139,6 +139,8 @@ class Stock(models.Model):
     )
     quantity = models.IntegerField(default=0)
     quantity_allocated = models.IntegerField(default=0)
+    # Lumbar extension: where pickers find it ("A-03-2"); pick lists sort by it.
+    bin_location = models.CharField(max_length=32, blank=True, default="")
 
     objects = StockQuerySet.as_manager()
 

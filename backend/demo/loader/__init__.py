@@ -25,7 +25,12 @@ from .catalog import (
 from .common import LoadContext
 from .errors import DemoDataError
 from .navigation import menus_load
-from .products import collection_products_load, product_load, product_references_load
+from .products import (
+    collection_products_load,
+    product_load,
+    product_references_load,
+    stock_locations_load,
+)
 from .report import DemoLoadReport, DemoLogin
 from .shipping import shipping_load
 from .staff import staff_load
@@ -61,6 +66,7 @@ def _steps(catalog: Catalog, context: LoadContext):
         yield "products.yaml", lambda entry=entry: product_load(entry, context)
     yield "products.yaml", lambda: product_references_load(catalog.products, context)
     yield "products.yaml", lambda: collection_products_load(catalog.products, context)
+    yield "products.yaml", lambda: stock_locations_load(context)
     yield "menus.yaml", lambda: menus_load(catalog, context)
     yield "staff.yaml", lambda: staff_load(catalog, context)
     yield "vouchers.yaml", lambda: vouchers_load(catalog.vouchers, context)

@@ -376,3 +376,27 @@ def collection_products_load(products: list[dict], context: LoadContext) -> None
                 products=missing,
             )
             context.report.created["collection products"] += len(missing)
+
+
+def bin_location_for(index: int) -> str:
+    """Return the demo's bin for the index-th SKU: aisle, bay, shelf."""
+    aisle = "ABCDEFGHJK"[index // 12 % 10]
+    return f"{aisle}-{index % 12 // 3 + 1:02d}-{index % 3 + 1}"
+
+
+def stock_locations_load(context: LoadContext) -> None:
+    """Shelve each warehouse's SKUs in order; a bin staff set is kept."""
+    for warehouse in context.warehouses.values():
+        stocks = list(
+            Stock.objects.filter(warehouse=warehouse)
+            .select_related("product_variant")
+            .order_by("product_variant__sku", "pk")
+        )
+        unshelved = []
+        for index, stock in enumerate(stocks):
+            if not stock.bin_location:
+                stock.bin_location = bin_location_for(index)
+                unshelved.append(stock)
+        if unshelved:
+            Stock.objects.bulk_update(unshelved, ["bin_location"])
+            context.report.updated["stock bins"] += len(unshelved)
