@@ -145,6 +145,17 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "UTC"
+# docker-compose runs beat; every task here is safe to run twice at once.
+CELERY_BEAT_SCHEDULE = {
+    "alert-orders-at-risk": {
+        "task": "order.alert_orders_at_risk",
+        "schedule": 5 * 60,
+    },
+    "delete-stale-checkouts": {
+        "task": "checkout.delete_stale_checkouts",
+        "schedule": 60 * 60,
+    },
+}
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",

@@ -137,6 +137,8 @@ class Order(ModelWithMetadata):
     promised_earliest = models.DateField(null=True, blank=True)
     promised_latest = models.DateField(null=True, blank=True)
     ship_by = models.DateTimeField(null=True, blank=True, db_index=True)
+    # When operations were warned this order may miss ship_by (once only).
+    ship_by_alert_sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ("-number",)

@@ -4,6 +4,7 @@ from celery import shared_task
 from django.db import transaction
 from django.utils import timezone
 
+from .alerts import orders_at_risk_alert
 from .emails import order_confirmation_send
 from .models import Fulfillment, FulfillmentStatus
 from .shipped_email import shipped_email_build
@@ -51,3 +52,9 @@ def send_order_shipped_email(fulfillment_id: int) -> int:
 def send_order_confirmation_email(order_id: int) -> bool:
     """Email the order confirmation once, however often the task runs."""
     return order_confirmation_send(order_id=order_id)
+
+
+@shared_task(name="order.alert_orders_at_risk", ignore_result=True)
+def alert_orders_at_risk() -> int:
+    """Beat: warn operations once per order that may miss its ship-by."""
+    return len(orders_at_risk_alert(now=timezone.now()))
