@@ -15,6 +15,7 @@ from .attribute.mutations.translations import (
 from .checkout.schema import CheckoutMutations
 from .menu.mutations.menus import MenuCreate, MenuItemCreate, MenuItemUpdate
 from .meta.mutations.metadata import UpdateMetadata, UpdatePrivateMetadata
+from .order.schema import OrderMutations
 from .page.schema import PageMutations
 from .payment.schema import PaymentMutations
 from .product.mutations.categories import CategoryCreate, CategoryDelete, CategoryUpdate
@@ -85,6 +86,7 @@ class Mutation(
     PageMutations,
     CheckoutMutations,
     PaymentMutations,
+    OrderMutations,
     AccountMutations,
     graphene.ObjectType,
 ):

@@ -9,6 +9,11 @@ from backend.order.models import Order as OrderModel
 from ..checkout.lookup import uuid_from_global_id
 from ..core.connection import ConnectionField, connection_from
 from ..meta.access import require_any_permission
+from .mutations.fulfillment_approve import FulfillmentApprove
+from .mutations.fulfillment_cancel import FulfillmentCancel
+from .mutations.fulfillment_update_tracking import FulfillmentUpdateTracking
+from .mutations.order_cancel import OrderCancel
+from .mutations.order_fulfill import OrderFulfill
 from .order_filters import (
     OrderFilterInput,
     OrderSortingInput,
@@ -88,3 +93,11 @@ class OrderQueries(graphene.ObjectType):
             queryset = search_orders(queryset, search)
         queryset = sort_orders(queryset, sort_by)
         return connection_from(queryset, info, kwargs, OrderCountableConnection)
+
+
+class OrderMutations(graphene.ObjectType):
+    order_fulfill = OrderFulfill.Field()
+    order_fulfillment_approve = FulfillmentApprove.Field()
+    order_fulfillment_cancel = FulfillmentCancel.Field()
+    order_fulfillment_update_tracking = FulfillmentUpdateTracking.Field()
+    order_cancel = OrderCancel.Field()

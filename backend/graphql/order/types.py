@@ -93,6 +93,13 @@ EVENT_TYPES = {
     "canceled": "CANCELED",
     "note_added": "NOTE_ADDED",
     "email_sent": "EMAIL_SENT",
+    "confirmed": "CONFIRMED",
+    "marked_as_paid": "ORDER_MARKED_AS_PAID",
+    "fulfilled_items": "FULFILLMENT_FULFILLED_ITEMS",
+    "fulfillment_awaits_approval": "FULFILLMENT_AWAITS_APPROVAL",
+    "fulfillment_canceled": "FULFILLMENT_CANCELED",
+    "restocked_items": "FULFILLMENT_RESTOCKED_ITEMS",
+    "tracking_updated": "TRACKING_UPDATED",
 }
 
 PAYMENT_STATUS = {
@@ -314,10 +321,17 @@ class Fulfillment(graphene.ObjectType):
     created = graphene.DateTime(required=True)
     lines = graphene.List(graphene.NonNull(FulfillmentLine))
     status_display = graphene.String()
+    carrier = graphene.String(
+        description="Lumbar: the carrier the parcel travels with, if known."
+    )
 
     class Meta:
         interfaces = (relay.Node, ObjectWithMetadata)
         description = "Represents order fulfillment."
+
+    @staticmethod
+    def resolve_carrier(root: FulfillmentModel, info):
+        return root.carrier or None
 
     @staticmethod
     def resolve_status(root: FulfillmentModel, info):

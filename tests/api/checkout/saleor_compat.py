@@ -10,7 +10,12 @@ from graphql import (
 )
 
 # Our extensions to Saleor's types, named in its style.
-EXTENSIONS: set[str] = {"ShippingMethod.deliveryPromise"}
+EXTENSIONS: set[str] = {
+    "ShippingMethod.deliveryPromise",
+    "Fulfillment.carrier",
+    "OrderFulfillInput.carrier",
+    "FulfillmentUpdateTrackingInput.carrier",
+}
 
 
 def _args_differences(path, ours, theirs) -> list[str]:

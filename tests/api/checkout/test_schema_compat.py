@@ -30,7 +30,11 @@ TYPES = (
     "CheckoutComplete DeliveryOptionsCalculate DeliveryOptionsCalculateError "
     "TransactionInitialize TransactionProcess PaymentGatewayInitialize "
     "PaymentGatewayConfig PaymentGatewayToInitialize TransactionInitializeError "
-    "TransactionProcessError PaymentGatewayInitializeError PaymentGatewayConfigError"
+    "TransactionProcessError PaymentGatewayInitializeError PaymentGatewayConfigError "
+    "OrderError OrderErrorCode OrderFulfill OrderFulfillInput OrderFulfillLineInput "
+    "OrderFulfillStockInput FulfillmentApprove FulfillmentCancel "
+    "FulfillmentCancelInput FulfillmentUpdateTracking FulfillmentUpdateTrackingInput "
+    "OrderCancel"
 ).split()
 QUERIES = ("checkout", "order", "orders")
 MUTATIONS = (
@@ -52,6 +56,11 @@ MUTATIONS = (
     "transactionInitialize",
     "transactionProcess",
     "paymentGatewayInitialize",
+    "orderFulfill",
+    "orderFulfillmentApprove",
+    "orderFulfillmentCancel",
+    "orderFulfillmentUpdateTracking",
+    "orderCancel",
 )
 
 

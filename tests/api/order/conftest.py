@@ -37,3 +37,31 @@ def customer_order(channel, shipping_method, variant, customer_user):
         variant=variant,
         user=customer_user,
     )
+
+
+@pytest.fixture
+def ops_api(client, staff_user):
+    """Operations staff: they manage orders."""
+    from backend.core.permissions import PermissionEnum
+    from tests.api.checkout.conftest import grant
+    from tests.api.queries.conftest import QueryClient
+
+    return QueryClient(client).login(grant(staff_user, PermissionEnum.MANAGE_ORDERS))
+
+
+@pytest.fixture
+def merchandiser_api(client, db):
+    """Staff who manage products, shipping and checkouts, but not orders."""
+    from backend.core.permissions import PermissionEnum
+    from tests import factories
+    from tests.api.mutations.conftest import grant
+    from tests.api.queries.conftest import QueryClient
+
+    user = factories.UserFactory(email="merch@example.com", is_staff=True)
+    user = grant(
+        user,
+        PermissionEnum.MANAGE_PRODUCTS,
+        PermissionEnum.MANAGE_SHIPPING,
+        PermissionEnum.MANAGE_CHECKOUTS,
+    )
+    return QueryClient(client).login(user)

@@ -1,0 +1,59 @@
+"""What every order mutation shares: id lookups and OrderError payloads."""
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from graphql_relay import to_global_id
+
+from backend.order.errors import OrderErrorCode, order_error
+from backend.order.models import Order as OrderModel
+
+from ...checkout.lookup import uuid_from_global_id
+from ...core.mutations import BaseMutation, decode_global_id
+
+
+def order_pk_from_global_id(global_id: str, *, field: str = "id") -> int:
+    """Return the primary key of the order a global id names."""
+    token = uuid_from_global_id(global_id, type_name="Order", field=field)
+    pk = OrderModel.objects.filter(token=token).values_list("pk", flat=True).first()
+    if pk is None:
+        raise order_error(
+            field, f"Couldn't resolve to a node: {global_id}", OrderErrorCode.NOT_FOUND
+        )
+    return pk
+
+
+def fulfillment_pk_from_global_id(global_id: str, *, field: str = "id") -> int:
+    return decode_global_id(global_id, type_names=("Fulfillment",), field_name=field)
+
+
+def order_for_payload(pk: int) -> OrderModel:
+    """Return the order as the payload shows it, read after the write."""
+    from ..schema import order_queryset
+
+    return order_queryset().get(pk=pk)
+
+
+class OrderMutation(BaseMutation):
+    """A mutation answering with Saleor's OrderError (and orderErrors)."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def error_payload(cls, error: ValidationError):
+        payload = super().error_payload(error)
+        # Carry the order lines and warehouse the domain names, as global ids.
+        params = [
+            field_error.params or {}
+            for _, field_errors in (
+                error.error_dict.items()
+                if hasattr(error, "error_dict")
+                else [(NON_FIELD_ERRORS, error.error_list)]
+            )
+            for field_error in field_errors
+        ]
+        for item, extra in zip(payload.errors, params, strict=True):
+            if extra.get("order_line"):
+                item.order_lines = [to_global_id("OrderLine", extra["order_line"])]
+            if extra.get("warehouse"):
+                item.warehouse = to_global_id("Warehouse", extra["warehouse"])
+        return payload
