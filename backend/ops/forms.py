@@ -3,6 +3,7 @@
 from django import forms
 
 from backend.order.models import TRACKING_NUMBER_MAX_LENGTH, OrderLine
+from backend.warehouse.models import StockAdjustmentReason
 
 CARRIERS = [("USPS", "USPS"), ("UPS", "UPS"), ("FedEx", "FedEx"), ("DHL", "DHL")]
 
@@ -49,3 +50,9 @@ class FulfilForm(forms.Form):
             for line, _, quantity, warehouse in self.line_fields
             if self.cleaned_data.get(quantity)
         ]
+
+
+class StockAdjustForm(forms.Form):
+    quantity = forms.IntegerField(min_value=0, label="New quantity on hand")
+    reason = forms.ChoiceField(choices=StockAdjustmentReason.choices)
+    note = forms.CharField(max_length=250, required=False)

@@ -24,10 +24,14 @@ from backend.order.picking import pick_sheets
 from backend.order.queue import Lane, ship_queue
 from backend.shipping.models import ShippingMethod
 from backend.warehouse.models import Stock, Warehouse
+from backend.warehouse.selectors import LOW_STOCK_THRESHOLD, stocks_low
+from backend.warehouse.services import stock_adjust
 
 from .access import operations_required
-from .forms import FulfilForm
+from .forms import FulfilForm, StockAdjustForm
 
+# Rows the low-stock page lists; the emptiest come first.
+LOW_STOCK_PAGE_SIZE = 200
 # A lane's pick list covers at most this many orders: a picker's cart.
 MAX_PICK_ORDERS = 200
 
@@ -255,3 +259,65 @@ def packing_slip_pdf_view(request, number: int):
         f'inline; filename="packing-slip-{order.number}.pdf"'
     )
     return response
+
+
+@operations_required
+def stock_low(request):
+    """Stock at or under the low mark, emptiest first, per warehouse."""
+    warehouse_id = _int_or_none(request.GET.get("warehouse"))
+    return render(
+        request,
+        "ops/stock_low.html",
+        {
+            "rows": stocks_low(warehouse_id=warehouse_id)[:LOW_STOCK_PAGE_SIZE],
+            "warehouses": Warehouse.objects.order_by("name").only("pk", "name"),
+            "warehouse_id": warehouse_id,
+            "threshold": LOW_STOCK_THRESHOLD,
+        },
+    )
+
+
+def _stock(stock_id: int) -> Stock:
+    stock = (
+        Stock.objects.select_related("warehouse", "product_variant__product")
+        .filter(pk=stock_id)
+        .first()
+    )
+    if stock is None:
+        raise Http404("No such stock.")
+    return stock
+
+
+@operations_required
+def stock_detail(request, stock_id: int):
+    """A stock level, its history, and the form to change it with a reason."""
+    stock = _stock(stock_id)
+    form = StockAdjustForm(request.POST or None, initial={"quantity": stock.quantity})
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                stock_adjust(
+                    stock_id=stock.pk,
+                    quantity=form.cleaned_data["quantity"],
+                    reason=form.cleaned_data["reason"],
+                    note=form.cleaned_data["note"],
+                    user=request.user,
+                )
+            except ValidationError as error:
+                for message in validation_messages(error):
+                    form.add_error(None, message)
+            else:
+                messages.success(request, "Stock updated.")
+                return redirect("ops:stock", stock_id=stock.pk)
+        status = 400
+    return render(
+        request,
+        "ops/stock.html",
+        {
+            "stock": stock,
+            "form": form,
+            "history": stock.adjustments.select_related("user")[:50],
+        },
+        status=status,
+    )

@@ -188,3 +188,41 @@ class Allocation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.quantity_allocated} of {self.stock_id}"
+
+
+class StockAdjustmentReason(models.TextChoices):
+    RECEIVED = "received", "Received from supplier"
+    COUNT = "count", "Stock count correction"
+    DAMAGED = "damaged", "Damaged or lost"
+    RETURNED = "returned", "Returned by a customer"
+    OTHER = "other", "Other"
+
+
+class StockAdjustment(models.Model):
+    """One change of a stock level by staff, with why: the stock's history."""
+
+    stock = models.ForeignKey(
+        Stock, related_name="adjustments", on_delete=models.CASCADE
+    )
+    quantity_before = models.IntegerField()
+    quantity_after = models.IntegerField()
+    reason = models.CharField(max_length=32, choices=StockAdjustmentReason.choices)
+    note = models.CharField(max_length=250, blank=True, default="")
+    user = models.ForeignKey(
+        "account.User",
+        related_name="+",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("-created_at", "-pk")
+
+    def __str__(self) -> str:
+        return f"{self.stock_id}: {self.quantity_before} → {self.quantity_after}"
+
+    @property
+    def change(self) -> int:
+        return self.quantity_after - self.quantity_before

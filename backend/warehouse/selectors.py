@@ -241,3 +241,18 @@ def products_stocked_warehouses(
     for product_id, warehouse_id in rows:
         stocked[product_id].add(warehouse_id)
     return stocked
+
+
+def stocks_low(
+    *, threshold: int = LOW_STOCK_THRESHOLD, warehouse_id: int | None = None
+):
+    """Return stock rows whose sellable quantity is at or under the threshold."""
+    rows = (
+        Stock.objects.annotate(available=F("quantity") - F("quantity_allocated"))
+        .filter(available__lte=threshold, product_variant__track_inventory=True)
+        .select_related("warehouse", "product_variant__product")
+        .order_by("available", "warehouse__name", "product_variant__sku")
+    )
+    if warehouse_id is not None:
+        rows = rows.filter(warehouse_id=warehouse_id)
+    return rows

@@ -8,7 +8,7 @@ from django.db import transaction
 from backend.product.models import ProductVariant
 from backend.shipping.promise_rules import promise_rules_changed
 
-from .models import Stock, Warehouse
+from .models import Stock, StockAdjustment, StockAdjustmentReason, Warehouse
 
 
 @dataclass(frozen=True)
@@ -71,3 +71,36 @@ def product_variant_stocks_delete(
     ).delete()
     promise_rules_changed()
     return variant
+
+
+@transaction.atomic
+def stock_adjust(
+    *, stock_id: int, quantity: int, reason: str, note: str = "", user=None
+) -> StockAdjustment:
+    """Set a stock level by hand, recording who, why and what it was."""
+    if reason not in StockAdjustmentReason.values:
+        raise _error("reason", "Choose a reason for the change.", "REQUIRED")
+    stock = Stock.objects.select_for_update().filter(pk=stock_id).first()
+    if stock is None:
+        raise _error("stock", "Stock not found.", "NOT_FOUND")
+    if quantity is None or quantity < 0:
+        raise _error("quantity", "Quantity cannot be negative.", "INVALID")
+    if quantity < stock.quantity_allocated:
+        raise _error(
+            "quantity",
+            f"{stock.quantity_allocated} units are held for orders; "
+            "the quantity cannot go below that.",
+            "INSUFFICIENT_STOCK",
+        )
+    adjustment = StockAdjustment.objects.create(
+        stock=stock,
+        quantity_before=stock.quantity,
+        quantity_after=quantity,
+        reason=reason,
+        note=note.strip()[:250],
+        user=user if user is not None and user.is_authenticated else None,
+    )
+    stock.quantity = quantity
+    stock.save(update_fields=["quantity"])
+    promise_rules_changed()
+    return adjustment
