@@ -46,7 +46,9 @@ bench: $(STAMP) services
 		$(BIN)/python bench/catalog.py
 	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) \
 		$(BIN)/python bench/checkout.py
-	$(BIN)/python bench/promise.py
+	$(BIN)/python bench/delivery_promise.py
+	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) \
+		$(BIN)/python bench/ops_queue.py
 
 # Regenerate the lock file from pyproject.toml (needs the registry).
 lock:

@@ -25,7 +25,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# bench/promise.py would shadow the promise package graphene needs.
+# Keep bench/ itself off the import path: a script's name must never
+# shadow an installed package.
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
 PYTHON = sys.executable
 BENCH_DB = "lumbar_bench_checkout"

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery, Sum
 
 from backend.warehouse.models import Allocation
 
-from .models import Order, OrderStatus
+from .models import Order, OrderLine, OrderStatus
 
 OPEN_STATUSES = (OrderStatus.UNFULFILLED, OrderStatus.PARTIALLY_FULFILLED)
 # Rows a lane shows at once: a page renders fast and a packer never scrolls
@@ -43,6 +43,7 @@ class QueueRow:
     number: int
     token: str
     created_at: datetime
+    age: str
     status: str
     items_left: int
     destination: str
@@ -100,6 +101,32 @@ def open_orders(
     return orders
 
 
+ROW_FIELDS = (
+    "number",
+    "token",
+    "created_at",
+    "status",
+    "shipping_method_name",
+    "promised_earliest",
+    "promised_latest",
+    "ship_by",
+    "shipping_address__city",
+    "shipping_address__country_area",
+    "shipping_address__postal_code",
+    "shipping_address__country",
+)
+
+
+def _age(elapsed: timedelta) -> str:
+    """Return how long an order has waited: "45 min", "5 h", "3 d"."""
+    minutes = int(elapsed.total_seconds() // 60)
+    if minutes < 60:
+        return f"{max(minutes, 0)} min"
+    if minutes < 48 * 60:
+        return f"{minutes // 60} h"
+    return f"{minutes // (24 * 60)} d"
+
+
 def _destination(order: Order) -> str:
     address = order.shipping_address
     if address is None:
@@ -123,6 +150,13 @@ def ship_queue(
         warehouse_id=warehouse_id, shipping_method_id=shipping_method_id
     )
     filters = _lane_filters(now, zone)
+    # A correlated sum, evaluated only for the page of rows each lane shows.
+    items_left = (
+        OrderLine.objects.filter(order=OuterRef("pk"))
+        .values("order")
+        .annotate(left=Sum(F("quantity") - F("quantity_fulfilled")))
+        .values("left")
+    )
     counts = orders.aggregate(
         **{
             lane.value: Count("pk", filter=condition)
@@ -134,9 +168,8 @@ def ship_queue(
         page = (
             orders.filter(condition)
             .select_related("shipping_address")
-            .annotate(
-                items_left=Sum(F("lines__quantity") - F("lines__quantity_fulfilled"))
-            )
+            .only(*ROW_FIELDS)
+            .annotate(items_left=Subquery(items_left))
             .order_by(F("ship_by").asc(nulls_last=True), "number")[:page_size]
         )
         rows[lane] = [
@@ -145,6 +178,7 @@ def ship_queue(
                 number=order.number,
                 token=str(order.token),
                 created_at=order.created_at,
+                age=_age(now - order.created_at),
                 status=order.status,
                 items_left=order.items_left or 0,
                 destination=_destination(order),

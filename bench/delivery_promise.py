@@ -1,6 +1,6 @@
 """Time the delivery promise for a 10-line cart (target: under 1 ms each).
 
-Usage: python bench/promise.py [--rounds 20000]
+Usage: python bench/delivery_promise.py [--rounds 20000]
 
 Pure arithmetic, no database: it measures what every page pays per promise
 once the rules are loaded. Prints the mean and p99 per call.
