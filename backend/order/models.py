@@ -215,6 +215,8 @@ class OrderEvents(models.TextChoices):
     FULFILLMENT_RESTOCKED_ITEMS = "restocked_items", "Items were put back in stock"
     TRACKING_UPDATED = "tracking_updated", "The tracking number was updated"
     EMAIL_SENT = "email_sent", "An email was sent to the customer"
+    CONFIRMED = "confirmed", "The order was confirmed"
+    MARKED_AS_PAID = "marked_as_paid", "The order was marked as paid"
 
 
 class OrderEvent(models.Model):

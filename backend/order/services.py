@@ -6,7 +6,11 @@ from django.db.models import F
 
 from backend.warehouse.models import Allocation, Stock
 
+from .errors import OrderErrorCode, order_error
 from .models import Order, OrderEvent, OrderEvents, OrderStatus
+
+# Longer notes belong in a document, not the order's timeline.
+NOTE_MAX_LENGTH = 10_000
 
 CANCELABLE = (OrderStatus.UNCONFIRMED, OrderStatus.UNFULFILLED)
 
@@ -49,3 +53,55 @@ def order_cancel(*, order_id: int, user=None) -> Order:
         user=user if user is not None and user.is_authenticated else None,
     )
     return order
+
+
+def _actor(user):
+    return user if user is not None and user.is_authenticated else None
+
+
+@transaction.atomic
+def order_confirm(*, order_id: int, user=None) -> Order:
+    """Confirm an unconfirmed order so it can be fulfilled."""
+    order = Order.objects.select_for_update().filter(pk=order_id).first()
+    if order is None:
+        raise order_error("id", "Order not found.", OrderErrorCode.NOT_FOUND)
+    if order.status != OrderStatus.UNCONFIRMED:
+        raise order_error(
+            "id",
+            "Provided order id belongs to non-unconfirmed order",
+            OrderErrorCode.INVALID,
+        )
+    order.status = OrderStatus.UNFULFILLED
+    order.save(update_fields=["status", "updated_at"])
+    OrderEvent.objects.create(
+        order=order, type=OrderEvents.CONFIRMED, user=_actor(user)
+    )
+    return order
+
+
+@transaction.atomic
+def order_note_add(*, order_id: int, message: str, user=None) -> OrderEvent:
+    """Add a staff note to the order's timeline."""
+    message = (message or "").strip()
+    if not message:
+        raise ValidationError(
+            {"message": ValidationError("Message can't be empty.", code="REQUIRED")}
+        )
+    if len(message) > NOTE_MAX_LENGTH:
+        raise ValidationError(
+            {
+                "message": ValidationError(
+                    f"A note can be at most {NOTE_MAX_LENGTH} characters.",
+                    code="INVALID",
+                )
+            }
+        )
+    order = Order.objects.select_for_update().filter(pk=order_id).first()
+    if order is None:
+        raise order_error("order", "Order not found.", OrderErrorCode.NOT_FOUND)
+    return OrderEvent.objects.create(
+        order=order,
+        type=OrderEvents.NOTE_ADDED,
+        user=_actor(user),
+        parameters={"message": message},
+    )

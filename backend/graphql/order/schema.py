@@ -13,7 +13,10 @@ from .mutations.fulfillment_approve import FulfillmentApprove
 from .mutations.fulfillment_cancel import FulfillmentCancel
 from .mutations.fulfillment_update_tracking import FulfillmentUpdateTracking
 from .mutations.order_cancel import OrderCancel
+from .mutations.order_confirm import OrderConfirm
 from .mutations.order_fulfill import OrderFulfill
+from .mutations.order_mark_as_paid import OrderMarkAsPaid
+from .mutations.order_note_add import OrderNoteAdd
 from .order_filters import (
     OrderFilterInput,
     OrderSortingInput,
@@ -101,3 +104,6 @@ class OrderMutations(graphene.ObjectType):
     order_fulfillment_cancel = FulfillmentCancel.Field()
     order_fulfillment_update_tracking = FulfillmentUpdateTracking.Field()
     order_cancel = OrderCancel.Field()
+    order_confirm = OrderConfirm.Field()
+    order_note_add = OrderNoteAdd.Field()
+    order_mark_as_paid = OrderMarkAsPaid.Field()

@@ -34,7 +34,8 @@ TYPES = (
     "OrderError OrderErrorCode OrderFulfill OrderFulfillInput OrderFulfillLineInput "
     "OrderFulfillStockInput FulfillmentApprove FulfillmentCancel "
     "FulfillmentCancelInput FulfillmentUpdateTracking FulfillmentUpdateTrackingInput "
-    "OrderCancel"
+    "OrderCancel OrderConfirm OrderNoteAdd OrderNoteInput OrderNoteAddError "
+    "OrderNoteAddErrorCode OrderMarkAsPaid"
 ).split()
 QUERIES = ("checkout", "order", "orders")
 MUTATIONS = (
@@ -61,6 +62,9 @@ MUTATIONS = (
     "orderFulfillmentCancel",
     "orderFulfillmentUpdateTracking",
     "orderCancel",
+    "orderConfirm",
+    "orderNoteAdd",
+    "orderMarkAsPaid",
 )
 
 

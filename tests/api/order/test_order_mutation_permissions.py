@@ -5,6 +5,7 @@ from graphql_relay import to_global_id
 
 from backend.order.fulfillments import FulfilLine, order_fulfil
 from backend.order.models import Fulfillment, OrderEvent
+from backend.payment.models import TransactionItem
 
 pytestmark = pytest.mark.django_db
 
@@ -52,6 +53,19 @@ def _calls(order, fulfillment, warehouse):
             "mutation($id: ID!) { orderCancel(id: $id) { errors { code } } }",
             {"id": order_id},
         ),
+        "orderConfirm": (
+            "mutation($id: ID!) { orderConfirm(id: $id) { errors { code } } }",
+            {"id": order_id},
+        ),
+        "orderNoteAdd": (
+            "mutation($id: ID!) { orderNoteAdd(order: $id, "
+            'input: {message: "hi"}) { errors { code } } }',
+            {"id": order_id},
+        ),
+        "orderMarkAsPaid": (
+            "mutation($id: ID!) { orderMarkAsPaid(id: $id) { errors { code } } }",
+            {"id": order_id},
+        ),
     }
 
 
@@ -62,6 +76,7 @@ def _snapshot(order):
         order.charge_status,
         [(f.status, f.tracking_number) for f in Fulfillment.objects.order_by("pk")],
         OrderEvent.objects.count(),
+        TransactionItem.objects.count(),
         [
             (s.quantity, s.quantity_allocated)
             for s in order.lines.get().variant.stocks.all()
@@ -78,6 +93,9 @@ def _snapshot(order):
         "orderFulfillmentCancel",
         "orderFulfillmentUpdateTracking",
         "orderCancel",
+        "orderConfirm",
+        "orderNoteAdd",
+        "orderMarkAsPaid",
     ],
 )
 def test_order_mutation_is_refused_and_changes_nothing(

@@ -1,0 +1,95 @@
+"""Mark an order paid by hand: money that came outside any gateway."""
+
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import Sum
+
+from backend.order.errors import OrderErrorCode, order_error
+from backend.order.models import (
+    Order,
+    OrderAuthorizeStatus,
+    OrderChargeStatus,
+    OrderEvent,
+    OrderEvents,
+    OrderStatus,
+)
+
+from .models import TransactionEvent, TransactionEventType, TransactionItem
+
+MANUAL_PAYMENT_NAME = "Manual payment"
+REFERENCE_MAX_LENGTH = 512
+
+
+@transaction.atomic
+def order_mark_as_paid(
+    *, order_id: int, transaction_reference: str = "", user=None
+) -> Order:
+    """Record the balance as charged in a manual transaction, as Saleor does."""
+    reference = (transaction_reference or "").strip()
+    if len(reference) > REFERENCE_MAX_LENGTH:
+        raise order_error(
+            "transaction_reference",
+            f"A reference can be at most {REFERENCE_MAX_LENGTH} characters.",
+            OrderErrorCode.INVALID,
+        )
+    order = Order.objects.select_for_update().filter(pk=order_id).first()
+    if order is None:
+        raise order_error("id", "Order not found.", OrderErrorCode.NOT_FOUND)
+    if order.status == OrderStatus.CANCELED:
+        raise order_error(
+            "id", "A canceled order cannot be marked as paid.", OrderErrorCode.INVALID
+        )
+    if order.billing_address_id is None:
+        raise order_error(
+            "id",
+            "Order billing address is required to mark order as paid.",
+            OrderErrorCode.BILLING_ADDRESS_NOT_SET,
+        )
+    due = order.total_amount - order.total_charged_amount
+    if due <= 0:
+        raise order_error("id", "The order is already paid.", OrderErrorCode.INVALID)
+    item = TransactionItem.objects.create(
+        order=order,
+        name=MANUAL_PAYMENT_NAME,
+        psp_reference=reference,
+        currency=order.currency,
+        amount_charged_value=due,
+    )
+    TransactionEvent.objects.create(
+        transaction=item,
+        type=TransactionEventType.CHARGE_SUCCESS,
+        psp_reference=reference,
+        message="Marked as paid",
+        currency=order.currency,
+        amount_value=due,
+    )
+    charged = order.payment_transactions.aggregate(total=Sum("amount_charged_value"))[
+        "total"
+    ] or Decimal(0)
+    order.total_charged_amount = charged
+    order.charge_status = (
+        OrderChargeStatus.OVERCHARGED
+        if charged > order.total_amount
+        else OrderChargeStatus.FULL
+    )
+    order.authorize_status = OrderAuthorizeStatus.FULL
+    order.save(
+        update_fields=[
+            "total_charged_amount",
+            "charge_status",
+            "authorize_status",
+            "updated_at",
+        ]
+    )
+    OrderEvent.objects.create(
+        order=order,
+        type=OrderEvents.MARKED_AS_PAID,
+        user=user if user is not None and user.is_authenticated else None,
+        parameters={
+            "transaction_reference": reference,
+            "amount": str(due),
+            "currency": order.currency,
+        },
+    )
+    return order
