@@ -6,6 +6,7 @@ app_name = "ops"
 urlpatterns = [
     path("", views.queue, name="queue"),
     path("pick-list/", views.pick_list, name="pick_list"),
+    path("bulk-fulfil/", views.bulk_fulfil, name="bulk_fulfil"),
     path("stock/", views.stock_low, name="stock_low"),
     path("stock/<int:stock_id>/", views.stock_detail, name="stock"),
     path("orders/<int:number>/", views.order_detail, name="order"),

@@ -17,6 +17,7 @@ from backend.order.fulfillments import (
     fulfillment_approve,
     fulfillment_cancel,
     order_fulfil,
+    orders_fulfil_bulk,
 )
 from backend.order.models import Fulfillment, Order
 from backend.order.packing_slip import packing_slip_pdf
@@ -28,7 +29,7 @@ from backend.warehouse.selectors import LOW_STOCK_THRESHOLD, stocks_low
 from backend.warehouse.services import stock_adjust
 
 from .access import operations_required
-from .forms import FulfilForm, StockAdjustForm
+from .forms import CARRIERS, FulfilForm, StockAdjustForm
 
 # Rows the low-stock page lists; the emptiest come first.
 LOW_STOCK_PAGE_SIZE = 200
@@ -320,4 +321,47 @@ def stock_detail(request, stock_id: int):
             "history": stock.adjustments.select_related("user")[:50],
         },
         status=status,
+    )
+
+
+@operations_required
+def bulk_fulfil(request):
+    """Fulfil ticked orders in one go, each with its own tracking number."""
+    source = request.POST if request.method == "POST" else request.GET
+    numbers = [n for n in (_int_or_none(v) for v in source.getlist("order")) if n]
+    orders = list(
+        Order.objects.filter(number__in=numbers[:MAX_PICK_ORDERS])
+        .select_related("shipping_address")
+        .order_by("number")
+    )
+    errors: dict[int, list[str]] = {}
+    if request.method == "POST":
+        carrier = request.POST.get("carrier", "")
+        parcels = [
+            (order.pk, request.POST.get(f"tracking_{order.number}", ""))
+            for order in orders
+        ]
+        results = orders_fulfil_bulk(
+            parcels=parcels, carrier=carrier, user=request.user
+        )
+        number_of = {order.pk: order.number for order in orders}
+        sent = [
+            number_of[pk] for pk, result in results.items() if isinstance(result, list)
+        ]
+        for pk, result in results.items():
+            if isinstance(result, ValidationError):
+                errors[number_of[pk]] = validation_messages(result)
+        if sent:
+            messages.success(
+                request,
+                "Fulfilled " + ", ".join(f"#{number}" for number in sent) + ".",
+            )
+        if not errors:
+            return redirect("ops:queue")
+        orders = [order for order in orders if order.number in errors]
+    return render(
+        request,
+        "ops/bulk_fulfil.html",
+        {"orders": orders, "errors": errors, "carriers": CARRIERS},
+        status=400 if errors else 200,
     )

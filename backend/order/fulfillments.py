@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from uuid import UUID
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Max
 
@@ -470,3 +471,53 @@ def fulfillment_tracking_update(
     if notify_customer and fulfillment.status == FulfillmentStatus.FULFILLED:
         _queue_shipped_email(fulfillment)
     return fulfillment
+
+
+def order_remaining_lines(*, order_id: int) -> list[FulfilLine]:
+    """Return what is still to send, from the warehouses holding it."""
+    lines = []
+    for allocation in (
+        Allocation.objects.filter(
+            order_line__order_id=order_id, quantity_allocated__gt=0
+        )
+        .select_related("stock")
+        .order_by("order_line__created_at", "pk")
+    ):
+        lines.append(
+            FulfilLine(
+                order_line_id=allocation.order_line_id,
+                quantity=allocation.quantity_allocated,
+                warehouse_id=allocation.stock.warehouse_id,
+            )
+        )
+    return lines
+
+
+def orders_fulfil_bulk(
+    *, parcels: list[tuple[int, str]], carrier: str = "", user=None
+) -> dict[int, list[Fulfillment] | ValidationError]:
+    """Send every held line of each order, each with its own tracking number.
+
+    Each order is its own transaction: one refusal leaves the others sent.
+    Returns, per order id, its fulfilments or the error that refused it.
+    """
+    results: dict[int, list[Fulfillment] | ValidationError] = {}
+    for order_id, tracking_number in parcels:
+        lines = order_remaining_lines(order_id=order_id)
+        try:
+            if not lines:
+                raise order_error(
+                    "lines",
+                    "Nothing is held for this order to send.",
+                    OrderErrorCode.FULFILL_ORDER_LINE,
+                )
+            results[order_id] = order_fulfil(
+                order_id=order_id,
+                lines=lines,
+                user=user,
+                tracking_number=tracking_number,
+                carrier=carrier,
+            )
+        except ValidationError as error:
+            results[order_id] = error
+    return results
