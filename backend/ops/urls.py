@@ -17,6 +17,7 @@ urlpatterns = [
         name="packing_slip_pdf",
     ),
     path("orders/<int:number>/fulfil/", views.order_fulfil_view, name="order_fulfil"),
+    path("orders/<int:number>/notes/", views.order_note_view, name="order_note"),
     path(
         "orders/<int:number>/fulfillments/<int:fulfillment_id>/cancel/",
         views.fulfillment_cancel_view,

@@ -23,6 +23,7 @@ from backend.order.models import Fulfillment, Order
 from backend.order.packing_slip import packing_slip_pdf
 from backend.order.picking import pick_sheets
 from backend.order.queue import Lane, ship_queue
+from backend.order.services import order_note_add
 from backend.shipping.models import ShippingMethod
 from backend.warehouse.models import Stock, Warehouse
 from backend.warehouse.selectors import LOW_STOCK_THRESHOLD, stocks_low
@@ -365,3 +366,21 @@ def bulk_fulfil(request):
         {"orders": orders, "errors": errors, "carriers": CARRIERS},
         status=400 if errors else 200,
     )
+
+
+@operations_required
+@require_POST
+def order_note_view(request, number: int):
+    order = _order(number)
+    try:
+        order_note_add(
+            order_id=order.pk,
+            message=request.POST.get("message", ""),
+            user=request.user,
+        )
+    except ValidationError as error:
+        for message in validation_messages(error):
+            messages.error(request, message)
+    else:
+        messages.success(request, "Note added.")
+    return redirect("ops:order", number=order.number)

@@ -30,7 +30,9 @@ def orders(channel, shipping_method, variant):
 
 def _post(client, orders, tracking):
     data = {"order": [str(o.number) for o in orders], "carrier": "USPS"}
-    data.update({f"tracking_{o.number}": t for o, t in zip(orders, tracking)})
+    data.update(
+        {f"tracking_{o.number}": t for o, t in zip(orders, tracking, strict=True)}
+    )
     return client.post("/ops/bulk-fulfil/", data)
 
 

@@ -129,3 +129,27 @@ def test_anonymous_cannot_fulfil(client, order, warehouse, variant):
 
     assert response.status_code == 302
     assert not order.fulfillments.exists()
+
+
+def test_a_note_joins_the_timeline_with_its_author(ops_client, order):
+    response = ops_client.post(
+        _url(order, "notes/"), {"message": "Customer asked for a gift wrap."}
+    )
+
+    assert response.status_code == 302
+    page = ops_client.get(_url(order)).content.decode()
+    assert "“Customer asked for a gift wrap.”" in page
+    assert "by ops@example.com" in page
+
+
+def test_an_empty_note_is_refused(ops_client, order):
+    ops_client.post(_url(order, "notes/"), {"message": "   "})
+
+    assert not order.events.filter(type="note_added").exists()
+
+
+def test_a_merchandiser_cannot_add_a_note(merch_client, order):
+    response = merch_client.post(_url(order, "notes/"), {"message": "hi"})
+
+    assert response.status_code == 403
+    assert not order.events.filter(type="note_added").exists()
