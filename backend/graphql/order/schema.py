@@ -1,13 +1,17 @@
 """Order queries: one order for whoever may see it, the list for staff."""
 
 import graphene
+from django.core.exceptions import ValidationError
+from django.db.models import F
 from graphql import GraphQLError
 
 from backend.core.permissions import PermissionEnum, user_has_any_permission
 from backend.order.models import Order as OrderModel
+from backend.order.queue import open_orders
 
 from ..checkout.lookup import uuid_from_global_id
 from ..core.connection import ConnectionField, connection_from
+from ..core.mutations import decode_global_id
 from ..meta.access import require_any_permission
 from .mutations.fulfillment_approve import FulfillmentApprove
 from .mutations.fulfillment_cancel import FulfillmentCancel
@@ -68,6 +72,19 @@ class OrderQueries(graphene.ObjectType):
         "MANAGE_ORDERS.",
     )
 
+    orders_to_ship = ConnectionField(
+        OrderCountableConnection,
+        warehouse=graphene.ID(
+            description="Only orders holding stock in this warehouse."
+        ),
+        shipping_method=graphene.ID(
+            description="Only orders sent with this shipping method."
+        ),
+        description="Lumbar: unfulfilled and partially fulfilled orders, the "
+        "soonest ship-by first (orders without one last).\n\nRequires one of "
+        "the following permissions: MANAGE_ORDERS.",
+    )
+
     @staticmethod
     def resolve_order(root, info, id=None, external_reference=None):
         if id is None:
@@ -95,6 +112,33 @@ class OrderQueries(graphene.ObjectType):
         if search:
             queryset = search_orders(queryset, search)
         queryset = sort_orders(queryset, sort_by)
+        return connection_from(queryset, info, kwargs, OrderCountableConnection)
+
+    @staticmethod
+    def resolve_orders_to_ship(
+        root, info, warehouse=None, shipping_method=None, **kwargs
+    ):
+        require_any_permission(info, PermissionEnum.MANAGE_ORDERS)
+        try:
+            warehouse_id = warehouse and decode_global_id(
+                warehouse, type_names=("Warehouse",), field_name="warehouse"
+            )
+            method_id = shipping_method and decode_global_id(
+                shipping_method,
+                type_names=("ShippingMethodType", "ShippingMethod"),
+                field_name="shippingMethod",
+            )
+        except ValidationError as error:
+            (messages,) = error.message_dict.values()
+            raise GraphQLError(messages[0]) from None
+        pks = open_orders(
+            warehouse_id=warehouse_id or None, shipping_method_id=method_id or None
+        ).values("pk")
+        queryset = (
+            order_queryset()
+            .filter(pk__in=pks)
+            .order_by(F("ship_by").asc(nulls_last=True), "number")
+        )
         return connection_from(queryset, info, kwargs, OrderCountableConnection)
 
 

@@ -475,6 +475,16 @@ class Order(graphene.ObjectType):
     checkout_id = graphene.ID(
         description="ID of the checkout that the order was created from."
     )
+    ship_by = graphene.DateTime(
+        description="Lumbar: the moment the order must leave the warehouse to "
+        "keep its delivery promise."
+    )
+    promised_earliest = graphene.Date(
+        description="Lumbar: the earliest delivery date promised at checkout."
+    )
+    promised_latest = graphene.Date(
+        description="Lumbar: the latest delivery date promised at checkout."
+    )
 
     class Meta:
         interfaces = (relay.Node, ObjectWithMetadata)

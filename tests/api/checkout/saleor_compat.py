@@ -15,6 +15,9 @@ EXTENSIONS: set[str] = {
     "Fulfillment.carrier",
     "OrderFulfillInput.carrier",
     "FulfillmentUpdateTrackingInput.carrier",
+    "Order.shipBy",
+    "Order.promisedEarliest",
+    "Order.promisedLatest",
 }
 
 
