@@ -23,6 +23,12 @@ urlpatterns = [
         views.fulfillment_cancel_view,
         name="fulfillment_cancel",
     ),
+    path("orders/<int:number>/refund/", views.order_refund_view, name="order_refund"),
+    path(
+        "orders/<int:number>/fulfillments/<int:fulfillment_id>/return/",
+        views.fulfillment_return_view,
+        name="fulfillment_return",
+    ),
     path(
         "orders/<int:number>/fulfillments/<int:fulfillment_id>/approve/",
         views.fulfillment_approve_view,

@@ -5,17 +5,19 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from backend.core.admin_permissions import validation_messages
+from backend.core.permissions import PermissionEnum, user_has_any_permission
 from backend.order.fulfillments import (
     FulfilLine,
     fulfillment_approve,
     fulfillment_cancel,
+    fulfillment_return,
     order_fulfil,
     orders_fulfil_bulk,
 )
@@ -24,6 +26,7 @@ from backend.order.packing_slip import packing_slip_pdf
 from backend.order.picking import pick_sheets
 from backend.order.queue import Lane, ship_queue
 from backend.order.services import order_note_add
+from backend.payment.refunds import order_refund
 from backend.shipping.models import ShippingMethod
 from backend.warehouse.models import Stock, Warehouse
 from backend.warehouse.selectors import LOW_STOCK_THRESHOLD, stocks_low
@@ -383,4 +386,35 @@ def order_note_view(request, number: int):
             messages.error(request, message)
     else:
         messages.success(request, "Note added.")
+    return redirect("ops:order", number=order.number)
+
+
+@operations_required
+@require_POST
+def fulfillment_return_view(request, number: int, fulfillment_id: int):
+    restock = request.POST.get("restock") == "on"
+    return _fulfillment_action(
+        request,
+        number,
+        fulfillment_id,
+        lambda **kwargs: fulfillment_return(restock=restock, **kwargs),
+        "Marked returned" + ("; the items are back on the shelf." if restock else "."),
+    )
+
+
+@operations_required
+@require_POST
+def order_refund_view(request, number: int):
+    order = _order(number)
+    if not user_has_any_permission(request.user, PermissionEnum.HANDLE_PAYMENTS):
+        raise PermissionDenied("Refunds need the HANDLE_PAYMENTS permission.")
+    try:
+        order_refund(
+            order_id=order.pk, amount=request.POST.get("amount"), user=request.user
+        )
+    except ValidationError as error:
+        for message in validation_messages(error):
+            messages.error(request, message)
+    else:
+        messages.success(request, "Refunded.")
     return redirect("ops:order", number=order.number)

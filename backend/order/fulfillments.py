@@ -14,7 +14,7 @@ from uuid import UUID
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import F, Max, Sum
 
 from backend.warehouse.models import Allocation, Stock
 
@@ -200,7 +200,7 @@ def _take_stock(items: list[tuple[OrderLine, Stock | None, int]]) -> None:
 
 
 def order_status_refresh(order: Order) -> None:
-    """Derive the status from what was sent, as Saleor does."""
+    """Derive the status from what was sent and returned, as Saleor does."""
     if order.status in NOT_FULFILLABLE:
         return
     totals = OrderLine.objects.filter(order=order).values_list(
@@ -208,7 +208,18 @@ def order_status_refresh(order: Order) -> None:
     )
     ordered = sum(quantity for quantity, _ in totals)
     sent = sum(fulfilled for _, fulfilled in totals)
-    if sent == 0:
+    returned = (
+        FulfillmentLine.objects.filter(
+            fulfillment__order=order,
+            fulfillment__status=FulfillmentStatus.RETURNED,
+        ).aggregate(total=Sum("quantity"))["total"]
+        or 0
+    )
+    if returned and returned >= sent:
+        status = OrderStatus.RETURNED
+    elif returned:
+        status = OrderStatus.PARTIALLY_RETURNED
+    elif sent == 0:
         status = OrderStatus.UNFULFILLED
     elif sent < ordered:
         status = OrderStatus.PARTIALLY_FULFILLED
@@ -521,3 +532,36 @@ def orders_fulfil_bulk(
         except ValidationError as error:
             results[order_id] = error
     return results
+
+
+@transaction.atomic
+def fulfillment_return(*, fulfillment_id: int, restock: bool, user=None) -> Fulfillment:
+    """Mark a sent parcel as come back; put its units on the shelf if asked."""
+    order, fulfillment = _lock_fulfillment(fulfillment_id)
+    if fulfillment.status != FulfillmentStatus.FULFILLED:
+        raise order_error(
+            "fulfillment",
+            "Only a sent fulfillment can be marked returned.",
+            OrderErrorCode.INVALID,
+        )
+    lines = list(fulfillment.lines.all())
+    if restock:
+        stocks = _lock_stocks(fl.stock_id for fl in lines if fl.stock_id)
+        for fl in lines:
+            if fl.stock_id in stocks:
+                stocks[fl.stock_id].quantity += fl.quantity
+        Stock.objects.bulk_update(list(stocks.values()), ["quantity"])
+    fulfillment.status = FulfillmentStatus.RETURNED
+    fulfillment.save(update_fields=["status"])
+    OrderEvent.objects.create(
+        order=order,
+        user=_actor(user),
+        type=OrderEvents.FULFILLMENT_RETURNED,
+        parameters={
+            "fulfillment": fulfillment.composed_id,
+            "restocked": restock,
+            "quantity": sum(fl.quantity for fl in lines),
+        },
+    )
+    order_status_refresh(order)
+    return fulfillment

@@ -45,6 +45,8 @@ class OrderStatus(models.TextChoices):
     UNFULFILLED = "unfulfilled", "Unfulfilled"
     PARTIALLY_FULFILLED = "partially fulfilled", "Partially fulfilled"
     FULFILLED = "fulfilled", "Fulfilled"
+    PARTIALLY_RETURNED = "partially returned", "Partially returned"
+    RETURNED = "returned", "Returned"
     CANCELED = "canceled", "Canceled"
 
 
@@ -214,6 +216,8 @@ class OrderEvents(models.TextChoices):
     FULFILLMENT_CANCELED = "fulfillment_canceled", "A fulfillment was canceled"
     FULFILLMENT_RESTOCKED_ITEMS = "restocked_items", "Items were put back in stock"
     TRACKING_UPDATED = "tracking_updated", "The tracking number was updated"
+    FULFILLMENT_RETURNED = "fulfillment_returned", "A parcel came back"
+    PAYMENT_REFUNDED = "refunded", "The payment was refunded"
     EMAIL_SENT = "email_sent", "An email was sent to the customer"
     CONFIRMED = "confirmed", "The order was confirmed"
     MARKED_AS_PAID = "marked_as_paid", "The order was marked as paid"

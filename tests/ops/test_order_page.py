@@ -1,5 +1,7 @@
 """The ops order page: what was sold, where it is held, and fulfilling it."""
 
+from decimal import Decimal
+
 import pytest
 
 from backend.checkout.complete import checkout_complete
@@ -153,3 +155,41 @@ def test_a_merchandiser_cannot_add_a_note(merch_client, order):
 
     assert response.status_code == 403
     assert not order.events.filter(type="note_added").exists()
+
+
+def test_operations_refund_from_the_order_page(ops_client, order):
+    response = ops_client.post(_url(order, "refund/"), {"amount": "5.00"})
+
+    assert response.status_code == 302
+    order.refresh_from_db()
+    assert order.total_charged_amount == Decimal("39.98")
+
+
+def test_a_refund_above_the_charge_is_refused_on_the_page(ops_client, order):
+    ops_client.post(_url(order, "refund/"), {"amount": "500"})
+
+    order.refresh_from_db()
+    assert order.total_charged_amount == Decimal("44.98")
+
+
+def test_marking_a_parcel_returned_from_the_page_restocks(
+    ops_client, order, warehouse, variant
+):
+    ops_client.post(_url(order, "fulfil/"), _form(order, warehouse))
+    fulfillment = order.fulfillments.get()
+
+    ops_client.post(
+        _url(order, f"fulfillments/{fulfillment.pk}/return/"), {"restock": "on"}
+    )
+
+    order.refresh_from_db()
+    assert order.status == OrderStatus.RETURNED
+    assert variant.stocks.get().quantity == 10
+
+
+def test_a_merchandiser_cannot_refund(merch_client, order):
+    response = merch_client.post(_url(order, "refund/"), {"amount": "5.00"})
+
+    assert response.status_code == 403
+    order.refresh_from_db()
+    assert order.total_charged_amount == Decimal("44.98")
