@@ -100,6 +100,8 @@ EVENT_TYPES = {
     "fulfillment_canceled": "FULFILLMENT_CANCELED",
     "restocked_items": "FULFILLMENT_RESTOCKED_ITEMS",
     "tracking_updated": "TRACKING_UPDATED",
+    "fulfillment_returned": "FULFILLMENT_RETURNED",
+    "refunded": "PAYMENT_REFUNDED",
 }
 
 PAYMENT_STATUS = {
