@@ -10,11 +10,11 @@ from uuid import UUID
 from django.db import transaction
 
 from .models import Checkout
-from .services import _current_quantities, _validate_lines, _write_quantities
+from .services import current_quantities, validate_lines, write_quantities
 from .validation import (
     MAX_CHECKOUT_LINE_QUANTITY,
-    _quantities_bought,
     quantities_available,
+    quantities_bought,
     validate_variants_sellable,
     variants_by_id,
 )
@@ -78,14 +78,14 @@ def _sellable(channel, variants) -> set[int]:
 
 def _move_lines(*, guest: Checkout, target: Checkout, user) -> None:
     """Add the guest's quantities to the target's, capped at what may be sold."""
-    existing = _current_quantities(target)
+    existing = current_quantities(checkout=target)
     added = {line.variant_id: line.quantity for line in guest.lines.all()}
     if not added:
         return
     variants = variants_by_id(variant_ids=added)
     sellable = _sellable(target.channel, variants.values())
     available = quantities_available(channel=target.channel, variant_ids=added)
-    bought = _quantities_bought(user=user, variant_ids=list(added))
+    bought = quantities_bought(user=user, variant_ids=list(added))
     quantities = {}
     for variant_id, quantity in added.items():
         if variant_id not in sellable:
@@ -105,8 +105,8 @@ def _move_lines(*, guest: Checkout, target: Checkout, user) -> None:
     if not quantities:
         return
     # The capped quantities pass the same checks as checkoutLinesAdd.
-    _validate_lines(channel=target.channel, quantities=quantities, user=user)
-    _write_quantities(checkout=target, existing=existing, quantities=quantities)
+    validate_lines(channel=target.channel, quantities=quantities, user=user)
+    write_quantities(checkout=target, existing=existing, quantities=quantities)
 
 
 def _fill_missing_details(*, guest: Checkout, target: Checkout) -> None:

@@ -34,9 +34,10 @@ def _merged_quantities(lines: Iterable[LineInput]) -> dict[int, int]:
     return dict(merged)
 
 
-def _validate_lines(
+def validate_lines(
     *, channel: Channel, quantities: dict[int, int], user=None
 ) -> dict[int, ProductVariant]:
+    """Raise unless every variant may be sold in these quantities."""
     variants = variants_by_id(variant_ids=quantities)
     validate_variants_sellable(channel=channel, variants=variants.values())
     validate_quantity_limits(quantities=quantities, variants=variants, user=user)
@@ -61,7 +62,8 @@ def checkout_for_update(checkout_token: UUID | str) -> Checkout:
     return checkout
 
 
-def _current_quantities(checkout: Checkout) -> dict[int, CheckoutLine]:
+def current_quantities(*, checkout: Checkout) -> dict[int, CheckoutLine]:
+    """Return the checkout's lines by variant id."""
     return {line.variant_id: line for line in checkout.lines.all()}
 
 
@@ -82,7 +84,7 @@ def checkout_create(
     validate_quantities_positive(quantity for _, quantity in lines)
     quantities = _merged_quantities(lines)
     if quantities:
-        _validate_lines(channel=channel, quantities=quantities, user=user)
+        validate_lines(channel=channel, quantities=quantities, user=user)
     user = user if user is not None and user.is_authenticated else None
     with transaction.atomic():
         checkout = Checkout.objects.create(
@@ -105,17 +107,17 @@ def checkout_lines_add(
     """Add lines; a variant already in the checkout gets its quantity raised."""
     validate_quantities_positive(quantity for _, quantity in lines)
     checkout = checkout_for_update(checkout_token)
-    existing = _current_quantities(checkout)
+    existing = current_quantities(checkout=checkout)
     added = _merged_quantities(lines)
     quantities = {
         variant_id: quantity
         + (existing[variant_id].quantity if variant_id in existing else 0)
         for variant_id, quantity in added.items()
     }
-    _validate_lines(
+    validate_lines(
         channel=checkout.channel, quantities=quantities, user=user or checkout.user
     )
-    _write_quantities(checkout=checkout, existing=existing, quantities=quantities)
+    write_quantities(checkout=checkout, existing=existing, quantities=quantities)
     return checkout
 
 
@@ -131,16 +133,16 @@ def checkout_lines_update(
             message="The quantity should be higher or equal zero.",
         )
     checkout = checkout_for_update(checkout_token)
-    existing = _current_quantities(checkout)
+    existing = current_quantities(checkout=checkout)
     quantities = {_variant_id(variant): quantity for variant, quantity in lines}
     kept = {vid: quantity for vid, quantity in quantities.items() if quantity > 0}
     # Removing a line needs only the variant to exist.
     variants_by_id(variant_ids=quantities)
     if kept:
-        _validate_lines(
+        validate_lines(
             channel=checkout.channel, quantities=kept, user=user or checkout.user
         )
-    _write_quantities(checkout=checkout, existing=existing, quantities=quantities)
+    write_quantities(checkout=checkout, existing=existing, quantities=quantities)
     return checkout
 
 
@@ -167,12 +169,13 @@ def checkout_lines_delete(
     return checkout
 
 
-def _write_quantities(
+def write_quantities(
     *,
     checkout: Checkout,
     existing: dict[int, CheckoutLine],
     quantities: dict[int, int],
 ) -> None:
+    """Write validated quantities: add, change or (at 0) delete lines."""
     new_lines = []
     for variant_id, quantity in quantities.items():
         line = existing.get(variant_id)

@@ -110,7 +110,7 @@ def validate_quantity_limits(
     }
     if not limited:
         return
-    bought = _quantities_bought(user=user, variant_ids=list(limited))
+    bought = quantities_bought(user=user, variant_ids=list(limited))
     for variant_id, limit in limited.items():
         if quantities[variant_id] + bought.get(variant_id, 0) > limit:
             raise checkout_error(
@@ -120,7 +120,8 @@ def validate_quantity_limits(
             )
 
 
-def _quantities_bought(*, user, variant_ids: list[int]) -> dict[int, int]:
+def quantities_bought(*, user, variant_ids: list[int]) -> dict[int, int]:
+    """Return how many of each variant the user has ordered (not canceled)."""
     if user is None or not user.is_authenticated:
         return {}
     from backend.order.models import OrderLine, OrderStatus
