@@ -3,6 +3,8 @@ from django.urls import path
 from .feeds import ArticlesAtomFeed, ArticlesFeed
 from .views import (
     account,
+    account_addresses,
+    account_passwords,
     attribution,
     cart,
     catalog,
@@ -38,6 +40,47 @@ urlpatterns = [
     path("account/login/", account.login_view, name="account_login"),
     path("account/logout/", account.logout_view, name="account_logout"),
     path("account/orders/", account.orders, name="account_orders"),
+    path("account/", account.overview, name="account"),
+    path(
+        "account/addresses/",
+        account_addresses.address_list,
+        name="account_addresses",
+    ),
+    path(
+        "account/addresses/add/",
+        account_addresses.address_create,
+        name="account_address_create",
+    ),
+    path(
+        "account/addresses/<int:address_id>/edit/",
+        account_addresses.address_update,
+        name="account_address_update",
+    ),
+    path(
+        "account/addresses/<int:address_id>/delete/",
+        account_addresses.address_delete,
+        name="account_address_delete",
+    ),
+    path(
+        "account/addresses/<int:address_id>/default/<str:address_type>/",
+        account_addresses.address_set_default,
+        name="account_address_default",
+    ),
+    path(
+        "account/password/",
+        account_passwords.change,
+        name="account_password_change",
+    ),
+    path(
+        "account/password/forgot/",
+        account_passwords.reset_request,
+        name="account_password_reset_request",
+    ),
+    path(
+        "account/password/reset/",
+        account_passwords.reset,
+        name="account_password_reset",
+    ),
     path("cart/", cart.cart_detail, name="cart"),
     path("cart/add/", cart.cart_add, name="cart-add"),
     path("cart/lines/<uuid:line_id>/", cart.cart_line_update, name="cart-line-update"),

@@ -1,4 +1,4 @@
-"""Account pages: sign up, confirm, log in and out, order history.
+"""Account pages: overview, sign up, confirm, log in and out, order history.
 
 Thin doors onto backend.account's services; the guest's cart follows the
 shopper into their account through checkout_merge_on_login.
@@ -23,6 +23,7 @@ from backend.checkout.merge import checkout_merge_on_login
 from backend.order.selectors import orders_of_user
 
 from ..account_forms import ConfirmForm, LoginForm, SignUpForm
+from ..seo import PageMeta
 
 # The session key of the shopper's cart (the storefront cart pages use it).
 CHECKOUT_SESSION_KEY = "lumbar_checkout_token"
@@ -30,6 +31,15 @@ CHECKOUT_SESSION_KEY = "lumbar_checkout_token"
 
 def _public_url(name: str) -> str:
     return settings.PUBLIC_URL + reverse(name)
+
+
+def _meta(title: str) -> PageMeta:
+    return PageMeta(title=f"{title} | Lumbar", noindex=True)
+
+
+@login_required(login_url="storefront:account_login")
+def overview(request):
+    return render(request, "account/overview.html", {"meta": _meta("Your account")})
 
 
 def signup(request):
@@ -49,10 +59,18 @@ def signup(request):
             return render(
                 request,
                 "account/signup_done.html",
-                {"email": form.cleaned_data["email"]},
+                {
+                    "email": form.cleaned_data["email"],
+                    "meta": _meta("Check your email"),
+                },
             )
     status = 400 if form.errors else 200
-    return render(request, "account/signup.html", {"form": form}, status=status)
+    return render(
+        request,
+        "account/signup.html",
+        {"form": form, "meta": _meta("Create an account")},
+        status=status,
+    )
 
 
 def confirm(request):
@@ -73,7 +91,11 @@ def confirm(request):
     return render(
         request,
         "account/confirm.html",
-        {"form": form, "confirmed": confirmed},
+        {
+            "form": form,
+            "confirmed": confirmed,
+            "meta": _meta("Confirm your account"),
+        },
         status=status,
     )
 
@@ -107,7 +129,7 @@ def login_view(request):
     return render(
         request,
         "account/login.html",
-        {"form": form, "next": next_url},
+        {"form": form, "next": next_url, "meta": _meta("Log in")},
         status=status,
     )
 
@@ -138,4 +160,8 @@ def orders(request):
         }
         for order in orders_of_user(user=request.user)
     ]
-    return render(request, "account/orders.html", {"orders": rows})
+    return render(
+        request,
+        "account/orders.html",
+        {"orders": rows, "meta": _meta("Your orders")},
+    )

@@ -1,7 +1,5 @@
 """Account pages: sign up, confirm, log in (the cart follows), log out, orders."""
 
-from urllib.parse import parse_qs, urlsplit
-
 import pytest
 from django.core import mail
 
@@ -12,31 +10,7 @@ from backend.storefront.views.account import CHECKOUT_SESSION_KEY
 from tests import factories
 from tests.api.order.conftest import place_order
 
-PASSWORD = "Sciatica-relief-42"
-
-
-def emailed_link_params(message) -> dict[str, str]:
-    link = next(word for word in message.body.split() if word.startswith("http"))
-    return {key: values[0] for key, values in parse_qs(urlsplit(link).query).items()}
-
-
-@pytest.fixture
-def tasks_in_process():
-    """Run the queued email tasks here (the worker test covers the worker)."""
-    from backend.celery import app as celery_app
-
-    before = celery_app.conf.task_always_eager
-    celery_app.conf.task_always_eager = True
-    yield
-    celery_app.conf.task_always_eager = before
-
-
-@pytest.fixture
-def confirmed_customer(db):
-    user = factories.UserFactory(email="ann@example.com", is_confirmed=True)
-    user.set_password(PASSWORD)
-    user.save()
-    return user
+from .helpers import PASSWORD, emailed_link_params
 
 
 def test_signing_up_says_check_your_email_and_mails_a_link_to_the_confirm_page(
@@ -168,9 +142,9 @@ def test_logout_by_get_is_refused(client, confirmed_customer):
 
 
 def test_order_history_lists_only_the_customers_orders_newest_first(
-    client, confirmed_customer, channel, shipping_method, variant
+    client, confirmed_customer, other_customer, channel, shipping_method, variant
 ):
-    other = factories.UserFactory(email="other@example.com")
+    other = other_customer
     first = place_order(
         channel=channel,
         shipping_method=shipping_method,
@@ -236,4 +210,4 @@ def test_the_header_links_to_log_in_or_the_account(client, confirmed_customer):
     signed_in = client.get("/account/orders/").content.decode()
 
     assert '<a class="account-link" href="/account/login/">Log in</a>' in anonymous
-    assert '<a class="account-link" href="/account/orders/">Account</a>' in signed_in
+    assert '<a class="account-link" href="/account/">Account</a>' in signed_in
