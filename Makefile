@@ -8,7 +8,7 @@ PORT ?= 8000
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/lumbar
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 
-.PHONY: run test install lock services lint bench check-deploy clean
+.PHONY: run test install lock services browser lint bench check-deploy clean
 
 $(STAMP): requirements/lock.txt pyproject.toml
 	@test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -30,7 +30,11 @@ run: $(STAMP)
 services:
 	@bash scripts/ensure_services.sh
 
-test: $(STAMP) services
+# Debian's chromium for the Playwright test (tests/browser/).
+browser:
+	@bash scripts/ensure_browser.sh
+
+test: $(STAMP) services browser
 	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) \
 		$(BIN)/lint-imports --no-cache
 	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) \
