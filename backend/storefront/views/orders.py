@@ -4,10 +4,12 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from backend.order.emails import address_lines, delivery_estimate
-from backend.order.models import Fulfillment, Order
+from backend.order.models import Fulfillment, FulfillmentStatus, Order
 from backend.order.shipped_email import tracking_url
 
 from ..seo import PageMeta
+
+NOT_SENT = (FulfillmentStatus.CANCELED, FulfillmentStatus.WAITING_FOR_APPROVAL)
 
 
 def order_by_token(token) -> Order:
@@ -22,8 +24,12 @@ def order_by_token(token) -> Order:
 
 def order_context(order: Order) -> dict:
     """Return what an order page shows: lines, totals, address, parcels."""
+    # A canceled parcel never left, and one waiting for approval has not yet:
+    # the shopper sees only what was sent.
     fulfillments = list(
-        Fulfillment.objects.filter(order=order).prefetch_related("lines__order_line")
+        Fulfillment.objects.filter(order=order)
+        .exclude(status__in=NOT_SENT)
+        .prefetch_related("lines__order_line")
     )
     return {
         "order": order,
