@@ -4,7 +4,7 @@ import pytest
 from graphql import validate
 
 from backend.graphql.api import schema
-from tests.shared_assets import SALEOR_SCHEMA, require_shared
+from tests.shared_assets import SALEOR_SCHEMA, STOREFRONT_DOCUMENTS
 
 from .checkout_documents import operation, operation_names
 from .documents import document, is_fragment_file
@@ -28,7 +28,14 @@ STOREFRONT_FILES = (
 
 
 def _checkout_operations():
-    require_shared(SALEOR_SCHEMA)
+    """Return the operation names, or one skipped case when ../shared is absent.
+
+    Collection must not call pytest.skip (it would error, not skip).
+    """
+    for path in (SALEOR_SCHEMA, STOREFRONT_DOCUMENTS):
+        if not path.exists():
+            reason = f"Saleor reference file {path} is absent: check out ../shared/"
+            return [pytest.param("absent", marks=pytest.mark.skip(reason=reason))]
     return operation_names()
 
 
