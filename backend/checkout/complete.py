@@ -288,7 +288,10 @@ def _promise(
             available = {w.warehouse_id: info.line.quantity for w in rules.warehouses}
         promise_lines.append(
             PromiseLine(
-                variant_id=variant.pk, quantity=info.line.quantity, available=available
+                variant_id=variant.pk,
+                quantity=info.line.quantity,
+                available=available,
+                bulky=rules.is_bulky(variant.product.product_type_id),
             )
         )
     promise = lines_promise(

@@ -44,6 +44,7 @@ def checkout_delivery_promises(
                 variant_id=info.line.variant_id,
                 quantity=info.line.quantity,
                 available=available,
+                bulky=rules.is_bulky(info.line.variant.product.product_type_id),
             )
         )
     address = checkout.shipping_address

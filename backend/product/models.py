@@ -33,6 +33,8 @@ class ProductType(ModelWithMetadata):
     has_variants = models.BooleanField(default=True)
     is_shipping_required = models.BooleanField(default=True)
     weight_grams = models.PositiveIntegerField(null=True, blank=True)
+    # Lumbar extension: needs an extra handling day before it can ship.
+    is_bulky = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["slug"]
@@ -200,7 +202,6 @@ class ProductChannelListing(models.Model):
         )
 
 
-
 class ProductVariant(SortableModel, ModelWithMetadata):
     sku = models.CharField(max_length=255, unique=True, null=True, blank=True)
     name = models.CharField(max_length=255, blank=True)
@@ -282,7 +283,6 @@ class ProductVariantChannelListing(models.Model):
         return f"{self.variant_id} in {self.channel_id}"
 
 
-
 class ProductMediaTypes(models.TextChoices):
     IMAGE = "IMAGE", "An uploaded image or an URL to an image"
     VIDEO = "VIDEO", "A URL to an external video"
@@ -319,7 +319,6 @@ class VariantMedia(models.Model):
 
     def __str__(self) -> str:
         return f"{self.variant_id}: {self.media_id}"
-
 
 
 class Collection(SeoModel, ModelWithMetadata):
@@ -372,7 +371,6 @@ class CollectionChannelListing(models.Model):
 
     def __str__(self) -> str:
         return f"{self.collection_id} in {self.channel_id}"
-
 
 
 class CollectionTranslation(SeoModel, TranslationModel):

@@ -361,6 +361,7 @@ def fast_claim_check(
     methods: Sequence[MethodSchedule],
     warehouses: Sequence[WarehouseSchedule],
     stocked_warehouse_ids: Iterable[int],
+    bulky_in_stock: bool = False,
 ) -> ClaimCheck:
     """Check the banner claim against every method a default shopper can pick.
 
@@ -380,6 +381,17 @@ def fast_claim_check(
     if not shipping:
         breaches.append(
             ClaimBreach("stock", "No warehouse serving the default country has stock.")
+        )
+    if bulky_in_stock and any(
+        w.handling_days + w.bulky_extra_days + m.maximum_days > claim_max_days
+        for w in shipping
+        for m in methods
+    ):
+        breaches.append(
+            ClaimBreach(
+                "bulky",
+                "Bulky items in stock need an extra handling day beyond the claim.",
+            )
         )
     for method in methods:
         if method.minimum_days > method.maximum_days:

@@ -18,6 +18,7 @@ from django.db.models import F
 from prices import Money
 
 from backend.channel.models import Channel
+from backend.product.models import ProductType
 from backend.warehouse.models import ChannelWarehouse, Stock
 
 from .models import (
@@ -72,6 +73,11 @@ class PromiseRules:
     # The channel's warehouses, nearest (first in the channel's order) first.
     warehouses: tuple[WarehouseSchedule, ...]
     methods: tuple[MethodOption, ...]
+    # Product types that need an extra handling day.
+    bulky_product_type_ids: frozenset[int] = frozenset()
+
+    def is_bulky(self, product_type_id: int | None) -> bool:
+        return product_type_id in self.bulky_product_type_ids
 
     def methods_for(
         self, *, country: str, subtotal: Money | None = None
@@ -147,6 +153,9 @@ def _rules_load(channel_slug: str) -> PromiseRules | bool:
         .order_by("price_amount", "shipping_method__name", "pk")
     )
     methods = tuple(_method_option(listing) for listing in listings)
+    bulky = frozenset(
+        ProductType.objects.filter(is_bulky=True).values_list("pk", flat=True)
+    )
     return PromiseRules(
         channel_slug=channel.slug,
         default_country=str(channel.default_country),
@@ -154,6 +163,7 @@ def _rules_load(channel_slug: str) -> PromiseRules | bool:
         claim_max_days=channel.delivery_promise_max_days,
         warehouses=warehouses,
         methods=methods,
+        bulky_product_type_ids=bulky,
     )
 
 
@@ -257,6 +267,12 @@ def channel_fast_claim(*, channel_slug: str) -> tuple[PromiseRules, ClaimCheck] 
             ],
             warehouses=rules.warehouses,
             stocked_warehouse_ids=stocked,
+            bulky_in_stock=bool(rules.bulky_product_type_ids)
+            and Stock.objects.filter(
+                warehouse_id__in=[w.warehouse_id for w in rules.warehouses],
+                quantity__gt=F("quantity_allocated"),
+                product_variant__product__product_type_id__in=rules.bulky_product_type_ids,
+            ).exists(),
         )
         cache.set(key, check, CLAIM_TIMEOUT)
     return rules, check
@@ -284,6 +300,7 @@ def variant_promise(
     variant_id: int,
     available_by_warehouse: dict[int, int],
     untracked: bool = False,
+    bulky: bool = False,
     quantity: int = 1,
     unit_price: Money | None = None,
     country: str | None = None,
@@ -301,7 +318,10 @@ def variant_promise(
     if untracked:
         available_by_warehouse = {w.warehouse_id: quantity for w in rules.warehouses}
     line = PromiseLine(
-        variant_id=variant_id, quantity=quantity, available=available_by_warehouse
+        variant_id=variant_id,
+        quantity=quantity,
+        available=available_by_warehouse,
+        bulky=bulky,
     )
     return lines_promise(
         rules=rules,

@@ -61,3 +61,15 @@ def test_any_slow_method_offered_breaks_the_claim():
         "method:11/warehouse:1",
         "method:11/warehouse:2",
     }
+
+
+def test_bulky_items_in_stock_break_the_claim():
+    result = fast_claim_check(
+        claim_max_days=2,
+        methods=(STANDARD,),
+        warehouses=(COLUMBUS,),
+        stocked_warehouse_ids=(1,),
+        bulky_in_stock=True,
+    )
+
+    assert [b.rule for b in result.breaches] == ["bulky"]

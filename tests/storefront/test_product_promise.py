@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
-from backend.product.models import ProductVariant
+from backend.product.models import ProductType, ProductVariant
 from backend.shipping.models import ShippingMethod, ShippingMethodPostalCodeRule
 from backend.shipping.promise_rules import promise_rules_changed
 from backend.warehouse.models import Stock, Warehouse
@@ -126,3 +126,20 @@ def test_a_postal_code_every_method_excludes_gets_no_date(
         "We cannot deliver to this postal code with our usual method."
     )
     assert promise_text(client, STRAP + "?postal_code=10001").startswith("Order within")
+
+
+@time_machine.travel(datetime(2026, 11, 24, 11, 47, tzinfo=NEW_YORK), tick=False)
+def test_a_bulky_product_type_ships_a_day_later_and_breaks_the_banner(
+    demo_store, client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        ProductType.objects.filter(products__slug="loop-stretch-strap").update(
+            is_bulky=True
+        )
+        promise_rules_changed()
+
+    page = client.get(STRAP).content.decode()
+
+    # Ships Wednesday instead of Tuesday; Thursday is Thanksgiving.
+    assert promise_text(client) == "Order within 4 h 13 min, get it by Mon 30 Nov"
+    assert "Fast Delivery: 1-2 Days on All Orders" not in page

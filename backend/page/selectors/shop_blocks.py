@@ -270,7 +270,11 @@ def _blocks_resolve(
         row.product.id: row
         for row in catalog_rows(products=products, channel_slug=channel_slug)
     }
-    promises = _promises(rows, channel_slug=channel_slug)
+    promises = _promises(
+        rows,
+        channel_slug=channel_slug,
+        product_types={product.pk: product.product_type_id for product in products},
+    )
 
     def _item(row: CatalogRow) -> ShopBlockItem:
         ships_fast, line = promises.get(row.product.id, (False, None))
@@ -319,7 +323,7 @@ def _rule_keeps(rule: ShopRule, row: CatalogRow | None, promise) -> bool:
 
 
 def _promises(
-    rows: dict[int, CatalogRow], *, channel_slug: str
+    rows: dict[int, CatalogRow], *, channel_slug: str, product_types: dict[int, int]
 ) -> dict[int, tuple[bool, str | None]]:
     """Return (ships fast, delivery line) per product, for one unit ordered now.
 
@@ -340,15 +344,21 @@ def _promises(
         options = rules.methods_for(country=rules.default_country, subtotal=price)
         if not options or not warehouses:
             continue
+        bulky = rules.is_bulky(product_types.get(product_id))
         promise = variant_promise(
             rules=rules,
             now=now,
             variant_id=product_id,
             available_by_warehouse=dict.fromkeys(warehouses, 1),
+            bulky=bulky,
             unit_price=price,
         )
-        fast = ships_within_claim(
-            rules=rules, warehouse_ids=warehouses, method=options[0].schedule
+        fast = (
+            promise is not None
+            and not bulky
+            and ships_within_claim(
+                rules=rules, warehouse_ids=warehouses, method=options[0].schedule
+            )
         )
         results[product_id] = (fast, promise_short(promise) or None)
     return results

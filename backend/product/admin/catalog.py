@@ -272,4 +272,5 @@ class ProductTypeAdmin(SaleorModelAdmin):
         "has_variants",
         "is_shipping_required",
         "weight_grams",
+        "is_bulky",
     ]

@@ -49,7 +49,11 @@ def product(request, slug):
             "selected": selected,
             "selected_stock": stock[selected.id],
             "delivery_line": _delivery_line(
-                channel_slug, selected, levels[selected.id], destination
+                channel_slug,
+                selected,
+                levels[selected.id],
+                destination,
+                product_type_id=detail.product.product_type_id,
             ),
             "destination": destination,
             "variants": [(variant, stock[variant.id]) for variant in detail.variants],
@@ -112,7 +116,12 @@ def _default_country() -> str:
 
 
 def _delivery_line(
-    channel_slug: str, variant: VariantOption, level, destination: Destination
+    channel_slug: str,
+    variant: VariantOption,
+    level,
+    destination: Destination,
+    *,
+    product_type_id: int,
 ) -> str:
     """Return "Order within 2 h 13 min, get it by Thu 26 Nov" for one unit."""
     rules = promise_rules_get(channel_slug=channel_slug)
@@ -125,6 +134,7 @@ def _delivery_line(
         variant_id=variant.id,
         available_by_warehouse=level.by_warehouse,
         untracked=level.untracked,
+        bulky=rules.is_bulky(product_type_id),
         unit_price=variant.price,
         postal_code=destination.postal_code,
     )
