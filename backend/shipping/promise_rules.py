@@ -103,6 +103,11 @@ def _version() -> int:
     return cache.get_or_set(VERSION_KEY, 1, None)
 
 
+def promise_rules_version() -> int:
+    """Return the rules' cache version, for caches that depend on the rules."""
+    return _version()
+
+
 @functools.lru_cache(maxsize=32)
 def country_holidays(country: str, year: int) -> frozenset[date]:
     """Public holidays on which carriers in the country do not deliver."""

@@ -10,6 +10,7 @@ fixed number of queries whatever the number of pages and blocks.
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.db.models import Q, QuerySet, Value
 from django.utils import timezone
@@ -62,6 +63,8 @@ class ShopBlockItem:
     ships_fast: bool
     # "Get it by Fri 27 Nov" for one unit ordered now; None when no date.
     delivery_line: str | None
+    # The line holds until this moment (the order-by deadline behind it).
+    delivery_line_until: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -277,12 +280,13 @@ def _blocks_resolve(
     )
 
     def _item(row: CatalogRow) -> ShopBlockItem:
-        ships_fast, line = promises.get(row.product.id, (False, None))
+        ships_fast, line, until = promises.get(row.product.id, (False, None, None))
         return ShopBlockItem(
             product=row.product,
             stock=row.stock,
             ships_fast=ships_fast and row.stock.in_stock,
             delivery_line=line if row.stock.in_stock else None,
+            delivery_line_until=until if row.stock.in_stock else None,
         )
 
     id_of_slug = {product.slug: product.pk for product in products}
@@ -324,8 +328,8 @@ def _rule_keeps(rule: ShopRule, row: CatalogRow | None, promise) -> bool:
 
 def _promises(
     rows: dict[int, CatalogRow], *, channel_slug: str, product_types: dict[int, int]
-) -> dict[int, tuple[bool, str | None]]:
-    """Return (ships fast, delivery line) per product, for one unit ordered now.
+) -> dict[int, tuple[bool, str | None, datetime | None]]:
+    """Return (ships fast, line, line's deadline) per product, for one unit now.
 
     One query (where each product is stocked); the rules come from the cache.
     """
@@ -360,7 +364,11 @@ def _promises(
                 rules=rules, warehouse_ids=warehouses, method=options[0].schedule
             )
         )
-        results[product_id] = (fast, promise_short(promise) or None)
+        results[product_id] = (
+            fast,
+            promise_short(promise) or None,
+            promise.order_by if promise is not None else None,
+        )
     return results
 
 

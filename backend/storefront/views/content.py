@@ -4,9 +4,12 @@ import mimetypes
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.messages import get_messages
 from django.http import FileResponse, Http404
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
 from backend.page.selectors import (
@@ -23,6 +26,15 @@ from ..article_page import (
     article_hero_url,
     article_structured_data,
     shown_block,
+)
+from ..fragments import (
+    CSRF_SLOT,
+    Fragment,
+    csrf_fill,
+    fragment_get,
+    fragment_key,
+    fragment_set,
+    reader_messages_pending,
 )
 from ..seo import PageMeta, absolute_url
 from .comments import comment_context
@@ -56,40 +68,76 @@ def article_index(request):
 
 @require_safe
 def article_detail(request, slug):
-    page = articles_published().filter(slug=slug).first()
-    if page is None:
-        raise Http404("No such article.")
-    article = page.article
-    blocks = article_shop_blocks(
-        pages=[page], channel_slug=settings.DEFAULT_CHANNEL_SLUG
-    )[page.pk]
-    url = absolute_url(reverse("storefront:article", args=[page.slug]))
-    hero_url = article_hero_url(page)
+    channel_slug = settings.DEFAULT_CHANNEL_SLUG
+    key = fragment_key("article", channel_slug, slug)
+    messages_pending = reader_messages_pending(request)
+    fragment = None if messages_pending else fragment_get(key)
+    if fragment is None:
+        fragment = _article_fragment(
+            channel_slug,
+            slug,
+            # The comment thanks shows in the comments; such a page is not kept.
+            messages=get_messages(request) if messages_pending else None,
+        )
+        if not messages_pending:
+            fragment_set(key, fragment)
     return render(
         request,
         "content/article.html",
         {
-            "page": page,
-            "article": article,
-            "body": article_body(
-                body_html=article.body_html, article_slug=page.slug, blocks=blocks
-            ),
-            "end_block": shown_block(
-                block=blocks.end, article_slug=page.slug, number=END_BLOCK_NUMBER
-            ),
-            "sources": list(article.sources.all()),
-            "series": article_series(page=page),
-            "hero_url": hero_url,
-            "structured_data": article_structured_data(page=page, url=url),
-            **comment_context(page),
+            "fragment_head": mark_safe(fragment.head),
+            "fragment_main": csrf_fill(fragment.main, request),
+            "meta": fragment.extra["meta"],
+        },
+    )
+
+
+def _article_fragment(channel_slug: str, slug: str, *, messages) -> Fragment:
+    """Render the article as every reader sees it; 404 if it is not published."""
+    page = articles_published().filter(slug=slug).first()
+    if page is None:
+        raise Http404("No such article.")
+    article = page.article
+    blocks = article_shop_blocks(pages=[page], channel_slug=channel_slug)[page.pk]
+    url = absolute_url(reverse("storefront:article", args=[page.slug]))
+    hero_url = article_hero_url(page)
+    context = {
+        "page": page,
+        "article": article,
+        "body": article_body(
+            body_html=article.body_html, article_slug=page.slug, blocks=blocks
+        ),
+        "end_block": shown_block(
+            block=blocks.end, article_slug=page.slug, number=END_BLOCK_NUMBER
+        ),
+        "sources": list(article.sources.all()),
+        "series": article_series(page=page),
+        "hero_url": hero_url,
+        "structured_data": article_structured_data(page=page, url=url),
+        **comment_context(page),
+        "messages": messages,
+        "csrf_token": CSRF_SLOT,
+    }
+    deadlines = [
+        item.delivery_line_until
+        for block in (*blocks.inline.values(), blocks.end)
+        for item in block.items
+        if item.delivery_line_until is not None
+    ]
+    return Fragment(
+        head=render_to_string("content/_article_head.html", context),
+        main=render_to_string("content/_article_main.html", context),
+        extra={
             "meta": PageMeta(
                 title=page.seo_title or f"{page.title} | Lumbar",
                 description=page.seo_description or article.summary,
                 canonical_url=url,
                 image_url=absolute_url(hero_url),
                 og_type="article",
-            ),
+            )
         },
+        # Block delivery dates change at the first of their order-by deadlines.
+        valid_until=min(deadlines, default=None),
     )
 
 

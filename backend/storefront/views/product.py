@@ -6,29 +6,82 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from backend.page.selectors import pages_featuring_products
 from backend.product.selectors import ProductDetail, VariantOption, product_detail
+from backend.shipping.promise import DeliveryPromise
 from backend.shipping.promise_rules import promise_rules_get, variant_promise
 from backend.shipping.promise_text import promise_line
 from backend.shipping.rules import destination_postal_code_clean
 from backend.warehouse.selectors import StockState, variant_stock_levels
 
+from ..fragments import (
+    CSRF_SLOT,
+    Fragment,
+    csrf_fill,
+    fragment_get,
+    fragment_key,
+    fragment_set,
+    reader_messages_pending,
+)
 from ..seo import PageMeta, absolute_url, product_structured_data
 
 # The shopper's postal code, remembered for every product page.
 POSTAL_CODE_KEY = "lumbar_postal_code"
+# Where the cached page takes the delivery line computed for this request.
+DELIVERY_SLOT = "lumbar-delivery-slot-8e41d0"
 
 
 def product(request, slug):
     channel_slug = settings.DEFAULT_CHANNEL_SLUG
+    destination = _destination(request)
+    requested = request.GET.get("variant", "")[:20]
+    key = fragment_key(
+        "product",
+        channel_slug,
+        slug,
+        requested,
+        destination.postal_code,
+        destination.error,
+    )
+    messages_pending = reader_messages_pending(request)
+    fragment = None if messages_pending else fragment_get(key)
+    if fragment is None:
+        fragment = _product_fragment(
+            channel_slug, slug, requested=requested, destination=destination
+        )
+        if not messages_pending:
+            fragment_set(key, fragment)
+    promise = fragment.extra["promise"]
+    return render(
+        request,
+        "catalog/product.html",
+        {
+            "fragment_head": mark_safe(fragment.head),
+            "fragment_main": csrf_fill(
+                fragment.main.replace(
+                    DELIVERY_SLOT, _delivery_line_html(promise, now=timezone.now())
+                ),
+                request,
+            ),
+            "meta": fragment.extra["meta"],
+        },
+    )
+
+
+def _product_fragment(
+    channel_slug: str, slug: str, *, requested: str, destination: "Destination"
+) -> Fragment:
+    """Render the page as every reader sees it; 404 if it is not for sale."""
     detail = product_detail(slug=slug, channel_slug=channel_slug)
     if detail is None:
         raise Http404("No such product in this store.")
-    selected = _selected_variant(detail, request.GET.get("variant"))
-    destination = _destination(request)
+    selected = _selected_variant(detail, requested)
     levels = variant_stock_levels(
         variant_ids=[variant.id for variant in detail.variants],
         channel_slug=channel_slug,
@@ -40,27 +93,32 @@ def product(request, slug):
     url = absolute_url(reverse("storefront:product", args=[detail.product.slug]))
     main_image = detail.gallery[0].url if detail.gallery else None
     featuring = pages_featuring_products(product_ids=[detail.product.id])
-    return render(
-        request,
-        "catalog/product.html",
-        {
-            "detail": detail,
-            "product": detail.product,
-            "selected": selected,
-            "selected_stock": stock[selected.id],
-            "delivery_line": _delivery_line(
-                channel_slug,
-                selected,
-                levels[selected.id],
-                destination,
-                product_type_id=detail.product.product_type_id,
-            ),
-            "destination": destination,
-            "variants": [(variant, stock[variant.id]) for variant in detail.variants],
-            "learn_more": featuring[detail.product.id],
-            "structured_data": product_structured_data(
-                detail=detail, variant=selected, stock=stock[selected.id], url=url
-            ),
+    promise = _delivery_promise(
+        channel_slug,
+        selected,
+        levels[selected.id],
+        destination,
+        product_type_id=detail.product.product_type_id,
+    )
+    context = {
+        "detail": detail,
+        "product": detail.product,
+        "selected": selected,
+        "selected_stock": stock[selected.id],
+        "delivery_line_slot": DELIVERY_SLOT if promise else "",
+        "destination": destination,
+        "variants": [(variant, stock[variant.id]) for variant in detail.variants],
+        "learn_more": featuring[detail.product.id],
+        "structured_data": product_structured_data(
+            detail=detail, variant=selected, stock=stock[selected.id], url=url
+        ),
+        "csrf_token": CSRF_SLOT,
+    }
+    return Fragment(
+        head=render_to_string("catalog/_product_head.html", context),
+        main=render_to_string("catalog/_product_main.html", context),
+        extra={
+            "promise": promise,
             "meta": PageMeta(
                 title=detail.product.seo_title or f"{detail.product.name} | Lumbar",
                 description=(
@@ -72,6 +130,18 @@ def product(request, slug):
                 og_type="product",
             ),
         },
+        # The dates hold until the order-by moment; the countdown is per request.
+        valid_until=promise.order_by if promise else None,
+    )
+
+
+def _delivery_line_html(promise: DeliveryPromise | None, *, now) -> str:
+    """Return the page's "Order within 2 h 13 min, get it by Thu 26 Nov" line."""
+    line = promise_line(promise, now=now) if promise else ""
+    if not line:
+        return ""
+    return format_html(
+        '<p class="promise-line" data-testid="delivery-promise">{}</p>', line
     )
 
 
@@ -115,22 +185,21 @@ def _default_country() -> str:
     return rules.default_country if rules else "US"
 
 
-def _delivery_line(
+def _delivery_promise(
     channel_slug: str,
     variant: VariantOption,
     level,
     destination: Destination,
     *,
     product_type_id: int,
-) -> str:
-    """Return "Order within 2 h 13 min, get it by Thu 26 Nov" for one unit."""
+) -> DeliveryPromise | None:
+    """Return the promise for one unit ordered now, if the variant can ship."""
     rules = promise_rules_get(channel_slug=channel_slug)
     if rules is None or level.total <= 0:
-        return ""
-    now = timezone.now()
-    promise = variant_promise(
+        return None
+    return variant_promise(
         rules=rules,
-        now=now,
+        now=timezone.now(),
         variant_id=variant.id,
         available_by_warehouse=level.by_warehouse,
         untracked=level.untracked,
@@ -138,4 +207,3 @@ def _delivery_line(
         unit_price=variant.price,
         postal_code=destination.postal_code,
     )
-    return promise_line(promise, now=now) if promise else ""

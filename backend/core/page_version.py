@@ -1,0 +1,89 @@
+"""The version of everything a storefront page shows from the database.
+
+Every INSERT, UPDATE or DELETE on a table of the catalog (products, variants,
+prices, stock, attributes, warehouses, channels, shipping) or of the content
+(pages, articles, sources, comments, tags) moves the version once its
+transaction commits, whatever wrote it: a service, the admin, a bulk update,
+a raw query. Pages cache rendered fragments under the version, so the first
+request after a change renders from the database. Watching the SQL rather
+than calling a helper from each writer means a new writer cannot forget.
+"""
+
+import re
+import time
+
+from django.core.cache import cache
+from django.db import transaction
+
+VERSION_KEY = "lumbar:page-version"
+WATCHED_PREFIXES = (
+    "product_",
+    "attribute_",
+    "warehouse_",
+    "channel_",
+    "shipping_",
+    "page_",
+)
+# Written by reads or history only: a page never shows them. (A sale writes
+# its allocations and the stock row together; the stock row moves the version.)
+IGNORED_TABLES = frozenset(
+    {
+        "product_thumbnail",
+        "page_shopblockclick",
+        "warehouse_stockadjustment",
+        "warehouse_allocation",
+    }
+)
+WRITE_RE = re.compile(
+    r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE
+)
+
+
+def page_version() -> int:
+    """Return the current version; a lost key starts from the clock.
+
+    Starting from nanoseconds, never 1, keeps a flushed or evicted counter
+    from meeting fragments cached under its old numbers.
+    """
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = time.time_ns()
+        cache.add(VERSION_KEY, version, None)
+    return version
+
+
+def page_version_bump() -> None:
+    """Move the version now (callers that are not SQL writes, and tests)."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, time.time_ns(), None)
+
+
+def _bump_on_commit(connection) -> None:
+    if connection.in_atomic_block and any(
+        func is page_version_bump for _, func, _ in connection.run_on_commit
+    ):
+        return  # One move per transaction is enough.
+    transaction.on_commit(page_version_bump, using=connection.alias)
+
+
+def watch_writes(execute, sql, params, many, context):
+    """Database execute wrapper: move the version after a watched write.
+
+    After, not before: outside a transaction the move happens at once, and
+    a reader must not cache the old rows under the new version.
+    """
+    result = execute(sql, params, many, context)
+    match = WRITE_RE.match(sql)
+    if match:
+        table = match.group(1).lower()
+        if table.startswith(WATCHED_PREFIXES) and table not in IGNORED_TABLES:
+            _bump_on_commit(context["connection"])
+    return result
+
+
+def install_write_watch(sender=None, connection=None, **kwargs) -> None:
+    """connection_created receiver: wrap the new connection."""
+    if watch_writes not in connection.execute_wrappers:
+        connection.execute_wrappers.append(watch_writes)
