@@ -43,6 +43,7 @@ from .product.mutations.variants import (
     ProductVariantDelete,
     ProductVariantUpdate,
 )
+from .shipping.schema import ShippingMutations
 from .warehouse.mutations.stocks import ProductVariantStocksUpdate
 
 
@@ -87,6 +88,7 @@ class Mutation(
     CheckoutMutations,
     PaymentMutations,
     OrderMutations,
+    ShippingMutations,
     AccountMutations,
     graphene.ObjectType,
 ):

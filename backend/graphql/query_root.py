@@ -11,6 +11,7 @@ from .menu.schema import MenuQueries
 from .order.schema import OrderQueries
 from .page.schema import PageQueries
 from .product.schema import ProductQueries
+from .shipping.schema import ShippingQueries
 from .shop.schema import ShopQueries
 from .warehouse.schema import WarehouseQueries
 
@@ -23,6 +24,7 @@ class Query(
     MenuQueries,
     PageQueries,
     WarehouseQueries,
+    ShippingQueries,
     CheckoutQueries,
     OrderQueries,
     AccountQueries,

@@ -20,6 +20,11 @@ class ShippingZone(ModelWithMetadata):
     default = models.BooleanField(default=False)
     description = models.TextField(blank=True)
     channels = models.ManyToManyField(Channel, related_name="shipping_zones")
+    # Saleor's link: which warehouses send to the zone. The promise reads
+    # the channel's warehouses; this is kept for the API and the dashboard.
+    warehouses = models.ManyToManyField(
+        "warehouse.Warehouse", related_name="shipping_zones", blank=True
+    )
 
     class Meta:
         ordering = ("pk",)

@@ -34,6 +34,8 @@ PRIVATE_METADATA_PERMISSIONS: dict[str, tuple[PermissionEnum, ...]] = {
     "MenuItem": (PermissionEnum.MANAGE_MENUS,),
     "Channel": (PermissionEnum.MANAGE_CHANNELS,),
     "Shop": (PermissionEnum.MANAGE_SETTINGS,),
+    "ShippingZone": (PermissionEnum.MANAGE_SHIPPING,),
+    "ShippingMethodType": (PermissionEnum.MANAGE_SHIPPING,),
 }
 # A type missing from the map is readable by superusers only.
 DEFAULT_PRIVATE_PERMISSIONS = (PermissionEnum.MANAGE_SETTINGS,)

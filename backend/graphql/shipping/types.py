@@ -5,16 +5,31 @@ from dataclasses import dataclass
 import graphene
 from django.utils import timezone
 from graphene import relay
-from prices import Money
+from prices import Money, MoneyRange
 
+from backend.core.permissions import PermissionEnum
 from backend.shipping.models import ShippingMethod as ShippingMethodModel
+from backend.shipping.models import (
+    ShippingMethodChannelListing as ShippingMethodChannelListingModel,
+)
+from backend.shipping.models import (
+    ShippingMethodPostalCodeRule as ShippingMethodPostalCodeRuleModel,
+)
+from backend.shipping.models import ShippingZone as ShippingZoneModel
 from backend.shipping.promise import DeliveryPromise as DeliveryPromiseData
 from backend.shipping.promise import PromiseReason
 from backend.shipping.promise_text import promise_line
 
+from ..core.channel import channel_of, node_attr_resolver, node_of, wrap
+from ..core.connection import create_connection_type
+from ..core.dataloaders import resolve_for_siblings
 from ..core.ids import global_id
 from ..core.money import Money as MoneyType
+from ..core.money import MoneyRange as MoneyRangeType
+from ..meta.access import require_any_permission
 from ..meta.types import ObjectWithMetadata
+from ..shop.types import CountryDisplay, country_display
+from . import dataloaders as loaders
 
 
 @dataclass(frozen=True)
@@ -137,10 +152,7 @@ class ShippingMethod(graphene.ObjectType):
     @staticmethod
     def resolve_description(root: ShippingMethodData, info):
         # Saleor's descriptions are EditorJS documents; ours are plain text.
-        text = root.method.description
-        if not text:
-            return None
-        return {"blocks": [{"type": "paragraph", "data": {"text": text}}]}
+        return editorjs_of(root.method.description)
 
     @staticmethod
     def resolve_delivery_promise(root: ShippingMethodData, info):
@@ -177,3 +189,255 @@ class Delivery(graphene.ObjectType):
 def delivery_id(method_pk: int) -> str:
     """Return the global id of the delivery option of a shipping method."""
     return global_id("CheckoutDelivery", method_pk)
+
+
+# Staff-side types: zones and the methods in them, as Saleor's dashboard
+# reads them. Roots are ChannelContext-wrapped models; `channel` picks the
+# listing that prices a method.
+
+MANAGE_SHIPPING_NOTE = "\n\nRequires one of the following permissions: MANAGE_SHIPPING."
+
+
+class ShippingMethodTypeEnum(graphene.Enum):
+    PRICE = "price"
+    WEIGHT = "weight"
+
+
+class PostalCodeRuleInclusionTypeEnum(graphene.Enum):
+    INCLUDE = "include"
+    EXCLUDE = "exclude"
+
+
+class ShippingMethodPostalCodeRule(graphene.ObjectType):
+    start = graphene.String(description="Start address range.")
+    end = graphene.String(description="End address range.")
+    inclusion_type = graphene.Field(
+        PostalCodeRuleInclusionTypeEnum,
+        description="Inclusion type of the postal code rule.",
+    )
+
+    class Meta:
+        interfaces = (relay.Node,)
+        description = "Represents shipping method postal code rule."
+
+    @classmethod
+    def is_type_of(cls, root, info):
+        return isinstance(root, ShippingMethodPostalCodeRuleModel)
+
+
+class ShippingMethodChannelListing(graphene.ObjectType):
+    channel = graphene.Field(
+        "backend.graphql.channel.types.Channel",
+        required=True,
+        description="The channel associated with the shipping method channel listing.",
+    )
+    maximum_order_price = graphene.Field(MoneyType, description="Maximum order price.")
+    minimum_order_price = graphene.Field(MoneyType, description="Minimum order price.")
+    price = graphene.Field(
+        MoneyType, description="Price of the shipping method in the associated channel."
+    )
+
+    class Meta:
+        interfaces = (relay.Node,)
+        description = "Represents shipping method channel listing."
+
+    @classmethod
+    def is_type_of(cls, root, info):
+        return isinstance(root, ShippingMethodChannelListingModel)
+
+    @staticmethod
+    def resolve_maximum_order_price(root, info):
+        return _money_or_none(root.maximum_order_price_amount, root.currency)
+
+    @staticmethod
+    def resolve_minimum_order_price(root, info):
+        return _money_or_none(root.minimum_order_price_amount, root.currency)
+
+
+def _money_or_none(amount, currency) -> Money | None:
+    return None if amount is None else Money(amount, currency)
+
+
+class ShippingMethodType(graphene.ObjectType):
+    name = graphene.String(required=True, description="Shipping method name.")
+    description = graphene.JSONString(
+        description="Shipping method description.\n\nRich text format. For "
+        "reference see https://editorjs.io/"
+    )
+    type = graphene.Field(
+        ShippingMethodTypeEnum, description="Type of the shipping method."
+    )
+    channel_listings = graphene.List(
+        graphene.NonNull(ShippingMethodChannelListing),
+        description="List of channels available for the method." + MANAGE_SHIPPING_NOTE,
+    )
+    maximum_order_price = graphene.Field(
+        MoneyType,
+        description="The price of the cheapest variant (including discounts).",
+    )
+    minimum_order_price = graphene.Field(
+        MoneyType,
+        description="The price of the cheapest variant (including discounts).",
+    )
+    postal_code_rules = graphene.List(
+        graphene.NonNull(ShippingMethodPostalCodeRule),
+        description="Postal code ranges rule of exclusion or inclusion of the "
+        "shipping method.",
+    )
+    maximum_delivery_days = graphene.Int(
+        description="Maximum number of days for delivery."
+    )
+    minimum_delivery_days = graphene.Int(
+        description="Minimal number of days for delivery."
+    )
+    carrier = graphene.String(
+        description="Lumbar extension: the carrier that delivers this method's "
+        "parcels (e.g. UPS)."
+    )
+
+    class Meta:
+        interfaces = (relay.Node, ObjectWithMetadata)
+        default_resolver = node_attr_resolver
+        description = (
+            "Shipping method are the methods you'll use to get customer's orders to "
+            "them. They are directly exposed to the customers."
+        )
+
+    @classmethod
+    def is_type_of(cls, root, info):
+        return isinstance(node_of(root), ShippingMethodModel)
+
+    @staticmethod
+    def resolve_description(root, info):
+        return editorjs_of(node_of(root).description)
+
+    @staticmethod
+    def resolve_channel_listings(root, info):
+        require_any_permission(info, PermissionEnum.MANAGE_SHIPPING)
+        return resolve_for_siblings(
+            info,
+            root,
+            "shipping_method_channel_listings",
+            lambda r: loaders.ListingsByMethodIdLoader(info).load_for(
+                r, lambda s: s.pk
+            ),
+        )
+
+    @staticmethod
+    def _listing(root, info):
+        slug = channel_of(root)
+        if slug is None:
+            return None
+        loader = loaders.ListingsByMethodIdLoader(info)
+        listings = loader.load_for(root, lambda r: r.pk)
+        return next((x for x in listings if x.channel.slug == slug), None)
+
+    @staticmethod
+    def resolve_maximum_order_price(root, info):
+        listing = ShippingMethodType._listing(root, info)
+        return listing and ShippingMethodChannelListing.resolve_maximum_order_price(
+            listing, info
+        )
+
+    @staticmethod
+    def resolve_minimum_order_price(root, info):
+        listing = ShippingMethodType._listing(root, info)
+        return listing and ShippingMethodChannelListing.resolve_minimum_order_price(
+            listing, info
+        )
+
+    @staticmethod
+    def resolve_postal_code_rules(root, info):
+        return loaders.PostalCodeRulesByMethodIdLoader(info).load_for(
+            root, lambda r: r.pk
+        )
+
+
+class ShippingZone(graphene.ObjectType):
+    name = graphene.String(required=True, description="Shipping zone name.")
+    default = graphene.Boolean(
+        required=True, description="Indicates if the shipping zone is default one."
+    )
+    price_range = graphene.Field(
+        MoneyRangeType, description="Lowest and highest prices for the shipping."
+    )
+    countries = graphene.List(
+        graphene.NonNull(CountryDisplay),
+        required=True,
+        description="List of countries available for the method.",
+    )
+    shipping_methods = graphene.List(
+        graphene.NonNull(ShippingMethodType),
+        description="List of shipping methods available for orders shipped to "
+        "countries within this shipping zone.",
+    )
+    warehouses = graphene.List(
+        graphene.NonNull("backend.graphql.warehouse.types.Warehouse"),
+        required=True,
+        description="List of warehouses for shipping zone.",
+    )
+    channels = graphene.List(
+        graphene.NonNull("backend.graphql.channel.types.Channel"),
+        required=True,
+        description="List of channels for shipping zone.",
+    )
+    description = graphene.String(description="Description of a shipping zone.")
+
+    class Meta:
+        interfaces = (relay.Node, ObjectWithMetadata)
+        default_resolver = node_attr_resolver
+        description = (
+            "Represents a shipping zone in the shop. Zones are the concept used only "
+            "for grouping shipping methods in the dashboard, and are never exposed "
+            "to the customers directly."
+        )
+
+    @classmethod
+    def is_type_of(cls, root, info):
+        return isinstance(node_of(root), ShippingZoneModel)
+
+    @staticmethod
+    def resolve_countries(root, info):
+        return [country_display(country) for country in node_of(root).countries]
+
+    @staticmethod
+    def resolve_shipping_methods(root, info):
+        slug = channel_of(root)
+
+        def methods_of(zone_root):
+            methods = loaders.MethodsByZoneIdLoader(info, slug).load_for(
+                zone_root, lambda r: r.pk
+            )
+            return wrap(methods, slug)
+
+        return resolve_for_siblings(
+            info, root, f"shipping_zone_methods:{slug}", methods_of
+        )
+
+    @staticmethod
+    def resolve_price_range(root, info):
+        slug = channel_of(root)
+        if slug is None:
+            return None
+        prices = loaders.PricesByZoneIdLoader(info, slug).load_for(root, lambda r: r.pk)
+        if not prices:
+            return None
+        return MoneyRange(start=min(prices), stop=max(prices))
+
+    @staticmethod
+    def resolve_warehouses(root, info):
+        return loaders.WarehousesByZoneIdLoader(info).load_for(root, lambda r: r.pk)
+
+    @staticmethod
+    def resolve_channels(root, info):
+        return loaders.ChannelsByZoneIdLoader(info).load_for(root, lambda r: r.pk)
+
+
+ShippingZoneCountableConnection = create_connection_type(ShippingZone)
+
+
+def editorjs_of(text: str) -> dict | None:
+    """Return plain text as the EditorJS document Saleor's clients expect."""
+    if not text:
+        return None
+    return {"blocks": [{"type": "paragraph", "data": {"text": text}}]}
