@@ -60,26 +60,39 @@ def page_version_bump() -> None:
         cache.set(VERSION_KEY, time.time_ns(), None)
 
 
-def _bump_on_commit(connection) -> None:
-    if connection.in_atomic_block and any(
-        func is page_version_bump for _, func, _ in connection.run_on_commit
-    ):
-        return  # One move per transaction is enough.
+def _bump_for_write(connection) -> None:
+    """Move the version now and again once the transaction commits.
+
+    Now, so that this connection's own next read (a test, a redirect after
+    a form) misses; on commit, so that a reader who cached the old rows
+    under the moved version in between misses too. A rolled back write
+    only costs a render.
+    """
+    page_version_bump()
+    if connection.in_atomic_block:
+        # One move on commit per savepoint is enough; a savepoint rolled back
+        # drops its own, and the enclosing block's stays.
+        savepoints = set(connection.savepoint_ids)
+        if any(
+            func is page_version_bump and sids == savepoints
+            for sids, func, _ in connection.run_on_commit
+        ):
+            return
     transaction.on_commit(page_version_bump, using=connection.alias)
 
 
 def watch_writes(execute, sql, params, many, context):
     """Database execute wrapper: move the version after a watched write.
 
-    After, not before: outside a transaction the move happens at once, and
-    a reader must not cache the old rows under the new version.
+    After, not before: a reader must not cache the old rows under the
+    version that was meant to retire them.
     """
     result = execute(sql, params, many, context)
     match = WRITE_RE.match(sql)
     if match:
         table = match.group(1).lower()
         if table.startswith(WATCHED_PREFIXES) and table not in IGNORED_TABLES:
-            _bump_on_commit(context["connection"])
+            _bump_for_write(context["connection"])
     return result
 
 

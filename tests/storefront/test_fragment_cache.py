@@ -1,0 +1,323 @@
+"""Cached product and article pages show every change at the next request.
+
+The shared part of a page is kept in Redis (backend.storefront.fragments)
+under a version that any write to the catalog or content moves; what belongs
+to one reader (header, CSRF token) and what depends on the minute (the
+countdown) never comes from the cache.
+"""
+
+import importlib.util
+import re
+from datetime import datetime, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.db import transaction
+from django.test import Client
+
+from backend.account.services import staff_groups_sync
+from backend.core.page_version import page_version, page_version_bump
+from backend.page.models import Page, PageComment, PageCommentStatus
+from backend.page.services import comment_moderate, content_sync, page_tag_products
+from backend.product.models import Product, ProductVariantChannelListing
+from backend.warehouse.models import Stock
+from tests import factories
+from tests.fixtures.catalog import warm_delivery_rules
+
+from .helpers import texts_by_class
+
+NEW_YORK = ZoneInfo("America/New_York")
+STRAP = "/products/loop-stretch-strap/"
+ARTICLE_SLUG = "physical-therapy-for-sciatica"
+ARTICLE = f"/articles/{ARTICLE_SLUG}/"
+# Tuesday before Thanksgiving, 13:47 in New York: Reno collects until 16:00.
+TUESDAY_AFTERNOON = datetime(2026, 11, 24, 13, 47, tzinfo=NEW_YORK)
+
+
+@pytest.fixture
+def synced(demo_store, db, content_dir):
+    content_sync()
+    warm_delivery_rules()
+    return content_dir
+
+
+def _strap_listings():
+    return ProductVariantChannelListing.objects.filter(
+        variant__product__slug="loop-stretch-strap"
+    )
+
+
+def _end_block_names(response) -> list[str]:
+    html = response.content.decode()
+    block = html.split('data-block="end"', 1)[1].split("</section>", 1)[0]
+    return texts_by_class(block, "shop-item-name")
+
+
+def _promise(response) -> str:
+    found = re.search(
+        r'data-testid="delivery-promise">([^<]*)<', response.content.decode()
+    )
+    return found.group(1) if found else ""
+
+
+def _csrf_tokens(response) -> set[str]:
+    return set(
+        re.findall(
+            r'name="csrfmiddlewaretoken" value="([^"]+)"', response.content.decode()
+        )
+    )
+
+
+def test_a_price_change_shows_on_the_cached_product_page_at_once(client, synced):
+    client.get(STRAP)
+
+    _strap_listings().update(price_amount=Decimal("24.50"))
+    response = client.get(STRAP)
+
+    assert texts_by_class(response, "product-price") == ["$24.50"]
+
+
+def test_a_price_change_shows_in_the_cached_article_block_at_once(client, synced):
+    page_tag_products(
+        page=Page.objects.get(slug=ARTICLE_SLUG),
+        product_ids=[Product.objects.get(slug="loop-stretch-strap").pk],
+    )
+    client.get(ARTICLE)
+
+    _strap_listings().update(price_amount=Decimal("24.50"))
+    response = client.get(ARTICLE)
+
+    html = response.content.decode()
+    block = html.split('data-block="end"', 1)[1].split("</section>", 1)[0]
+    assert texts_by_class(block, "shop-item-price") == ["$24.50"]
+
+
+def test_stock_at_zero_shows_out_of_stock_at_once(client, synced):
+    client.get(STRAP)
+
+    Stock.objects.filter(product_variant__product__slug="loop-stretch-strap").update(
+        quantity=0
+    )
+    response = client.get(STRAP)
+
+    assert "Out of stock" in texts_by_class(response, "stock")
+    assert _promise(response) == ""
+    assert 'class="add-to-cart-form"' not in response.content.decode()
+
+
+def test_an_article_body_re_synced_shows_at_once(client, synced):
+    client.get(ARTICLE)
+    path = synced / f"{ARTICLE_SLUG}.md"
+    path.write_text(
+        path.read_text().replace(
+            "Range of motion and nerve mobility", "Range of motion, freshly edited"
+        )
+    )
+
+    content_sync()
+    response = client.get(ARTICLE)
+
+    assert "Range of motion, freshly edited" in response.content.decode()
+
+
+def test_a_product_tagged_to_an_article_shows_in_its_block_at_once(client, synced):
+    page = Page.objects.get(slug=ARTICLE_SLUG)
+    heat_pack = Product.objects.get(slug="moist-heat-pack")
+    page_tag_products(page=page, product_ids=[heat_pack.pk])
+    client.get(ARTICLE)
+
+    page_tag_products(page=page, product_ids=[heat_pack.pk, _strap().pk])
+    tagged = client.get(ARTICLE)
+    page_tag_products(page=page, product_ids=[_strap().pk])
+    untagged = client.get(ARTICLE)
+
+    assert _end_block_names(tagged) == [
+        "Moist Heat Therapy Pack",
+        "12-Loop Stretch Strap",
+    ]
+    assert _end_block_names(untagged) == ["12-Loop Stretch Strap"]
+
+
+def _strap():
+    return Product.objects.get(slug="loop-stretch-strap")
+
+
+def test_an_unpublished_product_is_gone_from_its_page_and_blocks_at_once(
+    client, synced
+):
+    page_tag_products(
+        page=Page.objects.get(slug=ARTICLE_SLUG),
+        product_ids=[Product.objects.get(slug="moist-heat-pack").pk, _strap().pk],
+    )
+    client.get(STRAP)
+    client.get(ARTICLE)
+
+    _strap().channel_listings.update(is_published=False)
+
+    assert client.get(STRAP).status_code == 404
+    assert _end_block_names(client.get(ARTICLE)) == ["Moist Heat Therapy Pack"]
+
+
+def test_an_approved_comment_shows_at_once(client, synced):
+    page = Page.objects.get(slug=ARTICLE_SLUG)
+    comment = PageComment.objects.create(
+        page=page,
+        name="Sam Reader",
+        email="sam@example.com",
+        body="The nerve glides helped.",
+    )
+    client.get(ARTICLE)
+    moderator = factories.UserFactory(email="mod@lumbar.test", is_staff=True)
+    moderator.groups.add(staff_groups_sync()["Merchandisers"])
+
+    comment_moderate(
+        comments=PageComment.objects.filter(pk=comment.pk),
+        status=PageCommentStatus.APPROVED,
+        moderator=moderator,
+    )
+    response = client.get(ARTICLE)
+
+    assert texts_by_class(response, "comment-body") == ["The nerve glides helped."]
+
+
+def test_a_write_moves_the_page_version_again_when_it_commits(
+    synced, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks() as callbacks:
+        with transaction.atomic():
+            _strap_listings().update(price_amount=Decimal("24.50"))
+            Stock.objects.filter(quantity__gt=0).update(quantity=1)
+    before_commit = page_version()
+
+    for callback in callbacks:
+        callback()
+
+    assert callbacks.count(page_version_bump) == 1
+    assert page_version() == before_commit + 1
+
+
+def test_a_read_moves_nothing(client, synced):
+    client.get(STRAP)
+    version = page_version()
+
+    client.get(STRAP)
+    client.get(ARTICLE)
+
+    assert page_version() == version
+
+
+def test_the_second_product_page_request_runs_fewer_queries(
+    client, synced, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(11):
+        client.get(STRAP)
+
+    # Session and menus only: the page itself comes from Redis.
+    with django_assert_max_num_queries(2):
+        response = client.get(STRAP)
+
+    assert texts_by_class(response, "product-price")
+
+
+def test_the_second_article_request_runs_fewer_queries(
+    client, synced, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(13):
+        client.get(ARTICLE)
+
+    with django_assert_max_num_queries(2):
+        response = client.get(ARTICLE)
+
+    assert _end_block_names(response)
+
+
+@pytest.mark.usefixtures("demo_store_in_2026")
+def test_the_countdown_is_computed_per_request_not_cached(client, synced):
+    with time_machine.travel(TUESDAY_AFTERNOON, tick=False):
+        first = _promise(client.get(STRAP))
+    with time_machine.travel(TUESDAY_AFTERNOON + timedelta(minutes=20), tick=False):
+        later = _promise(client.get(STRAP))
+
+    assert first == "Order within 2 h 13 min, get it by Fri 27 Nov"
+    assert later == "Order within 1 h 53 min, get it by Fri 27 Nov"
+
+
+@pytest.mark.usefixtures("demo_store_in_2026")
+def test_past_the_cutoff_the_cached_dates_are_not_served(client, synced):
+    with time_machine.travel(TUESDAY_AFTERNOON, tick=False):
+        before = _promise(client.get(STRAP))
+    # 16:30 in New York: Reno (13:00 Pacific) has collected for the day.
+    with time_machine.travel(
+        datetime(2026, 11, 24, 16, 30, tzinfo=NEW_YORK), tick=False
+    ):
+        after = _promise(client.get(STRAP))
+
+    assert before.endswith("get it by Fri 27 Nov")
+    assert not after.endswith("get it by Fri 27 Nov")
+    assert after.startswith("Order within")
+
+
+def test_one_readers_cart_login_and_csrf_never_reach_another(synced):
+    shopper = Client()
+    shopper.force_login(factories.UserFactory(email="shopper@example.com"))
+    shopper.post(
+        "/cart/add/",
+        {"variant": _strap().default_variant_id, "quantity": 2},
+        follow=True,
+    )
+    reader = Client(enforce_csrf_checks=True)
+
+    shopper_page = shopper.get(STRAP)  # rendered and cached
+    reader_page = reader.get(STRAP)  # from the cache
+
+    assert "Cart (2)" in shopper_page.content.decode()
+    assert "Account" in texts_by_class(shopper_page, "account-link")
+    assert "Cart (0)" in reader_page.content.decode()
+    assert texts_by_class(reader_page, "account-link") == ["Log in"]
+    reader_tokens = _csrf_tokens(reader_page)
+    assert reader_tokens and not reader_tokens & _csrf_tokens(shopper_page)
+    # The reader's own token is good for the reader's own post.
+    added = reader.post(
+        "/cart/add/",
+        {
+            "variant": _strap().default_variant_id,
+            "quantity": 1,
+            "csrfmiddlewaretoken": reader_tokens.pop(),
+        },
+    )
+    assert added.status_code == 302
+
+
+def test_an_article_with_a_flash_message_is_not_cached_for_others(client, synced):
+    form = {"name": "Sam", "email": "sam@example.com", "website": "", "body": "Hi."}
+    thanked = client.post(f"{ARTICLE}comments/", form, follow=True)
+
+    other = Client().get(ARTICLE)
+
+    assert "will appear once approved" in thanked.content.decode()
+    assert "will appear once approved" not in other.content.decode()
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("backend.core.cache") is None,
+    reason="needs the fail-open Redis cache backend (backend/core/cache.py)",
+)
+def test_with_redis_down_pages_render_from_the_database(client, synced, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "backend.core.cache.FailOpenRedisCache",
+            # Nothing listens on port 1.
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+    _strap_listings().update(price_amount=Decimal("24.50"))
+
+    product = client.get(STRAP)
+    article = client.get(ARTICLE)
+
+    assert product.status_code == 200
+    assert texts_by_class(product, "product-price") == ["$24.50"]
+    assert article.status_code == 200
