@@ -109,7 +109,9 @@ query Product($slug: String!, $channel: String!) {
 """
 CHECKOUT_CREATE = """
 mutation($input: CheckoutCreateInput!) {
-  checkoutCreate(input: $input) { checkout { id } errors { field code message } }
+  checkoutCreate(input: $input) {
+    checkout { id shippingMethods { id } } errors { field code message }
+  }
 }
 """
 DELIVERY_METHOD = """
@@ -515,6 +517,9 @@ def buy_once(conn, *, variants: list[str], method: str, email: str) -> tuple:
     if not created:
         return None, requests, queries
     checkout = created["checkout"]["id"]
+    offered = [m["id"] for m in created["checkout"]["shippingMethods"]]
+    if method not in offered and offered:
+        method = offered[0]  # e.g. a bulky item the usual method does not take
     steps = (
         (DELIVERY_METHOD, {"id": checkout, "method": method},
          "checkoutDeliveryMethodUpdate"),
