@@ -221,6 +221,18 @@ class OrderEvents(models.TextChoices):
     EMAIL_SENT = "email_sent", "An email was sent to the customer"
     CONFIRMED = "confirmed", "The order was confirmed"
     MARKED_AS_PAID = "marked_as_paid", "The order was marked as paid"
+    TRANSACTION_CHARGE_REQUESTED = (
+        "transaction_charge_requested",
+        "A charge of a transaction was requested",
+    )
+    TRANSACTION_REFUND_REQUESTED = (
+        "transaction_refund_requested",
+        "A refund of a transaction was requested",
+    )
+    TRANSACTION_CANCEL_REQUESTED = (
+        "transaction_cancel_requested",
+        "A cancel of a transaction was requested",
+    )
 
 
 class OrderEvent(models.Model):

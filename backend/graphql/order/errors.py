@@ -49,3 +49,51 @@ class OrderError(Error):
 
 class OrderNoteAddError(Error):
     code = graphene.Field(OrderNoteAddErrorCode, description="The error code.")
+
+
+OrderGrantRefundCreateErrorCode = graphene.Enum(
+    "OrderGrantRefundCreateErrorCode",
+    [
+        (code, code)
+        for code in (
+            "GRAPHQL_ERROR NOT_FOUND NOT_CONFIGURED SHIPPING_COSTS_ALREADY_GRANTED "
+            "AMOUNT_GREATER_THAN_AVAILABLE REQUIRED INVALID"
+        ).split()
+    ],
+)
+OrderGrantRefundCreateLineErrorCode = graphene.Enum(
+    "OrderGrantRefundCreateLineErrorCode",
+    [
+        (code, code)
+        for code in (
+            "GRAPHQL_ERROR NOT_FOUND QUANTITY_GREATER_THAN_AVAILABLE INVALID "
+            "NOT_CONFIGURED"
+        ).split()
+    ],
+)
+
+
+class OrderGrantRefundCreateLineError(graphene.ObjectType):
+    field = graphene.String(
+        description="Name of a field that caused the error. A value of `null` "
+        "indicates that the error isn't associated with a particular field."
+    )
+    message = graphene.String(description="The error message.")
+    code = graphene.Field(
+        OrderGrantRefundCreateLineErrorCode,
+        required=True,
+        description="The error code.",
+    )
+    line_id = graphene.ID(
+        required=True, description="The ID of the line related to the error."
+    )
+
+
+class OrderGrantRefundCreateError(Error):
+    code = graphene.Field(
+        OrderGrantRefundCreateErrorCode, required=True, description="The error code."
+    )
+    lines = graphene.List(
+        graphene.NonNull(OrderGrantRefundCreateLineError),
+        description="List of lines which cause the error.",
+    )

@@ -19,6 +19,7 @@ from .mutations.fulfillment_update_tracking import FulfillmentUpdateTracking
 from .mutations.order_cancel import OrderCancel
 from .mutations.order_confirm import OrderConfirm
 from .mutations.order_fulfill import OrderFulfill
+from .mutations.order_grant_refund_create import OrderGrantRefundCreate
 from .mutations.order_mark_as_paid import OrderMarkAsPaid
 from .mutations.order_note_add import OrderNoteAdd
 from .order_filters import (
@@ -151,3 +152,4 @@ class OrderMutations(graphene.ObjectType):
     order_confirm = OrderConfirm.Field()
     order_note_add = OrderNoteAdd.Field()
     order_mark_as_paid = OrderMarkAsPaid.Field()
+    order_grant_refund_create = OrderGrantRefundCreate.Field()

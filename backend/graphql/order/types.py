@@ -6,6 +6,7 @@ import graphene
 from graphene import relay
 from prices import Money
 
+from backend.core.permissions import PermissionEnum
 from backend.order.models import Fulfillment as FulfillmentModel
 from backend.order.models import FulfillmentLine as FulfillmentLineModel
 from backend.order.models import Order as OrderModel
@@ -23,12 +24,14 @@ from ..core.money import Money as MoneyType
 from ..core.money import TaxedMoney as TaxedMoneyType
 from ..core.types import Image
 from ..discount.types import OrderDiscount, Voucher, order_discounts
+from ..meta.access import require_any_permission
 from ..meta.types import ObjectWithMetadata
 from ..payment.types import TransactionItem
 from ..product.enums import ThumbnailFormatEnum
 from ..product.types.common import other_type
 from ..shipping.types import ShippingMethod, ShippingMethodData
 from ..shop.types import Address
+from .granted_refunds import GrantedRefundsByOrderIdLoader, OrderGrantedRefund
 
 ProductVariant = other_type("backend.graphql.product.types", "ProductVariant")
 
@@ -102,6 +105,9 @@ EVENT_TYPES = {
     "tracking_updated": "TRACKING_UPDATED",
     "fulfillment_returned": "FULFILLMENT_RETURNED",
     "refunded": "PAYMENT_REFUNDED",
+    "transaction_charge_requested": "TRANSACTION_CHARGE_REQUESTED",
+    "transaction_refund_requested": "TRANSACTION_REFUND_REQUESTED",
+    "transaction_cancel_requested": "TRANSACTION_CANCEL_REQUESTED",
 }
 
 PAYMENT_STATUS = {
@@ -477,6 +483,18 @@ class Order(graphene.ObjectType):
     checkout_id = graphene.ID(
         description="ID of the checkout that the order was created from."
     )
+    granted_refunds = graphene.List(
+        graphene.NonNull(OrderGrantedRefund),
+        required=True,
+        description="List of granted refunds.\n\nRequires one of the following "
+        "permissions: MANAGE_ORDERS.",
+    )
+    total_granted_refund = graphene.Field(
+        MoneyType,
+        required=True,
+        description="Total amount of granted refund.\n\nRequires one of the "
+        "following permissions: MANAGE_ORDERS.",
+    )
     ship_by = graphene.DateTime(
         description="Lumbar: the moment the order must leave the warehouse to "
         "keep its delivery promise."
@@ -524,6 +542,18 @@ class Order(graphene.ObjectType):
     @staticmethod
     def resolve_lines(root: OrderModel, info):
         return list(root.lines.all())
+
+    @staticmethod
+    def resolve_granted_refunds(root: OrderModel, info):
+        require_any_permission(info, PermissionEnum.MANAGE_ORDERS)
+        return GrantedRefundsByOrderIdLoader(info).load_for(root, lambda o: o.pk)
+
+    @staticmethod
+    def resolve_total_granted_refund(root: OrderModel, info):
+        require_any_permission(info, PermissionEnum.MANAGE_ORDERS)
+        granted = GrantedRefundsByOrderIdLoader(info).load_for(root, lambda o: o.pk)
+        total = sum((refund.amount_value for refund in granted), Decimal(0))
+        return Money(total, root.currency)
 
     @staticmethod
     def _shipping(root: OrderModel) -> ShippingMethodData | None:

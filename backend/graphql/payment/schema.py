@@ -7,9 +7,11 @@ from .mutations import (
     TransactionInitialize,
     TransactionProcess,
 )
+from .transaction_request_action import TransactionRequestAction
 
 
 class PaymentMutations(graphene.ObjectType):
     payment_gateway_initialize = PaymentGatewayInitialize.Field()
     transaction_initialize = TransactionInitialize.Field()
     transaction_process = TransactionProcess.Field()
+    transaction_request_action = TransactionRequestAction.Field()

@@ -7,6 +7,7 @@ from graphene import relay
 
 from backend.payment.models import TransactionEvent as TransactionEventModel
 from backend.payment.models import TransactionItem as TransactionItemModel
+from backend.payment.transaction_actions import transaction_actions_available
 
 from ..core.money import Money
 from ..meta.types import ObjectWithMetadata
@@ -87,6 +88,9 @@ class TransactionItem(graphene.ObjectType):
     charged_amount = graphene.Field(
         Money, required=True, description="Total amount charged for this payment."
     )
+    canceled_amount = graphene.Field(
+        Money, required=True, description="Total amount canceled for this payment."
+    )
     name = graphene.String(required=True, description="Name of the transaction.")
     message = graphene.String(
         required=True, description="Message related to the transaction."
@@ -118,8 +122,11 @@ class TransactionItem(graphene.ObjectType):
 
     @staticmethod
     def resolve_actions(root: TransactionItemModel, info):
-        # The API offers no transactionRequestAction: nothing can be asked.
-        return []
+        return transaction_actions_available(root)
+
+    @staticmethod
+    def resolve_canceled_amount(root: TransactionItemModel, info):
+        return root.amount_canceled
 
     @staticmethod
     def resolve_authorized_amount(root: TransactionItemModel, info):

@@ -38,6 +38,14 @@ class PaymentGateway(Protocol):
 
     def refund(self, *, amount: Money, psp_reference: str) -> GatewayResult: ...
 
+    def capture(self, *, amount: Money, psp_reference: str) -> GatewayResult:
+        """Charge money an earlier authorization holds."""
+        ...
+
+    def cancel(self, *, amount: Money, psp_reference: str) -> GatewayResult:
+        """Release money an earlier authorization holds."""
+        ...
+
 
 class GatewayNotAvailable(LookupError):
     """The gateway is unknown or switched off in this deployment."""

@@ -39,6 +39,16 @@ class TestGateway:
             status=PaymentStatus.SUCCESS, amount=amount, psp_reference=psp_reference
         )
 
+    def capture(self, *, amount: Money, psp_reference: str) -> GatewayResult:
+        return GatewayResult(
+            status=PaymentStatus.SUCCESS, amount=amount, psp_reference=psp_reference
+        )
+
+    def cancel(self, *, amount: Money, psp_reference: str) -> GatewayResult:
+        return GatewayResult(
+            status=PaymentStatus.SUCCESS, amount=amount, psp_reference=psp_reference
+        )
+
     def _result(self, *, amount: Money, token: str) -> GatewayResult:
         reference = f"test-{uuid.uuid4().hex[:16]}"
         if token == TOKEN_SUCCESS:

@@ -1,0 +1,129 @@
+"""OrderGrantedRefund and its lines, as Saleor shows them."""
+
+import graphene
+
+from backend.core.permissions import PermissionEnum
+from backend.payment.models import OrderGrantedRefund as OrderGrantedRefundModel
+from backend.payment.models import (
+    OrderGrantedRefundLine as OrderGrantedRefundLineModel,
+)
+
+from ..account.types import User
+from ..core.dataloaders import DataLoader
+from ..core.ids import global_id
+from ..core.money import Money
+from ..meta.access import require_any_permission
+from ..payment.types import TransactionEvent, TransactionItem
+from ..product.types.common import other_type
+
+OrderLine = other_type("backend.graphql.order.types", "OrderLine")
+
+OrderGrantedRefundStatusEnum = graphene.Enum(
+    "OrderGrantedRefundStatusEnum",
+    [(name, name) for name in ("NONE", "PENDING", "SUCCESS", "FAILURE")],
+)
+
+
+class GrantedRefundsByOrderIdLoader(DataLoader):
+    """An order's granted refunds with their lines, for a page of orders."""
+
+    def batch_load(self, keys):
+        found = {key: [] for key in keys}
+        for granted in (
+            OrderGrantedRefundModel.objects.filter(order_id__in=keys)
+            .select_related("transaction_item", "user")
+            .prefetch_related("lines__order_line")
+        ):
+            found[granted.order_id].append(granted)
+        return [found[key] for key in keys]
+
+
+class OrderGrantedRefundLine(graphene.ObjectType):
+    id = graphene.ID(required=True)
+    quantity = graphene.Int(required=True, description="Number of items to refund.")
+    order_line = graphene.Field(
+        OrderLine,
+        required=True,
+        description="Line of the order associated with this granted refund.",
+    )
+    reason = graphene.String(description="Reason for refunding the line.")
+
+    class Meta:
+        description = "Represents granted refund line."
+
+    @staticmethod
+    def resolve_id(root: OrderGrantedRefundLineModel, info):
+        return global_id("OrderGrantedRefundLine", root.pk)
+
+    @staticmethod
+    def resolve_order_line(root: OrderGrantedRefundLineModel, info):
+        return root.order_line
+
+
+class OrderGrantedRefund(graphene.ObjectType):
+    id = graphene.ID(required=True)
+    created_at = graphene.DateTime(required=True, description="Time of creation.")
+    updated_at = graphene.DateTime(required=True, description="Time of last update.")
+    amount = graphene.Field(Money, required=True, description="Refund amount.")
+    reason = graphene.String(description="Reason of the refund.")
+    user = graphene.Field(
+        User,
+        description="User who performed the action. Requires of of the following "
+        "permissions: MANAGE_USERS, MANAGE_STAFF, OWNER.",
+    )
+    shipping_costs_included = graphene.Boolean(
+        required=True,
+        description="If true, the refunded amount includes the shipping price.If "
+        "false, the refunded amount does not include the shipping price.",
+    )
+    lines = graphene.List(
+        graphene.NonNull(OrderGrantedRefundLine),
+        description="Lines assigned to the granted refund.",
+    )
+    status = graphene.Field(
+        OrderGrantedRefundStatusEnum,
+        required=True,
+        description="Status of the granted refund calculated based on "
+        "transactionItem assigned to granted refund.",
+    )
+    transaction_events = graphene.List(
+        graphene.NonNull(TransactionEvent),
+        description="List of refund events associated with the granted refund.",
+    )
+    transaction = graphene.Field(
+        TransactionItem, description="The transaction assigned to the granted refund."
+    )
+
+    class Meta:
+        description = "The details of granted refund."
+
+    @staticmethod
+    def resolve_id(root: OrderGrantedRefundModel, info):
+        return global_id("OrderGrantedRefund", root.pk)
+
+    @staticmethod
+    def resolve_user(root: OrderGrantedRefundModel, info):
+        if root.user_id is None:
+            return None
+        require_any_permission(
+            info, PermissionEnum.MANAGE_USERS, PermissionEnum.MANAGE_STAFF
+        )
+        return root.user
+
+    @staticmethod
+    def resolve_lines(root: OrderGrantedRefundModel, info):
+        return list(root.lines.all())
+
+    @staticmethod
+    def resolve_status(root: OrderGrantedRefundModel, info):
+        return root.status.upper()
+
+    @staticmethod
+    def resolve_transaction_events(root: OrderGrantedRefundModel, info):
+        # Refunds are asked of the transaction itself (transactionRequestAction),
+        # so no event belongs to a grant yet.
+        return []
+
+    @staticmethod
+    def resolve_transaction(root: OrderGrantedRefundModel, info):
+        return root.transaction_item
