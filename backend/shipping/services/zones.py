@@ -124,13 +124,9 @@ def _refuse_warehouses_outside_channels(
 
 def _countries_without_zone(*, exclude_zone_id: int | None) -> list[str]:
     covered = set()
-    for zone_countries in (
-        ShippingZone.objects.exclude(pk=exclude_zone_id)
-        .values_list("countries", flat=True)
-        .iterator()
-    ):
-        covered.update(str(code) for code in zone_countries or [])
-    return [code for code in all_countries if code not in covered]
+    for zone in ShippingZone.objects.exclude(pk=exclude_zone_id).only("countries"):
+        covered.update(country.code for country in zone.countries)
+    return [country.code for country in all_countries if country.code not in covered]
 
 
 def _clean_default(
