@@ -1,0 +1,289 @@
+"""Send the same storefront queries to two GraphQL endpoints; compare them.
+
+Usage: python bench/compare_graphql.py URL_A URL_B [--duration 10]
+                                       [--connections 8] [--channel default-channel]
+
+For instance Lumbar against a Saleor server a reviewer runs beside it:
+
+    python bench/compare_graphql.py http://127.0.0.1:8000/graphql/ \\
+        http://127.0.0.1:8001/graphql/
+
+The queries are Saleor's storefront's own documents (ProductList,
+ProductDetails, ProductListByCategory, SearchProducts, with the fragments
+they spread), read at run time from
+``$LUMBAR_SHARED_DIR/saleor/clients/storefront/`` when that folder exists,
+else built-in equivalents. Each endpoint gets slugs from its own catalog
+(the first product ProductList returns and its category). Every query runs
+against A then B with wrk (2 threads, ``--connections``), or with a Python
+load generator in a separate process when wrk is absent, after a warm-up;
+the table shows requests per second, p50 and p99 for each, and A/B ratios
+(throughput above 1 and latency below 1 mean A is faster).
+"""
+
+import argparse
+import json
+import multiprocessing
+import os
+import shutil
+import statistics
+import sys
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# Keep bench/ itself off the import path: a script's name must never
+# shadow an installed package.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
+SHARED = Path(os.environ.get("LUMBAR_SHARED_DIR", "/work/shared"))
+STOREFRONT = SHARED / "saleor" / "clients" / "storefront"
+PREFIX = "src__graphql__"
+OPERATIONS = (
+    "ProductList",
+    "ProductDetails",
+    "ProductListByCategory",
+    "SearchProducts",
+)
+
+BUILT_IN = {
+    "ProductList": """
+query ProductList($first: Int = 9, $channel: String!) {
+  products(first: $first, channel: $channel) {
+    edges { node { id name slug
+      pricing { priceRange { start { gross { amount currency } }
+                             stop { gross { amount currency } } } }
+      category { id name slug }
+      thumbnail(size: 1024, format: WEBP) { url alt } } }
+  }
+}""",
+    "ProductDetails": """
+query ProductDetails($slug: String!, $channel: String!) {
+  product(slug: $slug, channel: $channel) {
+    id name slug description seoTitle seoDescription
+    thumbnail(size: 1024, format: WEBP) { url alt }
+    category { id name slug }
+    variants { id name quantityAvailable
+      attributes { attribute { slug name } values { name } }
+      pricing { price { gross { amount currency } } } }
+    pricing { priceRange { start { gross { amount currency } } } }
+  }
+}""",
+    "ProductListByCategory": """
+query ProductListByCategory($slug: String!, $channel: String!) {
+  category(slug: $slug) { name description
+    products(first: 100, channel: $channel) {
+      edges { node { id name slug category { id name }
+        pricing { priceRange { start { gross { amount currency } } } }
+        thumbnail(size: 1024, format: WEBP) { url alt } } } } }
+}""",
+    "SearchProducts": """
+query SearchProducts($search: String!, $first: Int, $channel: String!) {
+  products(first: $first, channel: $channel, filter: {search: $search}) {
+    totalCount
+    edges { node { id name slug
+      pricing { priceRange { start { gross { amount currency } } } }
+      thumbnail(size: 1024, format: WEBP) { url alt } } }
+  }
+}""",
+}
+
+
+def fail(message: str) -> None:
+    print(f"compare_graphql: {message}", file=sys.stderr)
+    sys.exit(1)
+
+
+def storefront_documents() -> tuple[dict[str, str], str]:
+    """The operations' texts (with their fragments) and where they came from."""
+    if not STOREFRONT.is_dir():
+        return dict(BUILT_IN), "built-in equivalents"
+    from graphql import parse, print_ast
+    from graphql.language import FragmentDefinitionNode, FragmentSpreadNode, visit
+    from graphql.language.visitor import Visitor
+
+    fragments = {}
+    for path in STOREFRONT.glob(f"{PREFIX}*.graphql"):
+        for definition in parse(path.read_text()).definitions:
+            if isinstance(definition, FragmentDefinitionNode):
+                fragments[definition.name.value] = definition
+
+    def spreads(node) -> set[str]:
+        found = set()
+
+        class Collect(Visitor):
+            def enter_fragment_spread(self, spread: FragmentSpreadNode, *_):
+                found.add(spread.name.value)
+
+        visit(node, Collect())
+        return found
+
+    texts = {}
+    for name in OPERATIONS:
+        path = STOREFRONT / f"{PREFIX}{name}.graphql"
+        if not path.exists():
+            texts[name] = BUILT_IN[name]
+            continue
+        document = parse(path.read_text())
+        needed, queue = {}, list(spreads(document))
+        while queue:
+            fragment = queue.pop()
+            if fragment in needed or fragment not in fragments:
+                continue
+            needed[fragment] = fragments[fragment]
+            queue.extend(spreads(fragments[fragment]))
+        own = {
+            d.name.value
+            for d in document.definitions
+            if isinstance(d, FragmentDefinitionNode)
+        }
+        extra = [print_ast(f) for n, f in sorted(needed.items()) if n not in own]
+        texts[name] = "\n\n".join([print_ast(document), *extra])
+    return texts, f"Saleor storefront documents from {STOREFRONT}"
+
+
+def post(url: str, query: str, variables: dict) -> dict:
+    body = json.dumps({"query": query, "variables": variables}).encode()
+    request = urllib.request.Request(
+        url, data=body, headers={"Content-Type": "application/json"}
+    )
+    with urllib.request.urlopen(request, timeout=60) as response:
+        return json.loads(response.read())
+
+
+def variables_for(url: str, texts: dict, channel: str) -> dict[str, dict]:
+    """Each operation's variables, with slugs from this endpoint's own catalog."""
+    common = {"channel": channel, "languageCode": "EN_US", "first": 20}
+    listed = post(url, texts["ProductList"], common)
+    edges = ((listed.get("data") or {}).get("products") or {}).get("edges") or []
+    if not edges:
+        fail(f"{url} lists no product in channel {channel}: {listed.get('errors')}")
+    product = edges[0]["node"]
+    slug = product["slug"]
+    if not (product.get("category") or {}).get("slug"):
+        detail = post(url, BUILT_IN["ProductDetails"], {**common, "slug": slug})
+        product = (detail.get("data") or {}).get("product") or product
+    category = (product.get("category") or {}).get("slug", "")
+    word = product["name"].split()[0]
+    return {
+        "ProductList": common,
+        "ProductDetails": {**common, "slug": slug},
+        "ProductListByCategory": {**common, "slug": category},
+        "SearchProducts": {
+            **common,
+            "search": word,
+            "sortBy": "RANK",
+            "sortDirection": "ASC",
+        },
+    }
+
+
+def measure(url: str, body: bytes, *, duration: int, connections: int) -> dict:
+    if shutil.which("wrk"):
+        serve = _serve_module()
+        return serve.run_wrk(
+            url, duration=duration, connections=connections, lua=serve.post_lua(body)
+        )
+    return python_load(url, body, duration=duration, connections=connections)
+
+
+def _python_client(url, body, seconds, results) -> None:
+    import http.client
+
+    parts = urllib.parse.urlsplit(url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port or 80, timeout=60)
+    latencies, errors = [], 0
+    started = time.perf_counter()
+    while time.perf_counter() - started < seconds:
+        sent = time.perf_counter()
+        conn.request(
+            "POST", parts.path or "/", body, {"Content-Type": "application/json"}
+        )
+        response = conn.getresponse()
+        response.read()
+        errors += response.status >= 400
+        latencies.append((time.perf_counter() - sent) * 1000)
+    results.put((latencies, errors, time.perf_counter() - started))
+
+
+def python_load(url: str, body: bytes, *, duration: int, connections: int) -> dict:
+    """wrk's figures from client processes (separate from this one)."""
+    context = multiprocessing.get_context("spawn")
+    results = context.Queue()
+    processes = [
+        context.Process(target=_python_client, args=(url, body, duration, results))
+        for _ in range(connections)
+    ]
+    for process in processes:
+        process.start()
+    outcomes = [results.get(timeout=duration + 120) for _ in processes]
+    for process in processes:
+        process.join()
+    latencies = sorted(value for o in outcomes for value in o[0])
+    elapsed = max(o[2] for o in outcomes)
+    return {
+        "rps": len(latencies) / elapsed,
+        "p50": statistics.median(latencies),
+        "p99": latencies[max(0, round(len(latencies) * 0.99) - 1)],
+        "errors": sum(o[1] for o in outcomes),
+    }
+
+
+def _serve_module():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "lumbar_bench_serve", Path(__file__).with_name("serve.py")
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("url_a")
+    parser.add_argument("url_b")
+    parser.add_argument("--duration", type=int, default=10, help="seconds per run")
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--channel", default="default-channel")
+    args = parser.parse_args()
+    texts, source = storefront_documents()
+    endpoints = {
+        "A": (args.url_a, variables_for(args.url_a, texts, args.channel)),
+        "B": (args.url_b, variables_for(args.url_b, texts, args.channel)),
+    }
+    tool = "wrk" if shutil.which("wrk") else "Python client processes"
+    print(
+        f"A = {args.url_a}\nB = {args.url_b}\n{source}; {tool}, "
+        f"{args.connections} connections, {args.duration}s a run\n"
+    )
+    print(
+        f"{'query':24} {'A req/s':>8} {'B req/s':>8} {'A p50':>7} {'B p50':>7} "
+        f"{'A p99':>7} {'B p99':>7} {'A/B rps':>8} {'A/B p99':>8}"
+    )
+    for name in OPERATIONS:
+        figures = {}
+        for label, (url, variables) in endpoints.items():
+            body = json.dumps(
+                {"query": texts[name], "variables": variables[name]}
+            ).encode()
+            answer = post(url, texts[name], variables[name])
+            if answer.get("errors"):
+                fail(f"{name} on {label}: {answer['errors'][0].get('message')}")
+            for _ in range(10):  # warm up
+                post(url, texts[name], variables[name])
+            figures[label] = measure(
+                url, body, duration=args.duration, connections=args.connections
+            )
+        a, b = figures["A"], figures["B"]
+        print(
+            f"{name:24} {a['rps']:8.1f} {b['rps']:8.1f} {a['p50']:7.1f} "
+            f"{b['p50']:7.1f} {a['p99']:7.1f} {b['p99']:7.1f} "
+            f"{a['rps'] / b['rps']:8.2f} {a['p99'] / max(b['p99'], 0.001):8.2f}"
+            + ("  (errors)" if a["errors"] or b["errors"] else "")
+        )
+
+
+if __name__ == "__main__":
+    main()
