@@ -47,12 +47,14 @@ lint: $(STAMP)
 bench: $(STAMP) services
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk; } || true
 	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) \
-		$(BIN)/python bench/catalog.py
+		$(BIN)/python bench/serve.py $(BENCH_ARGS)
 	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) \
 		$(BIN)/python bench/checkout.py
 	$(BIN)/python bench/delivery_promise.py
 	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) \
 		$(BIN)/python bench/ops_queue.py
+	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) \
+		$(BIN)/python bench/mixed_load.py
 
 # Regenerate the lock file from pyproject.toml (needs the registry).
 lock:

@@ -22,13 +22,9 @@ the table shows requests per second, p50 and p99 for each, and A/B ratios
 
 import argparse
 import json
-import multiprocessing
 import os
 import shutil
-import statistics
 import sys
-import time
-import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -179,54 +175,14 @@ def variables_for(url: str, texts: dict, channel: str) -> dict[str, dict]:
 
 
 def measure(url: str, body: bytes, *, duration: int, connections: int) -> dict:
-    if shutil.which("wrk"):
-        serve = _serve_module()
-        return serve.run_wrk(
-            url, duration=duration, connections=connections, lua=serve.post_lua(body)
-        )
-    return python_load(url, body, duration=duration, connections=connections)
-
-
-def _python_client(url, body, seconds, results) -> None:
-    import http.client
-
-    parts = urllib.parse.urlsplit(url)
-    conn = http.client.HTTPConnection(parts.hostname, parts.port or 80, timeout=60)
-    latencies, errors = [], 0
-    started = time.perf_counter()
-    while time.perf_counter() - started < seconds:
-        sent = time.perf_counter()
-        conn.request(
-            "POST", parts.path or "/", body, {"Content-Type": "application/json"}
-        )
-        response = conn.getresponse()
-        response.read()
-        errors += response.status >= 400
-        latencies.append((time.perf_counter() - sent) * 1000)
-    results.put((latencies, errors, time.perf_counter() - started))
-
-
-def python_load(url: str, body: bytes, *, duration: int, connections: int) -> dict:
-    """wrk's figures from client processes (separate from this one)."""
-    context = multiprocessing.get_context("spawn")
-    results = context.Queue()
-    processes = [
-        context.Process(target=_python_client, args=(url, body, duration, results))
-        for _ in range(connections)
-    ]
-    for process in processes:
-        process.start()
-    outcomes = [results.get(timeout=duration + 120) for _ in processes]
-    for process in processes:
-        process.join()
-    latencies = sorted(value for o in outcomes for value in o[0])
-    elapsed = max(o[2] for o in outcomes)
-    return {
-        "rps": len(latencies) / elapsed,
-        "p50": statistics.median(latencies),
-        "p99": latencies[max(0, round(len(latencies) * 0.99) - 1)],
-        "errors": sum(o[1] for o in outcomes),
-    }
+    serve = _serve_module()
+    return serve.drive(
+        url,
+        duration=duration,
+        connections=connections,
+        lua=serve.post_lua(body),
+        requests=[("POST", body, {"Content-Type": "application/json"})],
+    )
 
 
 def _serve_module():

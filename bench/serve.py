@@ -388,6 +388,70 @@ def run_wrk(url: str, *, duration: int, connections: int, lua: str | None) -> di
     }
 
 
+def drive(
+    url: str,
+    *,
+    duration: int,
+    connections: int,
+    lua: str | None = None,
+    requests: list[tuple] | None = None,
+) -> dict:
+    """wrk when installed; else Python client processes sending ``requests``.
+
+    ``requests`` is a list of (method, body bytes or None, headers) that the
+    clients take in turn (the same thing ``lua`` tells wrk).
+    """
+    if shutil.which("wrk"):
+        return run_wrk(url, duration=duration, connections=connections, lua=lua)
+    return python_load(
+        url, requests or [("GET", None, {})], duration=duration, connections=connections
+    )
+
+
+def _python_client(url, requests, offset, seconds, results) -> None:
+    parts = urllib.parse.urlsplit(url)
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    conn = http.client.HTTPConnection(parts.hostname, parts.port or 80, timeout=60)
+    latencies, errors, number = [], 0, offset
+    started = time.perf_counter()
+    while time.perf_counter() - started < seconds:
+        method, body, headers = requests[number % len(requests)]
+        number += 1
+        sent = time.perf_counter()
+        conn.request(method, path, body, headers)
+        response = conn.getresponse()
+        response.read()
+        errors += response.status >= 400
+        latencies.append((time.perf_counter() - sent) * 1000)
+    results.put((latencies, errors, time.perf_counter() - started))
+
+
+def python_load(url: str, requests: list[tuple], *, duration: int, connections: int):
+    """wrk's figures from ``connections`` client processes, one connection each."""
+    context = multiprocessing.get_context("fork")  # works when loaded by path too
+    results = context.Queue()
+    processes = [
+        context.Process(
+            target=_python_client, args=(url, requests, index, duration, results)
+        )
+        for index in range(connections)
+    ]
+    for process in processes:
+        process.start()
+    outcomes = [results.get(timeout=duration + 120) for _ in processes]
+    for process in processes:
+        process.join()
+    latencies = sorted(value for o in outcomes for value in o[0])
+    if not latencies:
+        fail(f"no answer from {url}")
+    return {
+        "rps": len(latencies) / max(o[2] for o in outcomes),
+        "p50": statistics.median(latencies),
+        "p99": latencies[max(0, round(len(latencies) * 0.99) - 1)],
+        "errors": sum(o[1] for o in outcomes),
+    }
+
+
 def to_ms(value: str) -> float:
     number, unit = re.match(r"([\d.]+)(\w+)", value).groups()
     return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
@@ -664,8 +728,6 @@ def main() -> None:
         "--only", default="", help="measure only rows whose label contains this"
     )
     args = parser.parse_args()
-    if not shutil.which("wrk"):
-        fail("wrk is not installed (apt-get install wrk; make bench does as root)")
     base_url = os.environ.get("DATABASE_URL", "")
     if not base_url.startswith("postgres"):
         fail("set DATABASE_URL to a PostgreSQL server (make bench does)")
@@ -682,9 +744,10 @@ def main() -> None:
 
     with Served(env, port, args.workers) as served:
         base = served.base
+        tool = "wrk 2 threads" if shutil.which("wrk") else "Python clients (no wrk)"
         print(
             f"gunicorn {args.workers} sync workers + Celery worker, PostgreSQL, Redis "
-            f"cache; wrk 2 threads, {args.connections} connections, "
+            f"cache; {tool}, {args.connections} connections, "
             f"{args.duration}s a row; {os.cpu_count()} CPUs "
             f"(load average before: {os.getloadavg()[0]:.1f})\n"
         )
@@ -694,11 +757,14 @@ def main() -> None:
         for label, path, body, lua, conns in rows(base, store, args.connections):
             if floor and args.only not in label:
                 continue
-            for _ in range(30):  # warm caches and connections before measuring
+            for _ in range(10):  # warm caches and connections before measuring
                 probe(base + path, body)
             _, queries, _ = probe(base + path, body)
-            result = run_wrk(base + path, duration=args.duration, connections=conns,
-                             lua=lua)  # fmt: skip
+            json_post = [("POST", body, {"Content-Type": "application/json"})]
+            result = drive(
+                base + path, duration=args.duration, connections=conns, lua=lua,
+                requests=json_post if body else None,
+            )  # fmt: skip
             result["queries"] = int(queries) if queries is not None else None
             floor = floor or result["rps"]
             peak = max(peak, *served.peak_rss_mb().values())
@@ -713,9 +779,15 @@ def main() -> None:
             {"Content-Type": "application/x-www-form-urlencoded",
              "Cookie": sessions[0]["cookie"]},
         )  # fmt: skip
-        result = run_wrk(
+        form_posts = [
+            ("POST", s["body"].encode(), {"Cookie": s["cookie"],
+             "Content-Type": "application/x-www-form-urlencoded"})
+            for s in sessions
+        ]  # fmt: skip
+        result = drive(
             f"{base}/cart/add/", duration=args.duration,
             connections=args.connections, lua=cart_lua(sessions),
+            requests=form_posts,
         )  # fmt: skip
         result["queries"] = int(queries) if queries is not None else None
         peak = max(peak, *served.peak_rss_mb().values())
