@@ -134,9 +134,11 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # A Redis outage reads as a cache miss (backend/core/cache.py).
+            "BACKEND": "backend.core.cache.FailOpenRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "lumbar"),
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 else:
@@ -158,6 +160,10 @@ CELERY_BEAT_SCHEDULE = {
     "delete-stale-checkouts": {
         "task": "checkout.delete_stale_checkouts",
         "schedule": 60 * 60,
+    },
+    "send-unsent-confirmations": {
+        "task": "order.send_unsent_confirmations",
+        "schedule": 60,
     },
 }
 

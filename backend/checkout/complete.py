@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from backend.account.models import Address
+from backend.core.enqueue import enqueue_on_commit
 from backend.discount.vouchers import (
     AppliedVoucher,
     voucher_applied_get,
@@ -104,8 +105,7 @@ def _complete_locked(
         voucher_use(applied=voucher, email=order.user_email)
     record_payment(checkout=checkout, order=order, charge=charge)
     checkout.delete()
-    order_id = order.pk
-    transaction.on_commit(lambda: send_order_confirmation_email.delay(order_id))
+    enqueue_on_commit(send_order_confirmation_email, order.pk)
     return CheckoutCompleteResult(order=order)
 
 

