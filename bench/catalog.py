@@ -1,12 +1,15 @@
 """Serve Lumbar with gunicorn on PostgreSQL and measure the catalog.
 
 Usage: python bench/catalog.py [--duration 10] [--connections 8] [--workers 2]
+                                [--database lumbar_bench]
 
-Creates a fresh database (lumbar_bench), loads the demo store, starts
-gunicorn as production would (DEBUG off, Redis cache), then drives it with
-wrk from a second process and prints requests per second and latency for
-the home, category and product pages and for `products(first: 20)`, each
-beside a trivial Django view (/healthz/) served the same way.
+Creates a fresh database (lumbar_bench unless --database names another, so
+runs side by side do not drop each other's), loads the demo store and the
+articles, starts gunicorn as production would (DEBUG off, Redis cache), then
+drives it with wrk from a second process and prints requests per second and
+latency for the home, category, product and article pages and for
+`products(first: 20)`, each beside a trivial Django view (/healthz/) served
+the same way.
 """
 
 import argparse
@@ -79,27 +82,29 @@ def manage(env: dict[str, str], *args: str) -> str:
     return result.stdout
 
 
-def recreate_database(base_url: str) -> str:
+def recreate_database(base_url: str, name: str = BENCH_DB) -> str:
     admin_url = base_url.rsplit("/", 1)[0]
     import psycopg
 
     with psycopg.connect(f"{admin_url}/postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{BENCH_DB}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{BENCH_DB}"')
-    return f"{admin_url}/{BENCH_DB}"
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return f"{admin_url}/{name}"
 
 
-def pick_slugs(env: dict[str, str]) -> tuple[str, str]:
+def pick_slugs(env: dict[str, str]) -> tuple[str, str, str]:
     code = (
         "from backend.product.models import Category, Product;"
+        "from backend.page.selectors import articles_published;"
         "p = Product.objects.published('default-channel').order_by('slug').first();"
         "c = p.category;"
-        "print(c.slug if c else ''); print(p.slug)"
+        "a = articles_published().order_by('slug').first();"
+        "print(c.slug if c else ''); print(p.slug); print(a.slug if a else '')"
     )
     out = manage(env, "shell", "--no-imports", "-c", code).split()
-    if len(out) != 2:
-        fail("the demo store has no published product with a category")
-    return out[0], out[1]
+    if len(out) != 3:
+        fail("the demo store needs a published product with a category and an article")
+    return out[0], out[1], out[2]
 
 
 def wait_until_up(url: str, process: subprocess.Popen, seconds: int = 30) -> None:
@@ -163,6 +168,7 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=10, help="seconds per row")
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--database", default=BENCH_DB, help="dropped and recreated")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         fail("wrk is not installed (apt-get install wrk)")
@@ -172,10 +178,11 @@ def main() -> None:
     redis_url = os.environ.get("REDIS_URL") or fail("set REDIS_URL (make bench does)")
 
     port = free_port()
-    env = environment(recreate_database(base_url), redis_url, port)
+    env = environment(recreate_database(base_url, args.database), redis_url, port)
     manage(env, "migrate", "--noinput")
     manage(env, "load_demo")
-    category_slug, product_slug = pick_slugs(env)
+    manage(env, "sync_content")
+    category_slug, product_slug, article_slug = pick_slugs(env)
     server = subprocess.Popen(
         [
             str(Path(PYTHON).with_name("gunicorn")),
@@ -204,6 +211,11 @@ def main() -> None:
             (
                 f"product /products/{product_slug}/",
                 f"{base}/products/{product_slug}/",
+                None,
+            ),
+            (
+                f"article /articles/{article_slug}/",
+                f"{base}/articles/{article_slug}/",
                 None,
             ),
             (

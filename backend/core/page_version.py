@@ -2,7 +2,7 @@
 
 Every INSERT, UPDATE or DELETE on a table of the catalog (products, variants,
 prices, stock, attributes, warehouses, channels, shipping) or of the content
-(pages, articles, sources, comments, tags) moves the version once its
+(pages, articles, sources, comments, tags, menus) moves the version once its
 transaction commits, whatever wrote it: a service, the admin, a bulk update,
 a raw query. Pages cache rendered fragments under the version, so the first
 request after a change renders from the database. Watching the SQL rather
@@ -23,6 +23,7 @@ WATCHED_PREFIXES = (
     "channel_",
     "shipping_",
     "page_",
+    "menu_",
 )
 # Written by reads or history only: a page never shows them. (A sale writes
 # its allocations and the stock row together; the stock row moves the version.)

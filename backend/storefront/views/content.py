@@ -31,8 +31,7 @@ from ..fragments import (
     CSRF_SLOT,
     Fragment,
     csrf_fill,
-    fragment_get,
-    fragment_key,
+    fragment_lookup,
     fragment_set,
     reader_messages_pending,
 )
@@ -69,9 +68,9 @@ def article_index(request):
 @require_safe
 def article_detail(request, slug):
     channel_slug = settings.DEFAULT_CHANNEL_SLUG
-    key = fragment_key("article", channel_slug, slug)
     messages_pending = reader_messages_pending(request)
-    fragment = None if messages_pending else fragment_get(key)
+    lookup = fragment_lookup("article", channel_slug, slug, cached=not messages_pending)
+    fragment = lookup.fragment
     if fragment is None:
         fragment = _article_fragment(
             channel_slug,
@@ -80,7 +79,7 @@ def article_detail(request, slug):
             messages=get_messages(request) if messages_pending else None,
         )
         if not messages_pending:
-            fragment_set(key, fragment)
+            fragment_set(lookup.key, fragment)
     return render(
         request,
         "content/article.html",
@@ -88,6 +87,7 @@ def article_detail(request, slug):
             "fragment_head": mark_safe(fragment.head),
             "fragment_main": csrf_fill(fragment.main, request),
             "meta": fragment.extra["meta"],
+            **lookup.layout,
         },
     )
 

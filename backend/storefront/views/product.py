@@ -24,8 +24,7 @@ from ..fragments import (
     CSRF_SLOT,
     Fragment,
     csrf_fill,
-    fragment_get,
-    fragment_key,
+    fragment_lookup,
     fragment_set,
     reader_messages_pending,
 )
@@ -41,22 +40,23 @@ def product(request, slug):
     channel_slug = settings.DEFAULT_CHANNEL_SLUG
     destination = _destination(request)
     requested = request.GET.get("variant", "")[:20]
-    key = fragment_key(
+    messages_pending = reader_messages_pending(request)
+    lookup = fragment_lookup(
         "product",
         channel_slug,
         slug,
         requested,
         destination.postal_code,
         destination.error,
+        cached=not messages_pending,
     )
-    messages_pending = reader_messages_pending(request)
-    fragment = None if messages_pending else fragment_get(key)
+    fragment = lookup.fragment
     if fragment is None:
         fragment = _product_fragment(
             channel_slug, slug, requested=requested, destination=destination
         )
         if not messages_pending:
-            fragment_set(key, fragment)
+            fragment_set(lookup.key, fragment)
     promise = fragment.extra["promise"]
     return render(
         request,
@@ -70,6 +70,7 @@ def product(request, slug):
                 request,
             ),
             "meta": fragment.extra["meta"],
+            **lookup.layout,
         },
     )
 
