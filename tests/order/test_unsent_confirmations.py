@@ -7,10 +7,10 @@ from django.core import mail
 from django.utils import timezone
 
 from backend import celery_app
+from backend.checkout.complete import checkout_complete
 from backend.order.emails import order_confirmations_unsent
 from backend.order.models import OrderEvent, OrderEvents
 from backend.order.tasks import send_unsent_confirmations
-from backend.checkout.complete import checkout_complete
 from tests.fixtures.checkout import make_ready_checkout, paid_with
 
 
