@@ -216,6 +216,14 @@ GRAPHENE = {
     "SCHEMA_OUTPUT": "backend/graphql/schema.graphql",
 }
 GRAPHQL_MAX_PAGE_SIZE = 100
+# What one API request may ask; see backend/graphql/core/limits.py.
+GRAPHQL_QUERY_MAX_COMPLEXITY = int(
+    os.environ.get("GRAPHQL_QUERY_MAX_COMPLEXITY", 50000)
+)
+GRAPHQL_MAX_QUERY_DEPTH = int(os.environ.get("GRAPHQL_MAX_QUERY_DEPTH", 20))
+GRAPHQL_ALIAS_COUNT_LIMIT = int(os.environ.get("GRAPHQL_ALIAS_COUNT_LIMIT", 100))
+GRAPHQL_MUTATION_COUNT_LIMIT = int(os.environ.get("GRAPHQL_MUTATION_COUNT_LIMIT", 10))
+GRAPHQL_MAX_QUERY_BYTES = int(os.environ.get("GRAPHQL_MAX_QUERY_BYTES", 65536))
 
 # Security: secure by default behind TLS; plain HTTP only when asked.
 SECURE_TLS = env_bool("SECURE_TLS", not DEBUG and bool(os.environ.get("SECRET_KEY")))
@@ -254,6 +262,9 @@ JWT_REFRESH_TTL = timedelta(
 # Hosts an emailed link may point at (redirectUrl): the site's own host,
 # ALLOWED_HOSTS and these (a headless storefront's, for example).
 ALLOWED_CLIENT_HOSTS = env_list("ALLOWED_CLIENT_HOSTS")
+# Proxies in front of the app that append to X-Forwarded-For (nginx: 1);
+# login throttling keys on the address the outermost of them saw.
+LOGIN_TRUSTED_PROXY_COUNT = int(os.environ.get("LOGIN_TRUSTED_PROXY_COUNT", 0))
 # How long a password reset request blocks another for the same account.
 PASSWORD_RESET_INTERVAL = timedelta(
     seconds=int(os.environ.get("PASSWORD_RESET_INTERVAL_SECONDS", 60))

@@ -1,0 +1,68 @@
+"""Every document Saleor's storefront sends fits the API's default limits."""
+
+import pytest
+from graphql import parse, validate
+from graphql.language import DocumentNode, OperationDefinitionNode
+
+from backend.graphql.api import schema
+from backend.graphql.core.limits import request_validation_rules
+from tests.shared_assets import STOREFRONT_DOCUMENTS
+
+from .documents import PREFIX, document
+
+
+def _operation_files():
+    if not STOREFRONT_DOCUMENTS.exists():
+        reason = f"Saleor reference folder {STOREFRONT_DOCUMENTS} is absent"
+        return [pytest.param("absent", marks=pytest.mark.skip(reason=reason))]
+    return sorted(
+        path.name
+        for path in STOREFRONT_DOCUMENTS.glob("*.graphql")
+        if any(word in path.read_text() for word in ("query", "mutation"))
+    )
+
+
+def _requests(file_name: str) -> list[DocumentNode]:
+    """Return what the storefront sends: one operation with the fragments."""
+    if file_name.startswith(PREFIX):
+        whole = document(file_name[len(PREFIX) : -len(".graphql")])
+    else:
+        whole = parse((STOREFRONT_DOCUMENTS / file_name).read_text())
+    operations = [
+        d for d in whole.definitions if isinstance(d, OperationDefinitionNode)
+    ]
+    fragments = [d for d in whole.definitions if d not in operations]
+    return [DocumentNode(definitions=[op, *fragments]) for op in operations]
+
+
+@pytest.mark.parametrize("file_name", _operation_files())
+def test_storefront_document_fits_the_limits_at_the_largest_page(file_name):
+    # No variables: a `first: $first` without a default counts as the
+    # page-size limit. Gaps against Saleor's schema are test_validation's.
+    errors = [
+        error
+        for request in _requests(file_name)
+        for error in validate(
+            schema.graphql_schema, request, request_validation_rules({})
+        )
+    ]
+
+    limit_errors = [
+        error.message
+        for error in errors
+        if (error.extensions or {}).get("exception", {}).get("code")
+    ]
+    assert limit_errors == []
+
+
+def test_the_storefront_product_list_is_within_the_cost_at_one_hundred_products():
+    if not STOREFRONT_DOCUMENTS.exists():
+        pytest.skip(f"Saleor reference folder {STOREFRONT_DOCUMENTS} is absent")
+
+    errors = validate(
+        schema.graphql_schema,
+        document("ProductListByCategory"),
+        request_validation_rules({"first": 100}),
+    )
+
+    assert errors == []
