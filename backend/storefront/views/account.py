@@ -14,6 +14,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from backend.account.errors import AccountErrorCode
 from backend.account.services import (
     account_confirm,
     account_register,
@@ -100,8 +101,14 @@ def confirm(request):
     )
 
 
+def _is_delayed(error: ValidationError) -> bool:
+    codes = [item.code for item in getattr(error, "error_dict", {}).get("email", [])]
+    return AccountErrorCode.LOGIN_ATTEMPT_DELAYED in codes
+
+
 def login_view(request):
     form = LoginForm(request.POST or None)
+    status = None
     next_url = request.POST.get("next") or request.GET.get("next") or ""
     if request.method == "POST" and form.is_valid():
         try:
@@ -112,6 +119,8 @@ def login_view(request):
             )
         except ValidationError as error:
             form.add_service_errors(error)
+            if _is_delayed(error):
+                status = 429
         else:
             guest_token = request.session.get(CHECKOUT_SESSION_KEY)
             login(request, user)
@@ -125,7 +134,7 @@ def login_view(request):
             ):
                 next_url = reverse("storefront:account_orders")
             return redirect(next_url)
-    status = 400 if form.errors else 200
+    status = status or (400 if form.errors else 200)
     return render(
         request,
         "account/login.html",
