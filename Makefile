@@ -8,7 +8,7 @@ PORT ?= 8000
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/lumbar
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 
-.PHONY: run test install lock services browser lint bench check-deploy clean
+.PHONY: run test install lock services browser lint bench check-deploy fuzz clean
 
 $(STAMP): requirements/lock.txt pyproject.toml
 	@test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,19 @@ test: $(STAMP) services browser
 		$(BIN)/lint-imports --no-cache
 	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) \
 		$(BIN)/pytest $(PYTEST_ARGS)
+
+# Schemathesis against /graphql/ for every operation as anonymous, customer
+# and staff, many examples each (make test runs two per operation).
+FUZZ_EXAMPLES ?= 100
+fuzz: $(STAMP) services
+	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) \
+		FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest tests/fuzz -q
+
+# Django's deployment checks with production settings (TLS, no DEBUG).
+check-deploy: $(STAMP)
+	SECRET_KEY=check-deploy-$$(head -c 48 /dev/urandom | base64 | tr -d '/+=') \
+		DEBUG=false SECURE_TLS=true ALLOWED_HOSTS=shop.example.com \
+		$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 lint: $(STAMP)
 	$(BIN)/ruff check backend tests bench

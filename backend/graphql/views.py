@@ -1,10 +1,28 @@
+import logging
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.views.decorators.csrf import csrf_exempt
 from graphene_django.views import GraphQLView
-from graphql import ExecutionResult
+from graphql import ExecutionResult, GraphQLError
 
 from .account.auth import authenticate_request
 from .core.limits import QueryLimits, query_size_error, request_validation_rules
 from .core.upload import MultipartUploadMixin
+
+logger = logging.getLogger("backend.graphql.errors")
+
+# Errors a resolver raises on purpose; their message is for the client.
+HANDLED_ERRORS = (GraphQLError, ValidationError, PermissionDenied)
+INTERNAL_ERROR_MESSAGE = "Internal Server Error"
+
+
+def unhandled_exception(error) -> BaseException | None:
+    """Return the bug behind a GraphQL error, or None if it was meant."""
+    original = getattr(error, "original_error", None)
+    if original is None or isinstance(original, HANDLED_ERRORS):
+        return None
+    return original
 
 
 class LumbarGraphQLView(MultipartUploadMixin, GraphQLView):
@@ -32,7 +50,20 @@ class LumbarGraphQLView(MultipartUploadMixin, GraphQLView):
 
     @staticmethod
     def format_error(error):
+        """Give Saleor's code; log a bug and hide its details outside DEBUG."""
         formatted = GraphQLView.format_error(error)
+        exception = unhandled_exception(error)
+        if exception is not None:
+            logger.error(
+                "Unhandled error in GraphQL %s",
+                formatted.get("path"),
+                exc_info=(type(exception), exception, exception.__traceback__),
+            )
+            if not settings.DEBUG:
+                formatted["message"] = INTERNAL_ERROR_MESSAGE
+            formatted.setdefault("extensions", {})["exception"] = {
+                "code": "InternalServerError"
+            }
         extensions = formatted.setdefault("extensions", {})
         extensions.setdefault("exception", {"code": "GraphQLError"})
         return formatted
