@@ -180,3 +180,47 @@ def test_granting_a_refund_is_refused_and_changes_nothing(
     assert result["data"]["orderGrantRefundCreate"] is None
     assert result["errors"][0]["extensions"]["exception"]["code"] == "PermissionDenied"
     assert not OrderGrantedRefund.objects.exists()
+
+
+def test_granted_refunds_on_a_page_of_orders_cost_the_same_for_2_or_6(
+    ops_api, channel, shipping_method, variant, django_assert_num_queries
+):
+    from backend.payment.granted_refunds import GrantedLine, order_grant_refund_create
+
+    from .conftest import place_order
+
+    for _ in range(6):
+        order = place_order(
+            channel=channel,
+            shipping_method=shipping_method,
+            variant=variant,
+            quantity=1,
+        )
+        order_grant_refund_create(
+            order_id=order.pk,
+            transaction_token=order.payment_transactions.get().token,
+            lines=[GrantedLine(order.lines.get().pk, 1)],
+            grant_refund_for_shipping=True,
+        )
+    query = """
+    query($first: Int) { orders(first: $first) { edges { node {
+      totalGrantedRefund { amount }
+      grantedRefunds { amount { amount } status
+        lines { quantity orderLine { productName } } transaction { pspReference } }
+    } } } }
+    """
+    with django_assert_num_queries(GRANTS_QUERIES):
+        few = ops_api(query, {"first": 2})
+    with django_assert_num_queries(GRANTS_QUERIES):
+        many = ops_api(query, {"first": 6})
+
+    assert [
+        len(e["node"]["grantedRefunds"]) for e in many["data"]["orders"]["edges"]
+    ] == [1] * 6
+    assert len(few["data"]["orders"]["edges"]) == 2
+
+
+# Measured: session, user, two permission reads, the page and what the order
+# list always prefetches (lines, variants, products, events), then three for
+# the grants: refunds with their transactions, their lines, the order lines.
+GRANTS_QUERIES = 12
