@@ -25,6 +25,10 @@ SQL queries per request: gunicorn runs with BENCH=true, which installs
 sent after the row's warm-up (so it is the cached, steady-state figure);
 the checkout row shows the mean over all its requests.
 
+CPU ms: the user + system CPU time the gunicorn workers spent during the
+row (/proc/<pid>/stat), divided by the requests served; unlike req/s it
+barely moves when other work shares the machine.
+
 Peak RSS: ``VmHWM`` from /proc/<pid>/status of each gunicorn worker (the
 children of the master), the largest so far after each row; the closing
 lines list every worker and the Celery worker.
@@ -266,6 +270,10 @@ class Served:
     def peak_rss_mb(self) -> dict[int, float]:
         return {pid: vm_hwm_mb(pid) for pid in self.worker_pids()}
 
+    def cpu_seconds(self) -> float:
+        """User + system CPU the gunicorn workers have used so far."""
+        return sum(cpu_seconds(pid) for pid in self.worker_pids())
+
     def celery_rss_mb(self) -> float:
         pids = [self.celery.pid, *children(self.celery.pid)]
         return max(vm_hwm_mb(pid) for pid in pids)
@@ -277,6 +285,14 @@ def children(pid: int) -> list[int]:
     except OSError:
         return []
     return [int(value) for value in text.split()]
+
+
+def cpu_seconds(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def vm_hwm_mb(pid: int) -> float:
@@ -378,9 +394,11 @@ def run_wrk(url: str, *, duration: int, connections: int, lua: str | None) -> di
         fail(f"wrk gave no figures for {url}: {output[-400:]}")
     percentiles = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+\w+)", output, re.M))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    sent = re.search(r"(\d+) requests in", output)
     socket_errors = re.search(r"Socket errors: (.*)", output)
     return {
         "rps": float(found.group(1)),
+        "requests": int(sent.group(1)) if sent else 0,
         "p50": to_ms(percentiles.get("50", "0ms")),
         "p99": to_ms(percentiles.get("99", "0ms")),
         "errors": int(errors.group(1)) if errors else 0,
@@ -446,6 +464,7 @@ def python_load(url: str, requests: list[tuple], *, duration: int, connections: 
         fail(f"no answer from {url}")
     return {
         "rps": len(latencies) / max(o[2] for o in outcomes),
+        "requests": len(latencies),
         "p50": statistics.median(latencies),
         "p99": latencies[max(0, round(len(latencies) * 0.99) - 1)],
         "errors": sum(o[1] for o in outcomes),
@@ -660,6 +679,7 @@ def checkout_row(base: str, store: dict, *, clients: int, seconds: int) -> dict:
         fail("no order was placed in the checkout row")
     return {
         "rps": requests / elapsed,
+        "requests": requests,
         "orders": len(latencies) / elapsed,
         "p50": statistics.median(latencies),
         "p99": latencies[max(0, round(len(latencies) * 0.99) - 1)],
@@ -705,7 +725,7 @@ def rows(base: str, store: dict, connections: int) -> list[tuple]:
 
 HEADER = (
     f"{'what':34} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'SQL/req':>7} "
-    f"{'RSS MB':>7} {'errors':>6} {'vs floor':>8}"
+    f"{'CPU ms':>6} {'RSS MB':>6} {'errors':>6} {'vs floor':>8}"
 )
 
 
@@ -714,8 +734,14 @@ def line(label: str, result: dict, floor: float, rss: float) -> str:
     shown = "-" if queries is None else f"{queries:.1f}".removesuffix(".0")
     return (
         f"{label:34} {result['rps']:8.1f} {result['p50']:7.1f} {result['p99']:7.1f} "
-        f"{shown:>7} {rss:7.0f} {result['errors']:6d} {result['rps'] / floor:8.1%}"
+        f"{shown:>7} {result.get('cpu_ms', 0):6.1f} {rss:6.0f} {result['errors']:6d} "
+        f"{result['rps'] / floor:8.1%}"
     )
+
+
+def cpu_per_request(served: Served, before: float, result: dict) -> float:
+    """Worker CPU milliseconds a request: steadier than req/s on a busy machine."""
+    return (served.cpu_seconds() - before) * 1000 / max(result["requests"], 1)
 
 
 def main() -> None:
@@ -761,6 +787,7 @@ def main() -> None:
                 probe(base + path, body)
             _, queries, _ = probe(base + path, body)
             json_post = [("POST", body, {"Content-Type": "application/json"})]
+            cpu = served.cpu_seconds()
             result = drive(
                 base + path, duration=args.duration, connections=conns, lua=lua,
                 requests=json_post if body else None,
@@ -768,6 +795,7 @@ def main() -> None:
             result["queries"] = int(queries) if queries is not None else None
             floor = floor or result["rps"]
             peak = max(peak, *served.peak_rss_mb().values())
+            result["cpu_ms"] = cpu_per_request(served, cpu, result)
             print(line(label, result, floor, peak), flush=True)
 
         if args.only and args.only not in "add to cart, full checkout":
@@ -784,6 +812,7 @@ def main() -> None:
              "Content-Type": "application/x-www-form-urlencoded"})
             for s in sessions
         ]  # fmt: skip
+        cpu = served.cpu_seconds()
         result = drive(
             f"{base}/cart/add/", duration=args.duration,
             connections=args.connections, lua=cart_lua(sessions),
@@ -791,11 +820,14 @@ def main() -> None:
         )  # fmt: skip
         result["queries"] = int(queries) if queries is not None else None
         peak = max(peak, *served.peak_rss_mb().values())
+        result["cpu_ms"] = cpu_per_request(served, cpu, result)
         print(line("add to cart (POST, 302)", result, floor, peak), flush=True)
 
+        cpu = served.cpu_seconds()
         result = checkout_row(base, store, clients=args.checkout_clients,
                               seconds=args.duration)  # fmt: skip
         peak = max(peak, *served.peak_rss_mb().values())
+        result["cpu_ms"] = cpu_per_request(served, cpu, result)
         print(line("full checkout, GraphQL, 4 req", result, floor, peak), flush=True)
         print(
             f"  -> {result['orders']:.1f} orders/s ({result['placed']} placed by "
