@@ -3,14 +3,14 @@
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
-from django.db.models import Sum
 from prices import Money
 
 from backend.order.errors import OrderErrorCode, order_error
-from backend.order.models import Order, OrderChargeStatus, OrderEvent, OrderEvents
+from backend.order.models import Order, OrderEvent, OrderEvents
 
 from .gateways import GatewayNotAvailable, payment_gateway_get
 from .models import TransactionEvent, TransactionEventType, TransactionItem
+from .totals import order_payment_totals_update
 
 
 def _amount(value) -> Decimal:
@@ -86,15 +86,7 @@ def order_refund(*, order_id: int, amount, user=None) -> Order:
     item.amount_charged_value -= amount
     item.amount_refunded_value += amount
     item.save(update_fields=["amount_charged_value", "amount_refunded_value"])
-    charged = order.payment_transactions.aggregate(total=Sum("amount_charged_value"))[
-        "total"
-    ] or Decimal(0)
-    order.total_charged_amount = charged
-    if charged <= 0:
-        order.charge_status = OrderChargeStatus.NONE
-    elif charged < order.total_amount:
-        order.charge_status = OrderChargeStatus.PARTIAL
-    order.save(update_fields=["total_charged_amount", "charge_status", "updated_at"])
+    order_payment_totals_update(order=order)
     OrderEvent.objects.create(
         order=order,
         type=OrderEvents.PAYMENT_REFUNDED,
