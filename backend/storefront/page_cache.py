@@ -1,48 +1,45 @@
-"""Rendered page fragments cached in Redis, shared by every reader.
+"""Whole storefront pages cached in Redis, shared by every reader.
 
-A fragment is the part of a page that is the same for everyone: the main
-content and the head. It is keyed by the page version (which any write to
-the catalog or content moves, see backend.core.page_version), the delivery
-rules' version, the language and whatever in the request shapes it. What
-belongs to one reader stays out: the header (cart, login) and messages come
-from the layout, and the CSRF token and the product page's countdown fill
-slots on every request. A fragment whose delivery dates expire (the next
-cut-off) is not served after that moment. Redis down reads as a miss.
+A product or article page is rendered once and kept with the versions it
+was read under: the page version (which any write to the catalog, content
+or menus moves, see backend.core.page_version) and the delivery rules'
+version. One Redis MGET reads the versions and the page together, so a
+page whose versions moved is never served. What belongs to one reader stays
+out of it: the header's login and cart links, the CSRF token and the
+product page's countdown fill slots on every request, and a reader with
+flash messages gets a page of their own. A page whose delivery dates expire
+(the next cut-off) is not served after that moment. Redis down reads as a
+miss.
 """
 
 import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.utils.safestring import SafeString, mark_safe
 
 from backend.core.page_version import VERSION_KEY as PAGE_VERSION_KEY
 from backend.core.page_version import page_version
-from backend.shipping.promise_rules import (
-    CLAIM_TIMEOUT,
-    delivery_banner_text,
-    promise_rules_version,
-)
 from backend.shipping.promise_rules import VERSION_KEY as RULES_VERSION_KEY
+from backend.shipping.promise_rules import promise_rules_version
 
-from .menus import FOOTER_MENU, NAVBAR_MENU, menu_links
+from .cart import cart_quantity
 
-# Rendered in place of the reader's CSRF token and filled per request.
+# Rendered in place of what belongs to one reader, filled per request.
 CSRF_SLOT = "lumbar-csrf-slot-3f9c2a"
-# A bound for fragments whose version move was lost while Redis was away.
-FRAGMENT_TIMEOUT = 10 * 60
+READER_LINKS_SLOT = "lumbar-reader-links-slot-51b7e4"
+# A bound for pages whose version move was lost while Redis was away.
+PAGE_TIMEOUT = 10 * 60
 
 
 @dataclass(frozen=True)
-class Fragment:
-    head: str
-    main: str
-    # Anything else the page needs per request (its meta, a promise).
+class CachedPage:
+    html: str
+    # Anything else the view needs per request (the product's promise).
     extra: dict = field(default_factory=dict)
     # Delivery dates in it hold until this moment (the next cut-off).
     valid_until: datetime | None = None
@@ -51,46 +48,9 @@ class Fragment:
 @dataclass(frozen=True)
 class Lookup:
     key: str
+    versions: tuple
     # None on a miss, or when the reader's page must not come from the cache.
-    fragment: Fragment | None
-    # The layout's shared parts (menus, delivery banner), under the same
-    # versions, so a cached page costs two Redis round trips and no query.
-    layout: dict
-
-
-def fragment_lookup(kind: str, *parts: str, cached: bool = True) -> Lookup:
-    """Find the fragment for the request's parts; read before the rows.
-
-    The versions are read first: rows read after them are at least as new,
-    so a fragment rendered from them is never older than its key.
-    """
-    versions = cache.get_many([PAGE_VERSION_KEY, RULES_VERSION_KEY])
-    page = versions.get(PAGE_VERSION_KEY) or page_version()
-    rules = versions.get(RULES_VERSION_KEY) or promise_rules_version()
-    language = translation.get_language() or ""
-    # Parts come from the request (a slug, a postal code): hash them.
-    digest = hashlib.sha256("\0".join(parts).encode()).hexdigest()[:32]
-    key = f"lumbar:fragment:{kind}:{page}:{rules}:{language}:{digest}"
-    layout_key = f"lumbar:fragment:layout:{page}:{rules}:{language}"
-    found = cache.get_many([key, layout_key] if cached else [layout_key])
-    layout = found.get(layout_key)
-    if layout is None:
-        layout = {
-            "menus": menu_links(menu_slugs=(NAVBAR_MENU, FOOTER_MENU)),
-            "delivery_banner": delivery_banner_text(
-                channel_slug=settings.DEFAULT_CHANNEL_SLUG
-            ),
-        }
-        # The banner's claim is itself cached this long (promise_rules).
-        cache.set(layout_key, layout, CLAIM_TIMEOUT)
-    fragment = found.get(key)
-    if (
-        fragment is not None
-        and fragment.valid_until is not None
-        and timezone.now() >= fragment.valid_until
-    ):
-        fragment = None
-    return Lookup(key=key, fragment=fragment, layout=layout)
+    page: CachedPage | None
 
 
 def reader_messages_pending(request) -> bool:
@@ -98,16 +58,52 @@ def reader_messages_pending(request) -> bool:
     return len(get_messages(request)) > 0
 
 
-def fragment_set(key: str, fragment: Fragment) -> None:
-    timeout = FRAGMENT_TIMEOUT
-    if fragment.valid_until is not None:
-        left = (fragment.valid_until - timezone.now()).total_seconds()
+def page_lookup(kind: str, *parts: str, cached: bool = True) -> Lookup:
+    """Find the page for the request's parts, with the current versions.
+
+    Call it before reading any row: a page rendered from rows read after
+    the versions is never older than the versions it is stored with.
+    """
+    language = translation.get_language() or ""
+    # Parts come from the request (a slug, a postal code): hash them.
+    digest = hashlib.sha256("\0".join(parts).encode()).hexdigest()[:32]
+    key = f"lumbar:page:{kind}:{language}:{digest}"
+    keys = [PAGE_VERSION_KEY, RULES_VERSION_KEY]
+    found = cache.get_many([*keys, key] if cached else keys)
+    versions = (
+        found.get(PAGE_VERSION_KEY) or page_version(),
+        found.get(RULES_VERSION_KEY) or promise_rules_version(),
+    )
+    stored_versions, page = found.get(key) or (None, None)
+    if stored_versions != versions or (
+        page is not None
+        and page.valid_until is not None
+        and timezone.now() >= page.valid_until
+    ):
+        page = None
+    return Lookup(key=key, versions=versions, page=page)
+
+
+def page_store(lookup: Lookup, page: CachedPage) -> None:
+    timeout = PAGE_TIMEOUT
+    if page.valid_until is not None:
+        left = (page.valid_until - timezone.now()).total_seconds()
         timeout = max(1, min(timeout, int(left) + 1))
-    cache.set(key, fragment, timeout)
+    cache.set(lookup.key, (lookup.versions, page), timeout)
 
 
-def csrf_fill(html: str, request) -> SafeString:
-    """Put the reader's own CSRF token in the fragment's forms."""
-    if CSRF_SLOT not in html:
-        return mark_safe(html)
-    return mark_safe(html.replace(CSRF_SLOT, get_token(request)))
+def shared_context() -> dict:
+    """Context that renders a page for every reader, with slots for each."""
+    return {"csrf_token": CSRF_SLOT, "reader_links_slot": READER_LINKS_SLOT}
+
+
+def reader_fill(html: str, request) -> str:
+    """Put the reader's own header links and CSRF token into a shared page."""
+    links = render_to_string(
+        "components/reader_links.html",
+        {"user": request.user, "cart_count": cart_quantity(request)},
+    )
+    html = html.replace(READER_LINKS_SLOT, links)
+    if CSRF_SLOT in html:
+        html = html.replace(CSRF_SLOT, get_token(request))
+    return html

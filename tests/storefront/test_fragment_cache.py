@@ -1,9 +1,9 @@
 """Cached product and article pages show every change at the next request.
 
-The shared part of a page is kept in Redis (backend.storefront.fragments)
-under a version that any write to the catalog or content moves; what belongs
-to one reader (header, CSRF token) and what depends on the minute (the
-countdown) never comes from the cache.
+The whole page is kept in Redis (backend.storefront.page_cache) with the
+versions it was read under, which any write to the catalog or content moves;
+what belongs to one reader (header links, CSRF token) and what depends on the
+minute (the countdown) never comes from the cache.
 """
 
 import importlib.util
@@ -214,8 +214,7 @@ def test_the_second_product_page_request_runs_fewer_queries(
     with django_assert_max_num_queries(11):
         client.get(STRAP)
 
-    # Page, menus and banner come from Redis; an anonymous reader has no
-    # session to load.
+    # The page comes from Redis; an anonymous reader has no session to load.
     with django_assert_max_num_queries(0):
         response = client.get(STRAP)
 

@@ -4,12 +4,10 @@ import mimetypes
 from pathlib import Path
 
 from django.conf import settings
-from django.contrib.messages import get_messages
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
 from backend.page.selectors import (
@@ -27,13 +25,13 @@ from ..article_page import (
     article_structured_data,
     shown_block,
 )
-from ..fragments import (
-    CSRF_SLOT,
-    Fragment,
-    csrf_fill,
-    fragment_lookup,
-    fragment_set,
+from ..page_cache import (
+    CachedPage,
+    page_lookup,
+    page_store,
+    reader_fill,
     reader_messages_pending,
+    shared_context,
 )
 from ..seo import PageMeta, absolute_url
 from .comments import comment_context
@@ -69,30 +67,17 @@ def article_index(request):
 def article_detail(request, slug):
     channel_slug = settings.DEFAULT_CHANNEL_SLUG
     messages_pending = reader_messages_pending(request)
-    lookup = fragment_lookup("article", channel_slug, slug, cached=not messages_pending)
-    fragment = lookup.fragment
-    if fragment is None:
-        fragment = _article_fragment(
-            channel_slug,
-            slug,
-            # The comment thanks shows in the comments; such a page is not kept.
-            messages=get_messages(request) if messages_pending else None,
-        )
+    lookup = page_lookup("article", channel_slug, slug, cached=not messages_pending)
+    page = lookup.page
+    if page is None:
+        page = _article_page(request, channel_slug, slug)
+        # The comment thanks shows in the comments: such a page is not kept.
         if not messages_pending:
-            fragment_set(lookup.key, fragment)
-    return render(
-        request,
-        "content/article.html",
-        {
-            "fragment_head": mark_safe(fragment.head),
-            "fragment_main": csrf_fill(fragment.main, request),
-            "meta": fragment.extra["meta"],
-            **lookup.layout,
-        },
-    )
+            page_store(lookup, page)
+    return HttpResponse(reader_fill(page.html, request))
 
 
-def _article_fragment(channel_slug: str, slug: str, *, messages) -> Fragment:
+def _article_page(request, channel_slug: str, slug: str) -> CachedPage:
     """Render the article as every reader sees it; 404 if it is not published."""
     page = articles_published().filter(slug=slug).first()
     if page is None:
@@ -115,8 +100,14 @@ def _article_fragment(channel_slug: str, slug: str, *, messages) -> Fragment:
         "hero_url": hero_url,
         "structured_data": article_structured_data(page=page, url=url),
         **comment_context(page),
-        "messages": messages,
-        "csrf_token": CSRF_SLOT,
+        "meta": PageMeta(
+            title=page.seo_title or f"{page.title} | Lumbar",
+            description=page.seo_description or article.summary,
+            canonical_url=url,
+            image_url=absolute_url(hero_url),
+            og_type="article",
+        ),
+        **shared_context(),
     }
     deadlines = [
         item.delivery_line_until
@@ -124,18 +115,8 @@ def _article_fragment(channel_slug: str, slug: str, *, messages) -> Fragment:
         for item in block.items
         if item.delivery_line_until is not None
     ]
-    return Fragment(
-        head=render_to_string("content/_article_head.html", context),
-        main=render_to_string("content/_article_main.html", context),
-        extra={
-            "meta": PageMeta(
-                title=page.seo_title or f"{page.title} | Lumbar",
-                description=page.seo_description or article.summary,
-                canonical_url=url,
-                image_url=absolute_url(hero_url),
-                og_type="article",
-            )
-        },
+    return CachedPage(
+        html=render_to_string("content/article.html", context, request=request),
         # Block delivery dates change at the first of their order-by deadlines.
         valid_until=min(deadlines, default=None),
     )

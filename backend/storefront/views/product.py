@@ -4,13 +4,11 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.http import Http404
-from django.shortcuts import render
+from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 
 from backend.page.selectors import pages_featuring_products
 from backend.product.selectors import ProductDetail, VariantOption, product_detail
@@ -20,13 +18,13 @@ from backend.shipping.promise_text import promise_line
 from backend.shipping.rules import destination_postal_code_clean
 from backend.warehouse.selectors import StockState, variant_stock_levels
 
-from ..fragments import (
-    CSRF_SLOT,
-    Fragment,
-    csrf_fill,
-    fragment_lookup,
-    fragment_set,
+from ..page_cache import (
+    CachedPage,
+    page_lookup,
+    page_store,
+    reader_fill,
     reader_messages_pending,
+    shared_context,
 )
 from ..seo import PageMeta, absolute_url, product_structured_data
 
@@ -41,7 +39,7 @@ def product(request, slug):
     destination = _destination(request)
     requested = request.GET.get("variant", "")[:20]
     messages_pending = reader_messages_pending(request)
-    lookup = fragment_lookup(
+    lookup = page_lookup(
         "product",
         channel_slug,
         slug,
@@ -50,34 +48,20 @@ def product(request, slug):
         destination.error,
         cached=not messages_pending,
     )
-    fragment = lookup.fragment
-    if fragment is None:
-        fragment = _product_fragment(
-            channel_slug, slug, requested=requested, destination=destination
+    page = lookup.page
+    if page is None:
+        page = _product_page(
+            request, channel_slug, slug, requested=requested, destination=destination
         )
         if not messages_pending:
-            fragment_set(lookup.key, fragment)
-    promise = fragment.extra["promise"]
-    return render(
-        request,
-        "catalog/product.html",
-        {
-            "fragment_head": mark_safe(fragment.head),
-            "fragment_main": csrf_fill(
-                fragment.main.replace(
-                    DELIVERY_SLOT, _delivery_line_html(promise, now=timezone.now())
-                ),
-                request,
-            ),
-            "meta": fragment.extra["meta"],
-            **lookup.layout,
-        },
-    )
+            page_store(lookup, page)
+    line = _delivery_line_html(page.extra["promise"], now=timezone.now())
+    return HttpResponse(reader_fill(page.html.replace(DELIVERY_SLOT, line), request))
 
 
-def _product_fragment(
-    channel_slug: str, slug: str, *, requested: str, destination: "Destination"
-) -> Fragment:
+def _product_page(
+    request, channel_slug: str, slug: str, *, requested: str, destination
+) -> CachedPage:
     """Render the page as every reader sees it; 404 if it is not for sale."""
     detail = product_detail(slug=slug, channel_slug=channel_slug)
     if detail is None:
@@ -113,24 +97,21 @@ def _product_fragment(
         "structured_data": product_structured_data(
             detail=detail, variant=selected, stock=stock[selected.id], url=url
         ),
-        "csrf_token": CSRF_SLOT,
-    }
-    return Fragment(
-        head=render_to_string("catalog/_product_head.html", context),
-        main=render_to_string("catalog/_product_main.html", context),
-        extra={
-            "promise": promise,
-            "meta": PageMeta(
-                title=detail.product.seo_title or f"{detail.product.name} | Lumbar",
-                description=(
-                    detail.product.seo_description
-                    or detail.product.description_plaintext[:300]
-                ),
-                canonical_url=url,
-                image_url=main_image,
-                og_type="product",
+        "meta": PageMeta(
+            title=detail.product.seo_title or f"{detail.product.name} | Lumbar",
+            description=(
+                detail.product.seo_description
+                or detail.product.description_plaintext[:300]
             ),
-        },
+            canonical_url=url,
+            image_url=main_image,
+            og_type="product",
+        ),
+        **shared_context(),
+    }
+    return CachedPage(
+        html=render_to_string("catalog/product.html", context, request=request),
+        extra={"promise": promise},
         # The dates hold until the order-by moment; the countdown is per request.
         valid_until=promise.order_by if promise else None,
     )
