@@ -2,6 +2,7 @@
 
 from decimal import Decimal, InvalidOperation
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from prices import Money
 
@@ -25,13 +26,25 @@ def _amount(value) -> Decimal:
     return amount
 
 
-@transaction.atomic
 def order_refund(*, order_id: int, amount, user=None) -> Order:
     """Give money back from one gateway transaction that covers the amount.
 
-    The gateway is asked first; only its success is recorded. A refund that
-    no single gateway transaction covers is refused, so a half-done refund
-    is never recorded as whole.
+    The gateway is asked first; only its success moves money in our books.
+    Its refusal is kept as a REFUND_FAILURE event, then raised. A refund
+    that no single gateway transaction covers is refused, so a half-done
+    refund is never recorded as whole.
+    """
+    outcome = _order_refund_locked(order_id=order_id, amount=amount, user=user)
+    if isinstance(outcome, ValidationError):
+        raise outcome
+    return outcome
+
+
+@transaction.atomic
+def _order_refund_locked(*, order_id: int, amount, user) -> Order | ValidationError:
+    """Refund under the order's lock; return the gateway's refusal, not raise.
+
+    Returning lets the transaction commit the failure event.
     """
     amount = _amount(amount)
     order = Order.objects.select_for_update().filter(pk=order_id).first()
@@ -71,7 +84,7 @@ def order_refund(*, order_id: int, amount, user=None) -> Order:
             currency=order.currency,
             amount_value=amount,
         )
-        raise order_error(
+        return order_error(
             "amount",
             f"The gateway refused the refund: {result.message or 'no reason given'}.",
             OrderErrorCode.CANNOT_REFUND,

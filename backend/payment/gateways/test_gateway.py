@@ -2,7 +2,8 @@
 
 The token decides the outcome, like the card numbers of a real gateway's
 sandbox: ``tok_success`` pays, ``tok_decline`` is declined and ``tok_3ds``
-asks for an extra step. Any other token is declined.
+asks for an extra step. ``tok_refund_decline`` pays, but the issuer later
+refuses to refund it. Any other token is declined.
 """
 
 import uuid
@@ -15,6 +16,9 @@ TEST_GATEWAY_ID = "lumbar.payments.test"
 TOKEN_SUCCESS = "tok_success"
 TOKEN_DECLINE = "tok_decline"
 TOKEN_ACTION_REQUIRED = "tok_3ds"
+TOKEN_REFUND_DECLINE = "tok_refund_decline"
+# Payments taken with TOKEN_REFUND_DECLINE carry this reference prefix.
+_NO_REFUND_PREFIX = "test-norefund-"
 
 # Refunds this process asked for, newest last, so tests can see money returned.
 REFUNDS: list[tuple[str, Money]] = []
@@ -34,6 +38,13 @@ class TestGateway:
         return self._result(amount=amount, token=token)
 
     def refund(self, *, amount: Money, psp_reference: str) -> GatewayResult:
+        if psp_reference.startswith(_NO_REFUND_PREFIX):
+            return GatewayResult(
+                status=PaymentStatus.DECLINED,
+                amount=amount,
+                psp_reference=psp_reference,
+                message="The card issuer refused the refund.",
+            )
         REFUNDS.append((psp_reference, amount))
         return GatewayResult(
             status=PaymentStatus.SUCCESS, amount=amount, psp_reference=psp_reference
@@ -51,7 +62,9 @@ class TestGateway:
 
     def _result(self, *, amount: Money, token: str) -> GatewayResult:
         reference = f"test-{uuid.uuid4().hex[:16]}"
-        if token == TOKEN_SUCCESS:
+        if token == TOKEN_REFUND_DECLINE:
+            reference = f"{_NO_REFUND_PREFIX}{uuid.uuid4().hex[:16]}"
+        if token in (TOKEN_SUCCESS, TOKEN_REFUND_DECLINE):
             return GatewayResult(
                 status=PaymentStatus.SUCCESS, amount=amount, psp_reference=reference
             )

@@ -235,6 +235,39 @@ def test_an_unknown_transaction_is_not_found(payments_api, customer_order):
     assert [(e["field"], e["code"]) for e in errors] == [("id", "NOT_FOUND")]
 
 
+def test_a_refund_the_issuer_refuses_is_recorded_and_moves_nothing(
+    payments_api, channel, shipping_method, variant
+):
+    from backend.checkout.complete import checkout_complete
+    from backend.payment.gateways.test_gateway import TOKEN_REFUND_DECLINE
+    from tests.fixtures.checkout import make_ready_checkout, paid_with
+
+    checkout = make_ready_checkout(
+        channel=channel, shipping_method=shipping_method, lines=[(variant, 1)]
+    )
+    order = checkout_complete(
+        checkout_token=checkout.token, payment=paid_with(TOKEN_REFUND_DECLINE)
+    ).order
+    payment = order.payment_transactions.get()
+
+    result = payments_api(
+        REQUEST, {"id": transaction_id(payment), "action": "REFUND", "amount": "1"}
+    )
+
+    payload = result["data"]["transactionRequestAction"]
+    assert payload["errors"] == []
+    item = payload["transaction"]
+    assert item["chargedAmount"]["amount"] == float(order.total_amount)
+    assert item["refundedAmount"]["amount"] == 0.0
+    assert [(e["type"], e["message"]) for e in item["events"]][1:] == [
+        ("REFUND_REQUEST", "Damaged"),
+        ("REFUND_FAILURE", "The card issuer refused the refund."),
+    ]
+    order.refresh_from_db()
+    assert order.charge_status == "full"
+    assert order.events.last().type == "transaction_refund_requested"
+
+
 @pytest.mark.parametrize("who", ["api", "customer_api", "merchandiser_api", "ops_api"])
 def test_moving_money_is_refused_without_handle_payments_and_changes_nothing(
     who, request, customer_order, payment
