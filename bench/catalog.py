@@ -1,7 +1,7 @@
 """Serve Lumbar with gunicorn on PostgreSQL and measure the catalog.
 
 Usage: python bench/catalog.py [--duration 10] [--connections 8] [--workers 2]
-                                [--database lumbar_bench]
+                                [--database lumbar_bench] [--threads 1]
 
 Creates a fresh database (lumbar_bench unless --database names another, so
 runs side by side do not drop each other's), loads the demo store and the
@@ -169,6 +169,9 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--database", default=BENCH_DB, help="dropped and recreated")
+    # Above 1, gthread workers: a worker waiting on Redis or PostgreSQL serves
+    # another request meanwhile.
+    parser.add_argument("--threads", type=int, default=1)
     args = parser.parse_args()
     if not shutil.which("wrk"):
         fail("wrk is not installed (apt-get install wrk)")
@@ -191,6 +194,8 @@ def main() -> None:
             f"127.0.0.1:{port}",
             "--workers",
             str(args.workers),
+            "--threads",
+            str(args.threads),
         ],
         cwd=ROOT,
         env=env,
@@ -225,7 +230,8 @@ def main() -> None:
             ),
         ]
         print(
-            f"gunicorn {args.workers} workers, wrk {args.connections} connections, "
+            f"gunicorn {args.workers} workers x {args.threads} threads, "
+            f"wrk {args.connections} connections, "
             f"{args.duration}s a row, PostgreSQL + Redis cache\n"
         )
         print(
