@@ -161,6 +161,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "checkout.delete_stale_checkouts",
         "schedule": 60 * 60,
     },
+    "delete-expired-reservations": {
+        "task": "checkout.delete_expired_reservations",
+        "schedule": 5 * 60,
+    },
     "send-unsent-confirmations": {
         "task": "order.send_unsent_confirmations",
         "schedule": 60,
@@ -248,6 +252,21 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 DEFAULT_CURRENCY_CODE_LENGTH = 3
+
+def env_minutes(name: str) -> int | None:
+    """Minutes from the environment; unset or empty means off (None)."""
+    value = os.environ.get(name, "").strip()
+    return int(value) if value else None
+
+
+# Saleor's shop settings reserveStockDuration*: minutes a checkout line holds
+# its stock, or None (Saleor's default) for no reservations.
+RESERVE_STOCK_DURATION_ANONYMOUS_USER = env_minutes(
+    "RESERVE_STOCK_DURATION_ANONYMOUS_USER"
+)
+RESERVE_STOCK_DURATION_AUTHENTICATED_USER = env_minutes(
+    "RESERVE_STOCK_DURATION_AUTHENTICATED_USER"
+)
 
 # The test payment gateway takes fake tokens; production refuses it unless asked.
 PAYMENT_TEST_GATEWAY_ENABLED = env_bool(

@@ -33,6 +33,7 @@ from .details import checkout_shipping_method_applies
 from .errors import CheckoutErrorCode, checkout_error
 from .models import Checkout
 from .payment import Charge, PaymentInput, record_payment, refund, take_payment
+from .reservations import reserved_by_others
 from .selectors import CheckoutLineInfo, checkout_lines_info, checkout_totals
 from .validation import validate_quantity_limits, validate_variants_sellable
 
@@ -224,6 +225,12 @@ def _allocation_plan(
         )
         .order_by("pk")
     )
+    # Units other carts hold (reservations) are not ours to sell.
+    held = reserved_by_others(
+        stock_ids=[stock.pk for stock in stocks],
+        checkout_token=checkout.pk,
+        now=timezone.now(),
+    )
     by_variant: dict[int, list[Stock]] = defaultdict(list)
     for stock in stocks:
         by_variant[stock.product_variant_id].append(stock)
@@ -241,7 +248,10 @@ def _allocation_plan(
         needed = info.line.quantity
         taken: list[tuple[Stock, int]] = []
         for stock in by_variant[info.line.variant_id]:
-            take = min(needed, stock.quantity - stock.quantity_allocated)
+            take = min(
+                needed,
+                stock.quantity - stock.quantity_allocated - held.get(stock.pk, 0),
+            )
             if take > 0:
                 taken.append((stock, take))
                 stock.quantity_allocated += take

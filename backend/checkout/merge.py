@@ -10,6 +10,7 @@ from uuid import UUID
 from django.db import transaction
 
 from .models import Checkout
+from .reservations import checkout_reserve_stock
 from .services import current_quantities, validate_lines, write_quantities
 from .validation import (
     MAX_CHECKOUT_LINE_QUANTITY,
@@ -107,6 +108,7 @@ def _move_lines(*, guest: Checkout, target: Checkout, user) -> None:
     # The capped quantities pass the same checks as checkoutLinesAdd.
     validate_lines(channel=target.channel, quantities=quantities, user=user)
     write_quantities(checkout=target, existing=existing, quantities=quantities)
+    checkout_reserve_stock(checkout=target, user=user)
 
 
 def _fill_missing_details(*, guest: Checkout, target: Checkout) -> None:

@@ -11,6 +11,7 @@ from backend.product.models import ProductVariant
 
 from .errors import CheckoutErrorCode, checkout_error
 from .models import Checkout, CheckoutLine
+from .reservations import checkout_reserve_stock
 from .validation import (
     validate_quantities_positive,
     validate_quantity_limits,
@@ -97,6 +98,7 @@ def checkout_create(
             CheckoutLine(checkout=checkout, variant_id=variant_id, quantity=quantity)
             for variant_id, quantity in quantities.items()
         )
+        checkout_reserve_stock(checkout=checkout, user=user)
     return checkout
 
 
@@ -118,6 +120,7 @@ def checkout_lines_add(
         channel=checkout.channel, quantities=quantities, user=user or checkout.user
     )
     write_quantities(checkout=checkout, existing=existing, quantities=quantities)
+    checkout_reserve_stock(checkout=checkout, user=user)
     return checkout
 
 
@@ -143,6 +146,7 @@ def checkout_lines_update(
             channel=checkout.channel, quantities=kept, user=user or checkout.user
         )
     write_quantities(checkout=checkout, existing=existing, quantities=quantities)
+    checkout_reserve_stock(checkout=checkout, user=user)
     return checkout
 
 

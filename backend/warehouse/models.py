@@ -226,3 +226,34 @@ class StockAdjustment(models.Model):
     @property
     def change(self) -> int:
         return self.quantity_after - self.quantity_before
+
+
+class ReservationQuerySet(models.QuerySet):
+    def active(self, *, now):
+        return self.filter(reserved_until__gt=now)
+
+
+class Reservation(models.Model):
+    """Stock a checkout line holds for a while, as Saleor's reservations.
+
+    Only kept while the shop's reservation durations are set; a reservation
+    past ``reserved_until`` holds nothing and the beat deletes it.
+    """
+
+    checkout_line = models.ForeignKey(
+        "checkout.CheckoutLine", related_name="reservations", on_delete=models.CASCADE
+    )
+    stock = models.ForeignKey(
+        Stock, related_name="reservations", on_delete=models.CASCADE
+    )
+    quantity_reserved = models.PositiveIntegerField(default=0)
+    reserved_until = models.DateTimeField(db_index=True)
+
+    objects = ReservationQuerySet.as_manager()
+
+    class Meta:
+        unique_together = [["checkout_line", "stock"]]
+        ordering = ("pk",)
+
+    def __str__(self) -> str:
+        return f"{self.quantity_reserved} of {self.stock_id} to {self.reserved_until}"

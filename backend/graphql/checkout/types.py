@@ -7,6 +7,10 @@ from graphene import relay
 from prices import Money, TaxedMoney
 
 from backend.checkout.models import Checkout as CheckoutModel
+from backend.checkout.reservations import (
+    checkout_reservation_expires,
+    reservations_enabled,
+)
 from backend.payment.gateways import payment_gateways_available
 
 from ..account.types import User
@@ -492,8 +496,9 @@ class Checkout(graphene.ObjectType):
 
     @staticmethod
     def resolve_stock_reservation_expires(root: CheckoutModel, info):
-        # Stock is held when the order is placed, never for a checkout.
-        return None
+        if not reservations_enabled():
+            return None
+        return checkout_reservation_expires(checkout=root)
 
     @staticmethod
     def resolve_lines(root: CheckoutModel, info):

@@ -181,6 +181,20 @@ class Shop(graphene.ObjectType):
             "permissions: MANAGE_SETTINGS."
         )
     )
+    reserve_stock_duration_anonymous_user = graphene.Int(
+        description=(
+            "Default number of minutes stock will be reserved for anonymous "
+            "checkout or null when stock reservation is disabled.\n\nRequires "
+            "one of the following permissions: MANAGE_SETTINGS."
+        )
+    )
+    reserve_stock_duration_authenticated_user = graphene.Int(
+        description=(
+            "Default number of minutes stock will be reserved for authenticated "
+            "checkout or null when stock reservation is disabled.\n\nRequires "
+            "one of the following permissions: MANAGE_SETTINGS."
+        )
+    )
     allow_storefront_traffic = graphene.Boolean(
         required=True,
         description=(
@@ -275,6 +289,16 @@ class Shop(graphene.ObjectType):
     def resolve_limit_quantity_per_checkout(root, info):
         require_any_permission(info, PermissionEnum.MANAGE_SETTINGS)
         return MAX_CHECKOUT_LINE_QUANTITY
+
+    @staticmethod
+    def resolve_reserve_stock_duration_anonymous_user(root, info):
+        require_any_permission(info, PermissionEnum.MANAGE_SETTINGS)
+        return settings.RESERVE_STOCK_DURATION_ANONYMOUS_USER
+
+    @staticmethod
+    def resolve_reserve_stock_duration_authenticated_user(root, info):
+        require_any_permission(info, PermissionEnum.MANAGE_SETTINGS)
+        return settings.RESERVE_STOCK_DURATION_AUTHENTICATED_USER
 
     @staticmethod
     def resolve_allow_storefront_traffic(root, info):
