@@ -1,5 +1,6 @@
 """Account emails (HTML and text), each sent by a task after commit."""
 
+from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 
@@ -15,6 +16,32 @@ _EMAILS = {
 }
 
 
+ACCOUNT_EXISTS_SUBJECT = "You already have a Lumbar account"
+
+
+def account_exists_email_build(*, user: User) -> EmailMultiAlternatives:
+    """Return the email telling the owner someone signed up with their address."""
+    context = {
+        "user": user,
+        "subject": ACCOUNT_EXISTS_SUBJECT,
+        "login_link": f"{settings.PUBLIC_URL}/account/login/",
+        "reset_link": f"{settings.PUBLIC_URL}/account/password/forgot/",
+    }
+    return _build(user=user, kind="account_exists", context=context)
+
+
+def _build(*, user: User, kind: str, context: dict) -> EmailMultiAlternatives:
+    message = EmailMultiAlternatives(
+        subject=context["subject"],
+        body=render_to_string(f"account/emails/{kind}.txt", context),
+        to=[user.email],
+    )
+    message.attach_alternative(
+        render_to_string(f"account/emails/{kind}.html", context), "text/html"
+    )
+    return message
+
+
 def account_email_build(
     *, user: User, kind: str, redirect_url: str
 ) -> EmailMultiAlternatives:
@@ -24,12 +51,4 @@ def account_email_build(
         redirect_url, email=user.email, token=generator.make_token(user)
     )
     context = {"user": user, "link": link, "subject": subject}
-    message = EmailMultiAlternatives(
-        subject=subject,
-        body=render_to_string(f"account/emails/{kind}.txt", context),
-        to=[user.email],
-    )
-    message.attach_alternative(
-        render_to_string(f"account/emails/{kind}.html", context), "text/html"
-    )
-    return message
+    return _build(user=user, kind=kind, context=context)

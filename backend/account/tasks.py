@@ -7,7 +7,7 @@ a retried task does no harm.
 
 from celery import shared_task
 
-from .emails import account_email_build
+from .emails import account_email_build, account_exists_email_build
 from .models import User
 
 _EMAIL_TASK = {
@@ -50,3 +50,12 @@ def send_account_delete_email(user_id: int, redirect_url: str) -> int:
     return account_email_build(
         user=user, kind="delete", redirect_url=redirect_url
     ).send()
+
+
+@shared_task(name="account.send_account_exists_email", **_EMAIL_TASK)
+def send_account_exists_email(user_id: int) -> int:
+    """Tell an active account's owner that someone signed up with it."""
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    if user is None:
+        return 0
+    return account_exists_email_build(user=user).send()

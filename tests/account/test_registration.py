@@ -1,6 +1,9 @@
 """Sign up, confirm by email, log in."""
 
+import datetime
+
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 
 from backend.account.models import User
@@ -9,7 +12,10 @@ from backend.account.services import (
     account_register,
     user_authenticate,
 )
-from backend.account.tasks import send_account_confirmation_email
+from backend.account.tasks import (
+    send_account_confirmation_email,
+    send_account_exists_email,
+)
 
 from .helpers import PASSWORD, REDIRECT_URL, link_params
 
@@ -122,8 +128,8 @@ def test_register_refuses_a_redirect_to_a_foreign_host():
     assert not User.objects.exists()
 
 
-def test_register_with_a_taken_email_changes_and_sends_nothing(
-    django_capture_on_commit_callbacks,
+def test_register_with_a_taken_email_changes_nothing_and_tells_the_owner(
+    django_capture_on_commit_callbacks, mailoutbox
 ):
     existing, _ = account_register(
         email="ann@example.com", password=PASSWORD, redirect_url=REDIRECT_URL
@@ -137,9 +143,48 @@ def test_register_with_a_taken_email_changes_and_sends_nothing(
         )
 
     assert not created
-    assert callbacks == []
+    assert len(callbacks) == 1
     assert User.objects.get().check_password(PASSWORD)
     assert User.objects.get().pk == existing.pk
+    send_account_exists_email(existing.pk)
+    (message,) = mailoutbox
+    assert (message.to, message.subject) == (
+        ["ann@example.com"],
+        "You already have a Lumbar account",
+    )
+    assert "http://127.0.0.1:8000/account/password/forgot/" in message.body
+
+
+def test_signing_up_again_and_again_with_a_taken_email_tells_the_owner_once(
+    django_capture_on_commit_callbacks,
+):
+    account_register(
+        email="ann@example.com", password=PASSWORD, redirect_url=REDIRECT_URL
+    )
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        for _ in range(3):
+            account_register(
+                email="ann@example.com", password=PASSWORD, redirect_url=REDIRECT_URL
+            )
+
+    assert len(callbacks) == 1
+
+
+def test_signing_up_with_a_deactivated_accounts_email_sends_nothing(
+    django_capture_on_commit_callbacks,
+):
+    existing, _ = account_register(
+        email="ann@example.com", password=PASSWORD, redirect_url=REDIRECT_URL
+    )
+    User.objects.filter(pk=existing.pk).update(is_active=False)
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        _, created = account_register(
+            email="ann@example.com", password=PASSWORD, redirect_url=REDIRECT_URL
+        )
+
+    assert (created, callbacks) == (False, [])
 
 
 def test_an_unconfirmed_account_cannot_log_in():
@@ -163,4 +208,8 @@ def test_a_wrong_password_is_invalid_credentials():
         user_authenticate(email="ann@example.com", password="wrong-Password-1")
 
     assert _codes(error.value) == {"email": ["INVALID_CREDENTIALS"]}
-    assert user_authenticate(email="ann@example.com", password=PASSWORD).pk == user.pk
+    # The right password is heard once the failure's one-second wait is over.
+    with time_machine.travel(datetime.timedelta(seconds=1)):
+        assert (
+            user_authenticate(email="ann@example.com", password=PASSWORD).pk == user.pk
+        )

@@ -14,28 +14,25 @@ from ._common import normalize_email, password_validate
 def password_reset_request(*, email: str, redirect_url: str) -> bool:
     """Email a reset link to the account, if there is one; return if queued.
 
-    An unknown email is not an error, so the API does not tell who has an
-    account; a second request within PASSWORD_RESET_INTERVAL is refused.
+    Every caller gets the same answer, so neither the API nor the pages
+    tell who has an account: an unknown email, an inactive account and a
+    second request within PASSWORD_RESET_INTERVAL queue nothing and raise
+    nothing (Saleor answers the last two with INACTIVE and
+    PASSWORD_RESET_ALREADY_REQUESTED, which tells that the account exists).
     """
     redirect_url_clean(redirect_url=redirect_url)
     with transaction.atomic():
         user = (
             User.objects.select_for_update()
-            .filter(email=normalize_email(email))
+            .filter(email=normalize_email(email), is_active=True)
             .first()
         )
         if user is None:
             return False
-        if not user.is_active:
-            raise account_error("email", "User is inactive", AccountErrorCode.INACTIVE)
         now = timezone.now()
         last = user.last_password_reset_request
         if last and now - last < settings.PASSWORD_RESET_INTERVAL:
-            raise account_error(
-                "email",
-                "Password reset already requested",
-                AccountErrorCode.PASSWORD_RESET_ALREADY_REQUESTED,
-            )
+            return False
         user.last_password_reset_request = now
         user.save(update_fields=["last_password_reset_request"])
         _queue_reset_email(user.pk, redirect_url)

@@ -1,5 +1,7 @@
 """Sign up and confirm by email, as Saleor's accountRegister/confirmAccount."""
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
@@ -24,8 +26,10 @@ def account_register(
     """Create an unconfirmed account and email a confirmation link.
 
     Return the user and whether it was created. An email that already has
-    an account changes nothing and sends nothing, and the caller answers
-    as if it succeeded, so the API does not tell who has an account.
+    an account changes nothing; its owner is emailed that they have one
+    (at most once per PASSWORD_RESET_INTERVAL), and the caller answers as
+    if it succeeded, so neither the answer nor its timing tells who has an
+    account.
     """
     email = normalize_email(email)
     try:
@@ -45,13 +49,26 @@ def account_register(
         metadata=dict(metadata or {}),
     )
     password_validate(password=password, user=user)
+    # Hash before looking, so a taken email answers as slowly as a new one.
+    user.set_password(password)
     with transaction.atomic():
-        if User.objects.filter(email=email).exists():
+        existing = User.objects.filter(email=email).values("pk", "is_active").first()
+        if existing is not None:
+            if existing["is_active"]:
+                _queue_account_exists(existing["pk"])
             return user, False
-        user.set_password(password)
         user.save()
         _queue_confirmation(user.pk, redirect_url)
     return user, True
+
+
+def _queue_account_exists(user_id: int) -> None:
+    from ..tasks import send_account_exists_email
+
+    # One such email per interval, however often someone signs up with it.
+    interval = int(settings.PASSWORD_RESET_INTERVAL.total_seconds())
+    if cache.add(f"account-exists-email:{user_id}", 1, timeout=interval):
+        transaction.on_commit(lambda: send_account_exists_email.delay(user_id))
 
 
 def _queue_confirmation(user_id: int, redirect_url: str) -> None:

@@ -12,7 +12,6 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from backend.account.errors import AccountErrorCode
 from backend.account.selectors import password_reset_link_valid
 from backend.account.services import (
     password_change,
@@ -61,17 +60,12 @@ def reset_request(request):
     """Ask for a reset link; the answer never tells who has an account."""
     form = PasswordResetRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            password_reset_request(
-                email=form.cleaned_data["email"],
-                redirect_url=settings.PUBLIC_URL
-                + reverse("storefront:account_password_reset"),
-            )
-        except ValidationError as error:
-            # Rate-limited or inactive: no new email, and the same answer
-            # as for any other address.
-            if not _codes(error) <= _UNTOLD_CODES:
-                raise
+        # Unknown, inactive or asked again too soon: no email, same answer.
+        password_reset_request(
+            email=form.cleaned_data["email"],
+            redirect_url=settings.PUBLIC_URL
+            + reverse("storefront:account_password_reset"),
+        )
         return render(
             request,
             "account/password_reset_sent.html",
@@ -125,20 +119,6 @@ def reset(request):
         {"form": form, "meta": _meta("Choose a new password")},
         status=400 if form.errors else 200,
     )
-
-
-# Refusals the request page keeps to itself, so it tells no one who has
-# an account.
-_UNTOLD_CODES = {
-    AccountErrorCode.PASSWORD_RESET_ALREADY_REQUESTED.value,
-    AccountErrorCode.INACTIVE.value,
-}
-
-
-def _codes(error: ValidationError) -> set[str]:
-    if hasattr(error, "error_dict"):
-        return {i.code for items in error.error_dict.values() for i in items}
-    return {item.code for item in error.error_list}
 
 
 def _names_the_link(error: ValidationError) -> bool:
