@@ -12,10 +12,12 @@ flash messages gets a page of their own. A page whose delivery dates expire
 miss.
 """
 
+import functools
 import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.middleware.csrf import get_token
@@ -27,7 +29,7 @@ from backend.core.page_version import page_version
 from backend.shipping.promise_rules import VERSION_KEY as RULES_VERSION_KEY
 from backend.shipping.promise_rules import promise_rules_version
 
-from .cart import cart_quantity
+from .cart import cart_quantity, cart_token
 
 # Rendered in place of what belongs to one reader, filled per request.
 CSRF_SLOT = "lumbar-csrf-slot-3f9c2a"
@@ -99,11 +101,25 @@ def shared_context() -> dict:
 
 def reader_fill(html: str, request) -> str:
     """Put the reader's own header links and CSRF token into a shared page."""
-    links = render_to_string(
-        "components/reader_links.html",
-        {"user": request.user, "cart_count": cart_quantity(request)},
-    )
+    if request.user.is_authenticated or cart_token(request) is not None:
+        links = render_to_string(
+            "components/reader_links.html",
+            {"user": request.user, "cart_count": cart_quantity(request)},
+        )
+    else:
+        links = _new_reader_links()
     html = html.replace(READER_LINKS_SLOT, links)
     if CSRF_SLOT in html:
         html = html.replace(CSRF_SLOT, get_token(request))
     return html
+
+
+@functools.cache
+def _new_reader_links() -> str:
+    """Return the links of a reader not logged in and without a cart.
+
+    Most readers: rendered once per process rather than on every page.
+    """
+    return render_to_string(
+        "components/reader_links.html", {"user": AnonymousUser(), "cart_count": 0}
+    )
