@@ -8,6 +8,11 @@ from graphql import ExecutionResult, GraphQLError
 
 from .account.auth import authenticate_request
 from .core.limits import QueryLimits, query_size_error, request_validation_rules
+from .core.nul_characters import (
+    NoNulCharactersRule,
+    contains_nul,
+    nul_character_error,
+)
 from .core.upload import MultipartUploadMixin
 
 logger = logging.getLogger("backend.graphql.errors")
@@ -42,8 +47,13 @@ class LumbarGraphQLView(MultipartUploadMixin, GraphQLView):
         too_large = query_size_error(query, QueryLimits.from_settings())
         if too_large is not None:
             return ExecutionResult(data=None, errors=[too_large])
+        if contains_nul(variables):
+            return ExecutionResult(data=None, errors=[nul_character_error()])
         # Django builds one view instance per request, so this is not shared.
-        self.validation_rules = request_validation_rules(variables)
+        self.validation_rules = (
+            *request_validation_rules(variables),
+            NoNulCharactersRule,
+        )
         return super().execute_graphql_request(
             request, data, query, variables, operation_name, show_graphiql
         )
