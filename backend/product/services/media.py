@@ -22,25 +22,25 @@ def image_check(*, image: UploadedFile, field_name: str = "image") -> None:
             f"File too large: at most {MAX_IMAGE_BYTES // 1024 // 1024} MB.",
             "FILE_SIZE_LIMIT_EXCEEDED",
         )
+    too_large = error(
+        field_name,
+        f"Image too large: at most {MAX_IMAGE_PIXELS} pixels.",
+        "FILE_SIZE_LIMIT_EXCEEDED",
+    )
     try:
         image.seek(0)
         with Image.open(image) as picture:
             width, height = picture.size
             image_format = picture.format
+            # The header's size, checked before any pixel is decoded: a
+            # small file can claim billions of pixels (a decompression bomb).
             if width * height > MAX_IMAGE_PIXELS:
-                raise error(
-                    field_name,
-                    f"Image too large: at most {MAX_IMAGE_PIXELS} pixels.",
-                    "FILE_SIZE_LIMIT_EXCEEDED",
-                )
+                raise too_large
             picture.verify()
-    except (
-        UnidentifiedImageError,
-        OSError,
-        SyntaxError,
-        ValueError,
-        Image.DecompressionBombError,
-    ):
+    except Image.DecompressionBombError:
+        # Pillow refuses at open what is far past its own limit.
+        raise too_large from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise error(field_name, "Invalid file type.", "INVALID_FILE_TYPE") from None
     finally:
         image.seek(0)
