@@ -1,5 +1,6 @@
 """The deployment files are right even though no Docker engine runs here."""
 
+import json
 import os
 import re
 import socket
@@ -147,3 +148,41 @@ def test_debug_is_off_unless_asked():
         timeout=60,
     )
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_production_settings_secure_cookies_hsts_and_the_tls_proxy():
+    env = local_environment(DEBUG="false")
+    env.pop("SECURE_TLS")  # on by default once SECRET_KEY is set
+    names = (
+        "SESSION_COOKIE_SECURE CSRF_COOKIE_SECURE SESSION_COOKIE_HTTPONLY "
+        "SECURE_SSL_REDIRECT SECURE_HSTS_SECONDS SECURE_HSTS_INCLUDE_SUBDOMAINS "
+        "SECURE_PROXY_SSL_HEADER SECURE_CONTENT_TYPE_NOSNIFF SECURE_REFERRER_POLICY"
+    ).split()
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django, os; os.environ.setdefault("
+            "'DJANGO_SETTINGS_MODULE', 'backend.settings'); django.setup(); "
+            "import json; from django.conf import settings; "
+            f"print(json.dumps([getattr(settings, n) for n in {names!r}]))",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    values = dict(zip(names, json.loads(result.stdout), strict=True))
+
+    assert values == {
+        "SESSION_COOKIE_SECURE": True,
+        "CSRF_COOKIE_SECURE": True,
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SECURE_SSL_REDIRECT": True,
+        "SECURE_HSTS_SECONDS": 31536000,
+        "SECURE_HSTS_INCLUDE_SUBDOMAINS": True,
+        "SECURE_PROXY_SSL_HEADER": ["HTTP_X_FORWARDED_PROTO", "https"],
+        "SECURE_CONTENT_TYPE_NOSNIFF": True,
+        "SECURE_REFERRER_POLICY": "same-origin",
+    }
