@@ -9,11 +9,14 @@ request after a change renders from the database. Watching the SQL rather
 than calling a helper from each writer means a new writer cannot forget.
 """
 
+import logging
 import re
 import time
 
 from django.core.cache import cache
 from django.db import transaction
+
+logger = logging.getLogger(__name__)
 
 VERSION_KEY = "lumbar:page-version"
 WATCHED_PREFIXES = (
@@ -54,11 +57,18 @@ def page_version() -> int:
 
 
 def page_version_bump() -> None:
-    """Move the version now (callers that are not SQL writes, and tests)."""
+    """Move the version now (callers that are not SQL writes, and tests).
+
+    Never raises: a write must not fail because the cache is away. Pages
+    cached before an outage expire within their timeout.
+    """
     try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, time.time_ns(), None)
+        try:
+            cache.incr(VERSION_KEY)
+        except ValueError:
+            cache.set(VERSION_KEY, time.time_ns(), None)
+    except Exception:  # noqa: BLE001 - any cache failure; logged, not raised
+        logger.warning("Page version not moved: the cache is unavailable.")
 
 
 def _bump_for_write(connection) -> None:

@@ -321,3 +321,21 @@ def test_with_redis_down_pages_render_from_the_database(client, synced, settings
     assert product.status_code == 200
     assert texts_by_class(product, "product-price") == ["$24.50"]
     assert article.status_code == 200
+
+
+def test_a_catalog_write_succeeds_while_redis_is_down(synced, settings):
+    settings.CACHES = {
+        "default": {
+            # Django's own backend, which raises when Redis refuses.
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+
+    changed = _strap_listings().update(price_amount=Decimal("24.50"))
+
+    assert changed
+    assert set(_strap_listings().values_list("price_amount", flat=True)) == {
+        Decimal("24.50")
+    }
