@@ -51,11 +51,9 @@ def _queue_reset_email(user_id: int, redirect_url: str) -> None:
 def password_set(*, email: str, token: str, password: str) -> User:
     """Set a new password with the emailed token; the token then stops working."""
     user = User.objects.select_for_update().filter(email=normalize_email(email)).first()
-    if user is None:
-        raise account_error(
-            "email", "User with this email doesn't exist", AccountErrorCode.NOT_FOUND
-        )
-    if not password_reset_tokens.check_token(user, token):
+    # An unknown email gets the wrong token's answer: the link's email is
+    # not a way to ask who has an account.
+    if user is None or not password_reset_tokens.check_token(user, token):
         raise account_error(
             "token", "Invalid or expired token.", AccountErrorCode.INVALID
         )

@@ -83,11 +83,9 @@ def _queue_confirmation(user_id: int, redirect_url: str) -> None:
 def account_confirm(*, email: str, token: str) -> User:
     """Confirm the account the emailed token was made for."""
     user = User.objects.select_for_update().filter(email=normalize_email(email)).first()
-    if user is None:
-        raise account_error(
-            "email", "User with this email doesn't exist", AccountErrorCode.NOT_FOUND
-        )
-    if not confirmation_tokens.check_token(user, token):
+    # An unknown email gets the wrong token's answer: the link's email is
+    # not a way to ask who has an account.
+    if user is None or not confirmation_tokens.check_token(user, token):
         raise account_error(
             "token", "Invalid or expired token.", AccountErrorCode.INVALID
         )

@@ -59,3 +59,31 @@ def test_request_password_reset_answers_alike_for_anyone(api, who):
         reset(api, "ann@example.com")
 
     assert reset(api, "ann@example.com") == {"errors": []}
+
+
+CONFIRM = """
+mutation($email: String!, $token: String!) {
+  confirmAccount(email: $email, token: $token) { errors { field code message } }
+}"""
+SET_PASSWORD = """
+mutation($email: String!, $token: String!, $password: String!) {
+  setPassword(email: $email, token: $token, password: $password) {
+    errors { field code message }
+  }
+}"""
+
+
+@pytest.mark.parametrize("email", ["ann@example.com", "nobody@example.com"])
+def test_a_forged_link_answers_alike_whether_or_not_the_email_has_an_account(
+    api, customer, email
+):
+    confirm = api(CONFIRM, {"email": email, "token": "forged"})
+    set_password = api(
+        SET_PASSWORD, {"email": email, "token": "forged", "password": PASSWORD}
+    )
+
+    invalid = [
+        {"field": "token", "code": "INVALID", "message": "Invalid or expired token."}
+    ]
+    assert confirm["data"]["confirmAccount"]["errors"] == invalid
+    assert set_password["data"]["setPassword"]["errors"] == invalid
