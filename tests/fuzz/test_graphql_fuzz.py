@@ -6,6 +6,7 @@ arguments Schemathesis generates. FUZZ_EXAMPLES sets how many per operation.
 """
 
 import pytest
+from graphql_relay import to_global_id
 
 from backend.account.tokens import access_token_create
 from tests import factories
@@ -16,8 +17,28 @@ pytestmark = pytest.mark.fuzz
 
 
 @pytest.fixture
-def store(channel, published_product):
-    return published_product
+def store(channel, warehouse, published_product):
+    """Return global IDs of a small store's objects for the generated calls."""
+    customer = factories.UserFactory(email="fuzz-customer@example.com")
+    staff = factories.UserFactory(
+        email="fuzz-staff@example.com", is_staff=True, is_superuser=True
+    )
+    variant = published_product.variants.first()
+    objects = {
+        "Channel": channel,
+        "Warehouse": warehouse,
+        "Product": published_product,
+        "ProductVariant": variant,
+        "ProductType": published_product.product_type,
+        "Category": published_product.category,
+        "User": customer,
+    }
+    ids = [
+        to_global_id(type_name, instance.pk)
+        for type_name, instance in objects.items()
+        if instance is not None
+    ]
+    return {"customer": customer, "staff": staff, "ids": ids}
 
 
 def bearer(user) -> dict:
@@ -31,16 +52,14 @@ def assert_no_server_errors(found):
 
 
 def test_anonymous_callers_get_no_server_error(client, store):
-    assert_no_server_errors(fuzz(client, headers={}))
+    assert_no_server_errors(fuzz(client, headers={}, ids=store["ids"]))
 
 
 def test_customers_get_no_server_error(client, store):
-    customer = factories.UserFactory(email="fuzz-customer@example.com")
-    assert_no_server_errors(fuzz(client, headers=bearer(customer)))
+    headers = bearer(store["customer"])
+    assert_no_server_errors(fuzz(client, headers=headers, ids=store["ids"]))
 
 
 def test_staff_get_no_server_error(client, store):
-    staff = factories.UserFactory(
-        email="fuzz-staff@example.com", is_staff=True, is_superuser=True
-    )
-    assert_no_server_errors(fuzz(client, headers=bearer(staff)))
+    headers = bearer(store["staff"])
+    assert_no_server_errors(fuzz(client, headers=headers, ids=store["ids"]))
