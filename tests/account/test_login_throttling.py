@@ -83,8 +83,7 @@ def test_each_failure_doubles_the_wait_and_the_message_says_how_long(ann):
     error = caught.value.error_dict["email"][0]
     assert error.code == "LOGIN_ATTEMPT_DELAYED"
     assert error.message == (
-        "Logging in has been suspended for 8 seconds due to too many failed "
-        "attempts."
+        "Logging in has been suspended for 8 seconds due to too many failed attempts."
     )
 
 

@@ -12,9 +12,7 @@ pytestmark = pytest.mark.django_db
 NOW = datetime.datetime(2026, 3, 2, 9, 0, tzinfo=datetime.UTC)
 
 
-def test_token_create_right_after_a_failure_is_delayed_with_saleors_code(
-    api, customer
-):
+def test_token_create_right_after_a_failure_is_delayed_with_saleors_code(api, customer):
     with time_machine.travel(NOW, tick=False):
         api(TOKEN_CREATE, {"email": "ann@example.com", "password": "nope"})
 
