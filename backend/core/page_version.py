@@ -14,7 +14,6 @@ import re
 import time
 
 from django.core.cache import cache
-from django.db import transaction
 
 logger = logging.getLogger(__name__)
 
@@ -71,25 +70,22 @@ def page_version_bump() -> None:
         logger.warning("Page version not moved: the cache is unavailable.")
 
 
+# Set on a connection that wrote a watched table inside a transaction.
+PENDING_ATTR = "_page_version_pending"
+
+
 def _bump_for_write(connection) -> None:
-    """Move the version now and again once the transaction commits.
+    """Move the version now, and again when the transaction commits.
 
     Now, so that this connection's own next read (a test, a redirect after
-    a form) misses; on commit, so that a reader who cached the old rows
-    under the moved version in between misses too. A rolled back write
-    only costs a render.
+    a form) misses; at commit, so that a reader who cached the old rows
+    under the moved version in between misses too. The commit move rides
+    on the connection's commit rather than on_commit(), so code that counts
+    its own on-commit callbacks sees only those.
     """
     page_version_bump()
-    if connection.in_atomic_block:
-        # One move on commit per savepoint is enough; a savepoint rolled back
-        # drops its own, and the enclosing block's stays.
-        savepoints = set(connection.savepoint_ids)
-        if any(
-            func is page_version_bump and sids == savepoints
-            for sids, func, _ in connection.run_on_commit
-        ):
-            return
-    transaction.on_commit(page_version_bump, using=connection.alias)
+    if connection.in_atomic_block or not connection.get_autocommit():
+        setattr(connection, PENDING_ATTR, True)
 
 
 def watch_writes(execute, sql, params, many, context):
@@ -108,6 +104,20 @@ def watch_writes(execute, sql, params, many, context):
 
 
 def install_write_watch(sender=None, connection=None, **kwargs) -> None:
-    """connection_created receiver: wrap the new connection."""
-    if watch_writes not in connection.execute_wrappers:
-        connection.execute_wrappers.append(watch_writes)
+    """connection_created receiver: watch the connection's writes and commits."""
+    if watch_writes in connection.execute_wrappers:
+        return
+    connection.execute_wrappers.append(watch_writes)
+    commit, rollback = connection.commit, connection.rollback
+
+    def commit_then_bump():
+        commit()
+        if connection.__dict__.pop(PENDING_ATTR, False):
+            page_version_bump()
+
+    def rollback_and_forget():
+        connection.__dict__.pop(PENDING_ATTR, None)
+        rollback()
+
+    connection.commit = commit_then_bump
+    connection.rollback = rollback_and_forget
