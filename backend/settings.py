@@ -118,6 +118,20 @@ else:
     # The embedded SQLite store cannot defer unique constraints (an article's
     # series order); the sync checks that order itself before it writes.
     SILENCED_SYSTEM_CHECKS = ["models.W038"]
+# Storefront catalog reads may go to a PostgreSQL read replica
+# (backend/core/db_router.py). Unset, the "replica" alias is a copy of the
+# primary that nothing reads from: every query stays on "default".
+DATABASE_URL_REPLICA = os.environ.get("DATABASE_URL_REPLICA", "")
+DATABASES["replica"] = (
+    dj_database_url.parse(DATABASE_URL_REPLICA, conn_max_age=60)
+    if DATABASE_URL_REPLICA
+    else dict(DATABASES["default"])
+)
+DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+if DATABASES["replica"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["replica"]["CONN_HEALTH_CHECKS"] = True
+DATABASE_CONNECTION_REPLICA_NAME = "replica" if DATABASE_URL_REPLICA else "default"
+DATABASE_ROUTERS = ["backend.core.db_router.PrimaryReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "account.User"
@@ -130,6 +144,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "/admin/login/"
+# Sessions live in the database, so any web process serves any shopper.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
@@ -194,8 +210,33 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# Media (uploads, thumbnails) on S3 or an S3-compatible store (MinIO, R2...)
+# through django-storages when a bucket is named, so web processes share
+# them; otherwise files under MEDIA_ROOT (one machine, or a shared volume).
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+    AWS_LOCATION = os.environ.get("AWS_LOCATION", "")
+    # Public-read media under stable URLs (no signed, expiring query strings),
+    # so cached pages keep working image links.
+    AWS_QUERYSTRING_AUTH = env_bool("AWS_QUERYSTRING_AUTH", False)
+    AWS_DEFAULT_ACL = os.environ.get("AWS_DEFAULT_ACL") or None
+    AWS_S3_FILE_OVERWRITE = False
+    MEDIA_STORAGE_BACKEND = "storages.backends.s3.S3Storage"
+    if AWS_S3_CUSTOM_DOMAIN:
+        MEDIA_URL = f"https://{AWS_S3_CUSTOM_DOMAIN}/"
+    elif AWS_S3_ENDPOINT_URL:
+        MEDIA_URL = f"{AWS_S3_ENDPOINT_URL.rstrip('/')}/{AWS_STORAGE_BUCKET_NAME}/"
+    else:
+        MEDIA_URL = f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com/"
+    if AWS_LOCATION:
+        MEDIA_URL += AWS_LOCATION.strip("/") + "/"
+else:
+    MEDIA_STORAGE_BACKEND = "django.core.files.storage.FileSystemStorage"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": MEDIA_STORAGE_BACKEND},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"
         if not DEBUG
@@ -204,7 +245,7 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
-SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+SERVE_MEDIA = env_bool("SERVE_MEDIA", not AWS_STORAGE_BUCKET_NAME)
 
 # Where the demo catalog lives and which channel the storefront shows.
 CONTENT_DIR = Path(os.environ.get("CONTENT_DIR", BASE_DIR / "content"))

@@ -23,7 +23,8 @@ urlpatterns = [
     path("", include("backend.storefront.urls")),
 ]
 
-if settings.SERVE_MEDIA:
+# Media on object storage (an absolute MEDIA_URL) is served by the store itself.
+if settings.SERVE_MEDIA and settings.MEDIA_URL.startswith("/"):
     media_prefix = settings.MEDIA_URL.lstrip("/")
     urlpatterns.insert(
         0,

@@ -89,7 +89,9 @@ def image_url(image) -> str | None:
     """Return the absolute URL of a stored image file, or None without one."""
     if not image:
         return None
-    return f"{settings.PUBLIC_URL}{image.url}"
+    url = image.url
+    # Object storage (S3) answers absolute URLs; local files are site paths.
+    return url if "://" in url else f"{settings.PUBLIC_URL}{url}"
 
 
 def thumbnail_url(*, media, size: int | None, format: str | None) -> str | None:

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from backend.core.db_router import reads_from_replica
+
 from .feeds import ArticlesAtomFeed, ArticlesFeed
 from .views import (
     account,
@@ -17,15 +19,25 @@ from .views import (
 
 app_name = "storefront"
 urlpatterns = [
-    path("", catalog.home, name="home"),
-    path("search/", catalog.search, name="search"),
-    path("categories/<str:slug>/", catalog.category, name="category"),
-    path("collections/<str:slug>/", catalog.collection, name="collection"),
-    path("products/<str:slug>/", product.product, name="product"),
-    path("articles/", content.article_index, name="article_index"),
+    path("", reads_from_replica(catalog.home), name="home"),
+    path("search/", reads_from_replica(catalog.search), name="search"),
+    path(
+        "categories/<str:slug>/", reads_from_replica(catalog.category), name="category"
+    ),
+    path(
+        "collections/<str:slug>/",
+        reads_from_replica(catalog.collection),
+        name="collection",
+    ),
+    path("products/<str:slug>/", reads_from_replica(product.product), name="product"),
+    path("articles/", reads_from_replica(content.article_index), name="article_index"),
     path("articles/feed/", ArticlesFeed(), name="article_feed"),
     path("articles/atom/", ArticlesAtomFeed(), name="article_atom"),
-    path("articles/<str:slug>/", content.article_detail, name="article"),
+    path(
+        "articles/<str:slug>/",
+        reads_from_replica(content.article_detail),
+        name="article",
+    ),
     path(
         "articles/<str:slug>/comments/", comments.comment_create, name="article_comment"
     ),

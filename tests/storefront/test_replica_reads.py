@@ -1,0 +1,162 @@
+"""Storefront catalog pages read from the replica; checkout never does.
+
+The "replica" alias is a second connection to the test database (its TEST
+MIRROR is "default"), so each connection's queries can be told apart. The
+tests commit their data (transaction=True) so the second connection sees it.
+"""
+
+import re
+
+import pytest
+from django.db import connections, transaction
+from django.test.utils import CaptureQueriesContext
+
+from backend.core.db_router import replica_alias, replica_reads
+from backend.order.models import Order
+from backend.product.models import Product
+from tests.fixtures.catalog import make_published_product
+
+US_ADDRESS = {
+    "first_name": "Ada",
+    "last_name": "Lovelace",
+    "street_address_1": "1 Main St",
+    "city": "Reno",
+    "country": "US",
+    "country_area": "NV",
+    "postal_code": "89501",
+    "phone": "+17755550100",
+}
+replica_db = pytest.mark.django_db(transaction=True, databases=["default", "replica"])
+
+
+@pytest.fixture
+def with_replica(settings):
+    settings.DATABASE_CONNECTION_REPLICA_NAME = "replica"
+    assert replica_alias() == "replica"
+
+
+@pytest.fixture
+def strap(channel, warehouse):
+    return make_published_product(
+        channel=channel, warehouse=warehouse, name="Stretch Strap"
+    )
+
+
+class Captured:
+    """The queries each connection ran inside the block."""
+
+    def __enter__(self):
+        self.primary = CaptureQueriesContext(connections["default"])
+        self.replica = CaptureQueriesContext(connections["replica"])
+        self.primary.__enter__()
+        self.replica.__enter__()
+        return self
+
+    def __exit__(self, *exc):
+        self.replica.__exit__(*exc)
+        self.primary.__exit__(*exc)
+
+    def replica_tables(self) -> set[str]:
+        return {
+            table
+            for query in self.replica.captured_queries
+            for table in re.findall(r'(?:FROM|JOIN) "(\w+)"', query["sql"])
+        }
+
+
+CATALOG_TABLE = re.compile(
+    r"^(product|attribute|channel|warehouse|shipping|page|menu)_"
+)
+
+
+@replica_db
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/products/{slug}/", "/search/?q=strap", "/articles/"],
+)
+def test_catalog_pages_read_the_catalog_from_the_replica(
+    client, with_replica, strap, path
+):
+    with Captured() as captured:
+        response = client.get(path.format(slug=strap.slug))
+
+    assert response.status_code == 200
+    if path != "/articles/":
+        assert captured.replica.captured_queries, "no read went to the replica"
+    # Only catalog rows; never sessions, users, carts or orders.
+    assert all(CATALOG_TABLE.match(table) for table in captured.replica_tables()), (
+        captured.replica_tables()
+    )
+
+
+@replica_db
+def test_the_product_page_of_a_signed_in_shopper_reads_the_session_from_the_primary(
+    client, with_replica, strap, customer_user
+):
+    client.force_login(customer_user)
+
+    with Captured() as captured:
+        response = client.get(f"/products/{strap.slug}/")
+
+    assert response.status_code == 200
+    assert captured.replica.captured_queries
+    primary_sql = " ".join(q["sql"] for q in captured.primary.captured_queries)
+    assert "django_session" in primary_sql
+    assert "account_user" in primary_sql
+    assert "django_session" not in " ".join(captured.replica_tables())
+
+
+@replica_db
+def test_cart_and_checkout_never_read_from_the_replica(
+    client, with_replica, strap, shipping_method
+):
+    with Captured() as captured:
+        client.post("/cart/add/", {"variant": strap.default_variant.pk, "quantity": 1})
+        client.get("/cart/")
+        client.post("/checkout/contact/", {"email": "ada@example.com"})
+        client.post("/checkout/address/", US_ADDRESS)
+        client.post("/checkout/delivery/", {"shipping_method": shipping_method.pk})
+        client.get("/checkout/review/")
+        response = client.post("/checkout/review/", {"card_token": "tok_success"})
+
+    assert response.status_code == 302, response.content[:500]
+    assert Order.objects.count() == 1
+    assert captured.primary.captured_queries
+    assert captured.replica.captured_queries == []
+
+
+@replica_db
+def test_reads_inside_a_transaction_stay_on_the_primary(with_replica, strap):
+    with Captured() as captured, replica_reads(), transaction.atomic():
+        Product.objects.select_for_update().get(pk=strap.pk)
+        assert Product.objects.filter(slug=strap.slug).exists()
+
+    assert captured.replica.captured_queries == []
+
+
+@replica_db
+def test_writes_go_to_the_primary_even_for_rows_read_from_the_replica(
+    with_replica, strap
+):
+    with replica_reads():
+        product = Product.objects.get(pk=strap.pk)
+    assert product._state.db == "replica"
+
+    with Captured() as captured:
+        product.name = "Stretch Strap II"
+        product.save(update_fields=["name"])
+
+    assert captured.replica.captured_queries == []
+    assert Product.objects.get(pk=strap.pk).name == "Stretch Strap II"
+
+
+@replica_db
+def test_without_a_replica_every_read_stays_on_the_primary(client, strap):
+    assert replica_alias() == "default"
+
+    with Captured() as captured:
+        response = client.get(f"/products/{strap.slug}/")
+
+    assert response.status_code == 200
+    assert captured.primary.captured_queries
+    assert captured.replica.captured_queries == []
