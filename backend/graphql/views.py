@@ -13,6 +13,13 @@ from .core.nul_characters import (
     contains_nul,
     nul_character_error,
 )
+from .core.response_cache import (
+    is_anonymous_request,
+    query_is_cacheable,
+    response_cache_enabled,
+    response_lookup,
+    response_store,
+)
 from .core.upload import MultipartUploadMixin
 
 logger = logging.getLogger("backend.graphql.errors")
@@ -41,6 +48,27 @@ class LumbarGraphQLView(MultipartUploadMixin, GraphQLView):
         authenticate_request(request)
         return super().get_context(request)
 
+    def get_response(self, request, data, show_graphiql=False):
+        """Answer an anonymous catalog query from the response cache."""
+        if show_graphiql or self.batch or not response_cache_enabled():
+            return super().get_response(request, data, show_graphiql)
+        query, variables, operation_name, _ = self.get_graphql_params(request, data)
+        if not (
+            isinstance(query, str)
+            and isinstance(variables, dict | None)
+            and is_anonymous_request(request)
+            and query_is_cacheable(query, operation_name)
+        ):
+            return super().get_response(request, data, show_graphiql)
+        lookup = response_lookup(query, operation_name, variables)
+        if lookup.body is not None:
+            return lookup.body, 200
+        self.answered_without_errors = False
+        body, status_code = super().get_response(request, data, show_graphiql)
+        if status_code == 200 and self.answered_without_errors:
+            response_store(lookup, body)
+        return body, status_code
+
     def execute_graphql_request(
         self, request, data, query, variables, operation_name, show_graphiql=False
     ):
@@ -54,9 +82,11 @@ class LumbarGraphQLView(MultipartUploadMixin, GraphQLView):
             *request_validation_rules(variables),
             NoNulCharactersRule,
         )
-        return super().execute_graphql_request(
+        result = super().execute_graphql_request(
             request, data, query, variables, operation_name, show_graphiql
         )
+        self.answered_without_errors = result is not None and not result.errors
+        return result
 
     @staticmethod
     def format_error(error):

@@ -1,0 +1,234 @@
+"""Whole answers to anonymous catalog queries, kept in Redis.
+
+An anonymous reader (no Authorization header, no session user) asking a
+read-only query of the catalog or the content gets the stored answer to the
+same query text, operation, variables and language, if it was stored under
+the versions still current: the page version, which any write to a catalog,
+content or menu table moves (``backend.core.page_version``), and the
+delivery rules' version. One MGET reads the versions and the answer
+together, so a hit runs no SQL at all.
+
+What the clock changes without a write is never served stale: an answer is
+kept only until the next scheduled publication or purchase date of any
+product, collection or page, and a query asking for delivery promises or
+shop blocks (dates and cut-offs computed from now) is not cached at all.
+Mutations, other root fields (checkout, me, orders, stock, shop) and
+answers with errors are never stored. Redis down reads as a miss.
+"""
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone, translation
+from graphql import (
+    FieldNode,
+    OperationType,
+    TypeInfo,
+    TypeInfoVisitor,
+    Visitor,
+    get_named_type,
+    get_operation_ast,
+    parse,
+    visit,
+)
+
+from backend.core.page_version import VERSION_KEY as PAGE_VERSION_KEY
+from backend.core.page_version import page_version
+from backend.page.models import Page
+from backend.product.models import CollectionChannelListing, ProductChannelListing
+from backend.shipping.promise_rules import VERSION_KEY as RULES_VERSION_KEY
+from backend.shipping.promise_rules import promise_rules_version
+
+# Root fields whose answers depend only on catalog, content and menu rows.
+CACHEABLE_ROOT_FIELDS = frozenset(
+    {
+        "product",
+        "products",
+        "productVariant",
+        "productVariants",
+        "category",
+        "categories",
+        "collection",
+        "collections",
+        "attribute",
+        "attributes",
+        "page",
+        "pages",
+        "pageType",
+        "pageTypes",
+        "menu",
+        "menus",
+        "__typename",
+    }
+)
+# Types whose values are computed from the clock (cut-offs, countdowns).
+CLOCK_TYPE_PREFIXES = ("DeliveryPromise", "PageShopBlock")
+# A bound for answers whose version move was lost while Redis was away.
+RESPONSE_TIMEOUT = 10 * 60
+KEY_PREFIX = "lumbar:graphql-response"
+
+
+@dataclass(frozen=True)
+class Lookup:
+    key: str
+    versions: tuple
+    # The stored answer (JSON text), or None on a miss.
+    body: str | None
+    # When the versions were read: a miss executes after this moment.
+    read_at: datetime
+
+
+def is_anonymous_request(request) -> bool:
+    """Say whether no token and no session user comes with the request."""
+    meta = request.META
+    if "HTTP_AUTHORIZATION" in meta or "HTTP_AUTHORIZATION_BEARER" in meta:
+        return False
+    user = getattr(request, "user", None)
+    return user is None or not user.is_authenticated
+
+
+def response_cache_enabled() -> bool:
+    return getattr(settings, "GRAPHQL_RESPONSE_CACHE", True)
+
+
+def response_key(query: str, operation_name, variables) -> str:
+    """Return the cache key of one query as asked, in the active language."""
+    request_parts = json.dumps(
+        [
+            query,
+            operation_name,
+            variables or {},
+            translation.get_language() or "",
+            settings.PUBLIC_URL,
+        ],
+        sort_keys=True,
+        default=str,
+    )
+    digest = hashlib.sha256(request_parts.encode()).hexdigest()
+    return f"{KEY_PREFIX}:{digest}"
+
+
+def response_lookup(query: str, operation_name, variables) -> Lookup:
+    """Find the stored answer, with the versions it must have been stored under.
+
+    Call it before executing: an answer computed from rows read after the
+    versions is never older than the versions it is stored with.
+    """
+    key = response_key(query, operation_name, variables)
+    found = cache.get_many([PAGE_VERSION_KEY, RULES_VERSION_KEY, key])
+    versions = (
+        found.get(PAGE_VERSION_KEY) or page_version(),
+        found.get(RULES_VERSION_KEY) or promise_rules_version(),
+    )
+    now = timezone.now()
+    stored_versions, valid_until, body = found.get(key) or (None, None, None)
+    if stored_versions != versions or (valid_until is not None and now >= valid_until):
+        body = None
+    return Lookup(key=key, versions=versions, body=body, read_at=now)
+
+
+def response_store(lookup: Lookup, body: str) -> None:
+    """Keep the answer until the next scheduled publication at the latest."""
+    valid_until = next_scheduled_change(after=lookup.read_at)
+    timeout = RESPONSE_TIMEOUT
+    if valid_until is not None:
+        left = (valid_until - timezone.now()).total_seconds()
+        if left <= 0:
+            return
+        timeout = max(1, min(timeout, int(left)))
+    cache.set(lookup.key, (lookup.versions, valid_until, body), timeout)
+
+
+def next_scheduled_change(*, after: datetime) -> datetime | None:
+    """Return when any product, collection or page next changes by the clock.
+
+    A product or collection becomes visible, or a product buyable, at a
+    stored moment that no write marks; a cached answer must not outlive
+    it. Any channel counts, so one bound serves every query (one query).
+    """
+    listings = ProductChannelListing.objects
+    moments = (
+        listings.filter(published_at__gt=after)
+        .values_list("published_at")
+        .union(
+            listings.filter(available_for_purchase_at__gt=after).values_list(
+                "available_for_purchase_at"
+            ),
+            CollectionChannelListing.objects.filter(published_at__gt=after).values_list(
+                "published_at"
+            ),
+            Page.objects.filter(published_at__gt=after).values_list("published_at"),
+        )
+        .order_by("published_at")[:1]
+    )
+    return next((moment for (moment,) in moments), None)
+
+
+# Query digest -> cacheable; bounded, and keyed by digest so that large
+# query texts are not held in memory.
+_CACHEABLE_BY_DIGEST: dict[tuple[str, str | None], bool] = {}
+_CACHEABLE_MEMO_SIZE = 256
+
+
+def query_is_cacheable(query: str, operation_name: str | None) -> bool:
+    """Say whether the operation reads only rows the versions watch.
+
+    Memoized per process: clients send a handful of distinct queries.
+    """
+    if len(query.encode()) > settings.GRAPHQL_MAX_QUERY_BYTES:
+        return False
+    memo_key = (hashlib.sha256(query.encode()).hexdigest(), operation_name)
+    cacheable = _CACHEABLE_BY_DIGEST.get(memo_key)
+    if cacheable is None:
+        cacheable = _operation_is_cacheable(query, operation_name)
+        if len(_CACHEABLE_BY_DIGEST) >= _CACHEABLE_MEMO_SIZE:
+            _CACHEABLE_BY_DIGEST.clear()
+        _CACHEABLE_BY_DIGEST[memo_key] = cacheable
+    return cacheable
+
+
+def _operation_is_cacheable(query: str, operation_name: str | None) -> bool:
+    from ..api import schema
+
+    try:
+        document = parse(query)
+    except Exception:  # noqa: BLE001 - the view reports it; just not cached
+        return False
+    operation = get_operation_ast(document, operation_name)
+    if operation is None or operation.operation != OperationType.QUERY:
+        return False
+    selections = operation.selection_set.selections
+    # A fragment at the root could hide any field: not cached.
+    if not selections or any(
+        not isinstance(selection, FieldNode)
+        or selection.name.value not in CACHEABLE_ROOT_FIELDS
+        for selection in selections
+    ):
+        return False
+    type_info = TypeInfo(schema.graphql_schema)
+    finder = _ClockFieldFinder(type_info)
+    try:
+        visit(document, TypeInfoVisitor(type_info, finder))
+    except Exception:  # noqa: BLE001 - an invalid document; the view says why
+        return False
+    return not finder.found
+
+
+class _ClockFieldFinder(Visitor):
+    """Find a field whose type is computed from the clock."""
+
+    def __init__(self, type_info: TypeInfo):
+        super().__init__()
+        self.type_info = type_info
+        self.found = False
+
+    def enter_field(self, node, *args):
+        named = get_named_type(self.type_info.get_type())
+        if named is not None and named.name.startswith(CLOCK_TYPE_PREFIXES):
+            self.found = True
+            return self.BREAK
+        return None
