@@ -12,6 +12,7 @@ flash messages gets a page of their own. A page whose delivery dates expire
 miss.
 """
 
+import dataclasses
 import functools
 import hashlib
 from dataclasses import dataclass, field
@@ -26,6 +27,8 @@ from django.utils import timezone, translation
 
 from backend.core.page_version import VERSION_KEY as PAGE_VERSION_KEY
 from backend.core.page_version import page_version
+from backend.page.models import Page
+from backend.product.models import ProductChannelListing
 from backend.shipping.promise_rules import VERSION_KEY as RULES_VERSION_KEY
 from backend.shipping.promise_rules import promise_rules_version
 
@@ -53,6 +56,8 @@ class Lookup:
     versions: tuple
     # None on a miss, or when the reader's page must not come from the cache.
     page: CachedPage | None
+    # When the versions were read: a miss renders from rows read after it.
+    read_at: datetime
 
 
 def reader_messages_pending(request) -> bool:
@@ -76,22 +81,51 @@ def page_lookup(kind: str, *parts: str, cached: bool = True) -> Lookup:
         found.get(PAGE_VERSION_KEY) or page_version(),
         found.get(RULES_VERSION_KEY) or promise_rules_version(),
     )
+    now = timezone.now()
     stored_versions, page = found.get(key) or (None, None)
     if stored_versions != versions or (
-        page is not None
-        and page.valid_until is not None
-        and timezone.now() >= page.valid_until
+        page is not None and page.valid_until is not None and now >= page.valid_until
     ):
         page = None
-    return Lookup(key=key, versions=versions, page=page)
+    return Lookup(key=key, versions=versions, page=page, read_at=now)
 
 
-def page_store(lookup: Lookup, page: CachedPage) -> None:
+def page_store(lookup: Lookup, page: CachedPage, *, channel_slug: str) -> None:
+    """Keep the page until its dates or the next scheduled publication expire."""
+    moments = [
+        page.valid_until,
+        next_scheduled_publication(channel_slug=channel_slug, after=lookup.read_at),
+    ]
+    valid_until = min((m for m in moments if m is not None), default=None)
     timeout = PAGE_TIMEOUT
-    if page.valid_until is not None:
-        left = (page.valid_until - timezone.now()).total_seconds()
+    if valid_until is not None:
+        left = (valid_until - timezone.now()).total_seconds()
         timeout = max(1, min(timeout, int(left) + 1))
+    page = dataclasses.replace(page, valid_until=valid_until)
     cache.set(lookup.key, (lookup.versions, page), timeout)
+
+
+def next_scheduled_publication(
+    *, channel_slug: str, after: datetime
+) -> datetime | None:
+    """Return when a product or article next appears or goes on sale by the clock.
+
+    No write marks that moment, so a cached page must not outlive it
+    (one query).
+    """
+    now = after
+    listings = ProductChannelListing.objects.filter(channel__slug=channel_slug)
+    moments = (
+        listings.filter(published_at__gt=now)
+        .values_list("published_at")
+        .union(
+            listings.filter(available_for_purchase_at__gt=now).values_list(
+                "available_for_purchase_at"
+            ),
+            Page.objects.filter(published_at__gt=now).values_list("published_at"),
+        )
+    )
+    return min((moment for (moment,) in moments), default=None)
 
 
 def shared_context() -> dict:

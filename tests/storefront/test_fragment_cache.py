@@ -215,7 +215,7 @@ def test_a_read_moves_nothing(client, synced):
 def test_the_second_product_page_request_runs_fewer_queries(
     client, synced, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(12):
         client.get(STRAP)
 
     # The page comes from Redis; an anonymous reader has no session to load.
@@ -228,7 +228,7 @@ def test_the_second_product_page_request_runs_fewer_queries(
 def test_the_second_article_request_runs_fewer_queries(
     client, synced, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(14):
         client.get(ARTICLE)
 
     with django_assert_max_num_queries(0):
@@ -343,3 +343,22 @@ def test_a_catalog_write_succeeds_while_redis_is_down(synced, settings):
     assert set(_strap_listings().values_list("price_amount", flat=True)) == {
         Decimal("24.50")
     }
+
+
+@pytest.mark.usefixtures("demo_store_in_2026")
+def test_a_product_scheduled_to_publish_appears_when_its_time_comes(client, synced):
+    page_tag_products(
+        page=Page.objects.get(slug=ARTICLE_SLUG),
+        product_ids=[Product.objects.get(slug="moist-heat-pack").pk, _strap().pk],
+    )
+    _strap().channel_listings.update(
+        published_at=TUESDAY_AFTERNOON + timedelta(hours=1)
+    )
+    with time_machine.travel(TUESDAY_AFTERNOON, tick=False):
+        before = _end_block_names(client.get(ARTICLE))
+    # No write happens: only the clock passes the publication moment.
+    with time_machine.travel(TUESDAY_AFTERNOON + timedelta(minutes=61), tick=False):
+        after = _end_block_names(client.get(ARTICLE))
+
+    assert before == ["Moist Heat Therapy Pack"]
+    assert after == ["Moist Heat Therapy Pack", "12-Loop Stretch Strap"]

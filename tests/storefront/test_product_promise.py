@@ -83,7 +83,7 @@ def test_promise_adds_no_query_to_the_product_page(
 ):
     warm_delivery_rules()
 
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(12):
         client.get(STRAP)
 
 

@@ -73,7 +73,7 @@ def article_detail(request, slug):
         page = _article_page(request, channel_slug, slug)
         # The comment thanks shows in the comments: such a page is not kept.
         if not messages_pending:
-            page_store(lookup, page)
+            page_store(lookup, page, channel_slug=channel_slug)
     return HttpResponse(reader_fill(page.html, request))
 
 

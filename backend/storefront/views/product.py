@@ -54,7 +54,7 @@ def product(request, slug):
             request, channel_slug, slug, requested=requested, destination=destination
         )
         if not messages_pending:
-            page_store(lookup, page)
+            page_store(lookup, page, channel_slug=channel_slug)
     line = _delivery_line_html(page.extra["promise"], now=timezone.now())
     return HttpResponse(reader_fill(page.html.replace(DELIVERY_SLOT, line), request))
 
