@@ -270,6 +270,8 @@ GRAPHQL_MAX_QUERY_DEPTH = int(os.environ.get("GRAPHQL_MAX_QUERY_DEPTH", 20))
 GRAPHQL_ALIAS_COUNT_LIMIT = int(os.environ.get("GRAPHQL_ALIAS_COUNT_LIMIT", 100))
 GRAPHQL_MUTATION_COUNT_LIMIT = int(os.environ.get("GRAPHQL_MUTATION_COUNT_LIMIT", 10))
 GRAPHQL_MAX_QUERY_BYTES = int(os.environ.get("GRAPHQL_MAX_QUERY_BYTES", 65536))
+# Answer anonymous catalog queries from Redis (backend/graphql/core/response_cache.py).
+GRAPHQL_RESPONSE_CACHE = env_bool("GRAPHQL_RESPONSE_CACHE", True)
 
 # Security: secure by default behind TLS; plain HTTP only when asked.
 SECURE_TLS = env_bool("SECURE_TLS", not DEBUG and bool(os.environ.get("SECRET_KEY")))

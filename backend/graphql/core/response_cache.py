@@ -32,7 +32,6 @@ from graphql import (
     Visitor,
     get_named_type,
     get_operation_ast,
-    parse,
     visit,
 )
 
@@ -42,6 +41,8 @@ from backend.page.models import Page
 from backend.product.models import CollectionChannelListing, ProductChannelListing
 from backend.shipping.promise_rules import VERSION_KEY as RULES_VERSION_KEY
 from backend.shipping.promise_rules import promise_rules_version
+
+from .documents import parsed_document
 
 # Root fields whose answers depend only on catalog, content and menu rows.
 CACHEABLE_ROOT_FIELDS = frozenset(
@@ -70,6 +71,8 @@ CLOCK_TYPE_PREFIXES = ("DeliveryPromise", "PageShopBlock")
 # A bound for answers whose version move was lost while Redis was away.
 RESPONSE_TIMEOUT = 10 * 60
 KEY_PREFIX = "lumbar:graphql-response"
+# The next scheduled change, computed once per page version.
+NEXT_CHANGE_KEY = f"{KEY_PREFIX}:next-change"
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,8 @@ class Lookup:
     body: str | None
     # When the versions were read: a miss executes after this moment.
     read_at: datetime
+    # (page version, next scheduled change) as last computed, if any.
+    next_change: tuple | None = None
 
 
 def is_anonymous_request(request) -> bool:
@@ -92,7 +97,7 @@ def is_anonymous_request(request) -> bool:
 
 
 def response_cache_enabled() -> bool:
-    return getattr(settings, "GRAPHQL_RESPONSE_CACHE", True)
+    return settings.GRAPHQL_RESPONSE_CACHE
 
 
 def response_key(query: str, operation_name, variables) -> str:
@@ -119,7 +124,7 @@ def response_lookup(query: str, operation_name, variables) -> Lookup:
     versions is never older than the versions it is stored with.
     """
     key = response_key(query, operation_name, variables)
-    found = cache.get_many([PAGE_VERSION_KEY, RULES_VERSION_KEY, key])
+    found = cache.get_many([PAGE_VERSION_KEY, RULES_VERSION_KEY, NEXT_CHANGE_KEY, key])
     versions = (
         found.get(PAGE_VERSION_KEY) or page_version(),
         found.get(RULES_VERSION_KEY) or promise_rules_version(),
@@ -128,12 +133,18 @@ def response_lookup(query: str, operation_name, variables) -> Lookup:
     stored_versions, valid_until, body = found.get(key) or (None, None, None)
     if stored_versions != versions or (valid_until is not None and now >= valid_until):
         body = None
-    return Lookup(key=key, versions=versions, body=body, read_at=now)
+    return Lookup(
+        key=key,
+        versions=versions,
+        body=body,
+        read_at=now,
+        next_change=found.get(NEXT_CHANGE_KEY),
+    )
 
 
 def response_store(lookup: Lookup, body: str) -> None:
     """Keep the answer until the next scheduled publication at the latest."""
-    valid_until = next_scheduled_change(after=lookup.read_at)
+    valid_until = _next_change(lookup)
     timeout = RESPONSE_TIMEOUT
     if valid_until is not None:
         left = (valid_until - timezone.now()).total_seconds()
@@ -141,6 +152,22 @@ def response_store(lookup: Lookup, body: str) -> None:
             return
         timeout = max(1, min(timeout, int(left)))
     cache.set(lookup.key, (lookup.versions, valid_until, body), timeout)
+
+
+def _next_change(lookup: Lookup) -> datetime | None:
+    """Return the next scheduled change, reading it once per page version.
+
+    Any write to a listing or a page moves the page version, so the moment
+    read under a version holds until the version moves or the moment comes.
+    """
+    page_version_read, moment = lookup.next_change or (None, None)
+    if page_version_read == lookup.versions[0] and (
+        moment is None or moment > lookup.read_at
+    ):
+        return moment
+    moment = next_scheduled_change(after=lookup.read_at)
+    cache.set(NEXT_CHANGE_KEY, (lookup.versions[0], moment), RESPONSE_TIMEOUT)
+    return moment
 
 
 def next_scheduled_change(*, after: datetime) -> datetime | None:
@@ -195,7 +222,7 @@ def _operation_is_cacheable(query: str, operation_name: str | None) -> bool:
     from ..api import schema
 
     try:
-        document = parse(query)
+        document = parsed_document(query)
     except Exception:  # noqa: BLE001 - the view reports it; just not cached
         return False
     operation = get_operation_ast(document, operation_name)
