@@ -45,6 +45,7 @@ def test_a_sent_parcel_shows_its_lines_and_tracking_link(
     assert 'href="https://www.ups.com/track?tracknum=1Z999AA1"' in (
         response.content.decode()
     )
+    assert texts_by_class(response, "parcel-carrier") == ["UPS"]
 
 
 def test_a_canceled_parcel_is_not_shown_as_sent(
