@@ -297,6 +297,7 @@ LOGGING = {
 }
 DEFAULT_CURRENCY_CODE_LENGTH = 3
 
+
 def env_minutes(name: str) -> int | None:
     """Minutes from the environment; unset or empty means off (None)."""
     value = os.environ.get(name, "").strip()

@@ -37,4 +37,3 @@ class VisibleVariantByIdLoader(DataLoader):
         products = _visible_products(self.info, self.channel_slug)
         found = ProductVariant.objects.filter(product__in=products).in_bulk(keys)
         return [found.get(key) for key in keys]
-

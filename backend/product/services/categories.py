@@ -82,4 +82,3 @@ def category_delete(*, category: Category) -> Category:
     category.delete()
     category.id = deleted_id
     return category
-

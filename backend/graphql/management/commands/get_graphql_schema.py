@@ -1,6 +1,6 @@
 """Print the GraphQL schema served at /graphql/ in SDL.
 
-    python manage.py get_graphql_schema > backend/graphql/schema.graphql
+python manage.py get_graphql_schema > backend/graphql/schema.graphql
 """
 
 from django.core.management.base import BaseCommand
