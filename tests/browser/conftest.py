@@ -1,10 +1,12 @@
 """Playwright against Debian's chromium; skipped, saying why, without it."""
 
 import os
+import re
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -19,9 +21,28 @@ CHROMIUM_ARGS = [
 TIMEOUT_MS = 15_000
 
 
+def screenshot(page, name: str) -> Path:
+    """Save the whole page as var/screenshots/<name>.png (journey-step)."""
+    folder = Path(settings.VAR_DIR) / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def _console_error(message) -> str:
+    location = message.location or {}
+    where = location.get("url", "")
+    return f"console error at {where}: {message.text}"
+
+
 @pytest.fixture
 def chromium_page():
     """Return a context manager giving a fresh page in a headless chromium.
+
+    Each block is a new browser with its own cookies: one person's visit.
+    The block fails, listing them, if any page it opened logged a console
+    error or threw (a Content-Security-Policy violation is one).
 
     Playwright runs an event loop in this thread while it is open, and
     Django refuses database calls under a running loop: tests do their
@@ -36,16 +57,41 @@ def chromium_page():
     os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
 
     @contextmanager
-    def open_page():
+    def open_page(*, expected_errors: tuple[str, ...] = ()):
+        """``expected_errors``: patterns (re.search) of errors the test means."""
         with sync_api.sync_playwright() as playwright:
             browser = playwright.chromium.launch(
                 executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
             )
+            errors: list[str] = []
+
+            def on_console(message):
+                if message.type == "error":
+                    errors.append(_console_error(message))
+
+            def on_page_error(web_error):
+                errors.append(f"page error: {web_error.error}")
+
             try:
-                page = browser.new_page()
+                context = browser.new_context()
+                # On the context, so a tab the page opens is watched too.
+                context.on("console", on_console)
+                context.on("weberror", on_page_error)
+                page = context.new_page()
                 page.set_default_timeout(TIMEOUT_MS)
                 yield page
+                page.wait_for_load_state()
             finally:
                 browser.close()
+            errors = [
+                error
+                for error in errors
+                if not any(re.search(pattern, error) for pattern in expected_errors)
+            ]
+            if errors:
+                pytest.fail(
+                    "The pages logged console errors:\n" + "\n".join(errors),
+                    pytrace=False,
+                )
 
     return open_page

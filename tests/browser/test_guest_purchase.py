@@ -94,7 +94,9 @@ def test_a_guest_buys_from_the_product_page_to_the_confirmation(
 def test_a_declined_card_keeps_the_cart_and_places_nothing(
     live_server, store, chromium_page
 ):
-    with chromium_page() as page:
+    # The review page answers the refused payment with 400 and the form again.
+    declined = r"/checkout/review/: .* status of 400"
+    with chromium_page(expected_errors=(declined,)) as page:
         page.goto(f"{live_server.url}/products/{store.slug}/")
         page.get_by_role("button", name="Add to cart").click()
         page.wait_for_url(re.compile(r"/cart/$"))
