@@ -1,7 +1,7 @@
 """Serve Lumbar as production does and measure it from a second process.
 
 Usage: python bench/serve.py [--duration 10] [--connections 8] [--workers 3]
-                             [--checkout-clients 4]
+                             [--threads 1] [--checkout-clients 4] [--only TEXT]
 
 One command (``make bench`` runs it):
 
@@ -217,8 +217,9 @@ def django_setup(env: dict[str, str]) -> None:
 class Served:
     """gunicorn (sync workers) and a Celery worker, as docker-compose.yml runs them."""
 
-    def __init__(self, env: dict[str, str], port: int, workers: int):
+    def __init__(self, env: dict[str, str], port: int, workers: int, threads: int = 1):
         self.env, self.port, self.workers = env, port, workers
+        self.threads = threads
         self.base = f"http://127.0.0.1:{port}"
         self.gunicorn = self.celery = None
 
@@ -234,7 +235,8 @@ class Served:
         )  # fmt: skip
         self.gunicorn = subprocess.Popen(
             [str(BIN / "gunicorn"), "backend.wsgi:application", "--bind",
-             f"127.0.0.1:{self.port}", "--workers", str(self.workers)],
+             f"127.0.0.1:{self.port}", "--workers", str(self.workers),
+             "--threads", str(self.threads)],
             cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )  # fmt: skip
@@ -749,6 +751,12 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=10, help="seconds per row")
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers")
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=1,
+        help="threads per gunicorn worker (above 1: gthread workers)",
+    )
     parser.add_argument("--checkout-clients", type=int, default=4)
     parser.add_argument(
         "--only", default="", help="measure only rows whose label contains this"
@@ -768,7 +776,7 @@ def main() -> None:
     store = prepare_store()
     connections.close_all()
 
-    with Served(env, port, args.workers) as served:
+    with Served(env, port, args.workers, args.threads) as served:
         base = served.base
         tool = "wrk 2 threads" if shutil.which("wrk") else "Python clients (no wrk)"
         print(
