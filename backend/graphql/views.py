@@ -2,12 +2,23 @@ import logging
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseNotAllowed
 from django.views.decorators.csrf import csrf_exempt
-from graphene_django.views import GraphQLView
-from graphql import ExecutionResult, GraphQLError
+from graphene_django.settings import graphene_settings
+from graphene_django.views import GraphQLView, HttpError
+from graphql import (
+    ExecutionContext,
+    ExecutionResult,
+    GraphQLError,
+    OperationType,
+    execute,
+    get_operation_ast,
+    validate,
+)
 
 from .account.auth import authenticate_request
-from .core.limits import QueryLimits, query_size_error, request_validation_rules
+from .core.documents import parsed_document, specified_rule_errors
+from .core.limits import QueryLimits, query_limits_rule, query_size_error
 from .core.nul_characters import (
     NoNulCharactersRule,
     contains_nul,
@@ -37,12 +48,28 @@ def unhandled_exception(error) -> BaseException | None:
     return original
 
 
+def _never_awaitable(value) -> bool:
+    return False
+
+
+class SyncExecutionContext(ExecutionContext):
+    """Execute knowing that no resolver returns an awaitable.
+
+    Every resolver here is synchronous; graphql-core would otherwise ask of
+    each of the thousands of values in a page whether it is awaitable.
+    """
+
+    is_awaitable = staticmethod(_never_awaitable)
+
+
 class LumbarGraphQLView(MultipartUploadMixin, GraphQLView):
     """The API view, taking Saleor's multipart file uploads too.
 
     Every request is held to the limits of ``core.limits`` before anything
     executes; every error carries Saleor's ``extensions.exception.code``.
     """
+
+    execution_context_class = SyncExecutionContext
 
     def get_context(self, request):
         authenticate_request(request)
@@ -77,16 +104,60 @@ class LumbarGraphQLView(MultipartUploadMixin, GraphQLView):
             return ExecutionResult(data=None, errors=[too_large])
         if contains_nul(variables):
             return ExecutionResult(data=None, errors=[nul_character_error()])
-        # Django builds one view instance per request, so this is not shared.
-        self.validation_rules = (
-            *request_validation_rules(variables),
-            NoNulCharactersRule,
-        )
-        result = super().execute_graphql_request(
-            request, data, query, variables, operation_name, show_graphiql
-        )
+        if not query:
+            # graphene's answers: GraphiQL's page, or "Must provide query string."
+            return super().execute_graphql_request(
+                request, data, query, variables, operation_name, show_graphiql
+            )
+        result = self._execute(request, query, variables, operation_name)
         self.answered_without_errors = result is not None and not result.errors
         return result
+
+    def _execute(self, request, query, variables, operation_name):
+        """Parse (cached), validate (graphql-core's rules cached), execute."""
+        schema = self.schema.graphql_schema
+        try:
+            document = parsed_document(query)
+        except Exception as error:  # noqa: BLE001 - a syntax error, or not text
+            return ExecutionResult(errors=[error])
+        operation = get_operation_ast(document, operation_name)
+        if (
+            request.method == "GET"
+            and operation is not None
+            and operation.operation != OperationType.QUERY
+        ):
+            raise HttpError(
+                HttpResponseNotAllowed(
+                    ["POST"],
+                    f"Can only perform a {operation.operation.value} operation "
+                    "from a POST request.",
+                )
+            )
+        max_errors = graphene_settings.MAX_VALIDATION_ERRORS
+        errors = specified_rule_errors(schema, document, max_errors) or validate(
+            schema,
+            document,
+            [
+                query_limits_rule(variables, QueryLimits.from_settings()),
+                NoNulCharactersRule,
+            ],
+            max_errors,
+        )
+        if errors:
+            return ExecutionResult(data=None, errors=errors)
+        try:
+            return execute(
+                schema,
+                document,
+                root_value=self.get_root_value(request),
+                context_value=self.get_context(request),
+                variable_values=variables,
+                operation_name=operation_name,
+                middleware=self.get_middleware(request),
+                execution_context_class=self.execution_context_class,
+            )
+        except Exception as error:  # noqa: BLE001 - reported as graphene does
+            return ExecutionResult(errors=[error])
 
     @staticmethod
     def format_error(error):

@@ -261,3 +261,20 @@ def test_a_catalog_query_is_cacheable_and_a_buyer_query_is_not():
         query_is_cacheable("{ products(first: 1) { totalCount } shop { name } }", None)
         is False
     )
+
+
+def test_a_miss_reads_the_next_scheduled_change_once_per_catalog_version(
+    ask, channel, published_product, settings
+):
+    availability = (
+        AVAILABILITY,
+        {"slug": published_product.slug, "channel": channel.slug},
+    )
+    settings.GRAPHQL_RESPONSE_CACHE = False
+    list_uncached = queries_run(ask)
+    product_uncached = queries_run(ask, *availability)
+    settings.GRAPHQL_RESPONSE_CACHE = True
+
+    assert queries_run(ask) == list_uncached + 1
+    assert queries_run(ask, *availability) == product_uncached
+    assert queries_run(ask) == 0

@@ -12,6 +12,17 @@ from backend.product.models import Product, ProductMedia
 from tests import factories
 from tests.api.queries.conftest import png_upload
 
+
+@pytest.fixture(autouse=True)
+def _count_the_resolvers_queries(settings):
+    """Count what the API itself reads, not the response cache in front of it.
+
+    A cached answer costs none; the first miss after a catalog write costs
+    one more, reading the next scheduled change (tests/api/test_response_cache.py).
+    """
+    settings.GRAPHQL_RESPONSE_CACHE = False
+
+
 PRODUCTS_PAGE = """
 query ProductsPage($channel: String!) {
   products(first: 50, channel: $channel) {
