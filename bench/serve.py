@@ -87,6 +87,7 @@ query Products($channel: String!) {
       id name slug
       thumbnail(size: 256, format: WEBP) { url alt }
       category { id name slug }
+      attributes { attribute { slug name } values { name slug } }
       pricing { priceRange { start { gross { amount currency } }
                              stop { gross { amount currency } } } }
     } }
