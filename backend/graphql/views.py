@@ -17,7 +17,7 @@ from graphql import (
 )
 
 from .account.auth import authenticate_request
-from .core.documents import parsed_document, specified_rule_errors
+from .core.documents import checked_document
 from .core.limits import QueryLimits, query_limits_rule, query_size_error
 from .core.nul_characters import (
     NoNulCharactersRule,
@@ -116,8 +116,9 @@ class LumbarGraphQLView(MultipartUploadMixin, GraphQLView):
     def _execute(self, request, query, variables, operation_name):
         """Parse (cached), validate (graphql-core's rules cached), execute."""
         schema = self.schema.graphql_schema
+        max_errors = graphene_settings.MAX_VALIDATION_ERRORS
         try:
-            document = parsed_document(query)
+            document, errors = checked_document(schema, query, max_errors)
         except Exception as error:  # noqa: BLE001 - a syntax error, or not text
             return ExecutionResult(errors=[error])
         operation = get_operation_ast(document, operation_name)
@@ -133,8 +134,7 @@ class LumbarGraphQLView(MultipartUploadMixin, GraphQLView):
                     "from a POST request.",
                 )
             )
-        max_errors = graphene_settings.MAX_VALIDATION_ERRORS
-        errors = specified_rule_errors(schema, document, max_errors) or validate(
+        errors = errors or validate(
             schema,
             document,
             [

@@ -12,10 +12,12 @@ import functools
 from graphql import DocumentNode, GraphQLError, GraphQLSchema, parse, validate
 from graphql.validation import specified_rules
 
-# Longer texts are parsed every time, so a crafted flood of large unique
-# queries cannot fill a worker's memory.
-CACHED_QUERY_MAX_CHARS = 20_000
-CACHED_DOCUMENTS = 256
+# Storefront operations with their fragments run to a few kB. Longer texts
+# are parsed every time, and at most this many documents are kept, so a
+# flood of large unique queries cannot fill a worker's memory (a 10 kB text
+# parses to roughly 100-200 kB of nodes).
+CACHED_QUERY_MAX_CHARS = 10_000
+CACHED_DOCUMENTS = 128
 
 
 def parsed_document(query: str) -> DocumentNode:
@@ -31,20 +33,21 @@ def _cached_parse(query: str) -> DocumentNode:
     return parse(query)
 
 
-def specified_rule_errors(
-    schema: GraphQLSchema, document: DocumentNode, max_errors: int | None
-) -> list[GraphQLError]:
-    """Return the errors of graphql-core's own rules, once per document."""
-    key = id(document)
-    cached = _RULE_ERRORS.get(key)
-    if cached is not None and cached[0] is document:
-        return cached[1]
-    errors = validate(schema, document, specified_rules, max_errors)
-    if len(_RULE_ERRORS) >= CACHED_DOCUMENTS * 2:
-        _RULE_ERRORS.clear()
-    # The entry holds its document, so its id is not reused while cached.
-    _RULE_ERRORS[key] = (document, errors)
-    return errors
+def checked_document(
+    schema: GraphQLSchema, query: str, max_errors: int | None
+) -> tuple[DocumentNode, list[GraphQLError]]:
+    """Return the document and the errors of graphql-core's own rules.
+
+    Raise GraphQLError for a syntax error.
+    """
+    if len(query) > CACHED_QUERY_MAX_CHARS:
+        return _check(schema, query, max_errors)
+    return _cached_check(schema, query, max_errors)
 
 
-_RULE_ERRORS: dict[int, tuple[DocumentNode, list[GraphQLError]]] = {}
+def _check(schema, query, max_errors):
+    document = parsed_document(query)
+    return document, validate(schema, document, specified_rules, max_errors)
+
+
+_cached_check = functools.lru_cache(maxsize=CACHED_DOCUMENTS)(_check)
