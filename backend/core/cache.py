@@ -9,7 +9,7 @@ errors and logs them.
 import logging
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError, TimeoutError
 
 logger = logging.getLogger(__name__)
@@ -17,7 +17,33 @@ logger = logging.getLogger(__name__)
 OUTAGE = (ConnectionError, TimeoutError)
 
 
+class ReusedClientRedisCacheClient(RedisCacheClient):
+    """Django's client, keeping one ``redis.Redis`` per connection pool.
+
+    Django builds a new ``redis.Redis`` on every cache call, and each one
+    fills its response-callback tables: about a quarter of a cached page hit's
+    CPU. A ``redis.Redis`` is safe to share between threads (every command
+    borrows a connection from the pool), and the pool resets itself after a
+    fork, so one per pool is enough.
+    """
+
+    def __init__(self, servers, **options):
+        super().__init__(servers, **options)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(pool)
+        if client is None:
+            client = self._clients[pool] = self._client(connection_pool=pool)
+        return client
+
+
 class FailOpenRedisCache(RedisCache):
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = ReusedClientRedisCacheClient
+
     def _outage(self, operation: str, error: Exception) -> None:
         logger.warning("Cache %s skipped, Redis unavailable: %s", operation, error)
 
