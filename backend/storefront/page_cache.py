@@ -115,14 +115,18 @@ def next_scheduled_publication(
     """
     now = after
     listings = ProductChannelListing.objects.filter(channel__slug=channel_slug)
+    # Each part unordered: SQLite (make run) refuses ORDER BY inside a UNION.
     moments = (
         listings.filter(published_at__gt=now)
+        .order_by()
         .values_list("published_at")
         .union(
-            listings.filter(available_for_purchase_at__gt=now).values_list(
-                "available_for_purchase_at"
-            ),
-            Page.objects.filter(published_at__gt=now).values_list("published_at"),
+            listings.filter(available_for_purchase_at__gt=now)
+            .order_by()
+            .values_list("available_for_purchase_at"),
+            Page.objects.filter(published_at__gt=now)
+            .order_by()
+            .values_list("published_at"),
         )
     )
     return min((moment for (moment,) in moments), default=None)

@@ -178,17 +178,21 @@ def next_scheduled_change(*, after: datetime) -> datetime | None:
     it. Any channel counts, so one bound serves every query (one query).
     """
     listings = ProductChannelListing.objects
+    # Each part unordered: SQLite (make run) refuses ORDER BY inside a UNION.
     moments = (
         listings.filter(published_at__gt=after)
+        .order_by()
         .values_list("published_at")
         .union(
-            listings.filter(available_for_purchase_at__gt=after).values_list(
-                "available_for_purchase_at"
-            ),
-            CollectionChannelListing.objects.filter(published_at__gt=after).values_list(
-                "published_at"
-            ),
-            Page.objects.filter(published_at__gt=after).values_list("published_at"),
+            listings.filter(available_for_purchase_at__gt=after)
+            .order_by()
+            .values_list("available_for_purchase_at"),
+            CollectionChannelListing.objects.filter(published_at__gt=after)
+            .order_by()
+            .values_list("published_at"),
+            Page.objects.filter(published_at__gt=after)
+            .order_by()
+            .values_list("published_at"),
         )
         .order_by("published_at")[:1]
     )
