@@ -123,18 +123,29 @@ def _camel(name: str) -> str:
     return re.sub(r"_([a-z])", lambda match: match.group(1).upper(), name)
 
 
+def field_error_pairs(error: ValidationError):
+    """Return (field name, [errors]) pairs, a non-field error under NON_FIELD_ERRORS."""
+    if hasattr(error, "error_dict"):
+        return error.error_dict.items()
+    return [(NON_FIELD_ERRORS, error.error_list)]
+
+
+def error_params(error: ValidationError) -> list[dict]:
+    """Return each single error's params, in the order of the payload's errors."""
+    return [
+        field_error.params or {}
+        for _, field_errors in field_error_pairs(error)
+        for field_error in field_errors
+    ]
+
+
 def validation_error_to_list(
     error: ValidationError, *, code_enum: type[graphene.Enum]
 ) -> list[dict]:
     """Return Saleor error dicts for a domain ValidationError."""
     known = set(code_enum._meta.enum.__members__)
     items = []
-    pairs = (
-        error.error_dict.items()
-        if hasattr(error, "error_dict")
-        else [(NON_FIELD_ERRORS, error.error_list)]
-    )
-    for field_name, field_errors in pairs:
+    for field_name, field_errors in field_error_pairs(error):
         for field_error in field_errors:
             message = field_error.message
             if field_error.params:

@@ -1,12 +1,13 @@
 """What every order mutation shares: id lookups and OrderError payloads."""
 
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from graphql_relay import to_global_id
 
 from backend.order.errors import OrderErrorCode, order_error
 from backend.order.models import Order as OrderModel
 
 from ...checkout.lookup import uuid_from_global_id
+from ...core.errors import error_params
 from ...core.mutations import BaseMutation, decode_global_id
 
 
@@ -42,15 +43,7 @@ class OrderMutation(BaseMutation):
     def error_payload(cls, error: ValidationError):
         payload = super().error_payload(error)
         # Carry the order lines and warehouse the domain names, as global ids.
-        params = [
-            field_error.params or {}
-            for _, field_errors in (
-                error.error_dict.items()
-                if hasattr(error, "error_dict")
-                else [(NON_FIELD_ERRORS, error.error_list)]
-            )
-            for field_error in field_errors
-        ]
+        params = error_params(error)
         for item, extra in zip(payload.errors, params, strict=True):
             if extra.get("order_line"):
                 item.order_lines = [to_global_id("OrderLine", extra["order_line"])]

@@ -1,13 +1,14 @@
 """orderGrantRefundCreate: grant a refund on an order, from one payment."""
 
 import graphene
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from graphql_relay import from_global_id, to_global_id
 
 from backend.core.permissions import PermissionEnum
 from backend.payment.granted_refunds import GrantedLine, order_grant_refund_create
 
 from ...checkout.lookup import uuid_from_global_id
+from ...core.errors import error_params
 from ...core.mutations import BaseMutation, id_error
 from ..errors import OrderGrantRefundCreateError, OrderGrantRefundCreateLineError
 from ..granted_refunds import OrderGrantedRefund
@@ -115,15 +116,7 @@ class OrderGrantRefundCreate(BaseMutation):
     def error_payload(cls, error: ValidationError):
         payload = super().error_payload(error)
         # The domain names the refused lines; show each as Saleor's line error.
-        params = [
-            field_error.params or {}
-            for _, field_errors in (
-                error.error_dict.items()
-                if hasattr(error, "error_dict")
-                else [(NON_FIELD_ERRORS, error.error_list)]
-            )
-            for field_error in field_errors
-        ]
+        params = error_params(error)
         for item, extra in zip(payload.errors, params, strict=True):
             if extra.get("lines"):
                 item.lines = [

@@ -1,11 +1,12 @@
 """What every shipping mutation shares: id lookups and ShippingError payloads."""
 
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 
 from backend.channel.models import Channel
 from backend.warehouse.models import Warehouse
 
 from ...core.channel import ChannelContext
+from ...core.errors import error_params
 from ...core.ids import global_id
 from ...core.mutations import BaseMutation, decode_global_id
 from ..errors import ShippingError
@@ -54,15 +55,7 @@ class ShippingMutation(BaseMutation):
     def error_payload(cls, error: ValidationError):
         payload = super().error_payload(error)
         # The domain names channels and warehouses by pk; the API by global id.
-        params = [
-            field_error.params or {}
-            for _, field_errors in (
-                error.error_dict.items()
-                if hasattr(error, "error_dict")
-                else [(NON_FIELD_ERRORS, error.error_list)]
-            )
-            for field_error in field_errors
-        ]
+        params = error_params(error)
         for item, extra in zip(payload.errors, params, strict=True):
             for name, model in (("channels", Channel), ("warehouses", Warehouse)):
                 values = extra.get(name)
