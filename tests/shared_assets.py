@@ -16,11 +16,27 @@ SALEOR_SCHEMA = SHARED_DIR / "saleor" / "schema.graphql"
 STOREFRONT_DOCUMENTS = SHARED_DIR / "saleor" / "clients" / "storefront"
 
 
+def _absent(path: Path) -> str:
+    return (
+        f"Saleor reference file {path} is absent: check out ../shared/ "
+        "(or set LUMBAR_SHARED_DIR) to run this test"
+    )
+
+
 def require_shared(path: Path) -> Path:
     """Return `path`, or skip the calling test when ../shared/ is not checked out."""
     if not path.exists():
-        pytest.skip(
-            f"Saleor reference file {path} is absent: check out ../shared/ "
-            "(or set LUMBAR_SHARED_DIR) to run this test"
-        )
+        pytest.skip(_absent(path))
     return path
+
+
+def shared_cases(*paths: Path, cases, arity: int = 1) -> list:
+    """Return `cases()` for parametrize, or one skipped case naming what is absent.
+
+    Collection must not call pytest.skip (it errors instead of skipping).
+    """
+    for path in paths:
+        if not path.exists():
+            skipped = pytest.mark.skip(reason=_absent(path))
+            return [pytest.param(*[None] * arity, marks=skipped)]
+    return cases()

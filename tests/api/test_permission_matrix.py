@@ -36,7 +36,7 @@ from backend.account.tokens import access_token_create
 from backend.core.permissions import PermissionEnum
 from backend.graphql.api import schema
 from tests import factories
-from tests.shared_assets import SALEOR_SCHEMA
+from tests.shared_assets import SALEOR_SCHEMA, shared_cases
 
 pytestmark = pytest.mark.django_db
 
@@ -122,9 +122,6 @@ def our_mutation_permissions(name: str) -> tuple[str, ...] | None:
 
 
 def cases():
-    if not SALEOR_SCHEMA.exists():
-        reason = f"Saleor's schema {SALEOR_SCHEMA} is absent: check out ../shared/"
-        return [pytest.param(None, None, None, marks=pytest.mark.skip(reason=reason))]
     found = [
         (root, name, required)
         for root, root_type in (
@@ -317,7 +314,9 @@ def refused(result: dict, name: str) -> bool:
     )
 
 
-@pytest.mark.parametrize(("root", "name", "role"), cases())
+@pytest.mark.parametrize(
+    ("root", "name", "role"), shared_cases(SALEOR_SCHEMA, cases=cases, arity=3)
+)
 def test_only_roles_holding_saleors_permission_may_call(
     root, name, role, matrix_store, client
 ):

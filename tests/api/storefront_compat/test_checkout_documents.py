@@ -4,7 +4,7 @@ import pytest
 from graphql import validate
 
 from backend.graphql.api import schema
-from tests.shared_assets import SALEOR_SCHEMA, STOREFRONT_DOCUMENTS
+from tests.shared_assets import SALEOR_SCHEMA, STOREFRONT_DOCUMENTS, shared_cases
 
 from .checkout_documents import operation, operation_names
 from .documents import document, is_fragment_file
@@ -27,19 +27,9 @@ STOREFRONT_FILES = (
 )
 
 
-def _checkout_operations():
-    """Return the operation names, or one skipped case when ../shared is absent.
-
-    Collection must not call pytest.skip (it would error, not skip).
-    """
-    for path in (SALEOR_SCHEMA, STOREFRONT_DOCUMENTS):
-        if not path.exists():
-            reason = f"Saleor reference file {path} is absent: check out ../shared/"
-            return [pytest.param("absent", marks=pytest.mark.skip(reason=reason))]
-    return operation_names()
-
-
-@pytest.mark.parametrize("name", _checkout_operations())
+@pytest.mark.parametrize(
+    "name", shared_cases(SALEOR_SCHEMA, STOREFRONT_DOCUMENTS, cases=operation_names)
+)
 def test_checkout_package_operation_validates(name):
     if name in KNOWN_GAPS:
         pytest.xfail(KNOWN_GAPS[name])

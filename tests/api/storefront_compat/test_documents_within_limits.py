@@ -6,15 +6,12 @@ from graphql.language import DocumentNode, OperationDefinitionNode
 
 from backend.graphql.api import schema
 from backend.graphql.core.limits import request_validation_rules
-from tests.shared_assets import STOREFRONT_DOCUMENTS
+from tests.shared_assets import STOREFRONT_DOCUMENTS, require_shared, shared_cases
 
 from .documents import PREFIX, document
 
 
 def _operation_files():
-    if not STOREFRONT_DOCUMENTS.exists():
-        reason = f"Saleor reference folder {STOREFRONT_DOCUMENTS} is absent"
-        return [pytest.param("absent", marks=pytest.mark.skip(reason=reason))]
     return sorted(
         path.name
         for path in STOREFRONT_DOCUMENTS.glob("*.graphql")
@@ -35,7 +32,9 @@ def _requests(file_name: str) -> list[DocumentNode]:
     return [DocumentNode(definitions=[op, *fragments]) for op in operations]
 
 
-@pytest.mark.parametrize("file_name", _operation_files())
+@pytest.mark.parametrize(
+    "file_name", shared_cases(STOREFRONT_DOCUMENTS, cases=_operation_files)
+)
 def test_storefront_document_fits_the_limits_at_the_largest_page(file_name):
     # No variables: a `first: $first` without a default counts as the
     # page-size limit. Gaps against Saleor's schema are test_validation's.
@@ -56,8 +55,7 @@ def test_storefront_document_fits_the_limits_at_the_largest_page(file_name):
 
 
 def test_the_storefront_product_list_is_within_the_cost_at_one_hundred_products():
-    if not STOREFRONT_DOCUMENTS.exists():
-        pytest.skip(f"Saleor reference folder {STOREFRONT_DOCUMENTS} is absent")
+    require_shared(STOREFRONT_DOCUMENTS)
 
     errors = validate(
         schema.graphql_schema,
