@@ -43,50 +43,32 @@ ROOT = Path(__file__).resolve().parent.parent
 # Keep bench/ itself off the import path: a script's name must never
 # shadow an installed package.
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
-CHANNEL = "default-channel"
-DUMMY_APP = "saleor.io.dummy-payment-app"
-GATEWAY = {"id": DUMMY_APP, "data": {"event": {"type": "CHARGE_SUCCESS"}}}
+
+
+def _serve_module():
+    spec = importlib.util.spec_from_file_location(
+        "lumbar_bench_serve", Path(__file__).with_name("serve.py")
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# The checkout path is serve.py's checkout row: the same documents and data.
+serve = _serve_module()
+CHANNEL = serve.CHANNEL
+GATEWAY = serve.PAY
+ADDRESS = serve.ADDRESS
+CHECKOUT_CREATE = serve.CHECKOUT_CREATE
+DELIVERY_METHOD = serve.DELIVERY_METHOD
+PAY = serve.TRANSACTION_INITIALIZE
+COMPLETE = serve.CHECKOUT_COMPLETE
 STAFF_EMAIL = "bench-ops@example.com"
 STAFF_PASSWORD = "bench-ops-Pa55word"
-ADDRESS = {
-    "firstName": "Mixed",
-    "lastName": "Buyer",
-    "streetAddress1": "1 Main St",
-    "city": "Reno",
-    "postalCode": "89501",
-    "country": "US",
-    "countryArea": "NV",
-}
 PRODUCTS = """
 query($channel: String!) { products(first: 20, channel: $channel) {
   edges { node { id name pricing { priceRange { start { gross { amount } } } } } }
 } }
-"""
-CHECKOUT_CREATE = """
-mutation($input: CheckoutCreateInput!) {
-  checkoutCreate(input: $input) {
-    checkout { id shippingMethods { id } } errors { field code message }
-  }
-}
-"""
-DELIVERY_METHOD = """
-mutation($id: ID!, $method: ID!) {
-  checkoutDeliveryMethodUpdate(id: $id, deliveryMethodId: $method) {
-    checkout { id } errors { field code message }
-  }
-}
-"""
-PAY = """
-mutation($id: ID!, $gateway: PaymentGatewayToInitialize!) {
-  transactionInitialize(id: $id, paymentGateway: $gateway) {
-    transactionEvent { type } errors { field code message }
-  }
-}
-"""
-COMPLETE = """
-mutation($id: ID!) {
-  checkoutComplete(id: $id) { order { id number } errors { field code message } }
-}
 """
 TOKEN = """
 mutation($email: String!, $password: String!) {
@@ -546,15 +528,6 @@ def report(outcome: Outcome, checks: list, seconds: float) -> bool:
     return all(passed for _, passed, _ in checks)
 
 
-def _serve_module():
-    spec = importlib.util.spec_from_file_location(
-        "lumbar_bench_serve", Path(__file__).with_name("serve.py")
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=60)
@@ -565,7 +538,6 @@ def main() -> None:
     parser.add_argument("--staff", type=int, default=1)
     parser.add_argument("--low-stock", type=int, default=10)
     args = parser.parse_args()
-    serve = _serve_module()
     base_url = os.environ.get("DATABASE_URL", "")
     if not base_url.startswith("postgres"):
         serve.fail("set DATABASE_URL to a PostgreSQL server (make bench does)")
