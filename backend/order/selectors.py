@@ -5,14 +5,19 @@ from uuid import UUID
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 
-from .models import Order
+from .models import Fulfillment, FulfillmentStatus, Order
+
+# A canceled parcel never left, and one waiting for approval has not yet.
+NOT_SENT = (FulfillmentStatus.CANCELED, FulfillmentStatus.WAITING_FOR_APPROVAL)
 
 
 def order_by_token(*, token: UUID | str) -> Order | None:
     """Return the order behind a secret status link, or None."""
     try:
         return (
-            Order.objects.select_related("shipping_address", "billing_address")
+            Order.objects.select_related(
+                "shipping_address", "billing_address", "shipping_method"
+            )
             .prefetch_related("lines")
             .filter(token=token)
             .first()
@@ -26,3 +31,12 @@ def orders_of_user(*, user) -> QuerySet:
     if user is None or not user.is_authenticated:
         return Order.objects.none()
     return Order.objects.filter(user=user).order_by("-number")
+
+
+def fulfillments_sent(*, order: Order) -> list[Fulfillment]:
+    """Return the parcels that left for the shopper, with their lines."""
+    return list(
+        Fulfillment.objects.filter(order=order)
+        .exclude(status__in=NOT_SENT)
+        .prefetch_related("lines__order_line")
+    )

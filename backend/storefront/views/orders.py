@@ -1,36 +1,29 @@
 """The order status page, reachable only by the order's secret token."""
 
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from backend.order.emails import address_lines, delivery_estimate
-from backend.order.models import Fulfillment, FulfillmentStatus, Order
+from backend.order.models import Order
+from backend.order.selectors import fulfillments_sent
+from backend.order.selectors import order_by_token as order_with_token
 from backend.order.shipped_email import tracking_url
 
 from ..seo import PageMeta
 
-NOT_SENT = (FulfillmentStatus.CANCELED, FulfillmentStatus.WAITING_FOR_APPROVAL)
-
 
 def order_by_token(token) -> Order:
     """Return the order with this secret token, or raise 404."""
-    return get_object_or_404(
-        Order.objects.select_related(
-            "shipping_address", "billing_address", "shipping_method"
-        ),
-        token=token,
-    )
+    order = order_with_token(token=token)
+    if order is None:
+        raise Http404("No such order.")
+    return order
 
 
 def order_context(order: Order) -> dict:
     """Return what an order page shows: lines, totals, address, parcels."""
-    # A canceled parcel never left, and one waiting for approval has not yet:
-    # the shopper sees only what was sent.
-    fulfillments = list(
-        Fulfillment.objects.filter(order=order)
-        .exclude(status__in=NOT_SENT)
-        .prefetch_related("lines__order_line")
-    )
+    fulfillments = fulfillments_sent(order=order)
     return {
         "order": order,
         "lines": list(order.lines.all()),
