@@ -21,6 +21,28 @@ CHROMIUM_ARGS = [
 TIMEOUT_MS = 15_000
 
 
+def walk_checkout_to_review(page, *, email: str) -> None:
+    """From the contact step, give a US address and Ground, stopping at review."""
+    page.wait_for_url(re.compile(r"/checkout/contact/$"))
+    page.get_by_label("Email").fill(email)
+    page.get_by_role("button", name="Continue to shipping").click()
+
+    page.wait_for_url(re.compile(r"/checkout/address/$"))
+    page.get_by_label("First name").fill("Ada")
+    page.get_by_label("Last name").fill("Lovelace")
+    page.get_by_label("Street address").fill("1600 Amphitheatre Pkwy")
+    page.get_by_label("City").fill("Mountain View")
+    page.get_by_label("State / province").fill("CA")
+    page.get_by_label("Postal code").fill("94043")
+    page.get_by_label("Country").select_option("US")
+    page.get_by_role("button", name="Continue to delivery").click()
+
+    page.wait_for_url(re.compile(r"/checkout/delivery/$"))
+    page.get_by_label(re.compile(r"Ground")).check()
+    page.get_by_role("button", name="Continue to payment").click()
+    page.wait_for_url(re.compile(r"/checkout/review/$"))
+
+
 def screenshot(page, name: str) -> Path:
     """Save the whole page as var/screenshots/<name>.png (journey-step)."""
     folder = Path(settings.VAR_DIR) / "screenshots"

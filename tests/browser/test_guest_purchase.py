@@ -11,6 +11,8 @@ from backend.warehouse.models import Stock
 from tests import factories
 from tests.fixtures.catalog import make_published_product
 
+from .conftest import walk_checkout_to_review
+
 pytestmark = pytest.mark.browser
 
 
@@ -47,25 +49,7 @@ def test_a_guest_buys_from_the_product_page_to_the_confirmation(
         cart_link = page.get_by_test_id("cart-link").inner_text()
         page.get_by_role("link", name="Check out").click()
 
-        page.wait_for_url(re.compile(r"/checkout/contact/$"))
-        page.get_by_label("Email").fill("guest@example.com")
-        page.get_by_role("button", name="Continue to shipping").click()
-
-        page.wait_for_url(re.compile(r"/checkout/address/$"))
-        page.get_by_label("First name").fill("Ada")
-        page.get_by_label("Last name").fill("Lovelace")
-        page.get_by_label("Street address").fill("1600 Amphitheatre Pkwy")
-        page.get_by_label("City").fill("Mountain View")
-        page.get_by_label("State / province").fill("CA")
-        page.get_by_label("Postal code").fill("94043")
-        page.get_by_label("Country").select_option("US")
-        page.get_by_role("button", name="Continue to delivery").click()
-
-        page.wait_for_url(re.compile(r"/checkout/delivery/$"))
-        page.get_by_label(re.compile(r"Ground")).check()
-        page.get_by_role("button", name="Continue to payment").click()
-
-        page.wait_for_url(re.compile(r"/checkout/review/$"))
+        walk_checkout_to_review(page, email="guest@example.com")
         review_total = page.get_by_test_id("total").inner_text()
         page.get_by_label("Test card token").fill("tok_success")
         page.get_by_role("button", name="Place order").click()
@@ -101,18 +85,7 @@ def test_a_declined_card_keeps_the_cart_and_places_nothing(
         page.get_by_role("button", name="Add to cart").click()
         page.wait_for_url(re.compile(r"/cart/$"))
         page.goto(f"{live_server.url}/checkout/contact/")
-        page.get_by_label("Email").fill("guest@example.com")
-        page.get_by_role("button", name="Continue to shipping").click()
-        page.get_by_label("First name").fill("Ada")
-        page.get_by_label("Last name").fill("Lovelace")
-        page.get_by_label("Street address").fill("1600 Amphitheatre Pkwy")
-        page.get_by_label("City").fill("Mountain View")
-        page.get_by_label("State / province").fill("CA")
-        page.get_by_label("Postal code").fill("94043")
-        page.get_by_role("button", name="Continue to delivery").click()
-        page.get_by_label(re.compile(r"Ground")).check()
-        page.get_by_role("button", name="Continue to payment").click()
-        page.wait_for_url(re.compile(r"/checkout/review/$"))
+        walk_checkout_to_review(page, email="guest@example.com")
 
         page.get_by_label("Test card token").fill("tok_decline")
         page.get_by_role("button", name="Place order").click()

@@ -33,7 +33,7 @@ from tests import factories
 from tests.fixtures.catalog import make_published_product
 from tests.fixtures.content import COMMITTED_ARTICLES, write_article
 
-from .conftest import screenshot
+from .conftest import screenshot, walk_checkout_to_review
 
 pytestmark = pytest.mark.browser
 
@@ -182,22 +182,7 @@ def _shopper_buys_from_the_article(page, base: str) -> dict:
     screenshot(page, "shopper-2-cart")
     page.get_by_role("link", name="Check out").click()
 
-    page.wait_for_url(re.compile(r"/checkout/contact/$"))
-    page.get_by_label("Email").fill("reader@example.com")
-    page.get_by_role("button", name="Continue to shipping").click()
-    page.wait_for_url(re.compile(r"/checkout/address/$"))
-    page.get_by_label("First name").fill("Ada")
-    page.get_by_label("Last name").fill("Lovelace")
-    page.get_by_label("Street address").fill("1600 Amphitheatre Pkwy")
-    page.get_by_label("City").fill("Mountain View")
-    page.get_by_label("State / province").fill("CA")
-    page.get_by_label("Postal code").fill("94043")
-    page.get_by_label("Country").select_option("US")
-    page.get_by_role("button", name="Continue to delivery").click()
-    page.wait_for_url(re.compile(r"/checkout/delivery/$"))
-    page.get_by_label(re.compile(r"Ground")).check()
-    page.get_by_role("button", name="Continue to payment").click()
-    page.wait_for_url(re.compile(r"/checkout/review/$"))
+    walk_checkout_to_review(page, email="reader@example.com")
     page.get_by_label("Test card token").fill("tok_success")
     screenshot(page, "shopper-3-review")
     page.get_by_role("button", name="Place order").click()
