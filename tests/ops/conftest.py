@@ -7,8 +7,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from backend.account.services import staff_groups_sync
+from backend.checkout.complete import checkout_complete
 from backend.order.models import Order, OrderLine
 from tests import factories
+from tests.fixtures.checkout import paid_with
 
 NEW_YORK = ZoneInfo("America/New_York")
 # Tuesday 17 November 2026, 10:00 in New York.
@@ -72,3 +74,31 @@ def make_open_order(*, channel, ship_by, quantity=1, method=None, city="RENO"):
         total_price_amount=Decimal("19.99") * quantity,
     )
     return order
+
+
+@pytest.fixture
+def order(ready_checkout):
+    """Two of the variant, held in the channel's warehouse (10 on hand)."""
+    return checkout_complete(
+        checkout_token=ready_checkout.token, payment=paid_with("tok_success")
+    ).order
+
+
+def order_url(order, suffix=""):
+    return f"/ops/orders/{order.number}/{suffix}"
+
+
+def fulfil_form(
+    order, warehouse, quantity="2", tracking="1Z999AA10123456784", notify=True
+):
+    """The order page's fulfil form for its one line, all from one warehouse."""
+    line = order.lines.get()
+    form = {
+        f"quantity_{line.pk}": quantity,
+        f"warehouse_{line.pk}": str(warehouse.pk),
+        "carrier": "UPS",
+        "tracking_number": tracking,
+    }
+    if notify:
+        form["notify_customer"] = "on"
+    return form

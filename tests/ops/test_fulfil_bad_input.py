@@ -2,36 +2,14 @@
 
 import pytest
 
-from backend.checkout.complete import checkout_complete
 from backend.order.fulfillments import fulfillment_cancel
 from backend.order.models import FulfillmentStatus, OrderEvent
 from backend.order.services import order_cancel
 from tests import factories
-from tests.fixtures.checkout import paid_with
+
+from .conftest import fulfil_form, order_url
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def order(ready_checkout):
-    """Two of the variant, held in the channel's warehouse (10 on hand)."""
-    return checkout_complete(
-        checkout_token=ready_checkout.token, payment=paid_with("tok_success")
-    ).order
-
-
-def _url(order, suffix=""):
-    return f"/ops/orders/{order.number}/{suffix}"
-
-
-def _form(order, warehouse, quantity="2", tracking="1Z999AA10123456784"):
-    line = order.lines.get()
-    return {
-        f"quantity_{line.pk}": quantity,
-        f"warehouse_{line.pk}": str(warehouse.pk),
-        "carrier": "UPS",
-        "tracking_number": tracking,
-    }
 
 
 def _state(order, variant):
@@ -50,7 +28,8 @@ def test_a_tracking_number_over_the_length_limit_is_refused(
     before = _state(order, variant)
 
     response = ops_client.post(
-        _url(order, "fulfil/"), _form(order, warehouse, tracking="X" * 256)
+        order_url(order, "fulfil/"),
+        fulfil_form(order, warehouse, tracking="X" * 256, notify=False),
     )
 
     assert response.status_code == 400
@@ -65,7 +44,9 @@ def test_sending_more_than_the_warehouse_holds_is_refused(
     factories.StockFactory(product_variant=variant, warehouse=small, quantity=1)
     before = _state(order, variant)
 
-    response = ops_client.post(_url(order, "fulfil/"), _form(order, small))
+    response = ops_client.post(
+        order_url(order, "fulfil/"), fulfil_form(order, small, notify=False)
+    )
 
     assert response.status_code == 400
     assert "can be sent from this warehouse." in response.content.decode()
@@ -78,7 +59,9 @@ def test_a_canceled_order_cannot_be_fulfilled_from_the_page(
     order_cancel(order_id=order.pk)
     before = _state(order, variant)
 
-    response = ops_client.post(_url(order, "fulfil/"), _form(order, warehouse))
+    response = ops_client.post(
+        order_url(order, "fulfil/"), fulfil_form(order, warehouse, notify=False)
+    )
 
     assert response.status_code == 400
     assert "A canceled order cannot be fulfilled." in response.content.decode()
@@ -88,13 +71,15 @@ def test_a_canceled_order_cannot_be_fulfilled_from_the_page(
 def test_canceling_a_canceled_fulfillment_is_refused_on_the_page(
     ops_client, order, warehouse, variant
 ):
-    ops_client.post(_url(order, "fulfil/"), _form(order, warehouse))
+    ops_client.post(
+        order_url(order, "fulfil/"), fulfil_form(order, warehouse, notify=False)
+    )
     fulfillment = order.fulfillments.get()
     fulfillment_cancel(fulfillment_id=fulfillment.pk)
     before = _state(order, variant)
 
     response = ops_client.post(
-        _url(order, f"fulfillments/{fulfillment.pk}/cancel/"), follow=True
+        order_url(order, f"fulfillments/{fulfillment.pk}/cancel/"), follow=True
     )
 
     messages = [str(m) for m in response.context["messages"]]

@@ -4,38 +4,15 @@ from decimal import Decimal
 
 import pytest
 
-from backend.checkout.complete import checkout_complete
 from backend.order.models import FulfillmentStatus, OrderStatus
-from tests.fixtures.checkout import paid_with
+
+from .conftest import fulfil_form, order_url
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def order(ready_checkout):
-    """Two of the variant, held in the channel's warehouse (10 on hand)."""
-    return checkout_complete(
-        checkout_token=ready_checkout.token, payment=paid_with("tok_success")
-    ).order
-
-
-def _url(order, suffix=""):
-    return f"/ops/orders/{order.number}/{suffix}"
-
-
-def _form(order, warehouse, quantity="2", tracking="1Z999AA10123456784"):
-    line = order.lines.get()
-    return {
-        f"quantity_{line.pk}": quantity,
-        f"warehouse_{line.pk}": str(warehouse.pk),
-        "carrier": "UPS",
-        "tracking_number": tracking,
-        "notify_customer": "on",
-    }
-
-
 def test_the_order_page_shows_lines_held_stock_and_timeline(ops_client, order):
-    page = ops_client.get(_url(order)).content.decode()
+    page = ops_client.get(order_url(order)).content.decode()
 
     assert f"Order #{order.number}" in page
     assert "Stretch Strap" in page
@@ -47,7 +24,9 @@ def test_fulfilling_from_the_page_sends_the_parcel_and_queues_one_email(
     ops_client, order, warehouse, variant, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks() as queued:
-        response = ops_client.post(_url(order, "fulfil/"), _form(order, warehouse))
+        response = ops_client.post(
+            order_url(order, "fulfil/"), fulfil_form(order, warehouse)
+        )
 
     assert response.status_code == 302
     order.refresh_from_db()
@@ -65,7 +44,7 @@ def test_sending_more_than_left_is_refused_on_the_page(
     ops_client, order, warehouse, variant
 ):
     response = ops_client.post(
-        _url(order, "fulfil/"), _form(order, warehouse, quantity="3")
+        order_url(order, "fulfil/"), fulfil_form(order, warehouse, quantity="3")
     )
 
     assert response.status_code == 400
@@ -78,7 +57,7 @@ def test_a_tracking_number_with_control_characters_is_refused(
     ops_client, order, warehouse, variant
 ):
     response = ops_client.post(
-        _url(order, "fulfil/"), _form(order, warehouse, tracking="1Z\x0799")
+        order_url(order, "fulfil/"), fulfil_form(order, warehouse, tracking="1Z\x0799")
     )
 
     assert response.status_code == 400
@@ -91,10 +70,12 @@ def test_a_tracking_number_with_control_characters_is_refused(
 def test_canceling_a_fulfillment_from_the_page_restocks(
     ops_client, order, warehouse, variant
 ):
-    ops_client.post(_url(order, "fulfil/"), _form(order, warehouse))
+    ops_client.post(order_url(order, "fulfil/"), fulfil_form(order, warehouse))
     fulfillment = order.fulfillments.get()
 
-    response = ops_client.post(_url(order, f"fulfillments/{fulfillment.pk}/cancel/"))
+    response = ops_client.post(
+        order_url(order, f"fulfillments/{fulfillment.pk}/cancel/")
+    )
 
     assert response.status_code == 302
     fulfillment.refresh_from_db()
@@ -103,7 +84,7 @@ def test_canceling_a_fulfillment_from_the_page_restocks(
 
 
 def test_a_fulfillment_of_another_order_is_not_found(ops_client, order, warehouse):
-    ops_client.post(_url(order, "fulfil/"), _form(order, warehouse))
+    ops_client.post(order_url(order, "fulfil/"), fulfil_form(order, warehouse))
     fulfillment = order.fulfillments.get()
 
     response = ops_client.post(
@@ -119,7 +100,7 @@ def test_others_cannot_fulfil_and_nothing_changes(
 ):
     client = request.getfixturevalue(who)
 
-    response = client.post(_url(order, "fulfil/"), _form(order, warehouse))
+    response = client.post(order_url(order, "fulfil/"), fulfil_form(order, warehouse))
 
     assert response.status_code == 403
     assert variant.stocks.get().quantity == 10
@@ -127,7 +108,7 @@ def test_others_cannot_fulfil_and_nothing_changes(
 
 
 def test_anonymous_cannot_fulfil(client, order, warehouse, variant):
-    response = client.post(_url(order, "fulfil/"), _form(order, warehouse))
+    response = client.post(order_url(order, "fulfil/"), fulfil_form(order, warehouse))
 
     assert response.status_code == 302
     assert not order.fulfillments.exists()
@@ -135,30 +116,30 @@ def test_anonymous_cannot_fulfil(client, order, warehouse, variant):
 
 def test_a_note_joins_the_timeline_with_its_author(ops_client, order):
     response = ops_client.post(
-        _url(order, "notes/"), {"message": "Customer asked for a gift wrap."}
+        order_url(order, "notes/"), {"message": "Customer asked for a gift wrap."}
     )
 
     assert response.status_code == 302
-    page = ops_client.get(_url(order)).content.decode()
+    page = ops_client.get(order_url(order)).content.decode()
     assert "“Customer asked for a gift wrap.”" in page
     assert "by ops@example.com" in page
 
 
 def test_an_empty_note_is_refused(ops_client, order):
-    ops_client.post(_url(order, "notes/"), {"message": "   "})
+    ops_client.post(order_url(order, "notes/"), {"message": "   "})
 
     assert not order.events.filter(type="note_added").exists()
 
 
 def test_a_merchandiser_cannot_add_a_note(merch_client, order):
-    response = merch_client.post(_url(order, "notes/"), {"message": "hi"})
+    response = merch_client.post(order_url(order, "notes/"), {"message": "hi"})
 
     assert response.status_code == 403
     assert not order.events.filter(type="note_added").exists()
 
 
 def test_operations_refund_from_the_order_page(ops_client, order):
-    response = ops_client.post(_url(order, "refund/"), {"amount": "5.00"})
+    response = ops_client.post(order_url(order, "refund/"), {"amount": "5.00"})
 
     assert response.status_code == 302
     order.refresh_from_db()
@@ -166,7 +147,7 @@ def test_operations_refund_from_the_order_page(ops_client, order):
 
 
 def test_a_refund_above_the_charge_is_refused_on_the_page(ops_client, order):
-    ops_client.post(_url(order, "refund/"), {"amount": "500"})
+    ops_client.post(order_url(order, "refund/"), {"amount": "500"})
 
     order.refresh_from_db()
     assert order.total_charged_amount == Decimal("44.98")
@@ -175,11 +156,11 @@ def test_a_refund_above_the_charge_is_refused_on_the_page(ops_client, order):
 def test_marking_a_parcel_returned_from_the_page_restocks(
     ops_client, order, warehouse, variant
 ):
-    ops_client.post(_url(order, "fulfil/"), _form(order, warehouse))
+    ops_client.post(order_url(order, "fulfil/"), fulfil_form(order, warehouse))
     fulfillment = order.fulfillments.get()
 
     ops_client.post(
-        _url(order, f"fulfillments/{fulfillment.pk}/return/"), {"restock": "on"}
+        order_url(order, f"fulfillments/{fulfillment.pk}/return/"), {"restock": "on"}
     )
 
     order.refresh_from_db()
@@ -188,7 +169,7 @@ def test_marking_a_parcel_returned_from_the_page_restocks(
 
 
 def test_a_merchandiser_cannot_refund(merch_client, order):
-    response = merch_client.post(_url(order, "refund/"), {"amount": "5.00"})
+    response = merch_client.post(order_url(order, "refund/"), {"amount": "5.00"})
 
     assert response.status_code == 403
     order.refresh_from_db()
