@@ -18,14 +18,10 @@ $(STAMP): requirements/lock.txt pyproject.toml
 
 install: $(STAMP)
 
+# An embedded PostgreSQL under var/postgres unless DATABASE_URL is set; the
+# demo data, then runserver on HOST:PORT until Ctrl-C (scripts/run_demo.py).
 run: $(STAMP)
-	@mkdir -p var
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
-	$(BIN)/python manage.py load_demo
-	$(BIN)/python manage.py sync_content
-	$(BIN)/python manage.py tag_demo_articles
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	HOST=$(HOST) PORT=$(PORT) $(BIN)/python scripts/run_demo.py
 
 services:
 	@bash scripts/ensure_services.sh
@@ -75,5 +71,6 @@ lock:
 	var/uv/bin/uv pip compile pyproject.toml --extra dev --python-version 3.11 \
 		--no-header -o requirements/lock.txt
 
+# Everything make run made: the venv, the embedded database, media, static.
 clean:
-	rm -rf $(VENV) var/*.sqlite3 var/media
+	rm -rf $(VENV) var/postgres var/media var/static

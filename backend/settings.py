@@ -1,9 +1,10 @@
 """Lumbar settings: everything from the environment, safe defaults.
 
-With no environment at all (``make run``) Lumbar uses an SQLite file under
-``var/``, runs Celery tasks eagerly, prints email to the console and caches in
-local memory. Production and tests set DATABASE_URL, REDIS_URL, SECRET_KEY,
-ALLOWED_HOSTS and the EMAIL_* variables.
+PostgreSQL is the only database: DATABASE_URL names it (``make run`` starts
+an embedded one and sets it; see scripts/run_demo.py). Without REDIS_URL
+Lumbar runs Celery tasks eagerly and caches in local memory; without EMAIL_HOST
+it prints email to the console. Production and tests set DATABASE_URL,
+REDIS_URL, SECRET_KEY, ALLOWED_HOSTS and the EMAIL_* variables.
 """
 
 import os
@@ -41,8 +42,12 @@ if not DEBUG and SECRET_KEY == _DEV_SECRET and env_bool("REQUIRE_SECRET_KEY", Fa
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
-# The public address of the site: JWT issuer and absolute media URLs.
-PUBLIC_URL = os.environ.get("PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
+# The public address of the site: JWT issuer and absolute media URLs. By
+# default the address runserver serves (make run's HOST and PORT).
+PUBLIC_URL = os.environ.get(
+    "PUBLIC_URL",
+    f"http://{os.environ.get('HOST') or '127.0.0.1'}:{os.environ.get('PORT') or 8000}",
+).rstrip("/")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -110,26 +115,31 @@ TEMPLATES = [
     }
 ]
 
-DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'lumbar.sqlite3'}")
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-else:
-    # The embedded SQLite store cannot defer unique constraints (an article's
-    # series order); the sync checks that order itself before it writes.
-    SILENCED_SYSTEM_CHECKS = ["models.W038"]
+# Unset, Django's dummy engine stands in: commands that need no database
+# (check, collectstatic, makemigrations) still run, and manage.py turns any
+# use of it into one line asking for DATABASE_URL or `make run`.
+DATABASE_URL = os.environ.get("DATABASE_URL", "")
+DATABASES = {
+    "default": dj_database_url.parse(
+        DATABASE_URL, conn_max_age=60, conn_health_checks=True
+    )
+    if DATABASE_URL
+    else {"ENGINE": "django.db.backends.dummy"}
+}
+if DATABASE_URL and DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+    raise ImproperlyConfigured("DATABASE_URL must name a PostgreSQL database.")
 # Storefront catalog reads may go to a PostgreSQL read replica
 # (backend/core/db_router.py). Unset, the "replica" alias is a copy of the
 # primary that nothing reads from: every query stays on "default".
 DATABASE_URL_REPLICA = os.environ.get("DATABASE_URL_REPLICA", "")
 DATABASES["replica"] = (
-    dj_database_url.parse(DATABASE_URL_REPLICA, conn_max_age=60)
+    dj_database_url.parse(
+        DATABASE_URL_REPLICA, conn_max_age=60, conn_health_checks=True
+    )
     if DATABASE_URL_REPLICA
     else dict(DATABASES["default"])
 )
 DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
-if DATABASES["replica"]["ENGINE"] == "django.db.backends.postgresql":
-    DATABASES["replica"]["CONN_HEALTH_CHECKS"] = True
 DATABASE_CONNECTION_REPLICA_NAME = "replica" if DATABASE_URL_REPLICA else "default"
 DATABASE_ROUTERS = ["backend.core.db_router.PrimaryReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

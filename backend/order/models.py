@@ -2,7 +2,7 @@ import uuid
 
 from django.conf import settings
 from django.db import connection, models
-from django.db.models import Max, Q
+from django.db.models import Q
 from django.utils import timezone
 from django_prices.models import MoneyField
 
@@ -22,13 +22,9 @@ ORDER_NUMBER_SEQUENCE = "order_order_number_seq"
 
 def get_order_number() -> int:
     """Return the next order number; PostgreSQL hands it out without races."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT nextval(%s)", [ORDER_NUMBER_SEQUENCE])
-            return cursor.fetchone()[0]
-    # SQLite (make run) serialises writers, so the highest number plus one holds.
-    highest = Order.objects.aggregate(highest=Max("number"))["highest"]
-    return (highest or 0) + 1
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT nextval(%s)", [ORDER_NUMBER_SEQUENCE])
+        return cursor.fetchone()[0]
 
 
 def _amount(**kwargs) -> models.DecimalField:

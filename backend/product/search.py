@@ -1,7 +1,7 @@
 """Product search shared by the storefront search page and the API.
 
-Plain ``icontains`` lookups joined through ``EXISTS`` subqueries, so the same
-query runs on PostgreSQL and SQLite and never duplicates a product row.
+Plain ``icontains`` lookups joined through ``EXISTS`` subqueries, so the
+query never duplicates a product row.
 Every word of the text must match somewhere: the name, the plain-text
 description, a variant SKU, or the name of an attribute value assigned to
 the product or one of its variants.

@@ -115,7 +115,7 @@ def next_scheduled_publication(
     """
     now = after
     listings = ProductChannelListing.objects.filter(channel__slug=channel_slug)
-    # Each part unordered: SQLite (make run) refuses ORDER BY inside a UNION.
+    # Each part unordered: only the union's earliest moment matters.
     moments = (
         listings.filter(published_at__gt=now)
         .order_by()

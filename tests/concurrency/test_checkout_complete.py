@@ -119,3 +119,28 @@ def test_buyers_of_two_items_in_opposite_line_order_all_complete(
     assert list(
         Stock.objects.order_by("pk").values_list("quantity_allocated", flat=True)
     ) == [8, 8]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_buyers_completing_at_once_each_get_their_own_order_number(
+    channel, warehouse, shipping_method
+):
+    variant = make_published_product(
+        channel=channel, warehouse=warehouse, quantity=BUYERS
+    ).default_variant
+    tokens = [
+        make_ready_checkout(
+            channel=channel,
+            shipping_method=shipping_method,
+            lines=[(variant, 1)],
+            email=f"buyer{index}@example.com",
+        ).token
+        for index in range(BUYERS)
+    ]
+
+    outcomes = _complete_all_at_once(tokens)
+
+    assert [outcome[0] for outcome in outcomes] == ["order"] * BUYERS, outcomes
+    numbers = list(Order.objects.values_list("number", flat=True))
+    assert len(numbers) == BUYERS
+    assert len(set(numbers)) == BUYERS

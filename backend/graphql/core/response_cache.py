@@ -178,7 +178,7 @@ def next_scheduled_change(*, after: datetime) -> datetime | None:
     it. Any channel counts, so one bound serves every query (one query).
     """
     listings = ProductChannelListing.objects
-    # Each part unordered: SQLite (make run) refuses ORDER BY inside a UNION.
+    # Each part unordered: only the union's earliest moment matters.
     moments = (
         listings.filter(published_at__gt=after)
         .order_by()

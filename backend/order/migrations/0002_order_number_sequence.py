@@ -2,13 +2,11 @@ from django.db import migrations
 
 
 def create_sequence(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute("CREATE SEQUENCE IF NOT EXISTS order_order_number_seq")
+    schema_editor.execute("CREATE SEQUENCE IF NOT EXISTS order_order_number_seq")
 
 
 def drop_sequence(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute("DROP SEQUENCE IF EXISTS order_order_number_seq")
+    schema_editor.execute("DROP SEQUENCE IF EXISTS order_order_number_seq")
 
 
 class Migration(migrations.Migration):
