@@ -1,0 +1,423 @@
+"""Every page of the `make run` store answers, and every link on it works.
+
+A new user's first visit clicks everything: the store is booted exactly as
+`make run` boots it, on a port of its own, and visited as a shopper, a
+customer with an order, operations and a merchandiser, following each link,
+image, stylesheet and script. Any answer of 500 or more, any internal link
+or asset answering 4xx, and (in chromium, one page of each kind) any console
+error or page error fails the run. The count of pages visited is printed at
+the end of the run.
+"""
+
+import quopri
+import re
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+from urllib.parse import quote, urlsplit
+
+import pytest
+
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS, _console_error
+from tests.faults.conftest import free_port
+
+from .conftest import CRAWL_SUMMARY
+from .crawler import Visit, Visitor, parse_page
+from .demo_server import start_demo_store, wait_until_serving
+
+pytestmark = pytest.mark.demo_crawl
+
+CHANNEL = "default-channel"
+STAFF_PASSWORDS = {
+    "merch@example.com": "lumbar-merch-demo",
+    "ops@example.com": "lumbar-ops-demo",
+}
+CUSTOMER_PASSWORD = "Crawl-pass-4821"
+US_ADDRESS = {
+    "first_name": "Ada",
+    "last_name": "Lovelace",
+    "street_address_1": "1600 Amphitheatre Pkwy",
+    "city": "Mountain View",
+    "country_area": "CA",
+    "postal_code": "94043",
+    "country": "US",
+    "phone": "",
+}
+ODD_SEARCHES = [
+    "",
+    "strap",
+    "腰痛 stretch für Rücken",
+    "stretch " * 400,
+    "\"quoted\" 'single' <b>bold</b> & %_ \\",
+    "\x00",
+]
+# Odd values of the query parameters the listing pages read.
+ODD_PARAMETERS = ["?page=abc", "?page=99999", "?sort=nonsense", "?price_min=abc"]
+CATALOG_QUERY = """{
+  products(first: 100, channel: "%(channel)s") { edges { node { slug } } }
+  categories(first: 100) { edges { node { slug } } }
+  collections(first: 100, channel: "%(channel)s") { edges { node { slug } } }
+  pages(first: 100) { edges { node { slug } } }
+}"""
+STOREFRONT_ELSEWHERE = ("/admin/", "/ops/", "/graphql/", "/static/", "/media/")
+CONFIRM_LINK = re.compile(r"https?://[^\s\"'<>]+(/account/confirm/\?[^\s\"'<>]+)")
+
+
+@dataclass
+class Crawl:
+    visits: list[Visit] = field(default_factory=list)
+    # The page of each kind the browser opens, and whose cookies it takes.
+    browser_pages: dict[str, tuple[Visitor, str]] = field(default_factory=dict)
+
+    def failures(self) -> list[Visit]:
+        return [visit for visit in self.visits if visit.failed]
+
+    def summary(self) -> list[str]:
+        pages = {(visit.who, visit.url) for visit in self.visits}
+        people = Counter(visit.who for visit in self.visits)
+        lines = [
+            f"demo crawl: {len(self.visits)} requests, {len(pages)} distinct pages "
+            f"({', '.join(f'{who} {n}' for who, n in people.items())}); "
+            f"{len(self.failures())} failed"
+        ]
+        lines += [_describe(visit) for visit in self.failures()]
+        return lines
+
+
+def _describe(visit: Visit) -> str:
+    where = f" (linked from {visit.found_on})" if visit.found_on else ""
+    return f"  {visit.status} {visit.who}: {visit.url}{where}"
+
+
+@pytest.fixture(scope="module")
+def demo_store(tmp_path_factory):
+    var_dir = tmp_path_factory.mktemp("demo-var")
+    store = start_demo_store(
+        port=free_port(), var_dir=var_dir, log=var_dir / "server.log"
+    )
+    try:
+        wait_until_serving(store)
+        yield store
+    finally:
+        store.stop()
+
+
+@pytest.fixture(scope="module")
+def crawl(demo_store, request):
+    result = Crawl()
+    _crawl_as_anonymous(demo_store, result)
+    _crawl_cart_and_checkout(demo_store, result)
+    _crawl_account(demo_store, result)
+    _crawl_operations(demo_store, result)
+    for email in STAFF_PASSWORDS:
+        _crawl_admin(demo_store, result, email=email)
+    request.config.stash[CRAWL_SUMMARY] = result.summary()
+    return result
+
+
+def _visitor(store, result: Crawl, who: str) -> Visitor:
+    return Visitor(base_url=store.url, who=who, visits=result.visits)
+
+
+def _storefront(url: str) -> bool:
+    return not urlsplit(url).path.startswith(STOREFRONT_ELSEWHERE)
+
+
+def _never(url: str) -> bool:
+    """Links a crawler must not follow: they end the visit or delete."""
+    path = urlsplit(url).path
+    return "logout" in path or "/delete/" in path
+
+
+def _catalog(visitor: Visitor) -> dict[str, list[str]]:
+    response = visitor.post_json(
+        "/graphql/", {"query": CATALOG_QUERY % {"channel": CHANNEL}}
+    )
+    data = response.json()["data"]
+    return {
+        name: [edge["node"]["slug"] for edge in data[name]["edges"]]
+        for name in ("products", "categories", "collections", "pages")
+    }
+
+
+def _crawl_as_anonymous(store, result: Crawl) -> None:
+    visitor = _visitor(store, result, "anonymous")
+    catalog = _catalog(visitor)
+    entity_pages = (
+        [f"/products/{slug}/" for slug in catalog["products"]]
+        + [f"/articles/{slug}/" for slug in catalog["pages"]]
+        + [f"/categories/{slug}/" for slug in catalog["categories"]]
+        + [f"/collections/{slug}/" for slug in catalog["collections"]]
+    )
+    for query in ODD_SEARCHES:
+        visitor.get(f"/search/?q={quote(query)}", allowed=frozenset({400}))
+    listings = [f"/categories/{catalog['categories'][0]}/", "/search/", "/articles/"]
+    for listing in listings:
+        for parameters in ODD_PARAMETERS:
+            visitor.get(listing + parameters, allowed=frozenset({400, 404}))
+    visitor.crawl(
+        ["/", "/robots.txt", "/sitemap.xml", "/articles/feed/", "/articles/atom/"]
+        + entity_pages,
+        follow=_storefront,
+        skip=_never,
+        limit=600,
+    )
+    result.browser_pages.update(
+        home=(visitor, "/"),
+        article=(visitor, f"/articles/{catalog['pages'][0]}/"),
+        product=(visitor, f"/products/{catalog['products'][0]}/"),
+        category=(visitor, f"/categories/{catalog['categories'][0]}/"),
+        search=(visitor, "/search/?q=strap"),
+    )
+
+
+def _add_to_cart(visitor: Visitor) -> None:
+    """Put the first product that has an add-to-cart form in the cart."""
+    for path in _product_paths(visitor):
+        page = visitor.get(path)
+        if "/cart/add/" in page.text:
+            cart = visitor.submit(page, action="/cart/add/")
+            assert urlsplit(cart.url).path == "/cart/", cart.url
+            return
+    raise AssertionError("No product page has an add-to-cart form")
+
+
+def _product_paths(visitor: Visitor) -> list[str]:
+    home = visitor.get("/")
+    return [
+        link
+        for link in dict.fromkeys(parse_page(home.text).links)
+        if urlsplit(link).path.startswith("/products/")
+    ]
+
+
+def _checkout_to_review(visitor: Visitor, *, email: str) -> None:
+    """Walk from the cart to the review step through each step's form."""
+    page = visitor.get("/checkout/")
+    # A signed-in customer's email is known: the contact step is skipped.
+    for _ in range(3):
+        step = urlsplit(page.url).path
+        if step == "/checkout/review/":
+            return
+        values = {
+            "/checkout/contact/": {"email": email},
+            "/checkout/address/": US_ADDRESS,
+        }.get(step, {})
+        page = visitor.submit(page, **values)
+    assert urlsplit(page.url).path == "/checkout/review/", page.url
+
+
+def _crawl_cart_and_checkout(store, result: Crawl) -> None:
+    visitor = _visitor(store, result, "shopper")
+    _add_to_cart(visitor)
+    _checkout_to_review(visitor, email="shopper@example.com")
+    visitor.crawl(
+        ["/cart/", "/checkout/contact/", "/checkout/address/", "/checkout/delivery/"],
+        follow=lambda url: urlsplit(url).path.startswith(("/cart/", "/checkout/")),
+        skip=_never,
+    )
+    result.browser_pages.update(
+        cart=(visitor, "/cart/"), checkout=(visitor, "/checkout/review/")
+    )
+
+
+def _sign_up(store, visitor: Visitor) -> str:
+    """Sign up and confirm through the emailed link; return the email."""
+    email = f"crawl-{uuid.uuid4().hex[:8]}@example.com"
+    signup = visitor.get("/account/signup/")
+    visitor.submit(signup, email=email, first_name="Ada", password=CUSTOMER_PASSWORD)
+    log = quopri.decodestring(store.output().encode()).decode(errors="replace")
+    links = [link for link in CONFIRM_LINK.findall(log) if quote(email) in link]
+    assert links, f"No confirmation email to {email} in the store's output"
+    confirm = visitor.get(links[-1].replace("&amp;", "&"))
+    done = visitor.submit(confirm)
+    assert done.status_code == 200, done.text[:500]
+    return email
+
+
+def _crawl_account(store, result: Crawl) -> None:
+    visitor = _visitor(store, result, "customer")
+    email = _sign_up(store, visitor)
+    login = visitor.get("/account/login/")
+    visitor.submit(login, email=email, password=CUSTOMER_PASSWORD)
+    add_address = visitor.get("/account/addresses/add/")
+    visitor.submit(add_address, **US_ADDRESS)
+    _add_to_cart(visitor)
+    _checkout_to_review(visitor, email=email)
+    confirmation = visitor.submit(visitor.get("/checkout/review/"))
+    assert "/checkout/confirmation/" in confirmation.url, confirmation.url
+    visitor.crawl(
+        ["/account/", "/account/orders/", "/account/addresses/", confirmation.url],
+        follow=lambda url: urlsplit(url).path.startswith(
+            ("/account/", "/orders/", "/checkout/confirmation/")
+        ),
+        skip=_never,
+    )
+    result.browser_pages["account"] = (visitor, "/account/")
+
+
+def _staff_login(store, result: Crawl, *, email: str, who: str) -> Visitor:
+    visitor = _visitor(store, result, who)
+    login = visitor.get("/admin/login/")
+    page = visitor.submit(login, username=email, password=STAFF_PASSWORDS[email])
+    assert urlsplit(page.url).path == "/admin/", f"{email} could not log in"
+    return visitor
+
+
+def _crawl_operations(store, result: Crawl) -> None:
+    visitor = _staff_login(store, result, email="ops@example.com", who="operations")
+    visitor.crawl(
+        ["/ops/"],
+        follow=lambda url: urlsplit(url).path.startswith("/ops/"),
+        skip=_never,
+    )
+    result.browser_pages["ops"] = (visitor, "/ops/")
+
+
+def _crawl_admin(store, result: Crawl, *, email: str) -> None:
+    """Open each changelist and add form the admin index links, one object each."""
+    who = "merchandiser admin" if email.startswith("merch") else "operations admin"
+    visitor = _staff_login(store, result, email=email, who=who)
+    index = visitor.get("/admin/")
+    visitor.check_assets(index)
+    model_pages = [
+        link
+        for link in dict.fromkeys(parse_page(index.text).links)
+        if re.fullmatch(r"/admin/\w+/\w+/(add/)?", link)
+    ]
+    assert model_pages, f"The admin index offers {email} nothing"
+    change_forms = []
+    for path in model_pages:
+        page = visitor.get(path, found_on=index.url)
+        visitor.check_assets(page)
+        if path.endswith("/add/"):
+            continue
+        change = next(
+            (
+                link
+                for link in parse_page(page.text).links
+                if re.fullmatch(rf"{re.escape(path)}[^/]+/change/(\?.*)?", link)
+            ),
+            None,
+        )
+        if change:
+            form = visitor.get(change, found_on=page.url)
+            visitor.check_assets(form)
+            change_forms.append(change)
+    product_forms = [path for path in change_forms if "/product/product/" in path]
+    if email.startswith("merch"):
+        result.browser_pages["admin"] = (
+            visitor,
+            (product_forms or change_forms or ["/admin/"])[0],
+        )
+
+
+def test_no_page_answers_a_server_error(crawl):
+    errors = [_describe(visit) for visit in crawl.visits if visit.status >= 500]
+
+    assert errors == [], "Pages answered 500 or more:\n" + "\n".join(errors)
+
+
+def test_no_link_or_image_on_a_page_is_broken(crawl):
+    broken = [
+        _describe(visit)
+        for visit in crawl.failures()
+        if visit.status < 500 and visit.found_on
+    ]
+
+    assert broken == [], "Links or assets that do not answer:\n" + "\n".join(broken)
+
+
+def test_every_page_the_crawl_asked_for_answers(crawl):
+    refused = [
+        _describe(visit)
+        for visit in crawl.failures()
+        if visit.status < 500 and not visit.found_on
+    ]
+
+    assert refused == [], "Pages that did not answer:\n" + "\n".join(refused)
+
+
+def test_the_crawl_reached_every_kind_of_page(crawl):
+    paths = {urlsplit(visit.url).path for visit in crawl.visits}
+    kinds = {
+        kind
+        for kind, prefix in [
+            ("article", "/articles/"),
+            ("product", "/products/"),
+            ("category", "/categories/"),
+            ("collection", "/collections/"),
+            ("search", "/search/"),
+            ("feed", "/articles/feed/"),
+            ("sitemap", "/sitemap.xml"),
+            ("cart", "/cart/"),
+            ("checkout", "/checkout/review/"),
+            ("confirmation", "/checkout/confirmation/"),
+            ("order status", "/orders/"),
+            ("account", "/account/orders/"),
+            ("ops order", "/ops/orders/"),
+            ("admin change form", "/change/"),
+            ("thumbnail", "/thumbnail/"),
+        ]
+        if any(prefix in path for path in paths)
+    }
+
+    assert len(kinds) == 15, kinds
+
+
+BROWSER_PAGES = [
+    "home",
+    "article",
+    "product",
+    "category",
+    "search",
+    "cart",
+    "checkout",
+    "account",
+    "ops",
+    "admin",
+]
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is not installed (make test installs it)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("kind", BROWSER_PAGES)
+def test_the_page_logs_no_console_error_in_chromium(crawl, chromium, kind):
+    visitor, path = crawl.browser_pages[kind]
+    context = chromium.new_context()
+    context.add_cookies(
+        [
+            {"name": cookie.name, "value": cookie.value, "url": visitor.base_url}
+            for cookie in visitor.session.cookies
+        ]
+    )
+    errors: list[str] = []
+    context.on(
+        "console",
+        lambda message: (
+            message.type == "error" and errors.append(_console_error(message))
+        ),
+    )
+    context.on("weberror", lambda error: errors.append(f"page error: {error.error}"))
+    try:
+        page = context.new_page()
+        page.set_default_timeout(TIMEOUT_MS)
+        response = page.goto(visitor.url(path), wait_until="load")
+        page.wait_for_load_state("networkidle")
+    finally:
+        context.close()
+
+    assert response.status == 200, f"{path} answered {response.status}"
+    assert errors == [], f"{path} as {visitor.who}:\n" + "\n".join(errors)
