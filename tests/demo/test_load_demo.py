@@ -69,6 +69,20 @@ def test_first_run_reports_what_it_created_and_the_demo_logins(db, media_root):
     assert "admin@example.com / lumbar-admin-demo  (superuser)" in output
 
 
+def test_every_run_names_ops_the_promo_codes_and_the_test_card_tokens(db, media_root):
+    load_demo()
+
+    output = load_demo()
+
+    assert output.splitlines()[-4:] == [
+        "  Sign in at /admin/ (catalog, content) or /ops/ (orders to ship).",
+        "Promo codes:",
+        "  WELCOME10  (Welcome, 10% off)",
+        "Test card tokens (no money moves): tok_success pays, tok_decline is "
+        "declined, tok_3ds asks for 3-D Secure.",
+    ]
+
+
 def test_progress_bar_goes_to_stderr_and_the_report_to_stdout(db, media_root, capsys):
     out = io.StringIO()
 

@@ -13,6 +13,11 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 
 from backend.core.files import display_path, progress_bar
+from backend.payment.gateways.test_gateway import (
+    TOKEN_ACTION_REQUIRED,
+    TOKEN_DECLINE,
+    TOKEN_SUCCESS,
+)
 
 from .catalog import (
     attributes_load,
@@ -51,6 +56,16 @@ def _write_report(report: DemoLoadReport, stdout: TextIO) -> None:
     stdout.write("Staff logins (for the demo only; never use these elsewhere):\n")
     for login in report.logins:
         stdout.write(f"  {login.email} / {login.password}  ({login.role})\n")
+    stdout.write("  Sign in at /admin/ (catalog, content) or /ops/ (orders to ship).\n")
+    if report.promo_codes:
+        stdout.write("Promo codes:\n")
+        for code, name in report.promo_codes:
+            stdout.write(f"  {code}  ({name})\n")
+    stdout.write(
+        "Test card tokens (no money moves): "
+        f"{TOKEN_SUCCESS} pays, {TOKEN_DECLINE} is declined, "
+        f"{TOKEN_ACTION_REQUIRED} asks for 3-D Secure.\n"
+    )
 
 
 def _steps(catalog: Catalog, context: LoadContext):

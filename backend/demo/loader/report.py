@@ -16,6 +16,8 @@ class DemoLoadReport:
     created: Counter = field(default_factory=Counter)
     updated: Counter = field(default_factory=Counter)
     logins: list[DemoLogin] = field(default_factory=list)
+    # (code, name) of each promo code the demo offers.
+    promo_codes: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
 
     @property

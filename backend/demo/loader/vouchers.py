@@ -75,6 +75,7 @@ def vouchers_load(entries: list[dict], context: LoadContext) -> None:
             "usage_limit": entry["usage_limit"],
             "apply_once_per_customer": entry["apply_once_per_customer"],
         }
+        context.report.promo_codes.append((entry["code"], entry["name"]))
         if existing is None:
             voucher = Voucher.objects.create(**wanted)
             VoucherCode.objects.create(voucher=voucher, code=entry["code"])
