@@ -333,9 +333,11 @@ JWT_ACCESS_TTL = timedelta(seconds=int(os.environ.get("JWT_ACCESS_TTL_SECONDS", 
 JWT_REFRESH_TTL = timedelta(
     seconds=int(os.environ.get("JWT_REFRESH_TTL_SECONDS", 30 * 24 * 3600))
 )
-# Hosts an emailed link may point at (redirectUrl): the site's own host,
-# ALLOWED_HOSTS and these (a headless storefront's, for example).
-ALLOWED_CLIENT_HOSTS = env_list("ALLOWED_CLIENT_HOSTS")
+# Hosts an emailed link (a client's redirectUrl) may point at, as Saleor's
+# setting: host names, any port; ".example.com" allows its subdomains too.
+# PUBLIC_URL's host is always allowed. Unset, the hosts this site answers
+# (ALLOWED_HOSTS); set it to add a headless storefront's or to narrow it.
+ALLOWED_CLIENT_HOSTS = env_list("ALLOWED_CLIENT_HOSTS", ",".join(ALLOWED_HOSTS))
 # Proxies in front of the app that append to X-Forwarded-For (nginx: 1);
 # login throttling keys on the address the outermost of them saw.
 LOGIN_TRUSTED_PROXY_COUNT = int(os.environ.get("LOGIN_TRUSTED_PROXY_COUNT", 0))

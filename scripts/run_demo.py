@@ -220,7 +220,11 @@ def main() -> int:
             f"{env['PUBLIC_URL']} (Ctrl-C stops it)"
         )
         code = runner.run(
-            str(ROOT / "manage.py"), "runserver", "--noreload", f"{host}:{port}"
+            str(ROOT / "manage.py"),
+            "runserver",
+            "--noreload",
+            "--skip-checks",
+            f"{host}:{port}",
         )
         return 0 if runner.stopping else code
     finally:

@@ -12,7 +12,7 @@ def account_deletion_request(*, user: User, redirect_url: str) -> None:
     """Email the user a link that deletes the account."""
     from ..tasks import send_account_delete_email
 
-    redirect_url_clean(redirect_url=redirect_url)
+    redirect_url = redirect_url_clean(redirect_url=redirect_url)
     user_id = user.pk
     transaction.on_commit(
         lambda: send_account_delete_email.delay(user_id, redirect_url)

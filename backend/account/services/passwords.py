@@ -20,7 +20,7 @@ def password_reset_request(*, email: str, redirect_url: str) -> bool:
     nothing (Saleor answers the last two with INACTIVE and
     PASSWORD_RESET_ALREADY_REQUESTED, which tells that the account exists).
     """
-    redirect_url_clean(redirect_url=redirect_url)
+    redirect_url = redirect_url_clean(redirect_url=redirect_url)
     with transaction.atomic():
         user = (
             User.objects.select_for_update()

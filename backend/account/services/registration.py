@@ -38,7 +38,7 @@ def account_register(
         raise account_error(
             "email", "Enter a valid email address.", AccountErrorCode.INVALID
         ) from None
-    redirect_url_clean(redirect_url=redirect_url)
+    redirect_url = redirect_url_clean(redirect_url=redirect_url)
     user = User(
         email=email,
         first_name=(first_name or "").strip(),
