@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Make sure PostgreSQL and Redis answer on 127.0.0.1; start or install them.
-# Never fall back to SQLite: the suite needs the real services.
+# The suite needs the real services; it never runs on anything else.
 set -euo pipefail
 
 pg_up() { pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; }
