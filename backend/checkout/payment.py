@@ -2,15 +2,12 @@
 
 import logging
 from dataclasses import dataclass
-from decimal import Decimal
 
-from django.db.models import Sum
 from prices import Money
 
 from backend.order.models import (
     Order,
     OrderAuthorizeStatus,
-    OrderChargeStatus,
     OrderEvent,
     OrderEvents,
 )
@@ -20,10 +17,15 @@ from backend.payment.gateways import (
     PaymentStatus,
     payment_gateway_get,
 )
-from backend.payment.models import (
-    TransactionEvent,
-    TransactionEventType,
-    TransactionItem,
+from backend.payment.models import TransactionEventType, TransactionItem
+from backend.payment.totals import order_payment_totals_update, payment_totals
+from backend.payment.transitions import (
+    PENDING_STATES,
+    TransactionState,
+    transaction_event_record,
+    transaction_last_event,
+    transaction_state,
+    transactions_pending,
 )
 
 from .errors import CheckoutErrorCode, checkout_error
@@ -51,12 +53,10 @@ def take_payment(
     *, checkout: Checkout, payment: PaymentInput | None, total: Money
 ) -> Charge | None:
     if payment is None:
-        paid = checkout.payment_transactions.aggregate(
-            charged=Sum("amount_charged_value"),
-            authorized=Sum("amount_authorized_value"),
+        paid = payment_totals(
+            transactions=checkout.payment_transactions.all(), total=total.amount
         )
-        covered = (paid["charged"] or Decimal(0)) + (paid["authorized"] or Decimal(0))
-        if total.amount > 0 and covered < total.amount:
+        if paid.authorize_status != OrderAuthorizeStatus.FULL:
             raise checkout_error(
                 field="payment",
                 code=CheckoutErrorCode.CHECKOUT_NOT_FULLY_PAID,
@@ -96,8 +96,21 @@ def refund(charge: Charge) -> None:
 
 
 def record_payment(*, checkout: Checkout, order: Order, charge: Charge | None) -> None:
-    """Move the checkout's transactions to the order and set its charge status."""
+    """Move the checkout's transactions to the order and sum them on it.
+
+    A session still waiting for the shopper's extra step ends here as a
+    failure: the order was placed without it, so it can never charge.
+    """
     checkout.payment_transactions.update(order=order, checkout=None)
+    pending = transactions_pending(order.payment_transactions.all())
+    for item in pending.select_for_update(of=("self",)).order_by("pk"):
+        transaction_event_record(
+            item=item,
+            event_type=PENDING_STATES[transaction_state(item)],
+            amount=transaction_last_event(item).amount_value,
+            order=order,
+            message="The checkout was completed without this payment.",
+        )
     if charge is not None:
         item = TransactionItem.objects.create(
             order=order,
@@ -105,54 +118,23 @@ def record_payment(*, checkout: Checkout, order: Order, charge: Charge | None) -
             gateway=charge.gateway_id,
             psp_reference=charge.psp_reference,
             currency=order.currency,
-            amount_charged=charge.amount,
         )
-        TransactionEvent.objects.create(
-            transaction=item,
-            type=TransactionEventType.CHARGE_SUCCESS,
+        transaction_event_record(
+            item=item,
+            event_type=TransactionEventType.CHARGE_SUCCESS,
+            amount=charge.amount.amount,
+            order=order,
             psp_reference=charge.psp_reference,
-            currency=order.currency,
-            amount=charge.amount,
+            state=TransactionState.NEW,
         )
-    paid = order.payment_transactions.aggregate(
-        charged=Sum("amount_charged_value"),
-        authorized=Sum("amount_authorized_value"),
-    )
-    charged = paid["charged"] or Decimal(0)
-    order.total_charged_amount = charged
-    order.total_authorized_amount = paid["authorized"] or Decimal(0)
-    order.charge_status = _charge_status(charged=charged, total=order.total_amount)
-    order.authorize_status = _authorize_status(
-        covered=charged + order.total_authorized_amount, total=order.total_amount
-    )
-    order.save(
-        update_fields=[
-            "total_charged_amount",
-            "total_authorized_amount",
-            "charge_status",
-            "authorize_status",
-            "updated_at",
-        ]
-    )
-    if charged:
+    else:
+        order_payment_totals_update(order=order)
+    if order.total_charged_amount:
         OrderEvent.objects.create(
             order=order,
             type=OrderEvents.PAYMENT_CHARGED,
-            parameters={"amount": str(charged), "currency": order.currency},
+            parameters={
+                "amount": str(order.total_charged_amount),
+                "currency": order.currency,
+            },
         )
-
-
-def _authorize_status(*, covered: Decimal, total: Decimal) -> str:
-    if covered >= total:
-        return OrderAuthorizeStatus.FULL
-    return OrderAuthorizeStatus.PARTIAL if covered > 0 else OrderAuthorizeStatus.NONE
-
-
-def _charge_status(*, charged: Decimal, total: Decimal) -> str:
-    if charged <= 0:
-        return OrderChargeStatus.FULL if total <= 0 else OrderChargeStatus.NONE
-    if charged < total:
-        return OrderChargeStatus.PARTIAL
-    if charged > total:
-        return OrderChargeStatus.OVERCHARGED
-    return OrderChargeStatus.FULL

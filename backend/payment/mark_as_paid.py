@@ -1,21 +1,17 @@
 """Mark an order paid by hand: money that came outside any gateway."""
 
-from decimal import Decimal
-
 from django.db import transaction
-from django.db.models import Sum
 
 from backend.order.errors import OrderErrorCode, order_error
 from backend.order.models import (
     Order,
-    OrderAuthorizeStatus,
-    OrderChargeStatus,
     OrderEvent,
     OrderEvents,
     OrderStatus,
 )
 
-from .models import TransactionEvent, TransactionEventType, TransactionItem
+from .models import TransactionEventType, TransactionItem
+from .transitions import TransactionState, transaction_event_record
 
 MANUAL_PAYMENT_NAME = "Manual payment"
 REFERENCE_MAX_LENGTH = 512
@@ -54,33 +50,15 @@ def order_mark_as_paid(
         name=MANUAL_PAYMENT_NAME,
         psp_reference=reference,
         currency=order.currency,
-        amount_charged_value=due,
     )
-    TransactionEvent.objects.create(
-        transaction=item,
-        type=TransactionEventType.CHARGE_SUCCESS,
+    transaction_event_record(
+        item=item,
+        event_type=TransactionEventType.CHARGE_SUCCESS,
+        amount=due,
+        order=order,
         psp_reference=reference,
         message="Marked as paid",
-        currency=order.currency,
-        amount_value=due,
-    )
-    charged = order.payment_transactions.aggregate(total=Sum("amount_charged_value"))[
-        "total"
-    ] or Decimal(0)
-    order.total_charged_amount = charged
-    order.charge_status = (
-        OrderChargeStatus.OVERCHARGED
-        if charged > order.total_amount
-        else OrderChargeStatus.FULL
-    )
-    order.authorize_status = OrderAuthorizeStatus.FULL
-    order.save(
-        update_fields=[
-            "total_charged_amount",
-            "charge_status",
-            "authorize_status",
-            "updated_at",
-        ]
+        state=TransactionState.NEW,
     )
     OrderEvent.objects.create(
         order=order,

@@ -10,8 +10,8 @@ from backend.order.errors import OrderErrorCode, order_error
 from backend.order.models import Order, OrderEvent, OrderEvents
 
 from .gateways import GatewayNotAvailable, payment_gateway_get
-from .models import TransactionEvent, TransactionEventType, TransactionItem
-from .totals import order_payment_totals_update
+from .models import TransactionEventType, TransactionItem
+from .transitions import TransactionStepRefused, transaction_event_record
 
 
 def _amount(value) -> Decimal:
@@ -72,34 +72,40 @@ def _order_refund_locked(*, order_id: int, amount, user) -> Order | ValidationEr
             "The gateway that took this payment is switched off.",
             OrderErrorCode.CANNOT_REFUND,
         ) from None
+    try:
+        transaction_event_record(
+            item=item,
+            event_type=TransactionEventType.REFUND_REQUEST,
+            amount=amount,
+            order=order,
+            user=user,
+        )
+    except TransactionStepRefused as refusal:
+        raise order_error(
+            "amount", refusal.message, OrderErrorCode.CANNOT_REFUND
+        ) from None
     result = gateway.refund(
         amount=Money(amount, order.currency), psp_reference=item.psp_reference
     )
+    transaction_event_record(
+        item=item,
+        event_type=(
+            TransactionEventType.REFUND_SUCCESS
+            if result.is_success
+            else TransactionEventType.REFUND_FAILURE
+        ),
+        amount=amount,
+        order=order,
+        psp_reference=result.psp_reference,
+        message=result.message,
+        user=user,
+    )
     if not result.is_success:
-        TransactionEvent.objects.create(
-            transaction=item,
-            type=TransactionEventType.REFUND_FAILURE,
-            psp_reference=result.psp_reference,
-            message=result.message[:512],
-            currency=order.currency,
-            amount_value=amount,
-        )
         return order_error(
             "amount",
             f"The gateway refused the refund: {result.message or 'no reason given'}.",
             OrderErrorCode.CANNOT_REFUND,
         )
-    TransactionEvent.objects.create(
-        transaction=item,
-        type=TransactionEventType.REFUND_SUCCESS,
-        psp_reference=result.psp_reference,
-        currency=order.currency,
-        amount_value=amount,
-    )
-    item.amount_charged_value -= amount
-    item.amount_refunded_value += amount
-    item.save(update_fields=["amount_charged_value", "amount_refunded_value"])
-    order_payment_totals_update(order=order)
     OrderEvent.objects.create(
         order=order,
         type=OrderEvents.PAYMENT_REFUNDED,

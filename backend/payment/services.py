@@ -9,9 +9,17 @@ from prices import Money
 
 from backend.checkout.models import Checkout
 from backend.checkout.selectors import checkout_totals
+from backend.order.models import Order
 
 from .gateways import GatewayNotAvailable, PaymentStatus, payment_gateway_get
 from .models import TransactionEvent, TransactionEventType, TransactionItem
+from .transitions import (
+    TransactionState,
+    transaction_event_record,
+    transaction_last_event,
+    transaction_locked,
+    transaction_state,
+)
 
 CHARGE = "CHARGE"
 AUTHORIZATION = "AUTHORIZATION"
@@ -71,34 +79,51 @@ def transaction_initialize(
         amount = _amount_due(checkout)
     if amount < 0:
         raise _payment_error("amount", "INVALID", "The amount cannot be negative.")
+    # The row exists before the gateway is asked, and every check that can
+    # fail has run: the gateway's answer is then only recorded.
+    item = TransactionItem.objects.create(
+        checkout=checkout,
+        name=gateway.name,
+        gateway=gateway.id,
+        currency=checkout.currency,
+    )
     money = Money(amount, checkout.currency)
     if action == CHARGE:
         result = gateway.charge(amount=money, token=token)
     else:
         result = gateway.authorize(amount=money, token=token)
-    item = TransactionItem.objects.create(
-        checkout=checkout,
-        name=gateway.name,
-        gateway=gateway.id,
-        psp_reference=result.psp_reference,
-        message=result.message,
-        currency=checkout.currency,
-        amount_charged_value=(
-            amount if result.is_success and action == CHARGE else Decimal(0)
-        ),
-        amount_authorized_value=(
-            amount if result.is_success and action == AUTHORIZATION else Decimal(0)
-        ),
-    )
-    TransactionEvent.objects.create(
-        transaction=item,
-        type=_EVENT_TYPES[(action, result.status)],
-        psp_reference=result.psp_reference,
-        message=result.message,
-        currency=checkout.currency,
-        amount_value=amount,
+    _record_outcome(
+        item=item,
+        order=None,
+        action=action,
+        result=result,
+        amount=amount,
+        state=TransactionState.NEW,
     )
     return item
+
+
+def _record_outcome(
+    *,
+    item: TransactionItem,
+    order: Order | None,
+    action: str,
+    result,
+    amount,
+    state: TransactionState | None = None,
+) -> None:
+    item.psp_reference = result.psp_reference or item.psp_reference
+    item.message = result.message[:512]
+    item.save(update_fields=["psp_reference", "message", "modified_at"])
+    transaction_event_record(
+        item=item,
+        event_type=_EVENT_TYPES[(action, result.status)],
+        amount=amount,
+        order=order,
+        psp_reference=result.psp_reference,
+        message=result.message,
+        state=state,
+    )
 
 
 def _amount_due(checkout: Checkout) -> Decimal:
@@ -113,9 +138,9 @@ def _amount_due(checkout: Checkout) -> Decimal:
     return max(total - covered, Decimal(0))
 
 
-_ACTION_REQUIRED = {
-    TransactionEventType.CHARGE_ACTION_REQUIRED: CHARGE,
-    TransactionEventType.AUTHORIZATION_ACTION_REQUIRED: AUTHORIZATION,
+_PENDING_ACTIONS = {
+    TransactionState.CHARGE_PENDING: CHARGE,
+    TransactionState.AUTHORIZATION_PENDING: AUTHORIZATION,
 }
 
 
@@ -125,20 +150,15 @@ def transaction_process(
 ) -> tuple[TransactionItem, TransactionEvent]:
     """Finish a payment that asked the shopper for an extra step.
 
-    Only a transaction whose last event asks for action can be processed;
-    the gateway is asked again with the token of the step's outcome.
+    Only a transaction whose session waits for that step can be processed,
+    once: the gateway is asked again with the token of the step's outcome.
     """
-    item = (
-        TransactionItem.objects.select_for_update()
-        .filter(token=transaction_token)
-        .first()
-    )
+    item, order = transaction_locked(transaction_token)
     if item is None:
         raise _payment_error(
             "id", "NOT_FOUND", f"Couldn't resolve to a node: {transaction_token}"
         )
-    last = item.events.order_by("created_at", "pk").last()
-    action = _ACTION_REQUIRED.get(last.type) if last else None
+    action = _PENDING_ACTIONS.get(transaction_state(item))
     if action is None:
         raise _payment_error(
             "id",
@@ -151,32 +171,11 @@ def transaction_process(
         raise _payment_error(
             "id", "MISSING_PAYMENT_APP", f"Gateway {item.gateway} is not available."
         ) from None
-    money = Money(last.amount_value, item.currency)
+    amount = transaction_last_event(item).amount_value
+    money = Money(amount, item.currency)
     if action == CHARGE:
         result = gateway.charge(amount=money, token=token)
     else:
         result = gateway.authorize(amount=money, token=token)
-    if result.is_success and action == CHARGE:
-        item.amount_charged_value += last.amount_value
-    elif result.is_success:
-        item.amount_authorized_value += last.amount_value
-    item.psp_reference = result.psp_reference or item.psp_reference
-    item.message = result.message
-    item.save(
-        update_fields=[
-            "amount_charged_value",
-            "amount_authorized_value",
-            "psp_reference",
-            "message",
-            "modified_at",
-        ]
-    )
-    event = TransactionEvent.objects.create(
-        transaction=item,
-        type=_EVENT_TYPES[(action, result.status)],
-        psp_reference=result.psp_reference,
-        message=result.message,
-        currency=item.currency,
-        amount_value=last.amount_value,
-    )
-    return item, event
+    _record_outcome(item=item, order=order, action=action, result=result, amount=amount)
+    return item, transaction_last_event(item)

@@ -7,11 +7,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from prices import Money
 
-from backend.order.models import Order, OrderEvent, OrderEvents
+from backend.order.models import OrderEvent, OrderEvents
 
 from .gateways import GatewayNotAvailable, payment_gateway_get
-from .models import TransactionEvent, TransactionEventType, TransactionItem
-from .totals import order_payment_totals_update
+from .models import TransactionEventType, TransactionItem
+from .transitions import (
+    TransactionStepRefused,
+    transaction_event_record,
+    transaction_locked,
+)
 
 CHARGE = "CHARGE"
 REFUND = "REFUND"
@@ -89,30 +93,6 @@ def _requested_amount(amount, available: Decimal, action: str) -> Decimal:
     return value
 
 
-def _locked(transaction_token: UUID | str) -> tuple[TransactionItem, Order | None]:
-    """Lock the order first, then the transaction, as order_refund does."""
-    order_id = (
-        TransactionItem.objects.filter(token=transaction_token)
-        .values_list("order_id", flat=True)
-        .first()
-    )
-    order = (
-        Order.objects.select_for_update().filter(pk=order_id).first()
-        if order_id
-        else None
-    )
-    item = (
-        TransactionItem.objects.select_for_update()
-        .filter(token=transaction_token)
-        .first()
-    )
-    if item is None:
-        raise _error(
-            "id", "NOT_FOUND", f"Couldn't resolve to a node: {transaction_token}"
-        )
-    return item, order
-
-
 @transaction.atomic
 def transaction_request_action(
     *,
@@ -131,7 +111,11 @@ def transaction_request_action(
     """
     if action not in _EVENTS:
         raise _error("actionType", "INVALID", f"Unknown action {action}.")
-    item, order = _locked(transaction_token)
+    item, order = transaction_locked(transaction_token)
+    if item is None:
+        raise _error(
+            "id", "NOT_FOUND", f"Couldn't resolve to a node: {transaction_token}"
+        )
     if not item.gateway:
         raise _error(
             "id",
@@ -152,15 +136,17 @@ def transaction_request_action(
     value = _requested_amount(amount, available, action)
     staff = user if user is not None and user.is_authenticated else None
     request_type, success_type, failure_type, order_event_type = _EVENTS[action]
-    TransactionEvent.objects.create(
-        transaction=item,
-        type=request_type,
-        psp_reference=item.psp_reference,
-        message=(reason or "").strip()[:512],
-        currency=item.currency,
-        amount_value=value,
-        user=staff,
-    )
+    try:
+        transaction_event_record(
+            item=item,
+            event_type=request_type,
+            amount=value,
+            order=order,
+            message=(reason or "").strip(),
+            user=staff,
+        )
+    except TransactionStepRefused as refusal:
+        raise _error("actionType", "INVALID", refusal.message) from None
     if order is not None:
         OrderEvent.objects.create(
             order=order,
@@ -175,35 +161,13 @@ def transaction_request_action(
     money = Money(value, item.currency)
     call = {CHARGE: gateway.capture, REFUND: gateway.refund, CANCEL: gateway.cancel}
     result = call[action](amount=money, psp_reference=item.psp_reference)
-    TransactionEvent.objects.create(
-        transaction=item,
-        type=success_type if result.is_success else failure_type,
-        psp_reference=result.psp_reference or item.psp_reference,
-        message=result.message[:512],
-        currency=item.currency,
-        amount_value=value,
+    transaction_event_record(
+        item=item,
+        event_type=success_type if result.is_success else failure_type,
+        amount=value,
+        order=order,
+        psp_reference=result.psp_reference,
+        message=result.message,
         user=staff,
     )
-    if not result.is_success:
-        return item
-    if action == CHARGE:
-        item.amount_authorized_value -= value
-        item.amount_charged_value += value
-    elif action == REFUND:
-        item.amount_charged_value -= value
-        item.amount_refunded_value += value
-    else:
-        item.amount_authorized_value -= value
-        item.amount_canceled_value += value
-    item.save(
-        update_fields=[
-            "amount_authorized_value",
-            "amount_charged_value",
-            "amount_refunded_value",
-            "amount_canceled_value",
-            "modified_at",
-        ]
-    )
-    if order is not None:
-        order_payment_totals_update(order=order)
     return item

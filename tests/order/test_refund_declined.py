@@ -35,6 +35,7 @@ def test_a_refused_refund_is_raised_and_its_failure_kept(order):
     assert payment.amount_refunded_value == 0
     assert list(payment.events.values_list("type", flat=True)) == [
         TransactionEventType.CHARGE_SUCCESS,
+        TransactionEventType.REFUND_REQUEST,
         TransactionEventType.REFUND_FAILURE,
     ]
     order.refresh_from_db()

@@ -12,6 +12,7 @@ from backend.checkout.reservations import (
     reservations_enabled,
 )
 from backend.payment.gateways import payment_gateways_available
+from backend.payment.totals import payment_statuses
 
 from ..account.types import User
 from ..channel.types import Channel
@@ -268,18 +269,10 @@ class DeliveryMethod(graphene.Union):
         return ShippingMethod
 
 
-def _charge_status(*, charged: Decimal, total: Decimal) -> str:
-    if charged <= 0:
-        return "FULL" if total <= 0 else "NONE"
-    if charged < total:
-        return "PARTIAL"
-    return "OVERCHARGED" if charged > total else "FULL"
-
-
-def _authorize_status(*, covered: Decimal, total: Decimal) -> str:
-    if covered >= total:
-        return "FULL"
-    return "PARTIAL" if covered > 0 else "NONE"
+def _payment_statuses(info, checkout: CheckoutModel) -> tuple[str, str]:
+    charged, authorized = paid_amounts(info, checkout)
+    total = checkout_data(info, checkout).totals.total.amount
+    return payment_statuses(charged=charged, authorized=authorized, total=total)
 
 
 class Checkout(graphene.ObjectType):
@@ -548,15 +541,11 @@ class Checkout(graphene.ObjectType):
 
     @staticmethod
     def resolve_authorize_status(root: CheckoutModel, info):
-        charged, authorized = paid_amounts(info, root)
-        total = checkout_data(info, root).totals.total.amount
-        return _authorize_status(covered=charged + authorized, total=total)
+        return _payment_statuses(info, root)[1].upper()
 
     @staticmethod
     def resolve_charge_status(root: CheckoutModel, info):
-        charged, _ = paid_amounts(info, root)
-        total = checkout_data(info, root).totals.total.amount
-        return _charge_status(charged=charged, total=total)
+        return _payment_statuses(info, root)[0].upper()
 
     @staticmethod
     def resolve_problems(root: CheckoutModel, info):
