@@ -11,6 +11,7 @@ the end of the run.
 
 import quopri
 import re
+import time
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
@@ -28,10 +29,7 @@ from .demo_server import start_demo_store, wait_until_serving
 pytestmark = pytest.mark.demo_crawl
 
 CHANNEL = "default-channel"
-STAFF_PASSWORDS = {
-    "merch@example.com": "lumbar-merch-demo",
-    "ops@example.com": "lumbar-ops-demo",
-}
+STAFF = ["merch@example.com", "ops@example.com"]
 CUSTOMER_PASSWORD = "Crawl-pass-4821"
 US_ADDRESS = {
     "first_name": "Ada",
@@ -65,7 +63,9 @@ CONFIRM_LINK = re.compile(r"https?://[^\s\"'<>]+(/account/confirm/\?[^\s\"'<>]+)
 
 @dataclass
 class Crawl:
+    boot_seconds: float
     visits: list[Visit] = field(default_factory=list)
+    seconds: float = 0.0
     # The page of each kind the browser opens, and whose cookies it takes.
     browser_pages: dict[str, tuple[Visitor, str]] = field(default_factory=dict)
 
@@ -78,7 +78,8 @@ class Crawl:
         lines = [
             f"demo crawl: {len(self.visits)} requests, {len(pages)} distinct pages "
             f"({', '.join(f'{who} {n}' for who, n in people.items())}); "
-            f"{len(self.failures())} failed"
+            f"{len(self.failures())} failed; booted in {self.boot_seconds:.0f} s, "
+            f"crawled in {self.seconds:.0f} s"
         ]
         lines += [_describe(visit) for visit in self.failures()]
         return lines
@@ -92,11 +93,13 @@ def _describe(visit: Visit) -> str:
 @pytest.fixture(scope="module")
 def demo_store(tmp_path_factory):
     var_dir = tmp_path_factory.mktemp("demo-var")
+    started = time.monotonic()
     store = start_demo_store(
         port=free_port(), var_dir=var_dir, log=var_dir / "server.log"
     )
     try:
         wait_until_serving(store)
+        store.boot_seconds = time.monotonic() - started
         yield store
     finally:
         store.stop()
@@ -104,13 +107,15 @@ def demo_store(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def crawl(demo_store, request):
-    result = Crawl()
+    started = time.monotonic()
+    result = Crawl(boot_seconds=demo_store.boot_seconds)
     _crawl_as_anonymous(demo_store, result)
     _crawl_cart_and_checkout(demo_store, result)
     _crawl_account(demo_store, result)
     _crawl_operations(demo_store, result)
-    for email in STAFF_PASSWORDS:
+    for email in STAFF:
         _crawl_admin(demo_store, result, email=email)
+    result.seconds = time.monotonic() - started
     request.config.stash[CRAWL_SUMMARY] = result.summary()
     return result
 
@@ -256,10 +261,17 @@ def _crawl_account(store, result: Crawl) -> None:
     result.browser_pages["account"] = (visitor, "/account/")
 
 
+def _demo_password(store, email: str) -> str:
+    """Read the password the demo loader printed for this staff login."""
+    printed = re.search(rf"^\s+{re.escape(email)} / (\S+)", store.output(), re.M)
+    assert printed, f"The demo loader printed no password for {email}"
+    return printed.group(1)
+
+
 def _staff_login(store, result: Crawl, *, email: str, who: str) -> Visitor:
     visitor = _visitor(store, result, who)
     login = visitor.get("/admin/login/")
-    page = visitor.submit(login, username=email, password=STAFF_PASSWORDS[email])
+    page = visitor.submit(login, username=email, password=_demo_password(store, email))
     assert urlsplit(page.url).path == "/admin/", f"{email} could not log in"
     return visitor
 
