@@ -200,13 +200,20 @@ class Visitor:
         return self._send("get", self.url(path), found_on=found_on, allowed=allowed)
 
     def post(
-        self, path: str, data: dict[str, str], *, found_on: str = ""
+        self,
+        path: str,
+        data: dict[str, str],
+        *,
+        found_on: str = "",
+        allowed: frozenset[int] = frozenset(),
     ) -> requests.Response:
         url = self.url(path)
         headers = {"Referer": found_on or url}
         if token := self.session.cookies.get("csrftoken"):
             headers["X-CSRFToken"] = token
-        return self._send("post", url, data=data, headers=headers, found_on=found_on)
+        return self._send(
+            "post", url, data=data, headers=headers, found_on=found_on, allowed=allowed
+        )
 
     def post_json(self, path: str, payload: dict) -> requests.Response:
         return self._send("post", self.url(path), json=payload, found_on="")
@@ -233,15 +240,25 @@ class Visitor:
         return True
 
     def submit(
-        self, page: requests.Response, *, action: str = "", **values: str
+        self,
+        page: requests.Response,
+        *,
+        action: str = "",
+        allowed: frozenset[int] = frozenset(),
+        **values: str,
     ) -> requests.Response:
-        """Submit the page's form to ``action`` (default: the page itself)."""
+        """Submit the page's form to ``action`` (default: the page itself).
+
+        ``allowed``: statuses the crawl expects (a refused odd value).
+        """
         form = self.form(page, action=action)
         data = {**form.values(), **values}
         target = urljoin(page.url, form.action) if form.action else page.url
         if form.method == "get":
-            return self._send("get", target, params=data, found_on=page.url)
-        return self.post(target, data, found_on=page.url)
+            return self._send(
+                "get", target, params=data, found_on=page.url, allowed=allowed
+            )
+        return self.post(target, data, found_on=page.url, allowed=allowed)
 
     @staticmethod
     def form(page: requests.Response, *, action: str = "") -> Form:
@@ -271,10 +288,15 @@ class Visitor:
         assets; every other internal link they carry is fetched once, to see
         it answers. ``skip`` names links never to fetch (log out, deletes).
         """
-        queue = deque((self.url(path), "") for path in start)
+        # The start pages are read even if a flow fetched them already.
+        queue = deque((self.url(path), None) for path in start)
         while queue and len(self.checked) < limit:
             url, found_on = queue.popleft()
-            if url in self.checked or skip(url) or not self._new_variant(url):
+            if found_on is None:
+                found_on = ""
+            elif url in self.checked:
+                continue
+            if skip(url) or not self._new_variant(url):
                 continue
             if self._elsewhere(url, found_on=found_on):
                 continue

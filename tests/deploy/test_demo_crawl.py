@@ -51,6 +51,17 @@ ODD_SEARCHES = [
 ]
 # Odd values of the query parameters the listing pages read.
 ODD_PARAMETERS = ["?page=abc", "?page=99999", "?sort=nonsense", "?price_min=abc"]
+ODD_PRODUCT_PARAMETERS = [
+    "?variant=abc",
+    "?variant=99999999999999999999",
+    "?postal_code=%00",
+    "?postal_code=" + "9" * 300,
+    "?postal_code=%E2%80%AE%F0%9F%98%80",
+]
+# What a shopper may type where a number or a code is asked for.
+ODD_QUANTITIES = ["0", "-1", "abc", "99999999999", "1.5", "\x00"]
+ODD_PROMO_CODES = ["NO-SUCH-CODE", "welcome10 ", "\x00", "x" * 300]
+REFUSED = frozenset({400, 404})
 CATALOG_QUERY = """{
   products(first: 100, channel: "%(channel)s") { edges { node { slug } } }
   categories(first: 100) { edges { node { slug } } }
@@ -155,11 +166,19 @@ def _crawl_as_anonymous(store, result: Crawl) -> None:
         + [f"/collections/{slug}/" for slug in catalog["collections"]]
     )
     for query in ODD_SEARCHES:
-        visitor.get(f"/search/?q={quote(query)}", allowed=frozenset({400}))
-    listings = [f"/categories/{catalog['categories'][0]}/", "/search/", "/articles/"]
+        visitor.get(f"/search/?q={quote(query)}", allowed=REFUSED)
+    listings = [
+        f"/categories/{catalog['categories'][0]}/",
+        f"/collections/{catalog['collections'][0]}/",
+        "/search/",
+        "/articles/",
+    ]
     for listing in listings:
         for parameters in ODD_PARAMETERS:
-            visitor.get(listing + parameters, allowed=frozenset({400, 404}))
+            visitor.get(listing + parameters, allowed=REFUSED)
+    _comment(visitor, f"/articles/{catalog['pages'][0]}/")
+    for parameters in ODD_PRODUCT_PARAMETERS:
+        visitor.get(f"/products/{catalog['products'][0]}/{parameters}", allowed=REFUSED)
     visitor.crawl(
         ["/", "/robots.txt", "/sitemap.xml", "/articles/feed/", "/articles/atom/"]
         + entity_pages,
@@ -174,6 +193,19 @@ def _crawl_as_anonymous(store, result: Crawl) -> None:
         category=(visitor, f"/categories/{catalog['categories'][0]}/"),
         search=(visitor, "/search/?q=strap"),
     )
+
+
+def _comment(visitor: Visitor, article: str) -> None:
+    """Post a comment through the article's form, then an odd one."""
+    for body in ("Helpful, thanks.", "\x00", "x" * 20_000):
+        visitor.submit(
+            visitor.get(article),
+            action=f"{article}comments/",
+            allowed=REFUSED,
+            name="Ada",
+            email="ada@example.com",
+            body=body,
+        )
 
 
 def _add_to_cart(visitor: Visitor) -> None:
@@ -212,9 +244,35 @@ def _checkout_to_review(visitor: Visitor, *, email: str) -> None:
     assert urlsplit(page.url).path == "/checkout/review/", page.url
 
 
+def _try_odd_cart_inputs(visitor: Visitor) -> None:
+    """Type odd quantities and promo codes into the cart's own forms."""
+    cart = visitor.get("/cart/")
+    line_action = next(
+        form.action
+        for form in parse_page(cart.text).forms
+        if re.search(r"/cart/lines/[^/]+/$", form.action)
+    )
+    for quantity in ODD_QUANTITIES:
+        visitor.submit(
+            visitor.get("/cart/"),
+            action=line_action,
+            allowed=REFUSED,
+            quantity=quantity,
+        )
+    for code in ODD_PROMO_CODES:
+        visitor.submit(
+            visitor.get("/cart/"),
+            action="/cart/promo/",
+            allowed=REFUSED,
+            promo_code=code,
+        )
+    visitor.submit(visitor.get("/cart/"), action=line_action, quantity="1")
+
+
 def _crawl_cart_and_checkout(store, result: Crawl) -> None:
     visitor = _visitor(store, result, "shopper")
     _add_to_cart(visitor)
+    _try_odd_cart_inputs(visitor)
     _checkout_to_review(visitor, email="shopper@example.com")
     visitor.crawl(
         ["/cart/", "/checkout/contact/", "/checkout/address/", "/checkout/delivery/"],
