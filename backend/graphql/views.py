@@ -24,6 +24,7 @@ from .core.nul_characters import (
     contains_nul,
     nul_character_error,
 )
+from .core.request_body import graphql_params, request_data
 from .core.response_cache import (
     is_anonymous_request,
     query_is_cacheable,
@@ -31,7 +32,6 @@ from .core.response_cache import (
     response_lookup,
     response_store,
 )
-from .core.upload import MultipartUploadMixin
 
 logger = logging.getLogger("backend.graphql.errors")
 
@@ -62,10 +62,11 @@ class SyncExecutionContext(ExecutionContext):
     is_awaitable = staticmethod(_never_awaitable)
 
 
-class LumbarGraphQLView(MultipartUploadMixin, GraphQLView):
+class LumbarGraphQLView(GraphQLView):
     """The API view, taking Saleor's multipart file uploads too.
 
-    Every request is held to the limits of ``core.limits`` before anything
+    A malformed request is refused 400 (``core.request_body``), and every
+    request is held to the limits of ``core.limits`` before anything
     executes; every error carries Saleor's ``extensions.exception.code``.
     """
 
@@ -74,6 +75,12 @@ class LumbarGraphQLView(MultipartUploadMixin, GraphQLView):
     def get_context(self, request):
         authenticate_request(request)
         return super().get_context(request)
+
+    def parse_body(self, request):
+        return request_data(request)
+
+    def get_graphql_params(self, request, data):
+        return graphql_params(request, data)
 
     def get_response(self, request, data, show_graphiql=False):
         """Answer an anonymous catalog query from the response cache."""

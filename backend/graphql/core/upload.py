@@ -5,8 +5,6 @@ files go), ``map`` (file key -> list of paths such as ``variables.image``)
 and the files. The view puts each file at its paths before executing.
 """
 
-import json
-
 import graphene
 from django.http import HttpResponseBadRequest
 from graphene_django.views import HttpError
@@ -41,13 +39,11 @@ def _place(operations, path: list[str], value) -> None:
         target[last] = value
 
 
-def multipart_operations(request):
-    """Return the GraphQL request of a multipart POST with its files in place."""
+def place_files(operations: dict, file_map: dict, files) -> dict:
+    """Return the request with each uploaded file put at its mapped paths."""
     try:
-        operations = json.loads(request.POST["operations"])
-        file_map = json.loads(request.POST.get("map", "{}"))
         for key, paths in file_map.items():
-            uploaded = request.FILES[key]
+            uploaded = files[key]
             for path in paths:
                 _place(operations, path.split("."), uploaded)
     except (KeyError, IndexError, TypeError, ValueError, AttributeError) as error:
@@ -55,15 +51,3 @@ def multipart_operations(request):
             HttpResponseBadRequest(f"Invalid multipart request: {error}")
         ) from None
     return operations
-
-
-class MultipartUploadMixin:
-    """Let a GraphQLView take Saleor's multipart file uploads."""
-
-    def parse_body(self, request):
-        if (
-            self.get_content_type(request) == "multipart/form-data"
-            and "operations" in request.POST
-        ):
-            return multipart_operations(request)
-        return super().parse_body(request)
