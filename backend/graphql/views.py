@@ -65,16 +65,17 @@ class SyncExecutionContext(ExecutionContext):
 class LumbarGraphQLView(GraphQLView):
     """The API view, taking Saleor's multipart file uploads too.
 
-    A malformed request is refused 400 (``core.request_body``), and every
+    The caller is the bearer token's user or no one (``account.auth``). A
+    malformed request is refused 400 (``core.request_body``), and every
     request is held to the limits of ``core.limits`` before anything
     executes; every error carries Saleor's ``extensions.exception.code``.
     """
 
     execution_context_class = SyncExecutionContext
 
-    def get_context(self, request):
+    def dispatch(self, request, *args, **kwargs):
         authenticate_request(request)
-        return super().get_context(request)
+        return super().dispatch(request, *args, **kwargs)
 
     def parse_body(self, request):
         return request_data(request)

@@ -10,6 +10,7 @@ from graphql_relay import to_global_id
 from backend.core.admin_permissions import SaleorPermissionAdminMixin
 from backend.core.permissions import PermissionEnum
 from tests import factories
+from tests.api.bearer import bearer_headers
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +24,7 @@ mutation Rename($id: ID!, $name: String!) {
 """
 
 
-def _product_update(client, product, name: str) -> dict:
+def _product_update(client, user, product, name: str) -> dict:
     response = client.post(
         "/graphql/",
         data=json.dumps(
@@ -33,6 +34,7 @@ def _product_update(client, product, name: str) -> dict:
             }
         ),
         content_type="application/json",
+        **bearer_headers(user),
     )
     assert response.status_code == 200
     return response.json()
@@ -62,7 +64,7 @@ def _changelist(model) -> str:
 
 
 def test_operations_user_is_refused_product_change_in_admin_and_api(
-    ops_client, published_product
+    ops_client, operations_user, published_product
 ):
     admin_response = ops_client.get(
         f"/admin/product/product/{published_product.pk}/change/"
@@ -70,7 +72,9 @@ def test_operations_user_is_refused_product_change_in_admin_and_api(
     admin_post = ops_client.post(
         f"/admin/product/product/{published_product.pk}/change/", {"name": "Hacked"}
     )
-    api_answer = _product_update(ops_client, published_product, "Hacked")
+    api_answer = _product_update(
+        ops_client, operations_user, published_product, "Hacked"
+    )
 
     assert admin_response.status_code == 403
     assert admin_post.status_code == 403
@@ -84,12 +88,14 @@ def test_operations_user_is_refused_product_change_in_admin_and_api(
 
 
 def test_merchandiser_may_change_product_in_admin_and_api(
-    merch_client, published_product
+    merch_client, merchandiser, published_product
 ):
     admin_response = merch_client.get(
         f"/admin/product/product/{published_product.pk}/change/"
     )
-    api_answer = _product_update(merch_client, published_product, "Long Strap")
+    api_answer = _product_update(
+        merch_client, merchandiser, published_product, "Long Strap"
+    )
 
     assert admin_response.status_code == 200
     assert api_answer["data"]["productUpdate"] == {

@@ -1,4 +1,9 @@
-"""Who is calling /graphql/: a Bearer JWT, else the Django session.
+"""Who is calling /graphql/: the Bearer JWT, and nothing else.
+
+The API ignores the Django session cookie, as Saleor's does: a browser
+sends a cookie with any page's request, a token only when a script of the
+shop's own origin adds it, so no foreign page can act as a signed-in user
+(the view is CSRF-exempt). Lumbar's pages never call /graphql/.
 
 A bad token fails only the fields that read the user, with Saleor's error
 (``extensions.exception.code`` is the PyJWT exception's name, e.g.
@@ -6,6 +11,7 @@ A bad token fails only the fields that read the user, with Saleor's error
 """
 
 import jwt
+from django.contrib.auth.models import AnonymousUser
 from django.utils.functional import SimpleLazyObject
 from graphql import GraphQLError
 
@@ -27,7 +33,14 @@ class JWTAuthError(GraphQLError):
 
 
 def bearer_token(request) -> str | None:
-    """Return the JWT of an ``Authorization: Bearer`` header, if any."""
+    """Return the request's JWT, if any.
+
+    Saleor's dashboard sends ``Authorization-Bearer: <jwt>``; other clients
+    ``Authorization: Bearer <jwt>`` (or ``JWT <jwt>``).
+    """
+    token = request.META.get("HTTP_AUTHORIZATION_BEARER", "").strip()
+    if token:
+        return token
     header = request.META.get("HTTP_AUTHORIZATION", "")
     prefix, _, token = header.partition(" ")
     if prefix.lower() in {"bearer", "jwt"} and token.strip():
@@ -44,7 +57,9 @@ def user_from_access_token(token: str):
 
 
 def authenticate_request(request) -> None:
-    """Replace the session user with the Bearer token's, read on first use."""
+    """Make the token's user (read on first use) or no one the request's user."""
     token = bearer_token(request)
-    if token is not None:
+    if token is None:
+        request.user = AnonymousUser()
+    else:
         request.user = SimpleLazyObject(lambda: user_from_access_token(token))

@@ -1,4 +1,4 @@
-"""Call /graphql/ as a logged-in user, the way the dashboard does."""
+"""Call /graphql/ as a signed-in user (a bearer token), as the dashboard does."""
 
 import json
 
@@ -8,6 +8,7 @@ from graphql_relay import to_global_id
 
 from backend.core.permissions import PermissionEnum
 from tests import factories
+from tests.api.bearer import sign_in
 
 
 def global_id(instance) -> str:
@@ -37,7 +38,7 @@ class GraphQLClient:
         return response.json()
 
     def login(self, user):
-        self.client.force_login(user)
+        sign_in(self.client, user)
         return self
 
 

@@ -9,6 +9,7 @@ from graphql_relay import to_global_id
 from backend.account.services import staff_groups_sync
 from backend.page.services import content_sync
 from tests import factories
+from tests.api.bearer import sign_in
 
 
 def global_id(instance) -> str:
@@ -31,7 +32,7 @@ class PagesClient:
         return response.json()
 
     def login(self, user):
-        self.client.force_login(user)
+        sign_in(self.client, user)
         return self
 
 

@@ -9,6 +9,7 @@ from graphql_relay import to_global_id
 
 from backend.core.permissions import PermissionEnum
 from tests import factories
+from tests.api.bearer import sign_in
 from tests.fixtures.catalog import make_published_product
 
 
@@ -32,7 +33,7 @@ class QueryClient:
         return response.json()
 
     def login(self, user):
-        self.client.force_login(user)
+        sign_in(self.client, user)
         return self
 
 

@@ -141,8 +141,8 @@ def test_channels_with_warehouses_run_fixed_queries_for_any_count(
         factories.WarehouseFactory(channels=[channel])
     api.login(staff_user)
 
-    # Session, user, the channels, their warehouses with addresses.
-    with django_assert_num_queries(4):
+    # User (from the token), the channels, their warehouses with addresses.
+    with django_assert_num_queries(3):
         result = api("query { channels { slug warehouses { slug address { city } } } }")
 
     assert len(result["data"]["channels"]) == count
