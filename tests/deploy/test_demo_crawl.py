@@ -24,7 +24,7 @@ from tests.faults.conftest import free_port
 
 from .conftest import CRAWL_SUMMARY
 from .crawler import Visit, Visitor, parse_page
-from .demo_server import start_demo_store, wait_until_serving
+from .demo_server import demo_var_dir, start_demo_store, wait_until_serving
 
 pytestmark = pytest.mark.demo_crawl
 
@@ -102,18 +102,18 @@ def _describe(visit: Visit) -> str:
 
 
 @pytest.fixture(scope="module")
-def demo_store(tmp_path_factory):
-    var_dir = tmp_path_factory.mktemp("demo-var")
-    started = time.monotonic()
-    store = start_demo_store(
-        port=free_port(), var_dir=var_dir, log=var_dir / "server.log"
-    )
-    try:
-        wait_until_serving(store)
-        store.boot_seconds = time.monotonic() - started
-        yield store
-    finally:
-        store.stop()
+def demo_store():
+    with demo_var_dir() as var_dir:
+        started = time.monotonic()
+        store = start_demo_store(
+            port=free_port(), var_dir=var_dir, log=var_dir.parent / "server.log"
+        )
+        try:
+            wait_until_serving(store)
+            store.boot_seconds = time.monotonic() - started
+            yield store
+        finally:
+            store.stop()
 
 
 @pytest.fixture(scope="module")

