@@ -64,6 +64,7 @@ bench: $(STAMP) services
 		$(BIN)/python bench/ops_queue.py
 	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) \
 		$(BIN)/python bench/mixed_load.py
+	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(BIN)/python bench/worst_request.py
 	$(BIN)/python bench/startup.py
 
 # Regenerate the lock file from pyproject.toml (needs the registry).

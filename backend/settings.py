@@ -143,6 +143,23 @@ DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
 DATABASE_CONNECTION_REPLICA_NAME = "replica" if DATABASE_URL_REPLICA else "default"
 DATABASE_ROUTERS = ["backend.core.db_router.PrimaryReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# The longest one SQL statement may run, in ms (0: no limit). The web
+# servers' entry points (backend/wsgi.py, asgi.py) default it to 2000: with
+# the API's limits it bounds what one request keeps a worker busy, and a
+# cancelled statement ends a GraphQL query with a QueryTimeout error.
+# Management commands, Celery workers and tests run without it: nobody waits
+# on them, and a migration on a large table may rightly run for minutes.
+DATABASE_STATEMENT_TIMEOUT_MS = int(os.environ.get("DATABASE_STATEMENT_TIMEOUT_MS", 0))
+for _database in (DATABASES["default"], DATABASES["replica"]):
+    _timeout = f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS}"
+    _options = _database.get("OPTIONS", {})
+    if (
+        DATABASE_STATEMENT_TIMEOUT_MS
+        and _database["ENGINE"] == "django.db.backends.postgresql"
+        and _timeout not in _options.get("options", "")
+    ):
+        _options["options"] = f"{_options.get('options', '')} {_timeout}".strip()
+        _database["OPTIONS"] = _options
 
 AUTH_USER_MODEL = "account.User"
 AUTH_PASSWORD_VALIDATORS = [
@@ -280,6 +297,11 @@ GRAPHQL_MAX_QUERY_DEPTH = int(os.environ.get("GRAPHQL_MAX_QUERY_DEPTH", 20))
 GRAPHQL_ALIAS_COUNT_LIMIT = int(os.environ.get("GRAPHQL_ALIAS_COUNT_LIMIT", 100))
 GRAPHQL_MUTATION_COUNT_LIMIT = int(os.environ.get("GRAPHQL_MUTATION_COUNT_LIMIT", 10))
 GRAPHQL_MAX_QUERY_BYTES = int(os.environ.get("GRAPHQL_MAX_QUERY_BYTES", 65536))
+# Saleor's dashboard's longest operation, with its fragments, is 1,221 tokens.
+GRAPHQL_MAX_QUERY_TOKENS = int(os.environ.get("GRAPHQL_MAX_QUERY_TOKENS", 5000))
+# A query that has spent this many ms of CPU time executing is stopped
+# (0: never); see backend/graphql/core/deadline.py.
+GRAPHQL_QUERY_CPU_LIMIT_MS = int(os.environ.get("GRAPHQL_QUERY_CPU_LIMIT_MS", 1500))
 # Answer anonymous catalog queries from Redis (backend/graphql/core/response_cache.py).
 GRAPHQL_RESPONSE_CACHE = env_bool("GRAPHQL_RESPONSE_CACHE", True)
 

@@ -17,7 +17,20 @@ from graphql import (
 )
 
 from .account.auth import authenticate_request
+from .core.deadline import (
+    Deadline,
+    ExecutionTimedOut,
+    query_deadline,
+    statement_timeouts_abandon_execution,
+    timeout_error,
+)
 from .core.documents import checked_document
+from .core.introspection_cache import (
+    introspection_answer,
+    introspection_key,
+    is_introspection_query,
+    keep_introspection_answer,
+)
 from .core.limits import QueryLimits, query_limits_rule, query_size_error
 from .core.nul_characters import (
     NoNulCharactersRule,
@@ -53,13 +66,23 @@ def _never_awaitable(value) -> bool:
 
 
 class SyncExecutionContext(ExecutionContext):
-    """Execute knowing that no resolver returns an awaitable.
+    """Execute knowing that no resolver returns an awaitable, by a deadline.
 
     Every resolver here is synchronous; graphql-core would otherwise ask of
-    each of the thousands of values in a page whether it is awaitable.
+    each of the thousands of values in a page whether it is awaitable. A
+    query past its deadline is abandoned (``core.deadline``).
     """
 
     is_awaitable = staticmethod(_never_awaitable)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        is_query = self.operation.operation == OperationType.QUERY
+        self.deadline = query_deadline() if is_query else Deadline(0)
+
+    def execute_fields(self, parent_type, source_value, path, fields):
+        self.deadline.check()
+        return super().execute_fields(parent_type, source_value, path, fields)
 
 
 class LumbarGraphQLView(GraphQLView):
@@ -84,10 +107,27 @@ class LumbarGraphQLView(GraphQLView):
         return graphql_params(request, data)
 
     def get_response(self, request, data, show_graphiql=False):
-        """Answer an anonymous catalog query from the response cache."""
-        if show_graphiql or self.batch or not response_cache_enabled():
+        """Answer, or say the query took too long (``core.deadline``)."""
+        try:
+            with statement_timeouts_abandon_execution():
+                return self._answer(request, data, show_graphiql)
+        except ExecutionTimedOut:
+            errors = [self.format_error(timeout_error())]
+            return self.json_encode(request, {"errors": errors}), 400
+
+    def _answer(self, request, data, show_graphiql):
+        """Answer introspection or an anonymous catalog query from a cache."""
+        if show_graphiql or self.batch:
             return super().get_response(request, data, show_graphiql)
         query, variables, operation_name, _ = self.get_graphql_params(request, data)
+        if isinstance(variables, dict | None) and is_introspection_query(
+            query, operation_name
+        ):
+            return self._introspection_response(
+                request, data, query, variables, operation_name
+            )
+        if not response_cache_enabled():
+            return super().get_response(request, data, show_graphiql)
         if not (
             isinstance(query, str)
             and isinstance(variables, dict | None)
@@ -102,6 +142,18 @@ class LumbarGraphQLView(GraphQLView):
         body, status_code = super().get_response(request, data, show_graphiql)
         if status_code == 200 and self.answered_without_errors:
             response_store(lookup, body)
+        return body, status_code
+
+    def _introspection_response(self, request, data, query, variables, operation_name):
+        pretty = bool(self.pretty or request.GET.get("pretty"))
+        key = introspection_key(query, operation_name, variables, pretty=pretty)
+        body = introspection_answer(key)
+        if body is not None:
+            return body, 200
+        self.answered_without_errors = False
+        body, status_code = super().get_response(request, data)
+        if status_code == 200 and self.answered_without_errors:
+            keep_introspection_answer(key, body)
         return body, status_code
 
     def execute_graphql_request(

@@ -9,6 +9,7 @@ variables (the query limits) still run on every request.
 
 import functools
 
+from django.conf import settings
 from graphql import DocumentNode, GraphQLError, GraphQLSchema, parse, validate
 from graphql.validation import specified_rules
 
@@ -21,16 +22,23 @@ CACHED_DOCUMENTS = 128
 
 
 def parsed_document(query: str) -> DocumentNode:
-    """Return the document of a query text; raise GraphQLError if invalid."""
+    """Return the document of a query text; raise GraphQLError if invalid.
+
+    A text of more than ``GRAPHQL_MAX_QUERY_TOKENS`` tokens is a syntax
+    error: graphql-core's rules take time that grows with the square of
+    the fields a selection repeats, seconds for a 64 kB text of one field.
+    """
     if len(query) > CACHED_QUERY_MAX_CHARS:
-        return parse(query)
+        return _parse(query)
     return _cached_parse(query)
 
 
-@functools.lru_cache(maxsize=CACHED_DOCUMENTS)
-def _cached_parse(query: str) -> DocumentNode:
-    # A syntax error raises, and lru_cache keeps no failures.
-    return parse(query)
+def _parse(query: str) -> DocumentNode:
+    return parse(query, max_tokens=settings.GRAPHQL_MAX_QUERY_TOKENS)
+
+
+# A syntax error raises, and lru_cache keeps no failures.
+_cached_parse = functools.lru_cache(maxsize=CACHED_DOCUMENTS)(_parse)
 
 
 def checked_document(

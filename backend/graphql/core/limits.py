@@ -15,50 +15,30 @@ no resolver runs. The limits, their settings and their errors:
   fields over all its operations; Saleor's settings and messages, and its
   ``GraphQLError`` code.
 
-The cost model, simple on purpose:
-
-- a leaf field (scalar or enum) costs 0;
-- a field with a selection costs 1 plus the cost of its selection;
-- a field taking ``first`` or ``last`` costs that number times (1 + the cost
-  of its selection): ``products(first: 20) { edges { node { name } } }``
-  costs 20 × (1 + 2) = 60; nested connections multiply. A variable that is
-  not given counts as the page-size limit (``GRAPHQL_MAX_PAGE_SIZE``);
-- a fragment costs what its selection costs, wherever it is spread, and
-  every branch of a union or interface is counted.
-
-The analysis is linear in the size of the document: fragments are costed
-once and a fragment cycle (reported by graphql-core's own rule) counts 0.
-graphene's ``depth_limit_validator`` is not used: it raises on a spread of
-an unknown fragment and recurses forever on a fragment cycle, which would
-turn a crafted query into a 500.
+The cost model (``core.query_cost``) counts the objects an answer may hold:
+a page counts its ``first``/``last``, a list returned whole a realistic
+length (introspection lists as long as the schema makes them), and nested
+lists multiply. graphene's ``depth_limit_validator`` is not used: it raises
+on a spread of an unknown fragment and recurses forever on a fragment
+cycle, which would turn a crafted query into a 500.
 """
 
 from dataclasses import dataclass
 
 from django.conf import settings
-from graphql import (
-    GraphQLError,
-    GraphQLInterfaceType,
-    GraphQLObjectType,
-    ValidationContext,
-    ValidationRule,
-    get_named_type,
-    specified_rules,
-)
+from graphql import GraphQLError, ValidationRule, specified_rules
 from graphql.language import (
     DocumentNode,
     FieldNode,
     FragmentDefinitionNode,
     FragmentSpreadNode,
     InlineFragmentNode,
-    IntValueNode,
     OperationDefinitionNode,
     OperationType,
     SelectionSetNode,
-    VariableNode,
 )
 
-PAGE_ARGUMENTS = ("first", "last")
+from .query_cost import DocumentCost
 
 
 @dataclass(frozen=True)
@@ -100,114 +80,20 @@ def query_size_error(query, limits: QueryLimits) -> GraphQLError | None:
     )
 
 
-@dataclass
-class _Measure:
-    """What a selection costs and how deep its fields nest."""
-
-    cost: int = 0
-    depth: int = 0
-
-
-class _Analysis:
-    """Walk one document once, costing fields and measuring depth."""
-
-    def __init__(self, context: ValidationContext, variables: dict, page_size: int):
-        self.schema = context.schema
-        self.fragments = {
-            definition.name.value: definition
-            for definition in context.document.definitions
-            if isinstance(definition, FragmentDefinitionNode)
-        }
-        self.request_variables = variables
-        self.variables: dict = {}
-        self.page_size = page_size
-        self.fragment_measures: dict[str, _Measure] = {}
-        self.fragments_in_progress: set[str] = set()
-
-    def operation(self, operation: OperationDefinitionNode) -> _Measure:
-        root = self.schema.get_root_type(operation.operation)
-        if root is None:
-            return _Measure()
-        # A fragment's cost depends on the variables: cost it per operation.
-        self.fragment_measures = {}
-        self.variables = {
-            definition.variable.name.value: int(definition.default_value.value)
-            for definition in operation.variable_definitions or ()
-            if isinstance(definition.default_value, IntValueNode)
-        } | self.request_variables
-        return self.selection_set(operation.selection_set, root)
-
-    def selection_set(self, selection_set: SelectionSetNode, parent_type) -> _Measure:
-        total = _Measure()
-        for selection in selection_set.selections:
-            if isinstance(selection, FieldNode):
-                measure = self.field(selection, parent_type)
-            elif isinstance(selection, InlineFragmentNode):
-                condition = selection.type_condition
-                inner_type = (
-                    self.schema.get_type(condition.name.value)
-                    if condition
-                    else parent_type
-                )
-                measure = self.selection_set(selection.selection_set, inner_type)
-            elif isinstance(selection, FragmentSpreadNode):
-                measure = self.fragment(selection.name.value)
-            else:  # pragma: no cover - the grammar has no other selection
-                continue
-            total.cost += measure.cost
-            total.depth = max(total.depth, measure.depth)
-        return total
-
-    def fragment(self, name: str) -> _Measure:
-        if name in self.fragment_measures:
-            return self.fragment_measures[name]
-        fragment = self.fragments.get(name)
-        if fragment is None or name in self.fragments_in_progress:
-            return _Measure()
-        self.fragments_in_progress.add(name)
-        fragment_type = self.schema.get_type(fragment.type_condition.name.value)
-        measure = self.selection_set(fragment.selection_set, fragment_type)
-        self.fragments_in_progress.discard(name)
-        self.fragment_measures[name] = measure
-        return measure
-
-    def field(self, node: FieldNode, parent_type) -> _Measure:
-        name = node.name.value
-        if not node.selection_set:
-            return _Measure(depth=1)
-        field_type = None
-        if isinstance(parent_type, GraphQLObjectType | GraphQLInterfaceType):
-            definition = parent_type.fields.get(name)
-            if definition is not None:
-                field_type = get_named_type(definition.type)
-        inner = self.selection_set(node.selection_set, field_type)
-        return _Measure(
-            cost=self.multiplier(node) * (1 + inner.cost), depth=1 + inner.depth
-        )
-
-    def multiplier(self, node: FieldNode) -> int:
-        for argument in node.arguments:
-            if argument.name.value not in PAGE_ARGUMENTS:
-                continue
-            value = argument.value
-            if isinstance(value, VariableNode):
-                given = self.variables.get(value.name.value)
-                count = given if isinstance(given, int) else self.page_size
-            elif isinstance(value, IntValueNode):
-                count = int(value.value)
-            else:
-                count = self.page_size
-            return max(count, 0)
-        return 1
-
-
 def query_limits_rule(variables, limits: QueryLimits) -> type[ValidationRule]:
     """Return the validation rule enforcing the limits with these variables."""
     variables = variables if isinstance(variables, dict) else {}
 
     class QueryLimitsRule(ValidationRule):
         def enter_document(self, document: DocumentNode, *_args):
-            analysis = _Analysis(self.context, variables, limits.page_size)
+            fragments = {
+                definition.name.value: definition
+                for definition in document.definitions
+                if isinstance(definition, FragmentDefinitionNode)
+            }
+            analysis = DocumentCost(
+                self.context.schema, fragments, variables, limits.page_size
+            )
             cost = depth = aliases = mutations = 0
             for definition in document.definitions:
                 if not isinstance(definition, OperationDefinitionNode):
@@ -216,9 +102,7 @@ def query_limits_rule(variables, limits: QueryLimits) -> type[ValidationRule]:
                 cost += measure.cost
                 depth = max(depth, measure.depth)
                 if definition.operation == OperationType.MUTATION:
-                    mutations += count_root_fields(
-                        definition.selection_set, analysis.fragments
-                    )
+                    mutations += count_root_fields(definition.selection_set, fragments)
             aliases = count_aliases(document)
             self.report(cost, depth, aliases, mutations)
 

@@ -48,6 +48,8 @@ query ProductsPage($channel: String!) {
 }
 """
 
+# Ten variants a product: fifty of fifty, each with its media and
+# attributes, would be over the cost limit (backend/graphql/core/query_cost.py).
 STOREFRONT_PAGE = """
 query StorefrontPage($channel: String!) {
   products(first: 50, channel: $channel) {
@@ -59,7 +61,7 @@ query StorefrontPage($channel: String!) {
         collections { name }
         defaultVariant { sku }
         media { url(size: 256) }
-        productVariants(first: 50) {
+        productVariants(first: 10) {
           totalCount
           edges {
             node {
