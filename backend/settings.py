@@ -50,7 +50,8 @@ PUBLIC_URL = os.environ.get(
 ).rstrip("/")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin with Lumbar's site (throttled password change).
+    "backend.account.admin_config.LumbarAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -162,6 +163,9 @@ for _database in (DATABASES["default"], DATABASES["replica"]):
         _database["OPTIONS"] = _options
 
 AUTH_USER_MODEL = "account.User"
+# Django's check behind the failed-login throttle: every door that calls
+# authenticate() (store, API, admin, /ops/) shares one count per IP and email.
+AUTHENTICATION_BACKENDS = ["backend.account.backends.ThrottledModelBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {
         "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"  # noqa: E501

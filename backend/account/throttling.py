@@ -5,6 +5,9 @@ next one is heard: 1 s, 2 s, 4 s ... up to an hour. One IP failing for many
 emails (credential stuffing) is slowed the same way once it passes a
 larger allowance. The email need not have an account, so the answer does
 not tell who has one. Counters live in the cache (Redis) and expire.
+
+The throttle sits in the authentication backend (backends.py), so every
+door that checks a password through Django's authenticate() shares it.
 """
 
 import hashlib
@@ -13,6 +16,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 
 from .errors import AccountErrorCode, account_error
 
@@ -20,6 +24,9 @@ MIN_DELAY_SECONDS = 1
 MAX_DELAY_SECONDS = 3600
 # Failures are forgotten this long after the last one.
 COUNTER_TTL_SECONDS = 7200
+# The stored deadline decides; the key's expiry only frees memory, so it
+# outlives the deadline by a margin against clock skew and slow requests.
+BLOCK_TTL_MARGIN = 60
 # Failed logins one IP may make for any emails before it waits too; a
 # shared office or mobile carrier IP mistypes, an attack runs thousands.
 IP_FREE_FAILURES = 50
@@ -76,6 +83,34 @@ def _increment(key: str) -> int:
     return count
 
 
+class LoginAttemptDelayed(ValidationError):
+    """A password check refused because the wait after failures still runs.
+
+    A ValidationError without a field, so a Django form shows it as the
+    form's error and a mutation as Saleor's error; doors that name a field
+    re-raise it with one (login_delayed_error).
+    """
+
+    def __init__(self, seconds: int):
+        super().__init__(
+            "Logging in has been suspended for "
+            f"{seconds} second{'s' if seconds != 1 else ''} "
+            "due to too many failed attempts.",
+            code=AccountErrorCode.LOGIN_ATTEMPT_DELAYED.value,
+        )
+        self.seconds = seconds
+
+
+def login_delayed_error(error: LoginAttemptDelayed, *, field: str) -> ValidationError:
+    """Return Saleor's LOGIN_ATTEMPT_DELAYED error on the field."""
+    return account_error(
+        field,
+        error.message,
+        AccountErrorCode.LOGIN_ATTEMPT_DELAYED,
+        seconds=error.seconds,
+    )
+
+
 def login_attempt_check(*, ip: str, email: str) -> None:
     """Refuse an attempt made before the wait after the last failure ends."""
     keys = _keys(ip, email)
@@ -83,14 +118,7 @@ def login_attempt_check(*, ip: str, email: str) -> None:
     until = max(blocked.values(), default=0)
     remaining = math.ceil(until - time.time())
     if remaining > 0:
-        raise account_error(
-            "email",
-            "Logging in has been suspended for "
-            f"{remaining} second{'s' if remaining != 1 else ''} "
-            "due to too many failed attempts.",
-            AccountErrorCode.LOGIN_ATTEMPT_DELAYED,
-            seconds=remaining,
-        )
+        raise LoginAttemptDelayed(remaining)
 
 
 def login_failure_record(*, ip: str, email: str) -> None:
@@ -98,10 +126,14 @@ def login_failure_record(*, ip: str, email: str) -> None:
     keys = _keys(ip, email)
     now = time.time()
     pair_delay = delay_seconds(_increment(keys["pair_failures"]))
-    cache.set(keys["pair_blocked"], now + pair_delay, timeout=pair_delay + 1)
+    cache.set(
+        keys["pair_blocked"], now + pair_delay, timeout=pair_delay + BLOCK_TTL_MARGIN
+    )
     ip_delay = delay_seconds(_increment(keys["ip_failures"]) - IP_FREE_FAILURES)
     if ip_delay:
-        cache.set(keys["ip_blocked"], now + ip_delay, timeout=ip_delay + 1)
+        cache.set(
+            keys["ip_blocked"], now + ip_delay, timeout=ip_delay + BLOCK_TTL_MARGIN
+        )
 
 
 def login_success_record(*, ip: str, email: str) -> None:

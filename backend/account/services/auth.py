@@ -4,12 +4,7 @@ from django.contrib.auth import authenticate
 
 from ..errors import AccountErrorCode, account_error
 from ..models import User
-from ..throttling import (
-    client_ip,
-    login_attempt_check,
-    login_failure_record,
-    login_success_record,
-)
+from ..throttling import LoginAttemptDelayed, login_delayed_error
 from ._common import normalize_email
 
 
@@ -17,14 +12,16 @@ def user_authenticate(*, email: str, password: str, request=None) -> User:
     """Return the user the credentials name, or raise Saleor's errors.
 
     Failed attempts slow the next ones from the same IP for the same email
-    (LOGIN_ATTEMPT_DELAYED), whether or not the email has an account.
+    (LOGIN_ATTEMPT_DELAYED), whether or not the email has an account: the
+    authentication backend keeps that count for every door.
     """
-    ip = client_ip(request)
-    login_attempt_check(ip=ip, email=normalize_email(email))
-    user = authenticate(request, email=normalize_email(email), password=password)
+    email = normalize_email(email)
+    try:
+        user = authenticate(request, email=email, password=password)
+    except LoginAttemptDelayed as delayed:
+        raise login_delayed_error(delayed, field="email") from None
     if user is None:
-        login_failure_record(ip=ip, email=normalize_email(email))
-        known = User.objects.filter(email=normalize_email(email)).first()
+        known = User.objects.filter(email=email).first()
         if (
             known is not None
             and not known.is_active
@@ -36,7 +33,6 @@ def user_authenticate(*, email: str, password: str, request=None) -> User:
             "Please, enter valid credentials",
             AccountErrorCode.INVALID_CREDENTIALS,
         )
-    login_success_record(ip=ip, email=normalize_email(email))
     if not user.is_confirmed:
         raise account_error(
             "email",

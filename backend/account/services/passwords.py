@@ -1,12 +1,14 @@
 """Password reset by emailed link, and change while logged in."""
 
 from django.conf import settings
+from django.contrib.auth import authenticate
 from django.db import transaction
 from django.utils import timezone
 
 from ..errors import AccountErrorCode, account_error
 from ..links import redirect_url_clean
 from ..models import User
+from ..throttling import LoginAttemptDelayed, login_delayed_error
 from ..tokens import password_reset_tokens
 from ._common import normalize_email, password_validate
 
@@ -74,10 +76,20 @@ def password_set(*, email: str, token: str, password: str) -> User:
 
 
 @transaction.atomic
-def password_change(*, user: User, old_password: str, new_password: str) -> User:
-    """Change the user's password once the old one is confirmed."""
+def password_change(
+    *, user: User, old_password: str, new_password: str, request=None
+) -> User:
+    """Change the user's password once the old one is confirmed.
+
+    The old password is checked through authenticate(), so wrong guesses
+    count towards, and wait for, the same throttle as logging in.
+    """
     user = User.objects.select_for_update().get(pk=user.pk)
-    if not user.check_password(old_password or ""):
+    try:
+        confirmed = authenticate(request, email=user.email, password=old_password or "")
+    except LoginAttemptDelayed as delayed:
+        raise login_delayed_error(delayed, field="oldPassword") from None
+    if confirmed is None or confirmed.pk != user.pk:
         raise account_error(
             "oldPassword",
             "Old password isn't valid.",

@@ -40,6 +40,7 @@ def change(request):
                 user=request.user,
                 old_password=form.cleaned_data["old_password"],
                 new_password=form.cleaned_data["new_password"],
+                request=request,
             )
         except ValidationError as error:
             form.add_service_errors(error)

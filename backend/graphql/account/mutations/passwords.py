@@ -110,5 +110,6 @@ class PasswordChange(AccountMutation):
             user=current_user(info),
             old_password=old_password,
             new_password=new_password,
+            request=info.context,
         )
         return cls.success(user=user)
