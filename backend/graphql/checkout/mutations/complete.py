@@ -3,6 +3,7 @@
 import graphene
 from django.core.exceptions import ValidationError
 
+from backend.account.links import redirect_url_clean
 from backend.checkout.complete import checkout_complete
 from backend.order.models import Order as OrderModel
 
@@ -62,10 +63,16 @@ class CheckoutComplete(BaseMutation):
         error_type_field = "checkout_errors"
 
     @classmethod
-    def clean_input(cls, info, id=None, token=None, checkout_id=None, **_):
+    def clean_input(
+        cls, info, id=None, token=None, checkout_id=None, redirect_url=None, **_
+    ):
         from ...core.mutations import PermissionDenied
         from ..lookup import CHECKOUT_MANAGERS
 
+        if redirect_url:
+            # Unused here, but refused as Saleor refuses it: a client must not
+            # learn that a foreign or misleading link would be accepted.
+            redirect_url_clean(redirect_url=redirect_url)
         checkout_token = checkout_token_of(id=id, token=token, checkout_id=checkout_id)
         checkout = reload_checkout(checkout_token)
         user = getattr(info.context, "user", None)
