@@ -302,7 +302,7 @@ GRAPHQL_ALIAS_COUNT_LIMIT = int(os.environ.get("GRAPHQL_ALIAS_COUNT_LIMIT", 100)
 GRAPHQL_MUTATION_COUNT_LIMIT = int(os.environ.get("GRAPHQL_MUTATION_COUNT_LIMIT", 10))
 GRAPHQL_MAX_QUERY_BYTES = int(os.environ.get("GRAPHQL_MAX_QUERY_BYTES", 65536))
 # Saleor's dashboard's longest operation, with its fragments, is 1,221 tokens.
-GRAPHQL_MAX_QUERY_TOKENS = int(os.environ.get("GRAPHQL_MAX_QUERY_TOKENS", 5000))
+GRAPHQL_MAX_QUERY_TOKENS = int(os.environ.get("GRAPHQL_MAX_QUERY_TOKENS", 3000))
 # A query that has spent this many ms of CPU time executing is stopped
 # (0: never); see backend/graphql/core/deadline.py.
 GRAPHQL_QUERY_CPU_LIMIT_MS = int(os.environ.get("GRAPHQL_QUERY_CPU_LIMIT_MS", 1500))

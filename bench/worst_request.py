@@ -178,8 +178,10 @@ def post(base: str, query: str, variables: dict, timeout: float = 120):
         errors = json.loads(content).get("errors") or []
     except ValueError:
         errors = [{"message": "not JSON"}]
+    if not errors:
+        return elapsed, status, "-", len(content)
     code = errors[0].get("extensions", {}).get("exception", {}).get("code", "?")
-    return elapsed, status, code if errors else "-", len(content)
+    return elapsed, status, code, len(content)
 
 
 def healthz_while(base: str, query: str, variables: dict, in_flight: int):
@@ -246,6 +248,9 @@ def main() -> None:
         )
         print(f"{'request':44} {'bytes in':>8} {'s':>6} {'status':>6} "
               f"{'error code':16} {'bytes out':>9}")  # fmt: skip
+        warm_up = '{ products(first: 5, channel: "%s") { edges { node { name } } } }'
+        for _ in range(5 * args.workers):  # each worker's first request loads much
+            post(served.base, warm_up % CHANNEL, {})
         slowest = None
         for label, query, variables in requests_to_send(store):
             elapsed, status, code, size = post(served.base, query, variables)
