@@ -5,9 +5,11 @@ from graphene import relay
 
 from backend.attribute import models
 from backend.attribute.models import AttributeEntityType
+from backend.core.permissions import PermissionEnum
 
 from ..core.connection import ConnectionField, connection_from, create_connection_type
 from ..core.ids import global_id
+from ..core.permissions import permission_required
 from ..core.shared_enums import lazy_enum
 from ..meta.types import ObjectWithMetadata
 from ..shop.types import LanguageDisplay, language_code_argument, language_display
@@ -180,6 +182,15 @@ def _with_attribute(value, attribute):
     return value
 
 
+# Who may read an attribute's settings (Saleor hides them from shoppers).
+ATTRIBUTE_SETTINGS_READERS = (
+    PermissionEnum.MANAGE_PAGES,
+    PermissionEnum.MANAGE_PAGE_TYPES_AND_ATTRIBUTES,
+    PermissionEnum.MANAGE_PRODUCTS,
+    PermissionEnum.MANAGE_PRODUCT_TYPES_AND_ATTRIBUTES,
+)
+
+
 class Attribute(graphene.ObjectType):
     input_type = graphene.Field(
         AttributeInputTypeEnum, description="The input type to use for entering it."
@@ -220,15 +231,24 @@ class Attribute(graphene.ObjectType):
     )
     value_required = graphene.Boolean(
         required=True,
-        description="Whether the attribute requires values to be passed or not.",
+        description="Whether the attribute requires values to be passed or not."
+        "\n\nRequires one of the following permissions: MANAGE_PAGES, "
+        "MANAGE_PAGE_TYPES_AND_ATTRIBUTES, MANAGE_PRODUCTS, "
+        "MANAGE_PRODUCT_TYPES_AND_ATTRIBUTES.",
     )
     visible_in_storefront = graphene.Boolean(
         required=True,
-        description="Whether the attribute should be visible or not in storefront.",
+        description="Whether the attribute should be visible or not in storefront."
+        "\n\nRequires one of the following permissions: MANAGE_PAGES, "
+        "MANAGE_PAGE_TYPES_AND_ATTRIBUTES, MANAGE_PRODUCTS, "
+        "MANAGE_PRODUCT_TYPES_AND_ATTRIBUTES.",
     )
     filterable_in_storefront = graphene.Boolean(
         required=True,
-        description="Whether the attribute can be filtered in storefront.",
+        description="Whether the attribute can be filtered in storefront."
+        "\n\nRequires one of the following permissions: MANAGE_PAGES, "
+        "MANAGE_PAGE_TYPES_AND_ATTRIBUTES, MANAGE_PRODUCTS, "
+        "MANAGE_PRODUCT_TYPES_AND_ATTRIBUTES.",
         deprecation_reason=(
             "This flag is not used by Saleor. Keep the logic in the storefront or "
             "use `Attribute` metadata instead."
@@ -236,7 +256,10 @@ class Attribute(graphene.ObjectType):
     )
     filterable_in_dashboard = graphene.Boolean(
         required=True,
-        description="Whether the attribute can be filtered in dashboard.",
+        description="Whether the attribute can be filtered in dashboard."
+        "\n\nRequires one of the following permissions: MANAGE_PAGES, "
+        "MANAGE_PAGE_TYPES_AND_ATTRIBUTES, MANAGE_PRODUCTS, "
+        "MANAGE_PRODUCT_TYPES_AND_ATTRIBUTES.",
         deprecation_reason=(
             "This flag is not used by Saleor. Keep the logic in the dashboard or "
             "use `Attribute` metadata instead."
@@ -244,7 +267,10 @@ class Attribute(graphene.ObjectType):
     )
     available_in_grid = graphene.Boolean(
         required=True,
-        description="Whether the attribute can be displayed in the admin product list.",
+        description="Whether the attribute can be displayed in the admin product list."
+        "\n\nRequires one of the following permissions: MANAGE_PAGES, "
+        "MANAGE_PAGE_TYPES_AND_ATTRIBUTES, MANAGE_PRODUCTS, "
+        "MANAGE_PRODUCT_TYPES_AND_ATTRIBUTES.",
         deprecation_reason=(
             "This flag is not used by Saleor. Keep the logic in the storefront or "
             "use `Attribute` metadata instead."
@@ -252,7 +278,10 @@ class Attribute(graphene.ObjectType):
     )
     storefront_search_position = graphene.Int(
         required=True,
-        description="The position of the attribute in the storefront navigation.",
+        description="The position of the attribute in the storefront navigation."
+        "\n\nRequires one of the following permissions: MANAGE_PAGES, "
+        "MANAGE_PAGE_TYPES_AND_ATTRIBUTES, MANAGE_PRODUCTS, "
+        "MANAGE_PRODUCT_TYPES_AND_ATTRIBUTES.",
         deprecation_reason=(
             "This flag is not used by Saleor. Keep the logic in the storefront or "
             "use `Attribute` metadata instead."
@@ -292,6 +321,36 @@ class Attribute(graphene.ObjectType):
     @classmethod
     def is_type_of(cls, root, info):
         return isinstance(root, models.Attribute)
+
+    @staticmethod
+    @permission_required(*ATTRIBUTE_SETTINGS_READERS)
+    def resolve_value_required(root, info):
+        return root.value_required
+
+    @staticmethod
+    @permission_required(*ATTRIBUTE_SETTINGS_READERS)
+    def resolve_visible_in_storefront(root, info):
+        return root.visible_in_storefront
+
+    @staticmethod
+    @permission_required(*ATTRIBUTE_SETTINGS_READERS)
+    def resolve_filterable_in_storefront(root, info):
+        return root.filterable_in_storefront
+
+    @staticmethod
+    @permission_required(*ATTRIBUTE_SETTINGS_READERS)
+    def resolve_filterable_in_dashboard(root, info):
+        return root.filterable_in_dashboard
+
+    @staticmethod
+    @permission_required(*ATTRIBUTE_SETTINGS_READERS)
+    def resolve_available_in_grid(root, info):
+        return root.available_in_grid
+
+    @staticmethod
+    @permission_required(*ATTRIBUTE_SETTINGS_READERS)
+    def resolve_storefront_search_position(root, info):
+        return root.storefront_search_position
 
     @staticmethod
     def resolve_choices(

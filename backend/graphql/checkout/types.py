@@ -11,6 +11,7 @@ from backend.checkout.reservations import (
     checkout_reservation_expires,
     reservations_enabled,
 )
+from backend.core.permissions import PermissionEnum
 from backend.payment.gateways import payment_gateways_available
 from backend.payment.totals import payment_statuses
 
@@ -20,6 +21,7 @@ from ..core.channel import ChannelContext
 from ..core.dataloaders import register_siblings, resolve_for_siblings
 from ..core.money import Money as MoneyType
 from ..core.money import TaxedMoney as TaxedMoneyType
+from ..core.permissions import OWNER, permission_required
 from ..meta.types import ObjectWithMetadata
 from ..payment.types import PaymentGateway, PaymentGatewayData, TransactionItem
 from ..product.types.common import other_type
@@ -37,6 +39,16 @@ from .loaders import (
 )
 
 ProductVariant = other_type("backend.graphql.product.types", "ProductVariant")
+
+
+@permission_required(
+    PermissionEnum.MANAGE_USERS,
+    PermissionEnum.HANDLE_PAYMENTS,
+    OWNER,
+    owner=lambda checkout: checkout.user_id,
+)
+def _checkout_user(checkout: CheckoutModel, info):
+    return checkout.user
 
 
 # The Saleor Dummy Payment App, answered by the test gateway (see
@@ -285,7 +297,11 @@ class Checkout(graphene.ObjectType):
     last_change = graphene.DateTime(
         required=True, deprecation_reason="Use `updatedAt` instead."
     )
-    user = graphene.Field(User, description="The user assigned to the checkout.")
+    user = graphene.Field(
+        User,
+        description="The user assigned to the checkout.\n\nRequires one of the "
+        "following permissions: MANAGE_USERS, HANDLE_PAYMENTS, OWNER.",
+    )
     channel = graphene.Field(Channel, required=True)
     billing_address = graphene.Field(Address)
     shipping_address = graphene.Field(Address)
@@ -379,7 +395,8 @@ class Checkout(graphene.ObjectType):
     )
     transactions = graphene.List(
         graphene.NonNull(TransactionItem),
-        description="List of transactions for the checkout.",
+        description="List of transactions for the checkout.\n\nRequires one of "
+        "the following permissions: MANAGE_CHECKOUTS, HANDLE_PAYMENTS.",
     )
     display_gross_prices = graphene.Boolean(
         required=True,
@@ -422,7 +439,11 @@ class Checkout(graphene.ObjectType):
 
     @staticmethod
     def resolve_user(root: CheckoutModel, info):
-        return root.user
+        # A guest's checkout has no user to hide: null for everyone (the
+        # storefront's checkout fragment asks for it).
+        if root.user_id is None:
+            return None
+        return _checkout_user(root, info)
 
     @staticmethod
     def resolve_customer_note(root: CheckoutModel, info):
@@ -532,6 +553,9 @@ class Checkout(graphene.ObjectType):
         return Money(charged, root.currency) - total
 
     @staticmethod
+    @permission_required(
+        PermissionEnum.MANAGE_CHECKOUTS, PermissionEnum.HANDLE_PAYMENTS
+    )
     def resolve_transactions(root: CheckoutModel, info):
         return list(root.payment_transactions.all())
 

@@ -5,12 +5,14 @@ from dataclasses import dataclass
 import graphene
 from graphene import relay
 
+from backend.core.permissions import PermissionEnum
 from backend.discount.models import Voucher as VoucherModel
 from backend.discount.models import VoucherChannelListing
 from backend.order.models import Order as OrderModel
 
 from ..core.inputs import PositiveDecimal
 from ..core.money import Money
+from ..core.permissions import permission_required
 from ..meta.types import ObjectWithMetadata
 
 DiscountValueTypeEnum = graphene.Enum(
@@ -111,7 +113,10 @@ class OrderDiscount(graphene.ObjectType):
         required=True,
         description="Value of the discount. Can store fixed value or percent value",
     )
-    reason = graphene.String(description="Explanation for the applied discount.")
+    reason = graphene.String(
+        description="Explanation for the applied discount.\n\nRequires one of the "
+        "following permissions: MANAGE_ORDERS."
+    )
     amount = graphene.Field(
         Money,
         required=True,
@@ -156,6 +161,7 @@ class OrderDiscount(graphene.ObjectType):
         return root.listing.discount_value
 
     @staticmethod
+    @permission_required(PermissionEnum.MANAGE_ORDERS)
     def resolve_reason(root: OrderDiscountData, info):
         return f"Voucher code: {root.order.voucher_code}"
 

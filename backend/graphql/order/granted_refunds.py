@@ -12,7 +12,7 @@ from ..account.types import User
 from ..core.dataloaders import DataLoader
 from ..core.ids import global_id
 from ..core.money import Money
-from ..meta.access import require_any_permission
+from ..core.permissions import OWNER, permission_required
 from ..payment.types import TransactionEvent, TransactionItem
 from ..product.types.common import other_type
 
@@ -60,6 +60,16 @@ class OrderGrantedRefundLine(graphene.ObjectType):
         return root.order_line
 
 
+@permission_required(
+    PermissionEnum.MANAGE_USERS,
+    PermissionEnum.MANAGE_STAFF,
+    OWNER,
+    owner=lambda refund: refund.user_id,
+)
+def _granted_by(refund: OrderGrantedRefundModel, info):
+    return refund.user
+
+
 class OrderGrantedRefund(graphene.ObjectType):
     id = graphene.ID(required=True)
     created_at = graphene.DateTime(required=True, description="Time of creation.")
@@ -105,10 +115,7 @@ class OrderGrantedRefund(graphene.ObjectType):
     def resolve_user(root: OrderGrantedRefundModel, info):
         if root.user_id is None:
             return None
-        require_any_permission(
-            info, PermissionEnum.MANAGE_USERS, PermissionEnum.MANAGE_STAFF
-        )
-        return root.user
+        return _granted_by(root, info)
 
     @staticmethod
     def resolve_lines(root: OrderGrantedRefundModel, info):

@@ -22,9 +22,9 @@ from ..core.dataloaders import DataLoader
 from ..core.ids import global_id
 from ..core.money import Money as MoneyType
 from ..core.money import TaxedMoney as TaxedMoneyType
+from ..core.permissions import permission_required
 from ..core.types import Image
 from ..discount.types import OrderDiscount, Voucher, order_discounts
-from ..meta.access import require_any_permission
 from ..meta.types import ObjectWithMetadata
 from ..payment.types import TransactionItem
 from ..product.enums import ThumbnailFormatEnum
@@ -408,7 +408,8 @@ class Order(graphene.ObjectType):
     transactions = graphene.List(
         graphene.NonNull(TransactionItem),
         required=True,
-        description="List of transactions for the order.",
+        description="List of transactions for the order.\n\nRequires one of the "
+        "following permissions: MANAGE_ORDERS, HANDLE_PAYMENTS.",
     )
     total = graphene.Field(
         TaxedMoneyType, required=True, description="Total amount of the order."
@@ -457,7 +458,8 @@ class Order(graphene.ObjectType):
     events = graphene.List(
         graphene.NonNull(OrderEvent),
         required=True,
-        description="List of events associated with the order.",
+        description="List of events associated with the order.\n\nRequires one "
+        "of the following permissions: MANAGE_ORDERS.",
     )
     total_balance = graphene.Field(
         MoneyType,
@@ -544,13 +546,13 @@ class Order(graphene.ObjectType):
         return list(root.lines.all())
 
     @staticmethod
+    @permission_required(PermissionEnum.MANAGE_ORDERS)
     def resolve_granted_refunds(root: OrderModel, info):
-        require_any_permission(info, PermissionEnum.MANAGE_ORDERS)
         return GrantedRefundsByOrderIdLoader(info).load_for(root, lambda o: o.pk)
 
     @staticmethod
+    @permission_required(PermissionEnum.MANAGE_ORDERS)
     def resolve_total_granted_refund(root: OrderModel, info):
-        require_any_permission(info, PermissionEnum.MANAGE_ORDERS)
         granted = GrantedRefundsByOrderIdLoader(info).load_for(root, lambda o: o.pk)
         total = sum((refund.amount_value for refund in granted), Decimal(0))
         return Money(total, root.currency)
@@ -597,6 +599,7 @@ class Order(graphene.ObjectType):
         return False
 
     @staticmethod
+    @permission_required(PermissionEnum.MANAGE_ORDERS, PermissionEnum.HANDLE_PAYMENTS)
     def resolve_transactions(root: OrderModel, info):
         return list(root.payment_transactions.all())
 
@@ -672,6 +675,7 @@ class Order(graphene.ObjectType):
         return root.total_charged
 
     @staticmethod
+    @permission_required(PermissionEnum.MANAGE_ORDERS)
     def resolve_events(root: OrderModel, info):
         return list(root.events.all())
 

@@ -21,8 +21,8 @@ from backend.core.permissions import PermissionEnum
 from backend.product.models import ProductVariant
 from backend.warehouse.selectors import MAX_CHECKOUT_LINE_QUANTITY
 
+from ..core.permissions import STAFF, permission_required
 from ..core.shared_enums import lazy_enum, member_name
-from ..meta.access import require_any_permission, require_staff
 from ..meta.types import ObjectWithMetadata
 
 # The Saleor API version whose schema Lumbar serves.
@@ -203,7 +203,9 @@ class Shop(graphene.ObjectType):
         ),
     )
     version = graphene.String(
-        required=True, description="Lumbar's version, as Saleor reports its own."
+        required=True,
+        description="Lumbar's version, as Saleor reports its own.\n\nRequires one "
+        "of the following permissions: AUTHENTICATED_STAFF_USER, AUTHENTICATED_APP.",
     )
     schema_version = graphene.String(
         required=True, description="Minor Saleor API version."
@@ -257,8 +259,8 @@ class Shop(graphene.ObjectType):
         ]
 
     @staticmethod
+    @permission_required(*STAFF)
     def resolve_channel_currencies(root, info):
-        require_staff(info)
         return sorted(set(Channel.objects.values_list("currency_code", flat=True)))
 
     @staticmethod
@@ -267,13 +269,13 @@ class Shop(graphene.ObjectType):
         return None
 
     @staticmethod
+    @permission_required(PermissionEnum.MANAGE_SETTINGS)
     def resolve_default_mail_sender_name(root, info):
-        require_any_permission(info, PermissionEnum.MANAGE_SETTINGS)
         return parseaddr(settings.DEFAULT_FROM_EMAIL)[0] or None
 
     @staticmethod
+    @permission_required(PermissionEnum.MANAGE_SETTINGS)
     def resolve_default_mail_sender_address(root, info):
-        require_any_permission(info, PermissionEnum.MANAGE_SETTINGS)
         return parseaddr(settings.DEFAULT_FROM_EMAIL)[1] or None
 
     @staticmethod
@@ -286,18 +288,18 @@ class Shop(graphene.ObjectType):
         return "KG"
 
     @staticmethod
+    @permission_required(PermissionEnum.MANAGE_SETTINGS)
     def resolve_limit_quantity_per_checkout(root, info):
-        require_any_permission(info, PermissionEnum.MANAGE_SETTINGS)
         return MAX_CHECKOUT_LINE_QUANTITY
 
     @staticmethod
+    @permission_required(PermissionEnum.MANAGE_SETTINGS)
     def resolve_reserve_stock_duration_anonymous_user(root, info):
-        require_any_permission(info, PermissionEnum.MANAGE_SETTINGS)
         return settings.RESERVE_STOCK_DURATION_ANONYMOUS_USER
 
     @staticmethod
+    @permission_required(PermissionEnum.MANAGE_SETTINGS)
     def resolve_reserve_stock_duration_authenticated_user(root, info):
-        require_any_permission(info, PermissionEnum.MANAGE_SETTINGS)
         return settings.RESERVE_STOCK_DURATION_AUTHENTICATED_USER
 
     @staticmethod
@@ -305,6 +307,7 @@ class Shop(graphene.ObjectType):
         return True
 
     @staticmethod
+    @permission_required(*STAFF)
     def resolve_version(root, info):
         return package_metadata.version("lumbar")
 

@@ -1,8 +1,11 @@
 """order(id) for whoever holds the order, orders for staff who manage them."""
 
+import json
+
 from graphql_relay import to_global_id
 
 from backend.core.permissions import PermissionEnum
+from backend.order.services import order_note_add
 from tests.api.checkout.conftest import grant
 from tests.api.queries.conftest import QueryClient
 
@@ -22,8 +25,15 @@ query($id: ID!) {
     total { gross { amount currency } }
     totalCharged { amount }
     totalBalance { amount }
+  }
+}
+"""
+# What staff who manage orders read beyond the shopper's view.
+ORDER_HISTORY = """
+query($id: ID!) {
+  order(id: $id) {
     transactions { chargedAmount { amount } events { type } }
-    events { type }
+    events { type message }
   }
 }
 """
@@ -57,10 +67,52 @@ def test_a_guest_order_is_read_by_its_id(api, guest_order):
     assert order["deliveryMethod"] == {"name": "Ground", "price": {"amount": 5.0}}
     assert order["total"]["gross"] == {"amount": 44.98, "currency": "USD"}
     assert order["totalBalance"] == {"amount": 0.0}
+
+
+def test_a_guest_orders_id_does_not_show_its_staff_notes(api, guest_order):
+    order_note_add(order_id=guest_order.pk, message="Fraud check: call the bank")
+
+    result = api(ORDER_HISTORY, {"id": order_id(guest_order)})
+
+    assert result["data"] == {"order": None}
+    assert [error["extensions"]["exception"]["code"] for error in result["errors"]] == [
+        "PermissionDenied"
+    ]
+    assert "Fraud check" not in json.dumps(result)
+
+
+def test_a_customer_does_not_read_the_events_of_their_own_order(
+    customer_api, customer_order
+):
+    order_note_add(order_id=customer_order.pk, message="Fraud check: call the bank")
+
+    result = customer_api(
+        "query($id: ID!) { order(id: $id) { events { message } } }",
+        {"id": order_id(customer_order)},
+    )
+
+    assert result["data"] == {"order": None}
+    assert result["errors"][0]["extensions"]["exception"] == {
+        "code": "PermissionDenied",
+        "permissions": ["MANAGE_ORDERS"],
+    }
+    assert "Fraud check" not in json.dumps(result)
+
+
+def test_staff_who_manage_orders_read_an_orders_events_and_transactions(
+    api, staff_user, guest_order
+):
+    order_note_add(order_id=guest_order.pk, message="Fraud check: call the bank")
+    api.login(grant(staff_user, PermissionEnum.MANAGE_ORDERS))
+
+    result = api(ORDER_HISTORY, {"id": order_id(guest_order)})
+
+    order = result["data"]["order"]
     assert order["transactions"][0]["events"] == [{"type": "CHARGE_SUCCESS"}]
-    assert [event["type"] for event in order["events"]] == [
-        "PLACED",
-        "PAYMENT_CAPTURED",
+    assert [(event["type"], event["message"]) for event in order["events"]] == [
+        ("PLACED", None),
+        ("PAYMENT_CAPTURED", None),
+        ("NOTE_ADDED", "Fraud check: call the bank"),
     ]
 
 

@@ -31,7 +31,7 @@ def api(client):
 ATTRIBUTE_QUERY = """
 query Attribute($slug: String, $id: ID) {
   attribute(slug: $slug, id: $id) {
-    id name slug inputType type unit valueRequired visibleInStorefront withChoices
+    id name slug inputType type unit withChoices
     translation(languageCode: PL) { name language { code language } }
     choices(first: 10) {
       totalCount
@@ -82,8 +82,6 @@ def test_attribute_by_slug_returns_its_fields_choices_and_translation(api, thera
         "inputType": "DROPDOWN",
         "type": "PRODUCT_TYPE",
         "unit": None,
-        "valueRequired": False,
-        "visibleInStorefront": True,
         "withChoices": True,
         "translation": {
             "name": "Terapia",
@@ -154,9 +152,26 @@ def test_attribute_hidden_from_storefront_is_seen_by_staff(api, therapy, staff_u
     therapy.save(update_fields=["visible_in_storefront"])
     api.login(grant(staff_user, PermissionEnum.MANAGE_PRODUCT_TYPES_AND_ATTRIBUTES))
 
-    result = api(ATTRIBUTE_QUERY, {"slug": "therapy"})
+    result = api(SETTINGS_QUERY)
 
-    assert result["data"]["attribute"]["visibleInStorefront"] is False
+    assert result["data"]["attribute"] == {
+        "valueRequired": False,
+        "visibleInStorefront": False,
+    }
+
+
+SETTINGS_QUERY = """
+query { attribute(slug: "therapy") { valueRequired visibleInStorefront } }
+"""
+
+
+def test_a_shopper_is_refused_an_attributes_settings(api, therapy):
+    result = api(SETTINGS_QUERY)
+
+    assert result["data"] == {"attribute": None}
+    assert result["errors"][0]["extensions"]["exception"]["code"] == (
+        "PermissionDenied"
+    )
 
 
 PRIVATE_QUERY = """

@@ -17,7 +17,7 @@ def api(client):
 def test_shop_reports_name_domain_country_and_versions(api, channel):
     result = api(
         "query { shop { name domain { host sslEnabled url } "
-        "defaultCountry { code country } version schemaVersion "
+        "defaultCountry { code country } schemaVersion "
         "companyAddress { city } } }"
     )
 
@@ -31,7 +31,6 @@ def test_shop_reports_name_domain_country_and_versions(api, channel):
                     "url": "https://shop.example.com/graphql/",
                 },
                 "defaultCountry": {"code": "US", "country": "United States of America"},
-                "version": "0.1.0",
                 "schemaVersion": "3.23",
                 "companyAddress": None,
             }
@@ -69,6 +68,24 @@ def test_shop_channel_currencies_are_refused_to_a_shopper(api, channel):
 
     assert result["data"] is None
     assert result["errors"][0]["extensions"]["exception"]["code"] == "PermissionDenied"
+
+
+def test_shop_version_is_read_by_staff(api, staff_user):
+    api.login(staff_user)
+
+    result = api("query { shop { version } }")
+
+    assert result == {"data": {"shop": {"version": "0.1.0"}}}
+
+
+def test_shop_version_is_refused_to_a_shopper(api, db):
+    result = api("query { shop { name version } }")
+
+    assert result["data"] is None
+    assert result["errors"][0]["extensions"]["exception"] == {
+        "code": "PermissionDenied",
+        "permissions": ["AUTHENTICATED_APP", "AUTHENTICATED_STAFF_USER"],
+    }
 
 
 def test_shop_private_metadata_needs_manage_settings(api, staff_user):
