@@ -9,6 +9,7 @@ from prices import Money
 
 from backend.checkout.models import Checkout
 from backend.checkout.selectors import checkout_totals
+from backend.core.columns import column_value_refusal
 from backend.order.models import Order
 
 from .gateways import GatewayNotAvailable, PaymentStatus, payment_gateway_get
@@ -79,6 +80,11 @@ def transaction_initialize(
         amount = _amount_due(checkout)
     if amount < 0:
         raise _payment_error("amount", "INVALID", "The amount cannot be negative.")
+    too_big = column_value_refusal(
+        TransactionEvent._meta.get_field("amount_value"), amount
+    )
+    if too_big is not None:
+        raise _payment_error("amount", "INVALID", too_big)
     # The row exists before the gateway is asked, and every check that can
     # fail has run: the gateway's answer is then only recorded.
     item = TransactionItem.objects.create(

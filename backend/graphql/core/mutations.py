@@ -2,9 +2,11 @@
 
 A mutation declares its permissions and error type in ``Meta``, parses its
 arguments in ``clean_input`` and calls one domain service in
-``perform_mutation``. A domain ``ValidationError`` becomes the payload's
-``errors`` (and Saleor's deprecated typed list); a refused call raises
-Saleor's ``PermissionDenied`` and changes nothing.
+``perform_mutation``. Before ``clean_input``, every string and number is
+checked against the column it is stored in (``input_columns``). A domain
+``ValidationError`` becomes the payload's ``errors`` (and Saleor's
+deprecated typed list); a refused call raises Saleor's ``PermissionDenied``
+and changes nothing.
 """
 
 import binascii
@@ -20,6 +22,7 @@ from graphql_relay import from_global_id
 from backend.core.permissions import PermissionEnum, user_has_any_permission
 
 from .errors import validation_error_to_list
+from .input_columns import input_columns_refusal
 
 
 class PermissionDenied(GraphQLError):
@@ -184,6 +187,9 @@ class BaseMutation(graphene.Mutation):
     @classmethod
     def mutate(cls, root, info, **data: Any):
         cls.check_permissions(info)
+        refusal = input_columns_refusal(cls, data)
+        if refusal is not None:
+            return cls.error_payload(refusal)
         try:
             cleaned = cls.clean_input(info, **data)
             return cls.perform_mutation(info, **cleaned)

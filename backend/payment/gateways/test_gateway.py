@@ -22,6 +22,8 @@ _NO_REFUND_PREFIX = "test-norefund-"
 
 # Refunds this process asked for, newest last, so tests can see money returned.
 REFUNDS: list[tuple[str, Money]] = []
+# Charges and authorizations asked for, newest last, so tests see money taken.
+CHARGES: list[tuple[str, Money]] = []
 
 
 class TestGateway:
@@ -61,6 +63,7 @@ class TestGateway:
         )
 
     def _result(self, *, amount: Money, token: str) -> GatewayResult:
+        CHARGES.append((token, amount))
         reference = f"test-{uuid.uuid4().hex[:16]}"
         if token == TOKEN_REFUND_DECLINE:
             reference = f"{_NO_REFUND_PREFIX}{uuid.uuid4().hex[:16]}"

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from backend.core.permissions import PermissionEnum
 from backend.order.services import order_note_add
 
+from ...core.input_columns import input_columns_refusal
 from ...core.mutations import BaseMutation
 from ..errors import OrderNoteAddError
 from ..types import Order, OrderEvent
@@ -53,6 +54,9 @@ class OrderNoteAdd(BaseMutation):
     @classmethod
     def mutate(cls, root, info, **data):
         cls.check_permissions(info)
+        refusal = input_columns_refusal(cls, data)
+        if refusal is not None:
+            return cls.error_payload(_as_note_error(refusal))
         try:
             order_pk = order_pk_from_global_id(data["order"], field="order")
             event = order_note_add(
