@@ -5,6 +5,7 @@ import uuid
 from django.urls import reverse
 
 from backend.checkout.complete import checkout_complete
+from backend.order.services import order_note_add
 from tests.fixtures.checkout import make_ready_checkout, paid_with
 from tests.storefront.helpers import texts_by_class
 
@@ -48,6 +49,18 @@ def test_order_status_page_shows_only_that_order(
 
     assert f"#{mine.number}" in response.content.decode()
     assert f"#{other.number}" not in response.content.decode()
+
+
+def test_order_status_page_does_not_show_staff_notes(
+    client, channel, shipping_method, variant
+):
+    order = _order(channel, shipping_method, variant)
+    order_note_add(order_id=order.pk, message="Fraud check: call the bank")
+
+    response = client.get(f"/orders/{order.token}/")
+
+    assert response.status_code == 200
+    assert "Fraud check" not in response.content.decode()
 
 
 def test_an_unknown_or_malformed_token_is_not_found(client, db):
