@@ -1,54 +1,37 @@
 """Concurrent completions on PostgreSQL: each buyer in its own thread and connection."""
 
-import threading
 from collections import Counter
 
 import pytest
-from django.core.exceptions import ValidationError
-from django.db import connection
 from django.db.models import Sum
 
 from backend.checkout.complete import checkout_complete
 from backend.order.models import Order
 from backend.warehouse.models import Allocation, Stock
+from tests.concurrency.racing import run_at_once
 from tests.fixtures.catalog import make_published_product
 from tests.fixtures.checkout import make_ready_checkout, paid_with
 
 BUYERS = 20
 UNITS = 5
-TIMEOUT_SECONDS = 30
 
 
 def _complete_all_at_once(tokens: list) -> list:
     """Complete each token in its own thread, released together; return outcomes."""
-    barrier = threading.Barrier(len(tokens))
-    outcomes: list = [None] * len(tokens)
 
-    def buy(index: int, token) -> None:
-        try:
-            barrier.wait(timeout=TIMEOUT_SECONDS)
+    def buyer(token):
+        def buy():
             result = checkout_complete(
                 checkout_token=token, payment=paid_with("tok_success")
             )
-            outcomes[index] = ("order", result.order.pk)
-        except ValidationError as error:
-            ((field, errors),) = error.error_dict.items()
-            outcomes[index] = (field, errors[0].code)
-        except Exception as error:  # noqa: BLE001 - reported in the assertion
-            outcomes[index] = ("crash", repr(error))
-        finally:
-            connection.close()
+            return ("order", result.order.pk)
 
-    threads = [
-        threading.Thread(target=buy, args=(index, token))
-        for index, token in enumerate(tokens)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=TIMEOUT_SECONDS)
-    assert not any(thread.is_alive() for thread in threads)
-    return outcomes
+        return buy
+
+    return run_at_once(
+        [buyer(token) for token in tokens],
+        describe_refusal=lambda field, code: (field, code),
+    )
 
 
 @pytest.mark.django_db(transaction=True)

@@ -1,18 +1,14 @@
 """Two tabs finish the same 3-D Secure step at once: one charge only."""
 
-import threading
-
 import pytest
-from django.core.exceptions import ValidationError
-from django.db import connection
 
 from backend.checkout.selectors import checkout_totals
 from backend.payment.gateways.test_gateway import TEST_GATEWAY_ID
 from backend.payment.models import TransactionEvent, TransactionEventType
 from backend.payment.services import transaction_initialize, transaction_process
+from tests.concurrency.racing import run_at_once
 
 TABS = 4
-TIMEOUT_SECONDS = 30
 
 
 @pytest.mark.django_db(transaction=True)
@@ -24,27 +20,12 @@ def test_processing_one_session_at_once_from_several_tabs_charges_once(
         gateway_id=TEST_GATEWAY_ID,
         token="tok_3ds",
     )
-    barrier = threading.Barrier(TABS)
-    outcomes: list = [None] * TABS
 
-    def process(index: int) -> None:
-        try:
-            barrier.wait(timeout=TIMEOUT_SECONDS)
-            transaction_process(transaction_token=waiting.token, token="tok_success")
-            outcomes[index] = "charged"
-        except ValidationError as error:
-            ((_, errors),) = error.error_dict.items()
-            outcomes[index] = errors[0].code
-        except Exception as error:  # noqa: BLE001 - reported in the assertion
-            outcomes[index] = repr(error)
-        finally:
-            connection.close()
+    def process():
+        transaction_process(transaction_token=waiting.token, token="tok_success")
+        return "charged"
 
-    threads = [threading.Thread(target=process, args=(i,)) for i in range(TABS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=TIMEOUT_SECONDS)
+    outcomes = run_at_once([process] * TABS)
 
     assert sorted(outcomes) == ["TRANSACTION_ALREADY_PROCESSED"] * (TABS - 1) + [
         "charged"
