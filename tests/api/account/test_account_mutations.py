@@ -235,7 +235,7 @@ def test_address_validation_rules_for_the_us(api):
     )["data"]["addressValidationRules"]
 
     assert result["countryCode"] == "US"
-    assert "postal_code" in result["requiredFields"]
+    assert "postalCode" in result["requiredFields"]
     assert {"raw": "NV", "verbose": "Nevada"} in result["countryAreaChoices"]
 
 
