@@ -5,8 +5,6 @@ introspection is answered once per process; a query that runs too long,
 in Python or in PostgreSQL, is stopped with a GraphQL error.
 """
 
-import json
-
 import psycopg
 import pytest
 from django.db import connection
@@ -17,6 +15,7 @@ from backend.graphql.core.introspection_cache import (
     introspection_answer,
     introspection_key,
 )
+from tests.api.raw_requests import post, refusal
 
 pytestmark = pytest.mark.django_db
 
@@ -35,22 +34,6 @@ def no_kept_introspection():
     clear_introspection_answers()
     yield
     clear_introspection_answers()
-
-
-def post(client, query: str, variables=None):
-    return client.post(
-        "/graphql/",
-        data=json.dumps({"query": query, "variables": variables or {}}),
-        content_type="application/json",
-    )
-
-
-def refusal(response) -> list[dict]:
-    """Return the errors of a request answered without data."""
-    assert response.status_code == 400, response.content
-    body = response.json()
-    assert "data" not in body
-    return body["errors"]
 
 
 def test_ninety_nine_aliased_schema_walks_are_refused_before_execution(

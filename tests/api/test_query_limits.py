@@ -9,24 +9,9 @@ import json
 import pytest
 
 from backend.checkout.models import Checkout
+from tests.api.raw_requests import post, refusal
 
 pytestmark = pytest.mark.django_db
-
-
-def post(client, query: str, variables=None):
-    return client.post(
-        "/graphql/",
-        data=json.dumps({"query": query, "variables": variables or {}}),
-        content_type="application/json",
-    )
-
-
-def refusal(response) -> list[dict]:
-    """Return the errors of a request refused before execution."""
-    assert response.status_code == 400, response.content
-    body = response.json()
-    assert "data" not in body
-    return body["errors"]
 
 
 VARIANT_PAGES = """
