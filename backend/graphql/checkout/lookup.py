@@ -1,8 +1,11 @@
 """Find the checkout a query or mutation names, and refuse other people's.
 
-Saleor's rule: whoever holds a guest checkout's id may use it; a checkout
-that belongs to a customer is theirs alone (or staff's who manage
-checkouts).
+Saleor's rule: the id is the secret. Whoever holds a checkout's id may read
+and change it while its channel is active, whether it belongs to a guest or
+to a customer (a storefront's server reads a signed-in shopper's bag without
+their token). Only attaching and detaching a customer check the owner. In an
+inactive channel the query answers only staff who manage checkouts, and the
+mutations refuse with CHANNEL_INACTIVE.
 """
 
 import binascii
@@ -15,9 +18,9 @@ from graphql_relay import from_global_id
 from backend.checkout.models import Checkout
 from backend.core.permissions import PermissionEnum, user_has_any_permission
 
-from ..core.mutations import PermissionDenied
-
 CHECKOUT_MANAGERS = (PermissionEnum.MANAGE_CHECKOUTS, PermissionEnum.IMPERSONATE_USER)
+# Who reads a checkout of an inactive channel, as Saleor's `checkout` says.
+INACTIVE_CHANNEL_READERS = (*CHECKOUT_MANAGERS, PermissionEnum.HANDLE_PAYMENTS)
 
 
 def _invalid_id(field: str, value) -> ValidationError:
@@ -70,12 +73,20 @@ def authentication_required() -> GraphQLError:
 
 
 def may_use_checkout(user, checkout: Checkout) -> bool:
-    """Tell whether this requestor may read or change the checkout."""
-    if checkout.user_id is None:
+    """Tell whether this holder of the checkout's id may read or change it."""
+    if checkout.channel.is_active:
         return True
-    if user is not None and user.is_authenticated and user.pk == checkout.user_id:
-        return True
-    return user_has_any_permission(user, *CHECKOUT_MANAGERS)
+    return user_has_any_permission(user, *INACTIVE_CHANNEL_READERS)
+
+
+def is_checkout_owner(user, checkout: Checkout) -> bool:
+    """Tell whether the requestor is the customer the checkout belongs to."""
+    return (
+        checkout.user_id is not None
+        and user is not None
+        and user.is_authenticated
+        and user.pk == checkout.user_id
+    )
 
 
 def checkout_for_requestor(info, token) -> Checkout:
@@ -95,8 +106,15 @@ def checkout_for_requestor(info, token) -> Checkout:
                 )
             }
         )
-    if not may_use_checkout(getattr(info.context, "user", None), checkout):
-        raise PermissionDenied(CHECKOUT_MANAGERS)
+    if not checkout.channel.is_active:
+        raise ValidationError(
+            {
+                "channel": ValidationError(
+                    "Cannot perform mutation on a checkout in an inactive channel.",
+                    code="CHANNEL_INACTIVE",
+                )
+            }
+        )
     return checkout
 
 

@@ -11,7 +11,7 @@ from ...core.inputs import MetadataInput
 from ...core.mutations import BaseMutation
 from ...product.types.common import other_type
 from ..errors import CheckoutError
-from ..lookup import checkout_token_of, may_use_checkout, reload_checkout
+from ..lookup import checkout_token_of, reload_checkout
 from .base import requestor
 
 
@@ -66,9 +66,6 @@ class CheckoutComplete(BaseMutation):
     def clean_input(
         cls, info, id=None, token=None, checkout_id=None, redirect_url=None, **_
     ):
-        from ...core.mutations import PermissionDenied
-        from ..lookup import CHECKOUT_MANAGERS
-
         if redirect_url:
             # Unused here, but refused as Saleor refuses it: a client must not
             # learn that a foreign or misleading link would be accepted.
@@ -76,8 +73,15 @@ class CheckoutComplete(BaseMutation):
         checkout_token = checkout_token_of(id=id, token=token, checkout_id=checkout_id)
         checkout = reload_checkout(checkout_token)
         user = getattr(info.context, "user", None)
-        if checkout is not None and not may_use_checkout(user, checkout):
-            raise PermissionDenied(CHECKOUT_MANAGERS)
+        if checkout is not None and not checkout.channel.is_active:
+            raise ValidationError(
+                {
+                    "channel": ValidationError(
+                        "Cannot perform mutation on a checkout in an inactive channel.",
+                        code="CHANNEL_INACTIVE",
+                    )
+                }
+            )
         if checkout is None:
             # Completed already: only whoever may read the order gets it back.
             order = OrderModel.objects.filter(

@@ -237,7 +237,11 @@ class CheckoutCustomerAttach(_CheckoutDetail):
                 # Attaching someone else needs IMPERSONATE_USER; Lumbar has no
                 # impersonation, so only the signed-in customer can be attached.
                 raise PermissionDenied(CHECKOUT_MANAGERS[1:])
-        return {"checkout": requested_checkout(info, **ids), "user": user}
+        checkout = requested_checkout(info, **ids)
+        if checkout.user_id is not None and checkout.user_id != user.pk:
+            # Saleor: a checkout that has an owner is not handed to another.
+            raise PermissionDenied(CHECKOUT_MANAGERS[1:])
+        return {"checkout": checkout, "user": user}
 
     @classmethod
     def service(cls, info, *, checkout, user):
@@ -260,10 +264,11 @@ class CheckoutCustomerDetach(_CheckoutDetail):
         from ...core.mutations import PermissionDenied
         from ..lookup import CHECKOUT_MANAGERS, authentication_required
 
-        if requestor(info) is None:
+        user = requestor(info)
+        if user is None:
             raise authentication_required()
         checkout = requested_checkout(info, **ids)
-        if checkout.user_id is None:
+        if checkout.user_id is None or checkout.user_id != user.pk:
             # Saleor: only the owner detaches; a guest checkout has none.
             raise PermissionDenied(CHECKOUT_MANAGERS)
         return {"checkout": checkout}
