@@ -8,7 +8,7 @@ PORT ?= 8000
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/lumbar
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 
-.PHONY: run test install lock services browser lint bench check-deploy fuzz clean
+.PHONY: run test install lock services browser lint bench check-deploy fuzz clean e2e
 
 $(STAMP): requirements/lock.txt pyproject.toml
 	@test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -76,3 +76,10 @@ lock:
 # Everything make run made: the venv, the embedded database, media, static.
 clean:
 	rm -rf $(VENV) var/postgres var/media var/static
+
+# Saleor's storefront (../shared/clients/saleor-storefront, or
+# LUMBAR_SHARED_DIR) built against a live, production-like Lumbar and driven
+# in Chromium (e2e/storefront.py; everything it makes lives in var/e2e/).
+# E2E_ARGS passes variables, e.g. make e2e E2E_ARGS=E2E_CODEGEN_FALLBACK=1.
+e2e: $(STAMP) services browser
+	env $(E2E_ARGS) $(BIN)/python e2e/storefront.py

@@ -1,0 +1,104 @@
+"""Saleor's storefront, built against a live Lumbar, driven in Chromium.
+
+`make e2e` runs this. Phases: install (pnpm, a fresh copy of the storefront,
+its packages from a cached store), serve (Lumbar under gunicorn with a Celery
+worker, PostgreSQL and Redis, DEBUG off, the demo data), build (the
+storefront's own codegen against the live API, then `next build`), drive
+(Playwright steps, a screenshot each under var/e2e/screenshots/). Any GraphQL
+error in either server's log fails the run.
+
+Environment: E2E_HOLD=1 keeps the servers up before driving until
+var/e2e/hold is removed; E2E_SKIP_INSTALL=1 reuses var/e2e/storefront; E2E_SKIP_BUILD=1
+reuses its .next (same ports: E2E_API_PORT, E2E_STOREFRONT_PORT);
+E2E_CODEGEN_FALLBACK=1 lets codegen use Lumbar's committed schema, logged as
+such, when it fails against the live API; E2E_STEPS=browse,guest,... picks
+journeys.
+"""
+
+import os
+import sys
+import time
+import traceback
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import harness  # noqa: E402
+import journeys  # noqa: E402
+import logscan  # noqa: E402
+
+
+def hold(base: str, api_port: int) -> None:
+    """Keep everything serving (to explore by hand) until var/e2e/hold goes."""
+    marker = harness.VAR / "hold"
+    marker.touch()
+    harness.log(f"E2E_HOLD: storefront {base}, API http://127.0.0.1:{api_port}"
+                f"/graphql/; remove {marker} to go on")
+    while marker.exists():
+        time.sleep(1)
+
+
+def main() -> int:
+    harness.LOGS.mkdir(parents=True, exist_ok=True)
+    api_port = int(os.environ.get("E2E_API_PORT") or harness.free_port())
+    storefront_port = int(os.environ.get("E2E_STOREFRONT_PORT") or harness.free_port())
+    timings: dict[str, float] = {}
+    started = time.monotonic()
+    stack = harness.Stack()
+    failures: list[str] = []
+    report: dict = {}
+
+    def phase(name, action):
+        harness.log(f"== {name}")
+        begun = time.monotonic()
+        try:
+            return action()
+        finally:
+            timings[name] = time.monotonic() - begun
+            harness.log(f"== {name} took {timings[name]:.0f}s")
+
+    try:
+        if os.environ.get("E2E_SKIP_INSTALL") != "1":
+            phase("install", harness.install_storefront)
+        env = harness.lumbar_env(api_port)
+        phase("lumbar", lambda: (harness.prepare_lumbar(env),
+                                 harness.serve_lumbar(stack, env, api_port)))
+        front_env = harness.storefront_env(api_port, storefront_port)
+        if os.environ.get("E2E_SKIP_BUILD") != "1":
+            allow = os.environ.get("E2E_CODEGEN_FALLBACK") == "1"
+            report = phase("build", lambda: harness.build_storefront(
+                front_env, allow_fallback=allow))
+        phase("start", lambda: harness.serve_storefront(
+            stack, front_env, storefront_port))
+        base = f"http://127.0.0.1:{storefront_port}"
+        if os.environ.get("E2E_HOLD") == "1":
+            hold(base, api_port)
+        failures += phase("drive", lambda: journeys.drive(
+            base, steps=os.environ.get("E2E_STEPS")))
+    except Exception as error:  # noqa: BLE001 - reported, then cleaned up
+        traceback.print_exc()
+        failures.append(f"harness: {error}")
+    finally:
+        stack.stop_all()
+    failures += logscan.graphql_errors(harness.LOGS)
+    if report:
+        harness.log("codegen against the live API: " + report["codegen_live"])
+        if "codegen_fallback" in report:
+            harness.log("FALLBACK used, codegen from Lumbar's committed schema "
+                        "plus e2e/schema-gaps.graphql: " + report["codegen_fallback"])
+    if report.get("codegen_live", "ok").startswith("FAILED"):
+        failures.append("codegen against the live API failed "
+                        "(var/e2e/logs/codegen-*.log)")
+    timings["total"] = time.monotonic() - started
+    harness.log("timings: " + ", ".join(f"{k} {v:.0f}s" for k, v in timings.items()))
+    if failures:
+        harness.log(f"FAILED ({len(failures)}):")
+        for failure in failures:
+            print("  - " + failure, flush=True)
+        return 1
+    harness.log("all steps passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
