@@ -2,7 +2,9 @@
 
 import graphene
 
+from .core.deprecated_inputs import list_deprecated_input_values
 from .mutation_root import Mutation
 from .query_root import EXTRA_TYPES, Query
 
 schema = graphene.Schema(query=Query, mutation=Mutation, types=EXTRA_TYPES)
+list_deprecated_input_values()
