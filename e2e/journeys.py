@@ -1,0 +1,338 @@
+"""The shopper's journeys through Saleor's storefront, step by step.
+
+Each step is named, timed and screenshotted (var/e2e/screenshots/NN-name.png,
+also when it fails). A failed step ends its journey and is reported; the
+next journey starts in a fresh browser context.
+"""
+
+import email
+import html
+import re
+import time
+from contextlib import contextmanager
+
+from harness import LOGS, VAR, log
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+SHOTS = VAR / "screenshots"
+TIMEOUT_MS = 30_000  # a cold Next page on a loaded 2-core machine
+CHANNEL = "/en/default-channel"
+VARIANT_PRODUCT = "pulseease-tens-unit"
+VARIANT_OPTION = "4 channels"
+PROMO_CODE = "WELCOME10"
+PASSWORD = "Lumbar-e2e-pass-1"
+NEW_PASSWORD = "Lumbar-e2e-pass-2"
+
+
+class StepFailed(Exception):
+    pass
+
+
+class Run:
+    """Numbered steps with a screenshot each; failures collected."""
+
+    def __init__(self, base: str):
+        self.base = base
+        self.number = 0
+        self.failures: list[str] = []
+        self.passed: list[str] = []
+
+    @contextmanager
+    def step(self, page, name: str):
+        self.number += 1
+        label = f"{self.number:02d}-{name}"
+        begun = time.monotonic()
+        try:
+            yield
+        except Exception as error:
+            self._shoot(page, label + "-FAILED")
+            first_line = str(error).strip().splitlines()[0] if str(error).strip() else ""
+            self.failures.append(f"step {label}: {type(error).__name__}: {first_line}")
+            log(f"step {label} FAILED after {time.monotonic() - begun:.1f}s: "
+                f"{str(error)[:800]}")
+            raise StepFailed(label) from error
+        self._shoot(page, label)
+        self.passed.append(label)
+        log(f"step {label} ok ({time.monotonic() - begun:.1f}s)")
+
+    @staticmethod
+    def _shoot(page, label: str) -> None:
+        try:
+            page.screenshot(path=str(SHOTS / f"{label}.png"), full_page=True)
+        except Exception as error:  # noqa: BLE001 - a screenshot never hides a result
+            log(f"screenshot {label} failed: {error}")
+
+
+def expect_text(page, text, *, timeout=TIMEOUT_MS) -> None:
+    """Wait for visible text (a str or a compiled pattern) anywhere on the page."""
+    page.get_by_text(text).first.wait_for(state="visible", timeout=timeout)
+
+
+def product_link(page, slug: str):
+    return page.locator(f'main a[href*="/products/{slug}"]').first
+
+
+# --- browse ----------------------------------------------------------------
+
+
+def browse(run: Run, page) -> None:
+    base = run.base
+    with run.step(page, "home"):
+        page.goto(base + "/")
+        page.wait_for_url(re.compile(re.escape(CHANNEL) + r"/?$"))
+        page.get_by_role("heading", name="Featured products").wait_for()
+        page.locator('main a[href*="/products/"]').first.wait_for()
+    with run.step(page, "category"):
+        page.goto(base + CHANNEL + "/categories/tens-units")
+        page.get_by_role("heading", level=1).first.wait_for()
+        product_link(page, "pulseease-tens-unit").wait_for()
+    with run.step(page, "collection"):
+        page.goto(base + CHANNEL + "/collections/sciatica-essentials")
+        page.get_by_role("heading", level=1).first.wait_for()
+        page.locator('main a[href*="/products/"]').first.wait_for()
+    with run.step(page, "search"):
+        box = page.get_by_role("textbox", name="Search for products")
+        box.fill("foam roller")
+        box.press("Enter")
+        page.wait_for_url(re.compile(r"/search\?.*query=foam"))
+        expect_text(page, re.compile(r'Results for "foam roller"'))
+        product_link(page, "high-density-foam-roller").wait_for()
+
+
+def add_variant_to_bag(run: Run, page, *, option=VARIANT_OPTION, expected_count=1):
+    with run.step(page, "product-variant"):
+        page.goto(run.base + CHANNEL + f"/products/{VARIANT_PRODUCT}")
+        page.get_by_role("heading", level=1).first.wait_for()
+        page.get_by_role("button", name=re.compile("^" + re.escape(option))).click()
+        page.wait_for_url(re.compile(r"variant="))
+    with run.step(page, "add-to-bag"):
+        page.get_by_role("button", name="Add to bag").click()
+        page.get_by_role("button", name=re.compile(
+            rf"\b{expected_count} items? in cart")).wait_for()
+
+
+# --- checkout --------------------------------------------------------------
+
+
+def open_checkout_from_cart(run: Run, page) -> None:
+    with run.step(page, "cart"):
+        page.goto(run.base + CHANNEL + "/cart")
+        page.get_by_role("heading", name="Shopping Cart").wait_for()
+        page.get_by_role("link", name="Checkout").click()
+        page.wait_for_url(re.compile(r"/checkout\?.*checkout="))
+
+
+def fill_shipping_address(page) -> None:
+    page.get_by_role("combobox", name="Country/Region").select_option(
+        label="United States")
+    page.get_by_role("combobox", name=re.compile("^State")).wait_for()
+    page.get_by_role("textbox", name="First name").fill("Ada")
+    page.get_by_role("textbox", name="Last name").fill("Lovelace")
+    page.get_by_role("textbox", name="Street address").fill("1600 Amphitheatre Pkwy")
+    page.get_by_role("textbox", name="City").fill("Mountain View")
+    page.get_by_role("textbox", name=re.compile("Postal|ZIP", re.I)).fill("94043")
+    page.get_by_role("combobox", name=re.compile("^State")).select_option(
+        label="California")
+
+
+def checkout_to_confirmation(run: Run, page, *, guest_email: str | None) -> str:
+    """Contact and address, shipping method, dummy payment; return the order text."""
+    with run.step(page, "checkout-information"):
+        if guest_email:
+            page.get_by_role("textbox", name="Email address").fill(guest_email)
+        else:
+            expect_text(page, re.compile("Signed in|Contact"))
+        address_form = page.get_by_role("textbox", name="Street address")
+        if guest_email or address_form.count():
+            fill_shipping_address(page)
+        page.get_by_role("button", name="Continue to shipping").click()
+        page.wait_for_url(re.compile(r"step=shipping"))
+    with run.step(page, "checkout-shipping-method"):
+        # The radio is visually hidden under its styled label: click the label.
+        page.get_by_text("Express", exact=True).click()
+        express = page.get_by_role("radio", name=re.compile("^Express"))
+        page.wait_for_function("e => e.checked", arg=express.element_handle())
+        page.get_by_role("button", name="Continue to payment").click()
+        page.wait_for_url(re.compile(r"step=payment"))
+    with run.step(page, "checkout-dummy-payment"):
+        expect_text(page, "Dummy Payment App")
+        page.get_by_role("button", name=re.compile(r"^Pay ")).click()
+        page.wait_for_url(re.compile(r"/checkout/complete|order="), timeout=60_000)
+    with run.step(page, "order-confirmation"):
+        expect_text(page, "Thank you for your order!", timeout=60_000)
+        expect_text(page, re.compile(r"Order #\d+"))
+        return page.locator("body").inner_text()
+
+
+def guest_purchase(run: Run, page) -> None:
+    add_variant_to_bag(run, page)
+    open_checkout_from_cart(run, page)
+    checkout_to_confirmation(run, page, guest_email="guest-e2e@example.com")
+
+
+def cart_edits(run: Run, page) -> None:
+    """Promo code on and off, a quantity up, a line removed."""
+    add_variant_to_bag(run, page, option="2 channels")
+    add_variant_to_bag(run, page, option="4 channels", expected_count=2)
+    open_checkout_from_cart(run, page)
+    summary = page.get_by_role("article").filter(has_text="Order Summary")
+    with run.step(page, "promo-code-added"):
+        summary.get_by_role("textbox", name="Discount code").fill(PROMO_CODE)
+        summary.get_by_role("button", name="Apply").click()
+        summary.get_by_text(PROMO_CODE).first.wait_for()
+        summary.get_by_text("Discount").first.wait_for()
+    with run.step(page, "promo-code-removed"):
+        summary.get_by_role("button", name="Remove discount code").click()
+        summary.get_by_text(PROMO_CODE).first.wait_for(state="hidden")
+    with run.step(page, "cart-drawer"):
+        page.goto(run.base + CHANNEL + f"/products/{VARIANT_PRODUCT}")
+        page.get_by_role("button", name=re.compile(r"items? in cart")).click()
+        page.get_by_role("dialog").wait_for()
+    drawer = page.get_by_role("dialog")
+    with run.step(page, "quantity-increased"):
+        drawer.get_by_role("button", name="Increase quantity").first.click()
+        page.get_by_role("button", name=re.compile(r"\b3 items in cart")).wait_for()
+    with run.step(page, "line-removed"):
+        drawer.get_by_role("button", name=re.compile(r"^Remove ")).first.click()
+        page.get_by_role("button", name=re.compile(r"\b1 item in cart")).wait_for()
+
+
+# --- account ---------------------------------------------------------------
+
+
+def confirmation_link(address: str, *, storefront: str, timeout=60) -> str:
+    """The account link in the newest email to address, from the worker's log."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for name in ("celery.log", "gunicorn.log"):
+            text = (LOGS / name).read_text(errors="replace")
+            for chunk in reversed(text.split("-" * 79)):
+                if f"To: {address}" not in chunk:
+                    continue
+                start = chunk.find("Content-Type")
+                message = email.message_from_string(chunk[max(0, start - 400):].lstrip())
+                bodies = [part.get_payload(decode=True) or b"" for part in message.walk()
+                          if not part.is_multipart()]
+                body = html.unescape(b"\n".join(bodies).decode("utf-8", "replace")
+                                     or chunk)
+                links = [link for link in re.findall(r"https?://[^\s\"'<>]+", body)
+                         if link.startswith(storefront) and "token" in link]
+                if links:
+                    return links[0]
+        time.sleep(1)
+    raise AssertionError(f"no email with a {storefront} token link to {address}")
+
+
+def account(run: Run, page, *, email_address: str) -> None:
+    base = run.base
+    with run.step(page, "register"):
+        page.goto(base + CHANNEL + "/signup")
+        page.get_by_label("Email").first.fill(email_address)
+        page.get_by_label("Password", exact=True).fill(PASSWORD)
+        page.get_by_label("Confirm password").fill(PASSWORD)
+        page.get_by_role("button", name="Create Account").click()
+        expect_text(page, "Account Created!")
+    with run.step(page, "confirm-from-email"):
+        link = confirmation_link(email_address, storefront=base)
+        log(f"confirmation link: {link}")
+        page.goto(link)
+        expect_text(page, "Account confirmed")
+    with run.step(page, "sign-in"):
+        page.goto(base + CHANNEL + "/login")
+        page.get_by_label("Email").first.fill(email_address)
+        page.get_by_label("Password", exact=True).fill(PASSWORD)
+        page.get_by_role("button", name="Sign In").click()
+        page.wait_for_url(lambda url: "/login" not in url)
+        page.goto(base + CHANNEL + "/account")
+        expect_text(page, re.compile("Welcome back"))
+    add_variant_to_bag(run, page)
+    open_checkout_from_cart(run, page)
+    checkout_to_confirmation(run, page, guest_email=None)
+    with run.step(page, "order-in-account"):
+        page.goto(base + CHANNEL + "/account/orders")
+        page.get_by_role("heading", name="Orders").first.wait_for()
+        expect_text(page, re.compile(r"1 order\b"))
+    with run.step(page, "address-added"):
+        page.goto(base + CHANNEL + "/account/addresses")
+        page.get_by_role("button", name=re.compile("Add (new )?address")).first.click()
+        dialog = page.get_by_role("dialog")
+        dialog.get_by_label("First name").fill("Grace")
+        dialog.get_by_label("Last name").fill("Hopper")
+        dialog.get_by_label("Street address").fill("10 Main St")
+        dialog.get_by_label("City").fill("Portland")
+        dialog.get_by_label(re.compile("Postal|Zip", re.I)).first.fill("97201")
+        country = dialog.get_by_role("combobox", name=re.compile("Country"))
+        if country.count():
+            country.first.select_option("US")
+        state = dialog.get_by_role("combobox", name=re.compile("State"))
+        if state.count():
+            state.first.select_option(label="Oregon")
+        dialog.get_by_role("button", name=re.compile("^(Save|Add address)")).click()
+        expect_text(page, "10 Main St")
+    with run.step(page, "address-edited"):
+        page.get_by_role("button", name="Edit address").first.click()
+        dialog = page.get_by_role("dialog")
+        dialog.get_by_label("Street address").fill("12 Main St")
+        dialog.get_by_role("button", name=re.compile("^(Save|Update address)")).click()
+        expect_text(page, "12 Main St")
+    with run.step(page, "address-deleted"):
+        page.get_by_role("button", name="Delete address").first.click()
+        confirm = page.get_by_role("alertdialog")
+        if confirm.count():
+            confirm.get_by_role("button", name=re.compile("Delete")).click()
+        page.get_by_text("12 Main St").first.wait_for(state="hidden")
+    with run.step(page, "password-changed"):
+        page.goto(base + CHANNEL + "/account/settings")
+        page.get_by_label("Current password").fill(PASSWORD)
+        page.get_by_label("New password", exact=True).fill(NEW_PASSWORD)
+        page.get_by_label("Confirm new password").fill(NEW_PASSWORD)
+        page.get_by_role("button", name=re.compile("Change password|Update password|Save"))\
+            .first.click()
+        expect_text(page, re.compile("Password (changed|updated)", re.I))
+
+
+JOURNEYS = {
+    "browse": browse,
+    "guest": guest_purchase,
+    "cart": cart_edits,
+    "account": lambda run, page: account(
+        run, page, email_address=f"e2e-{int(time.time())}@example.com"),
+}
+
+
+def drive(base: str, *, steps: str | None = None) -> list[str]:
+    """Run the journeys (all, or the comma-separated names); return failures."""
+    from playwright.sync_api import sync_playwright
+
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for old in SHOTS.glob("*.png"):
+        old.unlink()
+    names = steps.split(",") if steps else list(JOURNEYS)
+    run = Run(base)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            for name in names:
+                context = browser.new_context(viewport={"width": 1280, "height": 900})
+                context.set_default_timeout(TIMEOUT_MS)
+                page = context.new_page()
+                log(f"-- journey {name}")
+                try:
+                    JOURNEYS[name](run, page)
+                except StepFailed:
+                    pass
+                finally:
+                    context.close()
+        finally:
+            browser.close()
+    log(f"steps passed: {len(run.passed)}, failed: {len(run.failures)}; "
+        f"screenshots in {SHOTS}")
+    return run.failures
