@@ -21,7 +21,12 @@ from .mutations.details import (
     CheckoutShippingAddressUpdate,
     CheckoutShippingMethodUpdate,
 )
-from .mutations.lines import CheckoutLinesAdd, CheckoutLinesDelete, CheckoutLinesUpdate
+from .mutations.lines import (
+    CheckoutLineDelete,
+    CheckoutLinesAdd,
+    CheckoutLinesDelete,
+    CheckoutLinesUpdate,
+)
 from .mutations.promo_code import CheckoutAddPromoCode, CheckoutRemovePromoCode
 from .types import Checkout
 
@@ -59,6 +64,9 @@ class CheckoutMutations(graphene.ObjectType):
     checkout_lines_add = CheckoutLinesAdd.Field()
     checkout_lines_update = CheckoutLinesUpdate.Field()
     checkout_lines_delete = CheckoutLinesDelete.Field()
+    checkout_line_delete = CheckoutLineDelete.Field(
+        deprecation_reason="Use `checkoutLinesDelete` instead."
+    )
     checkout_email_update = CheckoutEmailUpdate.Field()
     checkout_shipping_address_update = CheckoutShippingAddressUpdate.Field()
     checkout_billing_address_update = CheckoutBillingAddressUpdate.Field()

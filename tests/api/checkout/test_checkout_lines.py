@@ -354,3 +354,43 @@ def test_lines_add_query_count_does_not_grow_with_the_lines_added(
 # Measured 14 whether 1 or 6 lines are added (lock, validation, write,
 # then the payload's reads).
 LINES_ADD_BUDGET = 14
+
+
+LINE_DELETE = """
+mutation($id: ID!, $lineId: ID) {
+  checkoutLineDelete(id: $id, lineId: $lineId) {
+    checkout { lines { quantity } }
+    errors { field code }
+  }
+}
+"""
+
+
+def test_the_deprecated_line_delete_removes_one_line(api, channel, variant):
+    checkout = _checkout(channel, variant, 2)
+    line = checkout.lines.get()
+
+    result = api(LINE_DELETE, {"id": checkout_id(checkout), "lineId": line_id(line)})
+
+    assert result["data"]["checkoutLineDelete"] == {
+        "checkout": {"lines": []},
+        "errors": [],
+    }
+    assert not checkout.lines.exists()
+
+
+def test_the_deprecated_line_delete_refuses_a_line_of_another_checkout(
+    api, channel, variant
+):
+    checkout = _checkout(channel, variant, 2)
+    other_line = _checkout(channel, variant, 1).lines.get()
+
+    result = api(
+        LINE_DELETE, {"id": checkout_id(checkout), "lineId": line_id(other_line)}
+    )
+
+    assert result["data"]["checkoutLineDelete"]["errors"] == [
+        {"field": "lineId", "code": "NOT_FOUND"}
+    ]
+    assert checkout.lines.get().quantity == 2
+    assert CheckoutLine.objects.filter(pk=other_line.pk).exists()

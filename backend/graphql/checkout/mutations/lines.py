@@ -187,3 +187,33 @@ class CheckoutLinesDelete(BaseMutation):
     def perform_mutation(cls, info, *, checkout, line_ids):
         checkout_lines_delete(checkout_token=checkout.token, line_ids=line_ids)
         return cls.success(checkout=reload_checkout(checkout.token))
+
+
+class CheckoutLineDelete(BaseMutation):
+    """Saleor's one-line delete, dropped upstream but still in its storefront."""
+
+    checkout = graphene.Field(Checkout, description="An updated checkout.")
+
+    class Arguments:
+        checkout_id = graphene.ID(
+            description="The ID of the checkout.",
+            deprecation_reason="Use `id` instead.",
+        )
+        id = CHECKOUT_ID_ARGS["id"]
+        line_id = graphene.ID(description="ID of the checkout line to delete.")
+        token = CHECKOUT_ID_ARGS["token"]
+
+    class Meta:
+        description = "Deletes a CheckoutLine."
+        error_type_class = CheckoutError
+
+    @classmethod
+    def clean_input(cls, info, line_id=None, **ids):
+        checkout = requested_checkout(info, **ids)
+        line = uuid_from_global_id(line_id, type_name="CheckoutLine", field="lineId")
+        return {"checkout": checkout, "line_ids": [line]}
+
+    @classmethod
+    def perform_mutation(cls, info, *, checkout, line_ids):
+        checkout_lines_delete(checkout_token=checkout.token, line_ids=line_ids)
+        return cls.success(checkout=reload_checkout(checkout.token))
