@@ -198,10 +198,12 @@ def cart_edits(run: Run, page) -> None:
     drawer = page.get_by_role("dialog")
     with run.step(page, "quantity-increased"):
         drawer.get_by_role("button", name="Increase quantity").first.click()
-        page.get_by_role("button", name=re.compile(r"\b3 items in cart")).wait_for()
+        # The header's count sits behind the open drawer: read the drawer's.
+        drawer.get_by_text("(3 items)").wait_for()
+        drawer.get_by_text("$79.98").first.wait_for()  # 2 × $39.99
     with run.step(page, "line-removed"):
         drawer.get_by_role("button", name=re.compile(r"^Remove ")).first.click()
-        page.get_by_role("button", name=re.compile(r"\b1 item in cart")).wait_for()
+        drawer.get_by_text("(1 item)").wait_for()
 
 
 # --- account ---------------------------------------------------------------
