@@ -7,6 +7,7 @@ OrderDirection and the filter inputs live in ../core/.
 import graphene
 from django.db.models import Q
 from graphql.language import ast
+from graphql.utilities import value_from_ast_untyped
 
 
 class PositiveInt(graphene.types.Scalar):
@@ -38,7 +39,10 @@ class JSON(graphene.types.Scalar):
 
     @staticmethod
     def parse_literal(node, _variables=None):
-        return graphene.types.scalars.Undefined
+        # An inline object or list, as Saleor accepts: `{event: {type:
+        # CHARGE_SUCCESS}}`. An enum value reads as its name, and a
+        # variable inside reads as the variable's value.
+        return value_from_ast_untyped(node, _variables)
 
     @staticmethod
     def parse_value(value):
