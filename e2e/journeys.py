@@ -29,6 +29,7 @@ VARIANT_OPTION = "4 channels"
 PROMO_CODE = "WELCOME10"
 PASSWORD = "Lumbar-e2e-pass-1"
 NEW_PASSWORD = "Lumbar-e2e-pass-2"
+CHANGE_PASSWORD_SUBMIT = "Change password"
 
 
 class StepFailed(Exception):
@@ -45,7 +46,8 @@ class Run:
         self.passed: list[str] = []
 
     @contextmanager
-    def step(self, page, name: str):
+    def step(self, page, name: str, *, soft: bool = False):
+        """Run a step; a soft one's failure is recorded and the journey goes on."""
         self.number += 1
         label = f"{self.number:02d}-{name}"
         begun = time.monotonic()
@@ -54,9 +56,12 @@ class Run:
         except Exception as error:
             self._shoot(page, label + "-FAILED")
             first_line = str(error).strip().splitlines()[0] if str(error).strip() else ""
-            self.failures.append(f"step {label}: {type(error).__name__}: {first_line}")
+            self.failures.append(f"step {label} at {page.url}: "
+                                 f"{type(error).__name__}: {first_line}")
             log(f"step {label} FAILED after {time.monotonic() - begun:.1f}s: "
                 f"{str(error)[:800]}")
+            if soft:
+                return
             raise StepFailed(label) from error
         self._shoot(page, label)
         self.passed.append(label)
@@ -142,8 +147,9 @@ def fill_shipping_address(page) -> None:
         label="California")
 
 
-def checkout_to_confirmation(run: Run, page, *, guest_email: str | None) -> str:
-    """Contact and address, shipping method, dummy payment; return the order text."""
+def checkout_to_confirmation(run: Run, page, *, guest_email: str | None,
+                             soft_confirmation: bool = False) -> None:
+    """Contact and address, shipping method, dummy payment, confirmation."""
     with run.step(page, "checkout-information"):
         if guest_email:
             page.get_by_role("textbox", name="Email address").fill(guest_email)
@@ -165,10 +171,9 @@ def checkout_to_confirmation(run: Run, page, *, guest_email: str | None) -> str:
         expect_text(page, "Dummy Payment App")
         page.get_by_role("button", name=re.compile(r"^Pay ")).click()
         page.wait_for_url(re.compile(r"/checkout/complete|order="), timeout=60_000)
-    with run.step(page, "order-confirmation"):
-        expect_text(page, "Thank you for your order!", timeout=60_000)
+    with run.step(page, "order-confirmation", soft=soft_confirmation):
+        expect_text(page, "Thank you for your order!", timeout=30_000)
         expect_text(page, re.compile(r"Order #\d+"))
-        return page.locator("body").inner_text()
 
 
 def guest_purchase(run: Run, page) -> None:
@@ -232,6 +237,16 @@ def confirmation_link(address: str, *, storefront: str, timeout=60) -> str:
     raise AssertionError(f"no email with a {storefront} token link to {address}")
 
 
+def sign_in(page, base: str, email_address: str, password: str) -> None:
+    page.goto(base + CHANNEL + "/login")
+    page.get_by_label("Email").first.fill(email_address)
+    page.get_by_label("Password", exact=True).fill(password)
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url(lambda url: "/login" not in url)
+    page.goto(base + CHANNEL + "/account")
+    expect_text(page, re.compile("Welcome back"))
+
+
 def account(run: Run, page, *, email_address: str) -> None:
     base = run.base
     with run.step(page, "register"):
@@ -247,20 +262,16 @@ def account(run: Run, page, *, email_address: str) -> None:
         page.goto(link)
         expect_text(page, "Account confirmed")
     with run.step(page, "sign-in"):
-        page.goto(base + CHANNEL + "/login")
-        page.get_by_label("Email").first.fill(email_address)
-        page.get_by_label("Password", exact=True).fill(PASSWORD)
-        page.get_by_role("button", name="Sign In").click()
-        page.wait_for_url(lambda url: "/login" not in url)
-        page.goto(base + CHANNEL + "/account")
-        expect_text(page, re.compile("Welcome back"))
+        sign_in(page, base, email_address, PASSWORD)
     add_variant_to_bag(run, page)
     open_checkout_from_cart(run, page)
-    checkout_to_confirmation(run, page, guest_email=None)
+    # The order exists even if its confirmation page fails: go on to find it.
+    checkout_to_confirmation(run, page, guest_email=None, soft_confirmation=True)
     with run.step(page, "order-in-account"):
         page.goto(base + CHANNEL + "/account/orders")
         page.get_by_role("heading", name="Orders").first.wait_for()
         expect_text(page, re.compile(r"1 order\b"))
+        expect_text(page, "PulseEase TENS Unit")
     with run.step(page, "address-added"):
         page.goto(base + CHANNEL + "/account/addresses")
         page.get_by_role("button", name=re.compile("Add (new )?address")).first.click()
@@ -270,12 +281,8 @@ def account(run: Run, page, *, email_address: str) -> None:
         dialog.get_by_label("Street address").fill("10 Main St")
         dialog.get_by_label("City").fill("Portland")
         dialog.get_by_label(re.compile("Postal|Zip", re.I)).first.fill("97201")
-        country = dialog.get_by_role("combobox", name=re.compile("Country"))
-        if country.count():
-            country.first.select_option("US")
-        state = dialog.get_by_role("combobox", name=re.compile("State"))
-        if state.count():
-            state.first.select_option(label="Oregon")
+        dialog.get_by_label("Country code").fill("US")
+        dialog.get_by_label("State / Province").fill("OR")
         dialog.get_by_role("button", name=re.compile("^(Save|Add address)")).click()
         expect_text(page, "10 Main St")
     with run.step(page, "address-edited"):
@@ -286,18 +293,22 @@ def account(run: Run, page, *, email_address: str) -> None:
         expect_text(page, "12 Main St")
     with run.step(page, "address-deleted"):
         page.get_by_role("button", name="Delete address").first.click()
-        confirm = page.get_by_role("alertdialog")
-        if confirm.count():
-            confirm.get_by_role("button", name=re.compile("Delete")).click()
-        page.get_by_text("12 Main St").first.wait_for(state="hidden")
+        # The card asks again inline: Delete / Cancel.
+        page.get_by_role("button", name="Delete", exact=True).click()
+        expect_text(page, "No saved addresses yet.")
     with run.step(page, "password-changed"):
         page.goto(base + CHANNEL + "/account/settings")
+        password_row = page.get_by_text("Password", exact=True).first.locator(
+            "xpath=ancestor::*[.//button[normalize-space()='Change']][1]")
+        password_row.get_by_role("button", name="Change").click()
         page.get_by_label("Current password").fill(PASSWORD)
         page.get_by_label("New password", exact=True).fill(NEW_PASSWORD)
         page.get_by_label("Confirm new password").fill(NEW_PASSWORD)
-        page.get_by_role("button", name=re.compile("Change password|Update password|Save"))\
-            .first.click()
-        expect_text(page, re.compile("Password (changed|updated)", re.I))
+        page.get_by_role("button", name=CHANGE_PASSWORD_SUBMIT).click()
+        expect_text(page, "Updated")
+    with run.step(page, "sign-in-with-new-password"):
+        page.context.clear_cookies()
+        sign_in(page, base, email_address, NEW_PASSWORD)
 
 
 JOURNEYS = {
