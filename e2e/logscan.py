@@ -7,11 +7,17 @@ from pathlib import Path
 ACCESS_ERROR = re.compile(r'"POST /graphql/[^"]*" (4\d\d|5\d\d) ')
 # Lumbar logs an unhandled resolver error with its traceback.
 LUMBAR_ERROR = re.compile(r"Unhandled error in GraphQL|Traceback \(most recent")
-# The storefront's server logs the errors it gets from the API.
+# The storefront's server logs what the API answered: "[GraphQL] <op>: HTTP
+# 400", Saleor-style error JSON, graphql-js validation messages, or its own
+# "... error:" lines around a failed query or mutation.
 NEXT_ERROR = re.compile(
-    r"GraphQL|HTTP [45]\d\d|Cannot query field|Unknown argument|"
-    r"Variable \"\$|Expected type|Unhandled Rejection|\bError:",
+    r"\[GraphQL\]|GraphQL ?Error|graphQLErrors|HTTP [45]\d\d|\"errors\":\s*\[\{|"
+    r"Cannot query field|Unknown argument|Unknown type|Variable \"\$|"
+    r"Expected (type|value)|Failed to connect to Saleor API|Max retries exceeded|"
+    r"Payment initialization error|Failed to create checkout",
 )
+# Other server errors (React/Next) are printed, not counted.
+NEXT_OTHER = re.compile(r"⨯|Unhandled Rejection|\bError:")
 
 
 def graphql_errors(logs: Path, *, limit: int = 40) -> list[str]:
@@ -28,3 +34,20 @@ def graphql_errors(logs: Path, *, limit: int = 40) -> list[str]:
     if len(found) > limit:
         found = found[:limit] + [f"... and {len(found) - limit} more"]
     return found
+
+
+def other_errors(logs: Path, *, limit: int = 20) -> list[str]:
+    """Return the storefront server's non-GraphQL error lines, for the record."""
+    path = logs / "next.log"
+    if not path.exists():
+        return []
+    lines = path.read_text(errors="replace").splitlines()
+    first_seen: dict[str, int] = {}
+    counts: dict[str, int] = {}
+    for number, line in enumerate(lines, 1):
+        if NEXT_OTHER.search(line) and not NEXT_ERROR.search(line):
+            text = line.strip()[:300]
+            first_seen.setdefault(text, number)
+            counts[text] = counts.get(text, 0) + 1
+    return [f"next.log:{first_seen[text]} ({counts[text]}x): {text}"
+            for text in list(first_seen)[:limit]]
