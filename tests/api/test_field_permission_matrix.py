@@ -82,6 +82,9 @@ STAFF_PERMISSIONS = "Requires staff permissions to access."
 NOT_A_GUARD = re.compile(
     r"to include (?:the )?unpublished items|for other orders requires"
     r"|Can be accessed without permissions"
+    # Permission and Shop.permissions describe permissions; they guard nothing.
+    r"|Internal code for permission|allowed to do by permission"
+    r"|List of available permissions"
 )
 # Where Lumbar's rule is not what Saleor's description says, and why.
 OVERRIDES = {

@@ -12,7 +12,6 @@ from backend.checkout.reservations import (
     reservations_enabled,
 )
 from backend.core.permissions import PermissionEnum
-from backend.payment.gateways import payment_gateways_available
 from backend.payment.totals import payment_statuses
 
 from ..account.types import User
@@ -23,7 +22,7 @@ from ..core.money import Money as MoneyType
 from ..core.money import TaxedMoney as TaxedMoneyType
 from ..core.permissions import OWNER, permission_required
 from ..meta.types import ObjectWithMetadata
-from ..payment.types import PaymentGateway, PaymentGatewayData, TransactionItem
+from ..payment.types import PaymentGateway, TransactionItem, gateways_offered
 from ..product.types.common import other_type
 from ..shipping.types import Delivery, ShippingMethod
 from ..shop.types import Address
@@ -49,11 +48,6 @@ ProductVariant = other_type("backend.graphql.product.types", "ProductVariant")
 )
 def _checkout_user(checkout: CheckoutModel, info):
     return checkout.user
-
-
-# The Saleor Dummy Payment App, answered by the test gateway (see
-# payment/dummy_app.py); offered wherever the test gateway is enabled.
-DUMMY_APP_GATEWAY_NAME = "Dummy Payment App (test gateway, no real payments)"
 
 
 def taxed(money: Money) -> TaxedMoney:
@@ -474,24 +468,7 @@ class Checkout(graphene.ObjectType):
 
     @staticmethod
     def resolve_available_payment_gateways(root: CheckoutModel, info):
-        gateways = []
-        for gateway in payment_gateways_available():
-            gateways.append(
-                PaymentGatewayData(
-                    id=gateway.id, name=gateway.name, currencies=[root.currency]
-                )
-            )
-            if gateway.id == "lumbar.payments.test":
-                from ..payment.dummy_app import DUMMY_APP_ID
-
-                gateways.append(
-                    PaymentGatewayData(
-                        id=DUMMY_APP_ID,
-                        name=DUMMY_APP_GATEWAY_NAME,
-                        currencies=[root.currency],
-                    )
-                )
-        return gateways
+        return gateways_offered([root.currency])
 
     @staticmethod
     def resolve_gift_cards(root: CheckoutModel, info):

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 import graphene
 from graphene import relay
 
+from backend.payment.gateways import payment_gateways_available
 from backend.payment.models import TransactionEvent as TransactionEventModel
 from backend.payment.models import TransactionItem as TransactionItemModel
 from backend.payment.transaction_actions import transaction_actions_available
@@ -163,6 +164,29 @@ class PaymentGatewayData:
     name: str
     currencies: list[str]
     config: list = field(default_factory=list)
+
+
+# The Saleor Dummy Payment App, answered by the test gateway (see
+# dummy_app.py); offered wherever the test gateway is enabled.
+DUMMY_APP_GATEWAY_NAME = "Dummy Payment App (test gateway, no real payments)"
+
+
+def gateways_offered(currencies: list[str]) -> list[PaymentGatewayData]:
+    """Return the gateways a shopper may pay through, in these currencies."""
+    from .dummy_app import DUMMY_APP_ID
+
+    gateways = []
+    for gateway in payment_gateways_available():
+        gateways.append(
+            PaymentGatewayData(id=gateway.id, name=gateway.name, currencies=currencies)
+        )
+        if gateway.id == "lumbar.payments.test":
+            gateways.append(
+                PaymentGatewayData(
+                    id=DUMMY_APP_ID, name=DUMMY_APP_GATEWAY_NAME, currencies=currencies
+                )
+            )
+    return gateways
 
 
 class PaymentGateway(graphene.ObjectType):

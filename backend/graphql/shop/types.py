@@ -120,8 +120,80 @@ class Address(graphene.ObjectType):
         return root.phone or None
 
 
+class ExternalAuthentication(graphene.ObjectType):
+    id = graphene.String(
+        required=True, description="ID of external authentication plugin."
+    )
+    name = graphene.String(description="Name of external authentication plugin.")
+
+    class Meta:
+        description = "External authentication plugin."
+
+
+# Saleor's names; Lumbar's MANAGE_OBSERVABILITY (its ops pages) has no
+# counterpart in Saleor's enum, so the API does not list it.
+PermissionEnum_ = graphene.Enum(
+    "PermissionEnum",
+    [
+        (permission.name, permission.value)
+        for permission in PermissionEnum
+        if permission is not PermissionEnum.MANAGE_OBSERVABILITY
+    ],
+)
+
+
+class Permission(graphene.ObjectType):
+    code = graphene.Field(
+        PermissionEnum_, required=True, description="Internal code for permission."
+    )
+    name = graphene.String(
+        required=True, description="Describe action(s) allowed to do by permission."
+    )
+
+    class Meta:
+        description = "Represents a permission object in a friendly form."
+
+
+class PasswordLoginModeEnum(graphene.Enum):
+    ENABLED = "enabled"
+    CUSTOMERS_ONLY = "customers_only"
+    DISABLED = "disabled"
+
+
 class Shop(graphene.ObjectType):
     id = graphene.ID(required=True, description="ID of the shop.")
+    available_payment_gateways = graphene.List(
+        graphene.NonNull("backend.graphql.payment.types.PaymentGateway"),
+        required=True,
+        currency=graphene.String(
+            description="A currency for which gateways will be returned.",
+            deprecation_reason="Use `channel` argument instead.",
+        ),
+        channel=graphene.String(
+            description="Slug of a channel for which the data should be returned."
+        ),
+        description="List of available payment gateways.",
+        deprecation_reason=(
+            "The legacy Payments API is deprecated and will be removed. Use the "
+            "Transactions API instead."
+        ),
+    )
+    available_external_authentications = graphene.List(
+        graphene.NonNull(ExternalAuthentication),
+        required=True,
+        description="List of available external authentications.",
+    )
+    permissions = graphene.List(
+        graphene.NonNull(Permission),
+        required=True,
+        description="List of available permissions.",
+    )
+    password_login_mode = graphene.Field(
+        PasswordLoginModeEnum,
+        required=True,
+        description="Controls whether password-based authentication is allowed."
+        "\n\nAdded in Saleor 3.23.",
+    )
     name = graphene.String(required=True, description="Shop's name.")
     description = graphene.String(description="Shop's description.")
     domain = graphene.Field(Domain, required=True, description="Shop's domain data.")
@@ -220,6 +292,47 @@ class Shop(graphene.ObjectType):
     @staticmethod
     def resolve_id(root, info):
         return relay.Node.to_global_id("Shop", "shop")
+
+    @staticmethod
+    def resolve_available_payment_gateways(root, info, currency=None, channel=None):
+        from ..payment.types import gateways_offered
+
+        if channel is not None:
+            currencies = list(
+                Channel.objects.filter(slug=channel).values_list(
+                    "currency_code", flat=True
+                )
+            )
+        elif currency is not None:
+            currencies = list(
+                Channel.objects.filter(currency_code=currency)
+                .values_list("currency_code", flat=True)
+                .distinct()
+            )
+        else:
+            currencies = sorted(
+                set(Channel.objects.values_list("currency_code", flat=True))
+            )
+        # No channel sells in the currency asked for: nothing to pay through.
+        return gateways_offered(currencies) if currencies else []
+
+    @staticmethod
+    def resolve_available_external_authentications(root, info):
+        # Lumbar signs in with email and password only.
+        return []
+
+    @staticmethod
+    def resolve_permissions(root, info):
+        return [
+            Permission(code=permission.value, name=permission.description)
+            for permission in PermissionEnum
+            if permission is not PermissionEnum.MANAGE_OBSERVABILITY
+        ]
+
+    @staticmethod
+    def resolve_password_login_mode(root, info):
+        # Staff and customers alike sign in with a password (tokenCreate).
+        return PasswordLoginModeEnum.ENABLED
 
     @staticmethod
     def resolve_name(root, info):

@@ -1,0 +1,75 @@
+"""Shop fields a storefront reads: gateways, sign-in options, permissions."""
+
+import pytest
+from django.test import override_settings
+
+from backend.core.permissions import PermissionEnum
+from tests import factories
+from tests.api.mutations.conftest import GraphQLClient
+
+GATEWAYS = """
+query($channel: String) {
+  shop { availablePaymentGateways(channel: $channel) { id name currencies } }
+}
+"""
+
+
+@pytest.fixture
+def api(client):
+    return GraphQLClient(client)
+
+
+def _gateways(api, channel=None):
+    result = api(GATEWAYS, {"channel": channel})
+    assert "errors" not in result, result
+    return result["data"]["shop"]["availablePaymentGateways"]
+
+
+def test_the_dummy_payment_app_is_offered_while_the_test_gateway_is_on(api, channel):
+    gateways = _gateways(api, channel.slug)
+
+    assert [(g["id"], g["currencies"]) for g in gateways] == [
+        ("lumbar.payments.test", ["USD"]),
+        ("saleor.io.dummy-payment-app", ["USD"]),
+    ]
+
+
+@override_settings(PAYMENT_TEST_GATEWAY_ENABLED=False)
+def test_with_the_test_gateway_off_no_gateway_is_offered(api, channel):
+    assert _gateways(api, channel.slug) == []
+
+
+def test_without_a_channel_the_gateways_list_every_channel_currency(api, channel):
+    factories.ChannelFactory(slug="eu", currency_code="EUR")
+
+    gateways = _gateways(api)
+
+    assert {g["id"]: g["currencies"] for g in gateways} == {
+        "lumbar.payments.test": ["EUR", "USD"],
+        "saleor.io.dummy-payment-app": ["EUR", "USD"],
+    }
+
+
+def test_an_unknown_channel_offers_no_gateway(api, channel):
+    assert _gateways(api, "nowhere") == []
+
+
+def test_no_external_authentication_is_offered(api, db):
+    result = api("{ shop { availableExternalAuthentications { id name } } }")
+
+    assert result["data"]["shop"]["availableExternalAuthentications"] == []
+
+
+def test_password_login_is_enabled_for_everyone(api, db):
+    result = api("{ shop { passwordLoginMode } }")
+
+    assert result["data"]["shop"]["passwordLoginMode"] == "ENABLED"
+
+
+def test_permissions_list_saleor_s_permission_codes_with_names(api, db):
+    result = api("{ shop { permissions { code name } } }")
+
+    permissions = {p["code"]: p["name"] for p in result["data"]["shop"]["permissions"]}
+    assert permissions["MANAGE_ORDERS"] == "Manage orders."
+    assert "MANAGE_OBSERVABILITY" not in permissions
+    assert len(permissions) == len(PermissionEnum) - 1
