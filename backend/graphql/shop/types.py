@@ -21,7 +21,7 @@ from backend.core.permissions import PermissionEnum
 from backend.product.models import ProductVariant
 from backend.warehouse.selectors import MAX_CHECKOUT_LINE_QUANTITY
 
-from ..core.permissions import STAFF, permission_required
+from ..core.permissions import STAFF, AuthorizationFilters, permission_required
 from ..core.shared_enums import lazy_enum, member_name
 from ..meta.types import ObjectWithMetadata
 
@@ -154,6 +154,27 @@ class Permission(graphene.ObjectType):
         description = "Represents a permission object in a friendly form."
 
 
+class Limits(graphene.ObjectType):
+    channels = graphene.Int(description="Defines the number of channels.")
+    orders = graphene.Int(description="Defines the number of order.")
+    product_variants = graphene.Int(
+        description="Defines the number of product variants."
+    )
+    staff_users = graphene.Int(description="Defines the number of staff users.")
+    warehouses = graphene.Int(description="Defines the number of warehouses.")
+
+
+class LimitInfo(graphene.ObjectType):
+    current_usage = graphene.Field(
+        Limits, required=True, description="Defines the current resource usage."
+    )
+    allowed_usage = graphene.Field(
+        Limits,
+        required=True,
+        description="Defines the allowed maximum resource usage, null means unlimited.",
+    )
+
+
 class PasswordLoginModeEnum(graphene.Enum):
     ENABLED = "enabled"
     CUSTOMERS_ONLY = "customers_only"
@@ -187,6 +208,23 @@ class Shop(graphene.ObjectType):
         graphene.NonNull(Permission),
         required=True,
         description="List of available permissions.",
+    )
+    enable_account_confirmation_by_email = graphene.Boolean(
+        description="Determines if account confirmation by email is enabled.\n\n"
+        "Requires one of the following permissions: MANAGE_SETTINGS."
+    )
+    allow_login_without_confirmation = graphene.Boolean(
+        description="Determines if user can login without confirmation when "
+        "`enableAccountConfirmation` is enabled.\n\nRequires one of the following "
+        "permissions: MANAGE_SETTINGS."
+    )
+    limits = graphene.Field(
+        LimitInfo,
+        required=True,
+        description="Resource limitations and current usage if any set for a "
+        "shop\n\nRequires one of the following permissions: "
+        "AUTHENTICATED_STAFF_USER.",
+        deprecation_reason="No longer supported",
     )
     password_login_mode = graphene.Field(
         PasswordLoginModeEnum,
@@ -328,6 +366,37 @@ class Shop(graphene.ObjectType):
             for permission in PermissionEnum
             if permission is not PermissionEnum.MANAGE_OBSERVABILITY
         ]
+
+    @staticmethod
+    @permission_required(PermissionEnum.MANAGE_SETTINGS)
+    def resolve_enable_account_confirmation_by_email(root, info):
+        # accountRegister always emails a link; the account waits for it.
+        return True
+
+    @staticmethod
+    @permission_required(PermissionEnum.MANAGE_SETTINGS)
+    def resolve_allow_login_without_confirmation(root, info):
+        # tokenCreate refuses an unconfirmed account (ACCOUNT_NOT_CONFIRMED).
+        return False
+
+    @staticmethod
+    @permission_required(AuthorizationFilters.AUTHENTICATED_STAFF_USER)
+    def resolve_limits(root, info):
+        from backend.account.models import User
+        from backend.order.models import Order
+        from backend.warehouse.models import Warehouse
+
+        return LimitInfo(
+            current_usage=Limits(
+                channels=Channel.objects.count(),
+                orders=Order.objects.count(),
+                product_variants=ProductVariant.objects.count(),
+                staff_users=User.objects.filter(is_staff=True).count(),
+                warehouses=Warehouse.objects.count(),
+            ),
+            # Lumbar sets no limits.
+            allowed_usage=Limits(),
+        )
 
     @staticmethod
     def resolve_password_login_mode(root, info):

@@ -1,11 +1,11 @@
-"""Shop fields a storefront reads: gateways, sign-in options, permissions."""
+"""Shop fields a storefront or dashboard reads: gateways, sign-in, limits."""
 
 import pytest
 from django.test import override_settings
 
 from backend.core.permissions import PermissionEnum
 from tests import factories
-from tests.api.mutations.conftest import GraphQLClient
+from tests.api.mutations.conftest import GraphQLClient, grant
 
 GATEWAYS = """
 query($channel: String) {
@@ -73,3 +73,55 @@ def test_permissions_list_saleor_s_permission_codes_with_names(api, db):
     assert permissions["MANAGE_ORDERS"] == "Manage orders."
     assert "MANAGE_OBSERVABILITY" not in permissions
     assert len(permissions) == len(PermissionEnum) - 1
+
+
+CONFIRMATION = (
+    "{ shop { enableAccountConfirmationByEmail allowLoginWithoutConfirmation } }"
+)
+LIMITS = """{ shop { limits {
+  currentUsage { channels orders productVariants staffUsers warehouses }
+  allowedUsage { channels orders productVariants staffUsers warehouses }
+} } }"""
+
+
+def test_settings_managers_see_that_accounts_are_confirmed_by_email(api, staff_user):
+    api.login(grant(staff_user, PermissionEnum.MANAGE_SETTINGS))
+
+    result = api(CONFIRMATION)
+
+    assert result["data"]["shop"] == {
+        "enableAccountConfirmationByEmail": True,
+        "allowLoginWithoutConfirmation": False,
+    }
+
+
+def test_account_confirmation_settings_are_refused_to_customers(api, customer_user):
+    api.login(customer_user)
+
+    result = api(CONFIRMATION)
+
+    assert result["data"]["shop"] == {
+        "enableAccountConfirmationByEmail": None,
+        "allowLoginWithoutConfirmation": None,
+    }
+    assert result["errors"][0]["extensions"]["exception"]["code"] == "PermissionDenied"
+
+
+def test_staff_read_the_current_usage_and_no_limits(api, staff_user, channel, variant):
+    api.login(staff_user)
+
+    result = api(LIMITS)
+
+    limits = result["data"]["shop"]["limits"]
+    assert limits["currentUsage"]["channels"] == 1
+    assert limits["currentUsage"]["productVariants"] == 1
+    assert limits["currentUsage"]["staffUsers"] == 1
+    assert limits["currentUsage"]["orders"] == 0
+    assert limits["allowedUsage"] == dict.fromkeys(limits["allowedUsage"])
+
+
+def test_limits_are_refused_to_anonymous(api, db):
+    result = api(LIMITS)
+
+    assert result["data"] is None
+    assert result["errors"][0]["extensions"]["exception"]["code"] == "PermissionDenied"
