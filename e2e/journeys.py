@@ -80,6 +80,16 @@ def expect_text(page, text, *, timeout=TIMEOUT_MS) -> None:
     page.get_by_text(text).first.wait_for(state="visible", timeout=timeout)
 
 
+def fill(field, value: str, *, attempts: int = 10) -> None:
+    """Fill a field until the value sticks (hydration may reset an early fill)."""
+    for _ in range(attempts):
+        field.fill(value)
+        field.page.wait_for_timeout(200)
+        if field.input_value() == value:
+            return
+    raise AssertionError(f"{field} keeps losing the value {value!r}")
+
+
 def product_link(page, slug: str):
     return page.locator(f'main a[href*="/products/{slug}"]').first
 
@@ -104,7 +114,7 @@ def browse(run: Run, page) -> None:
         page.locator('main a[href*="/products/"]').first.wait_for()
     with run.step(page, "search"):
         box = page.get_by_role("textbox", name="Search for products")
-        box.fill("foam roller")
+        fill(box, "foam roller")
         box.press("Enter")
         page.wait_for_url(re.compile(r"/search\?.*query=foam"))
         expect_text(page, re.compile(r'Results for "foam roller"'))
@@ -138,11 +148,11 @@ def fill_shipping_address(page) -> None:
     page.get_by_role("combobox", name="Country/Region").select_option(
         label="United States")
     page.get_by_role("combobox", name=re.compile("^State")).wait_for()
-    page.get_by_role("textbox", name="First name").fill("Ada")
-    page.get_by_role("textbox", name="Last name").fill("Lovelace")
-    page.get_by_role("textbox", name="Street address").fill("1600 Amphitheatre Pkwy")
-    page.get_by_role("textbox", name="City").fill("Mountain View")
-    page.get_by_role("textbox", name=re.compile("Postal|ZIP", re.I)).fill("94043")
+    fill(page.get_by_role("textbox", name="First name"), "Ada")
+    fill(page.get_by_role("textbox", name="Last name"), "Lovelace")
+    fill(page.get_by_role("textbox", name="Street address"), "1600 Amphitheatre Pkwy")
+    fill(page.get_by_role("textbox", name="City"), "Mountain View")
+    fill(page.get_by_role("textbox", name=re.compile("Postal|ZIP", re.I)), "94043")
     page.get_by_role("combobox", name=re.compile("^State")).select_option(
         label="California")
 
@@ -152,7 +162,7 @@ def checkout_to_confirmation(run: Run, page, *, guest_email: str | None,
     """Contact and address, shipping method, dummy payment, confirmation."""
     with run.step(page, "checkout-information"):
         if guest_email:
-            page.get_by_role("textbox", name="Email address").fill(guest_email)
+            fill(page.get_by_role("textbox", name="Email address"), guest_email)
         else:
             expect_text(page, re.compile("Signed in|Contact"))
         address_form = page.get_by_role("textbox", name="Street address")
@@ -189,7 +199,7 @@ def cart_edits(run: Run, page) -> None:
     open_checkout_from_cart(run, page)
     summary = page.get_by_role("article").filter(has_text="Order Summary")
     with run.step(page, "promo-code-added"):
-        summary.get_by_role("textbox", name="Discount code").fill(PROMO_CODE)
+        fill(summary.get_by_role("textbox", name="Discount code"), PROMO_CODE)
         summary.get_by_role("button", name="Apply").click()
         summary.get_by_text(PROMO_CODE).first.wait_for()
         summary.get_by_text("Discount").first.wait_for()
@@ -239,8 +249,9 @@ def confirmation_link(address: str, *, storefront: str, timeout=60) -> str:
 
 def sign_in(page, base: str, email_address: str, password: str) -> None:
     page.goto(base + CHANNEL + "/login")
-    page.get_by_label("Email").first.fill(email_address)
-    page.get_by_label("Password", exact=True).fill(password)
+    page.wait_for_load_state("networkidle")
+    fill(page.get_by_label("Email").first, email_address)
+    fill(page.get_by_label("Password", exact=True), password)
     page.get_by_role("button", name="Sign In").click()
     page.wait_for_url(lambda url: "/login" not in url)
     page.goto(base + CHANNEL + "/account")
@@ -251,9 +262,12 @@ def account(run: Run, page, *, email_address: str) -> None:
     base = run.base
     with run.step(page, "register"):
         page.goto(base + CHANNEL + "/signup")
-        page.get_by_label("Email").first.fill(email_address)
-        page.get_by_label("Password", exact=True).fill(PASSWORD)
-        page.get_by_label("Confirm password").fill(PASSWORD)
+        page.wait_for_load_state("networkidle")
+        fill(page.get_by_label("First name"), "Edsger")
+        fill(page.get_by_label("Last name"), "Dijkstra")
+        fill(page.get_by_label("Email").first, email_address)
+        fill(page.get_by_label("Password", exact=True), PASSWORD)
+        fill(page.get_by_label("Confirm password"), PASSWORD)
         page.get_by_role("button", name="Create Account").click()
         expect_text(page, "Account Created!")
     with run.step(page, "confirm-from-email"):
@@ -276,19 +290,19 @@ def account(run: Run, page, *, email_address: str) -> None:
         page.goto(base + CHANNEL + "/account/addresses")
         page.get_by_role("button", name=re.compile("Add (new )?address")).first.click()
         dialog = page.get_by_role("dialog")
-        dialog.get_by_label("First name").fill("Grace")
-        dialog.get_by_label("Last name").fill("Hopper")
-        dialog.get_by_label("Street address").fill("10 Main St")
-        dialog.get_by_label("City").fill("Portland")
-        dialog.get_by_label(re.compile("Postal|Zip", re.I)).first.fill("97201")
-        dialog.get_by_label("Country code").fill("US")
-        dialog.get_by_label("State / Province").fill("OR")
+        fill(dialog.get_by_label("First name"), "Grace")
+        fill(dialog.get_by_label("Last name"), "Hopper")
+        fill(dialog.get_by_label("Street address"), "10 Main St")
+        fill(dialog.get_by_label("City"), "Portland")
+        fill(dialog.get_by_label(re.compile("Postal|Zip", re.I)).first, "97201")
+        fill(dialog.get_by_label("Country code"), "US")
+        fill(dialog.get_by_label("State / Province"), "OR")
         dialog.get_by_role("button", name=re.compile("^(Save|Add address)")).click()
         expect_text(page, "10 Main St")
     with run.step(page, "address-edited"):
         page.get_by_role("button", name="Edit address").first.click()
         dialog = page.get_by_role("dialog")
-        dialog.get_by_label("Street address").fill("12 Main St")
+        fill(dialog.get_by_label("Street address"), "12 Main St")
         dialog.get_by_role("button", name=re.compile("^(Save|Update address)")).click()
         expect_text(page, "12 Main St")
     with run.step(page, "address-deleted"):
@@ -301,9 +315,9 @@ def account(run: Run, page, *, email_address: str) -> None:
         password_row = page.get_by_text("Password", exact=True).first.locator(
             "xpath=ancestor::*[.//button[normalize-space()='Change']][1]")
         password_row.get_by_role("button", name="Change").click()
-        page.get_by_label("Current password").fill(PASSWORD)
-        page.get_by_label("New password", exact=True).fill(NEW_PASSWORD)
-        page.get_by_label("Confirm new password").fill(NEW_PASSWORD)
+        fill(page.get_by_label("Current password"), PASSWORD)
+        fill(page.get_by_label("New password", exact=True), NEW_PASSWORD)
+        fill(page.get_by_label("Confirm new password"), NEW_PASSWORD)
         page.get_by_role("button", name=CHANGE_PASSWORD_SUBMIT).click()
         expect_text(page, "Updated")
     with run.step(page, "sign-in-with-new-password"):

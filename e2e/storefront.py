@@ -16,6 +16,7 @@ journeys.
 """
 
 import os
+import signal
 import sys
 import time
 import traceback
@@ -104,5 +105,10 @@ def main() -> int:
     return 0
 
 
+def stop_on_sigterm(signum, frame):
+    raise SystemExit(143)  # unwinds through main()'s finally: servers stop
+
+
 if __name__ == "__main__":
+    signal.signal(signal.SIGTERM, stop_on_sigterm)
     sys.exit(main())
