@@ -52,3 +52,25 @@ def channel_shippable_countries(*, channel_id: int) -> list:
         for country in zone.countries:
             found[country.code] = country
     return sorted(found.values(), key=lambda country: country.name)
+
+
+def shipping_methods_of_channel(
+    *, channel_id: int, country: str | None = None
+) -> list[ShippingMethodOption]:
+    """Return the channel's methods with their prices, to the country if given."""
+    listings = ShippingMethodChannelListing.objects.filter(
+        channel_id=channel_id, shipping_method__shipping_zone__channels__id=channel_id
+    )
+    if country:
+        listings = listings.filter(
+            shipping_method__shipping_zone__countries__contains=country
+        )
+    listings = (
+        listings.select_related("shipping_method")
+        .order_by("price_amount", "shipping_method__name", "pk")
+        .distinct()
+    )
+    return [
+        ShippingMethodOption(method=listing.shipping_method, price=listing.price)
+        for listing in listings
+    ]

@@ -204,6 +204,19 @@ class Shop(graphene.ObjectType):
         required=True,
         description="List of available external authentications.",
     )
+    available_shipping_methods = graphene.List(
+        graphene.NonNull("backend.graphql.shipping.types.ShippingMethod"),
+        channel=graphene.String(
+            required=True,
+            description="Slug of a channel for which the data should be returned.",
+        ),
+        address=graphene.Argument(
+            "backend.graphql.core.address.AddressInput",
+            description="Address for which available shipping methods should be "
+            "returned.",
+        ),
+        description="Shipping methods that are available for the shop.",
+    )
     permissions = graphene.List(
         graphene.NonNull(Permission),
         required=True,
@@ -358,6 +371,23 @@ class Shop(graphene.ObjectType):
     def resolve_available_external_authentications(root, info):
         # Lumbar signs in with email and password only.
         return []
+
+    @staticmethod
+    def resolve_available_shipping_methods(root, info, channel, address=None):
+        from backend.shipping.selectors import shipping_methods_of_channel
+
+        from ..shipping.types import ShippingMethodData
+
+        found = Channel.objects.filter(slug=channel).first()
+        if found is None:
+            return None
+        country = member_name(address.get("country")) if address else None
+        return [
+            ShippingMethodData(method=option.method, price=option.price)
+            for option in shipping_methods_of_channel(
+                channel_id=found.pk, country=country or None
+            )
+        ]
 
     @staticmethod
     def resolve_permissions(root, info):

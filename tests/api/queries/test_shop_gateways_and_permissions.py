@@ -125,3 +125,38 @@ def test_limits_are_refused_to_anonymous(api, db):
 
     assert result["data"] is None
     assert result["errors"][0]["extensions"]["exception"]["code"] == "PermissionDenied"
+
+
+SHIPPING = """
+query($channel: String!, $address: AddressInput) {
+  shop {
+    availableShippingMethods(channel: $channel, address: $address) {
+      name price { amount currency }
+    }
+  }
+}
+"""
+
+
+def test_shop_shipping_methods_of_a_channel_list_their_prices(
+    api, channel, shipping_method
+):
+    result = api(SHIPPING, {"channel": channel.slug})
+
+    assert result["data"]["shop"]["availableShippingMethods"] == [
+        {"name": "Ground", "price": {"amount": 5.0, "currency": "USD"}}
+    ]
+
+
+def test_shop_shipping_methods_to_an_address_leave_out_other_countries(
+    api, channel, shipping_method
+):
+    result = api(SHIPPING, {"channel": channel.slug, "address": {"country": "DE"}})
+
+    assert result["data"]["shop"]["availableShippingMethods"] == []
+
+
+def test_shop_shipping_methods_of_an_unknown_channel_are_null(api, shipping_method):
+    result = api(SHIPPING, {"channel": "nowhere"})
+
+    assert result["data"]["shop"]["availableShippingMethods"] is None
