@@ -80,6 +80,14 @@ def expect_text(page, text, *, timeout=TIMEOUT_MS) -> None:
     page.get_by_text(text).first.wait_for(state="visible", timeout=timeout)
 
 
+def settle(page, *, timeout=5_000) -> None:
+    """Give a page's client code a moment to hydrate (forms reset early input)."""
+    try:
+        page.wait_for_load_state("networkidle", timeout=timeout)
+    except Exception:  # noqa: BLE001 - a busy page is fine; fill() checks values
+        pass
+
+
 def fill(field, value: str, *, attempts: int = 10) -> None:
     """Fill a field until the value sticks (hydration may reset an early fill)."""
     for _ in range(attempts):
@@ -249,7 +257,7 @@ def confirmation_link(address: str, *, storefront: str, timeout=60) -> str:
 
 def sign_in(page, base: str, email_address: str, password: str) -> None:
     page.goto(base + CHANNEL + "/login")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     fill(page.get_by_label("Email").first, email_address)
     fill(page.get_by_label("Password", exact=True), password)
     page.get_by_role("button", name="Sign In").click()
@@ -262,7 +270,7 @@ def account(run: Run, page, *, email_address: str) -> None:
     base = run.base
     with run.step(page, "register"):
         page.goto(base + CHANNEL + "/signup")
-        page.wait_for_load_state("networkidle")
+        settle(page)
         fill(page.get_by_label("First name"), "Edsger")
         fill(page.get_by_label("Last name"), "Dijkstra")
         fill(page.get_by_label("Email").first, email_address)
@@ -285,6 +293,8 @@ def account(run: Run, page, *, email_address: str) -> None:
         page.goto(base + CHANNEL + "/account/orders")
         page.get_by_role("heading", name="Orders").first.wait_for()
         expect_text(page, re.compile(r"1 order\b"))
+        page.get_by_role("link", name=re.compile(r"ORD-\d+")).first.click()
+        page.wait_for_url(re.compile(r"/account/orders/\d+"))
         expect_text(page, "PulseEase TENS Unit")
     with run.step(page, "address-added"):
         page.goto(base + CHANNEL + "/account/addresses")
