@@ -7,8 +7,11 @@ next journey starts in a fresh browser context.
 
 import email
 import html
+import json
 import re
 import time
+import urllib.parse
+import urllib.request
 from contextlib import contextmanager
 
 from harness import LOGS, VAR, log
@@ -39,8 +42,9 @@ class StepFailed(Exception):
 class Run:
     """Numbered steps with a screenshot each; failures collected."""
 
-    def __init__(self, base: str):
+    def __init__(self, base: str, api: str | None = None):
         self.base = base
+        self.api = api
         self.number = 0
         self.failures: list[str] = []
         self.passed: list[str] = []
@@ -190,8 +194,28 @@ def checkout_to_confirmation(run: Run, page, *, guest_email: str | None,
         page.get_by_role("button", name=re.compile(r"^Pay ")).click()
         page.wait_for_url(re.compile(r"/checkout/complete|order="), timeout=60_000)
     with run.step(page, "order-confirmation", soft=soft_confirmation):
-        expect_text(page, "Thank you for your order!", timeout=30_000)
+        try:
+            expect_text(page, "Thank you for your order!", timeout=30_000)
+        except Exception:
+            explain_missing_order(run, page)
+            raise
         expect_text(page, re.compile(r"Order #\d+"))
+
+
+def explain_missing_order(run: Run, page) -> None:
+    """Log what the API answers, anonymously, for the order the page shows."""
+    match = re.search(r"[?&]order=([^&]+)", page.url)
+    if not match or not run.api:
+        return
+    order_id = urllib.parse.unquote(match.group(1))
+    query = '{ order(id: "%s") { id number } }' % order_id
+    request = urllib.request.Request(
+        run.api, data=json.dumps({"query": query}).encode(),
+        headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        answer = response.read().decode()
+    log(f"the confirmation page's order, asked anonymously as the storefront "
+        f"does (fetchOrderOnServer): {query} -> {answer}")
 
 
 def guest_purchase(run: Run, page) -> None:
@@ -344,7 +368,7 @@ JOURNEYS = {
 }
 
 
-def drive(base: str, *, steps: str | None = None) -> list[str]:
+def drive(base: str, *, api: str | None = None, steps: str | None = None) -> list[str]:
     """Run the journeys (all, or the comma-separated names); return failures."""
     from playwright.sync_api import sync_playwright
 
@@ -352,7 +376,7 @@ def drive(base: str, *, steps: str | None = None) -> list[str]:
     for old in SHOTS.glob("*.png"):
         old.unlink()
     names = steps.split(",") if steps else list(JOURNEYS)
-    run = Run(base)
+    run = Run(base, api)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)

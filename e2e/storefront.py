@@ -77,7 +77,8 @@ def main() -> int:
         if os.environ.get("E2E_HOLD") == "1":
             hold(base, api_port)
         failures += phase("drive", lambda: journeys.drive(
-            base, steps=os.environ.get("E2E_STEPS")))
+            base, api=f"http://127.0.0.1:{api_port}/graphql/",
+            steps=os.environ.get("E2E_STEPS")))
     except Exception as error:  # noqa: BLE001 - reported, then cleaned up
         traceback.print_exc()
         failures.append(f"harness: {error}")
