@@ -1,4 +1,4 @@
-"""order(id) for whoever holds the order, orders for staff who manage them."""
+"""order(id) for whoever holds its id, orders for staff who manage them."""
 
 import json
 
@@ -122,18 +122,32 @@ def test_a_customer_reads_their_own_order(customer_api, customer_order):
     assert result["data"]["order"]["number"] == str(customer_order.number)
 
 
-def test_another_customer_cannot_read_a_customers_order(
+def test_anonymous_holding_the_id_reads_a_customers_order(api, customer_order):
+    # As in Saleor: the id is a random UUID, and Saleor's storefront reads
+    # the confirmation page's order from its server without the buyer's token.
+    result = api(ORDER, {"id": order_id(customer_order)})
+
+    assert result["data"]["order"]["number"] == str(customer_order.number)
+
+
+def test_another_customer_holding_the_id_cannot_read_its_staff_notes(
     client, other_customer, customer_order
 ):
+    order_note_add(order_id=customer_order.pk, message="Fraud check: call the bank")
+
     result = QueryClient(client).login(other_customer)(
-        ORDER, {"id": order_id(customer_order)}
+        ORDER_HISTORY, {"id": order_id(customer_order)}
     )
 
     assert result["data"]["order"] is None
+    assert result["errors"][0]["extensions"]["exception"]["code"] == "PermissionDenied"
+    assert "Fraud check" not in json.dumps(result)
 
 
-def test_anonymous_cannot_read_a_customers_order(api, customer_order):
-    result = api(ORDER, {"id": order_id(customer_order)})
+def test_an_unknown_order_id_reads_nothing(api, customer_order):
+    unknown = to_global_id("Order", "00000000-0000-4000-8000-000000000000")
+
+    result = api(ORDER, {"id": unknown})
 
     assert result["data"]["order"] is None
 

@@ -71,7 +71,7 @@ def _user_managers(instance: User) -> tuple[PermissionEnum, ...]:
 def _check_customer_object(user, type_name: str, instance, *, private: bool):
     """Refuse unless the requestor may change this object's metadata."""
     from ...checkout.lookup import may_use_checkout
-    from ...order.schema import may_read_order
+    from ...order.schema import may_act_as_orders_customer
 
     if type_name == "User":
         managers = _user_managers(instance)
@@ -86,7 +86,7 @@ def _check_customer_object(user, type_name: str, instance, *, private: bool):
     else:
         managers = (PermissionEnum.MANAGE_ORDERS,)
         allowed = user_has_any_permission(user, *managers) or (
-            not private and may_read_order(user, instance)
+            not private and may_act_as_orders_customer(user, instance)
         )
     if not allowed:
         names = tuple(permission.name for permission in managers)
