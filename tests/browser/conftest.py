@@ -58,6 +58,22 @@ def _console_error(message) -> str:
     return f"console error at {where}: {message.text}"
 
 
+def require_chromium():
+    """Return Playwright's sync API, or skip where Debian's chromium is missing.
+
+    `make test` installs chromium when run as root (so CI never skips);
+    elsewhere the browser tests are skipped with this one message.
+    """
+    if not CHROMIUM.exists():
+        pytest.skip(
+            f"{CHROMIUM} is not installed: `make test` installs it as root "
+            "(apt-get install chromium)"
+        )
+    sync_api = pytest.importorskip("playwright.sync_api")
+    os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+    return sync_api
+
+
 @pytest.fixture
 def chromium_page():
     """Return a context manager giving a fresh page in a headless chromium.
@@ -70,13 +86,7 @@ def chromium_page():
     Django refuses database calls under a running loop: tests do their
     database work before the block and assert on it after.
     """
-    if not CHROMIUM.exists():
-        pytest.skip(
-            f"{CHROMIUM} is not installed: `make test` installs it as root "
-            "(apt-get install chromium)"
-        )
-    sync_api = pytest.importorskip("playwright.sync_api")
-    os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+    sync_api = require_chromium()
 
     @contextmanager
     def open_page(*, expected_errors: tuple[str, ...] = ()):

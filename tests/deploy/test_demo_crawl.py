@@ -19,7 +19,13 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS, _console_error
+from tests.browser.conftest import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    TIMEOUT_MS,
+    _console_error,
+    require_chromium,
+)
 from tests.faults.conftest import free_port
 
 from .conftest import CRAWL_SUMMARY
@@ -451,9 +457,7 @@ BROWSER_PAGES = [
 
 @pytest.fixture(scope="module")
 def chromium():
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is not installed (make test installs it)")
-    sync_api = pytest.importorskip("playwright.sync_api")
+    sync_api = require_chromium()
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
