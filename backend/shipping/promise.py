@@ -146,6 +146,18 @@ class MethodSchedule:
                 counted += 1
         raise PromiseRuleError(f"Shipping method {self.name} never delivers.")
 
+    def delivery_days_between(self, start: date, end: date) -> int:
+        """Count the delivery days after `start` up to and including `end`.
+
+        The inverse of add_delivery_days: for n >= 1,
+        delivery_days_between(d, add_delivery_days(d, n)) == n.
+        """
+        days = (end - start).days
+        return sum(
+            self.delivers_on(start + timedelta(days=offset))
+            for offset in range(1, days + 1)
+        )
+
 
 @dataclass(frozen=True)
 class PromiseLine:
@@ -178,6 +190,11 @@ class DeliveryPromise:
     shipments: tuple[Shipment, ...]
     fast: bool
     reasons: tuple[PromiseReason, ...]
+    # The dates as the carrier's business days from today, where a client
+    # shows "2-4 business days" instead of dates (Saleor's
+    # minimumDeliveryDays/maximumDeliveryDays).
+    earliest_in_days: int | None = None
+    latest_in_days: int | None = None
 
     @property
     def deliverable(self) -> bool:
@@ -299,6 +316,8 @@ def delivery_promise(
         shipments=tuple(shipments),
         fast=latest <= fast_limit,
         reasons=reasons,
+        earliest_in_days=method.delivery_days_between(today, earliest),
+        latest_in_days=method.delivery_days_between(today, latest),
     )
 
 

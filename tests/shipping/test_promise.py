@@ -77,6 +77,27 @@ def test_thanksgiving_is_skipped_for_shipping_and_delivery():
     assert PromiseReason.HOLIDAY in result.reasons
 
 
+def test_business_days_skip_the_weekend_after_a_friday_late_order():
+    result = promise(at(NEW_YORK, 2026, 11, 20, 16))  # Friday, after cut-off
+
+    # Monday 23 and Tuesday 24 are the 1st and 2nd business days from Friday.
+    assert (result.earliest_in_days, result.latest_in_days) == (1, 2)
+
+
+def test_business_days_skip_thanksgiving():
+    result = promise(at(NEW_YORK, 2026, 11, 25, 10))  # Wednesday before
+
+    # Thursday is the carrier's holiday: Friday 27 is day 1, Monday 30 day 2.
+    assert (result.earliest_in_days, result.latest_in_days) == (1, 2)
+
+
+def test_business_days_count_a_late_order_from_today():
+    result = promise(at(NEW_YORK, 2026, 11, 17, 15))  # Tuesday after cut-off
+
+    # Ships Wednesday: Thursday 19 and Friday 20 are days 2 and 3 from Tuesday.
+    assert (result.earliest_in_days, result.latest_in_days) == (2, 3)
+
+
 def test_order_on_thanksgiving_ships_the_day_after():
     result = promise(at(NEW_YORK, 2026, 11, 26, 9))
 

@@ -104,3 +104,21 @@ def test_missing_the_deadline_never_makes_dates_earlier(now, warehouse, method, 
     assert after.earliest >= before.earliest
     assert after.latest >= before.latest
     assert after.order_by > before.order_by
+
+
+@settings(max_examples=300, deadline=None)
+@given(now=moments, warehouse=warehouses(), method=methods(), bulky=st.booleans())
+def test_business_days_count_lands_on_the_promised_dates(now, warehouse, method, bulky):
+    # "2-4 business days" counted from today in the carrier's calendar names
+    # the same days as the promised dates, holidays and weekends skipped.
+    result = _promise(now, warehouse, method, bulky)
+    today = now.astimezone(warehouse.tz).date()
+
+    for days, promised in (
+        (result.earliest_in_days, result.earliest),
+        (result.latest_in_days, result.latest),
+    ):
+        if days == 0:
+            assert promised == today
+        else:
+            assert method.add_delivery_days(today, days) == promised

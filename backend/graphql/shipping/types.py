@@ -159,12 +159,21 @@ class ShippingMethod(graphene.ObjectType):
         promise = root.promise
         return promise if promise is not None and promise.deliverable else None
 
+    # In a checkout the days are Lumbar's promise for its lines, counted in
+    # the carrier's business days from today (handling, cut-off, bulky items
+    # and holidays included), so "2-4 business days" names the promised
+    # dates; null when the method cannot deliver them. Elsewhere, the
+    # method's transit days.
     @staticmethod
     def resolve_maximum_delivery_days(root: ShippingMethodData, info):
+        if root.promise is not None:
+            return root.promise.latest_in_days
         return root.method.maximum_delivery_days
 
     @staticmethod
     def resolve_minimum_delivery_days(root: ShippingMethodData, info):
+        if root.promise is not None:
+            return root.promise.earliest_in_days
         return root.method.minimum_delivery_days
 
 

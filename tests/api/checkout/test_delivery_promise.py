@@ -52,6 +52,33 @@ def test_after_fridays_cutoff_the_option_says_why_it_is_later(api, ready_checkou
     assert promise["reasons"] == ["AFTER_CUTOFF"]
 
 
+@pytest.mark.usefixtures("published_long_ago")
+@time_machine.travel(datetime.datetime(2026, 11, 20, 15, tzinfo=NEW_YORK), tick=False)
+def test_business_days_shown_by_saleors_storefront_count_to_the_promised_dates(
+    api, ready_checkout
+):
+    # Saleor's storefront prints "{minimumDeliveryDays}-{maximumDeliveryDays}
+    # business days": after Friday's cut-off that is Tue 24 and Wed 25 Nov,
+    # the 2nd and 3rd business days, not the method's 1-2 transit days.
+    result = api(QUERY, {"id": checkout_id(ready_checkout)})
+
+    (method,) = result["data"]["checkout"]["shippingMethods"]
+    assert method["deliveryPromise"]["earliestDate"] == "2026-11-24"
+    assert method["deliveryPromise"]["latestDate"] == "2026-11-25"
+    assert (method["minimumDeliveryDays"], method["maximumDeliveryDays"]) == (2, 3)
+
+
+def test_an_out_of_stock_checkout_shows_no_business_days(
+    api, ready_checkout, variant
+):
+    variant.stocks.update(quantity=0)
+
+    result = api(QUERY, {"id": checkout_id(ready_checkout)})
+
+    (method,) = result["data"]["checkout"]["shippingMethods"]
+    assert (method["minimumDeliveryDays"], method["maximumDeliveryDays"]) == (None, None)
+
+
 def test_an_out_of_stock_line_gives_no_promise(api, ready_checkout, variant):
     variant.stocks.update(quantity=0)
 
