@@ -173,6 +173,8 @@ def lumbar_env(api_port: int) -> dict:
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "ALLOWED_CLIENT_HOSTS": "127.0.0.1,localhost",
         "PAYMENT_TEST_GATEWAY_ENABLED": "true",
+        # Errors answered behind a 200 are logged at INFO (logscan reads them).
+        "LOG_LEVEL": "INFO",
         "MEDIA_ROOT": str(VAR / "media"),
         "STATIC_ROOT": str(VAR / "static"),
         "PATH": f"{VENV_BIN}:{os.environ['PATH']}",

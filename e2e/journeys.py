@@ -5,6 +5,7 @@ also when it fails). A failed step ends its journey and is reported; the
 next journey starts in a fresh browser context.
 """
 
+import datetime
 import email
 import html
 import json
@@ -183,6 +184,7 @@ def checkout_to_confirmation(run: Run, page, *, guest_email: str | None,
         page.get_by_role("button", name="Continue to shipping").click()
         page.wait_for_url(re.compile(r"step=shipping"))
     with run.step(page, "checkout-shipping-method"):
+        check_delivery_days(run, page)
         # The radio is visually hidden under its styled label: click the label.
         page.get_by_text("Express", exact=True).click()
         express = page.get_by_role("radio", name=re.compile("^Express"))
@@ -200,6 +202,66 @@ def checkout_to_confirmation(run: Run, page, *, guest_email: str | None,
             explain_missing_order(run, page)
             raise
         expect_text(page, re.compile(r"Order #\d+"))
+
+
+def api_query(run: Run, query: str, variables: dict) -> dict:
+    """Ask Lumbar's API directly, anonymously, as the storefront's server does."""
+    request = urllib.request.Request(
+        run.api, data=json.dumps({"query": query, "variables": variables}).encode(),
+        headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        answer = json.loads(response.read())
+    if answer.get("errors"):
+        raise StepFailed(f"the API refused {query}: {answer['errors']}")
+    return answer["data"]
+
+
+def weekdays_after(start: datetime.date, end: datetime.date) -> int:
+    """Monday-to-Friday days after `start` up to `end`; holidays count too."""
+    return sum((start + datetime.timedelta(days=n)).weekday() < 5
+               for n in range(1, (end - start).days + 1))
+
+
+def check_delivery_days(run: Run, page) -> None:
+    """The "min-max business days" each option shows is Lumbar's promise.
+
+    The storefront prints ShippingMethod.minimumDeliveryDays and
+    maximumDeliveryDays; for a checkout they must count, in business days
+    from today, to the dates Lumbar promises for its lines (the promise its
+    own pages show), not the carrier's bare transit time.
+    """
+    match = re.search(r"[?&]checkout=([^&]+)", page.url)
+    if not match or not run.api:
+        raise StepFailed("no checkout id in the URL to compare delivery days with")
+    checkout_id = urllib.parse.unquote(match.group(1))
+    data = api_query(run, "query($id: ID!) { checkout(id: $id) { shippingMethods {"
+                     " name minimumDeliveryDays maximumDeliveryDays"
+                     " deliveryPromise { earliestDate latestDate } } } }",
+                     {"id": checkout_id})
+    methods = data["checkout"]["shippingMethods"]
+    if not methods:
+        raise StepFailed("the checkout offers no shipping method")
+    today = datetime.datetime.now(datetime.UTC).date()
+    for method in methods:
+        promise = method["deliveryPromise"]
+        if promise is None:
+            raise StepFailed(f"{method['name']} promises no dates for this cart")
+        shown = f"{method['minimumDeliveryDays']}-{method['maximumDeliveryDays']}"
+        option = page.locator("label").filter(
+            has=page.get_by_text(method["name"], exact=True))
+        option.get_by_text(f"{shown} business days", exact=True).wait_for()
+        for label, days, promised in (
+                ("earliest", method["minimumDeliveryDays"], promise["earliestDate"]),
+                ("latest", method["maximumDeliveryDays"], promise["latestDate"])):
+            day = datetime.date.fromisoformat(promised)
+            # The carrier's calendar skips holidays, so the business days are
+            # at most the weekdays to the date, and all of them in a plain week.
+            if not 0 < days <= weekdays_after(today, day) <= days + 2:
+                raise StepFailed(
+                    f"{method['name']}: the storefront shows {shown} business days "
+                    f"but Lumbar's {label} date is {promised}")
+        log(f"delivery days: {method['name']} shows {shown} business days, "
+            f"Lumbar promises {promise['earliestDate']} to {promise['latestDate']}")
 
 
 def explain_missing_order(run: Run, page) -> None:

@@ -85,6 +85,8 @@ def main() -> int:
     finally:
         stack.stop_all()
     failures += logscan.graphql_errors(harness.LOGS)
+    for line in logscan.expected_errors(harness.LOGS):
+        harness.log("expected GraphQL refusal (not counted): " + line)
     for line in logscan.other_errors(harness.LOGS):
         harness.log("not a GraphQL error (not counted): " + line)
     if report:

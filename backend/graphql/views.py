@@ -47,6 +47,10 @@ from .core.response_cache import (
 )
 
 logger = logging.getLogger("backend.graphql.errors")
+# Errors answered to the client on purpose (bad query, refused permission,
+# unknown id): INFO, as Saleor's "handled" logger, so an operator or the e2e
+# run (LOG_LEVEL=INFO) sees the ones a client swallows behind a 200.
+handled_logger = logging.getLogger("backend.graphql.errors.handled")
 
 # Errors a resolver raises on purpose; their message is for the client.
 HANDLED_ERRORS = (GraphQLError, ValidationError, PermissionDenied)
@@ -237,6 +241,13 @@ class LumbarGraphQLView(GraphQLView):
             }
         extensions = formatted.setdefault("extensions", {})
         extensions.setdefault("exception", {"code": "GraphQLError"})
+        if exception is None:
+            handled_logger.info(
+                "GraphQL error %s at %s: %s",
+                extensions["exception"].get("code"),
+                formatted.get("path") or formatted.get("locations"),
+                formatted.get("message"),
+            )
         return formatted
 
 

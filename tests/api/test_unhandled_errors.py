@@ -42,3 +42,17 @@ def test_an_error_raised_on_purpose_keeps_its_message(caplog):
     assert formatted["message"] == "Invalid ID: x. Expected: Order."
     assert formatted["extensions"]["exception"]["code"] == "GraphQLError"
     assert caplog.records == []
+
+
+def test_an_error_answered_to_the_client_is_logged_at_info_with_its_code(caplog):
+    # A client that swallows a 200 carrying errors still leaves a trace.
+    with caplog.at_level(logging.INFO, logger="backend.graphql.errors.handled"):
+        LumbarGraphQLView.format_error(
+            GraphQLError("Invalid ID: x. Expected: Order.", path=["order"])
+        )
+
+    (record,) = caplog.records
+    assert record.levelno == logging.INFO
+    assert record.getMessage() == (
+        "GraphQL error GraphQLError at ['order']: Invalid ID: x. Expected: Order."
+    )

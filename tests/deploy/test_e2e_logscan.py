@@ -1,0 +1,59 @@
+"""make e2e's log scan: what in a server's log fails the run."""
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+LOGSCAN = Path(__file__).resolve().parents[2] / "e2e" / "logscan.py"
+
+
+@pytest.fixture
+def logscan():
+    spec = importlib.util.spec_from_file_location("e2e_logscan", LOGSCAN)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_an_error_answered_behind_a_200_fails_the_run(logscan, tmp_path):
+    (tmp_path / "gunicorn.log").write_text(
+        '127.0.0.1 - - "POST /graphql/ HTTP/1.1" 200 81\n'
+        "GraphQL error PermissionDenied at ['checkout']: You need one of the "
+        "following permissions: MANAGE_CHECKOUTS\n"
+    )
+
+    (found,) = logscan.graphql_errors(tmp_path)
+
+    assert found.startswith("gunicorn.log:2: GraphQL error PermissionDenied")
+
+
+def test_a_clean_access_log_passes(logscan, tmp_path):
+    (tmp_path / "gunicorn.log").write_text(
+        '127.0.0.1 - - "POST /graphql/ HTTP/1.1" 200 81\n'
+        '127.0.0.1 - - "GET /healthz/ HTTP/1.1" 200 2\n'
+    )
+
+    assert logscan.graphql_errors(tmp_path) == []
+
+
+def test_saleors_own_refusal_of_checkout_user_is_expected_not_counted(
+    logscan, tmp_path
+):
+    (tmp_path / "gunicorn.log").write_text(
+        "GraphQL error PermissionDenied at ['checkout', 'user']: To access this "
+        "path, you need one of the following permissions: MANAGE_USERS\n"
+    )
+
+    assert logscan.graphql_errors(tmp_path) == []
+    assert logscan.expected_errors(tmp_path) == [
+        "Saleor refuses Checkout.user without the owner's token too (1x)"
+    ]
+
+
+def test_a_refusal_elsewhere_in_the_checkout_still_fails(logscan, tmp_path):
+    (tmp_path / "gunicorn.log").write_text(
+        "GraphQL error PermissionDenied at ['checkout', 'lines']: nope\n"
+    )
+
+    assert len(logscan.graphql_errors(tmp_path)) == 1
