@@ -16,11 +16,11 @@ from django.views.decorators.http import require_POST
 
 from backend.account.errors import AccountErrorCode
 from backend.account.services import (
-    account_confirm,
     account_register,
     user_authenticate,
 )
 from backend.checkout.merge import checkout_merge_on_login
+from backend.order.customers import customer_account_confirm
 from backend.order.selectors import orders_of_user
 
 from ..account_forms import ConfirmForm, LoginForm, SignUpForm
@@ -81,7 +81,7 @@ def confirm(request):
     confirmed = False
     if request.method == "POST" and form.is_valid():
         try:
-            account_confirm(
+            customer_account_confirm(
                 email=form.cleaned_data["email"], token=form.cleaned_data["token"]
             )
         except ValidationError as error:

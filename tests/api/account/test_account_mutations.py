@@ -6,7 +6,9 @@ from graphql_relay import to_global_id
 from backend.account.models import Address, User
 from backend.account.services import account_address_create
 from backend.account.tasks import send_account_confirmation_email
+from backend.account.tokens import access_token_create
 from tests.account.helpers import link_params
+from tests.api.order.conftest import place_order
 from tests.factories import UserFactory
 
 from .conftest import PASSWORD
@@ -255,3 +257,33 @@ def test_me_with_addresses_takes_the_same_queries_for_one_and_five(
         five = customer_api(query)["data"]["me"]
 
     assert (len(one["addresses"]), len(five["addresses"])) == (1, 5)
+
+
+def test_confirm_account_gives_the_account_its_guest_orders(
+    api, mailoutbox, channel, shipping_method, variant
+):
+    order = place_order(
+        channel=channel, shipping_method=shipping_method, variant=variant
+    )
+    api(
+        REGISTER,
+        {
+            "input": {
+                "email": "buyer@example.com",
+                "password": PASSWORD,
+                "redirectUrl": REDIRECT,
+            }
+        },
+    )
+    user = User.objects.get(email="buyer@example.com")
+    send_account_confirmation_email(user.pk, REDIRECT)
+    api(
+        "mutation($email: String!, $token: String!) { confirmAccount(email: $email,"
+        " token: $token) { errors { code } } }",
+        link_params(mailoutbox[0]),
+    )
+    api.token = access_token_create(user=user)
+
+    me = api("{ me { orders(first: 5) { edges { node { number } } } } }")["data"]["me"]
+
+    assert me["orders"]["edges"] == [{"node": {"number": str(order.number)}}]

@@ -211,3 +211,26 @@ def test_the_header_links_to_log_in_or_the_account(client, confirmed_customer):
 
     assert '<a class="account-link" href="/account/login/">Log in</a>' in anonymous
     assert '<a class="account-link" href="/account/">Account</a>' in signed_in
+
+
+def test_a_guest_order_appears_in_the_account_confirmed_with_its_email(
+    client,
+    django_capture_on_commit_callbacks,
+    tasks_in_process,
+    channel,
+    shipping_method,
+    variant,
+):
+    order = place_order(
+        channel=channel, shipping_method=shipping_method, variant=variant
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            "/account/signup/", {"email": "buyer@example.com", "password": PASSWORD}
+        )
+    client.post("/account/confirm/", emailed_link_params(mail.outbox[-1]))
+    client.post("/account/login/", {"email": "buyer@example.com", "password": PASSWORD})
+
+    response = client.get("/account/orders/")
+
+    assert f"#{order.number}" in response.content.decode()

@@ -4,6 +4,7 @@ import graphene
 
 from backend.account import services
 from backend.account.errors import AccountErrorCode, account_error
+from backend.order.customers import customer_account_confirm
 
 from ...core.inputs import MetadataInput
 from ...core.shared_enums import lazy_enum
@@ -110,4 +111,5 @@ class ConfirmAccount(AccountMutation):
 
     @classmethod
     def perform_mutation(cls, info, email, token, password=None):
-        return cls.success(user=services.account_confirm(email=email, token=token))
+        user = customer_account_confirm(email=email, token=token)
+        return cls.success(user=user)
