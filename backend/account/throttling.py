@@ -1,7 +1,9 @@
 """Growing delays after failed logins, per IP and email, as Saleor's.
 
-Each failed attempt for an (IP, email) pair doubles the wait before the
-next one is heard: 1 s, 2 s, 4 s ... up to an hour. One IP failing for many
+A single mistyped password costs nothing: the right one may follow at
+once. From the second failure in a row for an (IP, email) pair, each one
+doubles the wait before the next attempt is heard: 1 s, 2 s, 4 s ... up to
+an hour. One IP failing for many
 emails (credential stuffing) is slowed the same way once it passes a
 larger allowance. The email need not have an account, so the answer does
 not tell who has one. Counters live in the cache (Redis) and expire.
@@ -21,6 +23,9 @@ from django.core.exceptions import ValidationError
 from .errors import AccountErrorCode, account_error
 
 MIN_DELAY_SECONDS = 1
+# Failures in a row an (IP, email) pair makes before any wait: a typo is
+# not an attack, and one free guess in an hour-long doubling changes nothing.
+PAIR_FREE_FAILURES = 1
 MAX_DELAY_SECONDS = 3600
 # Failures are forgotten this long after the last one.
 COUNTER_TTL_SECONDS = 7200
@@ -66,7 +71,7 @@ def _keys(ip: str, email: str) -> dict[str, str]:
 
 
 def delay_seconds(failures: int) -> int:
-    """Return the wait after this many failures in a row."""
+    """Return the wait after this many failures in a row beyond the free ones."""
     if failures <= 0:
         return 0
     return min(MIN_DELAY_SECONDS * 2 ** min(failures - 1, 32), MAX_DELAY_SECONDS)
@@ -93,9 +98,9 @@ class LoginAttemptDelayed(ValidationError):
 
     def __init__(self, seconds: int):
         super().__init__(
-            "Logging in has been suspended for "
-            f"{seconds} second{'s' if seconds != 1 else ''} "
-            "due to too many failed attempts.",
+            f"Please wait {seconds} second{'s' if seconds != 1 else ''} and try "
+            "again. After several wrong passwords in a row we pause sign-in "
+            "briefly to keep your account safe.",
             code=AccountErrorCode.LOGIN_ATTEMPT_DELAYED.value,
         )
         self.seconds = seconds
@@ -125,10 +130,13 @@ def login_failure_record(*, ip: str, email: str) -> None:
     """Count a failed attempt and set the wait before the next one."""
     keys = _keys(ip, email)
     now = time.time()
-    pair_delay = delay_seconds(_increment(keys["pair_failures"]))
-    cache.set(
-        keys["pair_blocked"], now + pair_delay, timeout=pair_delay + BLOCK_TTL_MARGIN
-    )
+    pair_delay = delay_seconds(_increment(keys["pair_failures"]) - PAIR_FREE_FAILURES)
+    if pair_delay:
+        cache.set(
+            keys["pair_blocked"],
+            now + pair_delay,
+            timeout=pair_delay + BLOCK_TTL_MARGIN,
+        )
     ip_delay = delay_seconds(_increment(keys["ip_failures"]) - IP_FREE_FAILURES)
     if ip_delay:
         cache.set(
