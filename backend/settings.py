@@ -217,6 +217,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "order.send_unsent_confirmations",
         "schedule": 60,
     },
+    "send-restock-alerts": {
+        "task": "warehouse.send_restock_alerts",
+        "schedule": 5 * 60,
+    },
 }
 
 EMAIL_BACKEND = os.environ.get(

@@ -15,6 +15,7 @@ from .views import (
     content,
     orders,
     product,
+    restock,
 )
 
 app_name = "storefront"
@@ -94,6 +95,7 @@ urlpatterns = [
     ),
     path("cart/", cart.cart_detail, name="cart"),
     path("cart/add/", cart.cart_add, name="cart-add"),
+    path("restock-alerts/", restock.restock_alert, name="restock-alert"),
     path("cart/lines/<uuid:line_id>/", cart.cart_line_update, name="cart-line-update"),
     path(
         "cart/lines/<uuid:line_id>/remove/",

@@ -257,3 +257,39 @@ class Reservation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.quantity_reserved} of {self.stock_id} to {self.reserved_until}"
+
+
+class RestockAlert(models.Model):
+    """A shopper's wish to be emailed when a sold-out variant is back.
+
+    One pending alert per variant, channel and email; ``sent_at`` marks the
+    one email it sends.
+    """
+
+    variant = models.ForeignKey(
+        ProductVariant, related_name="restock_alerts", on_delete=models.CASCADE
+    )
+    channel = models.ForeignKey(Channel, related_name="+", on_delete=models.CASCADE)
+    email = models.EmailField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("pk",)
+        constraints = [
+            models.UniqueConstraint(
+                fields=["variant", "channel", "email"],
+                condition=Q(sent_at__isnull=True),
+                name="restock_alert_one_pending",
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["variant"],
+                condition=Q(sent_at__isnull=True),
+                name="restock_alert_pending",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} for variant {self.variant_id}"
