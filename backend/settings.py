@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "corsheaders",
     "django_countries",
     "django_prices",
     "mptt",
@@ -85,6 +86,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "backend.core.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Answers /graphql/'s CORS preflight before any view (CORS_* below).
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -368,6 +371,30 @@ JWT_REFRESH_TTL = timedelta(
 # PUBLIC_URL's host is always allowed. Unset, the hosts this site answers
 # (ALLOWED_HOSTS); set it to add a headless storefront's or to narrow it.
 ALLOWED_CLIENT_HOSTS = env_list("ALLOWED_CLIENT_HOSTS", ",".join(ALLOWED_HOSTS))
+# Browser origins that may call /graphql/ (Saleor's dashboard or a storefront
+# on its own origin), as Saleor's setting of the same name: full origins
+# ("https://dashboard.example.com"), or "*" for any. Unset, none: pages on
+# this site's own origin need no CORS. Only /graphql/ answers CORS, and it
+# reads bearer tokens, never cookies, so credentials carry no session.
+ALLOWED_GRAPHQL_ORIGINS = env_list("ALLOWED_GRAPHQL_ORIGINS", "")
+CORS_URLS_REGEX = r"^/graphql/?$"
+CORS_ALLOW_ALL_ORIGINS = "*" in ALLOWED_GRAPHQL_ORIGINS
+CORS_ALLOWED_ORIGINS = [o for o in ALLOWED_GRAPHQL_ORIGINS if o != "*"]
+# The dashboard fetches with credentials: "include".
+CORS_ALLOW_CREDENTIALS = True
+CORS_ALLOW_METHODS = ("GET", "POST", "OPTIONS")
+# corsheaders' defaults plus the dashboard's token and tracing headers.
+CORS_ALLOW_HEADERS = (
+    "accept",
+    "authorization",
+    "authorization-bearer",
+    "content-type",
+    "origin",
+    "source-service-name",
+    "user-agent",
+    "x-requested-with",
+)
+CORS_PREFLIGHT_MAX_AGE = 24 * 3600
 # Proxies in front of the app that append to X-Forwarded-For (nginx: 1);
 # login throttling keys on the address the outermost of them saw.
 LOGIN_TRUSTED_PROXY_COUNT = int(os.environ.get("LOGIN_TRUSTED_PROXY_COUNT", 0))
