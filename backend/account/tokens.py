@@ -17,7 +17,10 @@ from graphql_relay import to_global_id
 from .models import User
 
 JWT_ALGORITHM = "HS256"
-JWT_OWNER = "lumbar"
+# The API that issued the token and refreshes it (tokenRefresh). Saleor's
+# clients read any other owner as an auth plugin's token and refresh it with
+# externalRefresh, so Saleor's dashboard signed staff out on every reload.
+JWT_OWNER = "saleor"
 ACCESS = "access"
 REFRESH = "refresh"
 

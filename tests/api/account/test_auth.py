@@ -42,6 +42,18 @@ def test_token_create_gives_saleor_claims_with_the_public_issuer(api, customer):
     assert jwt_decode(result["refreshToken"])["type"] == "refresh"
 
 
+def test_tokens_name_saleor_as_owner_so_its_clients_refresh_with_token_refresh(
+    api, customer
+):
+    # Saleor's dashboard SDK: isInternalToken(owner) is owner === "saleor";
+    # any other owner is refreshed through externalRefresh.
+    result = api(TOKEN_CREATE, {"email": "ann@example.com", "password": PASSWORD})
+
+    token_create = result["data"]["tokenCreate"]
+    assert jwt_decode(token_create["token"])["owner"] == "saleor"
+    assert jwt_decode(token_create["refreshToken"])["owner"] == "saleor"
+
+
 def test_token_create_with_a_wrong_password_is_invalid_credentials(api, customer):
     result = api(TOKEN_CREATE, {"email": "ann@example.com", "password": "nope"})
 
