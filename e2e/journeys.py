@@ -266,6 +266,8 @@ def check_delivery_days(run: Run, page) -> None:
                     f"but Lumbar's {label} date is {promised}")
         log(f"delivery days: {method['name']} shows {shown} business days, "
             f"Lumbar promises {promise['earliestDate']} to {promise['latestDate']}")
+    # The step's own screenshot comes after it moved on to payment.
+    run._shoot(page, f"{run.number:02d}-delivery-days")
 
 
 def explain_missing_order(run: Run, page) -> None:
