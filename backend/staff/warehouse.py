@@ -11,10 +11,9 @@ from django.db.models import Count, Sum
 from backend.account.models import Address
 from backend.core.admin_permissions import SaleorModelAdmin, SaleorTabularInline
 from backend.core.permissions import PermissionEnum
-from backend.shipping.admin import PromiseRulesAdminMixin
 from backend.shipping.rules import WEEKDAY_NAMES
-
-from .models import (
+from backend.staff.shipping import PromiseRulesAdminMixin
+from backend.warehouse.models import (
     ChannelWarehouse,
     Stock,
     Warehouse,
