@@ -12,6 +12,7 @@ from django.forms.models import BaseInlineFormSet
 from backend.channel.models import Channel
 from backend.core.admin_permissions import SaleorModelAdmin, SaleorTabularInline
 from backend.core.permissions import PermissionEnum
+from backend.core.promise_version import promise_rules_changed
 from backend.shipping.models import (
     PostalCodeRuleInclusionType,
     ShippingMethod,
@@ -20,7 +21,7 @@ from backend.shipping.models import (
     ShippingZone,
 )
 from backend.shipping.promise import PostalCodeRule
-from backend.shipping.promise_rules import channel_fast_claim, promise_rules_changed
+from backend.shipping.promise_rules import channel_fast_claim
 from backend.shipping.rules import validate_postal_code_rules
 
 

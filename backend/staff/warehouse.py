@@ -11,7 +11,6 @@ from django.db.models import Count, Sum
 from backend.account.models import Address
 from backend.core.admin_permissions import SaleorModelAdmin, SaleorTabularInline
 from backend.core.permissions import PermissionEnum
-from backend.shipping.rules import WEEKDAY_NAMES
 from backend.staff.shipping import PromiseRulesAdminMixin
 from backend.warehouse.models import (
     ChannelWarehouse,
@@ -20,6 +19,7 @@ from backend.warehouse.models import (
     WarehouseDeliveryRules,
     WarehouseHoliday,
 )
+from backend.warehouse.rules import WEEKDAY_NAMES
 
 ADDRESS_FIELDS = [
     "street_address_1",
