@@ -51,7 +51,7 @@ PUBLIC_URL = os.environ.get(
 
 INSTALLED_APPS = [
     # Django's admin with Lumbar's site (throttled password change).
-    "backend.account.admin_config.LumbarAdminConfig",
+    "backend.staff.admin_config.LumbarAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "backend.page",
     "backend.menu",
     "backend.demo",
+    "backend.staff",
     "backend.graphql",
     "backend.storefront",
     "backend.ops",

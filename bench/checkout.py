@@ -119,8 +119,8 @@ def client(index, orders, store, promo, barrier, results) -> None:
         checkout_shipping_address_update,
     )
     from backend.checkout.payment import PaymentInput
+    from backend.checkout.promo_codes import checkout_promo_code_add
     from backend.checkout.services import checkout_create
-    from backend.discount.services import checkout_promo_code_add
     from backend.payment.gateways.test_gateway import TEST_GATEWAY_ID, TOKEN_SUCCESS
 
     channel = Channel.objects.get(slug="default-channel")

@@ -10,13 +10,6 @@ from django.utils import timezone
 
 from backend.account.models import Address
 from backend.core.enqueue import enqueue_on_commit
-from backend.discount.vouchers import (
-    AppliedVoucher,
-    voucher_applied_get,
-    voucher_customer_refusal,
-    voucher_refusal,
-    voucher_use,
-)
 from backend.order.models import (
     Order,
     OrderEvent,
@@ -36,6 +29,13 @@ from .payment import Charge, PaymentInput, record_payment, refund, take_payment
 from .reservations import reserved_by_others
 from .selectors import CheckoutLineInfo, checkout_lines_info, checkout_totals
 from .validation import validate_quantity_limits, validate_variants_sellable
+from .vouchers import (
+    AppliedVoucher,
+    voucher_applied_get,
+    voucher_customer_refusal,
+    voucher_refusal,
+    voucher_use,
+)
 
 
 @dataclass(frozen=True)

@@ -5,16 +5,16 @@ from decimal import Decimal
 
 from prices import Money
 
-from backend.discount.vouchers import (
+from backend.product.models import ProductVariantChannelListing
+from backend.shipping.models import ShippingMethodChannelListing
+
+from .models import Checkout, CheckoutLine
+from .vouchers import (
     AppliedVoucher,
     voucher_applied_get,
     voucher_discount_amount,
     voucher_refusal,
 )
-from backend.product.models import ProductVariantChannelListing
-from backend.shipping.models import ShippingMethodChannelListing
-
-from .models import Checkout, CheckoutLine
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from backend.channel.models import Channel
+from backend.order.models import OrderLine, OrderStatus
 from backend.product.models import (
     ProductChannelListing,
     ProductVariant,
@@ -124,8 +125,6 @@ def quantities_bought(*, user, variant_ids: list[int]) -> dict[int, int]:
     """Return how many of each variant the user has ordered (not canceled)."""
     if user is None or not user.is_authenticated:
         return {}
-    from backend.order.models import OrderLine, OrderStatus
-
     rows = (
         OrderLine.objects.filter(order__user=user, variant_id__in=variant_ids)
         .exclude(order__status=OrderStatus.CANCELED)

@@ -4,7 +4,6 @@ from django.conf import settings
 from django.db import models
 from django_prices.models import MoneyField
 
-from backend.checkout.models import Checkout
 from backend.order.models import Order, OrderLine
 from backend.product.models import PRICE_DECIMAL_PLACES, PRICE_MAX_DIGITS
 
@@ -64,7 +63,8 @@ class TransactionItem(models.Model):
         amount_field="amount_canceled_value", currency_field="currency"
     )
     checkout = models.ForeignKey(
-        Checkout,
+        # A string: checkout sits above payment and imports it.
+        "checkout.Checkout",
         related_name="payment_transactions",
         null=True,
         blank=True,

@@ -1,15 +1,16 @@
-"""Payment writes: transactions started on a checkout before it completes."""
+"""Payment writes: a gateway's answer recorded, a pending payment finished.
 
-from decimal import Decimal
+Starting a transaction on a checkout is the checkout's
+(``checkout/transactions.py``): it reads the checkout's totals, which sit
+above this package.
+"""
+
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from prices import Money
 
-from backend.checkout.models import Checkout
-from backend.checkout.selectors import checkout_totals
-from backend.core.columns import column_value_refusal
 from backend.order.models import Order
 
 from .gateways import GatewayNotAvailable, PaymentStatus, payment_gateway_get
@@ -41,75 +42,12 @@ _EVENT_TYPES = {
 }
 
 
-def _payment_error(field: str, code: str, message: str) -> ValidationError:
+def payment_error(field: str, code: str, message: str) -> ValidationError:
+    """Return a ValidationError shaped as Saleor's {field, code, message}."""
     return ValidationError({field: ValidationError(message, code=code)})
 
 
-@transaction.atomic
-def transaction_initialize(
-    *,
-    checkout_token: UUID | str,
-    gateway_id: str,
-    token: str,
-    action: str = CHARGE,
-    amount: Decimal | None = None,
-) -> TransactionItem:
-    """Ask the gateway to charge or authorize the checkout and record the outcome.
-
-    The amount defaults to what the checkout still owes. A declined or
-    unfinished payment is recorded as an event and moves no money.
-    """
-    if action not in (CHARGE, AUTHORIZATION):
-        raise _payment_error("action", "INVALID", f"Unknown action {action}.")
-    checkout = (
-        Checkout.objects.select_for_update(of=("self",))
-        .by_token(checkout_token)
-        .first()
-    )
-    if checkout is None:
-        raise _payment_error(
-            "id", "NOT_FOUND", f"Couldn't resolve to a node: {checkout_token}"
-        )
-    try:
-        gateway = payment_gateway_get(gateway_id=gateway_id)
-    except GatewayNotAvailable:
-        raise _payment_error(
-            "paymentGateway", "NOT_FOUND", f"Gateway {gateway_id} is not available."
-        ) from None
-    if amount is None:
-        amount = _amount_due(checkout)
-    if amount < 0:
-        raise _payment_error("amount", "INVALID", "The amount cannot be negative.")
-    too_big = column_value_refusal(
-        TransactionEvent._meta.get_field("amount_value"), amount
-    )
-    if too_big is not None:
-        raise _payment_error("amount", "INVALID", too_big)
-    # The row exists before the gateway is asked, and every check that can
-    # fail has run: the gateway's answer is then only recorded.
-    item = TransactionItem.objects.create(
-        checkout=checkout,
-        name=gateway.name,
-        gateway=gateway.id,
-        currency=checkout.currency,
-    )
-    money = Money(amount, checkout.currency)
-    if action == CHARGE:
-        result = gateway.charge(amount=money, token=token)
-    else:
-        result = gateway.authorize(amount=money, token=token)
-    _record_outcome(
-        item=item,
-        order=None,
-        action=action,
-        result=result,
-        amount=amount,
-        state=TransactionState.NEW,
-    )
-    return item
-
-
-def _record_outcome(
+def transaction_outcome_record(
     *,
     item: TransactionItem,
     order: Order | None,
@@ -118,6 +56,7 @@ def _record_outcome(
     amount,
     state: TransactionState | None = None,
 ) -> None:
+    """Store the gateway's answer on the item and record it as an event."""
     item.psp_reference = result.psp_reference or item.psp_reference
     item.message = result.message[:512]
     item.save(update_fields=["psp_reference", "message", "modified_at"])
@@ -130,18 +69,6 @@ def _record_outcome(
         message=result.message,
         state=state,
     )
-
-
-def _amount_due(checkout: Checkout) -> Decimal:
-    total = checkout_totals(checkout=checkout).total.amount
-    covered = sum(
-        (
-            item.amount_charged_value + item.amount_authorized_value
-            for item in checkout.payment_transactions.all()
-        ),
-        Decimal(0),
-    )
-    return max(total - covered, Decimal(0))
 
 
 _PENDING_ACTIONS = {
@@ -161,12 +88,12 @@ def transaction_process(
     """
     item, order = transaction_locked(transaction_token)
     if item is None:
-        raise _payment_error(
+        raise payment_error(
             "id", "NOT_FOUND", f"Couldn't resolve to a node: {transaction_token}"
         )
     action = _PENDING_ACTIONS.get(transaction_state(item))
     if action is None:
-        raise _payment_error(
+        raise payment_error(
             "id",
             "TRANSACTION_ALREADY_PROCESSED",
             "Transaction has already been processed.",
@@ -174,7 +101,7 @@ def transaction_process(
     try:
         gateway = payment_gateway_get(gateway_id=item.gateway)
     except GatewayNotAvailable:
-        raise _payment_error(
+        raise payment_error(
             "id", "MISSING_PAYMENT_APP", f"Gateway {item.gateway} is not available."
         ) from None
     amount = transaction_last_event(item).amount_value
@@ -183,5 +110,7 @@ def transaction_process(
         result = gateway.charge(amount=money, token=token)
     else:
         result = gateway.authorize(amount=money, token=token)
-    _record_outcome(item=item, order=order, action=action, result=result, amount=amount)
+    transaction_outcome_record(
+        item=item, order=order, action=action, result=result, amount=amount
+    )
     return item, transaction_last_event(item)

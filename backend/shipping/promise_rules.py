@@ -2,8 +2,9 @@
 
 The rules (warehouse cut-offs and calendars, methods and their zones) change
 when staff edit them, not per request, so pages read them from the cache.
-Every edit calls `promise_rules_changed()`, which moves the cache version on
-commit: the next page computes with the new rules at once.
+Every edit calls `promise_rules_changed()` (core/promise_version.py), which
+moves the cache version on commit: the next page computes with the new rules
+at once.
 """
 
 import functools
@@ -13,11 +14,11 @@ from decimal import Decimal
 
 import holidays
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models import F
 from prices import Money
 
 from backend.channel.models import Channel
+from backend.core.promise_version import promise_rules_version
 from backend.product.models import ProductType
 from backend.warehouse.models import ChannelWarehouse, Stock
 
@@ -36,7 +37,6 @@ from .promise import (
     fast_claim_check,
 )
 
-VERSION_KEY = "lumbar:promise-rules:version"
 # Rules change rarely and every edit moves the version; the timeout only
 # bounds how long a forgotten key lingers.
 RULES_TIMEOUT = 24 * 60 * 60
@@ -87,27 +87,6 @@ class PromiseRules:
         ]
 
 
-def promise_rules_changed() -> None:
-    """Drop the cached rules once the current transaction commits."""
-    transaction.on_commit(_bump_version)
-
-
-def _bump_version() -> None:
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 1, None)
-
-
-def _version() -> int:
-    return cache.get_or_set(VERSION_KEY, 1, None)
-
-
-def promise_rules_version() -> int:
-    """Return the rules' cache version, for caches that depend on the rules."""
-    return _version()
-
-
 @functools.lru_cache(maxsize=32)
 def country_holidays(country: str, year: int) -> frozenset[date]:
     """Public holidays on which carriers in the country do not deliver."""
@@ -120,7 +99,7 @@ def country_holidays(country: str, year: int) -> frozenset[date]:
 
 def promise_rules_get(*, channel_slug: str) -> PromiseRules | None:
     """Return the channel's rules from the cache, loading them on a miss."""
-    key = f"lumbar:promise-rules:{_version()}:{channel_slug}"
+    key = f"lumbar:promise-rules:{promise_rules_version()}:{channel_slug}"
     rules = cache.get(key)
     if rules is None:
         rules = _rules_load(channel_slug)
@@ -254,7 +233,7 @@ def channel_fast_claim(*, channel_slug: str) -> tuple[PromiseRules, ClaimCheck] 
     rules = promise_rules_get(channel_slug=channel_slug)
     if rules is None:
         return None
-    key = f"lumbar:promise-claim:{_version()}:{channel_slug}"
+    key = f"lumbar:promise-claim:{promise_rules_version()}:{channel_slug}"
     check = cache.get(key)
     if check is None:
         stocked = set(

@@ -8,10 +8,10 @@ from django.core.exceptions import ValidationError
 from django.db.models import Sum
 
 from backend.channel.models import Channel
-from backend.checkout.attribution import checkout_attribution_set
 from backend.checkout.models import Checkout, CheckoutLine
 from backend.checkout.services import checkout_create, checkout_lines_add
 from backend.page.services.attribution import ATTRIBUTION_SESSION_KEY
+from backend.page.services.checkout_attribution import checkout_attribution_set
 
 CART_SESSION_KEY = "lumbar_checkout_token"
 

@@ -27,10 +27,10 @@ from django.utils import timezone, translation
 
 from backend.core.page_version import VERSION_KEY as PAGE_VERSION_KEY
 from backend.core.page_version import page_version
+from backend.core.promise_version import VERSION_KEY as RULES_VERSION_KEY
+from backend.core.promise_version import promise_rules_version
 from backend.page.models import Page
 from backend.product.models import ProductChannelListing
-from backend.shipping.promise_rules import VERSION_KEY as RULES_VERSION_KEY
-from backend.shipping.promise_rules import promise_rules_version
 
 from .cart import cart_quantity, cart_token
 

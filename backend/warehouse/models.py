@@ -7,7 +7,8 @@ from backend.account.models import Address
 from backend.channel.models import Channel
 from backend.core.models import ModelWithMetadata
 from backend.product.models import ProductVariant
-from backend.shipping.rules import validate_time_zone, validate_weekdays
+
+from .rules import validate_time_zone, validate_weekdays
 
 
 class WarehouseClickAndCollectOption(models.TextChoices):

@@ -5,8 +5,8 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from backend.core.promise_version import promise_rules_changed
 from backend.product.models import ProductVariant
-from backend.shipping.promise_rules import promise_rules_changed
 
 from .models import Stock, StockAdjustment, StockAdjustmentReason, Warehouse
 

@@ -6,7 +6,6 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from backend.product.admin.forms import text_of_description
 from backend.product.models import (
     Product,
     ProductChannelListing,
@@ -14,6 +13,7 @@ from backend.product.models import (
     ProductVariant,
 )
 from backend.product.thumbnails import encode_instance_id
+from backend.staff.product.forms import text_of_description
 from tests import factories
 from tests.fixtures.catalog import make_published_product
 

@@ -55,8 +55,8 @@ from graphql_relay import to_global_id
 
 from backend.account.tokens import access_token_create
 from backend.checkout.complete import checkout_complete
+from backend.checkout.promo_codes import checkout_promo_code_add
 from backend.core.permissions import PermissionEnum
-from backend.discount.services import checkout_promo_code_add
 from backend.graphql.api import schema
 from backend.graphql.meta.types import (
     DEFAULT_PRIVATE_PERMISSIONS,

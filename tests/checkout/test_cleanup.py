@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from backend.checkout.cleanup import checkouts_delete_stale
 from backend.checkout.models import Checkout
-from backend.payment.services import transaction_initialize
+from backend.checkout.transactions import transaction_initialize
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -10,8 +10,8 @@ from prices import Money
 
 from backend.checkout.complete import checkout_complete
 from backend.checkout.models import Checkout
+from backend.checkout.promo_codes import checkout_promo_code_add
 from backend.discount.models import Voucher, VoucherCode, VoucherCustomer
-from backend.discount.services import checkout_promo_code_add
 from backend.order.models import Order
 from backend.payment.models import TransactionItem
 from backend.warehouse.models import Allocation

@@ -4,10 +4,11 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from backend.checkout.complete import checkout_complete
+from backend.checkout.transactions import transaction_initialize
 from backend.order.models import Order, OrderAuthorizeStatus, OrderChargeStatus
 from backend.payment.gateways.test_gateway import TEST_GATEWAY_ID
 from backend.payment.models import TransactionEventType, TransactionItem
-from backend.payment.services import AUTHORIZATION, transaction_initialize
+from backend.payment.services import AUTHORIZATION
 
 
 def _errors(excinfo) -> dict[str, str]:

@@ -3,9 +3,10 @@
 import pytest
 
 from backend.checkout.selectors import checkout_totals
+from backend.checkout.transactions import transaction_initialize
 from backend.payment.gateways.test_gateway import TEST_GATEWAY_ID
 from backend.payment.models import TransactionEvent, TransactionEventType
-from backend.payment.services import transaction_initialize, transaction_process
+from backend.payment.services import transaction_process
 from tests.concurrency.racing import run_at_once
 
 TABS = 4

@@ -4,8 +4,8 @@ from collections import Counter
 
 import pytest
 
+from backend.checkout.promo_codes import checkout_promo_code_add
 from backend.discount.models import Voucher, VoucherCode
-from backend.discount.services import checkout_promo_code_add
 from backend.order.models import Order
 from tests.concurrency.test_checkout_complete import _complete_all_at_once
 from tests.fixtures.checkout import make_ready_checkout

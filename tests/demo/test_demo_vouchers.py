@@ -6,11 +6,11 @@ from decimal import Decimal
 from prices import Money
 
 from backend.channel.models import Channel
+from backend.checkout.promo_codes import checkout_promo_code_add
 from backend.checkout.selectors import checkout_totals
 from backend.checkout.services import checkout_create
 from backend.demo.loader import demo_load
 from backend.discount.models import VoucherCode
-from backend.discount.services import checkout_promo_code_add
 from backend.product.models import ProductVariantChannelListing
 from tests.fixtures.demo import demo_catalog_dir
 

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 
 from backend import celery_app
 from backend.checkout.complete import checkout_complete
-from backend.discount.services import checkout_promo_code_add
+from backend.checkout.promo_codes import checkout_promo_code_add
 from backend.order.emails import order_confirmation_send
 from backend.order.models import Order, OrderEvent, OrderEvents
 from backend.order.tasks import send_order_confirmation_email

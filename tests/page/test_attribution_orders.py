@@ -5,7 +5,6 @@ from decimal import Decimal
 from django.contrib.sessions.backends.db import SessionStore
 from prices import Money
 
-from backend.checkout.attribution import checkout_attribution_set
 from backend.checkout.complete import checkout_complete
 from backend.order.services import order_cancel
 from backend.page.selectors.attribution import article_sales_report
@@ -13,6 +12,7 @@ from backend.page.services.attribution import (
     ATTRIBUTION_SESSION_KEY,
     shop_block_click_record,
 )
+from backend.page.services.checkout_attribution import checkout_attribution_set
 from tests.fixtures.checkout import make_ready_checkout, paid_with
 from tests.fixtures.content import make_article_page
 

@@ -6,14 +6,11 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from backend.checkout.complete import checkout_complete
+from backend.checkout.transactions import transaction_initialize
 from backend.order.models import OrderAuthorizeStatus, OrderChargeStatus
 from backend.payment.gateways.test_gateway import TEST_GATEWAY_ID
 from backend.payment.models import TransactionEventType, TransactionItem
-from backend.payment.services import (
-    AUTHORIZATION,
-    transaction_initialize,
-    transaction_process,
-)
+from backend.payment.services import AUTHORIZATION, transaction_process
 from backend.payment.totals import payment_statuses
 from backend.payment.transitions import (
     TRANSITIONS,

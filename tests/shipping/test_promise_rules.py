@@ -4,12 +4,9 @@ from datetime import date, time
 
 import pytest
 
+from backend.core.promise_version import promise_rules_changed
 from backend.shipping.models import ShippingMethod
-from backend.shipping.promise_rules import (
-    channel_fast_claim,
-    promise_rules_changed,
-    promise_rules_get,
-)
+from backend.shipping.promise_rules import channel_fast_claim, promise_rules_get
 from backend.warehouse.models import Stock, Warehouse
 
 pytestmark = pytest.mark.django_db

@@ -7,32 +7,11 @@ from backend.shipping.promise import PostalCodeRule
 from backend.shipping.rules import (
     validate_delivery_days,
     validate_postal_code_rules,
-    validate_time_zone,
-    validate_weekdays,
 )
 
 
 def _message(error: pytest.ExceptionInfo) -> str:
     return " ".join(error.value.messages)
-
-
-def test_known_time_zone_is_accepted():
-    validate_time_zone("America/Los_Angeles")
-
-
-def test_unknown_time_zone_is_refused():
-    with pytest.raises(ValidationError) as error:
-        validate_time_zone("Pacific/Atlantis")
-
-    assert _message(error) == (
-        '"Pacific/Atlantis" is not a known time zone (e.g. America/New_York).'
-    )
-
-
-@pytest.mark.parametrize("days", [[], [7], [0, 0], "Mon", [True]])
-def test_weekdays_must_be_distinct_days_of_the_week(days):
-    with pytest.raises(ValidationError):
-        validate_weekdays(days)
 
 
 def test_negative_days_are_refused():

@@ -7,9 +7,9 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
+from backend.core.promise_version import promise_rules_changed
 from backend.product.models import ProductType, ProductVariant
 from backend.shipping.models import ShippingMethod, ShippingMethodPostalCodeRule
-from backend.shipping.promise_rules import promise_rules_changed
 from backend.warehouse.models import Stock, Warehouse
 from tests.fixtures.catalog import warm_delivery_rules
 

@@ -8,6 +8,7 @@ from django.utils.text import slugify
 from ..models import (
     CHOICE_INPUT_TYPES,
     Attribute,
+    AttributeEntityType,
     AttributeInputType,
     AttributeValue,
 )
@@ -157,26 +158,23 @@ def _rich_text_name(rich_text: Any) -> str:
     return (" ".join(texts).strip() or "rich text")[:200]
 
 
+# The column each entity type's references are stored in, and the field that
+# names a target. The model comes from the column's foreign key, so the
+# attribute domain needs no import of the product or page domains above it.
+REFERENCE_TARGETS = {
+    AttributeEntityType.PRODUCT: ("reference_product", "name"),
+    AttributeEntityType.PRODUCT_VARIANT: ("reference_variant", "name"),
+    AttributeEntityType.PAGE: ("reference_page", "title"),
+}
+
+
 def _reference_values(attribute, assignment, owner_key, key):
-    from backend.page.models import Page
-    from backend.product.models import Product, ProductVariant
-
-    from ..models import AttributeEntityType
-
-    targets = {
-        AttributeEntityType.PRODUCT: (Product, "reference_product", "name"),
-        AttributeEntityType.PRODUCT_VARIANT: (
-            ProductVariant,
-            "reference_variant",
-            "name",
-        ),
-        AttributeEntityType.PAGE: (Page, "reference_page", "title"),
-    }
-    if attribute.entity_type not in targets:
+    if attribute.entity_type not in REFERENCE_TARGETS:
         raise field_error(
             key, "References to this entity are not supported.", "INVALID"
         )
-    model, fk_name, label = targets[attribute.entity_type]
+    fk_name, label = REFERENCE_TARGETS[attribute.entity_type]
+    model = AttributeValue._meta.get_field(fk_name).related_model
     if (
         attribute.input_type == AttributeInputType.SINGLE_REFERENCE
         and len(assignment.reference_ids) > 1

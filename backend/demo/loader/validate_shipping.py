@@ -6,7 +6,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django_countries import countries
 
-from backend.shipping.rules import WEEKDAY_NAMES, validate_time_zone
+from backend.warehouse.rules import WEEKDAY_NAMES, validate_time_zone
 
 from .checks import Check, display_path, read_yaml
 

@@ -3,9 +3,10 @@
 import graphene
 from django.core.exceptions import ValidationError
 
+from backend.checkout.transactions import transaction_initialize
 from backend.payment.gateways import payment_gateways_available
 from backend.payment.models import TransactionItem as TransactionItemModel
-from backend.payment.services import transaction_initialize, transaction_process
+from backend.payment.services import transaction_process
 
 from ..checkout.lookup import CHECKOUT_MANAGERS, may_use_checkout, uuid_from_global_id
 from ..checkout.mutations.base import requested_checkout

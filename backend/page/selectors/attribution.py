@@ -2,8 +2,8 @@
 
 Clicks are ``ShopBlockClick`` rows. The storefront writes a click's
 attribution into the checkout's metadata on add-to-cart
-(``backend.checkout.attribution``) and ``checkout_complete`` copies it to
-the order, deleting the checkout. So add-to-carts are the attributed
+(``services/checkout_attribution.py``) and ``checkout_complete`` copies it
+to the order, deleting the checkout. So add-to-carts are the attributed
 checkouts still open plus every attributed order (each was a cart);
 canceled and unconfirmed orders are neither orders nor revenue.
 """

@@ -5,7 +5,7 @@ A click on a product in an article's shop block is stored as a
 under ``ATTRIBUTION_SESSION_KEY`` as ``{"article": <page slug>, "block":
 <label>}``. On add-to-cart the storefront copies that dict into its
 checkout's metadata under ``ATTRIBUTION_METADATA_KEY`` through
-``backend.checkout.attribution.checkout_attribution_set``;
+``checkout_attribution.checkout_attribution_set``;
 ``checkout_complete`` copies the checkout's metadata to the order's, so the
 sales report counts carts, orders and revenue per article.
 """

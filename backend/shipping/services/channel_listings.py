@@ -9,11 +9,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from backend.channel.models import Channel
+from backend.core.promise_version import promise_rules_changed
 from backend.product.models import PRICE_DECIMAL_PLACES, PRICE_MAX_DIGITS
 
 from ..errors import ShippingErrorCode, shipping_error
 from ..models import ShippingMethod, ShippingMethodChannelListing
-from ..promise_rules import promise_rules_changed
 
 _UNSET = object()
 

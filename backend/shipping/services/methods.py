@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from backend.core.promise_version import promise_rules_changed
+
 from ..errors import ShippingErrorCode, shipping_error
 from ..models import (
     PostalCodeRuleInclusionType,
@@ -14,7 +16,6 @@ from ..models import (
     ShippingZone,
 )
 from ..promise import PostalCodeRule
-from ..promise_rules import promise_rules_changed
 from ..rules import validate_delivery_days, validate_postal_code_rules
 
 NAME_MAX_LENGTH = ShippingMethod._meta.get_field("name").max_length

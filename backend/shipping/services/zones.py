@@ -8,11 +8,11 @@ from django.db import transaction
 from django_countries import countries as all_countries
 
 from backend.channel.models import Channel
+from backend.core.promise_version import promise_rules_changed
 from backend.warehouse.models import ChannelWarehouse, Warehouse
 
 from ..errors import ShippingErrorCode, shipping_error
 from ..models import ShippingMethodChannelListing, ShippingZone
-from ..promise_rules import promise_rules_changed
 
 NAME_MAX_LENGTH = ShippingZone._meta.get_field("name").max_length
 

@@ -8,11 +8,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
-from backend.checkout.services import checkout_lines_delete, checkout_lines_update
-from backend.discount.services import (
+from backend.checkout.promo_codes import (
     checkout_promo_code_add,
     checkout_promo_code_remove,
 )
+from backend.checkout.services import checkout_lines_delete, checkout_lines_update
 from backend.page.selectors import articles_published
 from backend.page.services.attribution import shop_block_click_record
 from backend.product.models import Product, ProductVariant

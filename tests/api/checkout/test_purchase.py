@@ -347,7 +347,7 @@ def test_checkout_complete_query_count_does_not_grow_with_the_lines(
 ):
     from decimal import Decimal
 
-    from backend.payment.services import transaction_initialize
+    from backend.checkout.transactions import transaction_initialize
     from tests.fixtures.catalog import make_published_product, warm_delivery_rules
     from tests.fixtures.checkout import make_ready_checkout
 

@@ -3,7 +3,7 @@
 import graphene
 from django.core.exceptions import ValidationError
 
-from backend.discount.services import (
+from backend.checkout.promo_codes import (
     checkout_promo_code_add,
     checkout_promo_code_remove,
 )

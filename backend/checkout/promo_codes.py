@@ -4,10 +4,9 @@ from uuid import UUID
 
 from django.db import transaction
 
-from backend.checkout.models import Checkout
-from backend.checkout.selectors import checkout_totals
-from backend.checkout.services import checkout_for_update
-
+from .models import Checkout
+from .selectors import checkout_totals
+from .services import checkout_for_update
 from .vouchers import voucher_applied_get, voucher_customer_refusal, voucher_refusal
 
 

@@ -10,9 +10,8 @@ from django.template.response import TemplateResponse
 
 from backend.core.admin_permissions import SaleorPermissionAdminMixin
 from backend.core.permissions import PermissionEnum
-
-from .models import ArticleSalesReport
-from .selectors.attribution import article_sales_report
+from backend.page.models import ArticleSalesReport
+from backend.page.selectors.attribution import article_sales_report
 
 
 class ArticleSalesReportAdmin(SaleorPermissionAdminMixin, admin.ModelAdmin):

@@ -7,6 +7,19 @@ from django.db.models.functions import Coalesce
 
 from backend.core.admin_permissions import SaleorModelAdmin, SaleorTabularInline
 from backend.core.permissions import PermissionEnum
+from backend.product.models import ProductVariant, ProductVariantChannelListing
+from backend.product.services.channel_listings import (
+    ProductListingInput,
+    VariantListingInput,
+    product_channel_listing_update,
+    product_variant_channel_listing_update,
+)
+from backend.product.services.variants import (
+    VARIANT_FIELDS,
+    product_variant_create,
+    product_variant_delete,
+    product_variant_update,
+)
 from backend.warehouse.models import Stock
 from backend.warehouse.services import (
     StockInput,
@@ -14,19 +27,6 @@ from backend.warehouse.services import (
     product_variant_stocks_update,
 )
 
-from ..models import ProductVariant, ProductVariantChannelListing
-from ..services.channel_listings import (
-    ProductListingInput,
-    VariantListingInput,
-    product_channel_listing_update,
-    product_variant_channel_listing_update,
-)
-from ..services.variants import (
-    VARIANT_FIELDS,
-    product_variant_create,
-    product_variant_delete,
-    product_variant_update,
-)
 from .display import money_display
 from .forms import (
     StockForm,

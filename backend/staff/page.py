@@ -31,12 +31,15 @@ from backend.core.admin_permissions import (
     validation_messages,
 )
 from backend.core.permissions import PermissionEnum
+from backend.page.models import Article, Page, PageComment, PageCommentStatus, PageType
+from backend.page.services import (
+    FEATURED_PRODUCTS_SLUG,
+    comment_moderate,
+    page_tag_products,
+)
+from backend.page.services.tagging import FEATURED_SEEN_KEY
 from backend.product.models import Product, ProductChannelListing
 from backend.warehouse.selectors import products_in_stock
-
-from .models import Article, Page, PageComment, PageCommentStatus, PageType
-from .services import FEATURED_PRODUCTS_SLUG, comment_moderate, page_tag_products
-from .services.tagging import FEATURED_SEEN_KEY
 
 # What sync_content writes from an article's file.
 SYNCED_PAGE_FIELDS = ["page_type", "title", "slug", "content"]

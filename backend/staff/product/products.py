@@ -15,9 +15,7 @@ from backend.core.admin_permissions import (
     SaleorTabularInline,
 )
 from backend.core.permissions import PermissionEnum
-from backend.warehouse.models import Stock
-
-from ..models import (
+from backend.product.models import (
     CollectionProduct,
     Product,
     ProductChannelListing,
@@ -26,22 +24,28 @@ from ..models import (
     ProductVariant,
     ProductVariantChannelListing,
 )
-from ..services.channel_listings import (
+from backend.product.services.channel_listings import (
     ProductListingInput,
     product_channel_listing_update,
 )
-from ..services.collections import (
+from backend.product.services.collections import (
     collection_add_products,
     collection_remove_products,
 )
-from ..services.media import product_media_create
-from ..services.products import product_create, product_delete, product_update
-from ..services.variants import (
+from backend.product.services.media import product_media_create
+from backend.product.services.products import (
+    product_create,
+    product_delete,
+    product_update,
+)
+from backend.product.services.variants import (
     VARIANT_FIELDS,
     product_variant_create,
     product_variant_delete,
     product_variant_update,
 )
+from backend.warehouse.models import Stock
+
 from .display import image_preview, money_display
 from .featured import featured_in_articles
 from .forms import ProductForm, ProductMediaForm, VariantRequiredAttributesFormSet

@@ -11,12 +11,17 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from backend.channel.models import Channel
+from backend.product.models import (
+    Product,
+    ProductMedia,
+    ProductVariant,
+    ProductVariantChannelListing,
+)
+from backend.product.services.attributes import required_attributes_check
+from backend.product.services.channel_listings import price_amount_check
+from backend.product.services.media import image_check
 from backend.warehouse.models import Stock
 
-from ..models import Product, ProductMedia, ProductVariant, ProductVariantChannelListing
-from ..services.attributes import required_attributes_check
-from ..services.channel_listings import price_amount_check
-from ..services.media import image_check
 from .formsets import FixedKeyFormSet
 
 

@@ -13,10 +13,9 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group, Permission
 from django.db.models import QuerySet
 
+from backend.account.models import User
 from backend.core.admin_permissions import SaleorPermissionAdminMixin
 from backend.core.permissions import PermissionEnum, user_has_permissions
-
-from .models import User
 
 MANAGE_STAFF = PermissionEnum.MANAGE_STAFF
 MANAGE_USERS = PermissionEnum.MANAGE_USERS

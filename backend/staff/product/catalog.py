@@ -12,8 +12,7 @@ from backend.core.admin_permissions import (
     ServiceRefusalAdminMixin,
 )
 from backend.core.permissions import PermissionEnum
-
-from ..models import (
+from backend.product.models import (
     Category,
     Collection,
     CollectionChannelListing,
@@ -21,8 +20,12 @@ from ..models import (
     CollectionTranslation,
     ProductType,
 )
-from ..services.categories import category_create, category_delete, category_update
-from ..services.collections import (
+from backend.product.services.categories import (
+    category_create,
+    category_delete,
+    category_update,
+)
+from backend.product.services.collections import (
     CollectionListingInput,
     collection_add_products,
     collection_channel_listing_update,
@@ -30,6 +33,7 @@ from ..services.collections import (
     collection_remove_products,
     collection_update,
 )
+
 from .forms import BackgroundImageForm
 from .formsets import CollectionKeyFormSet, forms_by_outcome, record_outcome
 from .translations import CategoryTranslationInline, CollectionTranslationInline

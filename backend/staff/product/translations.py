@@ -9,13 +9,17 @@ from django import forms
 from backend.core.admin_permissions import SaleorTabularInline
 from backend.core.languages import LANGUAGE_CODE_CHOICES
 from backend.core.permissions import PermissionEnum
-
-from ..models import CategoryTranslation, CollectionTranslation, ProductTranslation
-from ..services.translations import (
+from backend.product.models import (
+    CategoryTranslation,
+    CollectionTranslation,
+    ProductTranslation,
+)
+from backend.product.services.translations import (
     category_translate,
     collection_translate,
     product_translate,
 )
+
 from .formsets import FixedKeyFormSet, forms_by_outcome, record_outcome
 
 TRANSLATED_FIELDS = ["name", "slug", "seo_title", "seo_description"]

@@ -1,4 +1,4 @@
-"""The admin app with Lumbar's site (admin_site.py) as admin.site.
+"""The admin app with Lumbar's site (site.py) as admin.site.
 
 Listed in INSTALLED_APPS in place of "django.contrib.admin". Kept apart
 from the site so loading the app list imports no models.
@@ -8,4 +8,4 @@ from django.contrib.admin.apps import AdminConfig
 
 
 class LumbarAdminConfig(AdminConfig):
-    default_site = "backend.account.admin_site.LumbarAdminSite"
+    default_site = "backend.staff.site.LumbarAdminSite"

@@ -9,12 +9,12 @@ from django.utils import timezone
 from prices import Money
 
 from backend.checkout.models import Checkout
-from backend.checkout.selectors import checkout_totals
-from backend.discount.models import DiscountValueType, VoucherCustomer, VoucherType
-from backend.discount.services import (
+from backend.checkout.promo_codes import (
     checkout_promo_code_add,
     checkout_promo_code_remove,
 )
+from backend.checkout.selectors import checkout_totals
+from backend.discount.models import DiscountValueType, VoucherCustomer, VoucherType
 from tests import factories
 from tests.fixtures.discount import make_voucher
 

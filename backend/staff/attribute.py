@@ -8,12 +8,18 @@ MANAGE_PAGE_TYPES_AND_ATTRIBUTES; the admin asks the same of each row.
 from django.contrib import admin
 from django.db.models import Count
 
+from backend.attribute.models import Attribute, AttributeType, AttributeValue
+from backend.attribute.services import (
+    attribute_create,
+    attribute_update,
+    attribute_value_create,
+)
+from backend.attribute.services.common import (
+    ATTRIBUTE_FIELDS,
+    UPDATABLE_ATTRIBUTE_FIELDS,
+)
 from backend.core.admin_permissions import SaleorModelAdmin, SaleorTabularInline
 from backend.core.permissions import PermissionEnum, user_has_any_permission
-
-from .models import Attribute, AttributeType, AttributeValue
-from .services import attribute_create, attribute_update, attribute_value_create
-from .services.common import ATTRIBUTE_FIELDS, UPDATABLE_ATTRIBUTE_FIELDS
 
 PERMISSION_BY_TYPE = {
     AttributeType.PRODUCT_TYPE: PermissionEnum.MANAGE_PRODUCT_TYPES_AND_ATTRIBUTES,

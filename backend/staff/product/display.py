@@ -6,7 +6,7 @@ from babel.numbers import get_currency_precision
 from django.utils.html import format_html
 from prices import Money
 
-from ..thumbnails import thumbnail_url
+from backend.product.thumbnails import thumbnail_url
 
 PREVIEW_SIZE = 128
 

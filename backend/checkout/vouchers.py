@@ -13,9 +13,7 @@ from django.db.models import F
 from django.utils import timezone
 from prices import Money
 
-from backend.checkout.errors import CheckoutErrorCode, checkout_error
-
-from .models import (
+from backend.discount.models import (
     DiscountValueType,
     Voucher,
     VoucherChannelListing,
@@ -23,6 +21,8 @@ from .models import (
     VoucherCustomer,
     VoucherType,
 )
+
+from .errors import CheckoutErrorCode, checkout_error
 
 PROMO_CODE_FIELD = "promo_code"
 INVALID_MESSAGE = "Promo code is invalid"

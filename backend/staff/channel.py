@@ -1,10 +1,9 @@
 from django.contrib import admin
 
+from backend.channel.models import Channel
 from backend.core.admin_permissions import SaleorModelAdmin
 from backend.core.permissions import PermissionEnum
-from backend.shipping.promise_rules import promise_rules_changed
-
-from .models import Channel
+from backend.core.promise_version import promise_rules_changed
 
 
 @admin.register(Channel)

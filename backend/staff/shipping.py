@@ -12,17 +12,17 @@ from django.forms.models import BaseInlineFormSet
 from backend.channel.models import Channel
 from backend.core.admin_permissions import SaleorModelAdmin, SaleorTabularInline
 from backend.core.permissions import PermissionEnum
-
-from .models import (
+from backend.core.promise_version import promise_rules_changed
+from backend.shipping.models import (
     PostalCodeRuleInclusionType,
     ShippingMethod,
     ShippingMethodChannelListing,
     ShippingMethodPostalCodeRule,
     ShippingZone,
 )
-from .promise import PostalCodeRule
-from .promise_rules import channel_fast_claim, promise_rules_changed
-from .rules import validate_postal_code_rules
+from backend.shipping.promise import PostalCodeRule
+from backend.shipping.promise_rules import channel_fast_claim
+from backend.shipping.rules import validate_postal_code_rules
 
 
 class PromiseRulesAdminMixin:

@@ -11,16 +11,15 @@ from django.db.models import Count, Sum
 from backend.account.models import Address
 from backend.core.admin_permissions import SaleorModelAdmin, SaleorTabularInline
 from backend.core.permissions import PermissionEnum
-from backend.shipping.admin import PromiseRulesAdminMixin
-from backend.shipping.rules import WEEKDAY_NAMES
-
-from .models import (
+from backend.staff.shipping import PromiseRulesAdminMixin
+from backend.warehouse.models import (
     ChannelWarehouse,
     Stock,
     Warehouse,
     WarehouseDeliveryRules,
     WarehouseHoliday,
 )
+from backend.warehouse.rules import WEEKDAY_NAMES
 
 ADDRESS_FIELDS = [
     "street_address_1",

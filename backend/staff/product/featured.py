@@ -4,8 +4,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from backend.page.selectors import pages_featuring_products
-
-from ..models import Product
+from backend.product.models import Product
 
 
 def featured_in_articles(product: Product) -> str:

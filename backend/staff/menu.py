@@ -3,9 +3,13 @@ from django.contrib import admin
 
 from backend.core.admin_permissions import SaleorModelAdmin, SaleorTabularInline
 from backend.core.permissions import PermissionEnum
-
-from .models import Menu, MenuItem
-from .services import LINK_FIELDS, menu_create, menu_item_create, menu_item_update
+from backend.menu.models import Menu, MenuItem
+from backend.menu.services import (
+    LINK_FIELDS,
+    menu_create,
+    menu_item_create,
+    menu_item_update,
+)
 
 MANAGE_MENUS = (PermissionEnum.MANAGE_MENUS,)
 

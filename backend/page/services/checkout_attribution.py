@@ -1,25 +1,23 @@
 """Which article sold a checkout: its shop block attribution.
 
 The storefront copies the reader's session attribution (set by a shop block
-click, see ``backend.page.services.attribution``) into the checkout's
-metadata on add-to-cart; ``checkout_complete`` copies the checkout's
-metadata onto the order, where the article sales report counts it.
+click, see ``attribution.py``) into the checkout's metadata on
+add-to-cart; ``checkout_complete`` copies the checkout's metadata onto the
+order, where the article sales report counts it. It lives with the pages,
+not the checkout, because it checks the article: the page domain sits
+above checkout and order and reads them, never the other way round.
 """
 
 from uuid import UUID
 
 from django.db import transaction
 
-from backend.page.models import Page
-from backend.page.services.attribution import (
-    ATTRIBUTION_METADATA_KEY,
-    UNKNOWN_BLOCK,
-    shop_block_label,
-)
+from backend.checkout.errors import CheckoutErrorCode, checkout_error
+from backend.checkout.models import Checkout
+from backend.checkout.services import checkout_for_update
 
-from .errors import CheckoutErrorCode, checkout_error
-from .models import Checkout
-from .services import checkout_for_update
+from ..models import Page
+from .attribution import ATTRIBUTION_METADATA_KEY, UNKNOWN_BLOCK, shop_block_label
 
 # The widest block index a label takes (see ``shop_block_label``).
 MAX_BLOCK = 9999

@@ -3,10 +3,10 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from backend.checkout.attribution import checkout_attribution_set
 from backend.checkout.complete import checkout_complete
 from backend.checkout.models import Checkout
 from backend.page.services.attribution import ATTRIBUTION_METADATA_KEY
+from backend.page.services.checkout_attribution import checkout_attribution_set
 from tests import factories
 from tests.fixtures.checkout import paid_with
 from tests.fixtures.content import make_article_page

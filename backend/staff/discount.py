@@ -13,8 +13,12 @@ from django.forms.models import BaseInlineFormSet
 
 from backend.core.admin_permissions import SaleorModelAdmin, SaleorTabularInline
 from backend.core.permissions import PermissionEnum
-
-from .models import DiscountValueType, Voucher, VoucherChannelListing, VoucherCode
+from backend.discount.models import (
+    DiscountValueType,
+    Voucher,
+    VoucherChannelListing,
+    VoucherCode,
+)
 
 MAX_PERCENTAGE = Decimal(100)
 

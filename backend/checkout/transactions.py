@@ -1,0 +1,97 @@
+"""Transactions started on a checkout before it completes."""
+
+from decimal import Decimal
+from uuid import UUID
+
+from django.db import transaction
+from prices import Money
+
+from backend.core.columns import column_value_refusal
+from backend.payment.gateways import GatewayNotAvailable, payment_gateway_get
+from backend.payment.models import TransactionEvent, TransactionItem
+from backend.payment.services import (
+    AUTHORIZATION,
+    CHARGE,
+    payment_error,
+    transaction_outcome_record,
+)
+from backend.payment.transitions import TransactionState
+
+from .models import Checkout
+from .selectors import checkout_totals
+
+
+@transaction.atomic
+def transaction_initialize(
+    *,
+    checkout_token: UUID | str,
+    gateway_id: str,
+    token: str,
+    action: str = CHARGE,
+    amount: Decimal | None = None,
+) -> TransactionItem:
+    """Ask the gateway to charge or authorize the checkout and record the outcome.
+
+    The amount defaults to what the checkout still owes. A declined or
+    unfinished payment is recorded as an event and moves no money.
+    """
+    if action not in (CHARGE, AUTHORIZATION):
+        raise payment_error("action", "INVALID", f"Unknown action {action}.")
+    checkout = (
+        Checkout.objects.select_for_update(of=("self",))
+        .by_token(checkout_token)
+        .first()
+    )
+    if checkout is None:
+        raise payment_error(
+            "id", "NOT_FOUND", f"Couldn't resolve to a node: {checkout_token}"
+        )
+    try:
+        gateway = payment_gateway_get(gateway_id=gateway_id)
+    except GatewayNotAvailable:
+        raise payment_error(
+            "paymentGateway", "NOT_FOUND", f"Gateway {gateway_id} is not available."
+        ) from None
+    if amount is None:
+        amount = _amount_due(checkout)
+    if amount < 0:
+        raise payment_error("amount", "INVALID", "The amount cannot be negative.")
+    too_big = column_value_refusal(
+        TransactionEvent._meta.get_field("amount_value"), amount
+    )
+    if too_big is not None:
+        raise payment_error("amount", "INVALID", too_big)
+    # The row exists before the gateway is asked, and every check that can
+    # fail has run: the gateway's answer is then only recorded.
+    item = TransactionItem.objects.create(
+        checkout=checkout,
+        name=gateway.name,
+        gateway=gateway.id,
+        currency=checkout.currency,
+    )
+    money = Money(amount, checkout.currency)
+    if action == CHARGE:
+        result = gateway.charge(amount=money, token=token)
+    else:
+        result = gateway.authorize(amount=money, token=token)
+    transaction_outcome_record(
+        item=item,
+        order=None,
+        action=action,
+        result=result,
+        amount=amount,
+        state=TransactionState.NEW,
+    )
+    return item
+
+
+def _amount_due(checkout: Checkout) -> Decimal:
+    total = checkout_totals(checkout=checkout).total.amount
+    covered = sum(
+        (
+            item.amount_charged_value + item.amount_authorized_value
+            for item in checkout.payment_transactions.all()
+        ),
+        Decimal(0),
+    )
+    return max(total - covered, Decimal(0))
