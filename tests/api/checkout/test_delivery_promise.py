@@ -68,9 +68,7 @@ def test_business_days_shown_by_saleors_storefront_count_to_the_promised_dates(
     assert (method["minimumDeliveryDays"], method["maximumDeliveryDays"]) == (2, 3)
 
 
-def test_an_out_of_stock_checkout_shows_no_business_days(
-    api, ready_checkout, variant
-):
+def test_an_out_of_stock_checkout_shows_no_business_days(api, ready_checkout, variant):
     variant.stocks.update(quantity=0)
 
     result = api(QUERY, {"id": checkout_id(ready_checkout)})
