@@ -1,9 +1,11 @@
 """Attribution: the click service, the sales report and its admin page."""
 
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
 from django.contrib.sessions.backends.db import SessionStore
+from django.utils import timezone
 from prices import Money
 
 from backend.account.services import staff_groups_sync
@@ -19,8 +21,9 @@ from tests.fixtures.content import make_article_page
 
 REPORT_URL = "/admin/page/articlesalesreport/"
 REPORT_QUERIES = 3
-# The report (3), the session, the user and its group and own permissions.
-REPORT_PAGE_QUERIES = 7
+# The report (3), orders per day (1), the session, the user and its group
+# and own permissions.
+REPORT_PAGE_QUERIES = 8
 
 
 def _article(slug):
@@ -37,13 +40,16 @@ def _attribution(slug, block="1"):
     return {ATTRIBUTION_METADATA_KEY: {"article": slug, "block": block}}
 
 
-def _order(channel, slug, total, status=OrderStatus.UNFULFILLED, currency="USD"):
+def _order(
+    channel, slug, total, status=OrderStatus.UNFULFILLED, currency="USD", **fields
+):
     return Order.objects.create(
         channel=channel,
         currency=currency,
         status=status,
         total_amount=Decimal(total),
         metadata=_attribution(slug),
+        **fields,
     )
 
 
@@ -183,7 +189,7 @@ def test_merchandisers_see_each_articles_clicks_orders_and_revenue(
     # The order was a cart before it was placed.
     assert '<td class="add-to-carts">1</td>' in row
     assert '<td class="orders">1</td>' in row
-    assert '<td class="revenue">19.99 USD</td>' in row
+    assert '<td class="revenue">$19.99</td>' in row
 
 
 def test_the_report_has_no_change_page(db, client, published_product):
@@ -210,3 +216,87 @@ def test_the_report_page_takes_the_same_queries_for_5_and_20_articles(
         response = merch_client.get(REPORT_URL)
 
     assert response.content.decode().count('<td class="orders">1</td>') == articles
+
+
+def _report_row(html, slug):
+    return html.split(f'data-article="{slug}"', 1)[1].split("</tr>", 1)[0]
+
+
+def test_the_report_shows_the_last_30_days_by_default(db, client, channel):
+    _article("heat")
+    _order(channel, "heat", "19.99")
+    _order(channel, "heat", "50.00", created_at=timezone.now() - timedelta(days=40))
+
+    html = _staff_client(client, "Merchandisers").get(REPORT_URL).content.decode()
+
+    assert '<td class="revenue">$19.99</td>' in _report_row(html, "heat")
+
+
+def test_the_last_90_days_take_in_an_older_order(db, client, channel):
+    _article("heat")
+    _order(channel, "heat", "19.99")
+    _order(channel, "heat", "50.00", created_at=timezone.now() - timedelta(days=40))
+
+    response = _staff_client(client, "Merchandisers").get(REPORT_URL, {"range": "90"})
+
+    row = _report_row(response.content.decode(), "heat")
+    assert '<td class="orders">2</td>' in row
+    assert '<td class="revenue">$69.99</td>' in row
+
+
+def test_a_custom_range_counts_only_its_days(db, client, channel):
+    _article("heat")
+    _order(channel, "heat", "10.00", created_at=datetime(2026, 3, 2, 15, tzinfo=UTC))
+    _order(channel, "heat", "20.00", created_at=datetime(2026, 3, 9, 15, tzinfo=UTC))
+
+    response = _staff_client(client, "Merchandisers").get(
+        REPORT_URL, {"range": "custom", "start": "2026-03-01", "end": "2026-03-05"}
+    )
+
+    html = response.content.decode()
+    assert '<td class="revenue">$10.00</td>' in _report_row(html, "heat")
+    assert "From Sun 1 Mar 2026 to Thu 5 Mar 2026" in html
+
+
+def test_a_range_that_ends_before_it_starts_is_explained(db, client):
+    _article("heat")
+
+    response = _staff_client(client, "Merchandisers").get(
+        REPORT_URL, {"range": "custom", "start": "2026-03-05", "end": "2026-03-01"}
+    )
+
+    assert response.status_code == 200
+    assert "The first date must come before the last." in response.content.decode()
+
+
+def test_the_totals_row_adds_up_revenue_too(db, client, channel):
+    _article("heat")
+    _article("tens")
+    _order(channel, "heat", "19.99")
+    _order(channel, "tens", "10.01")
+
+    html = _staff_client(client, "Merchandisers").get(REPORT_URL).content.decode()
+
+    footer = html.split("<tfoot>", 1)[1]
+    assert '<td class="orders">2</td>' in footer
+    assert '<td class="revenue">$30.00</td>' in footer
+
+
+def test_an_article_without_sales_shows_a_dash_not_zero(db, client):
+    _article("heat")
+
+    html = _staff_client(client, "Merchandisers").get(REPORT_URL).content.decode()
+
+    assert '<td class="revenue">—</td>' in _report_row(html, "heat")
+
+
+def test_each_article_charts_its_orders_per_day(db, client, channel):
+    _article("heat")
+    _order(channel, "heat", "19.99")
+    _order(channel, "heat", "5.00")
+
+    html = _staff_client(client, "Merchandisers").get(REPORT_URL, {"range": "7"})
+    row = _report_row(html.content.decode(), "heat")
+
+    assert row.count("<rect ") == 1
+    assert ": 2 orders</title>" in row
