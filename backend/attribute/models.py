@@ -250,3 +250,7 @@ class AssignedPageAttributeValue(SortableModel):
     class Meta:
         unique_together = (("value", "page"),)
         ordering = ("sort_order", "pk")
+
+    def __str__(self) -> str:
+        # The admin heads each featured row with it: the product's name.
+        return str(self.value)

@@ -317,3 +317,12 @@ def test_pages_without_featured_products_have_no_editor(merch_client):
     html = merch_client.get(f"/admin/page/page/{plain.pk}/change/").content.decode()
 
     assert "attributevalues-TOTAL_FORMS" not in html
+
+
+def test_featured_rows_are_headed_by_the_product_not_an_object_number(merch_client):
+    _tag("loop-stretch-strap")
+
+    html = merch_client.get(_url()).content.decode()
+
+    assert "AssignedPageAttributeValue object" not in html
+    assert _product("loop-stretch-strap").name in html
