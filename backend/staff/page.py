@@ -41,6 +41,8 @@ from backend.page.services.tagging import FEATURED_SEEN_KEY
 from backend.product.models import Product, ProductChannelListing
 from backend.warehouse.selectors import products_in_stock
 
+from .article_preview import article_preview_html
+
 # What sync_content writes from an article's file.
 SYNCED_PAGE_FIELDS = ["page_type", "title", "slug", "content"]
 
@@ -281,9 +283,36 @@ class PageAdmin(SaleorModelAdmin):
         return super().get_prepopulated_fields(request, obj)
 
     def get_readonly_fields(self, request, obj=None):
-        if obj is not None and Article.objects.filter(page=obj).exists():
-            return SYNCED_PAGE_FIELDS
+        if _article_of(obj) is not None:
+            return [*SYNCED_PAGE_FIELDS, "article_preview"]
         return ["page_type"] if obj else []
+
+    def get_fields(self, request, obj=None):
+        # An article shows what shoppers read, not its stored EditorJS JSON.
+        fields = super().get_fields(request, obj)
+        if _article_of(obj) is not None:
+            return [
+                "article_preview" if name == "content" else name
+                for name in fields
+                if name != "article_preview"
+            ]
+        return [name for name in fields if name != "article_preview"]
+
+    @admin.display(description="Article")
+    def article_preview(self, page: Page):
+        article = _article_of(page)
+        return article_preview_html(article) if article else ""
+
+
+def _article_of(page: Page | None) -> Article | None:
+    """Return the page's article, read once per page object."""
+    if page is None:
+        return None
+    if not hasattr(page, "_admin_article"):
+        page._admin_article = (
+            Article.objects.select_related("page").filter(page=page).first()
+        )
+    return page._admin_article
 
 
 class PageAttributeInline(SaleorTabularInline):

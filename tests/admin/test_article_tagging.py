@@ -21,8 +21,9 @@ from .html_forms import untouched_form
 
 SLUG = "physical-therapy-for-sciatica"
 # The article change page with its featured products and their warnings
-# (including the check for remembered products that were deleted since).
-QUERIES_CHANGE_PAGE = 20
+# (including the check for remembered products that were deleted since),
+# and the preview's shop blocks (article_shop_blocks, cached rules).
+QUERIES_CHANGE_PAGE = 26
 PREFIX = "attributevalues"
 
 
@@ -326,3 +327,39 @@ def test_featured_rows_are_headed_by_the_product_not_an_object_number(merch_clie
 
     assert "AssignedPageAttributeValue object" not in html
     assert _product("loop-stretch-strap").name in html
+
+
+def test_the_article_page_shows_the_text_shoppers_read_not_editorjs_json(
+    merch_client,
+):
+    html = merch_client.get(_url()).content.decode()
+
+    assert '"blocks":' not in html
+    assert "The article as shoppers read it" in html
+    assert "Physical therapy" in html
+
+
+def test_the_preview_says_the_text_is_the_files_with_its_path_and_sync(merch_client):
+    page = _page()
+
+    html = merch_client.get(_url()).content.decode()
+
+    assert f"content/articles/{page.article.source_path}" in html
+    assert "last synced" in html
+    assert "Read only." in html
+
+
+def test_each_shop_block_lists_what_it_shows_and_where_that_comes_from(merch_client):
+    _tag("loop-stretch-strap")
+    strap = _product("loop-stretch-strap")
+
+    html = merch_client.get(_url()).content.decode()
+
+    blocks = html.split('class="article-preview-blocks"', 1)[1].split("</table>", 1)[0]
+    assert "From the article&#x27;s file" in blocks
+    assert "The merchandiser&#x27;s featured products" in blocks
+    assert strap.name in blocks
+    body = html.split('class="article-preview-body"', 1)[1]
+    strap_row = body.split(f"<td>{strap.name}</td>", 1)[1].split("</tr>", 1)[0]
+    assert "$" in strap_row
+    assert "stock" in strap_row.lower()
