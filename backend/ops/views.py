@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from backend.core.admin_permissions import validation_messages
 from backend.core.permissions import PermissionEnum, user_has_any_permission
+from backend.order.carriers import tracking_url
 from backend.order.fulfillments import (
     FulfilLine,
     fulfillment_approve,
@@ -132,7 +133,18 @@ def _order_context(order: Order, form: FulfilForm | None = None) -> dict:
         "order": order,
         "lines": lines,
         "form": form,
-        "fulfillments": order.fulfillments.prefetch_related("lines__order_line"),
+        "fulfillments": [
+            (
+                fulfillment,
+                tracking_url(
+                    carrier=fulfillment.carrier,
+                    tracking_number=fulfillment.tracking_number,
+                ),
+            )
+            for fulfillment in order.fulfillments.prefetch_related(
+                "lines__order_line"
+            )
+        ],
         "events": order.events.select_related("user").order_by("date", "pk"),
     }
 

@@ -78,3 +78,16 @@ def test_bulk_fulfilment_reads_each_orders_carrier_and_refuses_an_unknown_number
     assert orders[0].fulfillments.get().carrier == "UPS"
     orders[1].refresh_from_db()
     assert orders[1].status == OrderStatus.UNFULFILLED
+
+
+def test_the_order_page_links_a_sent_parcel_to_its_carriers_tracking(
+    ops_client, order, warehouse
+):
+    ops_client.post(order_url(order, "fulfil/"), fulfil_form(order, warehouse))
+
+    page = ops_client.get(order_url(order)).content.decode()
+
+    assert (
+        '<p class="parcel-tracking">UPS <a href="https://www.ups.com/track?'
+        'tracknum=1Z999AA10123456784" rel="noopener">1Z999AA10123456784</a></p>'
+    ) in page
