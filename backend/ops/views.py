@@ -141,9 +141,7 @@ def _order_context(order: Order, form: FulfilForm | None = None) -> dict:
                     tracking_number=fulfillment.tracking_number,
                 ),
             )
-            for fulfillment in order.fulfillments.prefetch_related(
-                "lines__order_line"
-            )
+            for fulfillment in order.fulfillments.prefetch_related("lines__order_line")
         ],
         "events": order.events.select_related("user").order_by("date", "pk"),
     }
