@@ -289,8 +289,9 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", not AWS_STORAGE_BUCKET_NAME)
 # Where the demo catalog lives and which channel the storefront shows.
 CONTENT_DIR = Path(os.environ.get("CONTENT_DIR", BASE_DIR / "content"))
 DEFAULT_CHANNEL_SLUG = os.environ.get("DEFAULT_CHANNEL_SLUG", "default-channel")
-# The operations team's calendar: the ship-by queue's "today" and "tomorrow".
-OPERATIONS_TIME_ZONE = os.environ.get("OPERATIONS_TIME_ZONE", "America/New_York")
+# The operations team's clock: the ship-by queue's "today" and "tomorrow", and
+# every time the ops pages and staff emails show. Empty: the main warehouse's.
+OPERATIONS_TIME_ZONE = os.environ.get("OPERATIONS_TIME_ZONE", "")
 # The collection the home page features (falls back to the first published).
 FEATURED_COLLECTION_SLUG = os.environ.get(
     "FEATURED_COLLECTION_SLUG", "featured-products"

@@ -100,8 +100,8 @@ def validate_quantity_limits(
                 field="quantity",
                 code=CheckoutErrorCode.QUANTITY_GREATER_THAN_LIMIT,
                 message=(
-                    f"Cannot add more than {MAX_CHECKOUT_LINE_QUANTITY} "
-                    "times this item."
+                    f"You can buy at most {MAX_CHECKOUT_LINE_QUANTITY} of one "
+                    "item in an order."
                 ),
             )
     limited = {

@@ -5,12 +5,17 @@ from functools import wraps
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
+from django.utils import timezone
 
 from backend.core.permissions import PermissionEnum, user_has_any_permission
+from backend.warehouse.selectors import operations_time_zone
 
 
 def operations_required(view):
-    """Send anonymous users to log in; refuse everyone without MANAGE_ORDERS."""
+    """Send anonymous users to log in; refuse everyone without MANAGE_ORDERS.
+
+    The page tells time in the operations zone, as the ship-by promise does.
+    """
 
     @wraps(view)
     def guarded(request, *args, **kwargs):
@@ -25,6 +30,7 @@ def operations_required(view):
             raise PermissionDenied(
                 "Operations pages need the MANAGE_ORDERS permission."
             )
-        return view(request, *args, **kwargs)
+        with timezone.override(operations_time_zone()):
+            return view(request, *args, **kwargs)
 
     return guarded

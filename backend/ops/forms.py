@@ -2,14 +2,19 @@
 
 from django import forms
 
+from backend.order.carriers import CARRIER_NAMES
 from backend.order.models import TRACKING_NUMBER_MAX_LENGTH, OrderLine
 from backend.warehouse.models import StockAdjustmentReason
 
-CARRIERS = [("USPS", "USPS"), ("UPS", "UPS"), ("FedEx", "FedEx"), ("DHL", "DHL")]
+CARRIERS = [(name, name) for name in CARRIER_NAMES]
+# With a tracking number, the carrier is read from its format when it can be.
+FROM_TRACKING_NUMBER = "From the tracking number"
 
 
 class FulfilForm(forms.Form):
-    carrier = forms.ChoiceField(choices=[("", "—"), *CARRIERS], required=False)
+    carrier = forms.ChoiceField(
+        choices=[("", FROM_TRACKING_NUMBER), *CARRIERS], required=False
+    )
     tracking_number = forms.CharField(
         max_length=TRACKING_NUMBER_MAX_LENGTH, required=False
     )

@@ -9,6 +9,7 @@ urlpatterns = [
     path("bulk-fulfil/", views.bulk_fulfil, name="bulk_fulfil"),
     path("stock/", views.stock_low, name="stock_low"),
     path("stock/<int:stock_id>/", views.stock_detail, name="stock"),
+    path("stock/<int:stock_id>/bin/", views.stock_bin_view, name="stock_bin"),
     path("orders/<int:number>/", views.order_detail, name="order"),
     path("orders/<int:number>/packing-slip/", views.packing_slip, name="packing_slip"),
     path(

@@ -1,9 +1,7 @@
 """Ops pages: the ship-by queue, an order, and the doors onto fulfilment."""
 
 from collections import defaultdict
-from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
@@ -13,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from backend.core.admin_permissions import validation_messages
 from backend.core.permissions import PermissionEnum, user_has_any_permission
+from backend.order.carriers import tracking_url
 from backend.order.fulfillments import (
     FulfilLine,
     fulfillment_approve,
@@ -22,7 +21,7 @@ from backend.order.fulfillments import (
     orders_fulfil_bulk,
 )
 from backend.order.models import Fulfillment, Order
-from backend.order.packing_slip import packing_slip_pdf
+from backend.order.packing_slip import packing_slip_pdf, packing_slips
 from backend.order.picking import pick_sheets
 from backend.order.queue import Lane, ship_queue
 from backend.order.services import order_note_add
@@ -30,10 +29,10 @@ from backend.payment.refunds import order_refund
 from backend.shipping.models import ShippingMethod
 from backend.warehouse.models import Stock, Warehouse
 from backend.warehouse.selectors import LOW_STOCK_THRESHOLD, stocks_low
-from backend.warehouse.services import stock_adjust
+from backend.warehouse.services import stock_adjust, stock_bin_location_set
 
 from .access import operations_required
-from .forms import CARRIERS, FulfilForm, StockAdjustForm
+from .forms import CARRIERS, FROM_TRACKING_NUMBER, FulfilForm, StockAdjustForm
 
 # Rows the low-stock page lists; the emptiest come first.
 LOW_STOCK_PAGE_SIZE = 200
@@ -56,7 +55,7 @@ def queue(request):
     now = timezone.now()
     result = ship_queue(
         now=now,
-        zone=ZoneInfo(settings.OPERATIONS_TIME_ZONE),
+        zone=timezone.get_current_timezone(),  # ops zone: operations_required
         warehouse_id=warehouse_id,
         shipping_method_id=method_id,
     )
@@ -134,7 +133,16 @@ def _order_context(order: Order, form: FulfilForm | None = None) -> dict:
         "order": order,
         "lines": lines,
         "form": form,
-        "fulfillments": order.fulfillments.prefetch_related("lines__order_line"),
+        "fulfillments": [
+            (
+                fulfillment,
+                tracking_url(
+                    carrier=fulfillment.carrier,
+                    tracking_number=fulfillment.tracking_number,
+                ),
+            )
+            for fulfillment in order.fulfillments.prefetch_related("lines__order_line")
+        ],
         "events": order.events.select_related("user").order_by("date", "pk"),
     }
 
@@ -222,7 +230,7 @@ def pick_list(request):
     elif lane in {choice.value for choice in Lane}:
         result = ship_queue(
             now=timezone.now(),
-            zone=ZoneInfo(settings.OPERATIONS_TIME_ZONE),
+            zone=timezone.get_current_timezone(),  # ops zone: operations_required
             warehouse_id=_int_or_none(request.GET.get("warehouse")),
             shipping_method_id=_int_or_none(request.GET.get("method")),
             page_size=MAX_PICK_ORDERS,
@@ -250,7 +258,7 @@ def packing_slip(request, number: int):
     return render(
         request,
         "ops/packing_slip.html",
-        {"order": order, "lines": order.lines.order_by("created_at", "pk")},
+        {"order": order, "slips": packing_slips(order=order)},
     )
 
 
@@ -329,6 +337,23 @@ def stock_detail(request, stock_id: int):
 
 
 @operations_required
+@require_POST
+def stock_bin_view(request, stock_id: int):
+    """Move a stock to another bin: where pickers and packers find it."""
+    stock = _stock(stock_id)
+    try:
+        stock_bin_location_set(
+            stock_id=stock.pk, bin_location=request.POST.get("bin_location", "")
+        )
+    except ValidationError as error:
+        for message in validation_messages(error):
+            messages.error(request, message)
+    else:
+        messages.success(request, "Bin saved.")
+    return redirect("ops:stock", stock_id=stock.pk)
+
+
+@operations_required
 def bulk_fulfil(request):
     """Fulfil ticked orders in one go, each with its own tracking number."""
     source = request.POST if request.method == "POST" else request.GET
@@ -339,12 +364,14 @@ def bulk_fulfil(request):
         .order_by("number")
     )
     errors: dict[int, list[str]] = {}
+    carrier = request.POST.get("carrier", "")
+    # What was typed, shown again beside a refused order.
+    typed = {
+        order.number: request.POST.get(f"tracking_{order.number}", "")
+        for order in orders
+    }
     if request.method == "POST":
-        carrier = request.POST.get("carrier", "")
-        parcels = [
-            (order.pk, request.POST.get(f"tracking_{order.number}", ""))
-            for order in orders
-        ]
+        parcels = [(order.pk, typed[order.number]) for order in orders]
         results = orders_fulfil_bulk(
             parcels=parcels, carrier=carrier, user=request.user
         )
@@ -366,7 +393,14 @@ def bulk_fulfil(request):
     return render(
         request,
         "ops/bulk_fulfil.html",
-        {"orders": orders, "errors": errors, "carriers": CARRIERS},
+        {
+            "orders": orders,
+            "errors": errors,
+            "typed": typed,
+            "carrier": carrier,
+            "carriers": CARRIERS,
+            "from_tracking_number": FROM_TRACKING_NUMBER,
+        },
         status=400 if errors else 200,
     )
 

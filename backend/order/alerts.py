@@ -5,8 +5,11 @@ from datetime import datetime, timedelta
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
+from django.utils.dateformat import format as date_format
+from django.utils.translation import ngettext
 
 from backend.core.permissions import PermissionEnum
+from backend.warehouse.selectors import operations_time_zone
 
 from .models import Order
 from .queue import OPEN_STATUSES
@@ -15,6 +18,12 @@ from .queue import OPEN_STATUSES
 AT_RISK_WINDOW = timedelta(hours=3)
 # Alerts claimed per run; each is one row update and one email.
 ALERT_BATCH_SIZE = 200
+# As the ops pages show a time: "Tue 17 Nov, 1:00 PM PST".
+SHIP_BY_FORMAT = "D j M, g:i A T"
+
+
+def _local(moment: datetime, zone) -> str:
+    return date_format(moment.astimezone(zone), SHIP_BY_FORMAT)
 
 
 def operations_emails() -> list[str]:
@@ -51,15 +60,21 @@ def orders_at_risk_alert(*, now: datetime) -> list[int]:
             ship_by_alert_sent_at=now
         )
         numbers = [number for _, number, _ in claimed]
+        zone = operations_time_zone()
         lines = [
-            f"#{number}: ship by {ship_by:%a %d %b %H:%M %Z}"
+            f"#{number}: ship by {_local(ship_by, zone)}"
             for _, number, ship_by in claimed
         ]
+        subject = ngettext(
+            "%(count)d order is about to miss its ship-by time",
+            "%(count)d orders are about to miss their ship-by time",
+            len(numbers),
+        ) % {"count": len(numbers)}
         recipients = operations_emails()
         if recipients:
             transaction.on_commit(
                 lambda: send_mail(
-                    subject=f"{len(numbers)} order(s) about to miss ship-by",
+                    subject=subject,
                     message="These orders have not left yet:\n\n"
                     + "\n".join(lines)
                     + "\n\nOpen the queue: /ops/",

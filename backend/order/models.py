@@ -46,6 +46,18 @@ class OrderStatus(models.TextChoices):
     CANCELED = "canceled", "Canceled"
 
 
+# What the shopper reads: "Shipped", where staff read Saleor's "Fulfilled".
+SHOPPER_STATUS_LABELS = {
+    OrderStatus.UNCONFIRMED: "Received",
+    OrderStatus.UNFULFILLED: "Being prepared",
+    OrderStatus.PARTIALLY_FULFILLED: "Partly shipped",
+    OrderStatus.FULFILLED: "Shipped",
+    OrderStatus.PARTIALLY_RETURNED: "Partly returned",
+    OrderStatus.RETURNED: "Returned",
+    OrderStatus.CANCELED: "Canceled",
+}
+
+
 class OrderChargeStatus(models.TextChoices):
     NONE = "none", "None"
     PARTIAL = "partial", "Partial"
@@ -151,6 +163,11 @@ class Order(ModelWithMetadata):
 
     def __str__(self) -> str:
         return f"#{self.number}"
+
+    @property
+    def shopper_status(self) -> str:
+        """Return the status as the shopper's pages and emails word it."""
+        return SHOPPER_STATUS_LABELS.get(self.status, self.get_status_display())
 
 
 class OrderLine(models.Model):

@@ -1,47 +1,56 @@
-"""The "your order is on its way" email: carrier, tracking number and link."""
+"""The "your order has shipped" email: what left, what is still coming, and
+where to track it."""
 
-from urllib.parse import quote
+from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 
-from .models import Fulfillment
-
-# Public tracking pages of the carriers the demo ships with.
-TRACKING_URLS = {
-    "usps": "https://tools.usps.com/go/TrackConfirmAction?tLabels={}",
-    "ups": "https://www.ups.com/track?tracknum={}",
-    "fedex": "https://www.fedex.com/fedextrack/?trknbr={}",
-    "dhl": "https://www.dhl.com/us-en/home/tracking.html?tracking-id={}",
-}
+from .carriers import tracking_url
+from .emails import order_status_url
+from .models import Fulfillment, FulfillmentStatus
 
 
-def tracking_url(*, carrier: str, tracking_number: str) -> str:
-    """Return the carrier's tracking page for the number, or "" if unknown."""
-    template = TRACKING_URLS.get(carrier.strip().lower())
-    if not template or not tracking_number:
-        return ""
-    return template.format(quote(tracking_number, safe=""))
+@dataclass(frozen=True)
+class ShippedItem:
+    quantity: int
+    name: str
 
 
-def order_status_url(order) -> str:
-    return f"{settings.PUBLIC_URL.rstrip('/')}/orders/{order.token}/"
+def _name(line) -> str:
+    if line.variant_name:
+        return f"{line.product_name} ({line.variant_name})"
+    return line.product_name
 
 
 def shipped_email_build(fulfillment: Fulfillment) -> EmailMultiAlternatives:
-    """Return the shipped email for a fulfilment, in HTML and text."""
+    """Return the shipped email for a parcel, saying whether more is coming."""
     order = fulfillment.order
-    subject = f"Your Lumbar order #{order.number} is on its way"
+    shipped = [
+        ShippedItem(quantity=line.quantity, name=_name(line.order_line))
+        for line in fulfillment.lines.select_related("order_line").order_by("pk")
+    ]
+    still_to_come = [
+        ShippedItem(quantity=line.quantity - line.quantity_fulfilled, name=_name(line))
+        for line in order.lines.order_by("created_at", "pk")
+        if line.quantity > line.quantity_fulfilled
+    ]
+    parcels = order.fulfillments.filter(status=FulfillmentStatus.FULFILLED).count()
+    if still_to_come:
+        subject = f"Part of your Lumbar order #{order.number} has shipped"
+    else:
+        subject = f"Your Lumbar order #{order.number} has shipped"
     context = {
         "subject": subject,
         "order": order,
         "fulfillment": fulfillment,
-        "lines": list(fulfillment.lines.select_related("order_line")),
+        "shipped": shipped,
+        "still_to_come": still_to_come,
+        "parcels": parcels,
         "tracking_url": tracking_url(
             carrier=fulfillment.carrier, tracking_number=fulfillment.tracking_number
         ),
-        "status_url": order_status_url(order),
+        "status_url": order_status_url(order=order),
     }
     message = EmailMultiAlternatives(
         subject=subject,

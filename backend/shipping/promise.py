@@ -427,7 +427,8 @@ def fast_claim_check(
                     ClaimBreach(
                         f"method:{method.method_id}/warehouse:{warehouse.warehouse_id}",
                         f"{method.name} from {warehouse.name} takes up to {total} "
-                        f"business days ({warehouse.handling_days} handling + "
+                        f"business day{'' if total == 1 else 's'} "
+                        f"({warehouse.handling_days} handling + "
                         f"{method.maximum_days} transit); the claim allows "
                         f"{claim_max_days}.",
                     )

@@ -15,6 +15,7 @@ from decimal import Decimal
 import holidays
 from django.core.cache import cache
 from django.db.models import F
+from django.utils.translation import ngettext
 from prices import Money
 
 from backend.channel.models import Channel
@@ -273,7 +274,11 @@ def delivery_banner_text(*, channel_slug: str) -> str:
     if check.minimum_days is None:
         return ""
     if check.minimum_days == check.maximum_days:
-        return f"Delivery in {check.maximum_days} business days"
+        return ngettext(
+            "Delivery in %(days)d business day",
+            "Delivery in %(days)d business days",
+            check.maximum_days,
+        ) % {"days": check.maximum_days}
     return f"Delivery in {check.minimum_days}-{check.maximum_days} business days"
 
 

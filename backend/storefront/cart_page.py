@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.utils import timezone
+from django.utils.translation import ngettext
 from prices import Money
 
 from backend.checkout.models import Checkout
@@ -151,8 +152,13 @@ def _transit_text(*, minimum_days: int | None, maximum_days: int | None) -> str:
     if minimum_days is None and maximum_days is None:
         return ""
     low, high = minimum_days or maximum_days, maximum_days or minimum_days
-    days = f"{low}" if low == high else f"{low}-{high}"
-    return f"Delivered in {days} business days"
+    if low == high:
+        return ngettext(
+            "Delivered in %(days)d business day",
+            "Delivered in %(days)d business days",
+            low,
+        ) % {"days": low}
+    return f"Delivered in {low}-{high} business days"
 
 
 def cart_delivery_line(*, cart: CartView) -> str:

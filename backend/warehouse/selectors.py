@@ -2,9 +2,11 @@
 
 from collections import defaultdict
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import Exists, F, OuterRef, Q, QuerySet, Sum
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce, Greatest
 
 from backend.product.models import ProductVariant
@@ -16,7 +18,7 @@ from backend.product.selectors import (
     products_sort_catalog,
 )
 
-from .models import Stock
+from .models import ChannelWarehouse, Stock, Warehouse
 
 # Saleor caps quantityAvailable for a shopper at this many.
 MAX_CHECKOUT_LINE_QUANTITY = 50
@@ -256,3 +258,27 @@ def stocks_low(
     if warehouse_id is not None:
         rows = rows.filter(warehouse_id=warehouse_id)
     return rows
+
+
+def warehouse_main() -> Warehouse | None:
+    """Return the default channel's first warehouse, else the oldest one."""
+    rank = ChannelWarehouse.objects.filter(
+        warehouse=OuterRef("pk"), channel__slug=settings.DEFAULT_CHANNEL_SLUG
+    ).values("sort_order")[:1]
+    return (
+        Warehouse.objects.select_related("address")
+        .annotate(rank=Subquery(rank))
+        .order_by(F("rank").asc(nulls_last=True), "pk")
+        .first()
+    )
+
+
+def operations_time_zone() -> ZoneInfo:
+    """Return the zone ops pages tell time in: the setting, else the main
+    warehouse's, else UTC."""
+    if settings.OPERATIONS_TIME_ZONE:
+        return ZoneInfo(settings.OPERATIONS_TIME_ZONE)
+    warehouse = warehouse_main()
+    if warehouse is None:
+        return ZoneInfo("UTC")
+    return ZoneInfo(warehouse.time_zone)

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import ngettext
 
 from backend.core.promise_version import promise_rules_changed
 from backend.product.models import ProductVariant
@@ -88,8 +89,13 @@ def stock_adjust(
     if quantity < stock.quantity_allocated:
         raise _error(
             "quantity",
-            f"{stock.quantity_allocated} units are held for orders; "
-            "the quantity cannot go below that.",
+            ngettext(
+                "%(held)d unit is held for orders; the quantity cannot go below that.",
+                "%(held)d units are held for orders; the quantity cannot go "
+                "below that.",
+                stock.quantity_allocated,
+            )
+            % {"held": stock.quantity_allocated},
             "INSUFFICIENT_STOCK",
         )
     adjustment = StockAdjustment.objects.create(
@@ -104,3 +110,29 @@ def stock_adjust(
     stock.save(update_fields=["quantity"])
     promise_rules_changed()
     return adjustment
+
+
+# The longest bin label Stock.bin_location holds ("A-03-2", "MEZZ-12-B").
+BIN_LOCATION_MAX_LENGTH = Stock._meta.get_field("bin_location").max_length
+
+
+@transaction.atomic
+def stock_bin_location_set(*, stock_id: int, bin_location: str) -> Stock:
+    """Set the shelf pickers find a stock on; pick lists and slips sort by it."""
+    bin_location = (bin_location or "").strip()
+    if len(bin_location) > BIN_LOCATION_MAX_LENGTH:
+        raise _error(
+            "bin_location",
+            f"A bin can be at most {BIN_LOCATION_MAX_LENGTH} characters.",
+            "INVALID",
+        )
+    if not all(char.isprintable() for char in bin_location):
+        raise _error(
+            "bin_location", "A bin cannot contain control characters.", "INVALID"
+        )
+    stock = Stock.objects.select_for_update().filter(pk=stock_id).first()
+    if stock is None:
+        raise _error("stock", "Stock not found.", "NOT_FOUND")
+    stock.bin_location = bin_location
+    stock.save(update_fields=["bin_location"])
+    return stock

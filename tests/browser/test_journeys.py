@@ -286,9 +286,9 @@ def test_a_featured_product_is_bought_from_the_article_shipped_and_tracked(
         f" · tracking {TRACKING}"
     )
     assert follows["tracking_href"] == f"https://www.ups.com/track?tracknum={TRACKING}"
-    assert follows["status"] == "Fulfilled"
+    assert follows["status"] == "Shipped"
     assert Fulfillment.objects.get().carrier == "UPS"
     assert sorted(m.subject for m in mail.outbox) == [
         f"Your Lumbar order #{order.number}",
-        f"Your Lumbar order #{order.number} is on its way",
+        f"Your Lumbar order #{order.number} has shipped",
     ]

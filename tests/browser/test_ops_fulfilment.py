@@ -104,5 +104,5 @@ def test_operations_pick_fulfil_and_the_shopper_sees_the_tracking(
     assert tracking_href == "https://www.ups.com/track?tracknum=1Z999AA10123456784"
     assert Fulfillment.objects.get().carrier == "UPS"
     assert [m.subject for m in mail.outbox] == [
-        f"Your Lumbar order #{order.number} is on its way"
+        f"Your Lumbar order #{order.number} has shipped"
     ]

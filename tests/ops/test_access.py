@@ -36,6 +36,7 @@ def _requests(order, parcel, stock, warehouse):
         ("get", f"/ops/orders/{n}/packing-slip.pdf", {}),
         ("get", "/ops/stock/", {}),
         ("get", f"/ops/stock/{stock.pk}/", {}),
+        ("post", f"/ops/stock/{stock.pk}/bin/", {"bin_location": "Z-9"}),
         (
             "post",
             f"/ops/orders/{n}/fulfil/",
@@ -59,6 +60,7 @@ def _state(order, stock):
         order.total_charged_amount,
         stock.quantity,
         stock.quantity_allocated,
+        stock.bin_location,
         list(Fulfillment.objects.values_list("status", flat=True)),
         OrderEvent.objects.count(),
         StockAdjustment.objects.count(),

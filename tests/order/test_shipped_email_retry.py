@@ -110,4 +110,4 @@ def test_a_failing_mail_server_is_retried_and_the_email_sent_once(
     assert send_order_shipped_email.retry_backoff is True
     assert fulfillment.shipped_email_sent_at is not None
     assert flaky_smtp.sessions == 2  # refused once, then delivered
-    assert flaky_smtp.subjects == [f"Your Lumbar order #{order.number} is on its way"]
+    assert flaky_smtp.subjects == [f"Your Lumbar order #{order.number} has shipped"]

@@ -38,6 +38,6 @@ def test_a_worker_sends_the_shipped_email_once_even_when_queued_twice(
         time.sleep(0.5)  # give the duplicate its chance to (wrongly) send
 
     assert [m.subject for m in mail.outbox] == [
-        f"Your Lumbar order #{order.number} is on its way"
+        f"Your Lumbar order #{order.number} has shipped"
     ]
     assert "tools.usps.com" in mail.outbox[0].body

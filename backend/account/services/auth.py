@@ -30,7 +30,7 @@ def user_authenticate(*, email: str, password: str, request=None) -> User:
             raise account_error("email", "Account inactive.", AccountErrorCode.INACTIVE)
         raise account_error(
             "email",
-            "Please, enter valid credentials",
+            "The email address or the password is not right.",
             AccountErrorCode.INVALID_CREDENTIALS,
         )
     if not user.is_confirmed:

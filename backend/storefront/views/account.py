@@ -163,7 +163,7 @@ def orders(request):
         {
             "number": order.number,
             "created_at": order.created_at,
-            "status": order.get_status_display(),
+            "status": order.shopper_status,
             "total": order.total,
             "url": _order_status_url(order),
         }

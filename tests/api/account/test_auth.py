@@ -66,7 +66,7 @@ def test_token_create_with_a_wrong_password_is_invalid_credentials(api, customer
             {
                 "field": "email",
                 "code": "INVALID_CREDENTIALS",
-                "message": "Please, enter valid credentials",
+                "message": "The email address or the password is not right.",
             }
         ],
     }

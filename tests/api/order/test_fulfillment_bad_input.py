@@ -10,7 +10,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _fulfilled(ops_api, order, warehouse) -> str:
-    result = ops_api(FULFILL, variables(order, warehouse, trackingNumber="ABC"))
+    result = ops_api(
+        FULFILL, variables(order, warehouse, trackingNumber="ABC", carrier="USPS")
+    )
     return result["data"]["orderFulfill"]["fulfillments"][0]["id"]
 
 

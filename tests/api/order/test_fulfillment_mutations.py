@@ -339,7 +339,9 @@ def test_the_tracking_number_and_carrier_are_updated(ops_api, guest_order, wareh
 def test_a_tracking_number_with_control_characters_is_refused(
     ops_api, guest_order, warehouse
 ):
-    fulfillment_id = _fulfilled(ops_api, guest_order, warehouse, trackingNumber="ABC")
+    fulfillment_id = _fulfilled(
+        ops_api, guest_order, warehouse, trackingNumber="ABC", carrier="USPS"
+    )
 
     result = ops_api(
         TRACKING, {"id": fulfillment_id, "input": {"trackingNumber": "AB\u202eC"}}

@@ -293,6 +293,7 @@ def test_an_order_shows_its_fulfilments_with_tracking(api, guest_order, warehous
             FulfilLine(order_line_id=line.pk, quantity=2, warehouse_id=warehouse.pk)
         ],
         tracking_number="1Z999",
+        carrier="UPS",
         notify_customer=False,
     )
     query = """

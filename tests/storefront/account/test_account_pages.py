@@ -88,7 +88,8 @@ def test_a_wrong_password_shows_an_error_and_logs_nobody_in(client, confirmed_cu
     )
 
     assert response.status_code == 400
-    assert "Please, enter valid credentials" in response.content.decode()
+    page = response.content.decode()
+    assert "The email address or the password is not right." in page
     assert "_auth_user_id" not in client.session
 
 

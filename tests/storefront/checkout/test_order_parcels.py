@@ -40,7 +40,7 @@ def test_a_sent_parcel_shows_its_lines_and_tracking_link(
 
     response = client.get(f"/orders/{order.token}/")
 
-    assert texts_by_class(response, "order-status") == ["Fulfilled"]
+    assert texts_by_class(response, "order-status") == ["Shipped"]
     assert response.content.decode().count('data-testid="parcel"') == 1
     assert 'href="https://www.ups.com/track?tracknum=1Z999AA1"' in (
         response.content.decode()
@@ -60,7 +60,7 @@ def test_a_canceled_parcel_is_not_shown_as_sent(
     html = response.content.decode()
     assert 'data-testid="parcel"' not in html
     assert "1Z999AA1" not in html
-    assert texts_by_class(response, "order-status") == ["Unfulfilled"]
+    assert texts_by_class(response, "order-status") == ["Being prepared"]
 
 
 def test_the_status_page_query_count_does_not_grow_with_parcels(

@@ -35,7 +35,7 @@ def test_order_status_page_shows_the_order(
 
     assert response.status_code == 200
     assert texts_by_class(response, "order-lines")[0].endswith("$19.99 1 $19.99")
-    assert texts_by_class(response, "order-status") == ["Unfulfilled"]
+    assert texts_by_class(response, "order-status") == ["Being prepared"]
     assert 'name="robots" content="noindex"' in response.content.decode()
 
 
