@@ -9,11 +9,9 @@ totals and a small chart of each article's orders per day.
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from babel.numbers import format_currency
 from django import forms
-from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
@@ -28,6 +26,7 @@ from backend.page.selectors.attribution import (
     article_orders_by_day,
     article_sales_report,
 )
+from backend.warehouse.selectors import operations_time_zone
 
 RANGES = (("7", "Last 7 days"), ("30", "Last 30 days"), ("90", "Last 90 days"))
 DEFAULT_RANGE = "30"
@@ -123,7 +122,7 @@ class ArticleSalesReportAdmin(SaleorPermissionAdminMixin, admin.ModelAdmin):
     def changelist_view(self, request, extra_context=None):
         if not self.has_view_permission(request):
             raise PermissionDenied
-        zone = ZoneInfo(settings.OPERATIONS_TIME_ZONE)
+        zone = operations_time_zone()
         form = ReportRangeForm(request.GET or None)
         first, last = form.days(today=timezone.now().astimezone(zone).date())
         period = Period(
@@ -152,7 +151,7 @@ class ArticleSalesReportAdmin(SaleorPermissionAdminMixin, admin.ModelAdmin):
             "form": form,
             "first": first,
             "last": last,
-            "time_zone": settings.OPERATIONS_TIME_ZONE,
+            "time_zone": str(zone),
             "rows": rows,
             "chart_days": (last - first).days + 1,
             "chart_height": CHART_HEIGHT,

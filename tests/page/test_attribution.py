@@ -21,9 +21,9 @@ from tests.fixtures.content import make_article_page
 
 REPORT_URL = "/admin/page/articlesalesreport/"
 REPORT_QUERIES = 3
-# The report (3), orders per day (1), the session, the user and its group
-# and own permissions.
-REPORT_PAGE_QUERIES = 8
+# The report (3), orders per day (1), the operations time zone (1), the
+# session, the user and its group and own permissions.
+REPORT_PAGE_QUERIES = 9
 
 
 def _article(slug):
