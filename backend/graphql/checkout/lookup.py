@@ -15,6 +15,8 @@ from django.core.exceptions import ValidationError
 from graphql import GraphQLError
 from graphql_relay import from_global_id
 
+# Re-exported for the mutations that name who else may act on a checkout.
+from backend.checkout.access import CHECKOUT_MANAGERS  # noqa: F401
 from backend.checkout.models import Checkout
 
 
