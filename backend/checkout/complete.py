@@ -18,14 +18,14 @@ from backend.order.models import (
     OrderStatus,
 )
 from backend.order.tasks import send_order_confirmation_email
-from backend.shipping.promise import DeliveryPromise, PromiseLine
-from backend.shipping.promise_rules import lines_promise, promise_rules_get
+from backend.shipping.promise import DeliveryPromise
 from backend.warehouse.models import Allocation, Stock
 
 from .details import checkout_shipping_method_applies
 from .errors import CheckoutErrorCode, checkout_error
 from .models import Checkout
 from .payment import Charge, PaymentInput, record_payment, refund, take_payment
+from .promise import checkout_delivery_promises
 from .reservations import reserved_by_others
 from .selectors import CheckoutLineInfo, checkout_lines_info, checkout_totals
 from .validation import validate_quantity_limits, validate_variants_sellable
@@ -234,7 +234,7 @@ def _allocation_plan(
     by_variant: dict[int, list[Stock]] = defaultdict(list)
     for stock in stocks:
         by_variant[stock.product_variant_id].append(stock)
-    promise = _promise(checkout=checkout, lines=lines, by_variant=by_variant)
+    promise = _promise(checkout=checkout, lines=lines, by_variant=by_variant, held=held)
     shipped_from = {
         variant_id: shipment.warehouse_id
         for shipment in (promise.shipments if promise else ())
@@ -269,50 +269,28 @@ def _allocation_plan(
 
 
 def _promise(
-    *, checkout: Checkout, lines: list[CheckoutLineInfo], by_variant
+    *, checkout: Checkout, lines: list[CheckoutLineInfo], by_variant, held
 ) -> DeliveryPromise | None:
     """Promise dates for the order from the locked stock, or None without rules."""
-    rules = promise_rules_get(channel_slug=checkout.channel.slug)
-    if rules is None or checkout.shipping_method_id is None:
+    if checkout.shipping_method_id is None:
         return None
-    method = next(
-        (
-            option.schedule
-            for option in rules.methods
-            if option.schedule.method_id == checkout.shipping_method_id
-        ),
-        None,
-    )
-    if method is None:
-        return None
-    address = checkout.shipping_address
-    promise_lines = []
-    for info in lines:
-        variant = info.line.variant
-        if variant.track_inventory:
-            available = {
-                stock.warehouse_id: stock.quantity - stock.quantity_allocated
-                for stock in by_variant[variant.pk]
-            }
-        else:
-            available = {w.warehouse_id: info.line.quantity for w in rules.warehouses}
-        promise_lines.append(
-            PromiseLine(
-                variant_id=variant.pk,
-                quantity=info.line.quantity,
-                available=available,
-                bulky=rules.is_bulky(variant.product.product_type_id),
+    stock = {
+        variant_id: {
+            stock.warehouse_id: max(
+                stock.quantity - stock.quantity_allocated - held.get(stock.pk, 0), 0
             )
-        )
-    promise = lines_promise(
-        rules=rules,
+            for stock in stocks
+        }
+        for variant_id, stocks in by_variant.items()
+    }
+    promise = checkout_delivery_promises(
+        checkout=checkout,
+        lines=lines,
+        method_ids=[checkout.shipping_method_id],
         now=timezone.now(),
-        lines=promise_lines,
-        method=method,
-        country=str(address.country) if address else None,
-        postal_code=address.postal_code if address else "",
-    )
-    return promise if promise.deliverable else None
+        stock=stock,
+    ).get(checkout.shipping_method_id)
+    return promise if promise is not None and promise.deliverable else None
 
 
 def _copy_address(address: Address | None) -> Address | None:

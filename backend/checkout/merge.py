@@ -85,7 +85,9 @@ def _move_lines(*, guest: Checkout, target: Checkout, user) -> None:
         return
     variants = variants_by_id(variant_ids=added)
     sellable = _sellable(target.channel, variants.values())
-    available = quantities_available(channel=target.channel, variant_ids=added)
+    available = quantities_available(
+        channel=target.channel, variant_ids=added, checkout_token=target.pk
+    )
     bought = quantities_bought(user=user, variant_ids=list(added))
     quantities = {}
     for variant_id, quantity in added.items():
@@ -106,7 +108,12 @@ def _move_lines(*, guest: Checkout, target: Checkout, user) -> None:
     if not quantities:
         return
     # The capped quantities pass the same checks as checkoutLinesAdd.
-    validate_lines(channel=target.channel, quantities=quantities, user=user)
+    validate_lines(
+        channel=target.channel,
+        quantities=quantities,
+        user=user,
+        checkout_token=target.pk,
+    )
     write_quantities(checkout=target, existing=existing, quantities=quantities)
     checkout_reserve_stock(checkout=target, user=user)
 

@@ -3,12 +3,11 @@
 from datetime import datetime
 
 from backend.shipping.promise import DeliveryPromise, PromiseLine
-from backend.shipping.promise_rules import (
-    lines_promise,
-    promise_rules_get,
-    stock_by_warehouse,
+from backend.shipping.promise_rules import lines_promise, promise_rules_get
+from backend.warehouse.selectors import (
+    MAX_CHECKOUT_LINE_QUANTITY,
+    stock_sellable_by_warehouse,
 )
-from backend.warehouse.selectors import MAX_CHECKOUT_LINE_QUANTITY
 
 from .models import Checkout
 from .selectors import CheckoutLineInfo
@@ -20,21 +19,31 @@ def checkout_delivery_promises(
     lines: list[CheckoutLineInfo],
     method_ids: list[int],
     now: datetime,
+    stock: dict[int, dict[int, int]] | None = None,
 ) -> dict[int, DeliveryPromise]:
     """Return the promise each method makes for the checkout's lines.
 
-    One query (stock per warehouse); the rules come from the cache. Methods
-    unknown to the rules get no entry. Without a shipping address the
-    channel's default country is assumed.
+    The one rule for a checkout's dates: the cart, the checkout page, the
+    API and checkout_complete all call it. Bulky lines add the handling
+    day; untracked variants ship from any warehouse. ``stock`` (variant ->
+    warehouse -> units sellable) is for a caller holding the rows locked;
+    otherwise one query reads it, the checkout's own reservations counting
+    as its own. The rules come from the cache. Methods unknown to the rules
+    get no entry. Without a shipping address the channel's default country
+    is assumed.
     """
     rules = promise_rules_get(channel_slug=checkout.channel.slug)
     if rules is None or not lines or not method_ids:
         return {}
-    variant_ids = [info.line.variant_id for info in lines]
-    stock = stock_by_warehouse(variant_ids=variant_ids, channel_slug=rules.channel_slug)
+    if stock is None:
+        stock = stock_sellable_by_warehouse(
+            variant_ids=[info.line.variant_id for info in lines],
+            channel_slug=rules.channel_slug,
+            checkout_token=checkout.pk,
+        )
     promise_lines = []
     for info in lines:
-        available = stock[info.line.variant_id]
+        available = stock.get(info.line.variant_id, {})
         if not info.line.variant.track_inventory:
             available = dict.fromkeys(
                 (w.warehouse_id for w in rules.warehouses), MAX_CHECKOUT_LINE_QUANTITY

@@ -47,9 +47,8 @@ def reserved_by_others(
     if not reservations_enabled():
         return {}
     rows = (
-        Reservation.objects.active(now=now)
+        Reservation.objects.held_by_others(now=now, checkout_token=checkout_token)
         .filter(stock_id__in=list(stock_ids))
-        .exclude(checkout_line__checkout_id=checkout_token)
         .values("stock_id")
         .annotate(total=Sum("quantity_reserved"))
     )

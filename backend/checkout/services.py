@@ -36,13 +36,21 @@ def _merged_quantities(lines: Iterable[LineInput]) -> dict[int, int]:
 
 
 def validate_lines(
-    *, channel: Channel, quantities: dict[int, int], user=None
+    *, channel: Channel, quantities: dict[int, int], user=None, checkout_token=None
 ) -> dict[int, ProductVariant]:
-    """Raise unless every variant may be sold in these quantities."""
+    """Raise unless every variant may be sold in these quantities.
+
+    The stock a checkout (``checkout_token``) holds itself counts as its own.
+    """
     variants = variants_by_id(variant_ids=quantities)
     validate_variants_sellable(channel=channel, variants=variants.values())
     validate_quantity_limits(quantities=quantities, variants=variants, user=user)
-    validate_stock(channel=channel, quantities=quantities, variants=variants)
+    validate_stock(
+        channel=channel,
+        quantities=quantities,
+        variants=variants,
+        checkout_token=checkout_token,
+    )
     return variants
 
 
@@ -117,7 +125,10 @@ def checkout_lines_add(
         for variant_id, quantity in added.items()
     }
     validate_lines(
-        channel=checkout.channel, quantities=quantities, user=user or checkout.user
+        channel=checkout.channel,
+        quantities=quantities,
+        user=user or checkout.user,
+        checkout_token=checkout.pk,
     )
     write_quantities(checkout=checkout, existing=existing, quantities=quantities)
     checkout_reserve_stock(checkout=checkout, user=user)
@@ -143,7 +154,10 @@ def checkout_lines_update(
     variants_by_id(variant_ids=quantities)
     if kept:
         validate_lines(
-            channel=checkout.channel, quantities=kept, user=user or checkout.user
+            channel=checkout.channel,
+            quantities=kept,
+            user=user or checkout.user,
+            checkout_token=checkout.pk,
         )
     write_quantities(checkout=checkout, existing=existing, quantities=quantities)
     checkout_reserve_stock(checkout=checkout, user=user)

@@ -12,7 +12,7 @@ from backend.product.models import (
     ProductVariant,
     ProductVariantChannelListing,
 )
-from backend.warehouse.models import Stock
+from backend.warehouse.selectors import stock_sellable_by_warehouse
 
 from .errors import CheckoutErrorCode, checkout_error
 
@@ -135,20 +135,20 @@ def quantities_bought(*, user, variant_ids: list[int]) -> dict[int, int]:
 
 
 def quantities_available(
-    *, channel: Channel, variant_ids: Iterable[int]
+    *, channel: Channel, variant_ids: Iterable[int], checkout_token=None
 ) -> dict[int, int]:
-    """Return what is left to sell of each variant across the channel's warehouses."""
-    rows = (
-        Stock.objects.filter(
-            product_variant_id__in=list(variant_ids),
-            warehouse__channelwarehouse__channel=channel,
-        )
-        .values("product_variant_id")
-        .annotate(quantity=Sum("quantity"), allocated=Sum("quantity_allocated"))
+    """Return what is left to sell of each variant across the channel's warehouses.
+
+    What the checkout ``checkout_token`` holds itself is left to it.
+    """
+    by_warehouse = stock_sellable_by_warehouse(
+        variant_ids=list(variant_ids),
+        channel_slug=channel.slug,
+        checkout_token=checkout_token,
     )
     return {
-        row["product_variant_id"]: max(row["quantity"] - row["allocated"], 0)
-        for row in rows
+        variant_id: sum(quantities.values())
+        for variant_id, quantities in by_warehouse.items()
     }
 
 
@@ -158,12 +158,15 @@ def validate_stock(
     quantities: dict[int, int],
     variants: dict[int, ProductVariant],
     field: str = "quantity",
+    checkout_token=None,
 ) -> None:
     """Refuse quantities above what the channel's warehouses have left."""
     tracked = [vid for vid in quantities if variants[vid].track_inventory]
     if not tracked:
         return
-    available = quantities_available(channel=channel, variant_ids=tracked)
+    available = quantities_available(
+        channel=channel, variant_ids=tracked, checkout_token=checkout_token
+    )
     for variant_id in tracked:
         if quantities[variant_id] > available.get(variant_id, 0):
             raise checkout_error(

@@ -8,20 +8,19 @@ per-model ``add_*``/``change_*`` permissions play no part.
 """
 
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.http import HttpResponseRedirect
 
+from .errors import error_messages_by_field
 from .permissions import PermissionEnum, user_has_any_permission
 
 
 def validation_messages(error: ValidationError) -> list[str]:
     """Return a domain error's messages, each prefixed by its field."""
-    if not hasattr(error, "error_dict"):
-        return list(error.messages)
     return [
-        f"{field}: {message}" if field != "__all__" else message
-        for field, errors in error.message_dict.items()
-        for message in errors
+        message if name == NON_FIELD_ERRORS else f"{name}: {message}"
+        for name, messages in error_messages_by_field(error).items()
+        for message in messages
     ]
 
 

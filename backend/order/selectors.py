@@ -2,9 +2,9 @@
 
 from uuid import UUID
 
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 
+from .access import order_for_token_holder
 from .models import Fulfillment, FulfillmentStatus, Order
 
 # A canceled parcel never left, and one waiting for approval has not yet.
@@ -13,17 +13,12 @@ NOT_SENT = (FulfillmentStatus.CANCELED, FulfillmentStatus.WAITING_FOR_APPROVAL)
 
 def order_by_token(*, token: UUID | str) -> Order | None:
     """Return the order behind a secret status link, or None."""
-    try:
-        return (
-            Order.objects.select_related(
-                "shipping_address", "billing_address", "shipping_method"
-            )
-            .prefetch_related("lines")
-            .filter(token=token)
-            .first()
-        )
-    except ValidationError:  # not a UUID
-        return None
+    return order_for_token_holder(
+        token=token,
+        queryset=Order.objects.select_related(
+            "shipping_address", "billing_address", "shipping_method"
+        ).prefetch_related("lines"),
+    )
 
 
 def orders_of_user(*, user) -> QuerySet:

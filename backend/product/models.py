@@ -202,6 +202,30 @@ class ProductChannelListing(models.Model):
         )
 
 
+class ProductVariantQuerySet(models.QuerySet):
+    def visible_to_user(self, *, channel_slug: str | None, can_manage: bool):
+        """Variants as the user may see them, their product's visibility aside.
+
+        A shopper sees a variant priced in the channel; staff see the ones
+        listed in it, and all of them when reading no channel.
+        """
+        if can_manage:
+            if not channel_slug:
+                return self.all()
+            listings = ProductVariantChannelListing.objects.filter(
+                channel__slug=channel_slug
+            )
+        elif not channel_slug:
+            return self.none()
+        else:
+            listings = ProductVariantChannelListing.objects.filter(
+                channel__slug=channel_slug, price_amount__isnull=False
+            )
+        return self.filter(
+            models.Exists(listings.filter(variant_id=models.OuterRef("pk")))
+        )
+
+
 class ProductVariant(SortableModel, ModelWithMetadata):
     sku = models.CharField(max_length=255, unique=True, null=True, blank=True)
     name = models.CharField(max_length=255, blank=True)
@@ -217,6 +241,8 @@ class ProductVariant(SortableModel, ModelWithMetadata):
     )
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    objects = ProductVariantQuerySet.as_manager()
 
     class Meta:
         ordering = ("sort_order", "sku")
@@ -321,6 +347,31 @@ class VariantMedia(models.Model):
         return f"{self.variant_id}: {self.media_id}"
 
 
+class CollectionQuerySet(models.QuerySet):
+    def published(self, channel_slug: str):
+        """Collections a shopper of the channel may see: Saleor's rule."""
+        now = timezone.now()
+        listings = CollectionChannelListing.objects.filter(
+            channel__slug=channel_slug, channel__is_active=True, is_published=True
+        ).filter(models.Q(published_at__lte=now) | models.Q(published_at__isnull=True))
+        return self.filter(
+            models.Exists(listings.filter(collection_id=models.OuterRef("pk")))
+        )
+
+    def visible_to_user(self, *, channel_slug: str | None, can_manage: bool):
+        """Collections of the channel as the user is allowed to see them."""
+        if can_manage:
+            if channel_slug:
+                listed = CollectionChannelListing.objects.filter(
+                    channel__slug=channel_slug, collection_id=models.OuterRef("pk")
+                )
+                return self.filter(models.Exists(listed))
+            return self.all()
+        if not channel_slug:
+            return self.none()
+        return self.published(channel_slug)
+
+
 class Collection(SeoModel, ModelWithMetadata):
     name = models.CharField(max_length=250)
     slug = models.SlugField(max_length=255, unique=True, allow_unicode=True)
@@ -334,6 +385,8 @@ class Collection(SeoModel, ModelWithMetadata):
     background_image = models.ImageField(upload_to="collection-backgrounds", blank=True)
     background_image_alt = models.CharField(max_length=128, blank=True)
     description = models.JSONField(blank=True, null=True)
+
+    objects = CollectionQuerySet.as_manager()
 
     class Meta:
         ordering = ("slug",)

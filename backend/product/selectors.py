@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 from prices import Money, MoneyRange
 
@@ -21,7 +21,6 @@ from backend.attribute.models import (
 from .models import (
     Category,
     Collection,
-    CollectionChannelListing,
     Product,
     ProductChannelListing,
     ProductMedia,
@@ -314,11 +313,7 @@ def catalog_filter_choices(*, attribute_slugs: tuple[str, ...]) -> list[FilterCh
 
 def collections_published(*, channel_slug: str) -> QuerySet:
     """Return the collections a shopper of the channel may see."""
-    now = timezone.now()
-    listings = CollectionChannelListing.objects.filter(
-        collection_id=OuterRef("pk"), channel__slug=channel_slug, is_published=True
-    ).filter(Q(published_at__lte=now) | Q(published_at__isnull=True))
-    return Collection.objects.filter(Exists(listings))
+    return Collection.objects.published(channel_slug)
 
 
 def _channel_prices(channel_slug: str) -> QuerySet:
@@ -375,7 +370,11 @@ def product_detail(*, slug: str, channel_slug: str) -> ProductDetail | None:
     )
     if product is None:
         return None
-    variants = list(product.variants.order_by("sort_order", "sku", "pk"))
+    variants = list(
+        product.variants.visible_to_user(
+            channel_slug=channel_slug, can_manage=False
+        ).order_by("sort_order", "sku", "pk")
+    )
     prices = variant_prices_by_variant_id(
         variant_ids=[variant.pk for variant in variants], channel_slug=channel_slug
     )
@@ -398,7 +397,7 @@ def product_detail(*, slug: str, channel_slug: str) -> ProductDetail | None:
         category_path = list(product.category.get_ancestors(include_self=True))
     return ProductDetail(
         product=product,
-        variants=[option for option in options if option.price is not None],
+        variants=options,
         pricing=_pricing_from_options(options),
         gallery=_gallery(product),
         attributes=_product_attributes(product),

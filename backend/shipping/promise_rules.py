@@ -14,7 +14,7 @@ from decimal import Decimal
 
 import holidays
 from django.core.cache import cache
-from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import ngettext
 from prices import Money
 
@@ -214,21 +214,6 @@ def lines_promise(
     )
 
 
-def stock_by_warehouse(
-    *, variant_ids: list[int], channel_slug: str
-) -> dict[int, dict[int, int]]:
-    """Return variant id -> warehouse id -> quantity available to sell."""
-    rows = Stock.objects.filter(
-        product_variant_id__in=variant_ids, warehouse__channels__slug=channel_slug
-    ).values_list(
-        "product_variant_id", "warehouse_id", "quantity", "quantity_allocated"
-    )
-    available: dict[int, dict[int, int]] = {vid: {} for vid in variant_ids}
-    for variant_id, warehouse_id, quantity, allocated in rows:
-        available[variant_id][warehouse_id] = max(quantity - allocated, 0)
-    return available
-
-
 def channel_fast_claim(*, channel_slug: str) -> tuple[PromiseRules, ClaimCheck] | None:
     """Check the channel's banner claim for a shopper in its default country."""
     rules = promise_rules_get(channel_slug=channel_slug)
@@ -237,11 +222,12 @@ def channel_fast_claim(*, channel_slug: str) -> tuple[PromiseRules, ClaimCheck] 
     key = f"lumbar:promise-claim:{promise_rules_version()}:{channel_slug}"
     check = cache.get(key)
     if check is None:
+        now = timezone.now()
         stocked = set(
             Stock.objects.filter(
                 warehouse_id__in=[w.warehouse_id for w in rules.warehouses],
-                quantity__gt=F("quantity_allocated"),
             )
+            .sellable(now=now)
             .values_list("warehouse_id", flat=True)
             .distinct()
         )
@@ -255,9 +241,10 @@ def channel_fast_claim(*, channel_slug: str) -> tuple[PromiseRules, ClaimCheck] 
             bulky_in_stock=bool(rules.bulky_product_type_ids)
             and Stock.objects.filter(
                 warehouse_id__in=[w.warehouse_id for w in rules.warehouses],
-                quantity__gt=F("quantity_allocated"),
                 product_variant__product__product_type_id__in=rules.bulky_product_type_ids,
-            ).exists(),
+            )
+            .sellable(now=now)
+            .exists(),
         )
         cache.set(key, check, CLAIM_TIMEOUT)
     return rules, check

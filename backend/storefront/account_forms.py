@@ -6,6 +6,8 @@ from django_countries import countries
 
 from backend.account.addresses import ADDRESS_FIELDS
 
+from .checkout_forms import add_domain_errors
+
 
 class ServiceErrorsMixin:
     # A service's (Saleor's) field name → this form's field.
@@ -13,12 +15,7 @@ class ServiceErrorsMixin:
 
     def add_service_errors(self, error: ValidationError) -> None:
         """Show a service's refusal on the form's fields."""
-        if not hasattr(error, "error_dict"):
-            self.add_error(None, error)
-            return
-        for field, errors in error.error_dict.items():
-            field = self.service_fields.get(field, field)
-            self.add_error(field if field in self.fields else None, errors)
+        add_domain_errors(self, error, field_names=self.service_fields)
 
 
 class SignUpForm(ServiceErrorsMixin, forms.Form):

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Sum
 
 from backend.channel.models import Channel
+from backend.checkout.access import checkout_may_use
 from backend.checkout.models import Checkout, CheckoutLine
 from backend.checkout.services import checkout_create, checkout_lines_add
 from backend.page.services.attribution import ATTRIBUTION_SESSION_KEY
@@ -35,6 +36,11 @@ def cart_get(request, *, related: tuple[str, ...] = ()) -> Checkout | None:
     )
     if checkout is None:
         cart_forget(request)
+        return None
+    # The API's rule too: a cart of an inactive channel is out of reach (but
+    # kept, for when the channel opens again).
+    if not checkout_may_use(user=request.user, checkout=checkout):
+        return None
     return checkout
 
 

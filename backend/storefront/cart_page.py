@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 from prices import Money
 
 from backend.checkout.models import Checkout
+from backend.checkout.promise import checkout_delivery_promises
 from backend.checkout.selectors import (
     CheckoutLineInfo,
     CheckoutTotals,
@@ -20,14 +21,8 @@ from backend.checkout.selectors import (
 )
 from backend.product.selectors import product_first_images
 from backend.product.thumbnails import thumbnail_url
-from backend.shipping.promise import DeliveryPromise, PromiseLine
-from backend.shipping.promise_rules import (
-    MethodOption,
-    PromiseRules,
-    lines_promise,
-    promise_rules_get,
-    stock_by_warehouse,
-)
+from backend.shipping.promise import DeliveryPromise
+from backend.shipping.promise_rules import promise_rules_get
 from backend.shipping.promise_text import arrival_text, promise_line
 from backend.shipping.selectors import shipping_methods_applicable
 
@@ -54,8 +49,8 @@ class CartView:
     totals: CheckoutTotals
     # How many items (the sum of the quantities).
     quantity: int
-    # Stock left to sell per variant and warehouse, for delivery dates.
-    stock: dict[int, dict[int, int]]
+    # The domain's lines, for delivery dates.
+    infos: list[CheckoutLineInfo]
 
     @property
     def is_empty(self) -> bool:
@@ -73,20 +68,12 @@ def cart_view(*, checkout: Checkout, images: bool = True) -> CartView:
         else {}
     )
     lines = [_cart_line(info, first_images) for info in infos]
-    stock = (
-        stock_by_warehouse(
-            variant_ids=[line.variant_id for line in lines],
-            channel_slug=checkout.channel.slug,
-        )
-        if lines
-        else {}
-    )
     return CartView(
         checkout=checkout,
         lines=lines,
         totals=checkout_totals(checkout=checkout, lines=infos),
         quantity=sum(line.quantity for line in lines),
-        stock=stock,
+        infos=infos,
     )
 
 
@@ -121,30 +108,11 @@ class DeliveryOption:
     arrival_text: str
 
 
-def _promise(
-    *,
-    cart: CartView,
-    rules: PromiseRules,
-    option: MethodOption,
-    now: datetime,
-    country: str,
-    postal_code: str,
-) -> DeliveryPromise:
-    lines = [
-        PromiseLine(
-            variant_id=line.variant_id,
-            quantity=line.quantity,
-            available=cart.stock.get(line.variant_id, {}),
-        )
-        for line in cart.lines
-    ]
-    return lines_promise(
-        rules=rules,
-        now=now,
-        lines=lines,
-        method=option.schedule,
-        country=country,
-        postal_code=postal_code,
+def _promises(
+    *, cart: CartView, method_ids: list[int], now: datetime
+) -> dict[int, DeliveryPromise]:
+    return checkout_delivery_promises(
+        checkout=cart.checkout, lines=cart.infos, method_ids=method_ids, now=now
     )
 
 
@@ -174,15 +142,9 @@ def cart_delivery_line(*, cart: CartView) -> str:
     if not options:
         return ""
     now = timezone.now()
-    promise = _promise(
-        cart=cart,
-        rules=rules,
-        option=options[0],
-        now=now,
-        country=country,
-        postal_code=address.postal_code if address else "",
-    )
-    return promise_line(promise, now=now)
+    method_id = options[0].schedule.method_id
+    promise = _promises(cart=cart, method_ids=[method_id], now=now).get(method_id)
+    return promise_line(promise, now=now) if promise is not None else ""
 
 
 def delivery_options(*, cart: CartView) -> list[DeliveryOption]:
@@ -194,34 +156,21 @@ def delivery_options(*, cart: CartView) -> list[DeliveryOption]:
     address = cart.checkout.shipping_address
     if address is None:
         return []
-    country = address.country.code
-    rules = promise_rules_get(channel_slug=cart.checkout.channel.slug)
-    schedules = {}
-    if rules is not None:
-        schedules = {
-            option.schedule.method_id: option
-            for option in rules.methods_for(country=country)
-        }
-    now = timezone.now()
-    options = []
-    for applicable in shipping_methods_applicable(
+    applicable_methods = shipping_methods_applicable(
         channel_id=cart.checkout.channel_id,
-        country=country,
+        country=address.country.code,
         subtotal=cart.totals.subtotal,
-    ):
+    )
+    promises = _promises(
+        cart=cart,
+        method_ids=[applicable.method.pk for applicable in applicable_methods],
+        now=timezone.now(),
+    )
+    options = []
+    for applicable in applicable_methods:
         method = applicable.method
-        arrival = ""
-        rule_option = schedules.get(method.pk)
-        if rule_option is not None:
-            promise = _promise(
-                cart=cart,
-                rules=rules,
-                option=rule_option,
-                now=now,
-                country=country,
-                postal_code=address.postal_code,
-            )
-            arrival = arrival_text(promise) if promise.deliverable else ""
+        promise = promises.get(method.pk)
+        arrival = arrival_text(promise) if promise and promise.deliverable else ""
         options.append(
             DeliveryOption(
                 method_id=method.pk,

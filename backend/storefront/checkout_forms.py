@@ -1,8 +1,11 @@
 """Forms of the cart and checkout pages; the domain decides, they parse."""
 
+from collections.abc import Mapping
+
 from django import forms
 from django.core.exceptions import ValidationError
 
+from backend.core.errors import error_messages_by_field
 from backend.payment.gateways.test_gateway import (
     TOKEN_ACTION_REQUIRED,
     TOKEN_DECLINE,
@@ -22,22 +25,17 @@ _FORM_FIELDS = {
 }
 
 
-def errors_by_field(error: ValidationError) -> dict[str, list[str]]:
-    """Return a domain error's messages keyed by form field name."""
-    if not hasattr(error, "error_dict"):
-        return {"__all__": error.messages}
-    found: dict[str, list[str]] = {}
-    for name, errors in error.error_dict.items():
-        messages = [message for item in errors for message in item.messages]
-        found.setdefault(_FORM_FIELDS.get(name, name), []).extend(messages)
-    return found
-
-
-def add_domain_errors(form: forms.Form, error: ValidationError) -> None:
+def add_domain_errors(
+    form: forms.Form,
+    error: ValidationError,
+    *,
+    field_names: Mapping[str, str] = _FORM_FIELDS,
+) -> None:
     """Show a domain error on the form: per field where it names one."""
-    for name, messages in errors_by_field(error).items():
-        for message in messages:
-            form.add_error(name if name in form.fields else None, message)
+    for name, messages in error_messages_by_field(
+        error, field_names=field_names
+    ).items():
+        form.add_error(name if name in form.fields else None, messages)
 
 
 class AddToCartForm(forms.Form):

@@ -1,15 +1,16 @@
 """The comment form under an article; the page service has the last word."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 
 from backend.page.services.comments import BODY_MAX_LENGTH, NAME_MAX_LENGTH
+
+from .account_forms import ServiceErrorsMixin
 
 # Bots fill every field; people never see this one.
 HONEYPOT_FIELD = "website"
 
 
-class CommentForm(forms.Form):
+class CommentForm(ServiceErrorsMixin, forms.Form):
     name = forms.CharField(label="Name", max_length=NAME_MAX_LENGTH)
     email = forms.EmailField(
         label="Email",
@@ -25,11 +26,3 @@ class CommentForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
-
-    def add_service_errors(self, error: ValidationError) -> None:
-        """Show a service's refusal on the form's fields."""
-        if not hasattr(error, "error_dict"):
-            self.add_error(None, error)
-            return
-        for field, errors in error.error_dict.items():
-            self.add_error(field if field in self.fields else None, errors)

@@ -1,7 +1,8 @@
 import datetime
 
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce, Greatest
 
 from backend.account.models import Address
 from backend.channel.models import Channel
@@ -124,11 +125,47 @@ class ChannelWarehouse(models.Model):
 
 
 class StockQuerySet(models.QuerySet):
-    def for_channel(self, channel_slug: str):
+    def for_channel(self, channel_slug: str | None):
+        """Stock in the channel's warehouses; in any channel's for None."""
+        if channel_slug is None:
+            linked = ChannelWarehouse.objects.filter(
+                warehouse_id=OuterRef("warehouse_id")
+            )
+            return self.filter(Exists(linked))
         return self.filter(warehouse__channels__slug=channel_slug)
 
     def annotate_available_quantity(self):
         return self.annotate(available_quantity=F("quantity") - F("quantity_allocated"))
+
+    def annotate_sellable(self, *, now: datetime.datetime, checkout_token=None):
+        """Annotate ``quantity_sellable``: what a shopper can still buy of a row.
+
+        The one rule for a stock figure shown or checked: the quantity less
+        what orders hold (allocations) and what other carts hold now
+        (live reservations of any checkout but ``checkout_token``), never
+        below zero. checkout_complete counts the same on its locked rows.
+        """
+        reserved = (
+            Reservation.objects.held_by_others(now=now, checkout_token=checkout_token)
+            .filter(stock_id=OuterRef("pk"))
+            .values("stock_id")
+            .annotate(total=Sum("quantity_reserved"))
+            .values("total")
+        )
+        return self.annotate(
+            quantity_sellable=Greatest(
+                F("quantity")
+                - F("quantity_allocated")
+                - Coalesce(Subquery(reserved), 0),
+                0,
+            )
+        )
+
+    def sellable(self, *, now: datetime.datetime, checkout_token=None):
+        """Rows with a unit a shopper can buy (see ``annotate_sellable``)."""
+        return self.annotate_sellable(now=now, checkout_token=checkout_token).filter(
+            quantity_sellable__gt=0
+        )
 
 
 class Stock(models.Model):
@@ -232,6 +269,13 @@ class StockAdjustment(models.Model):
 class ReservationQuerySet(models.QuerySet):
     def active(self, *, now):
         return self.filter(reserved_until__gt=now)
+
+    def held_by_others(self, *, now, checkout_token=None):
+        """Live reservations of every checkout but ``checkout_token``."""
+        held = self.active(now=now)
+        if checkout_token is not None:
+            held = held.exclude(checkout_line__checkout_id=checkout_token)
+        return held
 
 
 class Reservation(models.Model):

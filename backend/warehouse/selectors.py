@@ -1,13 +1,13 @@
 """Stock reads: how many of a variant a shopper of a channel can buy."""
 
-from collections import defaultdict
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery, Sum
-from django.db.models.functions import Coalesce, Greatest
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from backend.product.models import ProductVariant
 from backend.product.selectors import (
@@ -38,22 +38,39 @@ class VariantStockLevel:
         return sum(self.by_warehouse.values())
 
 
+def stock_sellable_by_warehouse(
+    *, variant_ids: list[int], channel_slug: str, checkout_token=None
+) -> dict[int, dict[int, int]]:
+    """Return variant id -> channel warehouse id -> quantity a shopper can buy.
+
+    One query; the rule is ``Stock.objects.annotate_sellable``. Units the
+    checkout ``checkout_token`` holds itself count as its own to buy.
+    """
+    rows = (
+        Stock.objects.filter(product_variant_id__in=variant_ids)
+        .for_channel(channel_slug)
+        .annotate_sellable(now=timezone.now(), checkout_token=checkout_token)
+        .values_list("product_variant_id", "warehouse_id", "quantity_sellable")
+    )
+    by_variant: dict[int, dict[int, int]] = {vid: {} for vid in variant_ids}
+    for variant_id, warehouse_id, sellable in rows:
+        by_variant[variant_id][warehouse_id] = sellable
+    return by_variant
+
+
 def variant_stock_levels(
-    *, variant_ids: list[int], channel_slug: str
+    *, variant_ids: list[int], channel_slug: str, checkout_token=None
 ) -> dict[int, VariantStockLevel]:
     """Return each variant's sellable quantity per channel warehouse.
 
-    Two queries. Stock counts less what is allocated; a variant that does
-    not track inventory is always available, up to the checkout cap.
+    Two queries. A variant that does not track inventory is always
+    available, up to the checkout cap.
     """
-    rows = Stock.objects.filter(
-        product_variant_id__in=variant_ids, warehouse__channels__slug=channel_slug
-    ).values_list(
-        "product_variant_id", "warehouse_id", "quantity", "quantity_allocated"
+    by_variant = stock_sellable_by_warehouse(
+        variant_ids=variant_ids,
+        channel_slug=channel_slug,
+        checkout_token=checkout_token,
     )
-    by_variant: dict[int, dict[int, int]] = defaultdict(dict)
-    for variant_id, warehouse_id, quantity, allocated in rows:
-        by_variant[variant_id][warehouse_id] = max(quantity - allocated, 0)
     untracked = set(
         ProductVariant.objects.filter(
             pk__in=variant_ids, track_inventory=False
@@ -69,14 +86,22 @@ def variant_stock_levels(
 
 
 def variant_quantities_available(
-    *, variant_ids: list[int], channel_slug: str, country_code: str | None = None
+    *,
+    variant_ids: list[int],
+    channel_slug: str,
+    country_code: str | None = None,
+    checkout_token=None,
 ) -> dict[int, int]:
     """Return the quantity a shopper can buy of each variant in the channel.
 
     ``country_code`` is accepted for Saleor's signature; every channel
     warehouse serves every zone of the channel.
     """
-    levels = variant_stock_levels(variant_ids=variant_ids, channel_slug=channel_slug)
+    levels = variant_stock_levels(
+        variant_ids=variant_ids,
+        channel_slug=channel_slug,
+        checkout_token=checkout_token,
+    )
     return {variant_id: level.total for variant_id, level in levels.items()}
 
 
@@ -135,19 +160,16 @@ def product_quantities_available(
 
     One query. Untracked variants count as the checkout cap.
     """
-    channel_stock = Q(stocks__warehouse__channels__slug=channel_slug)
-    available = Coalesce(
-        Sum(
-            Greatest(F("stocks__quantity") - F("stocks__quantity_allocated"), 0),
-            filter=channel_stock,
-        ),
-        0,
+    sellable = (
+        Stock.objects.filter(product_variant_id=OuterRef("pk"))
+        .for_channel(channel_slug)
+        .annotate_sellable(now=timezone.now())
+        .values("product_variant_id")
+        .annotate(total=Sum("quantity_sellable"))
+        .values("total")
     )
-    rows = (
-        ProductVariant.objects.filter(product_id__in=product_ids)
-        .values("pk")
-        .annotate(available=available)
-        .values_list("product_id", "track_inventory", "available")
+    rows = ProductVariant.objects.filter(product_id__in=product_ids).values_list(
+        "product_id", "track_inventory", Coalesce(Subquery(sellable), 0)
     )
     quantities = dict.fromkeys(product_ids, 0)
     for product_id, track_inventory, quantity in rows:
@@ -157,17 +179,26 @@ def product_quantities_available(
     return quantities
 
 
-def products_filter_in_stock(queryset: QuerySet, *, channel_slug: str) -> QuerySet:
-    """Return the products with a variant a shopper of the channel can buy."""
-    stocked = Stock.objects.filter(
-        product_variant__product_id=OuterRef("pk"),
-        warehouse__channels__slug=channel_slug,
-        quantity__gt=F("quantity_allocated"),
+def product_in_stock_q(*, channel_slug: str | None) -> Q:
+    """Products with a variant a shopper can buy: "in stock", the one rule.
+
+    A sellable unit (``Stock.objects.sellable``) in a warehouse of the
+    channel, or of any channel for None, or a variant that tracks no stock.
+    """
+    stocked = (
+        Stock.objects.filter(product_variant__product_id=OuterRef("pk"))
+        .for_channel(channel_slug)
+        .sellable(now=timezone.now())
     )
     untracked = ProductVariant.objects.filter(
         product_id=OuterRef("pk"), track_inventory=False
     )
-    return queryset.filter(Exists(stocked) | Exists(untracked))
+    return Q(Exists(stocked)) | Q(Exists(untracked))
+
+
+def products_filter_in_stock(queryset: QuerySet, *, channel_slug: str) -> QuerySet:
+    """Return the products with a variant a shopper of the channel can buy."""
+    return queryset.filter(product_in_stock_q(channel_slug=channel_slug))
 
 
 @dataclass(frozen=True)
@@ -231,11 +262,9 @@ def products_stocked_warehouses(
     One query; what a block needs to promise a date for one unit.
     """
     rows = (
-        Stock.objects.filter(
-            product_variant__product_id__in=product_ids,
-            warehouse__channels__slug=channel_slug,
-            quantity__gt=F("quantity_allocated"),
-        )
+        Stock.objects.filter(product_variant__product_id__in=product_ids)
+        .for_channel(channel_slug)
+        .sellable(now=timezone.now())
         .values_list("product_variant__product_id", "warehouse_id")
         .distinct()
     )
@@ -250,7 +279,8 @@ def stocks_low(
 ):
     """Return stock rows whose sellable quantity is at or under the threshold."""
     rows = (
-        Stock.objects.annotate(available=F("quantity") - F("quantity_allocated"))
+        Stock.objects.annotate_sellable(now=timezone.now())
+        .annotate(available=F("quantity_sellable"))
         .filter(available__lte=threshold, product_variant__track_inventory=True)
         .select_related("warehouse", "product_variant__product")
         .order_by("available", "warehouse__name", "product_variant__sku")

@@ -153,6 +153,7 @@ class AvailableQuantitiesLoader(DataLoader):
                     data.line.variant_id
                     for data in checkout_data(self.info, checkout).lines
                 ],
+                checkout_token=checkout.pk,
             )
             for checkout in keys
         ]

@@ -15,12 +15,9 @@ from django.core.exceptions import ValidationError
 from graphql import GraphQLError
 from graphql_relay import from_global_id
 
+# Re-exported for the mutations that name who else may act on a checkout.
+from backend.checkout.access import CHECKOUT_MANAGERS  # noqa: F401
 from backend.checkout.models import Checkout
-from backend.core.permissions import PermissionEnum, user_has_any_permission
-
-CHECKOUT_MANAGERS = (PermissionEnum.MANAGE_CHECKOUTS, PermissionEnum.IMPERSONATE_USER)
-# Who reads a checkout of an inactive channel, as Saleor's `checkout` says.
-INACTIVE_CHANNEL_READERS = (*CHECKOUT_MANAGERS, PermissionEnum.HANDLE_PAYMENTS)
 
 
 def _invalid_id(field: str, value) -> ValidationError:
@@ -69,23 +66,6 @@ def authentication_required() -> GraphQLError:
                 "permissions": ["AUTHENTICATED_USER"],
             }
         },
-    )
-
-
-def may_use_checkout(user, checkout: Checkout) -> bool:
-    """Tell whether this holder of the checkout's id may read or change it."""
-    if checkout.channel.is_active:
-        return True
-    return user_has_any_permission(user, *INACTIVE_CHANNEL_READERS)
-
-
-def is_checkout_owner(user, checkout: Checkout) -> bool:
-    """Tell whether the requestor is the customer the checkout belongs to."""
-    return (
-        checkout.user_id is not None
-        and user is not None
-        and user.is_authenticated
-        and user.pk == checkout.user_id
     )
 
 

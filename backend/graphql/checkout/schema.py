@@ -4,9 +4,10 @@ import graphene
 from django.core.exceptions import ValidationError
 from graphql import GraphQLError
 
+from backend.checkout.access import checkout_may_use
+
 from .lookup import (
     checkout_token_of,
-    may_use_checkout,
     reload_checkout,
 )
 from .mutations.complete import CheckoutComplete
@@ -54,7 +55,8 @@ class CheckoutQueries(graphene.ObjectType):
         checkout = reload_checkout(checkout_token)
         if checkout is None:
             return None
-        if not may_use_checkout(getattr(info.context, "user", None), checkout):
+        user = getattr(info.context, "user", None)
+        if not checkout_may_use(user=user, checkout=checkout):
             return None
         return checkout
 

@@ -8,7 +8,9 @@ the ``errors { field code message }`` entries a payload carries.
 import re
 
 import graphene
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
+
+from backend.core.errors import error_items
 
 
 def _code_enum(name: str, codes: str) -> type[graphene.Enum]:
@@ -123,20 +125,9 @@ def _camel(name: str) -> str:
     return re.sub(r"_([a-z])", lambda match: match.group(1).upper(), name)
 
 
-def field_error_pairs(error: ValidationError):
-    """Return (field name, [errors]) pairs, a non-field error under NON_FIELD_ERRORS."""
-    if hasattr(error, "error_dict"):
-        return error.error_dict.items()
-    return [(NON_FIELD_ERRORS, error.error_list)]
-
-
 def error_params(error: ValidationError) -> list[dict]:
     """Return each single error's params, in the order of the payload's errors."""
-    return [
-        field_error.params or {}
-        for _, field_errors in field_error_pairs(error)
-        for field_error in field_errors
-    ]
+    return [item.params for item in error_items(error)]
 
 
 def validation_error_to_list(
@@ -145,30 +136,23 @@ def validation_error_to_list(
     """Return Saleor error dicts for a domain ValidationError."""
     known = set(code_enum._meta.enum.__members__)
     items = []
-    for field_name, field_errors in field_error_pairs(error):
-        for field_error in field_errors:
-            message = field_error.message
-            if field_error.params:
-                try:
-                    message = message % field_error.params
-                except (TypeError, ValueError, KeyError):
-                    pass
-            code = field_error.code if field_error.code in known else "INVALID"
-            item = {
-                "field": None if field_name == NON_FIELD_ERRORS else _camel(field_name),
-                "message": str(message),
-                "code": code_enum._meta.enum[code],
-            }
-            params = field_error.params or {}
-            for extra in (
-                "index",
-                "attributes",
-                "values",
-                "channels",
-                "variants",
-                "products",
-            ):
-                if params.get(extra) is not None:
-                    item[extra] = params[extra]
-            items.append(item)
+    for error_item in error_items(error):
+        code = error_item.code if error_item.code in known else "INVALID"
+        item = {
+            "field": None if error_item.is_general else _camel(error_item.field),
+            "message": error_item.message,
+            "code": code_enum._meta.enum[code],
+        }
+        params = error_item.params
+        for extra in (
+            "index",
+            "attributes",
+            "values",
+            "channels",
+            "variants",
+            "products",
+        ):
+            if params.get(extra) is not None:
+                item[extra] = params[extra]
+        items.append(item)
     return items

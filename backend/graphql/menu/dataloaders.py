@@ -2,11 +2,8 @@
 
 from collections import defaultdict
 
-from django.db.models import Exists, OuterRef, Q
-from django.utils import timezone
-
 from backend.menu import models
-from backend.product.models import Category, Collection, CollectionChannelListing
+from backend.product.models import Category, Collection
 
 from ..core.channel import is_staff_reader
 from ..core.dataloaders import DataLoader, register_siblings
@@ -83,15 +80,9 @@ class VisibleCollectionByIdLoader(DataLoader):
     def batch_load(self, keys):
         collections = Collection.objects.all()
         if not is_staff_reader(self.info):
-            now = timezone.now()
-            published = CollectionChannelListing.objects.filter(
-                Q(published_at__lte=now) | Q(published_at__isnull=True),
-                collection_id=OuterRef("pk"),
-                channel__slug=self.channel_slug,
-                channel__is_active=True,
-                is_published=True,
+            collections = collections.visible_to_user(
+                channel_slug=self.channel_slug, can_manage=False
             )
-            collections = collections.filter(Exists(published))
         found = collections.in_bulk(keys)
         return [found.get(key) for key in keys]
 

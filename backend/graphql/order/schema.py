@@ -5,7 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import F
 from graphql import GraphQLError
 
-from backend.core.permissions import PermissionEnum, user_has_any_permission
+from backend.core.permissions import PermissionEnum
+from backend.order.access import order_for_token_holder
 from backend.order.models import Order as OrderModel
 from backend.order.queue import open_orders
 
@@ -36,20 +37,6 @@ def order_queryset():
     return OrderModel.objects.select_related(
         "channel", "shipping_address", "billing_address", "shipping_method"
     ).prefetch_related("lines__variant__product", "events")
-
-
-def may_act_as_orders_customer(user, order: OrderModel) -> bool:
-    """Tell whether the requestor may act on this order as its customer.
-
-    A guest's order is its id holder's (the secret link of the confirmation
-    page, as in Saleor); a customer's order its owner's; every order is staff's
-    who manage orders.
-    """
-    if user_has_any_permission(user, PermissionEnum.MANAGE_ORDERS):
-        return True
-    if order.user_id is None:
-        return True
-    return user is not None and user.is_authenticated and user.pk == order.user_id
 
 
 class OrderQueries(graphene.ObjectType):
@@ -99,7 +86,7 @@ class OrderQueries(graphene.ObjectType):
         # reads the order, a customer's too (Saleor's storefront reads the
         # confirmation page's order without the buyer's token). What only
         # staff may see is guarded field by field.
-        return order_queryset().filter(token=token).first()
+        return order_for_token_holder(token=token, queryset=order_queryset())
 
     @staticmethod
     def resolve_orders(

@@ -3,12 +3,13 @@
 import graphene
 from django.core.exceptions import ValidationError
 
+from backend.checkout.access import CHECKOUT_MANAGERS, checkout_may_use
 from backend.checkout.transactions import transaction_initialize
 from backend.payment.gateways import payment_gateways_available
 from backend.payment.models import TransactionItem as TransactionItemModel
 from backend.payment.services import transaction_process
 
-from ..checkout.lookup import CHECKOUT_MANAGERS, may_use_checkout, uuid_from_global_id
+from ..checkout.lookup import uuid_from_global_id
 from ..checkout.mutations.base import requested_checkout
 from ..core.errors import Error, _code_enum
 from ..core.inputs import PositiveDecimal
@@ -173,7 +174,9 @@ class TransactionProcess(BaseMutation):
                 }
             )
         user = getattr(info.context, "user", None)
-        if item.checkout is not None and not may_use_checkout(user, item.checkout):
+        if item.checkout is not None and not checkout_may_use(
+            user=user, checkout=item.checkout
+        ):
             raise PermissionDenied(CHECKOUT_MANAGERS)
         if isinstance(data, dict) and "token" in data:
             gateway_token = str(data["token"])

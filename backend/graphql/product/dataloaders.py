@@ -248,18 +248,9 @@ class VisibleVariantsByProductIdLoader(DataLoader):
         self.can_manage = can_manage
 
     def batch_load(self, keys):
-        variants = ProductVariant.objects.filter(product_id__in=keys)
-        if self.channel_slug and self.can_manage:
-            variants = variants.filter(
-                channel_listings__channel__slug=self.channel_slug
-            )
-        elif self.channel_slug:
-            variants = variants.filter(
-                channel_listings__channel__slug=self.channel_slug,
-                channel_listings__price_amount__isnull=False,
-            )
-        elif not self.can_manage:
-            variants = variants.none()
+        variants = ProductVariant.objects.filter(product_id__in=keys).visible_to_user(
+            channel_slug=self.channel_slug, can_manage=self.can_manage
+        )
         grouped = defaultdict(list)
         for variant in variants.order_by("sort_order", "sku", "pk"):
             grouped[variant.product_id].append(variant)
@@ -274,9 +265,7 @@ class PublishedCollectionIdsLoader(DataLoader):
 
     def batch_load(self, keys):
         published = set(
-            CollectionChannelListing.objects.filter(
-                channel__slug=self.channel_slug, is_published=True
-            ).values_list("collection_id", flat=True)
+            Collection.objects.published(self.channel_slug).values_list("pk", flat=True)
         )
         return [published for _ in keys]
 

@@ -6,7 +6,7 @@ combine with AND/OR without duplicating product rows.
 
 from decimal import Decimal
 
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from backend.attribute.models import (
@@ -18,11 +18,10 @@ from backend.product.models import (
     CollectionProduct,
     ProductChannelListing,
     ProductTypeKind,
-    ProductVariant,
     ProductVariantChannelListing,
 )
 from backend.product.search import products_search
-from backend.warehouse.models import Stock
+from backend.warehouse.selectors import product_in_stock_q
 
 from ..core.filter_inputs import filter_by_metadata
 from ..core.ids import pks_from_global_ids
@@ -66,16 +65,7 @@ def _decimal_filter(prefix: str, value) -> dict:
 
 def in_stock_q(channel_slug: str | None) -> Q:
     """Products with a variant a shopper can buy from the channel's stock."""
-    stocks = Stock.objects.filter(
-        product_variant__product_id=OuterRef("pk"),
-        quantity__gt=F("quantity_allocated"),
-    )
-    if channel_slug:
-        stocks = stocks.filter(warehouse__channels__slug=channel_slug)
-    untracked = ProductVariant.objects.filter(
-        product_id=OuterRef("pk"), track_inventory=False
-    )
-    return Q(Exists(stocks)) | Q(Exists(untracked))
+    return product_in_stock_q(channel_slug=channel_slug or None)
 
 
 def stock_availability_q(value, channel_slug) -> Q:

@@ -1,7 +1,5 @@
 """Top-level product reads: visibility per channel, then filter and sort."""
 
-from django.db.models import Q
-from django.utils import timezone
 from graphql import GraphQLError
 
 from backend.product.models import (
@@ -106,15 +104,9 @@ def visible_variants(info, channel_slug):
     """Return the variants the reader may see in the channel."""
     can_manage = is_staff_reader(info, MANAGE_PRODUCTS)
     products = visible_products(info, channel_slug, listing=False)
-    variants = ProductVariant.objects.filter(product__in=products)
-    if channel_slug and can_manage:
-        return variants.filter(channel_listings__channel__slug=channel_slug)
-    if channel_slug:
-        return variants.filter(
-            channel_listings__channel__slug=channel_slug,
-            channel_listings__price_amount__isnull=False,
-        )
-    return variants
+    return ProductVariant.objects.filter(product__in=products).visible_to_user(
+        channel_slug=channel_slug, can_manage=can_manage
+    )
 
 
 def resolve_product_variant(info, *, id, sku, external_reference, channel):
@@ -134,18 +126,8 @@ def resolve_product_variant(info, *, id, sku, external_reference, channel):
 
 def published_collections(info, channel_slug):
     """Return the collections the reader may see in the channel."""
-    if is_staff_reader(info, MANAGE_PRODUCTS):
-        if channel_slug:
-            return Collection.objects.filter(
-                channel_listings__channel__slug=channel_slug
-            )
-        return Collection.objects.all()
-    now = timezone.now()
-    return Collection.objects.filter(
-        Q(channel_listings__published_at__lte=now)
-        | Q(channel_listings__published_at__isnull=True),
-        channel_listings__channel__slug=channel_slug,
-        channel_listings__is_published=True,
+    return Collection.objects.visible_to_user(
+        channel_slug=channel_slug, can_manage=is_staff_reader(info, MANAGE_PRODUCTS)
     )
 
 

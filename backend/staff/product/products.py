@@ -6,7 +6,7 @@ from the warehouse package even though the product domain never does.
 
 from django.conf import settings
 from django.contrib import admin
-from django.db.models import Exists, F, IntegerField, Min, OuterRef, Subquery, Sum
+from django.db.models import Exists, IntegerField, Min, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
 
 from backend.channel.models import Channel
@@ -45,6 +45,7 @@ from backend.product.services.variants import (
     product_variant_update,
 )
 from backend.warehouse.models import Stock
+from backend.warehouse.selectors import product_in_stock_q
 
 from .display import image_preview, money_display
 from .featured import featured_in_articles
@@ -63,12 +64,7 @@ INLINE_VARIANT_FIELDS = ["sku", "name", "track_inventory", "weight_grams"]
 
 
 def _in_stock():
-    return Exists(
-        Stock.objects.filter(
-            product_variant__product=OuterRef("pk"),
-            quantity__gt=F("quantity_allocated"),
-        )
-    )
+    return product_in_stock_q(channel_slug=None)
 
 
 class PublishedInChannelFilter(admin.SimpleListFilter):

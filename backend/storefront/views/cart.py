@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -23,7 +22,7 @@ from ..checkout_forms import (
     AddToCartForm,
     LineQuantityForm,
     PromoCodeForm,
-    errors_by_field,
+    add_domain_errors,
 )
 from ..seo import PageMeta
 
@@ -80,10 +79,8 @@ def _shop_block_variant(request, form) -> ProductVariant | None:
                 session=request.session,
             )
     variants = list(
-        ProductVariant.objects.filter(
-            Q(channel_listings__channel__slug=channel_slug)
-            & Q(channel_listings__price_amount__isnull=False),
-            product=product,
+        ProductVariant.objects.filter(product=product).visible_to_user(
+            channel_slug=channel_slug, can_manage=False
         )[:2]
     )
     if len(variants) != 1:
@@ -194,9 +191,7 @@ def cart_promo_add(request):
                 promo_code=form.cleaned_data["promo_code"],
             )
         except ValidationError as error:
-            for messages_ in errors_by_field(error).values():
-                for message in messages_:
-                    form.add_error("promo_code", message)
+            add_domain_errors(form, error)
     if form.errors:
         return _render_cart(request, promo_form=form, status=400)
     messages.success(request, "Promo code applied.")

@@ -14,6 +14,7 @@ from graphql_relay import from_global_id
 
 from backend.account.models import User
 from backend.attribute.models import Attribute
+from backend.checkout.access import checkout_may_use
 from backend.checkout.models import Checkout
 from backend.core.metadata import metadata_update
 from backend.core.permissions import (
@@ -22,6 +23,7 @@ from backend.core.permissions import (
     user_has_permissions,
 )
 from backend.menu.models import Menu, MenuItem
+from backend.order.access import order_may_act_as_customer
 from backend.order.models import Order
 from backend.product.models import (
     Category,
@@ -70,8 +72,6 @@ def _user_managers(instance: User) -> tuple[PermissionEnum, ...]:
 
 def _check_customer_object(user, type_name: str, instance, *, private: bool):
     """Refuse unless the requestor may change this object's metadata."""
-    from ...checkout.lookup import may_use_checkout
-    from ...order.schema import may_act_as_orders_customer
 
     if type_name == "User":
         managers = _user_managers(instance)
@@ -81,12 +81,12 @@ def _check_customer_object(user, type_name: str, instance, *, private: bool):
     elif type_name == "Checkout":
         managers = (PermissionEnum.MANAGE_CHECKOUTS,)
         allowed = user_has_any_permission(user, *managers) or (
-            not private and may_use_checkout(user, instance)
+            not private and checkout_may_use(user=user, checkout=instance)
         )
     else:
         managers = (PermissionEnum.MANAGE_ORDERS,)
         allowed = user_has_any_permission(user, *managers) or (
-            not private and may_act_as_orders_customer(user, instance)
+            not private and order_may_act_as_customer(user=user, order=instance)
         )
     if not allowed:
         names = tuple(permission.name for permission in managers)
