@@ -27,7 +27,7 @@ from ..product.types.common import other_type
 from ..shipping.types import Delivery, ShippingMethod
 from ..shop.types import Address
 from ..warehouse.types import Warehouse
-from .loaders import (
+from .dataloaders import (
     CheckoutLineData,
     available_quantities,
     checkout_data,

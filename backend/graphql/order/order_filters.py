@@ -7,10 +7,9 @@ from django.db.models import Q
 
 from backend.order.models import OrderStatus
 
-from ..checkout.lookup import uuid_from_global_id
 from ..core.enums import OrderDirection
 from ..core.filter_inputs import DateRangeInput, DateTimeRangeInput
-from ..core.ids import pks_from_global_ids
+from ..core.ids import pks_from_global_ids, uuid_from_global_id
 from ..core.shared_enums import member_name
 from .types import OrderAuthorizeStatusEnum, OrderChargeStatusEnum
 

@@ -9,8 +9,8 @@ from backend.core.permissions import PermissionEnum, user_has_any_permission
 from backend.order.models import Order as OrderModel
 from backend.order.queue import open_orders
 
-from ..checkout.lookup import uuid_from_global_id
 from ..core.connection import ConnectionField, connection_from
+from ..core.ids import uuid_from_global_id
 from ..core.mutations import decode_global_id
 from ..meta.access import require_any_permission
 from .mutations.fulfillment_approve import FulfillmentApprove

@@ -7,9 +7,10 @@ from backend.payment.gateways import payment_gateways_available
 from backend.payment.models import TransactionItem as TransactionItemModel
 from backend.payment.services import transaction_initialize, transaction_process
 
-from ..checkout.lookup import CHECKOUT_MANAGERS, may_use_checkout, uuid_from_global_id
+from ..checkout.lookup import CHECKOUT_MANAGERS, may_use_checkout
 from ..checkout.mutations.base import requested_checkout
 from ..core.errors import Error, _code_enum
+from ..core.ids import uuid_from_global_id
 from ..core.inputs import PositiveDecimal
 from ..core.mutations import BaseMutation, PermissionDenied
 from ..meta.inputs import JSON

@@ -6,8 +6,8 @@ from graphql_relay import to_global_id
 from backend.order.errors import OrderErrorCode, order_error
 from backend.order.models import Order as OrderModel
 
-from ...checkout.lookup import uuid_from_global_id
 from ...core.errors import error_params
+from ...core.ids import uuid_from_global_id
 from ...core.mutations import BaseMutation, decode_global_id
 
 
