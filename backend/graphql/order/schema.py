@@ -13,6 +13,7 @@ from ..core.connection import ConnectionField, connection_from
 from ..core.ids import uuid_from_global_id
 from ..core.mutations import decode_global_id
 from ..meta.access import require_any_permission
+from .filters import OrderFilterInput, filter_orders, search_orders
 from .mutations.fulfillment_approve import FulfillmentApprove
 from .mutations.fulfillment_cancel import FulfillmentCancel
 from .mutations.fulfillment_update_tracking import FulfillmentUpdateTracking
@@ -22,13 +23,7 @@ from .mutations.order_fulfill import OrderFulfill
 from .mutations.order_grant_refund_create import OrderGrantRefundCreate
 from .mutations.order_mark_as_paid import OrderMarkAsPaid
 from .mutations.order_note_add import OrderNoteAdd
-from .order_filters import (
-    OrderFilterInput,
-    OrderSortingInput,
-    filter_orders,
-    search_orders,
-    sort_orders,
-)
+from .sorters import OrderSortingInput, sort_orders
 from .types import Order, OrderCountableConnection
 
 
