@@ -1,7 +1,5 @@
 """User and the address validation rules, as Saleor exposes them."""
 
-import importlib
-
 import graphene
 from graphene import relay
 from graphql_relay import to_global_id
@@ -14,6 +12,7 @@ from backend.order.selectors import orders_of_user
 
 from ..core.connection import ConnectionField, connection_from
 from ..core.ids import global_id
+from ..core.lazy import lazy_type
 from ..core.shared_enums import lazy_enum
 from ..core.types import Image
 from ..meta.access import StaffOnly
@@ -21,11 +20,11 @@ from ..meta.types import ObjectWithMetadata
 from ..product.enums import ThumbnailFormatEnum
 from ..shop.types import Address
 
-
-def _lazy(module: str, name: str):
-    """Return a thunk of a type whose module imports this one."""
-    return lambda: getattr(importlib.import_module(f"backend.graphql.{module}"), name)
-
+# Checkout and order types import User, so User names theirs lazily.
+CHECKOUT_CONNECTION = lazy_type(
+    "backend.graphql.checkout.connection.CheckoutCountableConnection"
+)
+ORDER_CONNECTION = lazy_type("backend.graphql.order.types.OrderCountableConnection")
 
 CHANNEL_ARGUMENT = "Slug of a channel for which the data should be returned."
 
@@ -54,7 +53,7 @@ class User(graphene.ObjectType):
         description="List of all user's addresses.",
     )
     checkout = graphene.Field(
-        _lazy("checkout.types", "Checkout"),
+        lazy_type("backend.graphql.checkout.types.Checkout"),
         deprecation_reason="Use the `checkoutTokens` field to fetch the user "
         "checkouts.",
         description="Returns the last open checkout of this user.",
@@ -71,14 +70,14 @@ class User(graphene.ObjectType):
         description="Returns the checkout ID's assigned to this user.",
     )
     checkouts = ConnectionField(
-        _lazy("checkout.connection", "CheckoutCountableConnection"),
+        CHECKOUT_CONNECTION,
         channel=graphene.String(description=CHANNEL_ARGUMENT),
         description="Returns checkouts assigned to this user.",
     )
     orders = ConnectionField(
-        _lazy("order.types", "OrderCountableConnection"),
+        ORDER_CONNECTION,
         where=graphene.Argument(
-            _lazy("order.filters", "CustomerOrderWhereInput"),
+            lazy_type("backend.graphql.order.filters.CustomerOrderWhereInput"),
             description="Where filtering options for orders.",
         ),
         description="List of user's orders. Requires one of the following "
@@ -149,7 +148,7 @@ class User(graphene.ObjectType):
 
     @staticmethod
     def resolve_checkouts(root, info, channel=None, **kwargs):
-        connection_type = _lazy("checkout.connection", "CheckoutCountableConnection")()
+        connection_type = CHECKOUT_CONNECTION()
         checkouts = _checkouts_of(info, root, channel=channel).select_related(
             "channel", "shipping_address", "billing_address", "shipping_method"
         )

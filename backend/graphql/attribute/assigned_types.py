@@ -9,7 +9,7 @@ import graphene
 from backend.attribute.models import AttributeEntityType, AttributeInputType
 
 from ..core.channel import ChannelContext, resolve_channel_slug
-from ..core.read_side import read_side_type
+from ..core.lazy import lazy_type
 from ..core.shared_enums import lazy_enum
 from ..meta.inputs import JSON, PositiveInt
 from ..page.dataloaders import VisiblePageByIdLoader
@@ -187,9 +187,9 @@ def _single(many):
 LIMIT = {"limit": PositiveInt(default_value=DEFAULT_LIMIT)}
 
 
-def _list_of(type_name, description):
+def _list_of(type_path, description):
     return graphene.List(
-        graphene.NonNull(lambda: read_side_type(type_name)),
+        graphene.NonNull(lazy_type(type_path)),
         required=True,
         description=description,
         **LIMIT,
@@ -298,7 +298,8 @@ AssignedSinglePageReferenceAttribute = _assigned(
 AssignedSingleProductReferenceAttribute = _assigned(
     "AssignedSingleProductReferenceAttribute",
     graphene.Field(
-        lambda: read_side_type("Product"), description="The assigned product reference."
+        lazy_type("backend.graphql.product.types.Product"),
+        description="The assigned product reference.",
     ),
     _single(_products),
     "Represents single product reference attribute.",
@@ -306,7 +307,7 @@ AssignedSingleProductReferenceAttribute = _assigned(
 AssignedSingleProductVariantReferenceAttribute = _assigned(
     "AssignedSingleProductVariantReferenceAttribute",
     graphene.Field(
-        lambda: read_side_type("ProductVariant"),
+        lazy_type("backend.graphql.product.types.ProductVariant"),
         description="The assigned product variant reference.",
     ),
     _single(_variants),
@@ -325,13 +326,18 @@ AssignedMultiPageReferenceAttribute = _assigned(
 )
 AssignedMultiProductReferenceAttribute = _assigned(
     "AssignedMultiProductReferenceAttribute",
-    _list_of("Product", "List of assigned product references."),
+    _list_of(
+        "backend.graphql.product.types.Product", "List of assigned product references."
+    ),
     _products,
     "Represents multi product reference attribute.",
 )
 AssignedMultiProductVariantReferenceAttribute = _assigned(
     "AssignedMultiProductVariantReferenceAttribute",
-    _list_of("ProductVariant", "List of assigned product variant references."),
+    _list_of(
+        "backend.graphql.product.types.ProductVariant",
+        "List of assigned product variant references.",
+    ),
     _variants,
     "Represents multi product variant reference attribute.",
 )
@@ -346,7 +352,7 @@ def _no_stored_references(root, info, limit=DEFAULT_LIMIT):
 AssignedSingleCategoryReferenceAttribute = _assigned(
     "AssignedSingleCategoryReferenceAttribute",
     graphene.Field(
-        lambda: read_side_type("Category"),
+        lazy_type("backend.graphql.product.types.Category"),
         description="The assigned category reference.",
     ),
     _single(_no_stored_references),
@@ -355,7 +361,7 @@ AssignedSingleCategoryReferenceAttribute = _assigned(
 AssignedSingleCollectionReferenceAttribute = _assigned(
     "AssignedSingleCollectionReferenceAttribute",
     graphene.Field(
-        lambda: read_side_type("Collection"),
+        lazy_type("backend.graphql.product.types.Collection"),
         description="The assigned collection reference.",
     ),
     _single(_no_stored_references),
@@ -363,13 +369,19 @@ AssignedSingleCollectionReferenceAttribute = _assigned(
 )
 AssignedMultiCategoryReferenceAttribute = _assigned(
     "AssignedMultiCategoryReferenceAttribute",
-    _list_of("Category", "List of assigned category references."),
+    _list_of(
+        "backend.graphql.product.types.Category",
+        "List of assigned category references.",
+    ),
     _no_stored_references,
     "Represents multi category reference attribute.",
 )
 AssignedMultiCollectionReferenceAttribute = _assigned(
     "AssignedMultiCollectionReferenceAttribute",
-    _list_of("Collection", "List of assigned collection references."),
+    _list_of(
+        "backend.graphql.product.types.Collection",
+        "List of assigned collection references.",
+    ),
     _no_stored_references,
     "Represents multi collection reference attribute.",
 )

@@ -18,12 +18,12 @@ from ..account.types import User
 from ..channel.types import Channel
 from ..core.channel import ChannelContext
 from ..core.dataloaders import register_siblings, resolve_for_siblings
+from ..core.lazy import lazy_type
 from ..core.money import Money as MoneyType
 from ..core.money import TaxedMoney as TaxedMoneyType
 from ..core.permissions import OWNER, permission_required
 from ..meta.types import ObjectWithMetadata
 from ..payment.types import PaymentGateway, TransactionItem, gateways_offered
-from ..product.types.common import other_type
 from ..shipping.types import Delivery, ShippingMethod
 from ..shop.types import Address
 from ..warehouse.types import Warehouse
@@ -37,7 +37,7 @@ from .dataloaders import (
     shipping_options,
 )
 
-ProductVariant = other_type("backend.graphql.product.types", "ProductVariant")
+ProductVariant = lazy_type("backend.graphql.product.types.ProductVariant")
 
 
 @permission_required(

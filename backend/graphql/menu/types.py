@@ -6,7 +6,7 @@ from graphene import relay
 from backend.menu import models
 
 from ..core.channel import ChannelContext
-from ..core.read_side import read_side_type
+from ..core.lazy import lazy_type
 from ..core.shared_enums import lazy_enum
 from ..meta.types import ObjectWithMetadata
 from ..page.dataloaders import VisiblePageByIdLoader
@@ -56,11 +56,11 @@ class MenuItem(graphene.ObjectType):
         description="ID of parent menu item. If empty, menu will be top level menu.",
     )
     category = graphene.Field(
-        lambda: read_side_type("Category"),
+        lazy_type("backend.graphql.product.types.Category"),
         description="Category associated with the menu item.",
     )
     collection = graphene.Field(
-        lambda: read_side_type("Collection"),
+        lazy_type("backend.graphql.product.types.Collection"),
         description="A collection associated with this menu item.",
     )
     page = graphene.Field(

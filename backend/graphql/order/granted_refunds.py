@@ -11,12 +11,12 @@ from backend.payment.models import (
 from ..account.types import User
 from ..core.dataloaders import DataLoader
 from ..core.ids import global_id
+from ..core.lazy import lazy_type
 from ..core.money import Money
 from ..core.permissions import OWNER, permission_required
 from ..payment.types import TransactionEvent, TransactionItem
-from ..product.types.common import other_type
 
-OrderLine = other_type("backend.graphql.order.types", "OrderLine")
+OrderLine = lazy_type("backend.graphql.order.types.OrderLine")
 
 OrderGrantedRefundStatusEnum = graphene.Enum(
     "OrderGrantedRefundStatusEnum",

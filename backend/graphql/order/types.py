@@ -20,6 +20,7 @@ from ..core.channel import ChannelContext
 from ..core.connection import create_connection_type
 from ..core.dataloaders import DataLoader
 from ..core.ids import global_id
+from ..core.lazy import lazy_type
 from ..core.money import Money as MoneyType
 from ..core.money import TaxedMoney as TaxedMoneyType
 from ..core.permissions import permission_required
@@ -28,12 +29,11 @@ from ..discount.types import OrderDiscount, Voucher, order_discounts
 from ..meta.types import ObjectWithMetadata
 from ..payment.types import TransactionItem
 from ..product.enums import ThumbnailFormatEnum
-from ..product.types.common import other_type
 from ..shipping.types import ShippingMethod, ShippingMethodData
 from ..shop.types import Address
 from .granted_refunds import GrantedRefundsByOrderIdLoader, OrderGrantedRefund
 
-ProductVariant = other_type("backend.graphql.product.types", "ProductVariant")
+ProductVariant = lazy_type("backend.graphql.product.types.ProductVariant")
 
 OrderStatus = graphene.Enum(
     "OrderStatus",

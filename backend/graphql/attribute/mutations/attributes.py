@@ -8,8 +8,8 @@ from backend.attribute.models import Attribute, AttributeType
 from backend.core.permissions import PermissionEnum
 
 from ...core.errors import AttributeError_
+from ...core.lazy import lazy_type
 from ...core.mutations import BaseMutation, get_node, id_error
-from ...core.read_side import payload_type
 from ...core.shared_enums import (
     entity_type_value,
     input_type_value,
@@ -17,8 +17,8 @@ from ...core.shared_enums import (
     member_name,
 )
 
-ATTRIBUTE_TYPE = payload_type("Attribute")
-ATTRIBUTE_VALUE_TYPE = payload_type("AttributeValue")
+ATTRIBUTE_TYPE = lazy_type("backend.graphql.attribute.types.Attribute")
+ATTRIBUTE_VALUE_TYPE = lazy_type("backend.graphql.attribute.types.AttributeValue")
 FLAG_FIELDS = (
     "value_required",
     "is_variant_only",

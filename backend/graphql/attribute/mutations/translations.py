@@ -7,8 +7,8 @@ from backend.attribute.models import Attribute, AttributeValue
 from backend.core.permissions import PermissionEnum
 
 from ...core.errors import TranslationError
+from ...core.lazy import lazy_type
 from ...core.mutations import BaseMutation, get_node
-from ...core.read_side import payload_type
 from ...core.shared_enums import language_code, lazy_enum
 from ...product.mutations.translations import NameTranslationInput
 
@@ -28,7 +28,7 @@ def _language_argument():
 
 
 class AttributeTranslate(BaseMutation):
-    attribute = graphene.Field(payload_type("Attribute"))
+    attribute = graphene.Field(lazy_type("backend.graphql.attribute.types.Attribute"))
 
     class Arguments:
         id = graphene.ID(
@@ -59,7 +59,9 @@ class AttributeTranslate(BaseMutation):
 
 
 class AttributeValueTranslate(BaseMutation):
-    attribute_value = graphene.Field(payload_type("AttributeValue"))
+    attribute_value = graphene.Field(
+        lazy_type("backend.graphql.attribute.types.AttributeValue")
+    )
 
     class Arguments:
         id = graphene.ID(

@@ -8,8 +8,8 @@ from backend.checkout.complete import checkout_complete
 from backend.order.models import Order as OrderModel
 
 from ...core.inputs import MetadataInput
+from ...core.lazy import lazy_type
 from ...core.mutations import BaseMutation
-from ...product.types.common import other_type
 from ..errors import CheckoutError
 from ..lookup import checkout_token_of, reload_checkout
 from .base import requestor
@@ -17,7 +17,7 @@ from .base import requestor
 
 class CheckoutComplete(BaseMutation):
     order = graphene.Field(
-        other_type("backend.graphql.order.types", "Order"), description="Placed order."
+        lazy_type("backend.graphql.order.types.Order"), description="Placed order."
     )
     confirmation_needed = graphene.Boolean(
         required=True,

@@ -9,8 +9,8 @@ from backend.page.models import Page
 from backend.product.models import Category, Collection
 
 from ...core.errors import MenuError
+from ...core.lazy import lazy_type
 from ...core.mutations import BaseMutation, get_node
-from ...core.read_side import payload_type
 
 LINK_MODELS = {"category": Category, "collection": Collection, "page": Page}
 LINK_TYPE_NAMES = {"category": "Category", "collection": "Collection", "page": "Page"}
@@ -57,7 +57,7 @@ def link_fields(data) -> dict:
 
 
 class MenuCreate(BaseMutation):
-    menu = graphene.Field(payload_type("Menu"))
+    menu = graphene.Field(lazy_type("backend.graphql.menu.types.Menu"))
 
     class Arguments:
         input = MenuCreateInput(
@@ -88,7 +88,7 @@ class MenuCreate(BaseMutation):
 
 
 class MenuItemCreate(BaseMutation):
-    menu_item = graphene.Field(payload_type("MenuItem"))
+    menu_item = graphene.Field(lazy_type("backend.graphql.menu.types.MenuItem"))
 
     class Arguments:
         input = MenuItemCreateInput(required=True)
@@ -125,7 +125,7 @@ class MenuItemCreate(BaseMutation):
 
 
 class MenuItemUpdate(BaseMutation):
-    menu_item = graphene.Field(payload_type("MenuItem"))
+    menu_item = graphene.Field(lazy_type("backend.graphql.menu.types.MenuItem"))
 
     class Arguments:
         id = graphene.ID(required=True, description="ID of a menu item to update.")

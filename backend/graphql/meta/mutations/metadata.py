@@ -35,8 +35,8 @@ from backend.warehouse.models import Warehouse
 
 from ...core.errors import MetadataError
 from ...core.inputs import MetadataInput
+from ...core.lazy import lazy_type
 from ...core.mutations import BaseMutation, PermissionDenied, get_node, id_error
-from ...core.read_side import payload_type
 from ..access import StaffOnly
 
 # The catalog objects whose metadata staff may change, and who may.
@@ -131,7 +131,7 @@ def _customer_object(value: str):
 
 
 class _UpdateMetadata(BaseMutation):
-    item = graphene.Field(payload_type("ObjectWithMetadata"))
+    item = graphene.Field(lazy_type("backend.graphql.meta.types.ObjectWithMetadata"))
 
     class Arguments:
         id = graphene.ID(

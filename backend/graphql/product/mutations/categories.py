@@ -9,11 +9,11 @@ from backend.product.models import Category
 
 from ...core.errors import ProductError
 from ...core.inputs import MetadataInput, SeoInput, metadata_fields, seo_fields
+from ...core.lazy import lazy_type
 from ...core.mutations import BaseMutation, get_node, id_error
-from ...core.read_side import payload_type
 from ...core.upload import Upload
 
-CATEGORY_TYPE = payload_type("Category")
+CATEGORY_TYPE = lazy_type("backend.graphql.product.types.Category")
 
 
 class CategoryInput(graphene.InputObjectType):

@@ -10,13 +10,13 @@ from backend.product.services.collections import CollectionListingInput
 
 from ...core.errors import CollectionChannelListingError, CollectionError
 from ...core.inputs import MetadataInput, SeoInput
+from ...core.lazy import lazy_type
 from ...core.mutations import BaseMutation, get_node, get_nodes
-from ...core.read_side import payload_type
 from ...core.upload import Upload
 from .categories import catalog_fields
 from .channel_listings import channels_by_global_id
 
-COLLECTION_TYPE = payload_type("Collection")
+COLLECTION_TYPE = lazy_type("backend.graphql.product.types.Collection")
 
 
 class CollectionInput(graphene.InputObjectType):

@@ -8,8 +8,8 @@ from backend.product import services
 from backend.product.models import Product
 
 from ...core.errors import ProductError
+from ...core.lazy import lazy_type
 from ...core.mutations import BaseMutation, get_node, id_error
-from ...core.read_side import payload_type
 from ...core.upload import Upload
 
 
@@ -25,8 +25,8 @@ class ProductMediaCreateInput(graphene.InputObjectType):
 
 
 class ProductMediaCreate(BaseMutation):
-    product = graphene.Field(payload_type("Product"))
-    media = graphene.Field(payload_type("ProductMedia"))
+    product = graphene.Field(lazy_type("backend.graphql.product.types.Product"))
+    media = graphene.Field(lazy_type("backend.graphql.product.types.ProductMedia"))
 
     class Arguments:
         input = ProductMediaCreateInput(required=True)

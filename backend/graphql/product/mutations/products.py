@@ -16,10 +16,10 @@ from ...core.inputs import (
     metadata_fields,
     seo_fields,
 )
+from ...core.lazy import lazy_type
 from ...core.mutations import BaseMutation, get_node, get_nodes, id_error
-from ...core.read_side import payload_type
 
-PRODUCT_TYPE = payload_type("Product")
+PRODUCT_TYPE = lazy_type("backend.graphql.product.types.Product")
 
 
 class ProductInput(graphene.InputObjectType):

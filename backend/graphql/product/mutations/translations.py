@@ -8,8 +8,8 @@ from backend.product import services
 from backend.product.models import Category, Collection, Product, ProductVariant
 
 from ...core.errors import TranslationError
+from ...core.lazy import lazy_type
 from ...core.mutations import BaseMutation, get_node
-from ...core.read_side import payload_type
 from ...core.shared_enums import language_code, lazy_enum
 
 
@@ -77,7 +77,7 @@ TRANSLATE_PERMISSIONS = (PermissionEnum.MANAGE_TRANSLATIONS,)
 
 
 class ProductTranslate(_Translate):
-    product = graphene.Field(payload_type("Product"))
+    product = graphene.Field(lazy_type("backend.graphql.product.types.Product"))
     Arguments = _arguments(
         TranslationInput, "Product ID or ProductTranslatableContent ID."
     )
@@ -95,7 +95,9 @@ class ProductTranslate(_Translate):
 
 
 class ProductVariantTranslate(_Translate):
-    product_variant = graphene.Field(payload_type("ProductVariant"))
+    product_variant = graphene.Field(
+        lazy_type("backend.graphql.product.types.ProductVariant")
+    )
     Arguments = _arguments(NameTranslationInput, "ProductVariant ID.")
     model, type_name, payload_field = (
         ProductVariant,
@@ -117,7 +119,7 @@ class ProductVariantTranslate(_Translate):
 
 
 class CategoryTranslate(_Translate):
-    category = graphene.Field(payload_type("Category"))
+    category = graphene.Field(lazy_type("backend.graphql.product.types.Category"))
     Arguments = _arguments(TranslationInput, "Category ID.")
     model, type_name, payload_field = Category, "Category", "category"
 
@@ -133,7 +135,7 @@ class CategoryTranslate(_Translate):
 
 
 class CollectionTranslate(_Translate):
-    collection = graphene.Field(payload_type("Collection"))
+    collection = graphene.Field(lazy_type("backend.graphql.product.types.Collection"))
     Arguments = _arguments(TranslationInput, "Collection ID.")
     model, type_name, payload_field = Collection, "Collection", "collection"
 

@@ -12,11 +12,11 @@ from backend.warehouse.services import product_variant_stocks_update
 from ...attribute.mutations.assignment import AttributeValueInput, attribute_assignments
 from ...core.errors import ProductError
 from ...core.inputs import MetadataInput, WeightScalar, metadata_fields
+from ...core.lazy import lazy_type
 from ...core.mutations import BaseMutation, get_node, id_error
-from ...core.read_side import payload_type
 from ...warehouse.mutations.stocks import StockInput, stock_inputs
 
-VARIANT_TYPE = payload_type("ProductVariant")
+VARIANT_TYPE = lazy_type("backend.graphql.product.types.ProductVariant")
 
 
 class PreorderSettingsInput(graphene.InputObjectType):

@@ -9,6 +9,7 @@ from backend.product.thumbnails import thumbnail_url
 from ...core.channel import channel_of, node_of
 from ...core.connection import ConnectionField, connection_from, create_connection_type
 from ...core.dataloaders import resolve_for_siblings
+from ...core.lazy import lazy_type
 from ...core.shared_enums import lazy_enum
 from ...core.types import Image
 from .. import dataloaders as loaders
@@ -19,11 +20,8 @@ from ..enums import (
 )
 from .attributes import VariantAttributeScope
 from .common import (
-    ATTRIBUTE_TYPES,
-    CHANNEL_TYPES,
     NODE_INTERFACES,
     ModelObjectType,
-    other_type,
     require_manage_products,
     thumbnail_size,
     translation_language,
@@ -31,8 +29,6 @@ from .common import (
 from .media import FORMAT_HELP, SIZE_HELP
 from .translations import CategoryTranslation, CollectionTranslation
 from .weight import Weight, weight_of
-
-ATTRIBUTE_FILTERS = "backend.graphql.attribute.filters"
 
 
 def _product_list_arguments():
@@ -47,12 +43,6 @@ def background_image(root, size, format):
         return None
     url = thumbnail_url(media=node, size=thumbnail_size(size), format=name_of(format))
     return Image(url=url, alt=node.background_image_alt or None)
-
-
-def _products_connection():
-    from .products import ProductCountableConnection
-
-    return ProductCountableConnection
 
 
 class Category(ModelObjectType):
@@ -74,7 +64,7 @@ class Category(ModelObjectType):
         description="List of ancestors of the category.",
     )
     products = ConnectionField(
-        _products_connection,
+        lazy_type("backend.graphql.product.types.products.ProductCountableConnection"),
         description="List of products in the category. Requires the following "
         "permissions to include the unpublished items: MANAGE_ORDERS, "
         "MANAGE_DISCOUNTS, MANAGE_PRODUCTS.",
@@ -166,7 +156,9 @@ class CollectionChannelListing(graphene.ObjectType):
     )
     published_at = graphene.DateTime()
     is_published = graphene.Boolean(required=True)
-    channel = graphene.Field(other_type(CHANNEL_TYPES, "Channel"), required=True)
+    channel = graphene.Field(
+        lazy_type("backend.graphql.channel.types.Channel"), required=True
+    )
 
     class Meta:
         interfaces = (graphene.relay.Node,)
@@ -194,7 +186,7 @@ class Collection(ModelObjectType):
         deprecation_reason="Use the `description` field instead."
     )
     products = ConnectionField(
-        _products_connection,
+        lazy_type("backend.graphql.product.types.products.ProductCountableConnection"),
         description="List of products in this collection.",
         **{
             name: argument
@@ -282,15 +274,15 @@ class ProductType(ModelObjectType):
     weight = graphene.Field(Weight)
     kind = graphene.Field(ProductTypeKindEnum, required=True)
     variant_attributes = graphene.List(
-        graphene.NonNull(other_type(ATTRIBUTE_TYPES, "Attribute")),
+        graphene.NonNull(lazy_type("backend.graphql.attribute.types.Attribute")),
         variant_selection=graphene.Argument(VariantAttributeScope),
         deprecation_reason="Use `assignedVariantAttributes` instead.",
     )
     product_attributes = graphene.List(
-        graphene.NonNull(other_type(ATTRIBUTE_TYPES, "Attribute"))
+        graphene.NonNull(lazy_type("backend.graphql.attribute.types.Attribute"))
     )
     products = ConnectionField(
-        _products_connection,
+        lazy_type("backend.graphql.product.types.products.ProductCountableConnection"),
         channel=graphene.String(
             description="Slug of a channel for which the data should be returned."
         ),
@@ -300,12 +292,14 @@ class ProductType(ModelObjectType):
         ),
     )
     available_attributes = ConnectionField(
-        other_type(ATTRIBUTE_TYPES, "AttributeCountableConnection"),
+        lazy_type("backend.graphql.attribute.types.AttributeCountableConnection"),
         filter=graphene.Argument(
-            other_type(ATTRIBUTE_FILTERS, "AttributeFilterInput"),
+            lazy_type("backend.graphql.attribute.filters.AttributeFilterInput"),
             deprecation_reason="Use `where` filter instead.",
         ),
-        where=graphene.Argument(other_type(ATTRIBUTE_FILTERS, "AttributeWhereInput")),
+        where=graphene.Argument(
+            lazy_type("backend.graphql.attribute.filters.AttributeWhereInput")
+        ),
         search=graphene.String(description="Search attributes."),
         description="List of attributes which can be assigned to this product "
         "type.\n\nRequires one of the following permissions: MANAGE_PRODUCTS.",

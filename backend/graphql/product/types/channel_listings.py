@@ -7,9 +7,10 @@ from backend.product import models
 from backend.product.selectors import product_is_available_for_purchase
 
 from ...core.address import AddressInput
+from ...core.lazy import lazy_type
 from ...core.money import Money, MoneyRange
 from .. import dataloaders as loaders
-from .common import CHANNEL_TYPES, other_type, require_manage_products
+from .common import require_manage_products
 from .pricing import ProductPricingInfo
 
 
@@ -32,7 +33,9 @@ class ProductChannelListing(graphene.ObjectType):
     )
     published_at = graphene.DateTime(description="The product publication date time.")
     is_published = graphene.Boolean(required=True)
-    channel = graphene.Field(other_type(CHANNEL_TYPES, "Channel"), required=True)
+    channel = graphene.Field(
+        lazy_type("backend.graphql.channel.types.Channel"), required=True
+    )
     visible_in_listings = graphene.Boolean(required=True)
     available_for_purchase = graphene.Date(
         deprecation_reason=(

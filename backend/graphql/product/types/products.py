@@ -11,6 +11,7 @@ from ...core.channel import ChannelContext, channel_of, is_staff_reader, node_of
 from ...core.connection import ConnectionField, connection_from, create_connection_type
 from ...core.dataloaders import resolve_for_siblings
 from ...core.ids import from_global_id_or_error
+from ...core.lazy import lazy_type
 from ...core.shared_enums import lazy_enum
 from ...core.types import Image
 from .. import dataloaders as loaders
@@ -82,9 +83,13 @@ class Product(ModelObjectType):
     seo_description = graphene.String()
     name = graphene.String(required=True)
     description = graphene.JSONString(description="Description of the product.")
-    product_type = graphene.Field(lambda: _category_types().ProductType, required=True)
+    product_type = graphene.Field(
+        lazy_type("backend.graphql.product.types.categories.ProductType"), required=True
+    )
     slug = graphene.String(required=True)
-    category = graphene.Field(lambda: _category_types().Category)
+    category = graphene.Field(
+        lazy_type("backend.graphql.product.types.categories.Category")
+    )
     created = graphene.DateTime(required=True)
     updated_at = graphene.DateTime(required=True)
     charge_taxes = graphene.Boolean(
@@ -95,7 +100,9 @@ class Product(ModelObjectType):
         ),
     )
     weight = graphene.Field(Weight)
-    default_variant = graphene.Field(lambda: _variant_types().ProductVariant)
+    default_variant = graphene.Field(
+        lazy_type("backend.graphql.product.types.variants.ProductVariant")
+    )
     rating = graphene.Float()
     channel = graphene.String(
         description=(
@@ -161,22 +168,26 @@ class Product(ModelObjectType):
         deprecation_reason="Use the `mediaById` field instead.",
     )
     variants = graphene.List(
-        graphene.NonNull(lambda: _variant_types().ProductVariant),
+        graphene.NonNull(
+            lazy_type("backend.graphql.product.types.variants.ProductVariant")
+        ),
         deprecation_reason="Use `productVariants` field instead.",
     )
     product_variants = ConnectionField(
-        lambda: _variant_types().ProductVariantCountableConnection,
+        lazy_type(
+            "backend.graphql.product.types.variants.ProductVariantCountableConnection"
+        ),
         filter=graphene.Argument(
-            lambda: _inputs().ProductVariantFilterInput,
+            lazy_type("backend.graphql.product.inputs.ProductVariantFilterInput"),
             description="Filtering options for product variants.",
             deprecation_reason="Use `where` filter instead.",
         ),
         where=graphene.Argument(
-            lambda: _inputs().ProductVariantWhereInput,
+            lazy_type("backend.graphql.product.inputs.ProductVariantWhereInput"),
             description="Where filtering options for product variants.",
         ),
         sort_by=graphene.Argument(
-            lambda: _inputs().ProductVariantSortingInput,
+            lazy_type("backend.graphql.product.inputs.ProductVariantSortingInput"),
             description="Sort product variants.",
         ),
         description="List of variants for the product.",
@@ -184,7 +195,7 @@ class Product(ModelObjectType):
     media = graphene.List(
         graphene.NonNull(ProductMedia),
         sort_by=graphene.Argument(
-            lambda: _inputs().MediaSortingInput,
+            lazy_type("backend.graphql.product.inputs.MediaSortingInput"),
             description="Sort media. If not provided, sort by sort order.",
         ),
         description="List of media for the product.",
@@ -193,7 +204,11 @@ class Product(ModelObjectType):
         graphene.NonNull(ProductImage),
         deprecation_reason="Use the `media` field instead.",
     )
-    collections = graphene.List(graphene.NonNull(lambda: _category_types().Collection))
+    collections = graphene.List(
+        graphene.NonNull(
+            lazy_type("backend.graphql.product.types.categories.Collection")
+        )
+    )
     translation = graphene.Field(
         ProductTranslation,
         language_code=graphene.Argument(
@@ -417,24 +432,6 @@ class Product(ModelObjectType):
         if channel_of(root) is None:
             return None
         return product_is_available_for_purchase(product_listing(info, root))
-
-
-def _category_types():
-    from . import categories
-
-    return categories
-
-
-def _inputs():
-    from .. import inputs
-
-    return inputs
-
-
-def _variant_types():
-    from . import variants
-
-    return variants
 
 
 ProductCountableConnection = create_connection_type(Product)

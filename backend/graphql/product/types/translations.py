@@ -6,9 +6,9 @@ from graphene import relay
 from backend.product import models
 
 from ...core.ids import global_id
-from .common import SHOP_TYPES, other_type
+from ...core.lazy import lazy_type
 
-LanguageDisplay = other_type(SHOP_TYPES, "LanguageDisplay")
+LanguageDisplay = lazy_type("backend.graphql.shop.types.LanguageDisplay")
 
 
 def _language(root):

@@ -11,6 +11,7 @@ from ...core.channel import ChannelContext, channel_of, is_staff_reader, node_of
 from ...core.connection import create_connection_type
 from ...core.dataloaders import register_siblings, resolve_for_siblings
 from ...core.enums import CountryCode
+from ...core.lazy import lazy_type
 from ...core.money import Money
 from ...core.mutations import PermissionDenied
 from ...core.shared_enums import lazy_enum
@@ -24,12 +25,9 @@ from .attributes import (
 )
 from .channel_listings import variant_margin
 from .common import (
-    CHANNEL_TYPES,
     MANAGE_PRODUCTS,
     NODE_INTERFACES,
-    WAREHOUSE_TYPES,
     ModelObjectType,
-    other_type,
     require_manage_products,
     translation_language,
 )
@@ -40,7 +38,9 @@ from .weight import Weight, weight_of
 
 
 class ProductVariantChannelListing(graphene.ObjectType):
-    channel = graphene.Field(other_type(CHANNEL_TYPES, "Channel"), required=True)
+    channel = graphene.Field(
+        lazy_type("backend.graphql.channel.types.Channel"), required=True
+    )
     price = graphene.Field(Money)
     cost_price = graphene.Field(Money, description="Cost price of the variant.")
     prior_price = graphene.Field(Money, description="Prior price of the variant.")
@@ -81,7 +81,9 @@ class ProductVariant(ModelObjectType):
 
     name = graphene.String(required=True)
     sku = graphene.String()
-    product = graphene.Field(lambda: _products().Product, required=True)
+    product = graphene.Field(
+        lazy_type("backend.graphql.product.types.products.Product"), required=True
+    )
     track_inventory = graphene.Boolean(required=True)
     quantity_limit_per_customer = graphene.Int()
     weight = graphene.Field(Weight)
@@ -126,7 +128,7 @@ class ProductVariant(ModelObjectType):
         ),
     )
     stocks = graphene.List(
-        graphene.NonNull(other_type(WAREHOUSE_TYPES, "Stock")),
+        graphene.NonNull(lazy_type("backend.graphql.warehouse.types.Stock")),
         address=AddressInput(
             description="Two-letter ISO 3166-1 country code. When provided, the "
             "exact quantity from a warehouse operating in shipping zones that "
@@ -268,9 +270,3 @@ class ProductVariant(ModelObjectType):
 
 
 ProductVariantCountableConnection = create_connection_type(ProductVariant)
-
-
-def _products():
-    from . import products
-
-    return products

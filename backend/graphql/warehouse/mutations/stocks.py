@@ -8,10 +8,10 @@ from backend.warehouse.services import StockInput as DomainStockInput
 from backend.warehouse.services import product_variant_stocks_update
 
 from ...core.errors import BulkStockError
+from ...core.lazy import lazy_type
 from ...core.mutations import BaseMutation, decode_global_id, id_error
-from ...core.read_side import payload_type
 
-VARIANT_TYPE = payload_type("ProductVariant")
+VARIANT_TYPE = lazy_type("backend.graphql.product.types.ProductVariant")
 
 
 class StockInput(graphene.InputObjectType):
