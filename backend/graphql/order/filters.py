@@ -29,7 +29,7 @@ from ..core.ids import pks_from_global_ids, uuid_from_global_id
 from ..core.shared_enums import member_name
 from ..page.filters import MetadataFilterInput
 from ..page.filters import _metadata_q as metadata_q
-from .types import OrderAuthorizeStatusEnum, OrderChargeStatusEnum, OrderStatus
+from .enums import OrderAuthorizeStatusEnum, OrderChargeStatusEnum, OrderStatus
 
 OrderStatusFilter = graphene.Enum(
     "OrderStatusFilter",

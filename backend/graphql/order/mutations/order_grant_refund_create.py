@@ -11,8 +11,7 @@ from ...core.errors import error_params
 from ...core.ids import uuid_from_global_id
 from ...core.mutations import BaseMutation, id_error
 from ..errors import OrderGrantRefundCreateError, OrderGrantRefundCreateLineError
-from ..granted_refunds import OrderGrantedRefund
-from ..types import Order
+from ..types import Order, OrderGrantedRefund
 from .base import order_for_payload, order_pk_from_global_id
 
 
