@@ -10,6 +10,7 @@ from backend.checkout.models import Checkout as CheckoutModel
 from backend.core.permissions import PermissionEnum, user_has_any_permission
 from backend.order.selectors import orders_of_user
 
+from ..checkout.lookup import CHECKOUT_MANAGERS
 from ..core.connection import ConnectionField, connection_from
 from ..core.ids import global_id
 from ..core.lazy import lazy_type
@@ -17,6 +18,8 @@ from ..core.shared_enums import lazy_enum
 from ..core.types import Image
 from ..meta.access import StaffOnly
 from ..meta.types import ObjectWithMetadata
+from ..order.filters import customer_order_where_q
+from ..order.lookup import order_queryset
 from ..product.enums import ThumbnailFormatEnum
 from ..shop.types import Address
 
@@ -156,10 +159,6 @@ class User(graphene.ObjectType):
 
     @staticmethod
     def resolve_orders(root, info, where=None, **kwargs):
-        from ..order.filters import customer_order_where_q
-        from ..order.schema import order_queryset
-        from ..order.types import OrderCountableConnection
-
         requestor = getattr(info.context, "user", None)
         if not _is_requestor(requestor, root) and not user_has_any_permission(
             requestor, PermissionEnum.MANAGE_ORDERS
@@ -172,7 +171,7 @@ class User(graphene.ObjectType):
         )
         if where:
             orders = orders.filter(customer_order_where_q(where))
-        return connection_from(orders, info, kwargs, OrderCountableConnection)
+        return connection_from(orders, info, kwargs, ORDER_CONNECTION())
 
     @staticmethod
     def resolve_avatar(root, info, size=None, format=None):
@@ -191,8 +190,6 @@ def _is_requestor(requestor, user) -> bool:
 
 def _checkouts_of(info, user, *, channel: str | None):
     """Return the user's checkouts in active channels, if the caller may see them."""
-    from ..checkout.lookup import CHECKOUT_MANAGERS
-
     requestor = getattr(info.context, "user", None)
     if not _is_requestor(requestor, user) and not user_has_any_permission(
         requestor, *CHECKOUT_MANAGERS

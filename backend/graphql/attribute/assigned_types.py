@@ -290,7 +290,8 @@ AssignedDateTimeAttribute = _assigned(
 AssignedSinglePageReferenceAttribute = _assigned(
     "AssignedSinglePageReferenceAttribute",
     graphene.Field(
-        "backend.graphql.page.types.Page", description="The assigned page reference."
+        lazy_type("backend.graphql.page.types.Page"),
+        description="The assigned page reference.",
     ),
     _single(_pages),
     "Represents single page reference attribute.",
@@ -316,7 +317,7 @@ AssignedSingleProductVariantReferenceAttribute = _assigned(
 AssignedMultiPageReferenceAttribute = _assigned(
     "AssignedMultiPageReferenceAttribute",
     graphene.List(
-        graphene.NonNull("backend.graphql.page.types.Page"),
+        graphene.NonNull(lazy_type("backend.graphql.page.types.Page")),
         required=True,
         description="List of assigned page references.",
         **LIMIT,

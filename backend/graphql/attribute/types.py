@@ -6,9 +6,11 @@ from graphene import relay
 from backend.attribute import models
 from backend.attribute.models import AttributeEntityType
 from backend.core.permissions import PermissionEnum
+from backend.product.models import ProductType
 
 from ..core.connection import ConnectionField, connection_from, create_connection_type
 from ..core.ids import global_id
+from ..core.lazy import lazy_type
 from ..core.permissions import permission_required
 from ..core.shared_enums import lazy_enum
 from ..meta.types import ObjectWithMetadata
@@ -163,18 +165,14 @@ class AttributeValue(graphene.ObjectType):
 
 AttributeValueCountableConnection = create_connection_type(AttributeValue)
 # The product domain's read side defines ProductType and its connection.
-PRODUCT_TYPE_CONNECTION = (
+PRODUCT_TYPE_CONNECTION = lazy_type(
     "backend.graphql.product.types.categories.ProductTypeCountableConnection"
 )
 
 
 def _product_types(info, args, **lookup):
-    from backend.product.models import ProductType
-
-    from ..product.types.categories import ProductTypeCountableConnection
-
     product_types = ProductType.objects.filter(**lookup).order_by("slug", "pk")
-    return connection_from(product_types, info, args, ProductTypeCountableConnection)
+    return connection_from(product_types, info, args, PRODUCT_TYPE_CONNECTION())
 
 
 def _with_attribute(value, attribute):

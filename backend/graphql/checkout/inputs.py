@@ -3,7 +3,7 @@
 import graphene
 from django.core.exceptions import ValidationError
 
-from ..core.address import AddressInput
+from ..core.address import AddressInput, address_country_code
 from ..core.inputs import MetadataInput, PositiveDecimal
 from ..core.mutations import decode_global_id
 from ..core.shared_enums import lazy_enum
@@ -143,8 +143,6 @@ def lines_to_add(lines) -> list[tuple[int, int]]:
 
 def address_data(address) -> dict:
     """Return the domain's address dict of an AddressInput."""
-    from ..core.address import address_country_code
-
     data = {
         name: address.get(name)
         for name in (

@@ -1,6 +1,7 @@
 """Enums every domain's sorting and filtering inputs share."""
 
 import graphene
+from django_countries import countries
 
 
 class OrderDirection(graphene.Enum):
@@ -15,8 +16,6 @@ class OrderDirection(graphene.Enum):
 
 
 def _country_code_enum():
-    from django_countries import countries
-
     # Saleor lists the European Union and Kosovo besides ISO 3166-1.
     codes = sorted({code for code, _ in countries} | {"EU", "XK"})
     return graphene.Enum(

@@ -64,7 +64,7 @@ class MenuItem(graphene.ObjectType):
         description="A collection associated with this menu item.",
     )
     page = graphene.Field(
-        "backend.graphql.page.types.Page",
+        lazy_type("backend.graphql.page.types.Page"),
         description="A page associated with this menu item.",
     )
     level = graphene.Int(

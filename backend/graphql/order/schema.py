@@ -14,6 +14,7 @@ from ..core.ids import uuid_from_global_id
 from ..core.mutations import decode_global_id
 from ..meta.access import require_any_permission
 from .filters import OrderFilterInput, filter_orders, search_orders
+from .lookup import order_queryset
 from .mutations.fulfillment_approve import FulfillmentApprove
 from .mutations.fulfillment_cancel import FulfillmentCancel
 from .mutations.fulfillment_update_tracking import FulfillmentUpdateTracking
@@ -25,12 +26,6 @@ from .mutations.order_mark_as_paid import OrderMarkAsPaid
 from .mutations.order_note_add import OrderNoteAdd
 from .sorters import OrderSortingInput, sort_orders
 from .types import Order, OrderCountableConnection
-
-
-def order_queryset():
-    return OrderModel.objects.select_related(
-        "channel", "shipping_address", "billing_address", "shipping_method"
-    ).prefetch_related("lines__variant__product", "events")
 
 
 def may_act_as_orders_customer(user, order: OrderModel) -> bool:

@@ -22,6 +22,7 @@ from ..attribute.types import (
     AttributeValueTranslation,
 )
 from ..core.ids import global_id
+from ..core.lazy import lazy_type
 from ..shop.types import language_code_argument
 from . import dataloaders as loaders
 
@@ -137,12 +138,12 @@ class PageTranslatableContent(graphene.ObjectType):
         deprecation_reason="Use the `content` field instead.",
     )
     translation = graphene.Field(
-        "backend.graphql.page.types.PageTranslation",
+        lazy_type("backend.graphql.page.types.PageTranslation"),
         description="Returns translated page fields for the given language code.",
         **LANGUAGE_ARGUMENT,
     )
     page = graphene.Field(
-        "backend.graphql.page.types.Page",
+        lazy_type("backend.graphql.page.types.Page"),
         description=(
             "A static page that can be manually added by a shop operator through "
             "the dashboard."

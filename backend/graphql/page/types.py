@@ -35,6 +35,7 @@ from ..core.channel import (
 )
 from ..core.connection import ConnectionField, connection_from, create_connection_type
 from ..core.dataloaders import resolve_for_siblings
+from ..core.lazy import lazy_type
 from ..core.mutations import PermissionDenied
 from ..core.shared_enums import lazy_enum
 from ..meta.types import ObjectWithMetadata
@@ -137,7 +138,7 @@ class PageTranslation(graphene.ObjectType):
         deprecation_reason="Use the `content` field instead.",
     )
     translatable_content = graphene.Field(
-        "backend.graphql.page.translatable.PageTranslatableContent",
+        lazy_type("backend.graphql.page.translatable.PageTranslatableContent"),
         description="Represents the page fields to translate.",
     )
 

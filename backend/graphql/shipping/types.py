@@ -24,6 +24,7 @@ from ..core.channel import channel_of, node_attr_resolver, node_of, wrap
 from ..core.connection import create_connection_type
 from ..core.dataloaders import resolve_for_siblings
 from ..core.ids import global_id
+from ..core.lazy import lazy_type
 from ..core.money import Money as MoneyType
 from ..core.money import MoneyRange as MoneyRangeType
 from ..meta.access import require_any_permission
@@ -227,7 +228,7 @@ class ShippingMethodPostalCodeRule(graphene.ObjectType):
 
 class ShippingMethodChannelListing(graphene.ObjectType):
     channel = graphene.Field(
-        "backend.graphql.channel.types.Channel",
+        lazy_type("backend.graphql.channel.types.Channel"),
         required=True,
         description="The channel associated with the shipping method channel listing.",
     )
@@ -372,12 +373,12 @@ class ShippingZone(graphene.ObjectType):
         "countries within this shipping zone.",
     )
     warehouses = graphene.List(
-        graphene.NonNull("backend.graphql.warehouse.types.Warehouse"),
+        graphene.NonNull(lazy_type("backend.graphql.warehouse.types.Warehouse")),
         required=True,
         description="List of warehouses for shipping zone.",
     )
     channels = graphene.List(
-        graphene.NonNull("backend.graphql.channel.types.Channel"),
+        graphene.NonNull(lazy_type("backend.graphql.channel.types.Channel")),
         required=True,
         description="List of channels for shipping zone.",
     )

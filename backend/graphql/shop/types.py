@@ -15,15 +15,21 @@ from django.utils import translation
 from django_countries import countries as all_countries
 from graphene import relay
 
+from backend.account.models import User
 from backend.channel.models import Channel
 from backend.core.languages import LANGUAGES, language_code_from_enum
 from backend.core.permissions import PermissionEnum
+from backend.order.models import Order
 from backend.product.models import ProductVariant
+from backend.shipping.selectors import shipping_methods_of_channel
+from backend.warehouse.models import Warehouse
 from backend.warehouse.selectors import MAX_CHECKOUT_LINE_QUANTITY
 
+from ..core.lazy import lazy_type
 from ..core.permissions import STAFF, AuthorizationFilters, permission_required
 from ..core.shared_enums import lazy_enum, member_name
 from ..meta.types import ObjectWithMetadata
+from ..payment.types import gateways_offered
 
 # The Saleor API version whose schema Lumbar serves.
 SALEOR_SCHEMA_VERSION = "3.23"
@@ -184,7 +190,7 @@ class PasswordLoginModeEnum(graphene.Enum):
 class Shop(graphene.ObjectType):
     id = graphene.ID(required=True, description="ID of the shop.")
     available_payment_gateways = graphene.List(
-        graphene.NonNull("backend.graphql.payment.types.PaymentGateway"),
+        graphene.NonNull(lazy_type("backend.graphql.payment.types.PaymentGateway")),
         required=True,
         currency=graphene.String(
             description="A currency for which gateways will be returned.",
@@ -205,13 +211,13 @@ class Shop(graphene.ObjectType):
         description="List of available external authentications.",
     )
     available_shipping_methods = graphene.List(
-        graphene.NonNull("backend.graphql.shipping.types.ShippingMethod"),
+        graphene.NonNull(lazy_type("backend.graphql.shipping.types.ShippingMethod")),
         channel=graphene.String(
             required=True,
             description="Slug of a channel for which the data should be returned.",
         ),
         address=graphene.Argument(
-            "backend.graphql.core.address.AddressInput",
+            lazy_type("backend.graphql.core.address.AddressInput"),
             description="Address for which available shipping methods should be "
             "returned.",
         ),
@@ -294,7 +300,7 @@ class Shop(graphene.ObjectType):
         )
     )
     default_weight_unit = graphene.Field(
-        "backend.graphql.product.enums.WeightUnitsEnum",
+        lazy_type("backend.graphql.product.enums.WeightUnitsEnum"),
         description="Default weight unit.",
     )
     limit_quantity_per_checkout = graphene.Int(
@@ -346,8 +352,6 @@ class Shop(graphene.ObjectType):
 
     @staticmethod
     def resolve_available_payment_gateways(root, info, currency=None, channel=None):
-        from ..payment.types import gateways_offered
-
         if channel is not None:
             currencies = list(
                 Channel.objects.filter(slug=channel).values_list(
@@ -374,8 +378,7 @@ class Shop(graphene.ObjectType):
 
     @staticmethod
     def resolve_available_shipping_methods(root, info, channel, address=None):
-        from backend.shipping.selectors import shipping_methods_of_channel
-
+        # Cycle: shipping.types imports CountryDisplay from this module.
         from ..shipping.types import ShippingMethodData
 
         found = Channel.objects.filter(slug=channel).first()
@@ -412,10 +415,6 @@ class Shop(graphene.ObjectType):
     @staticmethod
     @permission_required(AuthorizationFilters.AUTHENTICATED_STAFF_USER)
     def resolve_limits(root, info):
-        from backend.account.models import User
-        from backend.order.models import Order
-        from backend.warehouse.models import Warehouse
-
         return LimitInfo(
             current_usage=Limits(
                 channels=Channel.objects.count(),

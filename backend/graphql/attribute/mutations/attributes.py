@@ -5,11 +5,17 @@ from django.core.exceptions import ValidationError
 
 from backend.attribute import services
 from backend.attribute.models import Attribute, AttributeType
-from backend.core.permissions import PermissionEnum
+from backend.core.permissions import PermissionEnum, user_has_permissions
 
 from ...core.errors import AttributeError_
 from ...core.lazy import lazy_type
-from ...core.mutations import BaseMutation, get_node, id_error
+from ...core.mutations import (
+    BaseMutation,
+    PermissionDenied,
+    decode_global_id,
+    get_node,
+    id_error,
+)
 from ...core.shared_enums import (
     entity_type_value,
     input_type_value,
@@ -211,9 +217,6 @@ class AttributeCreate(BaseMutation):
     @classmethod
     def require(cls, info, permission: PermissionEnum) -> None:
         """Refuse a user who may manage the other kind of attribute only."""
-        from backend.core.permissions import user_has_permissions
-
-        from ...core.mutations import PermissionDenied
 
         if not user_has_permissions(info.context.user, permission):
             raise PermissionDenied((permission,))
@@ -267,8 +270,6 @@ class AttributeUpdate(BaseMutation):
 
     @classmethod
     def clean_input(cls, info, **data):
-        from ...core.mutations import decode_global_id
-
         attribute = attribute_by_id_or_reference(data)
         AttributeCreate.require(info, attribute_permission(attribute.type))
         update = data["input"]

@@ -33,10 +33,12 @@ from backend.product.models import (
 )
 from backend.warehouse.models import Warehouse
 
+from ...checkout.lookup import may_use_checkout
 from ...core.errors import MetadataError
 from ...core.inputs import MetadataInput
 from ...core.lazy import lazy_type
 from ...core.mutations import BaseMutation, PermissionDenied, get_node, id_error
+from ...order.schema import may_act_as_orders_customer
 from ..access import StaffOnly
 
 # The catalog objects whose metadata staff may change, and who may.
@@ -70,9 +72,6 @@ def _user_managers(instance: User) -> tuple[PermissionEnum, ...]:
 
 def _check_customer_object(user, type_name: str, instance, *, private: bool):
     """Refuse unless the requestor may change this object's metadata."""
-    from ...checkout.lookup import may_use_checkout
-    from ...order.schema import may_act_as_orders_customer
-
     if type_name == "User":
         managers = _user_managers(instance)
         allowed = user_has_any_permission(user, *managers) or (

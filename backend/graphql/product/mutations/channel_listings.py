@@ -16,7 +16,7 @@ from ...core.errors import ProductChannelListingError
 from ...core.inputs import PositiveDecimal
 from ...core.lazy import lazy_type
 from ...core.mutations import BaseMutation, decode_global_id, get_node, id_error
-from .variants import variant_lookup
+from ..lookup import variant_lookup
 
 
 class ProductChannelListingAddInput(graphene.InputObjectType):

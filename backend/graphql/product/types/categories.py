@@ -2,10 +2,17 @@
 
 import graphene
 
-from backend.attribute.models import AttributeProduct, AttributeVariant
+from backend.attribute.models import (
+    Attribute,
+    AttributeProduct,
+    AttributeType,
+    AttributeVariant,
+)
 from backend.product import models
 from backend.product.thumbnails import thumbnail_url
 
+from ...attribute.filters import filter_attributes, where_q
+from ...attribute.types import AttributeCountableConnection
 from ...core.channel import channel_of, node_of
 from ...core.connection import ConnectionField, connection_from, create_connection_type
 from ...core.dataloaders import resolve_for_siblings
@@ -18,6 +25,7 @@ from ..enums import (
     ThumbnailFormatEnum,
     name_of,
 )
+from ..inputs import product_list_arguments
 from .attributes import VariantAttributeScope
 from .common import (
     NODE_INTERFACES,
@@ -32,8 +40,6 @@ from .weight import Weight, weight_of
 
 
 def _product_list_arguments():
-    from ..inputs import product_list_arguments
-
     return product_list_arguments()
 
 
@@ -131,6 +137,7 @@ class Category(ModelObjectType):
 
     @staticmethod
     def resolve_products(root, info, **kwargs):
+        # Cycle: product.resolvers imports these types.
         from ..resolvers import products_connection
 
         queryset = models.Product.objects.filter(
@@ -227,6 +234,7 @@ class Collection(ModelObjectType):
 
     @staticmethod
     def resolve_products(root, info, **kwargs):
+        # Cycle: product.resolvers imports these types.
         from ..resolvers import products_connection
 
         queryset = models.Product.objects.filter(collections=node_of(root))
@@ -314,6 +322,7 @@ class ProductType(ModelObjectType):
 
     @staticmethod
     def resolve_products(root, info, **kwargs):
+        # Cycle: product.resolvers imports these types.
         from ..resolvers import products_connection
 
         queryset = models.Product.objects.filter(product_type=root)
@@ -321,10 +330,6 @@ class ProductType(ModelObjectType):
 
     @staticmethod
     def resolve_available_attributes(root, info, search=None, **kwargs):
-        from backend.attribute.models import Attribute, AttributeType
-
-        from ...attribute.filters import filter_attributes, where_q
-        from ...attribute.types import AttributeCountableConnection
 
         require_manage_products(info)
         attributes = (

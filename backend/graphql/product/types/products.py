@@ -14,8 +14,10 @@ from ...core.ids import from_global_id_or_error
 from ...core.lazy import lazy_type
 from ...core.shared_enums import lazy_enum
 from ...core.types import Image
+from ...page.featured import featured_in_pages
 from .. import dataloaders as loaders
 from ..enums import ThumbnailFormatEnum, name_of
+from ..variant_filters import filter_variant_list
 from .attributes import (
     ObjectWithAttributes,
     SelectedAttribute,
@@ -34,6 +36,7 @@ from .common import (
 from .media import FORMAT_HELP, SIZE_HELP, ProductImage, ProductMedia
 from .pricing import ProductPricingInfo
 from .translations import ProductTranslation
+from .variants import ProductVariantCountableConnection
 from .weight import Weight, weight_of
 
 
@@ -227,7 +230,7 @@ class Product(ModelObjectType):
     is_available_for_purchase = graphene.Boolean()
     external_reference = graphene.String()
     featured_in_pages = graphene.List(
-        graphene.NonNull("backend.graphql.page.types.Page"),
+        graphene.NonNull(lazy_type("backend.graphql.page.types.Page")),
         required=True,
         description="Lumbar: the published articles that feature this product.",
     )
@@ -361,9 +364,6 @@ class Product(ModelObjectType):
 
     @staticmethod
     def resolve_product_variants(root, info, **kwargs):
-        from ..variant_filters import filter_variant_list
-        from .variants import ProductVariantCountableConnection
-
         def connection(product):
             return connection_from(
                 filter_variant_list(visible_variants(info, product), kwargs),
@@ -423,8 +423,6 @@ class Product(ModelObjectType):
 
     @staticmethod
     def resolve_featured_in_pages(root, info):
-        from ...page.featured import featured_in_pages
-
         return featured_in_pages(info, root)
 
     @staticmethod

@@ -7,13 +7,12 @@ from backend.product import models
 
 from ...core.ids import global_id
 from ...core.lazy import lazy_type
+from ...shop.types import language_display
 
 LanguageDisplay = lazy_type("backend.graphql.shop.types.LanguageDisplay")
 
 
 def _language(root):
-    from ...shop.types import language_display
-
     return language_display(root.language_code)
 
 

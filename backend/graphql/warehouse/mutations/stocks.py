@@ -10,6 +10,7 @@ from backend.warehouse.services import product_variant_stocks_update
 from ...core.errors import BulkStockError
 from ...core.lazy import lazy_type
 from ...core.mutations import BaseMutation, decode_global_id, id_error
+from ...product.lookup import variant_lookup
 
 VARIANT_TYPE = lazy_type("backend.graphql.product.types.ProductVariant")
 
@@ -71,8 +72,6 @@ class ProductVariantStocksUpdate(BaseMutation):
 
     @classmethod
     def clean_input(cls, info, **data):
-        from ...product.mutations.variants import variant_lookup
-
         return {
             "variant": variant_lookup(data, id_field="variant_id"),
             "stocks": stock_inputs(data["stocks"]),
