@@ -18,7 +18,7 @@ from ..core.shared_enums import lazy_enum
 from ..core.types import Image
 from ..meta.access import StaffOnly
 from ..meta.types import ObjectWithMetadata
-from ..order.filters import customer_order_where_q
+from ..order.filters import CustomerOrderWhereInput, customer_order_where_q
 from ..order.lookup import order_queryset
 from ..product.enums import ThumbnailFormatEnum
 from ..shop.types import Address
@@ -80,7 +80,7 @@ class User(graphene.ObjectType):
     orders = ConnectionField(
         ORDER_CONNECTION,
         where=graphene.Argument(
-            lazy_type("backend.graphql.order.filters.CustomerOrderWhereInput"),
+            CustomerOrderWhereInput,
             description="Where filtering options for orders.",
         ),
         description="List of user's orders. Requires one of the following "

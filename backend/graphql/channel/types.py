@@ -8,10 +8,10 @@ from backend.shipping.selectors import channel_shippable_countries
 from backend.warehouse.models import ChannelWarehouse
 
 from ..core.dataloaders import DataLoader
-from ..core.lazy import lazy_type
 from ..meta.access import require_staff
 from ..meta.types import ObjectWithMetadata
 from ..shop.types import CountryDisplay, country_display
+from ..warehouse.types import Warehouse
 
 STAFF_ONLY = (
     "\n\nRequires one of the following permissions: AUTHENTICATED_APP, "
@@ -60,7 +60,7 @@ class Channel(graphene.ObjectType):
         description="List of shippable countries for the channel.",
     )
     warehouses = graphene.List(
-        graphene.NonNull(lazy_type("backend.graphql.warehouse.types.Warehouse")),
+        graphene.NonNull(Warehouse),
         required=True,
         description="List of warehouses assigned to this channel." + STAFF_ONLY,
     )

@@ -18,12 +18,12 @@ from ..account.types import User
 from ..channel.types import Channel
 from ..core.channel import ChannelContext
 from ..core.dataloaders import register_siblings, resolve_for_siblings
-from ..core.lazy import lazy_type
 from ..core.money import Money as MoneyType
 from ..core.money import TaxedMoney as TaxedMoneyType
 from ..core.permissions import OWNER, permission_required
 from ..meta.types import ObjectWithMetadata
 from ..payment.types import PaymentGateway, TransactionItem, gateways_offered
+from ..product.types import ProductVariant
 from ..shipping.types import Delivery, ShippingMethod
 from ..shop.types import Address
 from ..warehouse.types import Warehouse
@@ -36,8 +36,6 @@ from .dataloaders import (
     paid_amounts,
     shipping_options,
 )
-
-ProductVariant = lazy_type("backend.graphql.product.types.ProductVariant")
 
 
 @permission_required(

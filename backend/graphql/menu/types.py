@@ -6,10 +6,11 @@ from graphene import relay
 from backend.menu import models
 
 from ..core.channel import ChannelContext
-from ..core.lazy import lazy_type
 from ..core.shared_enums import lazy_enum
 from ..meta.types import ObjectWithMetadata
 from ..page.dataloaders import VisiblePageByIdLoader
+from ..page.types import Page
+from ..product.types import Category, Collection
 from ..shop.types import LanguageDisplay, language_code_argument, language_display
 from .dataloaders import (
     CategoryByIdLoader,
@@ -56,15 +57,15 @@ class MenuItem(graphene.ObjectType):
         description="ID of parent menu item. If empty, menu will be top level menu.",
     )
     category = graphene.Field(
-        lazy_type("backend.graphql.product.types.Category"),
+        Category,
         description="Category associated with the menu item.",
     )
     collection = graphene.Field(
-        lazy_type("backend.graphql.product.types.Collection"),
+        Collection,
         description="A collection associated with this menu item.",
     )
     page = graphene.Field(
-        lazy_type("backend.graphql.page.types.Page"),
+        Page,
         description="A page associated with this menu item.",
     )
     level = graphene.Int(

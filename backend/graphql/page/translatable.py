@@ -22,9 +22,9 @@ from ..attribute.types import (
     AttributeValueTranslation,
 )
 from ..core.ids import global_id
-from ..core.lazy import lazy_type
 from ..shop.types import language_code_argument
 from . import dataloaders as loaders
+from .types import Page, PageTranslation
 
 # Values of these input types hold words a translator can translate.
 TRANSLATABLE_INPUT_TYPES = (
@@ -138,12 +138,12 @@ class PageTranslatableContent(graphene.ObjectType):
         deprecation_reason="Use the `content` field instead.",
     )
     translation = graphene.Field(
-        lazy_type("backend.graphql.page.types.PageTranslation"),
+        PageTranslation,
         description="Returns translated page fields for the given language code.",
         **LANGUAGE_ARGUMENT,
     )
     page = graphene.Field(
-        lazy_type("backend.graphql.page.types.Page"),
+        Page,
         description=(
             "A static page that can be manually added by a shop operator through "
             "the dashboard."

@@ -20,16 +20,17 @@ from backend.shipping.promise import DeliveryPromise as DeliveryPromiseData
 from backend.shipping.promise import PromiseReason
 from backend.shipping.promise_text import promise_line
 
+from ..channel.types import Channel
 from ..core.channel import channel_of, node_attr_resolver, node_of, wrap
 from ..core.connection import create_connection_type
 from ..core.dataloaders import resolve_for_siblings
 from ..core.ids import global_id
-from ..core.lazy import lazy_type
 from ..core.money import Money as MoneyType
 from ..core.money import MoneyRange as MoneyRangeType
 from ..meta.access import require_any_permission
 from ..meta.types import ObjectWithMetadata
 from ..shop.types import CountryDisplay, country_display
+from ..warehouse.types import Warehouse
 from . import dataloaders as loaders
 
 
@@ -228,7 +229,7 @@ class ShippingMethodPostalCodeRule(graphene.ObjectType):
 
 class ShippingMethodChannelListing(graphene.ObjectType):
     channel = graphene.Field(
-        lazy_type("backend.graphql.channel.types.Channel"),
+        Channel,
         required=True,
         description="The channel associated with the shipping method channel listing.",
     )
@@ -373,12 +374,12 @@ class ShippingZone(graphene.ObjectType):
         "countries within this shipping zone.",
     )
     warehouses = graphene.List(
-        graphene.NonNull(lazy_type("backend.graphql.warehouse.types.Warehouse")),
+        graphene.NonNull(Warehouse),
         required=True,
         description="List of warehouses for shipping zone.",
     )
     channels = graphene.List(
-        graphene.NonNull(lazy_type("backend.graphql.channel.types.Channel")),
+        graphene.NonNull(Channel),
         required=True,
         description="List of channels for shipping zone.",
     )

@@ -25,11 +25,13 @@ from backend.shipping.selectors import shipping_methods_of_channel
 from backend.warehouse.models import Warehouse
 from backend.warehouse.selectors import MAX_CHECKOUT_LINE_QUANTITY
 
+from ..core.address import AddressInput
 from ..core.lazy import lazy_type
 from ..core.permissions import STAFF, AuthorizationFilters, permission_required
 from ..core.shared_enums import lazy_enum, member_name
 from ..meta.types import ObjectWithMetadata
-from ..payment.types import gateways_offered
+from ..payment.types import PaymentGateway, gateways_offered
+from ..product.enums import WeightUnitsEnum
 
 # The Saleor API version whose schema Lumbar serves.
 SALEOR_SCHEMA_VERSION = "3.23"
@@ -190,7 +192,7 @@ class PasswordLoginModeEnum(graphene.Enum):
 class Shop(graphene.ObjectType):
     id = graphene.ID(required=True, description="ID of the shop.")
     available_payment_gateways = graphene.List(
-        graphene.NonNull(lazy_type("backend.graphql.payment.types.PaymentGateway")),
+        graphene.NonNull(PaymentGateway),
         required=True,
         currency=graphene.String(
             description="A currency for which gateways will be returned.",
@@ -217,7 +219,7 @@ class Shop(graphene.ObjectType):
             description="Slug of a channel for which the data should be returned.",
         ),
         address=graphene.Argument(
-            lazy_type("backend.graphql.core.address.AddressInput"),
+            AddressInput,
             description="Address for which available shipping methods should be "
             "returned.",
         ),
@@ -300,7 +302,7 @@ class Shop(graphene.ObjectType):
         )
     )
     default_weight_unit = graphene.Field(
-        lazy_type("backend.graphql.product.enums.WeightUnitsEnum"),
+        WeightUnitsEnum,
         description="Default weight unit.",
     )
     limit_quantity_per_checkout = graphene.Int(

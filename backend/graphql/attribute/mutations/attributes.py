@@ -8,7 +8,6 @@ from backend.attribute.models import Attribute, AttributeType
 from backend.core.permissions import PermissionEnum, user_has_permissions
 
 from ...core.errors import AttributeError_
-from ...core.lazy import lazy_type
 from ...core.mutations import (
     BaseMutation,
     PermissionDenied,
@@ -22,9 +21,9 @@ from ...core.shared_enums import (
     lazy_enum,
     member_name,
 )
+from .. import types
+from ..types import AttributeValue
 
-ATTRIBUTE_TYPE = lazy_type("backend.graphql.attribute.types.Attribute")
-ATTRIBUTE_VALUE_TYPE = lazy_type("backend.graphql.attribute.types.AttributeValue")
 FLAG_FIELDS = (
     "value_required",
     "is_variant_only",
@@ -172,7 +171,7 @@ def attribute_permission(attribute_type: str) -> PermissionEnum:
 
 
 class AttributeCreate(BaseMutation):
-    attribute = graphene.Field(ATTRIBUTE_TYPE)
+    attribute = graphene.Field(types.Attribute)
 
     class Arguments:
         input = AttributeCreateInput(
@@ -251,7 +250,7 @@ def attribute_by_id_or_reference(data) -> Attribute:
 
 
 class AttributeUpdate(BaseMutation):
-    attribute = graphene.Field(ATTRIBUTE_TYPE)
+    attribute = graphene.Field(types.Attribute)
 
     class Arguments:
         external_reference = graphene.String(
@@ -295,8 +294,8 @@ class AttributeUpdate(BaseMutation):
 
 
 class AttributeValueCreate(BaseMutation):
-    attribute = graphene.Field(ATTRIBUTE_TYPE)
-    attribute_value = graphene.Field(ATTRIBUTE_VALUE_TYPE)
+    attribute = graphene.Field(types.Attribute)
+    attribute_value = graphene.Field(AttributeValue)
 
     class Arguments:
         attribute_id = graphene.ID(

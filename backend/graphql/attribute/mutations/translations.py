@@ -7,10 +7,11 @@ from backend.attribute.models import Attribute, AttributeValue
 from backend.core.permissions import PermissionEnum
 
 from ...core.errors import TranslationError
-from ...core.lazy import lazy_type
 from ...core.mutations import BaseMutation, get_node
 from ...core.shared_enums import language_code, lazy_enum
 from ...product.mutations.translations import NameTranslationInput
+from ..types import Attribute as AttributeType
+from ..types import AttributeValue as AttributeValueType
 
 
 class AttributeValueTranslationInput(graphene.InputObjectType):
@@ -28,7 +29,7 @@ def _language_argument():
 
 
 class AttributeTranslate(BaseMutation):
-    attribute = graphene.Field(lazy_type("backend.graphql.attribute.types.Attribute"))
+    attribute = graphene.Field(AttributeType)
 
     class Arguments:
         id = graphene.ID(
@@ -59,9 +60,7 @@ class AttributeTranslate(BaseMutation):
 
 
 class AttributeValueTranslate(BaseMutation):
-    attribute_value = graphene.Field(
-        lazy_type("backend.graphql.attribute.types.AttributeValue")
-    )
+    attribute_value = graphene.Field(AttributeValueType)
 
     class Arguments:
         id = graphene.ID(

@@ -36,10 +36,10 @@ from backend.warehouse.models import Warehouse
 from ...checkout.lookup import may_use_checkout
 from ...core.errors import MetadataError
 from ...core.inputs import MetadataInput
-from ...core.lazy import lazy_type
 from ...core.mutations import BaseMutation, PermissionDenied, get_node, id_error
 from ...order.schema import may_act_as_orders_customer
 from ..access import StaffOnly
+from ..types import ObjectWithMetadata
 
 # The catalog objects whose metadata staff may change, and who may.
 METADATA_OWNERS = {
@@ -130,7 +130,7 @@ def _customer_object(value: str):
 
 
 class _UpdateMetadata(BaseMutation):
-    item = graphene.Field(lazy_type("backend.graphql.meta.types.ObjectWithMetadata"))
+    item = graphene.Field(ObjectWithMetadata)
 
     class Arguments:
         id = graphene.ID(

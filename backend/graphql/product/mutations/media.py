@@ -8,9 +8,10 @@ from backend.product import services
 from backend.product.models import Product
 
 from ...core.errors import ProductError
-from ...core.lazy import lazy_type
 from ...core.mutations import BaseMutation, get_node, id_error
 from ...core.upload import Upload
+from .. import types
+from ..types import ProductMedia
 
 
 class ProductMediaCreateInput(graphene.InputObjectType):
@@ -25,8 +26,8 @@ class ProductMediaCreateInput(graphene.InputObjectType):
 
 
 class ProductMediaCreate(BaseMutation):
-    product = graphene.Field(lazy_type("backend.graphql.product.types.Product"))
-    media = graphene.Field(lazy_type("backend.graphql.product.types.ProductMedia"))
+    product = graphene.Field(types.Product)
+    media = graphene.Field(ProductMedia)
 
     class Arguments:
         input = ProductMediaCreateInput(required=True)

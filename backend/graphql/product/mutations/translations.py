@@ -8,9 +8,12 @@ from backend.product import services
 from backend.product.models import Category, Collection, Product, ProductVariant
 
 from ...core.errors import TranslationError
-from ...core.lazy import lazy_type
 from ...core.mutations import BaseMutation, get_node
 from ...core.shared_enums import language_code, lazy_enum
+from .. import types
+from ..types import Category as CategoryType
+from ..types import Collection as CollectionType
+from ..types import ProductVariant as ProductVariantType
 
 
 class TranslationInput(graphene.InputObjectType):
@@ -77,7 +80,7 @@ TRANSLATE_PERMISSIONS = (PermissionEnum.MANAGE_TRANSLATIONS,)
 
 
 class ProductTranslate(_Translate):
-    product = graphene.Field(lazy_type("backend.graphql.product.types.Product"))
+    product = graphene.Field(types.Product)
     Arguments = _arguments(
         TranslationInput, "Product ID or ProductTranslatableContent ID."
     )
@@ -95,9 +98,7 @@ class ProductTranslate(_Translate):
 
 
 class ProductVariantTranslate(_Translate):
-    product_variant = graphene.Field(
-        lazy_type("backend.graphql.product.types.ProductVariant")
-    )
+    product_variant = graphene.Field(ProductVariantType)
     Arguments = _arguments(NameTranslationInput, "ProductVariant ID.")
     model, type_name, payload_field = (
         ProductVariant,
@@ -119,7 +120,7 @@ class ProductVariantTranslate(_Translate):
 
 
 class CategoryTranslate(_Translate):
-    category = graphene.Field(lazy_type("backend.graphql.product.types.Category"))
+    category = graphene.Field(CategoryType)
     Arguments = _arguments(TranslationInput, "Category ID.")
     model, type_name, payload_field = Category, "Category", "category"
 
@@ -135,7 +136,7 @@ class CategoryTranslate(_Translate):
 
 
 class CollectionTranslate(_Translate):
-    collection = graphene.Field(lazy_type("backend.graphql.product.types.Collection"))
+    collection = graphene.Field(CollectionType)
     Arguments = _arguments(TranslationInput, "Collection ID.")
     model, type_name, payload_field = Collection, "Collection", "collection"
 

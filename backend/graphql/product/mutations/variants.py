@@ -11,12 +11,10 @@ from backend.warehouse.services import product_variant_stocks_update
 from ...attribute.mutations.assignment import AttributeValueInput, attribute_assignments
 from ...core.errors import ProductError
 from ...core.inputs import MetadataInput, WeightScalar, metadata_fields
-from ...core.lazy import lazy_type
 from ...core.mutations import BaseMutation, get_node
 from ...warehouse.mutations.stocks import StockInput, stock_inputs
 from ..lookup import variant_lookup
-
-VARIANT_TYPE = lazy_type("backend.graphql.product.types.ProductVariant")
+from ..types import ProductVariant
 
 
 class PreorderSettingsInput(graphene.InputObjectType):
@@ -72,7 +70,7 @@ def variant_fields(data) -> dict:
 
 
 class ProductVariantCreate(BaseMutation):
-    product_variant = graphene.Field(VARIANT_TYPE)
+    product_variant = graphene.Field(ProductVariant)
 
     class Arguments:
         input = ProductVariantCreateInput(required=True)
@@ -109,7 +107,7 @@ class ProductVariantCreate(BaseMutation):
 
 
 class ProductVariantUpdate(BaseMutation):
-    product_variant = graphene.Field(VARIANT_TYPE)
+    product_variant = graphene.Field(ProductVariant)
 
     class Arguments:
         external_reference = graphene.String()
@@ -143,7 +141,7 @@ class ProductVariantUpdate(BaseMutation):
 
 
 class ProductVariantDelete(BaseMutation):
-    product_variant = graphene.Field(VARIANT_TYPE)
+    product_variant = graphene.Field(ProductVariant)
 
     class Arguments:
         external_reference = graphene.String()

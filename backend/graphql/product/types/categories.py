@@ -11,12 +11,18 @@ from backend.attribute.models import (
 from backend.product import models
 from backend.product.thumbnails import thumbnail_url
 
-from ...attribute.filters import filter_attributes, where_q
+from ...attribute import types as attribute_types
+from ...attribute.filters import (
+    AttributeFilterInput,
+    AttributeWhereInput,
+    filter_attributes,
+    where_q,
+)
 from ...attribute.types import AttributeCountableConnection
+from ...channel.types import Channel
 from ...core.channel import channel_of, node_of
 from ...core.connection import ConnectionField, connection_from, create_connection_type
 from ...core.dataloaders import resolve_for_siblings
-from ...core.lazy import lazy_type
 from ...core.shared_enums import lazy_enum
 from ...core.types import Image
 from .. import dataloaders as loaders
@@ -35,6 +41,7 @@ from .common import (
     translation_language,
 )
 from .media import FORMAT_HELP, SIZE_HELP
+from .products import ProductCountableConnection
 from .translations import CategoryTranslation, CollectionTranslation
 from .weight import Weight, weight_of
 
@@ -70,7 +77,7 @@ class Category(ModelObjectType):
         description="List of ancestors of the category.",
     )
     products = ConnectionField(
-        lazy_type("backend.graphql.product.types.products.ProductCountableConnection"),
+        ProductCountableConnection,
         description="List of products in the category. Requires the following "
         "permissions to include the unpublished items: MANAGE_ORDERS, "
         "MANAGE_DISCOUNTS, MANAGE_PRODUCTS.",
@@ -163,9 +170,7 @@ class CollectionChannelListing(graphene.ObjectType):
     )
     published_at = graphene.DateTime()
     is_published = graphene.Boolean(required=True)
-    channel = graphene.Field(
-        lazy_type("backend.graphql.channel.types.Channel"), required=True
-    )
+    channel = graphene.Field(Channel, required=True)
 
     class Meta:
         interfaces = (graphene.relay.Node,)
@@ -193,7 +198,7 @@ class Collection(ModelObjectType):
         deprecation_reason="Use the `description` field instead."
     )
     products = ConnectionField(
-        lazy_type("backend.graphql.product.types.products.ProductCountableConnection"),
+        ProductCountableConnection,
         description="List of products in this collection.",
         **{
             name: argument
@@ -282,15 +287,13 @@ class ProductType(ModelObjectType):
     weight = graphene.Field(Weight)
     kind = graphene.Field(ProductTypeKindEnum, required=True)
     variant_attributes = graphene.List(
-        graphene.NonNull(lazy_type("backend.graphql.attribute.types.Attribute")),
+        graphene.NonNull(attribute_types.Attribute),
         variant_selection=graphene.Argument(VariantAttributeScope),
         deprecation_reason="Use `assignedVariantAttributes` instead.",
     )
-    product_attributes = graphene.List(
-        graphene.NonNull(lazy_type("backend.graphql.attribute.types.Attribute"))
-    )
+    product_attributes = graphene.List(graphene.NonNull(attribute_types.Attribute))
     products = ConnectionField(
-        lazy_type("backend.graphql.product.types.products.ProductCountableConnection"),
+        ProductCountableConnection,
         channel=graphene.String(
             description="Slug of a channel for which the data should be returned."
         ),
@@ -300,14 +303,12 @@ class ProductType(ModelObjectType):
         ),
     )
     available_attributes = ConnectionField(
-        lazy_type("backend.graphql.attribute.types.AttributeCountableConnection"),
+        AttributeCountableConnection,
         filter=graphene.Argument(
-            lazy_type("backend.graphql.attribute.filters.AttributeFilterInput"),
+            AttributeFilterInput,
             deprecation_reason="Use `where` filter instead.",
         ),
-        where=graphene.Argument(
-            lazy_type("backend.graphql.attribute.filters.AttributeWhereInput")
-        ),
+        where=graphene.Argument(AttributeWhereInput),
         search=graphene.String(description="Search attributes."),
         description="List of attributes which can be assigned to this product "
         "type.\n\nRequires one of the following permissions: MANAGE_PRODUCTS.",

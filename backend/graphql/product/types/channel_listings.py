@@ -6,8 +6,8 @@ from prices import MoneyRange as PricesMoneyRange
 from backend.product import models
 from backend.product.selectors import product_is_available_for_purchase
 
+from ...channel.types import Channel
 from ...core.address import AddressInput
-from ...core.lazy import lazy_type
 from ...core.money import Money, MoneyRange
 from .. import dataloaders as loaders
 from .common import require_manage_products
@@ -33,9 +33,7 @@ class ProductChannelListing(graphene.ObjectType):
     )
     published_at = graphene.DateTime(description="The product publication date time.")
     is_published = graphene.Boolean(required=True)
-    channel = graphene.Field(
-        lazy_type("backend.graphql.channel.types.Channel"), required=True
-    )
+    channel = graphene.Field(Channel, required=True)
     visible_in_listings = graphene.Boolean(required=True)
     available_for_purchase = graphene.Date(
         deprecation_reason=(

@@ -17,6 +17,12 @@ from ...core.types import Image
 from ...page.featured import featured_in_pages
 from .. import dataloaders as loaders
 from ..enums import ThumbnailFormatEnum, name_of
+from ..inputs import (
+    MediaSortingInput,
+    ProductVariantFilterInput,
+    ProductVariantSortingInput,
+    ProductVariantWhereInput,
+)
 from ..variant_filters import filter_variant_list
 from .attributes import (
     ObjectWithAttributes,
@@ -36,7 +42,7 @@ from .common import (
 from .media import FORMAT_HELP, SIZE_HELP, ProductImage, ProductMedia
 from .pricing import ProductPricingInfo
 from .translations import ProductTranslation
-from .variants import ProductVariantCountableConnection
+from .variants import ProductVariant, ProductVariantCountableConnection
 from .weight import Weight, weight_of
 
 
@@ -103,9 +109,7 @@ class Product(ModelObjectType):
         ),
     )
     weight = graphene.Field(Weight)
-    default_variant = graphene.Field(
-        lazy_type("backend.graphql.product.types.variants.ProductVariant")
-    )
+    default_variant = graphene.Field(ProductVariant)
     rating = graphene.Float()
     channel = graphene.String(
         description=(
@@ -171,26 +175,22 @@ class Product(ModelObjectType):
         deprecation_reason="Use the `mediaById` field instead.",
     )
     variants = graphene.List(
-        graphene.NonNull(
-            lazy_type("backend.graphql.product.types.variants.ProductVariant")
-        ),
+        graphene.NonNull(ProductVariant),
         deprecation_reason="Use `productVariants` field instead.",
     )
     product_variants = ConnectionField(
-        lazy_type(
-            "backend.graphql.product.types.variants.ProductVariantCountableConnection"
-        ),
+        ProductVariantCountableConnection,
         filter=graphene.Argument(
-            lazy_type("backend.graphql.product.inputs.ProductVariantFilterInput"),
+            ProductVariantFilterInput,
             description="Filtering options for product variants.",
             deprecation_reason="Use `where` filter instead.",
         ),
         where=graphene.Argument(
-            lazy_type("backend.graphql.product.inputs.ProductVariantWhereInput"),
+            ProductVariantWhereInput,
             description="Where filtering options for product variants.",
         ),
         sort_by=graphene.Argument(
-            lazy_type("backend.graphql.product.inputs.ProductVariantSortingInput"),
+            ProductVariantSortingInput,
             description="Sort product variants.",
         ),
         description="List of variants for the product.",
@@ -198,7 +198,7 @@ class Product(ModelObjectType):
     media = graphene.List(
         graphene.NonNull(ProductMedia),
         sort_by=graphene.Argument(
-            lazy_type("backend.graphql.product.inputs.MediaSortingInput"),
+            MediaSortingInput,
             description="Sort media. If not provided, sort by sort order.",
         ),
         description="List of media for the product.",

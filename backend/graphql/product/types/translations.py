@@ -6,10 +6,7 @@ from graphene import relay
 from backend.product import models
 
 from ...core.ids import global_id
-from ...core.lazy import lazy_type
-from ...shop.types import language_display
-
-LanguageDisplay = lazy_type("backend.graphql.shop.types.LanguageDisplay")
+from ...shop.types import LanguageDisplay, language_display
 
 
 def _language(root):

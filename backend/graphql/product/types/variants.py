@@ -6,6 +6,7 @@ from backend.core.permissions import PermissionEnum
 from backend.product import models
 from backend.warehouse.selectors import MAX_CHECKOUT_LINE_QUANTITY
 
+from ...channel.types import Channel
 from ...core.address import AddressInput, address_country_code
 from ...core.channel import ChannelContext, channel_of, is_staff_reader, node_of
 from ...core.connection import create_connection_type
@@ -15,6 +16,7 @@ from ...core.lazy import lazy_type
 from ...core.money import Money
 from ...core.mutations import PermissionDenied
 from ...core.shared_enums import lazy_enum
+from ...warehouse.types import Stock
 from .. import dataloaders as loaders
 from ..enums import name_of
 from .attributes import (
@@ -38,9 +40,7 @@ from .weight import Weight, weight_of
 
 
 class ProductVariantChannelListing(graphene.ObjectType):
-    channel = graphene.Field(
-        lazy_type("backend.graphql.channel.types.Channel"), required=True
-    )
+    channel = graphene.Field(Channel, required=True)
     price = graphene.Field(Money)
     cost_price = graphene.Field(Money, description="Cost price of the variant.")
     prior_price = graphene.Field(Money, description="Prior price of the variant.")
@@ -128,7 +128,7 @@ class ProductVariant(ModelObjectType):
         ),
     )
     stocks = graphene.List(
-        graphene.NonNull(lazy_type("backend.graphql.warehouse.types.Stock")),
+        graphene.NonNull(Stock),
         address=AddressInput(
             description="Two-letter ISO 3166-1 country code. When provided, the "
             "exact quantity from a warehouse operating in shipping zones that "

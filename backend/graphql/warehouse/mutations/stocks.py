@@ -8,11 +8,9 @@ from backend.warehouse.services import StockInput as DomainStockInput
 from backend.warehouse.services import product_variant_stocks_update
 
 from ...core.errors import BulkStockError
-from ...core.lazy import lazy_type
 from ...core.mutations import BaseMutation, decode_global_id, id_error
 from ...product.lookup import variant_lookup
-
-VARIANT_TYPE = lazy_type("backend.graphql.product.types.ProductVariant")
+from ...product.types import ProductVariant
 
 
 class StockInput(graphene.InputObjectType):
@@ -49,7 +47,7 @@ def stock_inputs(items) -> list[DomainStockInput]:
 
 
 class ProductVariantStocksUpdate(BaseMutation):
-    product_variant = graphene.Field(VARIANT_TYPE)
+    product_variant = graphene.Field(ProductVariant)
 
     class Arguments:
         sku = graphene.String(
