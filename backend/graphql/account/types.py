@@ -12,9 +12,9 @@ from backend.order.selectors import orders_of_user
 
 from ..checkout.lookup import CHECKOUT_MANAGERS
 from ..core.connection import ConnectionField, connection_from
+from ..core.enums import LanguageCodeEnum
 from ..core.ids import global_id
 from ..core.lazy import lazy_type
-from ..core.shared_enums import lazy_enum
 from ..core.types import Image
 from ..meta.access import StaffOnly
 from ..meta.types import ObjectWithMetadata
@@ -95,7 +95,7 @@ class User(graphene.ObjectType):
         description="The avatar of the user.",
     )
     language_code = graphene.Field(
-        lazy_enum("LanguageCodeEnum"), required=True, description="User language code."
+        LanguageCodeEnum, required=True, description="User language code."
     )
     default_shipping_address = graphene.Field(
         Address, description="The default shipping address of the user."

@@ -9,8 +9,8 @@ import graphene
 from backend.attribute.models import AttributeEntityType, AttributeInputType
 
 from ..core.channel import ChannelContext, resolve_channel_slug
+from ..core.enums import LanguageCodeEnum
 from ..core.lazy import lazy_type
-from ..core.shared_enums import lazy_enum
 from ..meta.inputs import JSON, PositiveInt
 from ..page.dataloaders import VisiblePageByIdLoader
 from ..shop.types import language_code_argument
@@ -19,7 +19,7 @@ from .references import VisibleProductByIdLoader, VisibleVariantByIdLoader
 from .types import Attribute, File, value_file
 
 LANGUAGE_ARGUMENT = {
-    "language_code": graphene.Argument(lazy_enum("LanguageCodeEnum"), required=True)
+    "language_code": graphene.Argument(LanguageCodeEnum, required=True)
 }
 DEFAULT_LIMIT = 100
 

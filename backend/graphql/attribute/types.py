@@ -9,10 +9,10 @@ from backend.core.permissions import PermissionEnum
 from backend.product.models import ProductType
 
 from ..core.connection import ConnectionField, connection_from, create_connection_type
+from ..core.enums import LanguageCodeEnum
 from ..core.ids import global_id
 from ..core.lazy import lazy_type
 from ..core.permissions import permission_required
-from ..core.shared_enums import lazy_enum
 from ..meta.types import ObjectWithMetadata
 from ..shop.types import LanguageDisplay, language_code_argument, language_display
 from . import filters
@@ -30,7 +30,7 @@ from .enums import (
 
 LANGUAGE_ARGUMENT = {
     "language_code": graphene.Argument(
-        lazy_enum("LanguageCodeEnum"),
+        LanguageCodeEnum,
         required=True,
         description="A language code to return the translation for.",
     )

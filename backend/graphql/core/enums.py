@@ -3,6 +3,8 @@
 import graphene
 from django_countries import countries
 
+from backend.core.languages import LANGUAGES
+
 
 class OrderDirection(graphene.Enum):
     ASC = "asc"
@@ -26,6 +28,12 @@ def _country_code_enum():
 
 
 CountryCode = _country_code_enum()
+
+
+# Saleor's language codes; every translation field and argument takes it.
+LanguageCodeEnum = graphene.Enum(
+    "LanguageCodeEnum", [(name, name) for name, _ in LANGUAGES]
+)
 
 
 class AddressTypeEnum(graphene.Enum):

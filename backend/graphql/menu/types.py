@@ -6,7 +6,7 @@ from graphene import relay
 from backend.menu import models
 
 from ..core.channel import ChannelContext
-from ..core.shared_enums import lazy_enum
+from ..core.enums import LanguageCodeEnum
 from ..meta.types import ObjectWithMetadata
 from ..page.dataloaders import VisiblePageByIdLoader
 from ..page.types import Page
@@ -82,7 +82,7 @@ class MenuItem(graphene.ObjectType):
     translation = graphene.Field(
         MenuItemTranslation,
         language_code=graphene.Argument(
-            lazy_enum("LanguageCodeEnum"),
+            LanguageCodeEnum,
             required=True,
             description="A language code to return the translation for menu item.",
         ),

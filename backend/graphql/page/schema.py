@@ -6,8 +6,9 @@ from backend.page import models
 
 from ..core.channel import ChannelContext, get_channel, is_staff_reader
 from ..core.connection import ConnectionField, connection_from
+from ..core.enums import LanguageCodeEnum
 from ..core.ids import from_global_id_or_error
-from ..core.shared_enums import language_code, lazy_enum
+from ..core.shared_enums import language_code
 from ..meta.lookup import require_one_of
 from .filters import (
     PageFilterInput,
@@ -50,7 +51,7 @@ class PageQueries(graphene.ObjectType):
         id=graphene.Argument(graphene.ID, description="ID of the page."),
         slug=graphene.String(description="The slug of the page."),
         slug_language_code=graphene.Argument(
-            lazy_enum("LanguageCodeEnum"),
+            LanguageCodeEnum,
             description="Language code of the page slug, omit to use primary slug.",
         ),
         channel=graphene.String(description=CHANNEL_HELP),

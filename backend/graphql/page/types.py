@@ -35,9 +35,9 @@ from ..core.channel import (
 )
 from ..core.connection import ConnectionField, connection_from, create_connection_type
 from ..core.dataloaders import resolve_for_siblings
+from ..core.enums import LanguageCodeEnum
 from ..core.lazy import lazy_type
 from ..core.mutations import PermissionDenied
-from ..core.shared_enums import lazy_enum
 from ..meta.types import ObjectWithMetadata
 from ..shop.types import LanguageDisplay, language_code_argument, language_display
 from . import dataloaders as loaders
@@ -193,7 +193,7 @@ class Page(graphene.ObjectType):
     translation = graphene.Field(
         PageTranslation,
         language_code=graphene.Argument(
-            lazy_enum("LanguageCodeEnum"),
+            LanguageCodeEnum,
             required=True,
             description="A language code to return the translation for page.",
         ),

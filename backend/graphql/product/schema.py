@@ -8,9 +8,9 @@ from backend.product.models import Product as ProductModel
 
 from ..core.channel import resolve_channel_slug, wrap
 from ..core.connection import ConnectionField, connection_from
+from ..core.enums import LanguageCodeEnum
 from ..core.filter_inputs import filter_by_metadata
 from ..core.ids import pks_from_global_ids
-from ..core.shared_enums import lazy_enum
 from . import resolvers
 from .enums import name_of
 from .filters import variant_attributes_q
@@ -43,7 +43,7 @@ CHANNEL_HELP = "Slug of a channel for which the data should be returned."
 
 def _slug_language_code():
     return graphene.Argument(
-        lazy_enum("LanguageCodeEnum"),
+        LanguageCodeEnum,
         description="Language code of the product slug, omit to use primary slug.",
     )
 

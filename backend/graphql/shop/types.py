@@ -26,9 +26,10 @@ from backend.warehouse.models import Warehouse
 from backend.warehouse.selectors import MAX_CHECKOUT_LINE_QUANTITY
 
 from ..core.address import AddressInput
+from ..core.enums import LanguageCodeEnum
 from ..core.lazy import lazy_type
 from ..core.permissions import STAFF, AuthorizationFilters, permission_required
-from ..core.shared_enums import lazy_enum, member_name
+from ..core.shared_enums import member_name
 from ..meta.types import ObjectWithMetadata
 from ..payment.types import PaymentGateway, gateways_offered
 from ..product.enums import WeightUnitsEnum
@@ -55,7 +56,7 @@ def country_display(country) -> CountryDisplay | None:
 
 class LanguageDisplay(graphene.ObjectType):
     code = graphene.Field(
-        lazy_enum("LanguageCodeEnum"),
+        LanguageCodeEnum,
         required=True,
         description="ISO 639 representation of the language name.",
     )
@@ -263,7 +264,7 @@ class Shop(graphene.ObjectType):
         graphene.NonNull(CountryDisplay),
         required=True,
         language_code=graphene.Argument(
-            lazy_enum("LanguageCodeEnum"),
+            LanguageCodeEnum,
             description="A language code to return the translation for.",
             deprecation_reason="This field will be removed in Saleor 4.0.",
         ),

@@ -18,10 +18,15 @@ from ...core.mutations import (
 from ...core.shared_enums import (
     entity_type_value,
     input_type_value,
-    lazy_enum,
     member_name,
 )
 from .. import types
+from ..enums import (
+    AttributeEntityTypeEnum,
+    AttributeInputTypeEnum,
+    AttributeTypeEnum,
+    MeasurementUnitsEnum,
+)
 from ..types import AttributeValue
 
 FLAG_FIELDS = (
@@ -104,14 +109,14 @@ class _AttributeFlags:
 
 
 class AttributeCreateInput(graphene.InputObjectType):
-    input_type = graphene.Field(lazy_enum("AttributeInputTypeEnum"))
-    entity_type = graphene.Field(lazy_enum("AttributeEntityTypeEnum"))
+    input_type = graphene.Field(AttributeInputTypeEnum)
+    entity_type = graphene.Field(AttributeEntityTypeEnum)
     name = graphene.String(
         required=True, description="Name of an attribute displayed in the interface."
     )
     slug = graphene.String(description="Internal representation of an attribute name.")
-    type = graphene.Field(lazy_enum("AttributeTypeEnum"), required=True)
-    unit = graphene.Field(lazy_enum("MeasurementUnitsEnum"))
+    type = graphene.Field(AttributeTypeEnum, required=True)
+    unit = graphene.Field(MeasurementUnitsEnum)
     values = graphene.List(graphene.NonNull(AttributeValueCreateInput))
     value_required = _AttributeFlags.value_required
     is_variant_only = _AttributeFlags.is_variant_only
@@ -127,7 +132,7 @@ class AttributeCreateInput(graphene.InputObjectType):
 class AttributeUpdateInput(graphene.InputObjectType):
     name = graphene.String()
     slug = graphene.String()
-    unit = graphene.Field(lazy_enum("MeasurementUnitsEnum"))
+    unit = graphene.Field(MeasurementUnitsEnum)
     remove_values = graphene.List(graphene.NonNull(graphene.ID))
     add_values = graphene.List(graphene.NonNull(AttributeValueUpdateInput))
     value_required = _AttributeFlags.value_required

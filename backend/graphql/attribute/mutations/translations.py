@@ -6,9 +6,10 @@ from backend.attribute import services
 from backend.attribute.models import Attribute, AttributeValue
 from backend.core.permissions import PermissionEnum
 
+from ...core.enums import LanguageCodeEnum
 from ...core.errors import TranslationError
 from ...core.mutations import BaseMutation, get_node
-from ...core.shared_enums import language_code, lazy_enum
+from ...core.shared_enums import language_code
 from ...product.mutations.translations import NameTranslationInput
 from ..types import Attribute as AttributeType
 from ..types import AttributeValue as AttributeValueType
@@ -22,7 +23,7 @@ class AttributeValueTranslationInput(graphene.InputObjectType):
 
 def _language_argument():
     return graphene.Argument(
-        lazy_enum("LanguageCodeEnum"),
+        LanguageCodeEnum,
         required=True,
         description="Translation language code.",
     )

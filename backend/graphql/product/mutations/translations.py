@@ -7,9 +7,10 @@ from backend.core.permissions import PermissionEnum
 from backend.product import services
 from backend.product.models import Category, Collection, Product, ProductVariant
 
+from ...core.enums import LanguageCodeEnum
 from ...core.errors import TranslationError
 from ...core.mutations import BaseMutation, get_node
-from ...core.shared_enums import language_code, lazy_enum
+from ...core.shared_enums import language_code
 from .. import types
 from ..types import Category as CategoryType
 from ..types import Collection as CollectionType
@@ -68,7 +69,7 @@ def _arguments(input_type, id_description):
             "id": graphene.ID(required=True, description=id_description),
             "input": input_type(required=True),
             "language_code": graphene.Argument(
-                lazy_enum("LanguageCodeEnum"),
+                LanguageCodeEnum,
                 required=True,
                 description="Translation language code.",
             ),

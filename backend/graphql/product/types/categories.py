@@ -23,7 +23,7 @@ from ...channel.types import Channel
 from ...core.channel import channel_of, node_of
 from ...core.connection import ConnectionField, connection_from, create_connection_type
 from ...core.dataloaders import resolve_for_siblings
-from ...core.shared_enums import lazy_enum
+from ...core.enums import LanguageCodeEnum
 from ...core.types import Image
 from .. import dataloaders as loaders
 from ..enums import (
@@ -95,7 +95,7 @@ class Category(ModelObjectType):
     translation = graphene.Field(
         CategoryTranslation,
         language_code=graphene.Argument(
-            lazy_enum("LanguageCodeEnum"),
+            LanguageCodeEnum,
             required=True,
             description="A language code to return the translation for category.",
         ),
@@ -214,7 +214,7 @@ class Collection(ModelObjectType):
     translation = graphene.Field(
         CollectionTranslation,
         language_code=graphene.Argument(
-            lazy_enum("LanguageCodeEnum"),
+            LanguageCodeEnum,
             required=True,
             description="A language code to return the translation for collection.",
         ),

@@ -10,9 +10,9 @@ from ...core.address import AddressInput, address_country_code
 from ...core.channel import ChannelContext, channel_of, is_staff_reader, node_of, wrap
 from ...core.connection import ConnectionField, connection_from, create_connection_type
 from ...core.dataloaders import resolve_for_siblings
+from ...core.enums import LanguageCodeEnum
 from ...core.ids import from_global_id_or_error
 from ...core.lazy import lazy_type
-from ...core.shared_enums import lazy_enum
 from ...core.types import Image
 from ...page.featured import featured_in_pages
 from .. import dataloaders as loaders
@@ -215,7 +215,7 @@ class Product(ModelObjectType):
     translation = graphene.Field(
         ProductTranslation,
         language_code=graphene.Argument(
-            lazy_enum("LanguageCodeEnum"),
+            LanguageCodeEnum,
             required=True,
             description="A language code to return the translation for product.",
         ),

@@ -11,11 +11,10 @@ from ...core.address import AddressInput, address_country_code
 from ...core.channel import ChannelContext, channel_of, is_staff_reader, node_of
 from ...core.connection import create_connection_type
 from ...core.dataloaders import register_siblings, resolve_for_siblings
-from ...core.enums import CountryCode
+from ...core.enums import CountryCode, LanguageCodeEnum
 from ...core.lazy import lazy_type
 from ...core.money import Money
 from ...core.mutations import PermissionDenied
-from ...core.shared_enums import lazy_enum
 from ...warehouse.types import Stock
 from .. import dataloaders as loaders
 from ..enums import name_of
@@ -121,7 +120,7 @@ class ProductVariant(ModelObjectType):
     translation = graphene.Field(
         ProductVariantTranslation,
         language_code=graphene.Argument(
-            lazy_enum("LanguageCodeEnum"),
+            LanguageCodeEnum,
             required=True,
             description="A language code to return the translation for product "
             "variant.",
