@@ -15,8 +15,8 @@ from ..core.connection import ConnectionField, connection_from
 from ..core.enums import LanguageCodeEnum
 from ..core.ids import global_id
 from ..core.lazy import lazy_type
+from ..core.permissions import StaffOnly
 from ..core.types import Image
-from ..meta.access import StaffOnly
 from ..meta.types import ObjectWithMetadata
 from ..order.filters import CustomerOrderWhereInput, customer_order_where_q
 from ..order.lookup import order_queryset

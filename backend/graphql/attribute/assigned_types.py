@@ -10,8 +10,8 @@ from backend.attribute.models import AttributeEntityType, AttributeInputType
 
 from ..core.channel import ChannelContext, resolve_channel_slug
 from ..core.enums import LanguageCodeEnum
+from ..core.inputs import JSON, PositiveInt
 from ..core.lazy import lazy_type
-from ..meta.inputs import JSON, PositiveInt
 from ..page.dataloaders import VisiblePageByIdLoader
 from ..shop.types import language_code_argument
 from .dataloaders import AttributeValueTranslationLoader

@@ -8,7 +8,7 @@ from backend.shipping.selectors import channel_shippable_countries
 from backend.warehouse.models import ChannelWarehouse
 
 from ..core.dataloaders import DataLoader
-from ..meta.access import require_staff
+from ..core.permissions import require_staff
 from ..meta.types import ObjectWithMetadata
 from ..shop.types import CountryDisplay, country_display
 from ..warehouse.types import Warehouse

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import graphene
 from graphene import relay
-from prices import Money, TaxedMoney
+from prices import Money
 
 from backend.checkout.models import Checkout as CheckoutModel
 from backend.checkout.reservations import (
@@ -20,6 +20,7 @@ from ..core.channel import ChannelContext
 from ..core.dataloaders import register_siblings, resolve_for_siblings
 from ..core.money import Money as MoneyType
 from ..core.money import TaxedMoney as TaxedMoneyType
+from ..core.money import taxed
 from ..core.permissions import OWNER, permission_required
 from ..meta.types import ObjectWithMetadata
 from ..payment.types import PaymentGateway, TransactionItem, gateways_offered
@@ -46,11 +47,6 @@ from .dataloaders import (
 )
 def _checkout_user(checkout: CheckoutModel, info):
     return checkout.user
-
-
-def taxed(money: Money) -> TaxedMoney:
-    """Return a TaxedMoney with no tax: Lumbar's prices are tax-inclusive."""
-    return TaxedMoney(net=money, gross=money)
 
 
 CheckoutAuthorizeStatusEnum = graphene.Enum(

@@ -33,4 +33,9 @@
   filter_inputs.py: StringFilterInput, GlobalIDFilterInput,
   DecimalFilterInput, DateTimeRangeInput, ..., MetadataFilter and
   ``filter_by_metadata``.
+- permissions.py: ``@permission_required(...)`` on a resolver, or
+  ``require_staff(info)`` / ``require_any_permission(info, ...)`` in it;
+  arguments.py: ``require_one_of(id=..., slug=...)`` for single-object
+  queries; inputs.py: the shared scalars (PositiveInt, JSON, ...) and
+  ``sort_direction``, ``string_filter_q``; money.py also has ``taxed``.
 """

@@ -12,7 +12,7 @@ from backend.order.queue import open_orders
 from ..core.connection import ConnectionField, connection_from
 from ..core.ids import uuid_from_global_id
 from ..core.mutations import decode_global_id
-from ..meta.access import require_any_permission
+from ..core.permissions import require_any_permission
 from .filters import OrderFilterInput, filter_orders, search_orders
 from .lookup import order_queryset
 from .mutations.fulfillment_approve import FulfillmentApprove

@@ -4,12 +4,12 @@ import graphene
 
 from backend.page import models
 
+from ..core.arguments import require_one_of
 from ..core.channel import ChannelContext, get_channel, is_staff_reader
 from ..core.connection import ConnectionField, connection_from
 from ..core.enums import LanguageCodeEnum
 from ..core.ids import from_global_id_or_error
 from ..core.shared_enums import language_code
-from ..meta.lookup import require_one_of
 from .filters import (
     PageFilterInput,
     PageSortingInput,

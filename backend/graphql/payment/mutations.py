@@ -11,9 +11,8 @@ from ..checkout.lookup import CHECKOUT_MANAGERS, may_use_checkout
 from ..checkout.mutations.base import requested_checkout
 from ..core.errors import Error, _code_enum
 from ..core.ids import uuid_from_global_id
-from ..core.inputs import PositiveDecimal
+from ..core.inputs import JSON, PositiveDecimal
 from ..core.mutations import BaseMutation, PermissionDenied
-from ..meta.inputs import JSON
 from .dummy_app import DUMMY_APP_ID, LEGACY_DUMMY_ID, gateway_call
 from .types import TransactionEvent, TransactionFlowStrategyEnum, TransactionItem
 

@@ -27,7 +27,7 @@ from ..core.dataloaders import resolve_for_siblings
 from ..core.ids import global_id
 from ..core.money import Money as MoneyType
 from ..core.money import MoneyRange as MoneyRangeType
-from ..meta.access import require_any_permission
+from ..core.permissions import require_any_permission
 from ..meta.types import ObjectWithMetadata
 from ..shop.types import CountryDisplay, country_display
 from ..warehouse.types import Warehouse

@@ -9,7 +9,7 @@ from backend.warehouse import models
 from ..core.channel import ChannelContext
 from ..core.connection import ConnectionField, connection_from, create_connection_type
 from ..core.lazy import lazy_type
-from ..meta.access import require_any_permission
+from ..core.permissions import require_any_permission
 from ..meta.types import ObjectWithMetadata
 from ..shop.types import Address
 

@@ -37,8 +37,8 @@ from ...checkout.lookup import may_use_checkout
 from ...core.errors import MetadataError
 from ...core.inputs import MetadataInput
 from ...core.mutations import BaseMutation, PermissionDenied, get_node, id_error
+from ...core.permissions import StaffOnly
 from ...order.schema import may_act_as_orders_customer
-from ..access import StaffOnly
 from ..types import ObjectWithMetadata
 
 # The catalog objects whose metadata staff may change, and who may.

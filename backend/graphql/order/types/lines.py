@@ -5,9 +5,9 @@ from graphene import relay
 
 from backend.order.models import OrderLine as OrderLineModel
 
-from ...checkout.types import taxed
 from ...core.channel import ChannelContext
 from ...core.money import TaxedMoney as TaxedMoneyType
+from ...core.money import taxed
 from ...core.types import Image
 from ...meta.types import ObjectWithMetadata
 from ...product.enums import ThumbnailFormatEnum

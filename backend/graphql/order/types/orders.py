@@ -11,11 +11,12 @@ from backend.order.models import Order as OrderModel
 
 from ...account.types import User
 from ...channel.types import Channel
-from ...checkout.types import DeliveryMethod, taxed
+from ...checkout.types import DeliveryMethod
 from ...core.connection import create_connection_type
 from ...core.ids import global_id
 from ...core.money import Money as MoneyType
 from ...core.money import TaxedMoney as TaxedMoneyType
+from ...core.money import taxed
 from ...core.permissions import permission_required
 from ...discount.types import OrderDiscount, Voucher, order_discounts
 from ...meta.types import ObjectWithMetadata
