@@ -23,12 +23,12 @@ from ..core.filter_inputs import (
     DateTimeRangeInput,
     GlobalIDFilterInput,
     IntRangeInput,
+    MetadataFilterInput,
     StringFilterInput,
+    metadata_q,
 )
 from ..core.ids import pks_from_global_ids, uuid_from_global_id
 from ..core.shared_enums import member_name
-from ..page.filters import MetadataFilterInput
-from ..page.filters import _metadata_q as metadata_q
 from .enums import OrderAuthorizeStatusEnum, OrderChargeStatusEnum, OrderStatus
 
 OrderStatusFilter = graphene.Enum(
