@@ -12,8 +12,8 @@ from ..core.channel import ChannelContext, resolve_channel_slug
 from ..core.enums import LanguageCodeEnum
 from ..core.inputs import JSON, PositiveInt
 from ..core.lazy import lazy_type
+from ..core.shared_enums import stored_language_code
 from ..page.dataloaders import VisiblePageByIdLoader
-from ..shop.types import language_code_argument
 from .dataloaders import AttributeValueTranslationLoader
 from .references import VisibleProductByIdLoader, VisibleVariantByIdLoader
 from .types import Attribute, File, value_file
@@ -40,9 +40,7 @@ class AssignedAttribute(graphene.Interface):
 
 
 def _translated_name(info, value, language_code):
-    loader = AttributeValueTranslationLoader(
-        info, language_code_argument(language_code)
-    )
+    loader = AttributeValueTranslationLoader(info, stored_language_code(language_code))
     translation = loader.load_for(value, lambda v: v.pk)
     return translation.name if translation else None
 
@@ -118,9 +116,7 @@ def _plain_text_translation(root, info, language_code):
     value = _first(root)
     if value is None:
         return None
-    loader = AttributeValueTranslationLoader(
-        info, language_code_argument(language_code)
-    )
+    loader = AttributeValueTranslationLoader(info, stored_language_code(language_code))
     translation = loader.load_for(value, lambda v: v.pk)
     return translation.plain_text if translation else None
 
@@ -129,9 +125,7 @@ def _rich_text_translation(root, info, language_code):
     value = _first(root)
     if value is None:
         return None
-    loader = AttributeValueTranslationLoader(
-        info, language_code_argument(language_code)
-    )
+    loader = AttributeValueTranslationLoader(info, stored_language_code(language_code))
     translation = loader.load_for(value, lambda v: v.pk)
     return translation.rich_text if translation else None
 

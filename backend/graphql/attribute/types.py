@@ -13,8 +13,9 @@ from ..core.enums import LanguageCodeEnum
 from ..core.ids import global_id
 from ..core.lazy import lazy_type
 from ..core.permissions import permission_required
+from ..core.shared_enums import stored_language_code
+from ..core.types import LanguageDisplay, language_display
 from ..meta.types import ObjectWithMetadata
-from ..shop.types import LanguageDisplay, language_code_argument, language_display
 from . import filters
 from .dataloaders import (
     AttributeTranslationLoader,
@@ -139,7 +140,7 @@ class AttributeValue(graphene.ObjectType):
     @staticmethod
     def resolve_translation(root, info, language_code):
         loader = AttributeValueTranslationLoader(
-            info, language_code_argument(language_code)
+            info, stored_language_code(language_code)
         )
         return loader.load_for(root, lambda value: value.pk)
 
@@ -371,7 +372,7 @@ class Attribute(graphene.ObjectType):
 
     @staticmethod
     def resolve_translation(root, info, language_code):
-        loader = AttributeTranslationLoader(info, language_code_argument(language_code))
+        loader = AttributeTranslationLoader(info, stored_language_code(language_code))
         return loader.load_for(root, lambda attribute: attribute.pk)
 
     @staticmethod

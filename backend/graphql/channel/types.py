@@ -9,8 +9,8 @@ from backend.warehouse.models import ChannelWarehouse
 
 from ..core.dataloaders import DataLoader
 from ..core.permissions import require_staff
+from ..core.types import CountryDisplay, country_display
 from ..meta.types import ObjectWithMetadata
-from ..shop.types import CountryDisplay, country_display
 from ..warehouse.types import Warehouse
 
 STAFF_ONLY = (

@@ -23,13 +23,13 @@
   channel)`` applies Saleor's rules (unknown slug -> "Channel with '<slug>'
   slug does not exist.", no arg -> staff read all, shopper the default).
 - money.py: Money, TaxedMoney, MoneyRange, TaxedMoneyRange from
-  ``prices`` objects; types.py: Image (url, alt). LanguageDisplay and
-  CountryDisplay live in ../shop/types.py.
+  ``prices`` objects; types.py: Image (url, alt), LanguageDisplay and
+  CountryDisplay (``language_display(code)``, ``country_display(country)``).
 - lazy.py: ``lazy_type("backend.graphql.<pkg>.<module>.<Type>")`` names a
   type whose direct import would close an import circle; import every other
   type directly.
 - enums.py: OrderDirection, CountryCode, LanguageCodeEnum (shared_enums.py
-  reads parsed members: ``member_name``, ``language_code``);
+  reads parsed members: ``member_name``, ``stored_language_code``);
   filter_inputs.py: StringFilterInput, GlobalIDFilterInput,
   DecimalFilterInput, DateTimeRangeInput, ..., MetadataFilter and
   ``filter_by_metadata``.

@@ -18,7 +18,7 @@ def member_name(value) -> str | None:
     return text.upper().replace("-", "_")
 
 
-def language_code(value) -> str:
+def stored_language_code(value) -> str:
     """Return the stored language code of a LanguageCodeEnum argument."""
     return language_code_from_enum(member_name(value))
 

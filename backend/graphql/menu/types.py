@@ -7,11 +7,12 @@ from backend.menu import models
 
 from ..core.channel import ChannelContext
 from ..core.enums import LanguageCodeEnum
+from ..core.shared_enums import stored_language_code
+from ..core.types import LanguageDisplay, language_display
 from ..meta.types import ObjectWithMetadata
 from ..page.dataloaders import VisiblePageByIdLoader
 from ..page.types import Page
 from ..product.types import Category, Collection
-from ..shop.types import LanguageDisplay, language_code_argument, language_display
 from .dataloaders import (
     CategoryByIdLoader,
     MenuByIdLoader,
@@ -143,7 +144,7 @@ class MenuItem(graphene.ObjectType):
 
     @staticmethod
     def resolve_translation(root, info, language_code):
-        loader = MenuItemTranslationLoader(info, language_code_argument(language_code))
+        loader = MenuItemTranslationLoader(info, stored_language_code(language_code))
         return loader.load_for(root, lambda item: item.pk)
 
 

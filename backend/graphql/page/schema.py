@@ -9,7 +9,7 @@ from ..core.channel import ChannelContext, get_channel, is_staff_reader
 from ..core.connection import ConnectionField, connection_from
 from ..core.enums import LanguageCodeEnum
 from ..core.ids import from_global_id_or_error
-from ..core.shared_enums import language_code
+from ..core.shared_enums import stored_language_code
 from .filters import (
     PageFilterInput,
     PageSortingInput,
@@ -99,7 +99,9 @@ class PageQueries(graphene.ObjectType):
             if slug_language_code is not None:
                 page = pages.filter(
                     translations__slug=slug,
-                    translations__language_code=language_code(slug_language_code),
+                    translations__language_code=stored_language_code(
+                        slug_language_code
+                    ),
                 ).first()
             page = page or pages.filter(slug=slug).first()
         return page and ChannelContext(page, channel_slug)

@@ -22,7 +22,7 @@ from ..attribute.types import (
     AttributeValueTranslation,
 )
 from ..core.ids import global_id
-from ..shop.types import language_code_argument
+from ..core.shared_enums import stored_language_code
 from . import dataloaders as loaders
 from .types import Page, PageTranslation
 
@@ -66,7 +66,7 @@ class AttributeTranslatableContent(graphene.ObjectType):
 
     @staticmethod
     def resolve_translation(root, info, language_code):
-        loader = AttributeTranslationLoader(info, language_code_argument(language_code))
+        loader = AttributeTranslationLoader(info, stored_language_code(language_code))
         return loader.load_for(root, lambda r: r.pk)
 
     @staticmethod
@@ -113,7 +113,7 @@ class AttributeValueTranslatableContent(graphene.ObjectType):
     @staticmethod
     def resolve_translation(root, info, language_code):
         loader = AttributeValueTranslationLoader(
-            info, language_code_argument(language_code)
+            info, stored_language_code(language_code)
         )
         return loader.load_for(root, lambda r: r.pk)
 
@@ -175,7 +175,7 @@ class PageTranslatableContent(graphene.ObjectType):
     @staticmethod
     def resolve_translation(root, info, language_code):
         loader = loaders.PageTranslationLoader(
-            info, language_code_argument(language_code)
+            info, stored_language_code(language_code)
         )
         return loader.load_for(root, lambda r: r.pk)
 

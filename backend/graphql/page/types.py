@@ -38,8 +38,9 @@ from ..core.dataloaders import resolve_for_siblings
 from ..core.enums import LanguageCodeEnum
 from ..core.lazy import lazy_type
 from ..core.mutations import PermissionDenied
+from ..core.shared_enums import stored_language_code
+from ..core.types import LanguageDisplay, language_display
 from ..meta.types import ObjectWithMetadata
-from ..shop.types import LanguageDisplay, language_code_argument, language_display
 from . import dataloaders as loaders
 from .shop_blocks import PageShopBlock, page_shop_blocks
 
@@ -272,7 +273,7 @@ class Page(graphene.ObjectType):
     @staticmethod
     def resolve_translation(root, info, language_code):
         loader = loaders.PageTranslationLoader(
-            info, language_code_argument(language_code)
+            info, stored_language_code(language_code)
         )
         return loader.load_for(root, lambda page: node_of(page).pk)
 

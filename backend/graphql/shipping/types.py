@@ -28,8 +28,8 @@ from ..core.ids import global_id
 from ..core.money import Money as MoneyType
 from ..core.money import MoneyRange as MoneyRangeType
 from ..core.permissions import require_any_permission
+from ..core.types import CountryDisplay, country_display
 from ..meta.types import ObjectWithMetadata
-from ..shop.types import CountryDisplay, country_display
 from ..warehouse.types import Warehouse
 from . import dataloaders as loaders
 

@@ -17,7 +17,7 @@ from graphene import relay
 
 from backend.account.models import User
 from backend.channel.models import Channel
-from backend.core.languages import LANGUAGES, language_code_from_enum
+from backend.core.languages import LANGUAGES
 from backend.core.permissions import PermissionEnum
 from backend.order.models import Order
 from backend.product.models import ProductVariant
@@ -29,49 +29,18 @@ from ..core.address import AddressInput
 from ..core.enums import LanguageCodeEnum
 from ..core.lazy import lazy_type
 from ..core.permissions import STAFF, AuthorizationFilters, permission_required
-from ..core.shared_enums import member_name
+from ..core.shared_enums import member_name, stored_language_code
+from ..core.types import (
+    CountryDisplay,
+    LanguageDisplay,
+    country_display,
+)
 from ..meta.types import ObjectWithMetadata
 from ..payment.types import PaymentGateway, gateways_offered
 from ..product.enums import WeightUnitsEnum
 
 # The Saleor API version whose schema Lumbar serves.
 SALEOR_SCHEMA_VERSION = "3.23"
-LANGUAGE_NAMES = dict(LANGUAGES)
-
-
-class CountryDisplay(graphene.ObjectType):
-    code = graphene.String(required=True, description="Country code.")
-    country = graphene.String(required=True, description="Country name.")
-
-    class Meta:
-        description = "Represents country."
-
-
-def country_display(country) -> CountryDisplay | None:
-    """Return the CountryDisplay of a django-countries Country."""
-    if not country or not country.code:
-        return None
-    return CountryDisplay(code=country.code, country=country.name)
-
-
-class LanguageDisplay(graphene.ObjectType):
-    code = graphene.Field(
-        LanguageCodeEnum,
-        required=True,
-        description="ISO 639 representation of the language name.",
-    )
-    language = graphene.String(required=True, description="Full name of the language.")
-
-
-def language_display(code: str) -> LanguageDisplay:
-    """Return the LanguageDisplay of a stored language code ("en-us")."""
-    name = code.replace("-", "_").upper()
-    return LanguageDisplay(code=name, language=LANGUAGE_NAMES.get(name, code))
-
-
-def language_code_argument(value) -> str:
-    """Return the stored language code of a LanguageCodeEnum argument."""
-    return language_code_from_enum(member_name(value))
 
 
 class Domain(graphene.ObjectType):
@@ -381,7 +350,7 @@ class Shop(graphene.ObjectType):
 
     @staticmethod
     def resolve_available_shipping_methods(root, info, channel, address=None):
-        # Cycle: shipping.types imports CountryDisplay from this module.
+        # Cycle: shipping.types imports warehouse.types, which imports Address.
         from ..shipping.types import ShippingMethodData
 
         found = Channel.objects.filter(slug=channel).first()
@@ -459,7 +428,7 @@ class Shop(graphene.ObjectType):
 
     @staticmethod
     def resolve_countries(root, info, language_code=None):
-        language = language_code_argument(language_code) if language_code else None
+        language = stored_language_code(language_code) if language_code else None
         with translation.override(language or settings.LANGUAGE_CODE):
             return [
                 CountryDisplay(code=code, country=str(name))

@@ -9,7 +9,7 @@ from backend.core.permissions import PermissionEnum
 from ...core.enums import LanguageCodeEnum
 from ...core.errors import TranslationError
 from ...core.mutations import BaseMutation, get_node
-from ...core.shared_enums import language_code
+from ...core.shared_enums import stored_language_code
 from ...product.mutations.translations import NameTranslationInput
 from ..types import Attribute as AttributeType
 from ..types import AttributeValue as AttributeValueType
@@ -50,7 +50,7 @@ class AttributeTranslate(BaseMutation):
     def clean_input(cls, info, **data):
         return {
             "attribute": get_node(data["id"], type_name="Attribute", model=Attribute),
-            "language_code": language_code(data["language_code"]),
+            "language_code": stored_language_code(data["language_code"]),
             "name": data["input"].get("name") or "",
         }
 
@@ -84,7 +84,7 @@ class AttributeValueTranslate(BaseMutation):
             "attribute_value": get_node(
                 data["id"], type_name="AttributeValue", model=AttributeValue
             ),
-            "language_code": language_code(data["language_code"]),
+            "language_code": stored_language_code(data["language_code"]),
             "name": value_input.get("name"),
             "rich_text": value_input.get("rich_text"),
             "plain_text": value_input.get("plain_text"),

@@ -9,7 +9,7 @@ from backend.page.services.pages import page_translate
 from ...core.enums import LanguageCodeEnum
 from ...core.errors import TranslationError
 from ...core.mutations import BaseMutation, decode_global_id, id_error
-from ...core.shared_enums import language_code
+from ...core.shared_enums import stored_language_code
 from ..translatable import PageTranslatableContent
 
 
@@ -60,7 +60,7 @@ class PageTranslate(BaseMutation):
         }
         return {
             "page": page,
-            "language_code": language_code(data["language_code"]),
+            "language_code": stored_language_code(data["language_code"]),
             **fields,
         }
 

@@ -10,7 +10,7 @@ from backend.product.models import Category, Collection, Product, ProductVariant
 from ...core.enums import LanguageCodeEnum
 from ...core.errors import TranslationError
 from ...core.mutations import BaseMutation, get_node
-from ...core.shared_enums import language_code
+from ...core.shared_enums import stored_language_code
 from .. import types
 from ..types import Category as CategoryType
 from ..types import Collection as CollectionType
@@ -51,7 +51,7 @@ class _Translate(BaseMutation):
     def clean_input(cls, info, **data):
         return {
             "instance": get_node(data["id"], type_name=cls.type_name, model=cls.model),
-            "language_code": language_code(data["language_code"]),
+            "language_code": stored_language_code(data["language_code"]),
             **translation_fields(data["input"]),
         }
 

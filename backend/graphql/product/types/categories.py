@@ -24,6 +24,7 @@ from ...core.channel import channel_of, node_of
 from ...core.connection import ConnectionField, connection_from, create_connection_type
 from ...core.dataloaders import resolve_for_siblings
 from ...core.enums import LanguageCodeEnum
+from ...core.shared_enums import stored_language_code
 from ...core.types import Image
 from .. import dataloaders as loaders
 from ..enums import (
@@ -38,7 +39,6 @@ from .common import (
     ModelObjectType,
     require_manage_products,
     thumbnail_size,
-    translation_language,
 )
 from .media import FORMAT_HELP, SIZE_HELP
 from .products import ProductCountableConnection
@@ -159,7 +159,7 @@ class Category(ModelObjectType):
     @staticmethod
     def resolve_translation(root, info, language_code):
         loader = loaders.CategoryTranslationLoader(
-            info, translation_language(language_code)
+            info, stored_language_code(language_code)
         )
         return loader.load_for(root, lambda r: r.pk)
 
@@ -258,7 +258,7 @@ class Collection(ModelObjectType):
     @staticmethod
     def resolve_translation(root, info, language_code):
         loader = loaders.CollectionTranslationLoader(
-            info, translation_language(language_code)
+            info, stored_language_code(language_code)
         )
         return loader.load_for(root, lambda r: node_of(r).pk)
 

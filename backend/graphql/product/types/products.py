@@ -13,6 +13,7 @@ from ...core.dataloaders import resolve_for_siblings
 from ...core.enums import LanguageCodeEnum
 from ...core.ids import from_global_id_or_error
 from ...core.lazy import lazy_type
+from ...core.shared_enums import stored_language_code
 from ...core.types import Image
 from ...page.featured import featured_in_pages
 from .. import dataloaders as loaders
@@ -37,7 +38,6 @@ from .common import (
     ModelObjectType,
     require_manage_products,
     thumbnail_size,
-    translation_language,
 )
 from .media import FORMAT_HELP, SIZE_HELP, ProductImage, ProductMedia
 from .pricing import ProductPricingInfo
@@ -406,7 +406,7 @@ class Product(ModelObjectType):
     @staticmethod
     def resolve_translation(root, info, language_code):
         loader = loaders.ProductTranslationLoader(
-            info, translation_language(language_code)
+            info, stored_language_code(language_code)
         )
         return loader.load_for(root, lambda r: node_of(r).pk)
 

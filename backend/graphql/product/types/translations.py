@@ -6,7 +6,7 @@ from graphene import relay
 from backend.product import models
 
 from ...core.ids import global_id
-from ...shop.types import LanguageDisplay, language_display
+from ...core.types import LanguageDisplay, language_display
 
 
 def _language(root):

@@ -15,6 +15,7 @@ from ...core.enums import CountryCode, LanguageCodeEnum
 from ...core.lazy import lazy_type
 from ...core.money import Money
 from ...core.mutations import PermissionDenied
+from ...core.shared_enums import stored_language_code
 from ...warehouse.types import Stock
 from .. import dataloaders as loaders
 from ..enums import name_of
@@ -30,7 +31,6 @@ from .common import (
     NODE_INTERFACES,
     ModelObjectType,
     require_manage_products,
-    translation_language,
 )
 from .media import ProductImage, ProductMedia
 from .pricing import VariantPricingInfo
@@ -242,7 +242,7 @@ class ProductVariant(ModelObjectType):
     @staticmethod
     def resolve_translation(root, info, language_code):
         loader = loaders.VariantTranslationLoader(
-            info, translation_language(language_code)
+            info, stored_language_code(language_code)
         )
         return loader.load_for(root, lambda r: node_of(r).pk)
 
