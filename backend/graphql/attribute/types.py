@@ -213,16 +213,16 @@ class Attribute(graphene.ObjectType):
     choices = ConnectionField(
         AttributeValueCountableConnection,
         sort_by=graphene.Argument(
-            lambda: filters.AttributeChoicesSortingInput,
+            filters.AttributeChoicesSortingInput,
             description="Sort attribute choices.",
         ),
         filter=graphene.Argument(
-            lambda: filters.AttributeValueFilterInput,
+            filters.AttributeValueFilterInput,
             description="Filtering options for attribute choices.",
             deprecation_reason="Use `where` filter instead.",
         ),
         where=graphene.Argument(
-            lambda: filters.AttributeValueWhereInput,
+            filters.AttributeValueWhereInput,
             description="Where filtering options for attribute choices.",
         ),
         search=graphene.String(description="Search attribute choices."),
