@@ -1,6 +1,6 @@
 """The caller as an account holder."""
 
-from ..meta.access import StaffOnly
+from ..core.permissions import StaffOnly
 
 AUTHENTICATED_USER = ("AUTHENTICATED_USER",)
 

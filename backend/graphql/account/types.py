@@ -1,7 +1,5 @@
 """User and the address validation rules, as Saleor exposes them."""
 
-import importlib
-
 import graphene
 from graphene import relay
 from graphql_relay import to_global_id
@@ -12,20 +10,24 @@ from backend.checkout.models import Checkout as CheckoutModel
 from backend.core.permissions import PermissionEnum, user_has_any_permission
 from backend.order.selectors import orders_of_user
 
+from ..checkout.lookup import CHECKOUT_MANAGERS
 from ..core.connection import ConnectionField, connection_from
+from ..core.enums import LanguageCodeEnum
 from ..core.ids import global_id
-from ..core.shared_enums import lazy_enum
+from ..core.lazy import lazy_type
+from ..core.permissions import StaffOnly
 from ..core.types import Image
-from ..meta.access import StaffOnly
 from ..meta.types import ObjectWithMetadata
+from ..order.filters import CustomerOrderWhereInput, customer_order_where_q
+from ..order.lookup import order_queryset
 from ..product.enums import ThumbnailFormatEnum
 from ..shop.types import Address
 
-
-def _lazy(module: str, name: str):
-    """Return a thunk of a type whose module imports this one."""
-    return lambda: getattr(importlib.import_module(f"backend.graphql.{module}"), name)
-
+# Checkout and order types import User, so User names theirs lazily.
+CHECKOUT_CONNECTION = lazy_type(
+    "backend.graphql.checkout.connection.CheckoutCountableConnection"
+)
+ORDER_CONNECTION = lazy_type("backend.graphql.order.types.OrderCountableConnection")
 
 CHANNEL_ARGUMENT = "Slug of a channel for which the data should be returned."
 
@@ -54,7 +56,7 @@ class User(graphene.ObjectType):
         description="List of all user's addresses.",
     )
     checkout = graphene.Field(
-        _lazy("checkout.types", "Checkout"),
+        lazy_type("backend.graphql.checkout.types.Checkout"),
         deprecation_reason="Use the `checkoutTokens` field to fetch the user "
         "checkouts.",
         description="Returns the last open checkout of this user.",
@@ -71,14 +73,14 @@ class User(graphene.ObjectType):
         description="Returns the checkout ID's assigned to this user.",
     )
     checkouts = ConnectionField(
-        _lazy("checkout.connection", "CheckoutCountableConnection"),
+        CHECKOUT_CONNECTION,
         channel=graphene.String(description=CHANNEL_ARGUMENT),
         description="Returns checkouts assigned to this user.",
     )
     orders = ConnectionField(
-        _lazy("order.types", "OrderCountableConnection"),
+        ORDER_CONNECTION,
         where=graphene.Argument(
-            _lazy("order.filters", "CustomerOrderWhereInput"),
+            CustomerOrderWhereInput,
             description="Where filtering options for orders.",
         ),
         description="List of user's orders. Requires one of the following "
@@ -93,7 +95,7 @@ class User(graphene.ObjectType):
         description="The avatar of the user.",
     )
     language_code = graphene.Field(
-        lazy_enum("LanguageCodeEnum"), required=True, description="User language code."
+        LanguageCodeEnum, required=True, description="User language code."
     )
     default_shipping_address = graphene.Field(
         Address, description="The default shipping address of the user."
@@ -149,7 +151,7 @@ class User(graphene.ObjectType):
 
     @staticmethod
     def resolve_checkouts(root, info, channel=None, **kwargs):
-        connection_type = _lazy("checkout.connection", "CheckoutCountableConnection")()
+        connection_type = CHECKOUT_CONNECTION()
         checkouts = _checkouts_of(info, root, channel=channel).select_related(
             "channel", "shipping_address", "billing_address", "shipping_method"
         )
@@ -157,10 +159,6 @@ class User(graphene.ObjectType):
 
     @staticmethod
     def resolve_orders(root, info, where=None, **kwargs):
-        from ..order.filters import customer_order_where_q
-        from ..order.schema import order_queryset
-        from ..order.types import OrderCountableConnection
-
         requestor = getattr(info.context, "user", None)
         if not _is_requestor(requestor, root) and not user_has_any_permission(
             requestor, PermissionEnum.MANAGE_ORDERS
@@ -173,7 +171,7 @@ class User(graphene.ObjectType):
         )
         if where:
             orders = orders.filter(customer_order_where_q(where))
-        return connection_from(orders, info, kwargs, OrderCountableConnection)
+        return connection_from(orders, info, kwargs, ORDER_CONNECTION())
 
     @staticmethod
     def resolve_avatar(root, info, size=None, format=None):
@@ -192,8 +190,6 @@ def _is_requestor(requestor, user) -> bool:
 
 def _checkouts_of(info, user, *, channel: str | None):
     """Return the user's checkouts in active channels, if the caller may see them."""
-    from ..checkout.lookup import CHECKOUT_MANAGERS
-
     requestor = getattr(info.context, "user", None)
     if not _is_requestor(requestor, user) and not user_has_any_permission(
         requestor, *CHECKOUT_MANAGERS

@@ -15,7 +15,7 @@ from backend.product.models import Product as ProductModel
 from backend.product.models import ProductVariant as ProductVariantModel
 
 from ..core.channel import ChannelContext, is_staff_reader
-from ..meta.inputs import PositiveInt
+from ..core.inputs import PositiveInt
 from .assigned_types import (
     ALL_ASSIGNED_TYPES,
     DEFAULT_LIMIT,

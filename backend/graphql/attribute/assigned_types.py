@@ -9,17 +9,17 @@ import graphene
 from backend.attribute.models import AttributeEntityType, AttributeInputType
 
 from ..core.channel import ChannelContext, resolve_channel_slug
-from ..core.read_side import read_side_type
-from ..core.shared_enums import lazy_enum
-from ..meta.inputs import JSON, PositiveInt
+from ..core.enums import LanguageCodeEnum
+from ..core.inputs import JSON, PositiveInt
+from ..core.lazy import lazy_type
+from ..core.shared_enums import stored_language_code
 from ..page.dataloaders import VisiblePageByIdLoader
-from ..shop.types import language_code_argument
 from .dataloaders import AttributeValueTranslationLoader
 from .references import VisibleProductByIdLoader, VisibleVariantByIdLoader
 from .types import Attribute, File, value_file
 
 LANGUAGE_ARGUMENT = {
-    "language_code": graphene.Argument(lazy_enum("LanguageCodeEnum"), required=True)
+    "language_code": graphene.Argument(LanguageCodeEnum, required=True)
 }
 DEFAULT_LIMIT = 100
 
@@ -40,9 +40,7 @@ class AssignedAttribute(graphene.Interface):
 
 
 def _translated_name(info, value, language_code):
-    loader = AttributeValueTranslationLoader(
-        info, language_code_argument(language_code)
-    )
+    loader = AttributeValueTranslationLoader(info, stored_language_code(language_code))
     translation = loader.load_for(value, lambda v: v.pk)
     return translation.name if translation else None
 
@@ -118,9 +116,7 @@ def _plain_text_translation(root, info, language_code):
     value = _first(root)
     if value is None:
         return None
-    loader = AttributeValueTranslationLoader(
-        info, language_code_argument(language_code)
-    )
+    loader = AttributeValueTranslationLoader(info, stored_language_code(language_code))
     translation = loader.load_for(value, lambda v: v.pk)
     return translation.plain_text if translation else None
 
@@ -129,9 +125,7 @@ def _rich_text_translation(root, info, language_code):
     value = _first(root)
     if value is None:
         return None
-    loader = AttributeValueTranslationLoader(
-        info, language_code_argument(language_code)
-    )
+    loader = AttributeValueTranslationLoader(info, stored_language_code(language_code))
     translation = loader.load_for(value, lambda v: v.pk)
     return translation.rich_text if translation else None
 
@@ -187,9 +181,9 @@ def _single(many):
 LIMIT = {"limit": PositiveInt(default_value=DEFAULT_LIMIT)}
 
 
-def _list_of(type_name, description):
+def _list_of(type_path, description):
     return graphene.List(
-        graphene.NonNull(lambda: read_side_type(type_name)),
+        graphene.NonNull(lazy_type(type_path)),
         required=True,
         description=description,
         **LIMIT,
@@ -290,7 +284,8 @@ AssignedDateTimeAttribute = _assigned(
 AssignedSinglePageReferenceAttribute = _assigned(
     "AssignedSinglePageReferenceAttribute",
     graphene.Field(
-        "backend.graphql.page.types.Page", description="The assigned page reference."
+        lazy_type("backend.graphql.page.types.Page"),
+        description="The assigned page reference.",
     ),
     _single(_pages),
     "Represents single page reference attribute.",
@@ -298,7 +293,8 @@ AssignedSinglePageReferenceAttribute = _assigned(
 AssignedSingleProductReferenceAttribute = _assigned(
     "AssignedSingleProductReferenceAttribute",
     graphene.Field(
-        lambda: read_side_type("Product"), description="The assigned product reference."
+        lazy_type("backend.graphql.product.types.Product"),
+        description="The assigned product reference.",
     ),
     _single(_products),
     "Represents single product reference attribute.",
@@ -306,7 +302,7 @@ AssignedSingleProductReferenceAttribute = _assigned(
 AssignedSingleProductVariantReferenceAttribute = _assigned(
     "AssignedSingleProductVariantReferenceAttribute",
     graphene.Field(
-        lambda: read_side_type("ProductVariant"),
+        lazy_type("backend.graphql.product.types.ProductVariant"),
         description="The assigned product variant reference.",
     ),
     _single(_variants),
@@ -315,7 +311,7 @@ AssignedSingleProductVariantReferenceAttribute = _assigned(
 AssignedMultiPageReferenceAttribute = _assigned(
     "AssignedMultiPageReferenceAttribute",
     graphene.List(
-        graphene.NonNull("backend.graphql.page.types.Page"),
+        graphene.NonNull(lazy_type("backend.graphql.page.types.Page")),
         required=True,
         description="List of assigned page references.",
         **LIMIT,
@@ -325,13 +321,18 @@ AssignedMultiPageReferenceAttribute = _assigned(
 )
 AssignedMultiProductReferenceAttribute = _assigned(
     "AssignedMultiProductReferenceAttribute",
-    _list_of("Product", "List of assigned product references."),
+    _list_of(
+        "backend.graphql.product.types.Product", "List of assigned product references."
+    ),
     _products,
     "Represents multi product reference attribute.",
 )
 AssignedMultiProductVariantReferenceAttribute = _assigned(
     "AssignedMultiProductVariantReferenceAttribute",
-    _list_of("ProductVariant", "List of assigned product variant references."),
+    _list_of(
+        "backend.graphql.product.types.ProductVariant",
+        "List of assigned product variant references.",
+    ),
     _variants,
     "Represents multi product variant reference attribute.",
 )
@@ -346,7 +347,7 @@ def _no_stored_references(root, info, limit=DEFAULT_LIMIT):
 AssignedSingleCategoryReferenceAttribute = _assigned(
     "AssignedSingleCategoryReferenceAttribute",
     graphene.Field(
-        lambda: read_side_type("Category"),
+        lazy_type("backend.graphql.product.types.Category"),
         description="The assigned category reference.",
     ),
     _single(_no_stored_references),
@@ -355,7 +356,7 @@ AssignedSingleCategoryReferenceAttribute = _assigned(
 AssignedSingleCollectionReferenceAttribute = _assigned(
     "AssignedSingleCollectionReferenceAttribute",
     graphene.Field(
-        lambda: read_side_type("Collection"),
+        lazy_type("backend.graphql.product.types.Collection"),
         description="The assigned collection reference.",
     ),
     _single(_no_stored_references),
@@ -363,13 +364,19 @@ AssignedSingleCollectionReferenceAttribute = _assigned(
 )
 AssignedMultiCategoryReferenceAttribute = _assigned(
     "AssignedMultiCategoryReferenceAttribute",
-    _list_of("Category", "List of assigned category references."),
+    _list_of(
+        "backend.graphql.product.types.Category",
+        "List of assigned category references.",
+    ),
     _no_stored_references,
     "Represents multi category reference attribute.",
 )
 AssignedMultiCollectionReferenceAttribute = _assigned(
     "AssignedMultiCollectionReferenceAttribute",
-    _list_of("Collection", "List of assigned collection references."),
+    _list_of(
+        "backend.graphql.product.types.Collection",
+        "List of assigned collection references.",
+    ),
     _no_stored_references,
     "Represents multi collection reference attribute.",
 )

@@ -1,14 +1,19 @@
 """Attribute enums; values are the forms the models store.
 
-``core.shared_enums.shared_enum`` finds these by name, so queries and
-mutations use the same enum objects.
+Queries and mutations import these same objects: a schema holds one type
+per name.
 """
 
 import graphene
 
 from backend.attribute.models import AttributeEntityType, AttributeInputType
 
-from ..core.shared_enums import FALLBACK_MEMBERS
+MEASUREMENT_UNITS = (
+    "MM CM DM M KM FT YD INCH SQ_MM SQ_CM SQ_DM SQ_M SQ_KM SQ_FT SQ_YD SQ_INCH "
+    "CUBIC_MILLIMETER CUBIC_CENTIMETER CUBIC_DECIMETER CUBIC_METER LITER "
+    "CUBIC_FOOT CUBIC_INCH CUBIC_YARD QT PINT FL_OZ ACRE_IN ACRE_FT G LB OZ KG "
+    "TONNE"
+).split()
 
 AttributeInputTypeEnum = graphene.Enum(
     "AttributeInputTypeEnum",
@@ -28,7 +33,7 @@ AttributeTypeEnum = graphene.Enum(
 )
 MeasurementUnitsEnum = graphene.Enum(
     "MeasurementUnitsEnum",
-    [(name, name.lower()) for name in FALLBACK_MEMBERS["MeasurementUnitsEnum"]],
+    [(name, name.lower()) for name in MEASUREMENT_UNITS],
 )
 
 

@@ -10,7 +10,7 @@ from backend.product.models import CollectionProduct, Product
 from ..core.enums import OrderDirection
 from ..core.filter_inputs import MetadataFilter, StringFilterInput, filter_by_metadata
 from ..core.ids import from_global_id_or_error, pks_from_global_ids
-from ..meta.inputs import sort_direction, string_filter_q
+from ..core.inputs import sort_direction, string_filter_q
 from .enums import (
     AttributeChoicesSortField,
     AttributeEntityTypeEnum,

@@ -6,10 +6,10 @@ from graphql import GraphQLError
 from backend.attribute import models
 from backend.core.permissions import PermissionEnum
 
+from ..core.arguments import require_one_of
 from ..core.channel import get_channel, is_staff_reader
 from ..core.connection import ConnectionField, connection_from
 from ..core.ids import from_global_id_or_error
-from ..meta.lookup import require_one_of
 from .filters import (
     AttributeFilterInput,
     AttributeSortingInput,

@@ -6,13 +6,16 @@ from graphene import relay
 from backend.attribute import models
 from backend.attribute.models import AttributeEntityType
 from backend.core.permissions import PermissionEnum
+from backend.product.models import ProductType
 
 from ..core.connection import ConnectionField, connection_from, create_connection_type
+from ..core.enums import LanguageCodeEnum
 from ..core.ids import global_id
+from ..core.lazy import lazy_type
 from ..core.permissions import permission_required
-from ..core.shared_enums import lazy_enum
+from ..core.shared_enums import stored_language_code
+from ..core.types import LanguageDisplay, language_display
 from ..meta.types import ObjectWithMetadata
-from ..shop.types import LanguageDisplay, language_code_argument, language_display
 from . import filters
 from .dataloaders import (
     AttributeTranslationLoader,
@@ -28,7 +31,7 @@ from .enums import (
 
 LANGUAGE_ARGUMENT = {
     "language_code": graphene.Argument(
-        lazy_enum("LanguageCodeEnum"),
+        LanguageCodeEnum,
         required=True,
         description="A language code to return the translation for.",
     )
@@ -137,7 +140,7 @@ class AttributeValue(graphene.ObjectType):
     @staticmethod
     def resolve_translation(root, info, language_code):
         loader = AttributeValueTranslationLoader(
-            info, language_code_argument(language_code)
+            info, stored_language_code(language_code)
         )
         return loader.load_for(root, lambda value: value.pk)
 
@@ -163,18 +166,14 @@ class AttributeValue(graphene.ObjectType):
 
 AttributeValueCountableConnection = create_connection_type(AttributeValue)
 # The product domain's read side defines ProductType and its connection.
-PRODUCT_TYPE_CONNECTION = (
+PRODUCT_TYPE_CONNECTION = lazy_type(
     "backend.graphql.product.types.categories.ProductTypeCountableConnection"
 )
 
 
 def _product_types(info, args, **lookup):
-    from backend.product.models import ProductType
-
-    from ..product.types.categories import ProductTypeCountableConnection
-
     product_types = ProductType.objects.filter(**lookup).order_by("slug", "pk")
-    return connection_from(product_types, info, args, ProductTypeCountableConnection)
+    return connection_from(product_types, info, args, PRODUCT_TYPE_CONNECTION())
 
 
 def _with_attribute(value, attribute):
@@ -214,16 +213,16 @@ class Attribute(graphene.ObjectType):
     choices = ConnectionField(
         AttributeValueCountableConnection,
         sort_by=graphene.Argument(
-            lambda: filters.AttributeChoicesSortingInput,
+            filters.AttributeChoicesSortingInput,
             description="Sort attribute choices.",
         ),
         filter=graphene.Argument(
-            lambda: filters.AttributeValueFilterInput,
+            filters.AttributeValueFilterInput,
             description="Filtering options for attribute choices.",
             deprecation_reason="Use `where` filter instead.",
         ),
         where=graphene.Argument(
-            lambda: filters.AttributeValueWhereInput,
+            filters.AttributeValueWhereInput,
             description="Where filtering options for attribute choices.",
         ),
         search=graphene.String(description="Search attribute choices."),
@@ -373,7 +372,7 @@ class Attribute(graphene.ObjectType):
 
     @staticmethod
     def resolve_translation(root, info, language_code):
-        loader = AttributeTranslationLoader(info, language_code_argument(language_code))
+        loader = AttributeTranslationLoader(info, stored_language_code(language_code))
         return loader.load_for(root, lambda attribute: attribute.pk)
 
     @staticmethod

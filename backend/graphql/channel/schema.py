@@ -4,10 +4,10 @@ import graphene
 
 from backend.channel import models
 
+from ..core.arguments import require_one_of
 from ..core.dataloaders import register_siblings
 from ..core.ids import from_global_id_or_error
-from ..meta.access import require_staff
-from ..meta.lookup import require_one_of
+from ..core.permissions import require_staff
 from .types import Channel
 
 

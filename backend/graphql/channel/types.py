@@ -4,11 +4,14 @@ import graphene
 from graphene import relay
 
 from backend.channel import models
+from backend.shipping.selectors import channel_shippable_countries
+from backend.warehouse.models import ChannelWarehouse
 
 from ..core.dataloaders import DataLoader
-from ..meta.access import require_staff
+from ..core.permissions import require_staff
+from ..core.types import CountryDisplay, country_display
 from ..meta.types import ObjectWithMetadata
-from ..shop.types import CountryDisplay, country_display
+from ..warehouse.types import Warehouse
 
 STAFF_ONLY = (
     "\n\nRequires one of the following permissions: AUTHENTICATED_APP, "
@@ -20,8 +23,6 @@ class WarehousesByChannelIdLoader(DataLoader):
     context_key = "warehouses_by_channel_id"
 
     def batch_load(self, keys):
-        from backend.warehouse.models import ChannelWarehouse
-
         links = (
             ChannelWarehouse.objects.filter(channel_id__in=keys)
             .select_related("warehouse__address")
@@ -59,7 +60,7 @@ class Channel(graphene.ObjectType):
         description="List of shippable countries for the channel.",
     )
     warehouses = graphene.List(
-        graphene.NonNull("backend.graphql.warehouse.types.Warehouse"),
+        graphene.NonNull(Warehouse),
         required=True,
         description="List of warehouses assigned to this channel." + STAFF_ONLY,
     )
@@ -94,8 +95,6 @@ class Channel(graphene.ObjectType):
 
     @staticmethod
     def resolve_countries(root, info):
-        from backend.shipping.selectors import channel_shippable_countries
-
         return [
             country_display(country)
             for country in channel_shippable_countries(channel_id=root.pk)

@@ -3,10 +3,10 @@
 import graphene
 from django.core.exceptions import ValidationError
 
-from ..core.address import AddressInput
+from ..core.address import AddressInput, address_country_code
+from ..core.enums import LanguageCodeEnum
 from ..core.inputs import MetadataInput, PositiveDecimal
 from ..core.mutations import decode_global_id
-from ..core.shared_enums import lazy_enum
 
 
 class CheckoutLineInput(graphene.InputObjectType):
@@ -103,7 +103,7 @@ class CheckoutCreateInput(graphene.InputObjectType):
     )
     billing_address = AddressInput(description="Billing address of the customer.")
     language_code = graphene.Argument(
-        lazy_enum("LanguageCodeEnum"), description="Checkout language code."
+        LanguageCodeEnum, description="Checkout language code."
     )
     validation_rules = CheckoutValidationRules(
         description="The checkout validation rules that can be changed."
@@ -143,8 +143,6 @@ def lines_to_add(lines) -> list[tuple[int, int]]:
 
 def address_data(address) -> dict:
     """Return the domain's address dict of an AddressInput."""
-    from ..core.address import address_country_code
-
     data = {
         name: address.get(name)
         for name in (

@@ -8,33 +8,16 @@ inactive channel the query answers only staff who manage checkouts, and the
 mutations refuse with CHANNEL_INACTIVE.
 """
 
-import binascii
 import uuid
 
 from django.core.exceptions import ValidationError
 from graphql import GraphQLError
-from graphql_relay import from_global_id
 
 # Re-exported for the mutations that name who else may act on a checkout.
 from backend.checkout.access import CHECKOUT_MANAGERS  # noqa: F401
 from backend.checkout.models import Checkout
 
-
-def _invalid_id(field: str, value) -> ValidationError:
-    return ValidationError(
-        {field: ValidationError(f"Couldn't resolve id: {value}.", code="GRAPHQL_ERROR")}
-    )
-
-
-def uuid_from_global_id(value: str, *, type_name: str, field: str) -> uuid.UUID:
-    """Return the UUID a global id of this type names, or raise a field error."""
-    try:
-        found_type, raw = from_global_id(value or "")
-        if found_type != type_name:
-            raise ValueError(found_type)
-        return uuid.UUID(raw)
-    except (binascii.Error, UnicodeDecodeError, ValueError, TypeError):
-        raise _invalid_id(field, value) from None
+from ..core.ids import uuid_from_global_id
 
 
 def checkout_token_of(*, id=None, token=None, checkout_id=None) -> uuid.UUID:

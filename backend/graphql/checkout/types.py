@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import graphene
 from graphene import relay
-from prices import Money, TaxedMoney
+from prices import Money
 
 from backend.checkout.models import Checkout as CheckoutModel
 from backend.checkout.reservations import (
@@ -20,14 +20,15 @@ from ..core.channel import ChannelContext
 from ..core.dataloaders import register_siblings, resolve_for_siblings
 from ..core.money import Money as MoneyType
 from ..core.money import TaxedMoney as TaxedMoneyType
+from ..core.money import taxed
 from ..core.permissions import OWNER, permission_required
 from ..meta.types import ObjectWithMetadata
 from ..payment.types import PaymentGateway, TransactionItem, gateways_offered
-from ..product.types.common import other_type
+from ..product.types import ProductVariant
 from ..shipping.types import Delivery, ShippingMethod
 from ..shop.types import Address
 from ..warehouse.types import Warehouse
-from .loaders import (
+from .dataloaders import (
     CheckoutLineData,
     available_quantities,
     checkout_data,
@@ -36,8 +37,6 @@ from .loaders import (
     paid_amounts,
     shipping_options,
 )
-
-ProductVariant = other_type("backend.graphql.product.types", "ProductVariant")
 
 
 @permission_required(
@@ -48,11 +47,6 @@ ProductVariant = other_type("backend.graphql.product.types", "ProductVariant")
 )
 def _checkout_user(checkout: CheckoutModel, info):
     return checkout.user
-
-
-def taxed(money: Money) -> TaxedMoney:
-    """Return a TaxedMoney with no tax: Lumbar's prices are tax-inclusive."""
-    return TaxedMoney(net=money, gross=money)
 
 
 CheckoutAuthorizeStatusEnum = graphene.Enum(

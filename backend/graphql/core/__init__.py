@@ -1,7 +1,9 @@
 """Shared GraphQL read-side pieces; how a domain package uses them.
 
 - ids.py: ``global_id("Product", pk)`` and ``from_global_id_or_error(value,
-  "Product")`` (Saleor's "Invalid ID: ... Expected: Product." error).
+  "Product")`` (Saleor's "Invalid ID: ... Expected: Product." error);
+  ``uuid_from_global_id`` for the types whose ids carry a UUID (Order,
+  Checkout, their lines, TransactionItem).
 - connection.py: ``XConnection = create_connection_type(XType)`` gives
   ``XCountableConnection``/``XCountableEdge``; declare the query field with
   ``ConnectionField(XConnection, filter=..., ...)`` and return
@@ -21,9 +23,19 @@
   channel)`` applies Saleor's rules (unknown slug -> "Channel with '<slug>'
   slug does not exist.", no arg -> staff read all, shopper the default).
 - money.py: Money, TaxedMoney, MoneyRange, TaxedMoneyRange from
-  ``prices`` objects; types.py: Image (url, alt). LanguageDisplay and
-  CountryDisplay live in ../shop/types.py.
-- enums.py: OrderDirection; filter_inputs.py: StringFilterInput,
-  GlobalIDFilterInput, DecimalFilterInput, DateTimeRangeInput, ...,
-  MetadataFilter and ``filter_by_metadata``.
+  ``prices`` objects; types.py: Image (url, alt), LanguageDisplay and
+  CountryDisplay (``language_display(code)``, ``country_display(country)``).
+- lazy.py: ``lazy_type("backend.graphql.<pkg>.<module>.<Type>")`` names a
+  type whose direct import would close an import circle; import every other
+  type directly.
+- enums.py: OrderDirection, CountryCode, LanguageCodeEnum (shared_enums.py
+  reads parsed members: ``member_name``, ``stored_language_code``);
+  filter_inputs.py: StringFilterInput, GlobalIDFilterInput,
+  DecimalFilterInput, DateTimeRangeInput, ..., MetadataFilter and
+  ``filter_by_metadata``.
+- permissions.py: ``@permission_required(...)`` on a resolver, or
+  ``require_staff(info)`` / ``require_any_permission(info, ...)`` in it;
+  arguments.py: ``require_one_of(id=..., slug=...)`` for single-object
+  queries; inputs.py: the shared scalars (PositiveInt, JSON, ...) and
+  ``sort_direction``, ``string_filter_q``; money.py also has ``taxed``.
 """

@@ -1,6 +1,9 @@
 """Enums every domain's sorting and filtering inputs share."""
 
 import graphene
+from django_countries import countries
+
+from backend.core.languages import LANGUAGES
 
 
 class OrderDirection(graphene.Enum):
@@ -15,8 +18,6 @@ class OrderDirection(graphene.Enum):
 
 
 def _country_code_enum():
-    from django_countries import countries
-
     # Saleor lists the European Union and Kosovo besides ISO 3166-1.
     codes = sorted({code for code, _ in countries} | {"EU", "XK"})
     return graphene.Enum(
@@ -27,6 +28,12 @@ def _country_code_enum():
 
 
 CountryCode = _country_code_enum()
+
+
+# Saleor's language codes; every translation field and argument takes it.
+LanguageCodeEnum = graphene.Enum(
+    "LanguageCodeEnum", [(name, name) for name, _ in LANGUAGES]
+)
 
 
 class AddressTypeEnum(graphene.Enum):

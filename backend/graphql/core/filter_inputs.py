@@ -1,6 +1,7 @@
 """Saleor's generic filter inputs (``where`` and legacy ``filter``)."""
 
 import graphene
+from django.db.models import Q
 
 
 class StringFilterInput(graphene.InputObjectType):
@@ -173,3 +174,43 @@ class AssignedAttributeWhereInput(graphene.InputObjectType):
         description="Filter by value of the attribute. Only one value input field "
         "is allowed. If provided more than one, the error will be raised.",
     )
+
+
+class MetadataValueFilterInput(graphene.InputObjectType):
+    eq = graphene.String(description="The value equal to.")
+    one_of = graphene.List(
+        graphene.NonNull(graphene.String), description="The value included in."
+    )
+
+    class Meta:
+        description = "Define the filtering options for metadata value fields."
+
+
+class MetadataFilterInput(graphene.InputObjectType):
+    key = graphene.String(
+        required=True,
+        description=(
+            "Key to filter by. If not other fields provided - checking the "
+            "existence of the key in metadata."
+        ),
+    )
+    value = graphene.InputField(
+        MetadataValueFilterInput, description="Value to filter by."
+    )
+
+    class Meta:
+        description = "Define the filtering options for metadata fields."
+
+
+def metadata_q(metadata) -> Q:
+    """Return the Q of a MetadataFilterInput on a model's metadata."""
+    key = metadata["key"]
+    value = metadata.get("value") or {}
+    if value.get("eq") is not None:
+        return Q(metadata__contains={key: value["eq"]})
+    if value.get("one_of") is not None:
+        either = Q(pk__in=[])
+        for item in value["one_of"]:
+            either |= Q(metadata__contains={key: item})
+        return either
+    return Q(metadata__has_key=key)

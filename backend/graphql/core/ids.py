@@ -1,7 +1,10 @@
-"""Saleor's global ids: base64 of "<Type>:<pk>", decoded with a type check."""
+"""Saleor's global ids: base64 of "<Type>:<pk>" (or "<Type>:<uuid>"), decoded
+with a type check."""
 
 import binascii
+import uuid
 
+from django.core.exceptions import ValidationError
 from graphql import GraphQLError
 from graphql_relay import from_global_id, to_global_id
 
@@ -44,3 +47,20 @@ def from_global_id_or_error(
 def pks_from_global_ids(global_ids, only_type: str) -> list[int]:
     """Return the primary keys of a list of global ids of one type."""
     return [from_global_id_or_error(value, only_type) for value in global_ids or []]
+
+
+def _invalid_id(field: str, value) -> ValidationError:
+    return ValidationError(
+        {field: ValidationError(f"Couldn't resolve id: {value}.", code="GRAPHQL_ERROR")}
+    )
+
+
+def uuid_from_global_id(value: str, *, type_name: str, field: str) -> uuid.UUID:
+    """Return the UUID a global id of this type names, or raise a field error."""
+    try:
+        found_type, raw = from_global_id(value or "")
+        if found_type != type_name:
+            raise ValueError(found_type)
+        return uuid.UUID(raw)
+    except (binascii.Error, UnicodeDecodeError, ValueError, TypeError):
+        raise _invalid_id(field, value) from None

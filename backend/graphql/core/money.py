@@ -4,6 +4,8 @@ from decimal import Decimal
 
 import graphene
 from babel.numbers import get_currency_precision
+from prices import Money as PricesMoney
+from prices import TaxedMoney as PricesTaxedMoney
 
 
 def _precision(currency: str) -> int:
@@ -76,3 +78,8 @@ class TaxedMoneyRange(graphene.ObjectType):
 
     class Meta:
         description = "Represents a range of monetary values."
+
+
+def taxed(money: PricesMoney) -> PricesTaxedMoney:
+    """Return a TaxedMoney with no tax: Lumbar's prices are tax-inclusive."""
+    return PricesTaxedMoney(net=money, gross=money)

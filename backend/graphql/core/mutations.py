@@ -18,6 +18,7 @@ from django.db import IntegrityError, models
 from graphene.types.mutation import MutationOptions
 from graphql import GraphQLError
 from graphql_relay import from_global_id
+from graphql_relay import to_global_id as relay_to_global_id
 
 from backend.core.permissions import PermissionEnum, user_has_any_permission
 
@@ -119,8 +120,6 @@ def get_nodes(
 
 
 def to_global_id(type_name: str, pk: int) -> str:
-    from graphql_relay import to_global_id as relay_to_global_id
-
     return relay_to_global_id(type_name, str(pk))
 
 

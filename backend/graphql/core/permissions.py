@@ -6,11 +6,15 @@ PermissionDenied error, so the field answers null and never its value.
 Besides permission codes a field may accept Saleor's authorization filters:
 ``*STAFF`` (any active staff member, or an app, which Lumbar does not have)
 or ``OWNER`` (the reader is the user that ``owner`` returns for the object).
+A resolver that decides in its body calls ``require_staff(info)`` or
+``require_any_permission(info, ...)``; both refuse with Saleor's error.
 """
 
 from collections.abc import Callable
 from enum import Enum
 from functools import wraps
+
+from graphql import GraphQLError
 
 from backend.core.permissions import PermissionEnum, user_has_any_permission
 
@@ -60,3 +64,39 @@ def permission_required(
         return guarded
 
     return decorate
+
+
+# Saleor's authorization filters that are not permission codes.
+AUTHENTICATED_STAFF = ("AUTHENTICATED_APP", "AUTHENTICATED_STAFF_USER")
+
+
+class StaffOnly(GraphQLError):
+    """Saleor's refusal of a field that only staff (or apps) may read."""
+
+    def __init__(self, names: tuple[str, ...] = AUTHENTICATED_STAFF):
+        joined = ", ".join(names)
+        super().__init__(
+            f"To access this path, you need one of the following permissions: {joined}",
+            extensions={
+                "exception": {"code": "PermissionDenied", "permissions": list(names)}
+            },
+        )
+
+
+def is_staff(info) -> bool:
+    """Return whether the requestor is an active staff member."""
+    user = getattr(info.context, "user", None)
+    return bool(user and user.is_active and user.is_staff)
+
+
+def require_staff(info) -> None:
+    """Refuse the field unless the requestor is staff."""
+    if not is_staff(info):
+        raise StaffOnly()
+
+
+def require_any_permission(info, *permissions: PermissionEnum) -> None:
+    """Refuse the field unless the requestor holds one of the permissions."""
+    user = getattr(info.context, "user", None)
+    if not user_has_any_permission(user, *permissions):
+        raise PermissionDenied(permissions)

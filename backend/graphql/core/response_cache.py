@@ -223,6 +223,7 @@ def query_is_cacheable(query: str, operation_name: str | None) -> bool:
 
 
 def _operation_is_cacheable(query: str, operation_name: str | None) -> bool:
+    # Deferred: core sits below the schema (api), which imports every package.
     from ..api import schema
 
     try:

@@ -5,13 +5,13 @@ from django.db.models import Count, Q
 
 from backend.menu import models
 
+from ..core.arguments import require_one_of
 from ..core.channel import resolve_channel_slug
 from ..core.connection import ConnectionField, connection_from, create_connection_type
 from ..core.enums import OrderDirection
 from ..core.filter_inputs import MetadataFilter, filter_by_metadata
 from ..core.ids import from_global_id_or_error
-from ..meta.inputs import sort_direction
-from ..meta.lookup import require_one_of
+from ..core.inputs import sort_direction
 from .types import Menu
 
 MenuCountableConnection = create_connection_type(Menu)

@@ -6,11 +6,13 @@ from graphene import relay
 from backend.menu import models
 
 from ..core.channel import ChannelContext
-from ..core.read_side import read_side_type
-from ..core.shared_enums import lazy_enum
+from ..core.enums import LanguageCodeEnum
+from ..core.shared_enums import stored_language_code
+from ..core.types import LanguageDisplay, language_display
 from ..meta.types import ObjectWithMetadata
 from ..page.dataloaders import VisiblePageByIdLoader
-from ..shop.types import LanguageDisplay, language_code_argument, language_display
+from ..page.types import Page
+from ..product.types import Category, Collection
 from .dataloaders import (
     CategoryByIdLoader,
     MenuByIdLoader,
@@ -56,15 +58,15 @@ class MenuItem(graphene.ObjectType):
         description="ID of parent menu item. If empty, menu will be top level menu.",
     )
     category = graphene.Field(
-        lambda: read_side_type("Category"),
+        Category,
         description="Category associated with the menu item.",
     )
     collection = graphene.Field(
-        lambda: read_side_type("Collection"),
+        Collection,
         description="A collection associated with this menu item.",
     )
     page = graphene.Field(
-        "backend.graphql.page.types.Page",
+        Page,
         description="A page associated with this menu item.",
     )
     level = graphene.Int(
@@ -81,7 +83,7 @@ class MenuItem(graphene.ObjectType):
     translation = graphene.Field(
         MenuItemTranslation,
         language_code=graphene.Argument(
-            lazy_enum("LanguageCodeEnum"),
+            LanguageCodeEnum,
             required=True,
             description="A language code to return the translation for menu item.",
         ),
@@ -142,7 +144,7 @@ class MenuItem(graphene.ObjectType):
 
     @staticmethod
     def resolve_translation(root, info, language_code):
-        loader = MenuItemTranslationLoader(info, language_code_argument(language_code))
+        loader = MenuItemTranslationLoader(info, stored_language_code(language_code))
         return loader.load_for(root, lambda item: item.pk)
 
 

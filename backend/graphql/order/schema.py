@@ -7,13 +7,14 @@ from graphql import GraphQLError
 
 from backend.core.permissions import PermissionEnum
 from backend.order.access import order_for_token_holder
-from backend.order.models import Order as OrderModel
 from backend.order.queue import open_orders
 
-from ..checkout.lookup import uuid_from_global_id
 from ..core.connection import ConnectionField, connection_from
+from ..core.ids import uuid_from_global_id
 from ..core.mutations import decode_global_id
-from ..meta.access import require_any_permission
+from ..core.permissions import require_any_permission
+from .filters import OrderFilterInput, filter_orders, search_orders
+from .lookup import order_queryset
 from .mutations.fulfillment_approve import FulfillmentApprove
 from .mutations.fulfillment_cancel import FulfillmentCancel
 from .mutations.fulfillment_update_tracking import FulfillmentUpdateTracking
@@ -23,20 +24,8 @@ from .mutations.order_fulfill import OrderFulfill
 from .mutations.order_grant_refund_create import OrderGrantRefundCreate
 from .mutations.order_mark_as_paid import OrderMarkAsPaid
 from .mutations.order_note_add import OrderNoteAdd
-from .order_filters import (
-    OrderFilterInput,
-    OrderSortingInput,
-    filter_orders,
-    search_orders,
-    sort_orders,
-)
+from .sorters import OrderSortingInput, sort_orders
 from .types import Order, OrderCountableConnection
-
-
-def order_queryset():
-    return OrderModel.objects.select_related(
-        "channel", "shipping_address", "billing_address", "shipping_method"
-    ).prefetch_related("lines__variant__product", "events")
 
 
 class OrderQueries(graphene.ObjectType):

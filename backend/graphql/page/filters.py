@@ -11,37 +11,13 @@ from ..core.filter_inputs import (
     AssignedAttributeWhereInput,
     GlobalIDFilterInput,
     MetadataFilter,
+    MetadataFilterInput,
     StringFilterInput,
     filter_by_metadata,
+    metadata_q,
 )
 from ..core.ids import pks_from_global_ids
 from ..product.filters import attributes_q
-
-
-class MetadataValueFilterInput(graphene.InputObjectType):
-    eq = graphene.String(description="The value equal to.")
-    one_of = graphene.List(
-        graphene.NonNull(graphene.String), description="The value included in."
-    )
-
-    class Meta:
-        description = "Define the filtering options for metadata value fields."
-
-
-class MetadataFilterInput(graphene.InputObjectType):
-    key = graphene.String(
-        required=True,
-        description=(
-            "Key to filter by. If not other fields provided - checking the "
-            "existence of the key in metadata."
-        ),
-    )
-    value = graphene.InputField(
-        MetadataValueFilterInput, description="Value to filter by."
-    )
-
-    class Meta:
-        description = "Define the filtering options for metadata fields."
 
 
 class PageFilterInput(graphene.InputObjectType):
@@ -165,19 +141,6 @@ def _page_holds(value_q: Q) -> Q:
     )
 
 
-def _metadata_q(metadata) -> Q:
-    key = metadata["key"]
-    value = metadata.get("value") or {}
-    if value.get("eq") is not None:
-        return Q(metadata__contains={key: value["eq"]})
-    if value.get("one_of") is not None:
-        either = Q(pk__in=[])
-        for item in value["one_of"]:
-            either |= Q(metadata__contains={key: item})
-        return either
-    return Q(metadata__has_key=key)
-
-
 def page_where_q(data) -> Q:
     """Return the Q of Saleor's ``PageWhereInput`` (with AND/OR)."""
     condition = Q()
@@ -196,7 +159,7 @@ def page_where_q(data) -> Q:
                 page_type_id__in=pks_from_global_ids(page_type["one_of"], "PageType")
             )
     if data.get("metadata"):
-        condition &= _metadata_q(data["metadata"])
+        condition &= metadata_q(data["metadata"])
     if data.get("attributes"):
         condition &= attributes_q(data["attributes"], holds=_page_holds)
     for item in data.get("AND") or []:

@@ -4,11 +4,12 @@ import graphene
 
 from backend.page import models
 
+from ..core.arguments import require_one_of
 from ..core.channel import ChannelContext, get_channel, is_staff_reader
 from ..core.connection import ConnectionField, connection_from
+from ..core.enums import LanguageCodeEnum
 from ..core.ids import from_global_id_or_error
-from ..core.shared_enums import language_code, lazy_enum
-from ..meta.lookup import require_one_of
+from ..core.shared_enums import stored_language_code
 from .filters import (
     PageFilterInput,
     PageSortingInput,
@@ -50,7 +51,7 @@ class PageQueries(graphene.ObjectType):
         id=graphene.Argument(graphene.ID, description="ID of the page."),
         slug=graphene.String(description="The slug of the page."),
         slug_language_code=graphene.Argument(
-            lazy_enum("LanguageCodeEnum"),
+            LanguageCodeEnum,
             description="Language code of the page slug, omit to use primary slug.",
         ),
         channel=graphene.String(description=CHANNEL_HELP),
@@ -98,7 +99,9 @@ class PageQueries(graphene.ObjectType):
             if slug_language_code is not None:
                 page = pages.filter(
                     translations__slug=slug,
-                    translations__language_code=language_code(slug_language_code),
+                    translations__language_code=stored_language_code(
+                        slug_language_code
+                    ),
                 ).first()
             page = page or pages.filter(slug=slug).first()
         return page and ChannelContext(page, channel_slug)

@@ -7,6 +7,7 @@ import graphene
 from backend.page.selectors import ShopBlock
 
 from ..core.channel import ChannelContext, node_of
+from ..product.types import Product
 from . import dataloaders as loaders
 
 
@@ -48,7 +49,7 @@ class ShopBlockResult:
 
 class PageShopBlockProduct(graphene.ObjectType):
     product = graphene.Field(
-        "backend.graphql.product.types.Product",
+        Product,
         required=True,
         description="The product, read in the block's channel.",
     )

@@ -22,8 +22,9 @@ from ..attribute.types import (
     AttributeValueTranslation,
 )
 from ..core.ids import global_id
-from ..shop.types import language_code_argument
+from ..core.shared_enums import stored_language_code
 from . import dataloaders as loaders
+from .types import Page, PageTranslation
 
 # Values of these input types hold words a translator can translate.
 TRANSLATABLE_INPUT_TYPES = (
@@ -65,7 +66,7 @@ class AttributeTranslatableContent(graphene.ObjectType):
 
     @staticmethod
     def resolve_translation(root, info, language_code):
-        loader = AttributeTranslationLoader(info, language_code_argument(language_code))
+        loader = AttributeTranslationLoader(info, stored_language_code(language_code))
         return loader.load_for(root, lambda r: r.pk)
 
     @staticmethod
@@ -112,7 +113,7 @@ class AttributeValueTranslatableContent(graphene.ObjectType):
     @staticmethod
     def resolve_translation(root, info, language_code):
         loader = AttributeValueTranslationLoader(
-            info, language_code_argument(language_code)
+            info, stored_language_code(language_code)
         )
         return loader.load_for(root, lambda r: r.pk)
 
@@ -137,12 +138,12 @@ class PageTranslatableContent(graphene.ObjectType):
         deprecation_reason="Use the `content` field instead.",
     )
     translation = graphene.Field(
-        "backend.graphql.page.types.PageTranslation",
+        PageTranslation,
         description="Returns translated page fields for the given language code.",
         **LANGUAGE_ARGUMENT,
     )
     page = graphene.Field(
-        "backend.graphql.page.types.Page",
+        Page,
         description=(
             "A static page that can be manually added by a shop operator through "
             "the dashboard."
@@ -174,7 +175,7 @@ class PageTranslatableContent(graphene.ObjectType):
     @staticmethod
     def resolve_translation(root, info, language_code):
         loader = loaders.PageTranslationLoader(
-            info, language_code_argument(language_code)
+            info, stored_language_code(language_code)
         )
         return loader.load_for(root, lambda r: r.pk)
 

@@ -35,10 +35,12 @@ from ..core.channel import (
 )
 from ..core.connection import ConnectionField, connection_from, create_connection_type
 from ..core.dataloaders import resolve_for_siblings
+from ..core.enums import LanguageCodeEnum
+from ..core.lazy import lazy_type
 from ..core.mutations import PermissionDenied
-from ..core.shared_enums import lazy_enum
+from ..core.shared_enums import stored_language_code
+from ..core.types import LanguageDisplay, language_display
 from ..meta.types import ObjectWithMetadata
-from ..shop.types import LanguageDisplay, language_code_argument, language_display
 from . import dataloaders as loaders
 from .shop_blocks import PageShopBlock, page_shop_blocks
 
@@ -137,7 +139,7 @@ class PageTranslation(graphene.ObjectType):
         deprecation_reason="Use the `content` field instead.",
     )
     translatable_content = graphene.Field(
-        "backend.graphql.page.translatable.PageTranslatableContent",
+        lazy_type("backend.graphql.page.translatable.PageTranslatableContent"),
         description="Represents the page fields to translate.",
     )
 
@@ -192,7 +194,7 @@ class Page(graphene.ObjectType):
     translation = graphene.Field(
         PageTranslation,
         language_code=graphene.Argument(
-            lazy_enum("LanguageCodeEnum"),
+            LanguageCodeEnum,
             required=True,
             description="A language code to return the translation for page.",
         ),
@@ -271,7 +273,7 @@ class Page(graphene.ObjectType):
     @staticmethod
     def resolve_translation(root, info, language_code):
         loader = loaders.PageTranslationLoader(
-            info, language_code_argument(language_code)
+            info, stored_language_code(language_code)
         )
         return loader.load_for(root, lambda page: node_of(page).pk)
 

@@ -9,12 +9,11 @@ from backend.payment.gateways import payment_gateways_available
 from backend.payment.models import TransactionItem as TransactionItemModel
 from backend.payment.services import transaction_process
 
-from ..checkout.lookup import uuid_from_global_id
 from ..checkout.mutations.base import requested_checkout
 from ..core.errors import Error, _code_enum
-from ..core.inputs import PositiveDecimal
+from ..core.ids import uuid_from_global_id
+from ..core.inputs import JSON, PositiveDecimal
 from ..core.mutations import BaseMutation, PermissionDenied
-from ..meta.inputs import JSON
 from .dummy_app import DUMMY_APP_ID, LEGACY_DUMMY_ID, gateway_call
 from .types import TransactionEvent, TransactionFlowStrategyEnum, TransactionItem
 

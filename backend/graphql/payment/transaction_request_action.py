@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 from backend.core.permissions import PermissionEnum
 from backend.payment.transaction_actions import transaction_request_action
 
-from ..checkout.lookup import uuid_from_global_id
 from ..core.errors import Error, _code_enum
+from ..core.ids import uuid_from_global_id
 from ..core.inputs import PositiveDecimal
 from ..core.mutations import BaseMutation
 from .types import TransactionActionEnum, TransactionItem

@@ -12,6 +12,7 @@ from backend.payment.transaction_actions import transaction_actions_available
 
 from ..core.money import Money
 from ..meta.types import ObjectWithMetadata
+from .dummy_app import DUMMY_APP_ID
 
 TransactionEventTypeEnum = graphene.Enum(
     "TransactionEventTypeEnum",
@@ -173,8 +174,6 @@ DUMMY_APP_GATEWAY_NAME = "Dummy Payment App (test gateway, no real payments)"
 
 def gateways_offered(currencies: list[str]) -> list[PaymentGatewayData]:
     """Return the gateways a shopper may pay through, in these currencies."""
-    from .dummy_app import DUMMY_APP_ID
-
     gateways = []
     for gateway in payment_gateways_available():
         gateways.append(

@@ -23,6 +23,7 @@ from backend.product.models import (
     ProductVariantTranslation,
     VariantMedia,
 )
+from backend.warehouse.models import Stock
 from backend.warehouse.selectors import variant_quantities_available
 
 from ..core.dataloaders import DataLoader
@@ -274,8 +275,6 @@ class StocksByVariantIdLoader(_GroupLoader):
     group_field = "product_variant_id"
 
     def rows(self, keys):
-        from backend.warehouse.models import Stock
-
         return Stock.objects.filter(product_variant_id__in=keys).select_related(
             "warehouse"
         )

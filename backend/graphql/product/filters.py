@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
+from graphql_relay import from_global_id
 
 from backend.attribute.models import (
     AssignedProductAttributeValue,
@@ -111,8 +112,6 @@ def _contains_q(base: Q, lookup_of, contains, holds) -> Q:
 
 
 def _referenced_id_lookup(global_id_value) -> dict:
-    from graphql_relay import from_global_id
-
     try:
         type_name, pk = from_global_id(global_id_value)
     except (ValueError, TypeError, UnicodeDecodeError):

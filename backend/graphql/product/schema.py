@@ -1,15 +1,16 @@
 """The product domain's queries (Saleor's names and arguments)."""
 
 import graphene
+from django.db.models import Q
 
 from backend.product.models import Category as CategoryModel
 from backend.product.models import Product as ProductModel
 
 from ..core.channel import resolve_channel_slug, wrap
 from ..core.connection import ConnectionField, connection_from
+from ..core.enums import LanguageCodeEnum
 from ..core.filter_inputs import filter_by_metadata
 from ..core.ids import pks_from_global_ids
-from ..core.shared_enums import lazy_enum
 from . import resolvers
 from .enums import name_of
 from .filters import variant_attributes_q
@@ -42,14 +43,12 @@ CHANNEL_HELP = "Slug of a channel for which the data should be returned."
 
 def _slug_language_code():
     return graphene.Argument(
-        lazy_enum("LanguageCodeEnum"),
+        LanguageCodeEnum,
         description="Language code of the product slug, omit to use primary slug.",
     )
 
 
 def _where_q(where, type_name):
-    from django.db.models import Q
-
     condition = Q()
     if where.get("ids") is not None:
         condition &= Q(pk__in=pks_from_global_ids(where["ids"], type_name))
@@ -207,8 +206,6 @@ class ProductQueries(graphene.ObjectType):
         filter_data = kwargs.get("filter") or {}
         search = kwargs.get("search") or filter_data.get("search")
         if search:
-            from django.db.models import Q
-
             variants = variants.filter(
                 Q(name__icontains=search)
                 | Q(sku__icontains=search)
@@ -248,8 +245,6 @@ class ProductQueries(graphene.ObjectType):
         if level is not None:
             categories = categories.filter(level=level)
         if filter_data.get("search"):
-            from django.db.models import Q
-
             text = filter_data["search"]
             categories = categories.filter(
                 Q(name__icontains=text) | Q(slug__icontains=text)
@@ -284,8 +279,6 @@ class ProductQueries(graphene.ObjectType):
                 channel_listings__is_published=published,
             )
         if filter_data.get("search"):
-            from django.db.models import Q
-
             text = filter_data["search"]
             collections = collections.filter(
                 Q(name__icontains=text) | Q(slug__icontains=text)

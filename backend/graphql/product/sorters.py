@@ -3,7 +3,11 @@
 from django.db.models import Case, Count, F, Min, OuterRef, Subquery, Value, When
 from graphql import GraphQLError
 
-from backend.product.models import ProductChannelListing, ProductVariantChannelListing
+from backend.product.models import (
+    CollectionChannelListing,
+    ProductChannelListing,
+    ProductVariantChannelListing,
+)
 from backend.product.search import search_words
 
 from .enums import name_of
@@ -141,8 +145,6 @@ def sort_collections(queryset, sort_by, channel_slug):
         queryset = queryset.annotate(sort_count=Count("products", distinct=True))
         return queryset.order_by(f"{sign}sort_count", "name", "pk")
     if field in {"AVAILABILITY", "PUBLICATION_DATE", "PUBLISHED_AT"}:
-        from backend.product.models import CollectionChannelListing
-
         column = "is_published" if field == "AVAILABILITY" else "published_at"
         listings = CollectionChannelListing.objects.filter(collection_id=OuterRef("pk"))
         if channel_slug:

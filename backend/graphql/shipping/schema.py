@@ -9,7 +9,7 @@ from backend.shipping.models import ShippingZone as ShippingZoneModel
 from ..core.channel import get_channel, wrap
 from ..core.connection import ConnectionField, connection_from
 from ..core.ids import from_global_id_or_error, pks_from_global_ids
-from ..meta.access import require_any_permission
+from ..core.permissions import require_any_permission
 from .mutations.channel_listings import ShippingMethodChannelListingUpdate
 from .mutations.prices import (
     ShippingPriceCreate,

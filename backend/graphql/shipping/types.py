@@ -20,15 +20,17 @@ from backend.shipping.promise import DeliveryPromise as DeliveryPromiseData
 from backend.shipping.promise import PromiseReason
 from backend.shipping.promise_text import promise_line
 
+from ..channel.types import Channel
 from ..core.channel import channel_of, node_attr_resolver, node_of, wrap
 from ..core.connection import create_connection_type
 from ..core.dataloaders import resolve_for_siblings
 from ..core.ids import global_id
 from ..core.money import Money as MoneyType
 from ..core.money import MoneyRange as MoneyRangeType
-from ..meta.access import require_any_permission
+from ..core.permissions import require_any_permission
+from ..core.types import CountryDisplay, country_display
 from ..meta.types import ObjectWithMetadata
-from ..shop.types import CountryDisplay, country_display
+from ..warehouse.types import Warehouse
 from . import dataloaders as loaders
 
 
@@ -236,7 +238,7 @@ class ShippingMethodPostalCodeRule(graphene.ObjectType):
 
 class ShippingMethodChannelListing(graphene.ObjectType):
     channel = graphene.Field(
-        "backend.graphql.channel.types.Channel",
+        Channel,
         required=True,
         description="The channel associated with the shipping method channel listing.",
     )
@@ -381,12 +383,12 @@ class ShippingZone(graphene.ObjectType):
         "countries within this shipping zone.",
     )
     warehouses = graphene.List(
-        graphene.NonNull("backend.graphql.warehouse.types.Warehouse"),
+        graphene.NonNull(Warehouse),
         required=True,
         description="List of warehouses for shipping zone.",
     )
     channels = graphene.List(
-        graphene.NonNull("backend.graphql.channel.types.Channel"),
+        graphene.NonNull(Channel),
         required=True,
         description="List of channels for shipping zone.",
     )

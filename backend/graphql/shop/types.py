@@ -15,54 +15,32 @@ from django.utils import translation
 from django_countries import countries as all_countries
 from graphene import relay
 
+from backend.account.models import User
 from backend.channel.models import Channel
-from backend.core.languages import LANGUAGES, language_code_from_enum
+from backend.core.languages import LANGUAGES
 from backend.core.permissions import PermissionEnum
+from backend.order.models import Order
 from backend.product.models import ProductVariant
+from backend.shipping.selectors import shipping_methods_of_channel
+from backend.warehouse.models import Warehouse
 from backend.warehouse.selectors import MAX_CHECKOUT_LINE_QUANTITY
 
+from ..core.address import AddressInput
+from ..core.enums import LanguageCodeEnum
+from ..core.lazy import lazy_type
 from ..core.permissions import STAFF, AuthorizationFilters, permission_required
-from ..core.shared_enums import lazy_enum, member_name
+from ..core.shared_enums import member_name, stored_language_code
+from ..core.types import (
+    CountryDisplay,
+    LanguageDisplay,
+    country_display,
+)
 from ..meta.types import ObjectWithMetadata
+from ..payment.types import PaymentGateway, gateways_offered
+from ..product.enums import WeightUnitsEnum
 
 # The Saleor API version whose schema Lumbar serves.
 SALEOR_SCHEMA_VERSION = "3.23"
-LANGUAGE_NAMES = dict(LANGUAGES)
-
-
-class CountryDisplay(graphene.ObjectType):
-    code = graphene.String(required=True, description="Country code.")
-    country = graphene.String(required=True, description="Country name.")
-
-    class Meta:
-        description = "Represents country."
-
-
-def country_display(country) -> CountryDisplay | None:
-    """Return the CountryDisplay of a django-countries Country."""
-    if not country or not country.code:
-        return None
-    return CountryDisplay(code=country.code, country=country.name)
-
-
-class LanguageDisplay(graphene.ObjectType):
-    code = graphene.Field(
-        lazy_enum("LanguageCodeEnum"),
-        required=True,
-        description="ISO 639 representation of the language name.",
-    )
-    language = graphene.String(required=True, description="Full name of the language.")
-
-
-def language_display(code: str) -> LanguageDisplay:
-    """Return the LanguageDisplay of a stored language code ("en-us")."""
-    name = code.replace("-", "_").upper()
-    return LanguageDisplay(code=name, language=LANGUAGE_NAMES.get(name, code))
-
-
-def language_code_argument(value) -> str:
-    """Return the stored language code of a LanguageCodeEnum argument."""
-    return language_code_from_enum(member_name(value))
 
 
 class Domain(graphene.ObjectType):
@@ -184,7 +162,7 @@ class PasswordLoginModeEnum(graphene.Enum):
 class Shop(graphene.ObjectType):
     id = graphene.ID(required=True, description="ID of the shop.")
     available_payment_gateways = graphene.List(
-        graphene.NonNull("backend.graphql.payment.types.PaymentGateway"),
+        graphene.NonNull(PaymentGateway),
         required=True,
         currency=graphene.String(
             description="A currency for which gateways will be returned.",
@@ -205,13 +183,13 @@ class Shop(graphene.ObjectType):
         description="List of available external authentications.",
     )
     available_shipping_methods = graphene.List(
-        graphene.NonNull("backend.graphql.shipping.types.ShippingMethod"),
+        graphene.NonNull(lazy_type("backend.graphql.shipping.types.ShippingMethod")),
         channel=graphene.String(
             required=True,
             description="Slug of a channel for which the data should be returned.",
         ),
         address=graphene.Argument(
-            "backend.graphql.core.address.AddressInput",
+            AddressInput,
             description="Address for which available shipping methods should be "
             "returned.",
         ),
@@ -255,7 +233,7 @@ class Shop(graphene.ObjectType):
         graphene.NonNull(CountryDisplay),
         required=True,
         language_code=graphene.Argument(
-            lazy_enum("LanguageCodeEnum"),
+            LanguageCodeEnum,
             description="A language code to return the translation for.",
             deprecation_reason="This field will be removed in Saleor 4.0.",
         ),
@@ -294,7 +272,7 @@ class Shop(graphene.ObjectType):
         )
     )
     default_weight_unit = graphene.Field(
-        "backend.graphql.product.enums.WeightUnitsEnum",
+        WeightUnitsEnum,
         description="Default weight unit.",
     )
     limit_quantity_per_checkout = graphene.Int(
@@ -346,8 +324,6 @@ class Shop(graphene.ObjectType):
 
     @staticmethod
     def resolve_available_payment_gateways(root, info, currency=None, channel=None):
-        from ..payment.types import gateways_offered
-
         if channel is not None:
             currencies = list(
                 Channel.objects.filter(slug=channel).values_list(
@@ -374,8 +350,7 @@ class Shop(graphene.ObjectType):
 
     @staticmethod
     def resolve_available_shipping_methods(root, info, channel, address=None):
-        from backend.shipping.selectors import shipping_methods_of_channel
-
+        # Cycle: shipping.types imports warehouse.types, which imports Address.
         from ..shipping.types import ShippingMethodData
 
         found = Channel.objects.filter(slug=channel).first()
@@ -412,10 +387,6 @@ class Shop(graphene.ObjectType):
     @staticmethod
     @permission_required(AuthorizationFilters.AUTHENTICATED_STAFF_USER)
     def resolve_limits(root, info):
-        from backend.account.models import User
-        from backend.order.models import Order
-        from backend.warehouse.models import Warehouse
-
         return LimitInfo(
             current_usage=Limits(
                 channels=Channel.objects.count(),
@@ -457,7 +428,7 @@ class Shop(graphene.ObjectType):
 
     @staticmethod
     def resolve_countries(root, info, language_code=None):
-        language = language_code_argument(language_code) if language_code else None
+        language = stored_language_code(language_code) if language_code else None
         with translation.override(language or settings.LANGUAGE_CODE):
             return [
                 CountryDisplay(code=code, country=str(name))

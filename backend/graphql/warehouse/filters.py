@@ -8,7 +8,7 @@ from backend.warehouse.models import Warehouse
 from ..core.enums import OrderDirection
 from ..core.filter_inputs import MetadataFilter, filter_by_metadata
 from ..core.ids import pks_from_global_ids
-from ..meta.inputs import sort_direction
+from ..core.inputs import sort_direction
 from .types import WarehouseClickAndCollectOptionEnum
 
 

@@ -6,10 +6,10 @@ from django.db.models import Q
 from backend.core.permissions import PermissionEnum
 from backend.warehouse.models import Stock as StockModel
 
+from ..core.arguments import require_one_of
 from ..core.connection import ConnectionField, connection_from, create_connection_type
 from ..core.ids import from_global_id_or_error
-from ..meta.access import require_any_permission
-from ..meta.lookup import require_one_of
+from ..core.permissions import require_any_permission
 from .filters import (
     WarehouseFilterInput,
     WarehouseSortingInput,

@@ -8,8 +8,8 @@ from backend.warehouse import models
 
 from ..core.channel import ChannelContext
 from ..core.connection import ConnectionField, connection_from, create_connection_type
-from ..core.read_side import read_side_type
-from ..meta.access import require_any_permission
+from ..core.lazy import lazy_type
+from ..core.permissions import require_any_permission
 from ..meta.types import ObjectWithMetadata
 from ..shop.types import Address
 
@@ -32,7 +32,7 @@ class Stock(graphene.ObjectType):
         description="The warehouse associated with the stock.",
     )
     product_variant = graphene.Field(
-        lambda: read_side_type("ProductVariant"),
+        lazy_type("backend.graphql.product.types.ProductVariant"),
         required=True,
         description="Information about the product variant.",
     )

@@ -6,8 +6,8 @@ from backend.account import services
 from backend.account.errors import AccountErrorCode, account_error
 
 from ...core.address import AddressInput
+from ...core.enums import LanguageCodeEnum
 from ...core.inputs import MetadataInput
-from ...core.shared_enums import lazy_enum
 from ..access import current_user
 from ..errors import AccountError
 from ..types import User
@@ -18,7 +18,7 @@ class AccountInput(graphene.InputObjectType):
     first_name = graphene.String(description="Given name.")
     last_name = graphene.String(description="Family name.")
     language_code = graphene.InputField(
-        lazy_enum("LanguageCodeEnum"), description="User language code."
+        LanguageCodeEnum, description="User language code."
     )
     default_billing_address = AddressInput(
         description="Billing address of the customer."

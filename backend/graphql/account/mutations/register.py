@@ -6,8 +6,8 @@ from backend.account import services
 from backend.account.errors import AccountErrorCode, account_error
 from backend.order.customers import customer_account_confirm
 
+from ...core.enums import LanguageCodeEnum
 from ...core.inputs import MetadataInput
-from ...core.shared_enums import lazy_enum
 from ..errors import AccountError
 from ..types import User
 from .base import AccountMutation, language, metadata_dict
@@ -17,7 +17,7 @@ class AccountRegisterInput(graphene.InputObjectType):
     first_name = graphene.String(description="Given name.")
     last_name = graphene.String(description="Family name.")
     language_code = graphene.InputField(
-        lazy_enum("LanguageCodeEnum"), description="User language code."
+        LanguageCodeEnum, description="User language code."
     )
     email = graphene.String(description="The email address of the user.", required=True)
     password = graphene.String(description="Password.", required=True)

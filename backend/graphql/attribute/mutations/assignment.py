@@ -3,7 +3,7 @@
 import graphene
 from django.core.exceptions import ValidationError
 
-from backend.attribute.models import AttributeValue
+from backend.attribute.models import Attribute, AttributeValue
 from backend.attribute.services import AttributeAssignment, ValueChoice
 
 from ...core.mutations import decode_global_id, id_error
@@ -73,8 +73,6 @@ def _choice(item, field_name: str) -> ValueChoice:
 
 def attribute_assignments(inputs, *, field_name: str = "attributes"):
     """Return domain assignments for a list of AttributeValueInput."""
-    from backend.attribute.models import Attribute
-
     assignments = []
     for item in inputs or []:
         if item.get("id"):

@@ -5,20 +5,30 @@ from django.core.exceptions import ValidationError
 
 from backend.attribute import services
 from backend.attribute.models import Attribute, AttributeType
-from backend.core.permissions import PermissionEnum
+from backend.core.permissions import PermissionEnum, user_has_permissions
 
 from ...core.errors import AttributeError_
-from ...core.mutations import BaseMutation, get_node, id_error
-from ...core.read_side import payload_type
+from ...core.mutations import (
+    BaseMutation,
+    PermissionDenied,
+    decode_global_id,
+    get_node,
+    id_error,
+)
 from ...core.shared_enums import (
     entity_type_value,
     input_type_value,
-    lazy_enum,
     member_name,
 )
+from .. import types
+from ..enums import (
+    AttributeEntityTypeEnum,
+    AttributeInputTypeEnum,
+    AttributeTypeEnum,
+    MeasurementUnitsEnum,
+)
+from ..types import AttributeValue
 
-ATTRIBUTE_TYPE = payload_type("Attribute")
-ATTRIBUTE_VALUE_TYPE = payload_type("AttributeValue")
 FLAG_FIELDS = (
     "value_required",
     "is_variant_only",
@@ -99,14 +109,14 @@ class _AttributeFlags:
 
 
 class AttributeCreateInput(graphene.InputObjectType):
-    input_type = graphene.Field(lazy_enum("AttributeInputTypeEnum"))
-    entity_type = graphene.Field(lazy_enum("AttributeEntityTypeEnum"))
+    input_type = graphene.Field(AttributeInputTypeEnum)
+    entity_type = graphene.Field(AttributeEntityTypeEnum)
     name = graphene.String(
         required=True, description="Name of an attribute displayed in the interface."
     )
     slug = graphene.String(description="Internal representation of an attribute name.")
-    type = graphene.Field(lazy_enum("AttributeTypeEnum"), required=True)
-    unit = graphene.Field(lazy_enum("MeasurementUnitsEnum"))
+    type = graphene.Field(AttributeTypeEnum, required=True)
+    unit = graphene.Field(MeasurementUnitsEnum)
     values = graphene.List(graphene.NonNull(AttributeValueCreateInput))
     value_required = _AttributeFlags.value_required
     is_variant_only = _AttributeFlags.is_variant_only
@@ -122,7 +132,7 @@ class AttributeCreateInput(graphene.InputObjectType):
 class AttributeUpdateInput(graphene.InputObjectType):
     name = graphene.String()
     slug = graphene.String()
-    unit = graphene.Field(lazy_enum("MeasurementUnitsEnum"))
+    unit = graphene.Field(MeasurementUnitsEnum)
     remove_values = graphene.List(graphene.NonNull(graphene.ID))
     add_values = graphene.List(graphene.NonNull(AttributeValueUpdateInput))
     value_required = _AttributeFlags.value_required
@@ -166,7 +176,7 @@ def attribute_permission(attribute_type: str) -> PermissionEnum:
 
 
 class AttributeCreate(BaseMutation):
-    attribute = graphene.Field(ATTRIBUTE_TYPE)
+    attribute = graphene.Field(types.Attribute)
 
     class Arguments:
         input = AttributeCreateInput(
@@ -211,9 +221,6 @@ class AttributeCreate(BaseMutation):
     @classmethod
     def require(cls, info, permission: PermissionEnum) -> None:
         """Refuse a user who may manage the other kind of attribute only."""
-        from backend.core.permissions import user_has_permissions
-
-        from ...core.mutations import PermissionDenied
 
         if not user_has_permissions(info.context.user, permission):
             raise PermissionDenied((permission,))
@@ -248,7 +255,7 @@ def attribute_by_id_or_reference(data) -> Attribute:
 
 
 class AttributeUpdate(BaseMutation):
-    attribute = graphene.Field(ATTRIBUTE_TYPE)
+    attribute = graphene.Field(types.Attribute)
 
     class Arguments:
         external_reference = graphene.String(
@@ -267,8 +274,6 @@ class AttributeUpdate(BaseMutation):
 
     @classmethod
     def clean_input(cls, info, **data):
-        from ...core.mutations import decode_global_id
-
         attribute = attribute_by_id_or_reference(data)
         AttributeCreate.require(info, attribute_permission(attribute.type))
         update = data["input"]
@@ -294,8 +299,8 @@ class AttributeUpdate(BaseMutation):
 
 
 class AttributeValueCreate(BaseMutation):
-    attribute = graphene.Field(ATTRIBUTE_TYPE)
-    attribute_value = graphene.Field(ATTRIBUTE_VALUE_TYPE)
+    attribute = graphene.Field(types.Attribute)
+    attribute_value = graphene.Field(AttributeValue)
 
     class Arguments:
         attribute_id = graphene.ID(

@@ -6,11 +6,13 @@ from backend.attribute import services
 from backend.attribute.models import Attribute, AttributeValue
 from backend.core.permissions import PermissionEnum
 
+from ...core.enums import LanguageCodeEnum
 from ...core.errors import TranslationError
 from ...core.mutations import BaseMutation, get_node
-from ...core.read_side import payload_type
-from ...core.shared_enums import language_code, lazy_enum
+from ...core.shared_enums import stored_language_code
 from ...product.mutations.translations import NameTranslationInput
+from ..types import Attribute as AttributeType
+from ..types import AttributeValue as AttributeValueType
 
 
 class AttributeValueTranslationInput(graphene.InputObjectType):
@@ -21,14 +23,14 @@ class AttributeValueTranslationInput(graphene.InputObjectType):
 
 def _language_argument():
     return graphene.Argument(
-        lazy_enum("LanguageCodeEnum"),
+        LanguageCodeEnum,
         required=True,
         description="Translation language code.",
     )
 
 
 class AttributeTranslate(BaseMutation):
-    attribute = graphene.Field(payload_type("Attribute"))
+    attribute = graphene.Field(AttributeType)
 
     class Arguments:
         id = graphene.ID(
@@ -48,7 +50,7 @@ class AttributeTranslate(BaseMutation):
     def clean_input(cls, info, **data):
         return {
             "attribute": get_node(data["id"], type_name="Attribute", model=Attribute),
-            "language_code": language_code(data["language_code"]),
+            "language_code": stored_language_code(data["language_code"]),
             "name": data["input"].get("name") or "",
         }
 
@@ -59,7 +61,7 @@ class AttributeTranslate(BaseMutation):
 
 
 class AttributeValueTranslate(BaseMutation):
-    attribute_value = graphene.Field(payload_type("AttributeValue"))
+    attribute_value = graphene.Field(AttributeValueType)
 
     class Arguments:
         id = graphene.ID(
@@ -82,7 +84,7 @@ class AttributeValueTranslate(BaseMutation):
             "attribute_value": get_node(
                 data["id"], type_name="AttributeValue", model=AttributeValue
             ),
-            "language_code": language_code(data["language_code"]),
+            "language_code": stored_language_code(data["language_code"]),
             "name": value_input.get("name"),
             "rich_text": value_input.get("rich_text"),
             "plain_text": value_input.get("plain_text"),

@@ -9,16 +9,14 @@ from backend.order.models import Order as OrderModel
 
 from ...core.inputs import MetadataInput
 from ...core.mutations import BaseMutation
-from ...product.types.common import other_type
+from ...order.types import Order
 from ..errors import CheckoutError
 from ..lookup import checkout_token_of, reload_checkout
 from .base import requestor
 
 
 class CheckoutComplete(BaseMutation):
-    order = graphene.Field(
-        other_type("backend.graphql.order.types", "Order"), description="Placed order."
-    )
+    order = graphene.Field(Order, description="Placed order.")
     confirmation_needed = graphene.Boolean(
         required=True,
         description="Set to true if payment needs to be confirmed before checkout is "

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from ...core.errors import Error, _code_enum
 from ...core.mutations import BaseMutation
 from ...shipping.types import Delivery
-from ..loaders import shipping_options
+from ..dataloaders import shipping_options
 from ..lookup import checkout_token_of
 from .base import requested_checkout
 

@@ -1,6 +1,7 @@
 """checkoutEmailUpdate, the address updates and the delivery method."""
 
 import graphene
+from django.core.exceptions import ValidationError
 
 from backend.checkout.details import (
     checkout_billing_address_update,
@@ -12,9 +13,10 @@ from backend.checkout.details import (
 )
 
 from ...core.address import AddressInput
-from ...core.mutations import BaseMutation, decode_global_id
+from ...core.mutations import BaseMutation, PermissionDenied, decode_global_id
 from ..errors import CheckoutError
 from ..inputs import CheckoutAddressValidationRules, address_data
+from ..lookup import CHECKOUT_MANAGERS, authentication_required
 from ..types import Checkout
 from .base import reload_checkout, requested_checkout, requestor
 
@@ -157,8 +159,6 @@ class CheckoutDeliveryMethodUpdate(_CheckoutDetail):
 
     @classmethod
     def clean_input(cls, info, delivery_method_id=None, **ids):
-        from django.core.exceptions import ValidationError
-
         checkout = requested_checkout(info, **ids)
         if delivery_method_id is None:
             raise ValidationError(
@@ -223,9 +223,6 @@ class CheckoutCustomerAttach(_CheckoutDetail):
 
     @classmethod
     def clean_input(cls, info, customer_id=None, **ids):
-        from ...core.mutations import PermissionDenied
-        from ..lookup import CHECKOUT_MANAGERS, authentication_required
-
         user = requestor(info)
         if user is None:
             raise authentication_required()
@@ -261,9 +258,6 @@ class CheckoutCustomerDetach(_CheckoutDetail):
 
     @classmethod
     def clean_input(cls, info, **ids):
-        from ...core.mutations import PermissionDenied
-        from ..lookup import CHECKOUT_MANAGERS, authentication_required
-
         user = requestor(info)
         if user is None:
             raise authentication_required()

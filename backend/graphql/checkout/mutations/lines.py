@@ -10,6 +10,7 @@ from backend.checkout.services import (
     checkout_lines_update,
 )
 
+from ...core.ids import uuid_from_global_id
 from ...core.mutations import BaseMutation
 from ..errors import CheckoutError
 from ..inputs import (
@@ -19,7 +20,6 @@ from ..inputs import (
     refuse_price_override,
     variant_pk,
 )
-from ..lookup import uuid_from_global_id
 from ..types import Checkout
 from .base import reload_checkout, requested_checkout, requestor
 

@@ -10,7 +10,8 @@ from backend.product.models import Category, Collection
 
 from ...core.errors import MenuError
 from ...core.mutations import BaseMutation, get_node
-from ...core.read_side import payload_type
+from ..types import Menu as MenuType
+from ..types import MenuItem as MenuItemType
 
 LINK_MODELS = {"category": Category, "collection": Collection, "page": Page}
 LINK_TYPE_NAMES = {"category": "Category", "collection": "Collection", "page": "Page"}
@@ -57,7 +58,7 @@ def link_fields(data) -> dict:
 
 
 class MenuCreate(BaseMutation):
-    menu = graphene.Field(payload_type("Menu"))
+    menu = graphene.Field(MenuType)
 
     class Arguments:
         input = MenuCreateInput(
@@ -88,7 +89,7 @@ class MenuCreate(BaseMutation):
 
 
 class MenuItemCreate(BaseMutation):
-    menu_item = graphene.Field(payload_type("MenuItem"))
+    menu_item = graphene.Field(MenuItemType)
 
     class Arguments:
         input = MenuItemCreateInput(required=True)
@@ -125,7 +126,7 @@ class MenuItemCreate(BaseMutation):
 
 
 class MenuItemUpdate(BaseMutation):
-    menu_item = graphene.Field(payload_type("MenuItem"))
+    menu_item = graphene.Field(MenuItemType)
 
     class Arguments:
         id = graphene.ID(required=True, description="ID of a menu item to update.")

@@ -38,8 +38,8 @@ from backend.warehouse.models import Warehouse
 from ...core.errors import MetadataError
 from ...core.inputs import MetadataInput
 from ...core.mutations import BaseMutation, PermissionDenied, get_node, id_error
-from ...core.read_side import payload_type
-from ..access import StaffOnly
+from ...core.permissions import StaffOnly
+from ..types import ObjectWithMetadata
 
 # The catalog objects whose metadata staff may change, and who may.
 METADATA_OWNERS = {
@@ -72,7 +72,6 @@ def _user_managers(instance: User) -> tuple[PermissionEnum, ...]:
 
 def _check_customer_object(user, type_name: str, instance, *, private: bool):
     """Refuse unless the requestor may change this object's metadata."""
-
     if type_name == "User":
         managers = _user_managers(instance)
         allowed = user_has_any_permission(user, *managers) or (
@@ -131,7 +130,7 @@ def _customer_object(value: str):
 
 
 class _UpdateMetadata(BaseMutation):
-    item = graphene.Field(payload_type("ObjectWithMetadata"))
+    item = graphene.Field(ObjectWithMetadata)
 
     class Arguments:
         id = graphene.ID(

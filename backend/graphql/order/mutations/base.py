@@ -6,9 +6,10 @@ from graphql_relay import to_global_id
 from backend.order.errors import OrderErrorCode, order_error
 from backend.order.models import Order as OrderModel
 
-from ...checkout.lookup import uuid_from_global_id
 from ...core.errors import error_params
+from ...core.ids import uuid_from_global_id
 from ...core.mutations import BaseMutation, decode_global_id
+from ..lookup import order_queryset
 
 
 def order_pk_from_global_id(global_id: str, *, field: str = "id") -> int:
@@ -28,8 +29,6 @@ def fulfillment_pk_from_global_id(global_id: str, *, field: str = "id") -> int:
 
 def order_for_payload(pk: int) -> OrderModel:
     """Return the order as the payload shows it, read after the write."""
-    from ..schema import order_queryset
-
     return order_queryset().get(pk=pk)
 
 

@@ -7,7 +7,7 @@ from backend.order.errors import OrderErrorCode, order_error
 from backend.order.fulfillments import FulfilLine, order_fulfil
 from backend.warehouse.models import Warehouse
 
-from ...checkout.lookup import uuid_from_global_id
+from ...core.ids import uuid_from_global_id
 from ...core.mutations import decode_global_id, id_error
 from ..errors import OrderError
 from ..types import Fulfillment, Order

@@ -7,12 +7,11 @@ from graphql_relay import from_global_id, to_global_id
 from backend.core.permissions import PermissionEnum
 from backend.payment.granted_refunds import GrantedLine, order_grant_refund_create
 
-from ...checkout.lookup import uuid_from_global_id
 from ...core.errors import error_params
+from ...core.ids import uuid_from_global_id
 from ...core.mutations import BaseMutation, id_error
 from ..errors import OrderGrantRefundCreateError, OrderGrantRefundCreateLineError
-from ..granted_refunds import OrderGrantedRefund
-from ..types import Order
+from ..types import Order, OrderGrantedRefund
 from .base import order_for_payload, order_pk_from_global_id
 
 

@@ -1,5 +1,7 @@
 """pageCreate, pageUpdate, pageDelete (MANAGE_PAGES)."""
 
+import datetime
+
 import graphene
 
 from backend.core.permissions import PermissionEnum
@@ -47,8 +49,6 @@ class PageCreateInput(PageInput):
 
 
 def _publication_date(value: str):
-    import datetime
-
     try:
         return published_at_of(datetime.date.fromisoformat(value))
     except (TypeError, ValueError):

@@ -6,9 +6,10 @@ from backend.core.permissions import PermissionEnum
 from backend.page.models import Page
 from backend.page.services.pages import page_translate
 
+from ...core.enums import LanguageCodeEnum
 from ...core.errors import TranslationError
 from ...core.mutations import BaseMutation, decode_global_id, id_error
-from ...core.shared_enums import language_code, lazy_enum
+from ...core.shared_enums import stored_language_code
 from ..translatable import PageTranslatableContent
 
 
@@ -31,7 +32,7 @@ class PageTranslate(BaseMutation):
             required=True, description="Fields required to update page translations."
         )
         language_code = graphene.Argument(
-            lazy_enum("LanguageCodeEnum"),
+            LanguageCodeEnum,
             required=True,
             description="Translation language code.",
         )
@@ -59,7 +60,7 @@ class PageTranslate(BaseMutation):
         }
         return {
             "page": page,
-            "language_code": language_code(data["language_code"]),
+            "language_code": stored_language_code(data["language_code"]),
             **fields,
         }
 

@@ -10,10 +10,8 @@ from backend.product.models import Category
 from ...core.errors import ProductError
 from ...core.inputs import MetadataInput, SeoInput, metadata_fields, seo_fields
 from ...core.mutations import BaseMutation, get_node, id_error
-from ...core.read_side import payload_type
 from ...core.upload import Upload
-
-CATEGORY_TYPE = payload_type("Category")
+from ..types import Category as CategoryType
 
 
 class CategoryInput(graphene.InputObjectType):
@@ -50,7 +48,7 @@ def catalog_fields(data, instance=None) -> dict:
 
 
 class CategoryCreate(BaseMutation):
-    category = graphene.Field(CATEGORY_TYPE)
+    category = graphene.Field(CategoryType)
 
     class Arguments:
         input = CategoryInput(
@@ -89,7 +87,7 @@ class CategoryCreate(BaseMutation):
 
 
 class CategoryUpdate(BaseMutation):
-    category = graphene.Field(CATEGORY_TYPE)
+    category = graphene.Field(CategoryType)
 
     class Arguments:
         id = graphene.ID(required=True, description="ID of a category to update.")
@@ -114,7 +112,7 @@ class CategoryUpdate(BaseMutation):
 
 
 class CategoryDelete(BaseMutation):
-    category = graphene.Field(CATEGORY_TYPE)
+    category = graphene.Field(CategoryType)
 
     class Arguments:
         id = graphene.ID(required=True, description="ID of a category to delete.")

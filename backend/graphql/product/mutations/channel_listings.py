@@ -15,8 +15,9 @@ from backend.product.services.channel_listings import (
 from ...core.errors import ProductChannelListingError
 from ...core.inputs import PositiveDecimal
 from ...core.mutations import BaseMutation, decode_global_id, get_node, id_error
-from ...core.read_side import payload_type
-from .variants import variant_lookup
+from .. import types
+from ..lookup import variant_lookup
+from ..types import ProductVariant
 
 
 class ProductChannelListingAddInput(graphene.InputObjectType):
@@ -84,7 +85,7 @@ def _variant_pks(global_ids, field_name):
 
 
 class ProductChannelListingUpdate(BaseMutation):
-    product = graphene.Field(payload_type("Product"))
+    product = graphene.Field(types.Product)
 
     class Arguments:
         id = graphene.ID(required=True, description="ID of a product to update.")
@@ -137,7 +138,7 @@ class ProductChannelListingUpdate(BaseMutation):
 
 
 class ProductVariantChannelListingUpdate(BaseMutation):
-    variant = graphene.Field(payload_type("ProductVariant"))
+    variant = graphene.Field(ProductVariant)
 
     class Arguments:
         id = graphene.ID(description="ID of a product variant to update.")

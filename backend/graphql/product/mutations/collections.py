@@ -11,12 +11,10 @@ from backend.product.services.collections import CollectionListingInput
 from ...core.errors import CollectionChannelListingError, CollectionError
 from ...core.inputs import MetadataInput, SeoInput
 from ...core.mutations import BaseMutation, get_node, get_nodes
-from ...core.read_side import payload_type
 from ...core.upload import Upload
+from ..types import Collection as CollectionType
 from .categories import catalog_fields
 from .channel_listings import channels_by_global_id
-
-COLLECTION_TYPE = payload_type("Collection")
 
 
 class CollectionInput(graphene.InputObjectType):
@@ -55,7 +53,7 @@ class CollectionChannelListingUpdateInput(graphene.InputObjectType):
 
 
 class CollectionCreate(BaseMutation):
-    collection = graphene.Field(COLLECTION_TYPE)
+    collection = graphene.Field(CollectionType)
 
     class Arguments:
         input = CollectionCreateInput(required=True)
@@ -87,7 +85,7 @@ class CollectionCreate(BaseMutation):
 
 
 class CollectionUpdate(BaseMutation):
-    collection = graphene.Field(COLLECTION_TYPE)
+    collection = graphene.Field(CollectionType)
 
     class Arguments:
         id = graphene.ID(required=True, description="ID of a collection to update.")
@@ -110,7 +108,7 @@ class CollectionUpdate(BaseMutation):
 
 
 class _CollectionProducts(BaseMutation):
-    collection = graphene.Field(COLLECTION_TYPE)
+    collection = graphene.Field(CollectionType)
 
     class Arguments:
         collection_id = graphene.ID(required=True, description="ID of a collection.")
@@ -174,7 +172,7 @@ class CollectionRemoveProducts(_CollectionProducts):
 
 
 class CollectionChannelListingUpdate(BaseMutation):
-    collection = graphene.Field(COLLECTION_TYPE)
+    collection = graphene.Field(CollectionType)
 
     class Arguments:
         id = graphene.ID(required=True, description="ID of a collection to update.")

@@ -9,8 +9,9 @@ from backend.product.models import Product
 
 from ...core.errors import ProductError
 from ...core.mutations import BaseMutation, get_node, id_error
-from ...core.read_side import payload_type
 from ...core.upload import Upload
+from .. import types
+from ..types import ProductMedia
 
 
 class ProductMediaCreateInput(graphene.InputObjectType):
@@ -25,8 +26,8 @@ class ProductMediaCreateInput(graphene.InputObjectType):
 
 
 class ProductMediaCreate(BaseMutation):
-    product = graphene.Field(payload_type("Product"))
-    media = graphene.Field(payload_type("ProductMedia"))
+    product = graphene.Field(types.Product)
+    media = graphene.Field(ProductMedia)
 
     class Arguments:
         input = ProductMediaCreateInput(required=True)

@@ -17,9 +17,7 @@ from ...core.inputs import (
     seo_fields,
 )
 from ...core.mutations import BaseMutation, get_node, get_nodes, id_error
-from ...core.read_side import payload_type
-
-PRODUCT_TYPE = payload_type("Product")
+from .. import types
 
 
 class ProductInput(graphene.InputObjectType):
@@ -98,7 +96,7 @@ def product_by_id_or_reference(data) -> Product:
 
 
 class ProductCreate(BaseMutation):
-    product = graphene.Field(PRODUCT_TYPE)
+    product = graphene.Field(types.Product)
 
     class Arguments:
         input = ProductCreateInput(
@@ -138,7 +136,7 @@ class ProductCreate(BaseMutation):
 
 
 class ProductUpdate(BaseMutation):
-    product = graphene.Field(PRODUCT_TYPE)
+    product = graphene.Field(types.Product)
 
     class Arguments:
         external_reference = graphene.String(
@@ -181,7 +179,7 @@ class ProductUpdate(BaseMutation):
 
 
 class ProductDelete(BaseMutation):
-    product = graphene.Field(PRODUCT_TYPE)
+    product = graphene.Field(types.Product)
 
     class Arguments:
         external_reference = graphene.String(

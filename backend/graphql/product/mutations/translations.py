@@ -7,10 +7,14 @@ from backend.core.permissions import PermissionEnum
 from backend.product import services
 from backend.product.models import Category, Collection, Product, ProductVariant
 
+from ...core.enums import LanguageCodeEnum
 from ...core.errors import TranslationError
 from ...core.mutations import BaseMutation, get_node
-from ...core.read_side import payload_type
-from ...core.shared_enums import language_code, lazy_enum
+from ...core.shared_enums import stored_language_code
+from .. import types
+from ..types import Category as CategoryType
+from ..types import Collection as CollectionType
+from ..types import ProductVariant as ProductVariantType
 
 
 class TranslationInput(graphene.InputObjectType):
@@ -47,7 +51,7 @@ class _Translate(BaseMutation):
     def clean_input(cls, info, **data):
         return {
             "instance": get_node(data["id"], type_name=cls.type_name, model=cls.model),
-            "language_code": language_code(data["language_code"]),
+            "language_code": stored_language_code(data["language_code"]),
             **translation_fields(data["input"]),
         }
 
@@ -65,7 +69,7 @@ def _arguments(input_type, id_description):
             "id": graphene.ID(required=True, description=id_description),
             "input": input_type(required=True),
             "language_code": graphene.Argument(
-                lazy_enum("LanguageCodeEnum"),
+                LanguageCodeEnum,
                 required=True,
                 description="Translation language code.",
             ),
@@ -77,7 +81,7 @@ TRANSLATE_PERMISSIONS = (PermissionEnum.MANAGE_TRANSLATIONS,)
 
 
 class ProductTranslate(_Translate):
-    product = graphene.Field(payload_type("Product"))
+    product = graphene.Field(types.Product)
     Arguments = _arguments(
         TranslationInput, "Product ID or ProductTranslatableContent ID."
     )
@@ -95,7 +99,7 @@ class ProductTranslate(_Translate):
 
 
 class ProductVariantTranslate(_Translate):
-    product_variant = graphene.Field(payload_type("ProductVariant"))
+    product_variant = graphene.Field(ProductVariantType)
     Arguments = _arguments(NameTranslationInput, "ProductVariant ID.")
     model, type_name, payload_field = (
         ProductVariant,
@@ -117,7 +121,7 @@ class ProductVariantTranslate(_Translate):
 
 
 class CategoryTranslate(_Translate):
-    category = graphene.Field(payload_type("Category"))
+    category = graphene.Field(CategoryType)
     Arguments = _arguments(TranslationInput, "Category ID.")
     model, type_name, payload_field = Category, "Category", "category"
 
@@ -133,7 +137,7 @@ class CategoryTranslate(_Translate):
 
 
 class CollectionTranslate(_Translate):
-    collection = graphene.Field(payload_type("Collection"))
+    collection = graphene.Field(CollectionType)
     Arguments = _arguments(TranslationInput, "Collection ID.")
     model, type_name, payload_field = Collection, "Collection", "collection"
 

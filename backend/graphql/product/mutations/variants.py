@@ -1,22 +1,20 @@
 """productVariantCreate, productVariantUpdate, productVariantDelete."""
 
 import graphene
-from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from backend.core.permissions import PermissionEnum
 from backend.product import services
-from backend.product.models import Product, ProductVariant
+from backend.product.models import Product
 from backend.warehouse.services import product_variant_stocks_update
 
 from ...attribute.mutations.assignment import AttributeValueInput, attribute_assignments
 from ...core.errors import ProductError
 from ...core.inputs import MetadataInput, WeightScalar, metadata_fields
-from ...core.mutations import BaseMutation, get_node, id_error
-from ...core.read_side import payload_type
+from ...core.mutations import BaseMutation, get_node
 from ...warehouse.mutations.stocks import StockInput, stock_inputs
-
-VARIANT_TYPE = payload_type("ProductVariant")
+from ..lookup import variant_lookup
+from ..types import ProductVariant
 
 
 class PreorderSettingsInput(graphene.InputObjectType):
@@ -71,43 +69,8 @@ def variant_fields(data) -> dict:
     return fields
 
 
-def variant_lookup(data, *, id_field: str = "id") -> ProductVariant:
-    """Return the variant named by id, sku or external reference."""
-    if data.get(id_field):
-        return get_node(
-            data[id_field],
-            type_name="ProductVariant",
-            model=ProductVariant,
-            field_name=id_field,
-        )
-    for field_name, lookup in (
-        ("sku", "sku"),
-        ("external_reference", "external_reference"),
-    ):
-        if data.get(field_name):
-            variant = ProductVariant.objects.filter(
-                **{lookup: data[field_name]}
-            ).first()
-            if variant is None:
-                raise id_error(
-                    field_name,
-                    f"Couldn't resolve to a node: {data[field_name]}",
-                    code="NOT_FOUND",
-                )
-            return variant
-    raise ValidationError(
-        {
-            id_field: ValidationError(
-                "At least one of arguments is required: 'id', 'sku', "
-                "'externalReference'.",
-                code="GRAPHQL_ERROR",
-            )
-        }
-    )
-
-
 class ProductVariantCreate(BaseMutation):
-    product_variant = graphene.Field(VARIANT_TYPE)
+    product_variant = graphene.Field(ProductVariant)
 
     class Arguments:
         input = ProductVariantCreateInput(required=True)
@@ -144,7 +107,7 @@ class ProductVariantCreate(BaseMutation):
 
 
 class ProductVariantUpdate(BaseMutation):
-    product_variant = graphene.Field(VARIANT_TYPE)
+    product_variant = graphene.Field(ProductVariant)
 
     class Arguments:
         external_reference = graphene.String()
@@ -178,7 +141,7 @@ class ProductVariantUpdate(BaseMutation):
 
 
 class ProductVariantDelete(BaseMutation):
-    product_variant = graphene.Field(VARIANT_TYPE)
+    product_variant = graphene.Field(ProductVariant)
 
     class Arguments:
         external_reference = graphene.String()

@@ -2,14 +2,29 @@
 
 import graphene
 
-from backend.attribute.models import AttributeProduct, AttributeVariant
+from backend.attribute.models import (
+    Attribute,
+    AttributeProduct,
+    AttributeType,
+    AttributeVariant,
+)
 from backend.product import models
 from backend.product.thumbnails import thumbnail_url
 
+from ...attribute import types as attribute_types
+from ...attribute.filters import (
+    AttributeFilterInput,
+    AttributeWhereInput,
+    filter_attributes,
+    where_q,
+)
+from ...attribute.types import AttributeCountableConnection
+from ...channel.types import Channel
 from ...core.channel import channel_of, node_of
 from ...core.connection import ConnectionField, connection_from, create_connection_type
 from ...core.dataloaders import resolve_for_siblings
-from ...core.shared_enums import lazy_enum
+from ...core.enums import LanguageCodeEnum
+from ...core.shared_enums import stored_language_code
 from ...core.types import Image
 from .. import dataloaders as loaders
 from ..enums import (
@@ -17,27 +32,21 @@ from ..enums import (
     ThumbnailFormatEnum,
     name_of,
 )
+from ..inputs import product_list_arguments
 from .attributes import VariantAttributeScope
 from .common import (
-    ATTRIBUTE_TYPES,
-    CHANNEL_TYPES,
     NODE_INTERFACES,
     ModelObjectType,
-    other_type,
     require_manage_products,
     thumbnail_size,
-    translation_language,
 )
 from .media import FORMAT_HELP, SIZE_HELP
+from .products import ProductCountableConnection
 from .translations import CategoryTranslation, CollectionTranslation
 from .weight import Weight, weight_of
 
-ATTRIBUTE_FILTERS = "backend.graphql.attribute.filters"
-
 
 def _product_list_arguments():
-    from ..inputs import product_list_arguments
-
     return product_list_arguments()
 
 
@@ -47,12 +56,6 @@ def background_image(root, size, format):
         return None
     url = thumbnail_url(media=node, size=thumbnail_size(size), format=name_of(format))
     return Image(url=url, alt=node.background_image_alt or None)
-
-
-def _products_connection():
-    from .products import ProductCountableConnection
-
-    return ProductCountableConnection
 
 
 class Category(ModelObjectType):
@@ -74,7 +77,7 @@ class Category(ModelObjectType):
         description="List of ancestors of the category.",
     )
     products = ConnectionField(
-        _products_connection,
+        ProductCountableConnection,
         description="List of products in the category. Requires the following "
         "permissions to include the unpublished items: MANAGE_ORDERS, "
         "MANAGE_DISCOUNTS, MANAGE_PRODUCTS.",
@@ -92,7 +95,7 @@ class Category(ModelObjectType):
     translation = graphene.Field(
         CategoryTranslation,
         language_code=graphene.Argument(
-            lazy_enum("LanguageCodeEnum"),
+            LanguageCodeEnum,
             required=True,
             description="A language code to return the translation for category.",
         ),
@@ -141,6 +144,7 @@ class Category(ModelObjectType):
 
     @staticmethod
     def resolve_products(root, info, **kwargs):
+        # Cycle: product.resolvers imports these types.
         from ..resolvers import products_connection
 
         queryset = models.Product.objects.filter(
@@ -155,7 +159,7 @@ class Category(ModelObjectType):
     @staticmethod
     def resolve_translation(root, info, language_code):
         loader = loaders.CategoryTranslationLoader(
-            info, translation_language(language_code)
+            info, stored_language_code(language_code)
         )
         return loader.load_for(root, lambda r: r.pk)
 
@@ -166,7 +170,7 @@ class CollectionChannelListing(graphene.ObjectType):
     )
     published_at = graphene.DateTime()
     is_published = graphene.Boolean(required=True)
-    channel = graphene.Field(other_type(CHANNEL_TYPES, "Channel"), required=True)
+    channel = graphene.Field(Channel, required=True)
 
     class Meta:
         interfaces = (graphene.relay.Node,)
@@ -194,7 +198,7 @@ class Collection(ModelObjectType):
         deprecation_reason="Use the `description` field instead."
     )
     products = ConnectionField(
-        _products_connection,
+        ProductCountableConnection,
         description="List of products in this collection.",
         **{
             name: argument
@@ -210,7 +214,7 @@ class Collection(ModelObjectType):
     translation = graphene.Field(
         CollectionTranslation,
         language_code=graphene.Argument(
-            lazy_enum("LanguageCodeEnum"),
+            LanguageCodeEnum,
             required=True,
             description="A language code to return the translation for collection.",
         ),
@@ -235,6 +239,7 @@ class Collection(ModelObjectType):
 
     @staticmethod
     def resolve_products(root, info, **kwargs):
+        # Cycle: product.resolvers imports these types.
         from ..resolvers import products_connection
 
         queryset = models.Product.objects.filter(collections=node_of(root))
@@ -253,7 +258,7 @@ class Collection(ModelObjectType):
     @staticmethod
     def resolve_translation(root, info, language_code):
         loader = loaders.CollectionTranslationLoader(
-            info, translation_language(language_code)
+            info, stored_language_code(language_code)
         )
         return loader.load_for(root, lambda r: node_of(r).pk)
 
@@ -282,15 +287,13 @@ class ProductType(ModelObjectType):
     weight = graphene.Field(Weight)
     kind = graphene.Field(ProductTypeKindEnum, required=True)
     variant_attributes = graphene.List(
-        graphene.NonNull(other_type(ATTRIBUTE_TYPES, "Attribute")),
+        graphene.NonNull(attribute_types.Attribute),
         variant_selection=graphene.Argument(VariantAttributeScope),
         deprecation_reason="Use `assignedVariantAttributes` instead.",
     )
-    product_attributes = graphene.List(
-        graphene.NonNull(other_type(ATTRIBUTE_TYPES, "Attribute"))
-    )
+    product_attributes = graphene.List(graphene.NonNull(attribute_types.Attribute))
     products = ConnectionField(
-        _products_connection,
+        ProductCountableConnection,
         channel=graphene.String(
             description="Slug of a channel for which the data should be returned."
         ),
@@ -300,12 +303,12 @@ class ProductType(ModelObjectType):
         ),
     )
     available_attributes = ConnectionField(
-        other_type(ATTRIBUTE_TYPES, "AttributeCountableConnection"),
+        AttributeCountableConnection,
         filter=graphene.Argument(
-            other_type(ATTRIBUTE_FILTERS, "AttributeFilterInput"),
+            AttributeFilterInput,
             deprecation_reason="Use `where` filter instead.",
         ),
-        where=graphene.Argument(other_type(ATTRIBUTE_FILTERS, "AttributeWhereInput")),
+        where=graphene.Argument(AttributeWhereInput),
         search=graphene.String(description="Search attributes."),
         description="List of attributes which can be assigned to this product "
         "type.\n\nRequires one of the following permissions: MANAGE_PRODUCTS.",
@@ -320,6 +323,7 @@ class ProductType(ModelObjectType):
 
     @staticmethod
     def resolve_products(root, info, **kwargs):
+        # Cycle: product.resolvers imports these types.
         from ..resolvers import products_connection
 
         queryset = models.Product.objects.filter(product_type=root)
@@ -327,10 +331,6 @@ class ProductType(ModelObjectType):
 
     @staticmethod
     def resolve_available_attributes(root, info, search=None, **kwargs):
-        from backend.attribute.models import Attribute, AttributeType
-
-        from ...attribute.filters import filter_attributes, where_q
-        from ...attribute.types import AttributeCountableConnection
 
         require_manage_products(info)
         attributes = (

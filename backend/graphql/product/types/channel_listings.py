@@ -6,10 +6,11 @@ from prices import MoneyRange as PricesMoneyRange
 from backend.product import models
 from backend.product.selectors import product_is_available_for_purchase
 
+from ...channel.types import Channel
 from ...core.address import AddressInput
 from ...core.money import Money, MoneyRange
 from .. import dataloaders as loaders
-from .common import CHANNEL_TYPES, other_type, require_manage_products
+from .common import require_manage_products
 from .pricing import ProductPricingInfo
 
 
@@ -32,7 +33,7 @@ class ProductChannelListing(graphene.ObjectType):
     )
     published_at = graphene.DateTime(description="The product publication date time.")
     is_published = graphene.Boolean(required=True)
-    channel = graphene.Field(other_type(CHANNEL_TYPES, "Channel"), required=True)
+    channel = graphene.Field(Channel, required=True)
     visible_in_listings = graphene.Boolean(required=True)
     available_for_purchase = graphene.Date(
         deprecation_reason=(

@@ -1,8 +1,4 @@
-"""What the product types share: model-backed type checks and lookups of
-types other packages define."""
-
-import importlib
-import importlib.util
+"""What the product types share: model-backed type checks and field helpers."""
 
 import graphene
 from graphene import relay
@@ -14,40 +10,6 @@ from ...core.channel import is_staff_reader, node_attr_resolver, node_of
 from ...core.mutations import PermissionDenied
 from ...core.shared_enums import member_name
 from ...meta.types import ObjectWithMetadata
-
-
-def _module_exists(module_name: str) -> bool:
-    try:
-        return importlib.util.find_spec(module_name) is not None
-    except ModuleNotFoundError:
-        return False
-
-
-def other_type(module_name: str, name: str, fallback=None):
-    """Return a thunk of a type another package defines.
-
-    ``fallback`` (a callable building a type) serves while that package has
-    no such type yet; the schema never holds two types of one name.
-    """
-
-    def thunk():
-        found = None
-        if _module_exists(module_name):
-            found = getattr(importlib.import_module(module_name), name, None)
-        if found is None and fallback is not None:
-            found = fallback()
-        if found is None:
-            from ...core.read_side import read_side_type
-
-            found = read_side_type(name)
-        return found
-
-    return thunk
-
-
-def has_module(module_name: str) -> bool:
-    """Return whether another package has written this module yet."""
-    return _module_exists(module_name)
 
 
 class ModelObjectType(graphene.ObjectType):
@@ -71,11 +33,6 @@ class ModelObjectType(graphene.ObjectType):
 
 
 NODE_INTERFACES = (relay.Node, ObjectWithMetadata)
-
-ATTRIBUTE_TYPES = "backend.graphql.attribute.types"
-SHOP_TYPES = "backend.graphql.shop.types"
-CHANNEL_TYPES = "backend.graphql.channel.types"
-WAREHOUSE_TYPES = "backend.graphql.warehouse.types"
 
 
 def translation_language(language_code) -> str:

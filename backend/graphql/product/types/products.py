@@ -10,11 +10,21 @@ from ...core.address import AddressInput, address_country_code
 from ...core.channel import ChannelContext, channel_of, is_staff_reader, node_of, wrap
 from ...core.connection import ConnectionField, connection_from, create_connection_type
 from ...core.dataloaders import resolve_for_siblings
+from ...core.enums import LanguageCodeEnum
 from ...core.ids import from_global_id_or_error
-from ...core.shared_enums import lazy_enum
+from ...core.lazy import lazy_type
+from ...core.shared_enums import stored_language_code
 from ...core.types import Image
+from ...page.featured import featured_in_pages
 from .. import dataloaders as loaders
 from ..enums import ThumbnailFormatEnum, name_of
+from ..inputs import (
+    MediaSortingInput,
+    ProductVariantFilterInput,
+    ProductVariantSortingInput,
+    ProductVariantWhereInput,
+)
+from ..variant_filters import filter_variant_list
 from .attributes import (
     ObjectWithAttributes,
     SelectedAttribute,
@@ -28,11 +38,11 @@ from .common import (
     ModelObjectType,
     require_manage_products,
     thumbnail_size,
-    translation_language,
 )
 from .media import FORMAT_HELP, SIZE_HELP, ProductImage, ProductMedia
 from .pricing import ProductPricingInfo
 from .translations import ProductTranslation
+from .variants import ProductVariant, ProductVariantCountableConnection
 from .weight import Weight, weight_of
 
 
@@ -82,9 +92,13 @@ class Product(ModelObjectType):
     seo_description = graphene.String()
     name = graphene.String(required=True)
     description = graphene.JSONString(description="Description of the product.")
-    product_type = graphene.Field(lambda: _category_types().ProductType, required=True)
+    product_type = graphene.Field(
+        lazy_type("backend.graphql.product.types.categories.ProductType"), required=True
+    )
     slug = graphene.String(required=True)
-    category = graphene.Field(lambda: _category_types().Category)
+    category = graphene.Field(
+        lazy_type("backend.graphql.product.types.categories.Category")
+    )
     created = graphene.DateTime(required=True)
     updated_at = graphene.DateTime(required=True)
     charge_taxes = graphene.Boolean(
@@ -95,7 +109,7 @@ class Product(ModelObjectType):
         ),
     )
     weight = graphene.Field(Weight)
-    default_variant = graphene.Field(lambda: _variant_types().ProductVariant)
+    default_variant = graphene.Field(ProductVariant)
     rating = graphene.Float()
     channel = graphene.String(
         description=(
@@ -161,22 +175,22 @@ class Product(ModelObjectType):
         deprecation_reason="Use the `mediaById` field instead.",
     )
     variants = graphene.List(
-        graphene.NonNull(lambda: _variant_types().ProductVariant),
+        graphene.NonNull(ProductVariant),
         deprecation_reason="Use `productVariants` field instead.",
     )
     product_variants = ConnectionField(
-        lambda: _variant_types().ProductVariantCountableConnection,
+        ProductVariantCountableConnection,
         filter=graphene.Argument(
-            lambda: _inputs().ProductVariantFilterInput,
+            ProductVariantFilterInput,
             description="Filtering options for product variants.",
             deprecation_reason="Use `where` filter instead.",
         ),
         where=graphene.Argument(
-            lambda: _inputs().ProductVariantWhereInput,
+            ProductVariantWhereInput,
             description="Where filtering options for product variants.",
         ),
         sort_by=graphene.Argument(
-            lambda: _inputs().ProductVariantSortingInput,
+            ProductVariantSortingInput,
             description="Sort product variants.",
         ),
         description="List of variants for the product.",
@@ -184,7 +198,7 @@ class Product(ModelObjectType):
     media = graphene.List(
         graphene.NonNull(ProductMedia),
         sort_by=graphene.Argument(
-            lambda: _inputs().MediaSortingInput,
+            MediaSortingInput,
             description="Sort media. If not provided, sort by sort order.",
         ),
         description="List of media for the product.",
@@ -193,11 +207,15 @@ class Product(ModelObjectType):
         graphene.NonNull(ProductImage),
         deprecation_reason="Use the `media` field instead.",
     )
-    collections = graphene.List(graphene.NonNull(lambda: _category_types().Collection))
+    collections = graphene.List(
+        graphene.NonNull(
+            lazy_type("backend.graphql.product.types.categories.Collection")
+        )
+    )
     translation = graphene.Field(
         ProductTranslation,
         language_code=graphene.Argument(
-            lazy_enum("LanguageCodeEnum"),
+            LanguageCodeEnum,
             required=True,
             description="A language code to return the translation for product.",
         ),
@@ -212,7 +230,7 @@ class Product(ModelObjectType):
     is_available_for_purchase = graphene.Boolean()
     external_reference = graphene.String()
     featured_in_pages = graphene.List(
-        graphene.NonNull("backend.graphql.page.types.Page"),
+        graphene.NonNull(lazy_type("backend.graphql.page.types.Page")),
         required=True,
         description="Lumbar: the published articles that feature this product.",
     )
@@ -346,9 +364,6 @@ class Product(ModelObjectType):
 
     @staticmethod
     def resolve_product_variants(root, info, **kwargs):
-        from ..variant_filters import filter_variant_list
-        from .variants import ProductVariantCountableConnection
-
         def connection(product):
             return connection_from(
                 filter_variant_list(visible_variants(info, product), kwargs),
@@ -391,7 +406,7 @@ class Product(ModelObjectType):
     @staticmethod
     def resolve_translation(root, info, language_code):
         loader = loaders.ProductTranslationLoader(
-            info, translation_language(language_code)
+            info, stored_language_code(language_code)
         )
         return loader.load_for(root, lambda r: node_of(r).pk)
 
@@ -408,8 +423,6 @@ class Product(ModelObjectType):
 
     @staticmethod
     def resolve_featured_in_pages(root, info):
-        from ...page.featured import featured_in_pages
-
         return featured_in_pages(info, root)
 
     @staticmethod
@@ -417,24 +430,6 @@ class Product(ModelObjectType):
         if channel_of(root) is None:
             return None
         return product_is_available_for_purchase(product_listing(info, root))
-
-
-def _category_types():
-    from . import categories
-
-    return categories
-
-
-def _inputs():
-    from .. import inputs
-
-    return inputs
-
-
-def _variant_types():
-    from . import variants
-
-    return variants
 
 
 ProductCountableConnection = create_connection_type(Product)

@@ -6,14 +6,10 @@ from graphene import relay
 from backend.product import models
 
 from ...core.ids import global_id
-from .common import SHOP_TYPES, other_type
-
-LanguageDisplay = other_type(SHOP_TYPES, "LanguageDisplay")
+from ...core.types import LanguageDisplay, language_display
 
 
 def _language(root):
-    from ...shop.types import language_display
-
     return language_display(root.language_code)
 
 

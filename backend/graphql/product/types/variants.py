@@ -6,14 +6,17 @@ from backend.core.permissions import PermissionEnum
 from backend.product import models
 from backend.warehouse.selectors import MAX_CHECKOUT_LINE_QUANTITY
 
+from ...channel.types import Channel
 from ...core.address import AddressInput, address_country_code
 from ...core.channel import ChannelContext, channel_of, is_staff_reader, node_of
 from ...core.connection import create_connection_type
 from ...core.dataloaders import register_siblings, resolve_for_siblings
-from ...core.enums import CountryCode
+from ...core.enums import CountryCode, LanguageCodeEnum
+from ...core.lazy import lazy_type
 from ...core.money import Money
 from ...core.mutations import PermissionDenied
-from ...core.shared_enums import lazy_enum
+from ...core.shared_enums import stored_language_code
+from ...warehouse.types import Stock
 from .. import dataloaders as loaders
 from ..enums import name_of
 from .attributes import (
@@ -24,14 +27,10 @@ from .attributes import (
 )
 from .channel_listings import variant_margin
 from .common import (
-    CHANNEL_TYPES,
     MANAGE_PRODUCTS,
     NODE_INTERFACES,
-    WAREHOUSE_TYPES,
     ModelObjectType,
-    other_type,
     require_manage_products,
-    translation_language,
 )
 from .media import ProductImage, ProductMedia
 from .pricing import VariantPricingInfo
@@ -40,7 +39,7 @@ from .weight import Weight, weight_of
 
 
 class ProductVariantChannelListing(graphene.ObjectType):
-    channel = graphene.Field(other_type(CHANNEL_TYPES, "Channel"), required=True)
+    channel = graphene.Field(Channel, required=True)
     price = graphene.Field(Money)
     cost_price = graphene.Field(Money, description="Cost price of the variant.")
     prior_price = graphene.Field(Money, description="Prior price of the variant.")
@@ -81,7 +80,9 @@ class ProductVariant(ModelObjectType):
 
     name = graphene.String(required=True)
     sku = graphene.String()
-    product = graphene.Field(lambda: _products().Product, required=True)
+    product = graphene.Field(
+        lazy_type("backend.graphql.product.types.products.Product"), required=True
+    )
     track_inventory = graphene.Boolean(required=True)
     quantity_limit_per_customer = graphene.Int()
     weight = graphene.Field(Weight)
@@ -119,14 +120,14 @@ class ProductVariant(ModelObjectType):
     translation = graphene.Field(
         ProductVariantTranslation,
         language_code=graphene.Argument(
-            lazy_enum("LanguageCodeEnum"),
+            LanguageCodeEnum,
             required=True,
             description="A language code to return the translation for product "
             "variant.",
         ),
     )
     stocks = graphene.List(
-        graphene.NonNull(other_type(WAREHOUSE_TYPES, "Stock")),
+        graphene.NonNull(Stock),
         address=AddressInput(
             description="Two-letter ISO 3166-1 country code. When provided, the "
             "exact quantity from a warehouse operating in shipping zones that "
@@ -241,7 +242,7 @@ class ProductVariant(ModelObjectType):
     @staticmethod
     def resolve_translation(root, info, language_code):
         loader = loaders.VariantTranslationLoader(
-            info, translation_language(language_code)
+            info, stored_language_code(language_code)
         )
         return loader.load_for(root, lambda r: node_of(r).pk)
 
@@ -268,9 +269,3 @@ class ProductVariant(ModelObjectType):
 
 
 ProductVariantCountableConnection = create_connection_type(ProductVariant)
-
-
-def _products():
-    from . import products
-
-    return products

@@ -9,9 +9,8 @@ from backend.warehouse.services import product_variant_stocks_update
 
 from ...core.errors import BulkStockError
 from ...core.mutations import BaseMutation, decode_global_id, id_error
-from ...core.read_side import payload_type
-
-VARIANT_TYPE = payload_type("ProductVariant")
+from ...product.lookup import variant_lookup
+from ...product.types import ProductVariant
 
 
 class StockInput(graphene.InputObjectType):
@@ -48,7 +47,7 @@ def stock_inputs(items) -> list[DomainStockInput]:
 
 
 class ProductVariantStocksUpdate(BaseMutation):
-    product_variant = graphene.Field(VARIANT_TYPE)
+    product_variant = graphene.Field(ProductVariant)
 
     class Arguments:
         sku = graphene.String(
@@ -71,8 +70,6 @@ class ProductVariantStocksUpdate(BaseMutation):
 
     @classmethod
     def clean_input(cls, info, **data):
-        from ...product.mutations.variants import variant_lookup
-
         return {
             "variant": variant_lookup(data, id_field="variant_id"),
             "stocks": stock_inputs(data["stocks"]),

@@ -8,34 +8,13 @@ from backend.payment.models import (
     OrderGrantedRefundLine as OrderGrantedRefundLineModel,
 )
 
-from ..account.types import User
-from ..core.dataloaders import DataLoader
-from ..core.ids import global_id
-from ..core.money import Money
-from ..core.permissions import OWNER, permission_required
-from ..payment.types import TransactionEvent, TransactionItem
-from ..product.types.common import other_type
-
-OrderLine = other_type("backend.graphql.order.types", "OrderLine")
-
-OrderGrantedRefundStatusEnum = graphene.Enum(
-    "OrderGrantedRefundStatusEnum",
-    [(name, name) for name in ("NONE", "PENDING", "SUCCESS", "FAILURE")],
-)
-
-
-class GrantedRefundsByOrderIdLoader(DataLoader):
-    """An order's granted refunds with their lines, for a page of orders."""
-
-    def batch_load(self, keys):
-        found = {key: [] for key in keys}
-        for granted in (
-            OrderGrantedRefundModel.objects.filter(order_id__in=keys)
-            .select_related("transaction_item", "user")
-            .prefetch_related("lines__order_line")
-        ):
-            found[granted.order_id].append(granted)
-        return [found[key] for key in keys]
+from ...account.types import User
+from ...core.ids import global_id
+from ...core.money import Money
+from ...core.permissions import OWNER, permission_required
+from ...payment.types import TransactionEvent, TransactionItem
+from ..enums import OrderGrantedRefundStatusEnum
+from .lines import OrderLine
 
 
 class OrderGrantedRefundLine(graphene.ObjectType):

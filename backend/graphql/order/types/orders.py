@@ -1,4 +1,4 @@
-"""Order, OrderLine and OrderEvent as Saleor shows them."""
+"""Order, as Saleor shows it."""
 
 from decimal import Decimal
 
@@ -7,108 +7,33 @@ from graphene import relay
 from prices import Money
 
 from backend.core.permissions import PermissionEnum
-from backend.order.models import Fulfillment as FulfillmentModel
-from backend.order.models import FulfillmentLine as FulfillmentLineModel
 from backend.order.models import Order as OrderModel
-from backend.order.models import OrderEvent as OrderEventModel
-from backend.order.models import OrderLine as OrderLineModel
 
-from ..account.types import User
-from ..channel.types import Channel
-from ..checkout.types import DeliveryMethod, taxed
-from ..core.channel import ChannelContext
-from ..core.connection import create_connection_type
-from ..core.dataloaders import DataLoader
-from ..core.ids import global_id
-from ..core.money import Money as MoneyType
-from ..core.money import TaxedMoney as TaxedMoneyType
-from ..core.permissions import permission_required
-from ..core.types import Image
-from ..discount.types import OrderDiscount, Voucher, order_discounts
-from ..meta.types import ObjectWithMetadata
-from ..payment.types import TransactionItem
-from ..product.enums import ThumbnailFormatEnum
-from ..product.types.common import other_type
-from ..shipping.types import ShippingMethod, ShippingMethodData
-from ..shop.types import Address
-from .granted_refunds import GrantedRefundsByOrderIdLoader, OrderGrantedRefund
-
-ProductVariant = other_type("backend.graphql.product.types", "ProductVariant")
-
-OrderStatus = graphene.Enum(
-    "OrderStatus",
-    [
-        (name, name)
-        for name in (
-            "DRAFT UNCONFIRMED UNFULFILLED PARTIALLY_FULFILLED PARTIALLY_RETURNED "
-            "RETURNED FULFILLED CANCELED EXPIRED"
-        ).split()
-    ],
+from ...account.types import User
+from ...channel.types import Channel
+from ...checkout.types import DeliveryMethod
+from ...core.connection import create_connection_type
+from ...core.ids import global_id
+from ...core.money import Money as MoneyType
+from ...core.money import TaxedMoney as TaxedMoneyType
+from ...core.money import taxed
+from ...core.permissions import permission_required
+from ...discount.types import OrderDiscount, Voucher, order_discounts
+from ...meta.types import ObjectWithMetadata
+from ...payment.types import TransactionItem
+from ...shipping.types import ShippingMethod, ShippingMethodData
+from ...shop.types import Address
+from ..dataloaders import FulfillmentsByOrderIdLoader, GrantedRefundsByOrderIdLoader
+from ..enums import (
+    OrderAuthorizeStatusEnum,
+    OrderChargeStatusEnum,
+    OrderStatus,
+    PaymentChargeStatusEnum,
 )
-OrderChargeStatusEnum = graphene.Enum(
-    "OrderChargeStatusEnum",
-    [(name, name) for name in ("NONE", "PARTIAL", "FULL", "OVERCHARGED")],
-)
-OrderAuthorizeStatusEnum = graphene.Enum(
-    "OrderAuthorizeStatusEnum", [(name, name) for name in ("NONE", "PARTIAL", "FULL")]
-)
-PaymentChargeStatusEnum = graphene.Enum(
-    "PaymentChargeStatusEnum",
-    [
-        (name, name)
-        for name in (
-            "NOT_CHARGED PENDING PARTIALLY_CHARGED FULLY_CHARGED PARTIALLY_REFUNDED "
-            "FULLY_REFUNDED REFUSED CANCELLED"
-        ).split()
-    ],
-)
-OrderEventsEnum = graphene.Enum(
-    "OrderEventsEnum",
-    [
-        (name, name)
-        for name in (
-            "DRAFT_CREATED DRAFT_CREATED_FROM_REPLACE ADDED_PRODUCTS REMOVED_PRODUCTS "
-            "PLACED PLACED_FROM_DRAFT PLACED_AUTOMATICALLY_FROM_PAID_CHECKOUT "
-            "OVERSOLD_ITEMS CANCELED EXPIRED ORDER_MARKED_AS_PAID ORDER_FULLY_PAID "
-            "ORDER_REPLACEMENT_CREATED ORDER_DISCOUNT_ADDED "
-            "ORDER_DISCOUNT_AUTOMATICALLY_UPDATED ORDER_DISCOUNT_UPDATED "
-            "ORDER_DISCOUNT_DELETED ORDER_LINE_DISCOUNT_UPDATED "
-            "ORDER_LINE_DISCOUNT_REMOVED ORDER_LINE_PRODUCT_DELETED "
-            "ORDER_LINE_VARIANT_DELETED UPDATED_ADDRESS EMAIL_SENT CONFIRMED "
-            "PAYMENT_AUTHORIZED PAYMENT_CAPTURED EXTERNAL_SERVICE_NOTIFICATION "
-            "PAYMENT_REFUNDED PAYMENT_VOIDED PAYMENT_FAILED TRANSACTION_EVENT "
-            "TRANSACTION_CHARGE_REQUESTED TRANSACTION_REFUND_REQUESTED "
-            "TRANSACTION_CANCEL_REQUESTED TRANSACTION_MARK_AS_PAID_FAILED "
-            "INVOICE_REQUESTED INVOICE_GENERATED INVOICE_UPDATED INVOICE_SENT "
-            "FULFILLMENT_CANCELED FULFILLMENT_RESTOCKED_ITEMS "
-            "FULFILLMENT_FULFILLED_ITEMS FULFILLMENT_REFUNDED FULFILLMENT_RETURNED "
-            "FULFILLMENT_REPLACED FULFILLMENT_AWAITS_APPROVAL TRACKING_UPDATED "
-            "NOTE_ADDED NOTE_UPDATED OTHER"
-        ).split()
-    ],
-)
-
-# Our stored event types → Saleor's OrderEventsEnum.
-EVENT_TYPES = {
-    "placed": "PLACED",
-    "charged": "PAYMENT_CAPTURED",
-    "authorized": "PAYMENT_AUTHORIZED",
-    "canceled": "CANCELED",
-    "note_added": "NOTE_ADDED",
-    "email_sent": "EMAIL_SENT",
-    "confirmed": "CONFIRMED",
-    "marked_as_paid": "ORDER_MARKED_AS_PAID",
-    "fulfilled_items": "FULFILLMENT_FULFILLED_ITEMS",
-    "fulfillment_awaits_approval": "FULFILLMENT_AWAITS_APPROVAL",
-    "fulfillment_canceled": "FULFILLMENT_CANCELED",
-    "restocked_items": "FULFILLMENT_RESTOCKED_ITEMS",
-    "tracking_updated": "TRACKING_UPDATED",
-    "fulfillment_returned": "FULFILLMENT_RETURNED",
-    "refunded": "PAYMENT_REFUNDED",
-    "transaction_charge_requested": "TRANSACTION_CHARGE_REQUESTED",
-    "transaction_refund_requested": "TRANSACTION_REFUND_REQUESTED",
-    "transaction_cancel_requested": "TRANSACTION_CANCEL_REQUESTED",
-}
+from .events import OrderEvent
+from .fulfillments import Fulfillment
+from .granted_refunds import OrderGrantedRefund
+from .lines import OrderLine
 
 PAYMENT_STATUS = {
     "none": "NOT_CHARGED",
@@ -125,237 +50,6 @@ PAYMENT_STATUS_DISPLAY = {
 
 def order_status_name(value: str) -> str:
     return value.upper().replace(" ", "_")
-
-
-class OrderEvent(graphene.ObjectType):
-    date = graphene.DateTime(
-        description="Date when event happened at in ISO 8601 format."
-    )
-    type = graphene.Field(OrderEventsEnum, description="Order event type.")
-    message = graphene.String(description="Content of the event.")
-    email = graphene.String(description="Email of the customer.")
-    amount = graphene.Float(description="Amount of money.")
-    order_number = graphene.String(description="User-friendly number of an order.")
-
-    class Meta:
-        interfaces = (relay.Node,)
-        description = "History log of the order."
-
-    @staticmethod
-    def resolve_type(root: OrderEventModel, info):
-        return EVENT_TYPES.get(root.type, "OTHER")
-
-    @staticmethod
-    def resolve_message(root: OrderEventModel, info):
-        return root.parameters.get("message")
-
-    @staticmethod
-    def resolve_email(root: OrderEventModel, info):
-        return root.parameters.get("email")
-
-    @staticmethod
-    def resolve_amount(root: OrderEventModel, info):
-        amount = root.parameters.get("amount")
-        return float(Decimal(amount)) if amount is not None else None
-
-    @staticmethod
-    def resolve_order_number(root: OrderEventModel, info):
-        return str(root.order.number)
-
-
-class OrderLine(graphene.ObjectType):
-    product_name = graphene.String(required=True)
-    variant_name = graphene.String(required=True)
-    product_sku = graphene.String()
-    product_variant_id = graphene.String()
-    is_shipping_required = graphene.Boolean(required=True)
-    quantity = graphene.Int(required=True)
-    quantity_fulfilled = graphene.Int(required=True)
-    tax_rate = graphene.Float(required=True)
-    unit_price = graphene.Field(
-        TaxedMoneyType,
-        required=True,
-        description="Price of the single item in the order line.",
-    )
-    undiscounted_unit_price = graphene.Field(
-        TaxedMoneyType,
-        required=True,
-        description="Price of the single item in the "
-        "order line without any discount applied.",
-    )
-    total_price = graphene.Field(
-        TaxedMoneyType, required=True, description="Price of the order line."
-    )
-    undiscounted_total_price = graphene.Field(
-        TaxedMoneyType,
-        required=True,
-        description="Price of the order line without discounts.",
-    )
-    variant = graphene.Field(
-        ProductVariant,
-        description="A purchased product variant. Note: this field may be null if the "
-        "variant has been removed from stock at all.",
-    )
-    translated_product_name = graphene.String(
-        required=True, description="Product name in the customer's language"
-    )
-    translated_variant_name = graphene.String(
-        required=True, description="Variant name in the customer's language"
-    )
-    thumbnail = graphene.Field(
-        Image,
-        size=graphene.Int(
-            description="Size of the image. If not supplied, the original size will "
-            "be returned."
-        ),
-        format=ThumbnailFormatEnum(
-            default_value="ORIGINAL",
-            description="The format of the image. When not provided, format of the "
-            "original image will be used.",
-        ),
-    )
-    quantity_to_fulfill = graphene.Int(
-        required=True, description="A quantity of items remaining to be fulfilled."
-    )
-    is_gift = graphene.Boolean(description="Determine if the line is a gift.")
-
-    class Meta:
-        interfaces = (relay.Node, ObjectWithMetadata)
-        description = "Represents order line of particular order."
-
-    @staticmethod
-    def resolve_tax_rate(root: OrderLineModel, info):
-        return 0.0
-
-    @staticmethod
-    def resolve_unit_price(root: OrderLineModel, info):
-        return taxed(root.unit_price)
-
-    @staticmethod
-    def resolve_undiscounted_unit_price(root: OrderLineModel, info):
-        return taxed(root.unit_price)
-
-    @staticmethod
-    def resolve_total_price(root: OrderLineModel, info):
-        return taxed(root.total_price)
-
-    @staticmethod
-    def resolve_undiscounted_total_price(root: OrderLineModel, info):
-        return taxed(root.total_price)
-
-    @staticmethod
-    def resolve_variant(root: OrderLineModel, info):
-        if root.variant is None:
-            return None
-        return ChannelContext(node=root.variant, channel_slug=root.order.channel.slug)
-
-    @staticmethod
-    def resolve_thumbnail(root: OrderLineModel, info, size=None, format=None):
-        from ..product.types.products import Product
-
-        if root.variant is None:
-            return None
-        product = ChannelContext(
-            node=root.variant.product, channel_slug=root.order.channel.slug
-        )
-        return Product.resolve_thumbnail(product, info, size=size, format=format)
-
-    @staticmethod
-    def resolve_translated_product_name(root: OrderLineModel, info):
-        return root.product_name
-
-    @staticmethod
-    def resolve_translated_variant_name(root: OrderLineModel, info):
-        return root.variant_name
-
-    @staticmethod
-    def resolve_quantity_to_fulfill(root: OrderLineModel, info):
-        return root.quantity - root.quantity_fulfilled
-
-    @staticmethod
-    def resolve_is_gift(root: OrderLineModel, info):
-        return False
-
-
-class FulfillmentsByOrderIdLoader(DataLoader):
-    """An order's fulfilments with their lines, for a page of orders at once."""
-
-    def batch_load(self, keys):
-        found = {key: [] for key in keys}
-        for fulfillment in FulfillmentModel.objects.filter(
-            order_id__in=keys
-        ).prefetch_related("lines__order_line"):
-            found[fulfillment.order_id].append(fulfillment)
-        return [found[key] for key in keys]
-
-
-FulfillmentStatus = graphene.Enum(
-    "FulfillmentStatus",
-    [
-        (name, name)
-        for name in (
-            "FULFILLED REFUNDED RETURNED REPLACED REFUNDED_AND_RETURNED CANCELED "
-            "WAITING_FOR_APPROVAL"
-        ).split()
-    ],
-)
-
-
-class FulfillmentLine(graphene.ObjectType):
-    quantity = graphene.Int(
-        required=True,
-        description="The number of items included in the fulfillment line.",
-    )
-    order_line = graphene.Field(
-        OrderLine,
-        description="The order line to which the fulfillment line is related.",
-    )
-
-    class Meta:
-        interfaces = (relay.Node,)
-        description = "Represents line of the fulfillment."
-
-    @staticmethod
-    def resolve_order_line(root: FulfillmentLineModel, info):
-        return root.order_line
-
-
-class Fulfillment(graphene.ObjectType):
-    fulfillment_order = graphene.Int(
-        required=True, description="Sequence in which the fulfillments were created."
-    )
-    status = graphene.Field(FulfillmentStatus, required=True)
-    tracking_number = graphene.String(required=True)
-    created = graphene.DateTime(required=True)
-    lines = graphene.List(graphene.NonNull(FulfillmentLine))
-    status_display = graphene.String()
-    carrier = graphene.String(
-        description="Lumbar: the carrier the parcel travels with, if known."
-    )
-
-    class Meta:
-        interfaces = (relay.Node, ObjectWithMetadata)
-        description = "Represents order fulfillment."
-
-    @staticmethod
-    def resolve_carrier(root: FulfillmentModel, info):
-        return root.carrier or None
-
-    @staticmethod
-    def resolve_status(root: FulfillmentModel, info):
-        return root.status.upper()
-
-    @staticmethod
-    def resolve_created(root: FulfillmentModel, info):
-        return root.created_at
-
-    @staticmethod
-    def resolve_lines(root: FulfillmentModel, info):
-        return list(root.lines.all())
-
-    @staticmethod
-    def resolve_status_display(root: FulfillmentModel, info):
-        return root.get_status_display()
 
 
 class Order(graphene.ObjectType):
