@@ -2,8 +2,9 @@
 
 The rules (warehouse cut-offs and calendars, methods and their zones) change
 when staff edit them, not per request, so pages read them from the cache.
-Every edit calls `promise_rules_changed()`, which moves the cache version on
-commit: the next page computes with the new rules at once.
+Every edit calls `promise_rules_changed()`, which moves the rules' version
+(backend.core.cache_versions) on commit: the next page computes with the
+new rules at once.
 """
 
 import functools
@@ -13,11 +14,12 @@ from decimal import Decimal
 
 import holidays
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models import F
 from prices import Money
 
 from backend.channel.models import Channel
+from backend.core import cache_versions
+from backend.core.cache_versions import PROMISE_RULES
 from backend.product.models import ProductType
 from backend.warehouse.models import ChannelWarehouse, Stock
 
@@ -36,7 +38,6 @@ from .promise import (
     fast_claim_check,
 )
 
-VERSION_KEY = "lumbar:promise-rules:version"
 # Rules change rarely and every edit moves the version; the timeout only
 # bounds how long a forgotten key lingers.
 RULES_TIMEOUT = 24 * 60 * 60
@@ -89,23 +90,12 @@ class PromiseRules:
 
 def promise_rules_changed() -> None:
     """Drop the cached rules once the current transaction commits."""
-    transaction.on_commit(_bump_version)
-
-
-def _bump_version() -> None:
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 1, None)
+    cache_versions.bump(PROMISE_RULES)
 
 
 def _version() -> int:
-    return cache.get_or_set(VERSION_KEY, 1, None)
-
-
-def promise_rules_version() -> int:
-    """Return the rules' cache version, for caches that depend on the rules."""
-    return _version()
+    (version,) = cache_versions.versions(PROMISE_RULES)
+    return version
 
 
 @functools.lru_cache(maxsize=32)
