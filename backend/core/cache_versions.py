@@ -76,7 +76,7 @@ def bump(*names: str, using: str = DEFAULT_DB_ALIAS) -> None:
     if pending is not None:
         pending.names.update(names)
         return
-    pending = _PendingBump(names)
+    pending = PendingBump(names)
     transaction.on_commit(pending, using=using)
 
 
@@ -89,7 +89,7 @@ def pending(*names: str, using: str = DEFAULT_DB_ALIAS) -> bool:
     connection = connections[using]
     wanted = set(names)
     return any(
-        isinstance(callback, _PendingBump)
+        isinstance(callback, PendingBump)
         and not callback.done
         and not wanted.isdisjoint(callback.names)
         for _, callback, _ in connection.run_on_commit
@@ -106,7 +106,7 @@ def _open_bump(connection):
     open_savepoints = set(connection.savepoint_ids)
     for savepoint_ids, callback, _ in connection.run_on_commit:
         if (
-            isinstance(callback, _PendingBump)
+            isinstance(callback, PendingBump)
             and not callback.done
             and set(savepoint_ids) <= open_savepoints
         ):
@@ -114,8 +114,8 @@ def _open_bump(connection):
     return None
 
 
-class _PendingBump:
-    """The versions one transaction moves when it commits."""
+class PendingBump:
+    """The on-commit callback of bump(): the versions one transaction moves."""
 
     def __init__(self, names):
         self.names = set(names)

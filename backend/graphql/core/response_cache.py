@@ -69,7 +69,7 @@ CLOCK_TYPE_PREFIXES = ("DeliveryPromise", "PageShopBlock")
 # A bound for answers whose version move was lost while Redis was away.
 RESPONSE_TIMEOUT = 10 * 60
 KEY_PREFIX = "lumbar:graphql-response"
-# The next scheduled change, computed once per page version.
+# The next scheduled change, computed once per catalog version.
 NEXT_CHANGE_KEY = f"{KEY_PREFIX}:next-change"
 
 
@@ -81,7 +81,7 @@ class Lookup:
     body: str | None
     # When the versions were read: a miss executes after this moment.
     read_at: datetime
-    # (page version, next scheduled change) as last computed, if any.
+    # (catalog version, next scheduled change) as last computed, if any.
     next_change: tuple | None = None
     # False while this request's own writes wait for their commit.
     storable: bool = True
@@ -171,13 +171,13 @@ def response_store(lookup: Lookup, body: str) -> None:
 
 
 def _next_change(lookup: Lookup) -> datetime | None:
-    """Return the next scheduled change, reading it once per page version.
+    """Return the next scheduled change, reading it once per catalog version.
 
     Every writer of a listing or a page moves the catalog version, so the moment
     read under a version holds until the version moves or the moment comes.
     """
-    page_version_read, moment = lookup.next_change or (None, None)
-    if page_version_read == lookup.versions[0] and (
+    catalog_version_read, moment = lookup.next_change or (None, None)
+    if catalog_version_read == lookup.versions[0] and (
         moment is None or moment > lookup.read_at
     ):
         return moment
