@@ -16,9 +16,11 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.test import Client
+from graphql_relay import to_global_id
 
 from backend.account.services import staff_groups_sync
 from backend.channel.models import Channel
+from backend.core.cache_versions import CATALOG, PROMISE_RULES, versions
 from backend.page import tasks as page_tasks
 from backend.page.models import Page, PageComment, PageCommentStatus
 from backend.page.services import content_sync
@@ -103,6 +105,24 @@ def _ask_product(client) -> dict:
     return response.json()["data"]["product"]
 
 
+def _rename(client, user, name: str) -> dict:
+    """Rename the strap by productUpdate, signed in as the user."""
+    return client.post(
+        "/graphql/",
+        data=json.dumps(
+            {
+                "query": PRODUCT_UPDATE,
+                "variables": {
+                    "id": to_global_id("Product", _strap().pk),
+                    "input": {"name": name},
+                },
+            }
+        ),
+        content_type="application/json",
+        **bearer_headers(user),
+    ).json()
+
+
 def test_a_service_price_change_shows_on_the_cached_product_page(
     shopper, synced, django_capture_on_commit_callbacks
 ):
@@ -164,41 +184,26 @@ def test_a_graphql_rename_shows_in_the_cached_graphql_answer(
     client, shopper, synced, merchandiser, django_capture_on_commit_callbacks
 ):
     assert _ask_product(shopper)["name"] == "12-Loop Stretch Strap"
-    product_id = json.loads(
-        client.post(
-            "/graphql/",
-            data=json.dumps(
-                {
-                    "query": "query($slug: String!, $channel: String!) "
-                    "{ product(slug: $slug, channel: $channel) { id } }",
-                    "variables": {
-                        "slug": STRAP_SLUG,
-                        "channel": settings.DEFAULT_CHANNEL_SLUG,
-                    },
-                }
-            ),
-            content_type="application/json",
-        ).content
-    )["data"]["product"]["id"]
 
     with django_capture_on_commit_callbacks(execute=True):
-        answer = client.post(
-            "/graphql/",
-            data=json.dumps(
-                {
-                    "query": PRODUCT_UPDATE,
-                    "variables": {
-                        "id": product_id,
-                        "input": {"name": "Door Frame Stretch Strap"},
-                    },
-                }
-            ),
-            content_type="application/json",
-            **bearer_headers(merchandiser),
-        ).json()
+        answer = _rename(client, merchandiser, "Door Frame Stretch Strap")
 
     assert answer["data"]["productUpdate"]["errors"] == []
     assert _ask_product(shopper)["name"] == "Door Frame Stretch Strap"
+
+
+def test_a_refused_graphql_rename_moves_no_version(
+    client, shopper, synced, merchandiser, django_capture_on_commit_callbacks
+):
+    _ask_product(shopper)
+    before = versions(CATALOG, PROMISE_RULES)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        answer = _rename(client, merchandiser, "  ")
+
+    assert answer["data"]["productUpdate"]["errors"]
+    assert versions(CATALOG, PROMISE_RULES) == before
+    assert _ask_product(shopper)["name"] == "12-Loop Stretch Strap"
 
 
 def _edit_article(content_dir) -> None:
