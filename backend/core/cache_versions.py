@@ -71,17 +71,15 @@ def bump(*names: str, using: str = DEFAULT_DB_ALIAS) -> None:
     """
     for name in names:
         version_key(name)
-    connection = connections[using]
-    pending = _open_bump(connection)
-    if pending is not None:
-        pending.names.update(names)
+    joined = _open_bump(connections[using])
+    if joined is not None:
+        joined.names.update(names)
         return
-    pending = PendingBump(names)
-    transaction.on_commit(pending, using=using)
+    transaction.on_commit(PendingBump(names), using=using)
 
 
 def pending(*names: str, using: str = DEFAULT_DB_ALIAS) -> bool:
-    """Say whether this connection wrote ``names`` in a transaction still open.
+    """Say whether this connection's open transaction bumped any of ``names``.
 
     Such a reader sees rows no other reader sees yet: it must neither serve
     what the cache holds for them nor store what it reads.
