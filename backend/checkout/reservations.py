@@ -70,6 +70,9 @@ def checkout_reserve_stock(
         return
     now = now or timezone.now()
     Reservation.objects.filter(checkout_line__checkout=checkout).delete()
+    # Held units are not for sale to others (checkout_complete counts them):
+    # kept as a catalog change, as before versions were explicit.
+    bump(CATALOG)
     tracked = [
         line
         for line in checkout.lines.select_related("variant")
@@ -125,9 +128,6 @@ def checkout_reserve_stock(
                 ),
             )
     Reservation.objects.bulk_create(reservations)
-    # Held units are not for sale to others (checkout_complete counts them):
-    # kept as a catalog change, as before versions were explicit.
-    bump(CATALOG)
 
 
 def checkout_reservation_expires(*, checkout: Checkout, now: datetime | None = None):

@@ -195,6 +195,8 @@ def write_quantities(
                 )
         elif quantity == 0:
             line.delete()
+            # Its stock reservation went with it.
+            bump(CATALOG)
         elif quantity != line.quantity:
             line.quantity = quantity
             line.save(update_fields=["quantity"])
