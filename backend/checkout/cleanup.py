@@ -4,6 +4,7 @@ from datetime import datetime, timedelta
 
 from django.db.models import Exists, OuterRef, Q
 
+from backend.core.cache_versions import CATALOG, bump
 from backend.payment.models import TransactionItem
 
 from .models import Checkout, CheckoutLine
@@ -32,4 +33,7 @@ def checkouts_delete_stale(*, now: datetime) -> int:
         .values_list("pk", flat=True)[:DELETE_BATCH_SIZE]
     )
     deleted, _ = Checkout.objects.filter(pk__in=list(stale)).delete()
+    if deleted:
+        # Their stock reservations went with them.
+        bump(CATALOG)
     return deleted

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from backend.account.models import Address
+from backend.core.cache_versions import CATALOG, bump
 from backend.core.enqueue import enqueue_on_commit
 from backend.order.models import (
     Order,
@@ -383,3 +384,5 @@ def _allocate(*, plan: AllocationPlan, order_lines: dict) -> None:
             stocks[stock.pk] = stock
     Allocation.objects.bulk_create(allocations)
     Stock.objects.bulk_update(list(stocks.values()), ["quantity_allocated"])
+    # Pages show what is left to sell.
+    bump(CATALOG)

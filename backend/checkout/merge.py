@@ -9,6 +9,8 @@ from uuid import UUID
 
 from django.db import transaction
 
+from backend.core.cache_versions import CATALOG, bump
+
 from .models import Checkout
 from .reservations import checkout_reserve_stock
 from .services import current_quantities, validate_lines, write_quantities
@@ -56,6 +58,8 @@ def checkout_merge_on_login(
     _move_lines(guest=guest, target=target, user=user)
     _fill_missing_details(guest=guest, target=target)
     guest.delete()
+    # The guest's stock reservations went with it.
+    bump(CATALOG)
     return target
 
 

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db.models import Min, Sum
 from django.utils import timezone
 
+from backend.core.cache_versions import CATALOG, bump
 from backend.warehouse.models import Reservation, Stock
 
 from .errors import CheckoutErrorCode, checkout_error
@@ -68,6 +69,9 @@ def checkout_reserve_stock(
         return
     now = now or timezone.now()
     Reservation.objects.filter(checkout_line__checkout=checkout).delete()
+    # Held units are not for sale to others (checkout_complete counts them):
+    # kept as a catalog change, as before versions were explicit.
+    bump(CATALOG)
     tracked = [
         line
         for line in checkout.lines.select_related("variant")
@@ -137,4 +141,6 @@ def checkout_reservation_expires(*, checkout: Checkout, now: datetime | None = N
 def reservations_delete_expired(*, now: datetime) -> int:
     """Delete reservations that hold nothing any more; return how many went."""
     deleted, _ = Reservation.objects.filter(reserved_until__lte=now).delete()
+    if deleted:
+        bump(CATALOG)
     return deleted

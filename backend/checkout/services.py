@@ -7,6 +7,7 @@ from uuid import UUID
 from django.db import transaction
 
 from backend.channel.models import Channel
+from backend.core.cache_versions import CATALOG, bump
 from backend.product.models import ProductVariant
 
 from .errors import CheckoutErrorCode, checkout_error
@@ -184,6 +185,8 @@ def checkout_lines_delete(
         )
     checkout.lines.filter(id__in=wanted).delete()
     checkout.save(update_fields=["last_change"])
+    # Their stock reservations went with them.
+    bump(CATALOG)
     return checkout
 
 
@@ -206,6 +209,8 @@ def write_quantities(
                 )
         elif quantity == 0:
             line.delete()
+            # Its stock reservation went with it.
+            bump(CATALOG)
         elif quantity != line.quantity:
             line.quantity = quantity
             line.save(update_fields=["quantity"])

@@ -11,6 +11,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.http import HttpResponseRedirect
 
+from .admin_cache_versions import CacheVersionsAdminMixin
 from .errors import error_messages_by_field
 from .permissions import PermissionEnum, user_has_any_permission
 
@@ -79,7 +80,10 @@ class ServiceRefusalAdminMixin:
 
 
 class SaleorModelAdmin(
-    SaleorPermissionAdminMixin, ServiceRefusalAdminMixin, admin.ModelAdmin
+    SaleorPermissionAdminMixin,
+    ServiceRefusalAdminMixin,
+    CacheVersionsAdminMixin,
+    admin.ModelAdmin,
 ):
     """A model admin guarded by Saleor codes whose saves call services."""
 

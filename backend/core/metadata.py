@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from .cache_versions import CATALOG, bump
 from .models import ModelWithMetadata
 
 
@@ -26,4 +27,7 @@ def metadata_update(
     data.update(items)
     setattr(instance, field_name, data)
     instance.save(update_fields=[field_name])
+    if not private:
+        # Cached answers show products', pages' and menus' public metadata.
+        bump(CATALOG)
     return instance

@@ -7,6 +7,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.text import slugify
 
+from backend.core.cache_versions import CATALOG, bump
+
 from .models import Menu, MenuItem, MenuItemTranslation
 
 LINK_FIELDS = ("url", "category", "collection", "page")
@@ -32,6 +34,7 @@ def menu_create(
     *, name: str, slug: str | None = None, items: list[dict[str, Any]] = ()
 ) -> Menu:
     """Create a menu with top-level items."""
+    bump(CATALOG)
     if not name or not name.strip():
         raise _error("name", "This field cannot be blank.", "REQUIRED")
     slug = slugify(slug or name, allow_unicode=True)
@@ -52,6 +55,7 @@ def menu_item_create(
     *, menu: Menu, name: str, parent: MenuItem | None = None, **links: Any
 ) -> MenuItem:
     """Add an item to a menu, at the top or under a parent item."""
+    bump(CATALOG)
     if not name or not name.strip():
         raise _error("name", "This field cannot be blank.", "REQUIRED")
     _link_check(links)
@@ -76,6 +80,7 @@ def menu_item_create(
 @transaction.atomic
 def menu_item_update(*, menu_item: MenuItem, **fields: Any) -> MenuItem:
     """Change an item's name or what it links to."""
+    bump(CATALOG)
     item = MenuItem.objects.select_for_update().get(pk=menu_item.pk)
     unknown = set(fields) - {"name", *LINK_FIELDS}
     if unknown:
@@ -99,6 +104,7 @@ def menu_item_translate(
     *, menu_item: MenuItem, language_code: str, name: str
 ) -> MenuItemTranslation:
     """Set a menu item's name in one language."""
+    bump(CATALOG)
     translation, _ = MenuItemTranslation.objects.select_for_update().get_or_create(
         menu_item=menu_item, language_code=language_code, defaults={"name": name}
     )

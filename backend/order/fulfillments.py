@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Max, Sum
 
+from backend.core.cache_versions import CATALOG, bump
 from backend.core.enqueue import enqueue_on_commit
 from backend.warehouse.models import Allocation, Stock
 
@@ -199,6 +200,7 @@ def _take_stock(items: list[tuple[OrderLine, Stock | None, int]]) -> None:
             allocation.save(update_fields=["quantity_allocated"])
     Stock.objects.bulk_update(list(stocks.values()), ["quantity", "quantity_allocated"])
     Allocation.objects.filter(order_line_id__in=line_ids, quantity_allocated=0).delete()
+    bump(CATALOG)
 
 
 def order_status_refresh(order: Order) -> None:
@@ -421,6 +423,7 @@ def fulfillment_cancel(*, fulfillment_id: int, user=None) -> Fulfillment:
         Stock.objects.bulk_update(
             list(stocks.values()), ["quantity", "quantity_allocated"]
         )
+        bump(CATALOG)
     for fl in lines:
         OrderLine.objects.filter(pk=fl.order_line_id).update(
             quantity_fulfilled=F("quantity_fulfilled") - fl.quantity
@@ -560,6 +563,7 @@ def fulfillment_return(*, fulfillment_id: int, restock: bool, user=None) -> Fulf
             if fl.stock_id in stocks:
                 stocks[fl.stock_id].quantity += fl.quantity
         Stock.objects.bulk_update(list(stocks.values()), ["quantity"])
+        bump(CATALOG)
     fulfillment.status = FulfillmentStatus.RETURNED
     fulfillment.save(update_fields=["status"])
     OrderEvent.objects.create(

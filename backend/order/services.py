@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 
+from backend.core.cache_versions import CATALOG, bump
 from backend.warehouse.models import Allocation, Stock
 
 from .errors import OrderErrorCode, order_error
@@ -45,6 +46,7 @@ def order_cancel(*, order_id: int, user=None) -> Order:
             quantity_allocated=F("quantity_allocated") - allocation.quantity_allocated
         )
     Allocation.objects.filter(pk__in=[a.pk for a in allocations]).delete()
+    bump(CATALOG)
     order.status = OrderStatus.CANCELED
     order.save(update_fields=["status", "updated_at"])
     OrderEvent.objects.create(

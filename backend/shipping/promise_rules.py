@@ -3,8 +3,8 @@
 The rules (warehouse cut-offs and calendars, methods and their zones) change
 when staff edit them, not per request, so pages read them from the cache.
 Every edit calls `promise_rules_changed()` (core/promise_version.py), which
-moves the cache version on commit: the next page computes with the new rules
-at once.
+moves the rules' version (backend.core.cache_versions) on commit: the next
+page computes with the new rules at once.
 """
 
 import functools

@@ -1,9 +1,9 @@
 """Whole storefront pages cached in Redis, shared by every reader.
 
 A product or article page is rendered once and kept with the versions it
-was read under: the page version (which any write to the catalog, content
-or menus moves, see backend.core.page_version) and the delivery rules'
-version. One Redis MGET reads the versions and the page together, so a
+was read under: the catalog version (which every writer of the catalog,
+content or menus moves, see backend.core.cache_versions) and the delivery
+rules' version. One Redis MGET reads the versions and the page together, so a
 page whose versions moved is never served. What belongs to one reader stays
 out of it: the header's login and cart links, the CSRF token and the
 product page's countdown fill slots on every request, and a reader with
@@ -25,10 +25,8 @@ from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from backend.core.page_version import VERSION_KEY as PAGE_VERSION_KEY
-from backend.core.page_version import page_version
-from backend.core.promise_version import VERSION_KEY as RULES_VERSION_KEY
-from backend.core.promise_version import promise_rules_version
+from backend.core import cache_versions
+from backend.core.cache_versions import CATALOG, PROMISE_RULES
 from backend.page.models import Page
 from backend.product.models import ProductChannelListing
 
@@ -58,6 +56,8 @@ class Lookup:
     page: CachedPage | None
     # When the versions were read: a miss renders from rows read after it.
     read_at: datetime
+    # False while this request's own writes wait for their commit.
+    storable: bool = True
 
 
 def reader_messages_pending(request) -> bool:
@@ -75,11 +75,16 @@ def page_lookup(kind: str, *parts: str, cached: bool = True) -> Lookup:
     # Parts come from the request (a slug, a postal code): hash them.
     digest = hashlib.sha256("\0".join(parts).encode()).hexdigest()[:32]
     key = f"lumbar:page:{kind}:{language}:{digest}"
-    keys = [PAGE_VERSION_KEY, RULES_VERSION_KEY]
-    found = cache.get_many([*keys, key] if cached else keys)
+    # Rows this connection wrote but has not committed are no one else's.
+    storable = not cache_versions.pending(CATALOG, PROMISE_RULES)
+    keys = [
+        cache_versions.version_key(CATALOG),
+        cache_versions.version_key(PROMISE_RULES),
+    ]
+    found = cache.get_many([*keys, key] if cached and storable else keys)
     versions = (
-        found.get(PAGE_VERSION_KEY) or page_version(),
-        found.get(RULES_VERSION_KEY) or promise_rules_version(),
+        cache_versions.version_from(found, CATALOG),
+        cache_versions.version_from(found, PROMISE_RULES),
     )
     now = timezone.now()
     stored_versions, page = found.get(key) or (None, None)
@@ -87,11 +92,13 @@ def page_lookup(kind: str, *parts: str, cached: bool = True) -> Lookup:
         page is not None and page.valid_until is not None and now >= page.valid_until
     ):
         page = None
-    return Lookup(key=key, versions=versions, page=page, read_at=now)
+    return Lookup(key=key, versions=versions, page=page, read_at=now, storable=storable)
 
 
 def page_store(lookup: Lookup, page: CachedPage, *, channel_slug: str) -> None:
     """Keep the page until its dates or the next scheduled publication expire."""
+    if not lookup.storable:
+        return
     moments = [
         page.valid_until,
         next_scheduled_publication(channel_slug=channel_slug, after=lookup.read_at),

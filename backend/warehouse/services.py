@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import ngettext
 
+from backend.core.cache_versions import CATALOG, bump
 from backend.core.promise_version import promise_rules_changed
 from backend.product.models import ProductVariant
 
@@ -28,6 +29,7 @@ def product_variant_stocks_update(
     *, variant: ProductVariant, stocks: list[StockInput]
 ) -> ProductVariant:
     """Set the variant's quantity in each warehouse, adding stock rows as needed."""
+    bump(CATALOG)
     warehouse_ids = [stock.warehouse.pk for stock in stocks]
     for index, stock in enumerate(stocks):
         if stock.quantity is None or stock.quantity < 0:
@@ -67,6 +69,7 @@ def product_variant_stocks_delete(
     *, variant: ProductVariant, warehouses: list[Warehouse]
 ) -> ProductVariant:
     """Remove the variant's stock rows in the given warehouses."""
+    bump(CATALOG)
     Stock.objects.filter(
         product_variant=variant, warehouse__in=[w.pk for w in warehouses]
     ).delete()
@@ -79,6 +82,7 @@ def stock_adjust(
     *, stock_id: int, quantity: int, reason: str, note: str = "", user=None
 ) -> StockAdjustment:
     """Set a stock level by hand, recording who, why and what it was."""
+    bump(CATALOG)
     if reason not in StockAdjustmentReason.values:
         raise _error("reason", "Choose a reason for the change.", "REQUIRED")
     stock = Stock.objects.select_for_update().filter(pk=stock_id).first()

@@ -1,7 +1,8 @@
 """Anonymous catalog queries are answered from Redis until the catalog moves.
 
-A repeated query costs no SQL; a price, stock or publication change, or the
-clock passing a scheduled date, shows on the very next request; signed-in
+A repeated query costs no SQL; a price, stock or publication change made
+through a service, or the clock passing a scheduled date, shows on the very
+next request; signed-in
 readers and mutations never meet a cached answer.
 """
 
@@ -19,8 +20,14 @@ from django.utils import timezone
 from backend.account.tokens import access_token_create
 from backend.core.permissions import PermissionEnum
 from backend.graphql.core.response_cache import query_is_cacheable
-from backend.product.models import ProductChannelListing, ProductVariantChannelListing
-from backend.warehouse.models import Stock
+from backend.product.models import ProductChannelListing
+from backend.product.services.channel_listings import (
+    ProductListingInput,
+    VariantListingInput,
+    product_channel_listing_update,
+    product_variant_channel_listing_update,
+)
+from backend.warehouse.services import StockInput, product_variant_stocks_update
 from tests.api.bearer import sign_in, sign_out
 from tests.fixtures.catalog import make_published_product
 
@@ -108,31 +115,45 @@ def test_a_repeated_anonymous_query_runs_no_sql(
     assert names(second) == ["Stretch Strap"]
 
 
-def test_a_price_change_shows_on_the_next_request(ask, published_product):
+def test_a_price_change_shows_on_the_next_request(
+    ask, channel, published_product, django_capture_on_commit_callbacks
+):
     assert first_price(ask()) == 19.99
 
-    ProductVariantChannelListing.objects.filter(
-        variant__product=published_product
-    ).update(price_amount=Decimal("24.50"))
+    with django_capture_on_commit_callbacks(execute=True):
+        product_variant_channel_listing_update(
+            variant=published_product.variants.get(),
+            listings=[VariantListingInput(channel=channel, price=Decimal("24.50"))],
+        )
 
     assert first_price(ask()) == 24.5
 
 
-def test_a_stock_change_shows_on_the_next_request(ask, published_product):
+def test_a_stock_change_shows_on_the_next_request(
+    ask, warehouse, published_product, django_capture_on_commit_callbacks
+):
     ask()
 
-    Stock.objects.filter(product_variant__product=published_product).update(quantity=3)
+    with django_capture_on_commit_callbacks(execute=True):
+        product_variant_stocks_update(
+            variant=published_product.variants.get(),
+            stocks=[StockInput(warehouse=warehouse, quantity=3)],
+        )
 
     node = ask()["data"]["products"]["edges"][0]["node"]
     assert node["variants"] == [{"quantityAvailable": 3}]
 
 
-def test_an_unpublished_product_leaves_the_next_answer(ask, published_product):
+def test_an_unpublished_product_leaves_the_next_answer(
+    ask, channel, published_product, django_capture_on_commit_callbacks
+):
     assert names(ask()) == ["Stretch Strap"]
 
-    ProductChannelListing.objects.filter(product=published_product).update(
-        is_published=False
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        product_channel_listing_update(
+            product=published_product,
+            update_channels=[ProductListingInput(channel=channel, is_published=False)],
+        )
 
     assert names(ask()) == []
 

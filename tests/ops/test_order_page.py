@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 
 from backend.order.models import FulfillmentStatus, OrderStatus
+from tests.on_commit import without_version_bumps
 
 from .conftest import fulfil_form, order_url
 
@@ -37,7 +38,8 @@ def test_fulfilling_from_the_page_sends_the_parcel_and_queues_one_email(
         "UPS",
         "1Z999AA10123456784",
     )
-    assert len(queued) == 1  # the shipped email task, run by the worker
+    # The shipped email task, run by the worker.
+    assert len(without_version_bumps(queued)) == 1
 
 
 def test_sending_more_than_left_is_refused_on_the_page(

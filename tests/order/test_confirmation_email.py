@@ -15,6 +15,7 @@ from backend.order.emails import order_confirmation_send
 from backend.order.models import Order, OrderEvent, OrderEvents
 from backend.order.tasks import send_order_confirmation_email
 from tests.fixtures.checkout import paid_with
+from tests.on_commit import without_version_bumps
 
 
 @pytest.fixture
@@ -41,7 +42,7 @@ def test_placing_an_order_queues_one_confirmation_on_commit(
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         order = _place(ready_checkout).order
 
-    assert len(callbacks) == 1
+    assert len(without_version_bumps(callbacks)) == 1
     assert [(m.to, m.subject) for m in mail.outbox] == [
         (["buyer@example.com"], f"Your Lumbar order #{order.number}")
     ]

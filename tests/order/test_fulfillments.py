@@ -22,6 +22,7 @@ from backend.order.tasks import send_order_shipped_email
 from backend.warehouse.models import Allocation
 from tests import factories
 from tests.fixtures.checkout import make_ready_checkout, paid_with
+from tests.on_commit import without_version_bumps
 
 pytestmark = pytest.mark.django_db
 
@@ -75,7 +76,7 @@ def test_fulfilling_everything_sends_the_stock_and_fulfils_the_order(
         OrderEvents.FULFILLMENT_FULFILLED_ITEMS,
         OrderEvents.TRACKING_UPDATED,
     ]
-    assert len(queued) == 1
+    assert len(without_version_bumps(queued)) == 1
 
 
 def test_fulfilling_part_leaves_the_rest_held_for_the_order(order, variant, warehouse):
@@ -212,7 +213,7 @@ def test_a_channel_needing_approval_holds_the_stock_until_approved(
     fulfillment.refresh_from_db()
     assert fulfillment.status == FulfillmentStatus.FULFILLED
     assert _stock(variant, warehouse) == (8, 0)
-    assert len(queued) == 1
+    assert len(without_version_bumps(queued)) == 1
 
 
 def test_shipped_email_names_the_carrier_and_tracking_link_and_goes_once(

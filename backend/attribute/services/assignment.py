@@ -5,6 +5,8 @@ from typing import Any
 
 from django.utils.text import slugify
 
+from backend.core.cache_versions import CATALOG, bump
+
 from ..models import (
     CHOICE_INPUT_TYPES,
     Attribute,
@@ -149,6 +151,8 @@ def attribute_assignment_values(
         )
     if attribute.value_required and not values:
         raise field_error(key, f"Attribute {attribute.name} needs a value.", "REQUIRED")
+    # Values named anew were written, and the caller assigns them.
+    bump(CATALOG)
     return values
 
 

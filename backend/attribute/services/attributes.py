@@ -5,6 +5,8 @@ from typing import Any
 from django.db import transaction
 from django.utils.text import slugify
 
+from backend.core.cache_versions import CATALOG, bump
+
 from ..models import (
     Attribute,
     AttributeInputType,
@@ -32,6 +34,7 @@ def attribute_create(
     **options: Any,
 ) -> Attribute:
     """Create an attribute with its initial values."""
+    bump(CATALOG)
     if not name or not name.strip():
         raise field_error("name", "This field cannot be blank.", "REQUIRED")
     if type not in AttributeType.values:
@@ -65,6 +68,7 @@ def attribute_update(
     **changes: Any,
 ) -> Attribute:
     """Change an attribute's fields, remove some values and add new ones."""
+    bump(CATALOG)
     attribute = Attribute.objects.select_for_update().get(pk=attribute.pk)
     unknown = set(changes) - set(UPDATABLE_ATTRIBUTE_FIELDS)
     if unknown:
@@ -114,6 +118,7 @@ def attribute_value_create(
     external_reference: str | None = None,
 ) -> AttributeValue:
     """Add a value to a choice attribute's list."""
+    bump(CATALOG)
     if not name or not name.strip():
         raise field_error("name", "This field cannot be blank.", "REQUIRED")
     slug = slug or slugify(name, allow_unicode=True)
@@ -149,6 +154,7 @@ def attribute_translate(
     *, attribute: Attribute, language_code: str, name: str
 ) -> AttributeTranslation:
     """Set an attribute's name in one language."""
+    bump(CATALOG)
     language_code_check(language_code)
     translation, _ = AttributeTranslation.objects.select_for_update().get_or_create(
         attribute=attribute, language_code=language_code, defaults={"name": name}
@@ -169,6 +175,7 @@ def attribute_value_translate(
     plain_text: str | None = None,
 ) -> AttributeValueTranslation:
     """Set an attribute value's name or text in one language."""
+    bump(CATALOG)
     language_code_check(language_code)
     translation, _ = (
         AttributeValueTranslation.objects.select_for_update().get_or_create(

@@ -12,6 +12,7 @@ from typing import TextIO
 from django.core.files.storage import default_storage
 from django.db import transaction
 
+from backend.core.cache_versions import CATALOG, PROMISE_RULES, bump
 from backend.core.files import display_path, progress_bar
 from backend.payment.gateways.test_gateway import (
     TOKEN_ACTION_REQUIRED,
@@ -113,6 +114,9 @@ def demo_load(
                     label = display_path(catalog.directory / file_name)
                     raise DemoDataError(f"{label}: {error}") from error
                 bar.update(1)
+            # Some steps write rows directly (channels, warehouses, menus).
+            if report.changed:
+                bump(CATALOG, PROMISE_RULES)
     except BaseException:
         # The rows are rolled back; the image files they named go too.
         for name in context.saved_files:

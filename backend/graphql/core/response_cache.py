@@ -3,8 +3,8 @@
 An anonymous reader (no Authorization header, no session user) asking a
 read-only query of the catalog or the content gets the stored answer to the
 same query text, operation, variables and language, if it was stored under
-the versions still current: the page version, which any write to a catalog,
-content or menu table moves (``backend.core.page_version``), and the
+the versions still current: the catalog version, which every writer of the
+catalog, content or menus moves (``backend.core.cache_versions``), and the
 delivery rules' version. One MGET reads the versions and the answer
 together, so a hit runs no SQL at all.
 
@@ -35,10 +35,8 @@ from graphql import (
     visit,
 )
 
-from backend.core.page_version import VERSION_KEY as PAGE_VERSION_KEY
-from backend.core.page_version import page_version
-from backend.core.promise_version import VERSION_KEY as RULES_VERSION_KEY
-from backend.core.promise_version import promise_rules_version
+from backend.core import cache_versions
+from backend.core.cache_versions import CATALOG, PROMISE_RULES
 from backend.page.models import Page
 from backend.product.models import CollectionChannelListing, ProductChannelListing
 
@@ -71,7 +69,7 @@ CLOCK_TYPE_PREFIXES = ("DeliveryPromise", "PageShopBlock")
 # A bound for answers whose version move was lost while Redis was away.
 RESPONSE_TIMEOUT = 10 * 60
 KEY_PREFIX = "lumbar:graphql-response"
-# The next scheduled change, computed once per page version.
+# The next scheduled change, computed once per catalog version.
 NEXT_CHANGE_KEY = f"{KEY_PREFIX}:next-change"
 
 
@@ -83,8 +81,10 @@ class Lookup:
     body: str | None
     # When the versions were read: a miss executes after this moment.
     read_at: datetime
-    # (page version, next scheduled change) as last computed, if any.
+    # (catalog version, next scheduled change) as last computed, if any.
     next_change: tuple | None = None
+    # False while this request's own writes wait for their commit.
+    storable: bool = True
 
 
 def is_anonymous_request(request) -> bool:
@@ -124,14 +124,27 @@ def response_lookup(query: str, operation_name, variables) -> Lookup:
     versions is never older than the versions it is stored with.
     """
     key = response_key(query, operation_name, variables)
-    found = cache.get_many([PAGE_VERSION_KEY, RULES_VERSION_KEY, NEXT_CHANGE_KEY, key])
+    # Rows this connection wrote but has not committed are no one else's.
+    storable = not cache_versions.pending(CATALOG, PROMISE_RULES)
+    found = cache.get_many(
+        [
+            cache_versions.version_key(CATALOG),
+            cache_versions.version_key(PROMISE_RULES),
+            NEXT_CHANGE_KEY,
+            key,
+        ]
+    )
     versions = (
-        found.get(PAGE_VERSION_KEY) or page_version(),
-        found.get(RULES_VERSION_KEY) or promise_rules_version(),
+        cache_versions.version_from(found, CATALOG),
+        cache_versions.version_from(found, PROMISE_RULES),
     )
     now = timezone.now()
     stored_versions, valid_until, body = found.get(key) or (None, None, None)
-    if stored_versions != versions or (valid_until is not None and now >= valid_until):
+    if (
+        not storable
+        or stored_versions != versions
+        or (valid_until is not None and now >= valid_until)
+    ):
         body = None
     return Lookup(
         key=key,
@@ -139,11 +152,14 @@ def response_lookup(query: str, operation_name, variables) -> Lookup:
         body=body,
         read_at=now,
         next_change=found.get(NEXT_CHANGE_KEY),
+        storable=storable,
     )
 
 
 def response_store(lookup: Lookup, body: str) -> None:
     """Keep the answer until the next scheduled publication at the latest."""
+    if not lookup.storable:
+        return
     valid_until = _next_change(lookup)
     timeout = RESPONSE_TIMEOUT
     if valid_until is not None:
@@ -155,13 +171,13 @@ def response_store(lookup: Lookup, body: str) -> None:
 
 
 def _next_change(lookup: Lookup) -> datetime | None:
-    """Return the next scheduled change, reading it once per page version.
+    """Return the next scheduled change, reading it once per catalog version.
 
-    Any write to a listing or a page moves the page version, so the moment
+    Every writer of a listing or a page moves the catalog version, so the moment
     read under a version holds until the version moves or the moment comes.
     """
-    page_version_read, moment = lookup.next_change or (None, None)
-    if page_version_read == lookup.versions[0] and (
+    catalog_version_read, moment = lookup.next_change or (None, None)
+    if catalog_version_read == lookup.versions[0] and (
         moment is None or moment > lookup.read_at
     ):
         return moment

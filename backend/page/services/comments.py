@@ -18,6 +18,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from backend.core.cache_versions import CATALOG, bump
 from backend.core.permissions import PermissionEnum, user_has_any_permission
 
 from ..models import Page, PageComment, PageCommentStatus
@@ -197,6 +198,7 @@ def comment_moderate(*, comments: Iterable[PageComment], status: str, moderator)
 
     Only staff holding MANAGE_PAGES may moderate (Saleor's code for pages).
     """
+    bump(CATALOG)
     if not (
         getattr(moderator, "is_staff", False)
         and user_has_any_permission(moderator, PermissionEnum.MANAGE_PAGES)

@@ -10,6 +10,7 @@ from backend.attribute.models import (
     AttributeType,
 )
 from backend.attribute.services import attribute_create
+from backend.core.cache_versions import CATALOG, bump
 
 from ..models import PageType
 
@@ -25,7 +26,7 @@ THERAPY_SLUG = "therapy"
 @transaction.atomic
 def article_page_type_ensure() -> PageType:
     """Create the Article page type and its attributes unless they exist."""
-    page_type, _ = PageType.objects.get_or_create(
+    page_type, created = PageType.objects.get_or_create(
         slug=ARTICLE_PAGE_TYPE_SLUG, defaults={"name": ARTICLE_PAGE_TYPE_NAME}
     )
     featured = Attribute.objects.filter(slug=FEATURED_PRODUCTS_SLUG).first()
@@ -49,9 +50,12 @@ def article_page_type_ensure() -> PageType:
             input_type=AttributeInputType.MULTISELECT,
         )
     for sort_order, attribute in enumerate((featured, conditions)):
-        AttributePage.objects.get_or_create(
+        _, linked = AttributePage.objects.get_or_create(
             attribute=attribute,
             page_type=page_type,
             defaults={"sort_order": sort_order},
         )
+        created = created or linked
+    if created:
+        bump(CATALOG)
     return page_type

@@ -10,6 +10,7 @@ from backend.attribute.models import (
     AttributePage,
     AttributeType,
 )
+from backend.core.cache_versions import CATALOG, bump
 
 from ..models import PageType
 
@@ -40,6 +41,7 @@ def page_attribute_assign(
     *, page_type: PageType, attributes: list[Attribute]
 ) -> PageType:
     """Add the attributes to the page type, after the ones it has."""
+    bump(CATALOG)
     page_type = PageType.objects.select_for_update().get(pk=page_type.pk)
     refused = [a for a in attributes if not attribute_assignable_to_pages(a)]
     if refused:

@@ -20,6 +20,7 @@ from backend.attribute.services import (
     language_code_check,
     unique_slug,
 )
+from backend.core.cache_versions import CATALOG, bump
 
 from ..models import Page, PageTranslation, PageType
 from .page_type import FEATURED_PRODUCTS_SLUG
@@ -136,6 +137,7 @@ def page_create(
     **fields: Any,
 ) -> Page:
     """Create a page of a page type with its attributes."""
+    bump(CATALOG)
     title = _title(title)
     unknown = set(fields) - set(PAGE_FIELDS)
     if unknown:
@@ -157,6 +159,7 @@ def page_update(
     **fields: Any,
 ) -> Page:
     """Change a page's fields and the values of the attributes given."""
+    bump(CATALOG)
     page = Page.objects.select_for_update().select_related("page_type").get(pk=page.pk)
     unknown = set(fields) - set(PAGE_FIELDS)
     if unknown:
@@ -184,6 +187,7 @@ def page_update(
 @transaction.atomic
 def page_delete(*, page: Page) -> Page:
     """Delete a page with the values only it held (its free-form values)."""
+    bump(CATALOG)
     page = Page.objects.select_for_update().get(pk=page.pk)
     key = _owner_key(page)
     owned = AttributeValue.objects.filter(pagevalueassignment__page=page).filter(
@@ -204,6 +208,7 @@ def page_delete(*, page: Page) -> Page:
 @transaction.atomic
 def page_translate(*, page: Page, language_code: str, **fields: Any) -> PageTranslation:
     """Create or change the page's translation into one language."""
+    bump(CATALOG)
     language_code_check(language_code)
     unknown = set(fields) - set(TRANSLATION_FIELDS)
     if unknown:

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from backend.attribute.models import AssignedPageAttributeValue, AttributeValue
+from backend.core.cache_versions import CATALOG, bump
 from backend.core.files import progress_bar
 from backend.product.models import Product
 
@@ -264,6 +265,8 @@ def _changed_fields(
 def _apply(item: _Planned, page_type: PageType) -> None:
     if item.change.action == "unchanged":
         return
+    # Only a change moves the version: an idle sync keeps every cached page.
+    bump(CATALOG)
     rendered, page = item.rendered, item.page
     now = timezone.now()
     if page is None:

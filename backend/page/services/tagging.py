@@ -10,6 +10,7 @@ from backend.attribute.models import (
     AttributeValue,
 )
 from backend.attribute.services import AttributeAssignment, attribute_assignment_values
+from backend.core.cache_versions import CATALOG, bump
 
 from ..models import Page
 from .page_type import FEATURED_PRODUCTS_SLUG
@@ -23,6 +24,7 @@ FEATURED_SEEN_KEY = "lumbar.featured_products_seen"
 @transaction.atomic
 def page_tag_products(*, page: Page, product_ids: list[int]) -> list[AttributeValue]:
     """Set the products the page features, in the order given (Saleor references)."""
+    bump(CATALOG)
     page = Page.objects.select_for_update().get(pk=page.pk)
     attribute = Attribute.objects.filter(slug=FEATURED_PRODUCTS_SLUG).first()
     if (

@@ -6,6 +6,7 @@ from backend.attribute.models import (
     Attribute,
 )
 from backend.attribute.services import AttributeAssignment, attribute_assignment_values
+from backend.core.cache_versions import CATALOG, bump
 
 from ..models import Product, ProductType, ProductVariant
 from .common import error
@@ -56,6 +57,7 @@ def product_attributes_assign(
                 for index, value in enumerate(values)
             ]
         )
+    bump(CATALOG)
 
 
 def variant_attributes_assign(
@@ -82,6 +84,7 @@ def variant_attributes_assign(
                 for index, value in enumerate(values)
             ]
         )
+    bump(CATALOG)
 
 
 def required_attributes_check(

@@ -4,6 +4,8 @@ from typing import Any
 
 from django.db import transaction
 
+from backend.core.cache_versions import CATALOG, bump
+
 from ..models import Category
 from .common import apply_changes, error, plain_text_of, require_name, slug_for
 from .media import image_check
@@ -39,6 +41,7 @@ def category_create(
     *, name: str, parent: Category | None = None, slug: str | None = None, **fields: Any
 ) -> Category:
     """Create a category, at the root or under a parent."""
+    bump(CATALOG)
     fields = _clean_fields({"name": name, **fields})
     fields["slug"] = slug_for(model=Category, name=fields["name"], slug=slug)
     image = fields.pop("background_image", None)
@@ -54,6 +57,7 @@ def category_create(
 @transaction.atomic
 def category_update(*, category: Category, **fields: Any) -> Category:
     """Change a category's fields."""
+    bump(CATALOG)
     category = Category.objects.select_for_update().get(pk=category.pk)
     fields = _clean_fields(fields)
     if "slug" in fields:
@@ -77,6 +81,7 @@ def category_update(*, category: Category, **fields: Any) -> Category:
 @transaction.atomic
 def category_delete(*, category: Category) -> Category:
     """Delete a category and its subtree; its products lose their category."""
+    bump(CATALOG)
     category = Category.objects.select_for_update().get(pk=category.pk)
     deleted_id = category.pk
     category.delete()

@@ -10,6 +10,7 @@ from django.db.models import Min, OuterRef, Subquery
 from django.utils import timezone
 
 from backend.channel.models import Channel
+from backend.core.cache_versions import CATALOG, bump
 
 from ..models import (
     PRICE_DECIMAL_PLACES,
@@ -62,6 +63,7 @@ def product_discounted_prices_update(*, product_ids: list[int]) -> None:
     ProductChannelListing.objects.filter(product_id__in=product_ids).update(
         discounted_price_amount=Subquery(cheapest)
     )
+    bump(CATALOG)
 
 
 def _check_amount(value: Decimal | None, field_name: str, currency: str) -> None:
@@ -94,6 +96,7 @@ def product_channel_listing_update(
     remove_channels: list[Channel] = (),
 ) -> Product:
     """List, change or unlist a product in channels."""
+    bump(CATALOG)
     product = Product.objects.select_for_update().get(pk=product.pk)
     channel_ids = [item.channel.pk for item in update_channels]
     removed_ids = [channel.pk for channel in remove_channels]
@@ -174,6 +177,7 @@ def product_variant_channel_listing_update(
     *, variant: ProductVariant, listings: list[VariantListingInput]
 ) -> ProductVariant:
     """Set a variant's price, cost and prior price in channels."""
+    bump(CATALOG)
     variant = ProductVariant.objects.select_for_update().get(pk=variant.pk)
     channel_ids = [item.channel.pk for item in listings]
     if len(set(channel_ids)) != len(channel_ids):

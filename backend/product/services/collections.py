@@ -9,6 +9,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from backend.channel.models import Channel
+from backend.core.cache_versions import CATALOG, bump
 
 from ..models import Collection, CollectionChannelListing, CollectionProduct, Product
 from .common import apply_changes, error, require_name, slug_for
@@ -50,6 +51,7 @@ def collection_create(
     *, name: str, slug: str | None = None, products: list[Product] = (), **fields: Any
 ) -> Collection:
     """Create a collection, optionally with products."""
+    bump(CATALOG)
     fields = _clean_fields({"name": name, **fields})
     fields["slug"] = slug_for(model=Collection, name=fields["name"], slug=slug)
     image = fields.pop("background_image", None)
@@ -65,6 +67,7 @@ def collection_create(
 @transaction.atomic
 def collection_update(*, collection: Collection, **fields: Any) -> Collection:
     """Change a collection's fields."""
+    bump(CATALOG)
     collection = Collection.objects.select_for_update().get(pk=collection.pk)
     fields = _clean_fields(fields)
     if "slug" in fields:
@@ -89,6 +92,7 @@ def collection_add_products(
     *, collection: Collection, products: list[Product]
 ) -> Collection:
     """Append products to a collection; ones already in it are refused."""
+    bump(CATALOG)
     collection = Collection.objects.select_for_update().get(pk=collection.pk)
     product_ids = [product.pk for product in products]
     if len(set(product_ids)) != len(product_ids):
@@ -118,6 +122,7 @@ def collection_remove_products(
     *, collection: Collection, products: list[Product]
 ) -> Collection:
     """Take products out of a collection."""
+    bump(CATALOG)
     collection = Collection.objects.select_for_update().get(pk=collection.pk)
     CollectionProduct.objects.filter(
         collection=collection, product_id__in=[product.pk for product in products]
@@ -133,6 +138,7 @@ def collection_channel_listing_update(
     remove_channels: list[Channel] = (),
 ) -> Collection:
     """Publish or unpublish a collection in channels."""
+    bump(CATALOG)
     collection = Collection.objects.select_for_update().get(pk=collection.pk)
     added = [item.channel.pk for item in add_channels]
     removed = [channel.pk for channel in remove_channels]

@@ -4,6 +4,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from PIL import Image, UnidentifiedImageError
 
+from backend.core.cache_versions import CATALOG, bump
+
 from ..models import Product, ProductMedia, ProductMediaTypes
 from .common import error
 
@@ -61,6 +63,7 @@ def product_media_create(
     media_url: str | None = None,
 ) -> ProductMedia:
     """Add an uploaded image to the end of a product's gallery."""
+    bump(CATALOG)
     if image is None and not media_url:
         raise error("input", "Image or external URL is required.", "REQUIRED")
     if image is not None and media_url:

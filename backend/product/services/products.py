@@ -6,6 +6,7 @@ from django.db import transaction
 
 from backend.attribute.models import AssignedProductAttributeValue, AttributeValue
 from backend.attribute.services import AttributeAssignment
+from backend.core.cache_versions import CATALOG, bump
 
 from ..models import Category, Collection, CollectionProduct, Product, ProductType
 from .attributes import product_attributes_assign, required_attributes_check
@@ -91,6 +92,7 @@ def product_create(
     **fields: Any,
 ) -> Product:
     """Create a product of a product type with its attributes."""
+    bump(CATALOG)
     fields = _clean_fields({"name": name, **fields}, None)
     fields["slug"] = slug_for(model=Product, name=fields["name"], slug=slug)
     required_attributes_check(
@@ -119,6 +121,7 @@ def product_update(
     **fields: Any,
 ) -> Product:
     """Change a product's fields, attributes and collections."""
+    bump(CATALOG)
     product = (
         Product.objects.select_for_update()
         .select_related("product_type")
@@ -150,6 +153,7 @@ def product_update(
 @transaction.atomic
 def product_delete(*, product: Product) -> Product:
     """Delete a product, its variants and their free-form attribute values."""
+    bump(CATALOG)
     product = Product.objects.select_for_update().get(pk=product.pk)
     owned_slugs = [f"product-{product.pk}"] + [
         f"variant-{pk}" for pk in product.variants.values_list("pk", flat=True)

@@ -5,6 +5,7 @@ from typing import Any
 from django.db import models, transaction
 
 from backend.attribute.services import language_code_check
+from backend.core.cache_versions import CATALOG, bump
 
 from ..models import (
     Category,
@@ -59,6 +60,7 @@ def product_translate(
     *, product: Product, language_code: str, **fields: Any
 ) -> ProductTranslation:
     """Set a product's name, slug, SEO and description in one language."""
+    bump(CATALOG)
     return _translate(
         ProductTranslation,
         "product",
@@ -74,6 +76,7 @@ def product_variant_translate(
     *, variant: ProductVariant, language_code: str, name: str
 ) -> ProductVariantTranslation:
     """Set a variant's name in one language."""
+    bump(CATALOG)
     return _translate(
         ProductVariantTranslation,
         "product_variant",
@@ -89,6 +92,7 @@ def category_translate(
     *, category: Category, language_code: str, **fields: Any
 ) -> CategoryTranslation:
     """Set a category's name, slug, SEO and description in one language."""
+    bump(CATALOG)
     return _translate(
         CategoryTranslation,
         "category",
@@ -104,6 +108,7 @@ def collection_translate(
     *, collection: Collection, language_code: str, **fields: Any
 ) -> CollectionTranslation:
     """Set a collection's name, slug, SEO and description in one language."""
+    bump(CATALOG)
     return _translate(
         CollectionTranslation,
         "collection",

@@ -5,6 +5,7 @@ from typing import Any
 from django.db import transaction
 
 from backend.attribute.services import AttributeAssignment
+from backend.core.cache_versions import CATALOG, bump
 
 from ..models import Product, ProductVariant
 from .attributes import required_attributes_check, variant_attributes_assign
@@ -61,6 +62,7 @@ def product_variant_create(
     *, product: Product, attributes: list[AttributeAssignment] = (), **fields: Any
 ) -> ProductVariant:
     """Add a variant to a product, with its variant attributes."""
+    bump(CATALOG)
     product = (
         Product.objects.select_for_update()
         .select_related("product_type")
@@ -95,6 +97,7 @@ def product_variant_update(
     **fields: Any,
 ) -> ProductVariant:
     """Change a variant's fields and attributes."""
+    bump(CATALOG)
     variant = (
         ProductVariant.objects.select_for_update()
         .select_related("product__product_type")
@@ -112,6 +115,7 @@ def product_variant_update(
 @transaction.atomic
 def product_variant_delete(*, variant: ProductVariant) -> ProductVariant:
     """Delete a variant, choosing another default and re-pricing the product."""
+    bump(CATALOG)
     variant = ProductVariant.objects.select_for_update().get(pk=variant.pk)
     product = Product.objects.select_for_update().get(pk=variant.product_id)
     deleted_id = variant.pk

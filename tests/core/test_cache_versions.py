@@ -1,0 +1,116 @@
+"""Cache versions move once per committed transaction, never for a rollback."""
+
+import pytest
+from django.db import transaction
+
+from backend.core import cache_versions
+from backend.core.cache_versions import CATALOG, PROMISE_RULES, bump, versions
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_bump_moves_the_version_when_the_transaction_commits():
+    (before,) = versions(CATALOG)
+
+    with transaction.atomic():
+        bump(CATALOG)
+        during = versions(CATALOG)
+
+    assert during == (before,)
+    assert versions(CATALOG) == (before + 1,)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rolled_back_transaction_moves_nothing():
+    before = versions(CATALOG, PROMISE_RULES)
+
+    with transaction.atomic():
+        bump(CATALOG, PROMISE_RULES)
+        transaction.set_rollback(True)
+
+    assert versions(CATALOG, PROMISE_RULES) == before
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_bump_outside_a_transaction_moves_at_once():
+    (before,) = versions(CATALOG)
+
+    bump(CATALOG)
+
+    assert versions(CATALOG) == (before + 1,)
+
+
+@pytest.mark.django_db
+def test_bumps_in_one_transaction_move_each_version_once(
+    django_capture_on_commit_callbacks,
+):
+    catalog, rules = versions(CATALOG, PROMISE_RULES)
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        bump(CATALOG)
+        bump(CATALOG, PROMISE_RULES)
+        bump(CATALOG)
+
+    assert len(callbacks) == 1
+    assert versions(CATALOG, PROMISE_RULES) == (catalog + 1, rules + 1)
+
+
+@pytest.mark.django_db
+def test_a_rolled_back_savepoint_drops_only_its_own_bump(
+    django_capture_on_commit_callbacks,
+):
+    catalog, rules = versions(CATALOG, PROMISE_RULES)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        try:
+            with transaction.atomic():
+                bump(PROMISE_RULES)
+                raise RuntimeError("refused")
+        except RuntimeError:
+            pass
+        bump(CATALOG)
+
+    assert versions(CATALOG, PROMISE_RULES) == (catalog + 1, rules)
+
+
+@pytest.mark.django_db
+def test_a_bump_after_a_rolled_back_savepoint_still_moves(
+    django_capture_on_commit_callbacks,
+):
+    (before,) = versions(CATALOG)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        try:
+            with transaction.atomic():
+                bump(CATALOG)
+                raise RuntimeError("refused")
+        except RuntimeError:
+            pass
+        bump(CATALOG)
+
+    assert versions(CATALOG) == (before + 1,)
+
+
+@pytest.mark.django_db
+def test_a_transaction_sees_its_own_bumps_pending_until_they_run(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        assert not cache_versions.pending(CATALOG)
+        bump(CATALOG)
+        seen_before_commit = cache_versions.pending(CATALOG)
+
+    assert seen_before_commit
+    assert not cache_versions.pending(CATALOG)
+
+
+def test_an_unknown_version_name_is_refused():
+    with pytest.raises(ValueError, match="Unknown cache version"):
+        bump("catalgo")
+
+
+def test_a_lost_version_starts_again_above_its_old_number():
+    (before,) = versions(CATALOG)
+
+    cache_versions.cache.delete(cache_versions.version_key(CATALOG))
+
+    assert versions(CATALOG)[0] > before
