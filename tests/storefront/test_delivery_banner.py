@@ -1,17 +1,23 @@
-"""The header's fast-delivery claim appears only while the rules keep it."""
+"""The header's fast-delivery claim appears only while the rules keep it,
+and names the country it is true of when others wait longer."""
 
 import pytest
 
 from backend.account.models import User
 from backend.product.models import ProductVariant
-from backend.shipping.models import ShippingMethod
+from backend.shipping.models import ShippingMethod, ShippingZone
+from backend.shipping.promise_rules import (
+    delivery_banner_text,
+    promise_rules_changed,
+)
 from backend.warehouse.models import Warehouse
 from backend.warehouse.services import StockInput, product_variant_stocks_update
 from tests.admin.html_forms import untouched_form
 
 pytestmark = pytest.mark.django_db
 
-CLAIM = "Fast Delivery: 1-2 Days on All Orders"
+# The demo ships to Canada in 4-8 days: the claim names the US.
+CLAIM = "Fast Delivery to the US: 1-2 Days"
 
 
 def banner(client) -> str:
@@ -41,7 +47,7 @@ def test_operations_setting_a_method_to_four_days_changes_the_banner_at_once(
         client.post(url, form)
     client.logout()
 
-    assert banner(client) == "Delivery in 1-4 business days"
+    assert banner(client) == "Delivery to the US: 1-4 business days"
 
 
 def test_emptying_the_warehouses_stock_takes_the_banner_down(
@@ -58,3 +64,25 @@ def test_emptying_the_warehouses_stock_takes_the_banner_down(
             )
 
     assert banner(client) == ""
+
+
+def test_the_claim_is_shown_as_written_when_every_country_keeps_it(
+    demo_store, client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        ShippingZone.objects.get(name="Canada").delete()
+        promise_rules_changed()
+
+    assert banner(client) == "Fast Delivery: 1-2 Days on All Orders"
+
+
+def test_a_shopper_known_to_be_in_canada_is_told_canadas_days(demo_store):
+    text = delivery_banner_text(channel_slug="default-channel", country="CA")
+
+    assert text == "Delivery to Canada: 4-8 business days"
+
+
+def test_a_shopper_known_to_be_in_the_us_is_told_the_us_claim(demo_store):
+    text = delivery_banner_text(channel_slug="default-channel", country="US")
+
+    assert text == CLAIM
