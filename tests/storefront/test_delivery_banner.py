@@ -20,8 +20,12 @@ pytestmark = pytest.mark.django_db
 CLAIM = "Fast Delivery to the US: 1-2 Days"
 
 
-def banner(client) -> str:
-    page = client.get("/").content.decode()
+STRAP = "/products/loop-stretch-strap/"
+IN_TORONTO = STRAP + "?country=CA&postal_code=M5V+2T6"
+
+
+def banner(client, url="/") -> str:
+    page = client.get(url).content.decode()
     start = page.find('data-testid="delivery-banner">')
     if start < 0:
         return ""
@@ -86,3 +90,44 @@ def test_a_shopper_known_to_be_in_the_us_is_told_the_us_claim(demo_store):
     text = delivery_banner_text(channel_slug="default-channel", country="US")
 
     assert text == CLAIM
+
+
+def test_a_shopper_who_gave_a_canadian_postal_code_sees_canadas_days(
+    demo_store, client
+):
+    client.get(IN_TORONTO)
+
+    assert banner(client) == "Delivery to Canada: 4-8 business days"
+    assert banner(client, STRAP) == "Delivery to Canada: 4-8 business days"
+
+
+def test_a_canadians_visit_leaves_the_cached_page_banner_of_everyone_else(
+    demo_store, client
+):
+    canadian = type(client)()
+    canadian.get(IN_TORONTO)
+    assert banner(canadian, STRAP) == "Delivery to Canada: 4-8 business days"
+
+    assert banner(client, STRAP) == CLAIM
+
+
+def test_a_shipping_address_in_canada_makes_the_banner_canadas(
+    demo_store, client, settings
+):
+    strap = ProductVariant.objects.filter(product__slug="loop-stretch-strap").first()
+    client.post("/cart/add/", {"variant": strap.pk, "quantity": 1})
+    client.post("/checkout/contact/", {"email": "ada@example.com"})
+    client.post(
+        "/checkout/address/",
+        {
+            "first_name": "Ada",
+            "last_name": "Lovelace",
+            "street_address_1": "1 King St W",
+            "city": "Toronto",
+            "country_area": "ON",
+            "postal_code": "M5V 2T6",
+            "country": "CA",
+        },
+    )
+
+    assert banner(client) == "Delivery to Canada: 4-8 business days"

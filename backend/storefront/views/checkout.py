@@ -25,9 +25,9 @@ from ..checkout_forms import (
     PaymentForm,
     add_domain_errors,
 )
+from ..page_cache import COUNTRY_KEY
 from ..seo import PageMeta
 from .orders import order_by_token, order_context
-from .product import COUNTRY_KEY
 
 STEPS = (
     ("contact", "Contact"),
@@ -129,6 +129,8 @@ def checkout_address(request):
                     address_error_explained(data=form.cleaned_data, error=error),
                 )
             else:
+                # Now the shopper's country is known: their own banner.
+                request.session[COUNTRY_KEY] = form.cleaned_data["country"]
                 return redirect("storefront:checkout-delivery")
     else:
         address = checkout.shipping_address

@@ -24,6 +24,7 @@ from backend.shipping.rules import destination_postal_code_clean
 from backend.warehouse.selectors import StockState, variant_stock_levels
 
 from ..page_cache import (
+    COUNTRY_KEY,
     CachedPage,
     page_lookup,
     page_store,
@@ -33,9 +34,9 @@ from ..page_cache import (
 )
 from ..seo import PageMeta, absolute_url, product_structured_data
 
-# The shopper's postal code and country, remembered for every product page.
+# The shopper's postal code, remembered for every product page (the
+# country with it under COUNTRY_KEY).
 POSTAL_CODE_KEY = "lumbar_postal_code"
-COUNTRY_KEY = "lumbar_country"
 # Where the cached page takes the delivery line computed for this request.
 DELIVERY_SLOT = "lumbar-delivery-slot-8e41d0"
 
