@@ -94,9 +94,15 @@ def _postal_code_sentence(data: dict, *, country: str, rules, word: str) -> str:
         if actual:
             return f"{short} {code} is in {actual}, not {chosen}."
         return f"{short} {code} is not in {chosen}."
+    return postal_code_hint(country)
+
+
+def postal_code_hint(country: str) -> str:
+    """Say what a postal code of the country looks like, with an example."""
+    rules = get_validation_rules({"country_code": country})
     example = rules.postal_code_examples[0] if rules.postal_code_examples else ""
     shape = _POSTAL_CODE_FORMATS.get(country) or (
-        f"a {word} of {_country_name(country)}"
+        f"a {_postal_code_word(rules)} of {_country_name(country)}"
     )
     return f"Enter {shape}, e.g. {example}." if example else f"Enter {shape}."
 

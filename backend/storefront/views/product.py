@@ -23,6 +23,7 @@ from backend.shipping.promise_text import promise_line
 from backend.shipping.rules import destination_postal_code_clean
 from backend.warehouse.selectors import StockState, variant_stock_levels
 
+from ..address_errors import postal_code_hint
 from ..page_cache import (
     COUNTRY_KEY,
     CachedPage,
@@ -181,10 +182,14 @@ def _destination(request) -> Destination:
     try:
         country, code = _postal_code_clean(country, asked, shipped)
     except ValidationError as error:
+        refusal = error.error_dict["postal_code"][0]
         return Destination(
             country=remembered.country,
             postal_code=remembered.postal_code,
-            error=error.message_dict["postal_code"][0],
+            # Say what the country's codes look like, not just "invalid".
+            error=postal_code_hint(country)
+            if refusal.code == "invalid"
+            else refusal.message,
             country_choices=choices,
         )
     request.session[POSTAL_CODE_KEY] = code
