@@ -15,7 +15,7 @@ from decimal import Decimal
 import holidays
 from django.core.cache import cache
 from django.utils import timezone
-from django.utils.translation import ngettext
+from django_countries import countries
 from prices import Money
 
 from backend.channel.models import Channel
@@ -214,59 +214,140 @@ def lines_promise(
     )
 
 
-def channel_fast_claim(*, channel_slug: str) -> tuple[PromiseRules, ClaimCheck] | None:
-    """Check the channel's banner claim for a shopper in its default country."""
+def channel_fast_claim(
+    *, channel_slug: str, country: str | None = None
+) -> tuple[PromiseRules, ClaimCheck] | None:
+    """Check the channel's banner claim for a shopper in the country.
+
+    The channel's default country unless one is given; a country the
+    channel does not ship to gets the check of no method at all.
+    """
     rules = promise_rules_get(channel_slug=channel_slug)
     if rules is None:
         return None
-    key = f"lumbar:promise-claim:{promise_rules_version()}:{channel_slug}"
-    check = cache.get(key)
+    checks = _claim_checks(rules)
+    country = country or rules.default_country
+    check = checks.get(country)
     if check is None:
-        now = timezone.now()
-        stocked = set(
-            Stock.objects.filter(
-                warehouse_id__in=[w.warehouse_id for w in rules.warehouses],
-            )
-            .sellable(now=now)
-            .values_list("warehouse_id", flat=True)
-            .distinct()
-        )
-        check = fast_claim_check(
-            claim_max_days=rules.claim_max_days,
-            methods=[
-                m.schedule for m in rules.methods_for(country=rules.default_country)
-            ],
-            warehouses=rules.warehouses,
-            stocked_warehouse_ids=stocked,
-            bulky_in_stock=bool(rules.bulky_product_type_ids)
-            and Stock.objects.filter(
-                warehouse_id__in=[w.warehouse_id for w in rules.warehouses],
-                product_variant__product__product_type_id__in=rules.bulky_product_type_ids,
-            )
-            .sellable(now=now)
-            .exists(),
-        )
-        cache.set(key, check, CLAIM_TIMEOUT)
+        check = _claim_check(rules, country=country, stocked=set(), bulky=False)
     return rules, check
 
 
-def delivery_banner_text(*, channel_slug: str) -> str:
-    """Return the header line: the claim while it holds, else the true range."""
-    result = channel_fast_claim(channel_slug=channel_slug)
-    if result is None:
+def shipping_countries(rules: PromiseRules) -> list[str]:
+    """Return the channel's default country, then the others it ships to."""
+    others = {country for method in rules.methods for country in method.countries}
+    others.discard(rules.default_country)
+    return [rules.default_country, *sorted(others)]
+
+
+def _claim_checks(rules: PromiseRules) -> dict[str, ClaimCheck]:
+    """Return the claim's check for every country the channel ships to."""
+    key = f"lumbar:promise-claims:{promise_rules_version()}:{rules.channel_slug}"
+    checks = cache.get(key)
+    if checks is not None:
+        return checks
+    warehouse_ids = [w.warehouse_id for w in rules.warehouses]
+    sellable = Stock.objects.filter(warehouse_id__in=warehouse_ids).sellable(
+        now=timezone.now()
+    )
+    stocked = set(sellable.values_list("warehouse_id", flat=True).distinct())
+    bulky = (
+        bool(rules.bulky_product_type_ids)
+        and sellable.filter(
+            product_variant__product__product_type_id__in=rules.bulky_product_type_ids
+        ).exists()
+    )
+    checks = {
+        country: _claim_check(rules, country=country, stocked=stocked, bulky=bulky)
+        for country in shipping_countries(rules)
+    }
+    cache.set(key, checks, CLAIM_TIMEOUT)
+    return checks
+
+
+def _claim_check(
+    rules: PromiseRules, *, country: str, stocked: set[int], bulky: bool
+) -> ClaimCheck:
+    return fast_claim_check(
+        claim_max_days=rules.claim_max_days,
+        methods=[m.schedule for m in rules.methods_for(country=country)],
+        warehouses=rules.warehouses,
+        stocked_warehouse_ids=stocked,
+        bulky_in_stock=bulky,
+    )
+
+
+# Countries whose name reads better short, in "Fast Delivery to ...".
+_SHORT_COUNTRY_NAMES = {
+    "US": "the US",
+    "GB": "the UK",
+    "AE": "the UAE",
+    "NL": "the Netherlands",
+    "PH": "the Philippines",
+}
+
+
+def country_display_name(country: str) -> str:
+    """Return the country as a sentence names it ("the US", "Canada")."""
+    return _SHORT_COUNTRY_NAMES.get(country) or countries.name(country) or country
+
+
+def _days(minimum: int, maximum: int) -> str:
+    span = str(maximum) if minimum == maximum else f"{minimum}-{maximum}"
+    return f"{span} day" if span == "1" else f"{span} days"
+
+
+def delivery_banner_text(*, channel_slug: str, country: str | None = None) -> str:
+    """Return the header line, true for every shopper it is shown to.
+
+    For a shopper whose country is known, their own promise. Otherwise the
+    channel's claim while it holds for every country the channel ships to;
+    else the claim or the true range, naming the default country.
+    """
+    rules = promise_rules_get(channel_slug=channel_slug)
+    if rules is None:
         return ""
-    rules, check = result
-    if check.holds:
-        return rules.claim_text
+    checks = _claim_checks(rules)
+    if country and country in checks:
+        return _banner_for(rules, checks[country], country=country)
+    default = checks.get(rules.default_country)
+    if default is None or default.minimum_days is None:
+        return ""
+    if all(_same_promise(check, default) for check in checks.values()):
+        if default.holds:
+            return rules.claim_text
+        return _range_text(default)
+    return _banner_for(rules, default, country=rules.default_country)
+
+
+def _same_promise(check: ClaimCheck, default: ClaimCheck) -> bool:
+    """Say whether the default country's line is true of this country too."""
+    if default.holds:
+        return check.holds
+    return (
+        check.minimum_days is not None
+        and check.minimum_days >= default.minimum_days
+        and check.maximum_days <= default.maximum_days
+    )
+
+
+def _range_text(check: ClaimCheck, *, where: str = "") -> str:
+    low, high = check.minimum_days, check.maximum_days
+    span = str(high) if low == high else f"{low}-{high}"
+    days = "business day" if span == "1" else "business days"
+    if where:
+        return f"Delivery to {where}: {span} {days}"
+    return f"Delivery in {span} {days}"
+
+
+def _banner_for(rules: PromiseRules, check: ClaimCheck, *, country: str) -> str:
     if check.minimum_days is None:
         return ""
-    if check.minimum_days == check.maximum_days:
-        return ngettext(
-            "Delivery in %(days)d business day",
-            "Delivery in %(days)d business days",
-            check.maximum_days,
-        ) % {"days": check.maximum_days}
-    return f"Delivery in {check.minimum_days}-{check.maximum_days} business days"
+    where = country_display_name(country)
+    if check.holds:
+        days = _days(check.minimum_days, check.maximum_days).title()
+        return f"Fast Delivery to {where}: {days}"
+    return _range_text(check, where=where)
 
 
 def variant_promise(

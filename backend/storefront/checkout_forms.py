@@ -64,23 +64,55 @@ class PromoCodeForm(forms.Form):
 
 
 class ContactForm(forms.Form):
-    email = forms.EmailField(label="Email", max_length=254)
+    email = forms.EmailField(
+        label="Email",
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+
+def _autocomplete(token: str, widget=forms.TextInput) -> forms.Widget:
+    """Return a widget browsers can fill from the shopper's saved address."""
+    return widget(attrs={"autocomplete": token})
 
 
 class AddressForm(forms.Form):
-    first_name = forms.CharField(label="First name", max_length=256)
-    last_name = forms.CharField(label="Last name", max_length=256)
-    street_address_1 = forms.CharField(label="Street address", max_length=256)
+    first_name = forms.CharField(
+        label="First name", max_length=256, widget=_autocomplete("given-name")
+    )
+    last_name = forms.CharField(
+        label="Last name", max_length=256, widget=_autocomplete("family-name")
+    )
+    street_address_1 = forms.CharField(
+        label="Street address", max_length=256, widget=_autocomplete("address-line1")
+    )
     street_address_2 = forms.CharField(
-        label="Apartment, suite (optional)", max_length=256, required=False
+        label="Apartment, suite (optional)",
+        max_length=256,
+        required=False,
+        widget=_autocomplete("address-line2"),
     )
-    city = forms.CharField(label="City", max_length=256)
+    city = forms.CharField(
+        label="City", max_length=256, widget=_autocomplete("address-level2")
+    )
     country_area = forms.CharField(
-        label="State / province", max_length=128, required=False
+        label="State / province",
+        max_length=128,
+        required=False,
+        widget=_autocomplete("address-level1"),
     )
-    postal_code = forms.CharField(label="Postal code", max_length=20)
-    country = forms.ChoiceField(label="Country")
-    phone = forms.CharField(label="Phone (optional)", max_length=32, required=False)
+    postal_code = forms.CharField(
+        label="Postal code", max_length=20, widget=_autocomplete("postal-code")
+    )
+    country = forms.ChoiceField(
+        label="Country", widget=_autocomplete("country", forms.Select)
+    )
+    phone = forms.CharField(
+        label="Phone (optional)",
+        max_length=32,
+        required=False,
+        widget=_autocomplete("tel", forms.TelInput),
+    )
 
     def __init__(self, *args, countries, **kwargs):
         super().__init__(*args, **kwargs)

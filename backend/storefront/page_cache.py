@@ -6,29 +6,34 @@ content or menus moves, see backend.core.cache_versions) and the delivery
 rules' version. One Redis MGET reads the versions and the page together, so a
 page whose versions moved is never served. What belongs to one reader stays
 out of it: the header's login and cart links, the CSRF token and the
-product page's countdown fill slots on every request, and a reader with
-flash messages gets a page of their own. A page whose delivery dates expire
-(the next cut-off) is not served after that moment. Redis down reads as a
-miss.
+product page's countdown fill slots on every request, a reader whose
+country is known gets their own delivery banner in place of everyone's,
+and a reader with flash messages gets a page of their own. A page whose
+delivery dates expire (the next cut-off) is not served after that moment.
+Redis down reads as a miss.
 """
 
 import dataclasses
 import functools
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.html import escape
 
 from backend.core import cache_versions
 from backend.core.cache_versions import CATALOG, PROMISE_RULES
 from backend.page.models import Page
 from backend.product.models import ProductChannelListing
+from backend.shipping.promise_rules import delivery_banner_text
 
 from .cart import cart_quantity, cart_token
 
@@ -37,6 +42,10 @@ CSRF_SLOT = "lumbar-csrf-slot-3f9c2a"
 READER_LINKS_SLOT = "lumbar-reader-links-slot-51b7e4"
 # A bound for pages whose version move was lost while Redis was away.
 PAGE_TIMEOUT = 10 * 60
+# The shopper's country, once a postal code or an address told it.
+COUNTRY_KEY = "lumbar_country"
+# The header's banner as layout.html renders it, text escaped.
+_BANNER = re.compile(r'(<p class="promise-banner" data-testid="delivery-banner">)[^<]*')
 
 
 @dataclass(frozen=True)
@@ -139,9 +148,21 @@ def next_scheduled_publication(
     return min((moment for (moment,) in moments), default=None)
 
 
+def shopper_country(request) -> str | None:
+    """Return the country the shopper told us, if any (no query without one)."""
+    return request.session.get(COUNTRY_KEY)
+
+
 def shared_context() -> dict:
     """Context that renders a page for every reader, with slots for each."""
-    return {"csrf_token": CSRF_SLOT, "reader_links_slot": READER_LINKS_SLOT}
+    return {
+        "csrf_token": CSRF_SLOT,
+        "reader_links_slot": READER_LINKS_SLOT,
+        # Everyone's banner; reader_fill puts a known reader's own in.
+        "delivery_banner": delivery_banner_text(
+            channel_slug=settings.DEFAULT_CHANNEL_SLUG
+        ),
+    }
 
 
 def reader_fill(html: str, request) -> str:
@@ -156,6 +177,12 @@ def reader_fill(html: str, request) -> str:
     html = html.replace(READER_LINKS_SLOT, links)
     if CSRF_SLOT in html:
         html = html.replace(CSRF_SLOT, get_token(request))
+    country = shopper_country(request)
+    if country:
+        own = delivery_banner_text(
+            channel_slug=settings.DEFAULT_CHANNEL_SLUG, country=country
+        )
+        html = _BANNER.sub(lambda m: m.group(1) + escape(own), html, count=1)
     return html
 
 

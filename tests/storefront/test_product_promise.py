@@ -105,7 +105,7 @@ def test_a_postal_code_given_is_remembered_for_the_next_product(demo_store, clie
 def test_an_invalid_postal_code_is_refused_on_the_page(demo_store, client):
     page = client.get(STRAP + "?postal_code=ABCDE").content.decode()
 
-    assert "&quot;ABCDE&quot; is not a valid postal code in US." in page
+    assert "Enter a 5-digit ZIP code, e.g. 95014." in page
     assert "lumbar_postal_code" not in client.session
 
 
@@ -143,3 +143,38 @@ def test_a_bulky_product_type_ships_a_day_later_and_breaks_the_banner(
     # Ships Wednesday instead of Tuesday; Thursday is Thanksgiving.
     assert promise_text(client) == "Order within 4 h 13 min, get it by Mon 30 Nov"
     assert "Fast Delivery: 1-2 Days on All Orders" not in page
+
+
+@time_machine.travel(datetime(2026, 11, 24, 11, 47, tzinfo=NEW_YORK), tick=False)
+def test_a_canadian_postal_code_is_accepted_for_canada(demo_store, client):
+    page = client.get(STRAP + "?country=CA&postal_code=m5v+2t6").content.decode()
+
+    assert 'id="postal-code-error"' not in page
+    assert client.session["lumbar_postal_code"] == "M5V 2T6"
+    assert client.session["lumbar_country"] == "CA"
+
+
+@time_machine.travel(datetime(2026, 11, 24, 11, 47, tzinfo=NEW_YORK), tick=False)
+def test_a_canadian_postal_code_given_with_the_us_chosen_is_taken_as_canadian(
+    demo_store, client
+):
+    page = client.get(STRAP + "?country=US&postal_code=M5V+2T6").content.decode()
+
+    assert re.search(r'<option value="CA" selected>Canada</option>', page)
+    assert client.session["lumbar_country"] == "CA"
+
+
+@time_machine.travel(datetime(2026, 11, 24, 11, 47, tzinfo=NEW_YORK), tick=False)
+def test_a_canadian_shopper_is_promised_canadas_dates(demo_store, client):
+    # International Tracked: 4-8 business days from Tuesday's collection.
+    text = promise_text(client, STRAP + "?country=CA&postal_code=M5V+2T6")
+
+    assert text.endswith("get it by Fri 4 Dec")
+
+
+@time_machine.travel(datetime(2026, 11, 24, 11, 47, tzinfo=NEW_YORK), tick=False)
+def test_an_incomplete_postal_code_for_canada_is_refused(demo_store, client):
+    page = client.get(STRAP + "?country=CA&postal_code=K1A").content.decode()
+
+    assert "Enter a postal code of Canada, e.g. H3Z 2Y7." in page
+    assert "lumbar_country" not in client.session

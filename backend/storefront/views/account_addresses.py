@@ -21,6 +21,7 @@ from backend.account.services import (
 from backend.account.services.addresses import AddressType
 
 from ..account_forms import AddressForm, address_initial
+from ..address_errors import address_error_explained
 from ..seo import PageMeta
 
 LOGIN_URL = "storefront:account_login"
@@ -67,7 +68,9 @@ def address_create(request):
         try:
             account_address_create(user=request.user, data=form.address_data())
         except ValidationError as error:
-            form.add_service_errors(error)
+            form.add_service_errors(
+                address_error_explained(data=form.address_data(), error=error)
+            )
         else:
             messages.success(request, "The address is saved.")
             return redirect("storefront:account_addresses")
@@ -84,7 +87,9 @@ def address_update(request, address_id: int):
                 user=request.user, address_id=address.pk, data=form.address_data()
             )
         except ValidationError as error:
-            form.add_service_errors(error)
+            form.add_service_errors(
+                address_error_explained(data=form.address_data(), error=error)
+            )
         else:
             messages.success(request, "The address is saved.")
             return redirect("storefront:account_addresses")

@@ -15,6 +15,7 @@ from backend.checkout.details import (
 from backend.payment.gateways.test_gateway import TEST_GATEWAY_ID
 from backend.shipping.selectors import channel_shippable_countries
 
+from ..address_errors import address_error_explained
 from ..cart import cart_forget, cart_get
 from ..cart_page import cart_view, delivery_options
 from ..checkout_forms import (
@@ -24,6 +25,7 @@ from ..checkout_forms import (
     PaymentForm,
     add_domain_errors,
 )
+from ..page_cache import COUNTRY_KEY
 from ..seo import PageMeta
 from .orders import order_by_token, order_context
 
@@ -122,12 +124,17 @@ def checkout_address(request):
                         checkout_token=checkout.token, address=form.cleaned_data
                     )
             except ValidationError as error:
-                add_domain_errors(form, error)
+                add_domain_errors(
+                    form,
+                    address_error_explained(data=form.cleaned_data, error=error),
+                )
             else:
+                # Now the shopper's country is known: their own banner.
+                request.session[COUNTRY_KEY] = form.cleaned_data["country"]
                 return redirect("storefront:checkout-delivery")
     else:
         address = checkout.shipping_address
-        initial = {}
+        initial = {"country": _default_country(request, checkout, countries)}
         if address is not None:
             initial = {name: getattr(address, name) for name in AddressForm.base_fields}
             initial["country"] = address.country.code
@@ -139,6 +146,15 @@ def checkout_address(request):
         context={"form": form},
         status=400 if form.errors else 200,
     )
+
+
+def _default_country(request, checkout, countries) -> str:
+    """Return the shopper's known country, else the channel's, if shipped to."""
+    codes = [country.code for country in countries]
+    for code in (request.session.get(COUNTRY_KEY), checkout.channel.default_country):
+        if code and str(code) in codes:
+            return str(code)
+    return codes[0] if codes else ""
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -9,16 +9,23 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django_countries import countries
 
 from backend.page.selectors import pages_featuring_products
 from backend.product.selectors import ProductDetail, VariantOption, product_detail
 from backend.shipping.promise import DeliveryPromise
-from backend.shipping.promise_rules import promise_rules_get, variant_promise
+from backend.shipping.promise_rules import (
+    promise_rules_get,
+    shipping_countries,
+    variant_promise,
+)
 from backend.shipping.promise_text import promise_line
 from backend.shipping.rules import destination_postal_code_clean
 from backend.warehouse.selectors import StockState, variant_stock_levels
 
+from ..address_errors import postal_code_hint
 from ..page_cache import (
+    COUNTRY_KEY,
     CachedPage,
     page_lookup,
     page_store,
@@ -28,7 +35,8 @@ from ..page_cache import (
 )
 from ..seo import PageMeta, absolute_url, product_structured_data
 
-# The shopper's postal code, remembered for every product page.
+# The shopper's postal code, remembered for every product page (the
+# country with it under COUNTRY_KEY).
 POSTAL_CODE_KEY = "lumbar_postal_code"
 # Where the cached page takes the delivery line computed for this request.
 DELIVERY_SLOT = "lumbar-delivery-slot-8e41d0"
@@ -44,6 +52,7 @@ def product(request, slug):
         channel_slug,
         slug,
         requested,
+        destination.country,
         destination.postal_code,
         destination.error,
         cached=not messages_pending,
@@ -140,31 +149,80 @@ def _selected_variant(detail: ProductDetail, requested: str | None) -> VariantOp
 class Destination:
     """Where the shopper said they are, for the delivery line."""
 
+    country: str
     postal_code: str = ""
     error: str = ""
+    # The countries the store ships to, (code, name), for the form.
+    country_choices: tuple[tuple[str, str], ...] = ()
 
 
 def _destination(request) -> Destination:
-    """Take a postal code from the form, else the one remembered in the session."""
+    """Take a postal code from the form, else the one remembered in the session.
+
+    The country comes with it; a code that fits none of the chosen
+    country's formats but exactly one other shipping country's is taken
+    as that country's (M5V 2T6 is Canadian whatever the list said).
+    """
+    rules = promise_rules_get(channel_slug=settings.DEFAULT_CHANNEL_SLUG)
+    default_country = rules.default_country if rules else "US"
+    shipped = shipping_countries(rules) if rules else [default_country]
+    choices = tuple((code, countries.name(code)) for code in shipped)
+    remembered = Destination(
+        country=_known_country(request.session.get(COUNTRY_KEY), shipped)
+        or default_country,
+        postal_code=request.session.get(POSTAL_CODE_KEY, ""),
+        country_choices=choices,
+    )
     asked = request.GET.get("postal_code")
     if asked is None:
-        return Destination(postal_code=request.session.get(POSTAL_CODE_KEY, ""))
+        return remembered
+    country = _known_country(request.GET.get("country"), shipped) or (
+        remembered.country
+    )
     try:
-        code = destination_postal_code_clean(
-            country=_default_country(), postal_code=asked
-        )
+        country, code = _postal_code_clean(country, asked, shipped)
     except ValidationError as error:
+        refusal = error.error_dict["postal_code"][0]
         return Destination(
-            postal_code=request.session.get(POSTAL_CODE_KEY, ""),
-            error=error.message_dict["postal_code"][0],
+            country=remembered.country,
+            postal_code=remembered.postal_code,
+            # Say what the country's codes look like, not just "invalid".
+            error=postal_code_hint(country)
+            if refusal.code == "invalid"
+            else refusal.message,
+            country_choices=choices,
         )
     request.session[POSTAL_CODE_KEY] = code
-    return Destination(postal_code=code)
+    request.session[COUNTRY_KEY] = country
+    return Destination(country=country, postal_code=code, country_choices=choices)
 
 
-def _default_country() -> str:
-    rules = promise_rules_get(channel_slug=settings.DEFAULT_CHANNEL_SLUG)
-    return rules.default_country if rules else "US"
+def _known_country(value, shipped: list[str]) -> str | None:
+    code = (value or "").upper()[:2]
+    return code if code in shipped else None
+
+
+def _postal_code_clean(country: str, postal_code: str, shipped: list[str]):
+    """Return (country, code), the country corrected when the code says so."""
+    try:
+        return country, destination_postal_code_clean(
+            country=country, postal_code=postal_code
+        )
+    except ValidationError as error:
+        fitting = []
+        for other in shipped:
+            if other == country:
+                continue
+            try:
+                code = destination_postal_code_clean(
+                    country=other, postal_code=postal_code
+                )
+            except ValidationError:
+                continue
+            fitting.append((other, code))
+        if len(fitting) == 1:
+            return fitting[0]
+        raise error from None
 
 
 def _delivery_promise(
@@ -187,5 +245,6 @@ def _delivery_promise(
         untracked=level.untracked,
         bulky=rules.is_bulky(product_type_id),
         unit_price=variant.price,
+        country=destination.country,
         postal_code=destination.postal_code,
     )

@@ -86,9 +86,21 @@ def test_an_invalid_postal_code_for_the_country_is_shown_on_its_field(
     assert response.status_code == 400
     page = response.content.decode()
     postal_field = page[page.index('for="id_postal_code"') :]
-    assert postal_field.index("This value is invalid.") < postal_field.index(
-        'for="id_country_area"'
-    )
+    assert postal_field.index(
+        "Enter a 5-digit ZIP code, e.g. 95014."
+    ) < postal_field.index('for="id_country_area"')
+    assert not Address.objects.exists()
+
+
+def test_a_zip_code_of_another_state_names_the_state_it_is_in(
+    client, confirmed_customer
+):
+    client.force_login(confirmed_customer)
+
+    response = client.post("/account/addresses/add/", {**RENO, "postal_code": "10001"})
+
+    assert response.status_code == 400
+    assert "ZIP 10001 is in New York, not Nevada." in response.content.decode()
     assert not Address.objects.exists()
 
 
