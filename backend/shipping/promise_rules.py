@@ -294,7 +294,8 @@ def country_display_name(country: str) -> str:
 
 def _days(minimum: int, maximum: int) -> str:
     span = str(maximum) if minimum == maximum else f"{minimum}-{maximum}"
-    return f"{span} day" if span == "1" else f"{span} days"
+    noun = "day" if span == "1" else "days"
+    return f"{span} {noun}"
 
 
 def delivery_banner_text(*, channel_slug: str, country: str | None = None) -> str:

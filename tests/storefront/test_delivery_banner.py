@@ -4,12 +4,10 @@ and names the country it is true of when others wait longer."""
 import pytest
 
 from backend.account.models import User
+from backend.core.promise_version import promise_rules_changed
 from backend.product.models import ProductVariant
 from backend.shipping.models import ShippingMethod, ShippingZone
-from backend.shipping.promise_rules import (
-    delivery_banner_text,
-    promise_rules_changed,
-)
+from backend.shipping.promise_rules import delivery_banner_text
 from backend.warehouse.models import Warehouse
 from backend.warehouse.services import StockInput, product_variant_stocks_update
 from tests.admin.html_forms import untouched_form
