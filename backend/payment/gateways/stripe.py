@@ -121,13 +121,13 @@ def intent_result(intent, *, currency: str) -> GatewayResult:
 def _declined(
     error: stripe.StripeError, *, amount: Money, reference=""
 ) -> GatewayResult:
-    body = getattr(error, "error", None)
-    intent = getattr(body, "payment_intent", None) if body is not None else None
+    body = (error.json_body or {}).get("error") or {}
+    intent = body.get("payment_intent") or {}
     return GatewayResult(
         status=PaymentStatus.DECLINED,
         amount=amount,
-        psp_reference=(intent or {}).get("id", reference) if intent else reference,
-        message=getattr(error, "user_message", None) or str(error) or "Declined.",
+        psp_reference=intent.get("id") or reference,
+        message=body.get("message") or str(error) or "Declined.",
     )
 
 
