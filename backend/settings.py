@@ -225,6 +225,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "warehouse.send_restock_alerts",
         "schedule": 5 * 60,
     },
+    "reconcile-stripe-transactions": {
+        "task": "payment.reconcile_stripe_transactions",
+        "schedule": 10 * 60,
+    },
 }
 
 EMAIL_BACKEND = os.environ.get(
@@ -362,6 +366,13 @@ RESERVE_STOCK_DURATION_AUTHENTICATED_USER = env_minutes(
 PAYMENT_TEST_GATEWAY_ENABLED = env_bool(
     "PAYMENT_TEST_GATEWAY_ENABLED", DEBUG or not os.environ.get("SECRET_KEY")
 )
+
+# Stripe (backend/payment/gateways/stripe.py): offered when both keys are set.
+# STRIPE_API_BASE points the SDK at another server (localstripe in tests).
+STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
+STRIPE_PUBLISHABLE_KEY = os.environ.get("STRIPE_PUBLISHABLE_KEY", "")
+STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
+STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "")
 
 # The API's JWTs (signed with SECRET_KEY; issuer is PUBLIC_URL + /graphql/).
 JWT_ACCESS_TTL = timedelta(seconds=int(os.environ.get("JWT_ACCESS_TTL_SECONDS", 300)))

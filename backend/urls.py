@@ -7,12 +7,14 @@ from backend.graphql.views import graphql_view
 from backend.health import healthz
 from backend.storefront.views.indexing import robots, sitemap
 from backend.storefront.views.thumbnails import thumbnail
+from backend.webhooks import stripe_webhook
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("graphql/", graphql_view, name="graphql"),
     path("ops/", include("backend.ops.urls")),
+    path("webhooks/stripe/", stripe_webhook, name="stripe-webhook"),
     path(
         "thumbnail/<str:instance_id>/<int:size>/<str:format>/",
         thumbnail,

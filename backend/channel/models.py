@@ -25,6 +25,14 @@ class Channel(ModelWithMetadata):
     # unless auto-approved; unpaid orders may be fulfilled only if allowed.
     automatically_approve_fulfillments = models.BooleanField(default=True)
     allow_unpaid_fulfillments = models.BooleanField(default=True)
+    # Saleor's paymentSettings.defaultTransactionFlowStrategy: a payment
+    # with no action asked charges at once, or only authorizes for staff to
+    # capture later (Stripe's manual capture).
+    default_transaction_flow_strategy = models.CharField(
+        max_length=255,
+        choices=[("charge", "Charge"), ("authorization", "Authorization")],
+        default="charge",
+    )
 
     objects = ChannelQuerySet.as_manager()
 

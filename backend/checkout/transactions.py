@@ -70,10 +70,10 @@ def transaction_initialize(
         currency=checkout.currency,
     )
     money = Money(amount, checkout.currency)
-    if action == CHARGE:
-        result = gateway.charge(amount=money, token=token)
-    else:
-        result = gateway.authorize(amount=money, token=token)
+    start = gateway.charge if action == CHARGE else gateway.authorize
+    result = start(
+        amount=money, token=token, idempotency_key=f"{item.token}:{action}:{amount}"
+    )
     transaction_outcome_record(
         item=item,
         order=None,

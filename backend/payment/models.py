@@ -182,3 +182,8 @@ class OrderGrantedRefundLine(models.Model):
 
     def __str__(self) -> str:
         return f"{self.quantity} × {self.order_line_id}"
+
+
+# Stripe's webhook events live in their own module; imported here so
+# Django sees the model.
+from .stripe_models import StripeWebhookEvent  # noqa: E402, F401

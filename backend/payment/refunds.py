@@ -73,7 +73,7 @@ def _order_refund_locked(*, order_id: int, amount, user) -> Order | ValidationEr
             OrderErrorCode.CANNOT_REFUND,
         ) from None
     try:
-        transaction_event_record(
+        request = transaction_event_record(
             item=item,
             event_type=TransactionEventType.REFUND_REQUEST,
             amount=amount,
@@ -85,7 +85,9 @@ def _order_refund_locked(*, order_id: int, amount, user) -> Order | ValidationEr
             "amount", refusal.message, OrderErrorCode.CANNOT_REFUND
         ) from None
     result = gateway.refund(
-        amount=Money(amount, order.currency), psp_reference=item.psp_reference
+        amount=Money(amount, order.currency),
+        psp_reference=item.psp_reference,
+        idempotency_key=f"{item.token}:REFUND:{amount}:{request.pk}",
     )
     transaction_event_record(
         item=item,

@@ -137,7 +137,7 @@ def transaction_request_action(
     staff = user if user is not None and user.is_authenticated else None
     request_type, success_type, failure_type, order_event_type = _EVENTS[action]
     try:
-        transaction_event_record(
+        request = transaction_event_record(
             item=item,
             event_type=request_type,
             amount=value,
@@ -160,7 +160,12 @@ def transaction_request_action(
         )
     money = Money(value, item.currency)
     call = {CHARGE: gateway.capture, REFUND: gateway.refund, CANCEL: gateway.cancel}
-    result = call[action](amount=money, psp_reference=item.psp_reference)
+    result = call[action](
+        amount=money,
+        psp_reference=item.psp_reference,
+        # The request event names this step: a retry of it is the same call.
+        idempotency_key=f"{item.token}:{action}:{value}:{request.pk}",
+    )
     transaction_event_record(
         item=item,
         event_type=success_type if result.is_success else failure_type,

@@ -11,6 +11,7 @@ from .views import (
     cart,
     catalog,
     checkout,
+    checkout_stripe,
     comments,
     content,
     orders,
@@ -108,7 +109,16 @@ urlpatterns = [
     path("checkout/contact/", checkout.checkout_contact, name="checkout-contact"),
     path("checkout/address/", checkout.checkout_address, name="checkout-address"),
     path("checkout/delivery/", checkout.checkout_delivery, name="checkout-delivery"),
-    path("checkout/review/", checkout.checkout_review, name="checkout-review"),
+    path(
+        "checkout/review/",
+        checkout_stripe.checkout_review_or_stripe,
+        name="checkout-review",
+    ),
+    path(
+        "checkout/stripe/return/",
+        checkout_stripe.checkout_stripe_return,
+        name="checkout-stripe-return",
+    ),
     path(
         "checkout/confirmation/<uuid:token>/",
         checkout.checkout_confirmation,

@@ -15,6 +15,12 @@ from ..core.ids import uuid_from_global_id
 from ..core.inputs import JSON, PositiveDecimal
 from ..core.mutations import BaseMutation, PermissionDenied
 from .dummy_app import DUMMY_APP_ID, LEGACY_DUMMY_ID, gateway_call
+from .stripe_app import (
+    STRIPE_APP_ID,
+    stripe_gateway_config,
+    stripe_process,
+    stripe_session_data,
+)
 from .types import TransactionEvent, TransactionFlowStrategyEnum, TransactionItem
 
 TransactionInitializeErrorCode = _code_enum(
@@ -110,7 +116,10 @@ class TransactionInitialize(BaseMutation):
     @classmethod
     def clean_input(cls, info, id, payment_gateway, action=None, amount=None, **_):
         checkout = requested_checkout(info, id=id)
-        requested = getattr(action, "name", action) or "CHARGE"
+        # No action asked: the channel's default flow (Saleor's paymentSettings).
+        requested = getattr(action, "name", action) or (
+            checkout.channel.default_transaction_flow_strategy.upper()
+        )
         gateway_id, action_name, token = gateway_call(
             payment_gateway["id"], payment_gateway.get("data"), action=requested
         )
@@ -126,9 +135,11 @@ class TransactionInitialize(BaseMutation):
     def perform_mutation(cls, info, **cleaned):
         item = transaction_initialize(**cleaned)
         event = item.events.order_by("created_at", "pk").last()
-        return cls.success(
-            transaction=item, transaction_event=event, data=_event_data(event)
-        )
+        if item.gateway == STRIPE_APP_ID:
+            data = stripe_session_data(item, event)
+        else:
+            data = _event_data(event)
+        return cls.success(transaction=item, transaction_event=event, data=data)
 
 
 class TransactionProcess(BaseMutation):
@@ -177,6 +188,9 @@ class TransactionProcess(BaseMutation):
             user=user, checkout=item.checkout
         ):
             raise PermissionDenied(CHECKOUT_MANAGERS)
+        if item.gateway == STRIPE_APP_ID:
+            # Stripe.js confirmed in the browser: the PaymentIntent says how.
+            return {"transaction_token": item.token, "token": "", "stripe": True}
         if isinstance(data, dict) and "token" in data:
             gateway_token = str(data["token"])
         else:
@@ -185,11 +199,14 @@ class TransactionProcess(BaseMutation):
         return {"transaction_token": item.token, "token": gateway_token}
 
     @classmethod
-    def perform_mutation(cls, info, **cleaned):
-        item, event = transaction_process(**cleaned)
-        return cls.success(
-            transaction=item, transaction_event=event, data=_event_data(event)
-        )
+    def perform_mutation(cls, info, *, stripe=False, **cleaned):
+        if stripe:
+            item, event = stripe_process(cleaned["transaction_token"])
+            data = stripe_session_data(item, event)
+        else:
+            item, event = transaction_process(**cleaned)
+            data = _event_data(event)
+        return cls.success(transaction=item, transaction_event=event, data=data)
 
 
 class PaymentGatewayInitialize(BaseMutation):
@@ -230,7 +247,10 @@ class PaymentGatewayInitialize(BaseMutation):
         configs = []
         for gateway_id in wanted:
             if gateway_id in enabled:
-                configs.append(PaymentGatewayConfig(id=gateway_id, data={}, errors=[]))
+                data = stripe_gateway_config() if gateway_id == STRIPE_APP_ID else {}
+                configs.append(
+                    PaymentGatewayConfig(id=gateway_id, data=data, errors=[])
+                )
             else:
                 configs.append(
                     PaymentGatewayConfig(

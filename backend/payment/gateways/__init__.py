@@ -29,20 +29,33 @@ class GatewayResult:
 
 
 class PaymentGateway(Protocol):
+    """A payment provider. ``idempotency_key`` names the step asking, so a
+    retried call moves no money twice."""
+
     id: str
     name: str
 
-    def authorize(self, *, amount: Money, token: str) -> GatewayResult: ...
+    def authorize(
+        self, *, amount: Money, token: str, idempotency_key: str = ""
+    ) -> GatewayResult: ...
 
-    def charge(self, *, amount: Money, token: str) -> GatewayResult: ...
+    def charge(
+        self, *, amount: Money, token: str, idempotency_key: str = ""
+    ) -> GatewayResult: ...
 
-    def refund(self, *, amount: Money, psp_reference: str) -> GatewayResult: ...
+    def refund(
+        self, *, amount: Money, psp_reference: str, idempotency_key: str = ""
+    ) -> GatewayResult: ...
 
-    def capture(self, *, amount: Money, psp_reference: str) -> GatewayResult:
+    def capture(
+        self, *, amount: Money, psp_reference: str, idempotency_key: str = ""
+    ) -> GatewayResult:
         """Charge money an earlier authorization holds."""
         ...
 
-    def cancel(self, *, amount: Money, psp_reference: str) -> GatewayResult:
+    def cancel(
+        self, *, amount: Money, psp_reference: str, idempotency_key: str = ""
+    ) -> GatewayResult:
         """Release money an earlier authorization holds."""
         ...
 
@@ -53,11 +66,14 @@ class GatewayNotAvailable(LookupError):
 
 def payment_gateways_available() -> list[PaymentGateway]:
     """Return the gateways this deployment may use."""
+    from .stripe import StripeGateway, stripe_configured
     from .test_gateway import TestGateway
 
     gateways: list[PaymentGateway] = []
     if settings.PAYMENT_TEST_GATEWAY_ENABLED:
         gateways.append(TestGateway())
+    if stripe_configured():
+        gateways.append(StripeGateway())
     return gateways
 
 

@@ -33,13 +33,19 @@ class TestGateway:
     id = TEST_GATEWAY_ID
     name = "Test gateway (no real payments)"
 
-    def authorize(self, *, amount: Money, token: str) -> GatewayResult:
+    def authorize(
+        self, *, amount: Money, token: str, idempotency_key: str = ""
+    ) -> GatewayResult:
         return self._result(amount=amount, token=token)
 
-    def charge(self, *, amount: Money, token: str) -> GatewayResult:
+    def charge(
+        self, *, amount: Money, token: str, idempotency_key: str = ""
+    ) -> GatewayResult:
         return self._result(amount=amount, token=token)
 
-    def refund(self, *, amount: Money, psp_reference: str) -> GatewayResult:
+    def refund(
+        self, *, amount: Money, psp_reference: str, idempotency_key: str = ""
+    ) -> GatewayResult:
         if psp_reference.startswith(_NO_REFUND_PREFIX):
             return GatewayResult(
                 status=PaymentStatus.DECLINED,
@@ -52,12 +58,16 @@ class TestGateway:
             status=PaymentStatus.SUCCESS, amount=amount, psp_reference=psp_reference
         )
 
-    def capture(self, *, amount: Money, psp_reference: str) -> GatewayResult:
+    def capture(
+        self, *, amount: Money, psp_reference: str, idempotency_key: str = ""
+    ) -> GatewayResult:
         return GatewayResult(
             status=PaymentStatus.SUCCESS, amount=amount, psp_reference=psp_reference
         )
 
-    def cancel(self, *, amount: Money, psp_reference: str) -> GatewayResult:
+    def cancel(
+        self, *, amount: Money, psp_reference: str, idempotency_key: str = ""
+    ) -> GatewayResult:
         return GatewayResult(
             status=PaymentStatus.SUCCESS, amount=amount, psp_reference=psp_reference
         )
