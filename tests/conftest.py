@@ -9,6 +9,7 @@ pytest_plugins = [
     "tests.fixtures.content",
     "tests.fixtures.discount",
     "tests.fixtures.demo",
+    "tests.workers",
 ]
 
 
