@@ -1,4 +1,9 @@
-"""One Redis database per xdist worker, given before the worker starts.
+"""Running the suite in parallel: each worker's Redis, and the serial group.
+
+``make test`` runs the suite twice over: ``--group parallel`` under xdist,
+then ``--group serial`` in one process, for tests marked ``serial`` (they
+stop, flood or time services the others share). Without ``--group`` every
+test runs.
 
 Settings read REDIS_URL when they are imported, and a worker imports them
 before any conftest runs (pytest-django), so the controller puts each
@@ -55,3 +60,38 @@ def pytest_xdist_setupnodes(config, specs):
         spec.env["REDIS_URL"] = redis_url_for_worker(base_url, index)
         if broker_url and broker_url.startswith("redis"):
             spec.env["CELERY_BROKER_URL"] = redis_url_for_worker(broker_url, index)
+
+
+GROUPS = ("all", "parallel", "serial")
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--group",
+        choices=GROUPS,
+        default="all",
+        help="all tests (default), the parallel group (not marked serial), "
+        "or the serial group (marked serial)",
+    )
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "serial: runs alone after the parallel group (make test), as it stops, "
+        "floods or times services other tests share",
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    group = config.getoption("group")
+    if group == "all":
+        return
+    wanted = group == "serial"
+    kept, dropped = [], []
+    for item in items:
+        is_serial = item.get_closest_marker("serial") is not None
+        (kept if is_serial == wanted else dropped).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
