@@ -6,7 +6,10 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/lumbar
+# Worker gwN uses this Redis database + N (tests/workers.py).
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
+TEST_WORKERS ?= 2
+TEST_DIST ?= --dist loadfile
 
 .PHONY: run test install lock services browser lint bench check-deploy fuzz clean e2e
 
@@ -30,11 +33,25 @@ services:
 browser:
 	@bash scripts/ensure_browser.sh
 
+# Every test: the parallel group on TEST_WORKERS xdist workers (each on its
+# own test database and Redis database, tests/workers.py), then the tests
+# marked serial in one process; both run even if the first fails. Then the
+# slowest 15 across both groups (reports in var/test-results/). Exit code 5
+# is pytest's "no tests selected", for PYTEST_ARGS that empty a group.
 test: $(STAMP) services browser
 	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) \
 		$(BIN)/lint-imports --no-cache
-	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) \
-		$(BIN)/pytest $(PYTEST_ARGS)
+	@rm -rf var/test-results; status=0; \
+	export DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL); \
+	echo "== parallel group ($(TEST_WORKERS) workers)"; \
+	$(BIN)/pytest --group parallel -n $(TEST_WORKERS) $(TEST_DIST) \
+		--junitxml=var/test-results/parallel.xml $(PYTEST_ARGS) \
+		|| { code=$$?; [ $$code -eq 5 ] || status=$$code; }; \
+	echo "== serial group"; \
+	$(BIN)/pytest --group serial --junitxml=var/test-results/serial.xml \
+		$(PYTEST_ARGS) || { code=$$?; [ $$code -eq 5 ] || status=$$code; }; \
+	$(BIN)/python scripts/slowest_tests.py 15 var/test-results/*.xml; \
+	exit $$status
 
 # Schemathesis against /graphql/ for every operation as anonymous, customer
 # and staff, many examples each (make test runs two per operation).

@@ -10,6 +10,7 @@ pytest_plugins = [
     "tests.fixtures.discount",
     "tests.fixtures.demo",
     "tests.fixtures.stripe",
+    "tests.workers",
 ]
 
 

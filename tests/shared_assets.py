@@ -4,10 +4,12 @@ CI has that folder; a checkout without it skips the tests that need it, saying w
 """
 
 import os
+from functools import cache
 from pathlib import Path
 
 import pytest
 from django.conf import settings
+from graphql import GraphQLSchema, build_schema
 
 SHARED_DIR = Path(
     os.environ.get("LUMBAR_SHARED_DIR", Path(settings.BASE_DIR).parent / "shared")
@@ -40,3 +42,9 @@ def shared_cases(*paths: Path, cases, arity: int = 1) -> list:
             skipped = pytest.mark.skip(reason=_absent(path))
             return [pytest.param(*[None] * arity, marks=skipped)]
     return cases()
+
+
+@cache
+def saleor_schema() -> GraphQLSchema:
+    """Return Saleor's schema, built once a process (its 1 MB takes seconds)."""
+    return build_schema(require_shared(SALEOR_SCHEMA).read_text(), assume_valid=True)

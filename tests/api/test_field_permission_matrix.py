@@ -46,7 +46,6 @@ from graphql import (
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLScalarType,
-    build_schema,
     get_named_type,
     is_abstract_type,
     is_composite_type,
@@ -68,7 +67,7 @@ from backend.payment.granted_refunds import order_grant_refund_create
 from tests import factories
 from tests.fixtures.checkout import make_ready_checkout, paid_with
 from tests.fixtures.discount import make_voucher
-from tests.shared_assets import SALEOR_SCHEMA, shared_cases
+from tests.shared_assets import SALEOR_SCHEMA, saleor_schema, shared_cases
 
 pytestmark = pytest.mark.django_db
 
@@ -113,11 +112,6 @@ MAX_DEPTH = 4
 
 
 # --- what Saleor guards -------------------------------------------------------
-
-
-@cache
-def saleor_schema():
-    return build_schema(SALEOR_SCHEMA.read_text())
 
 
 def guard_of(type_name: str, text: str) -> tuple[str, ...] | None:
@@ -472,16 +466,8 @@ def attempts(type_name: str, field_name: str, objects) -> list[Attempt]:
     return found
 
 
-def call(client, query: str, token: str | None) -> dict:
-    headers = {"HTTP_AUTHORIZATION": f"Bearer {token}"} if token else {}
-    response = client.post(
-        "/graphql/",
-        data=json.dumps({"query": query}),
-        content_type="application/json",
-        **headers,
-    )
-    assert response.status_code in (200, 400), response.content
-    result = response.json()
+def call(api, query: str) -> dict:
+    result = api(query)
     pathless = [e for e in result.get("errors", []) if not e.get("path")]
     assert pathless == [], query
     return result
@@ -545,14 +531,14 @@ def owner_may_use(role: str, attempt: Attempt, required, field) -> bool:
     shared_cases(SALEOR_SCHEMA, cases=cases, arity=3),
 )
 def test_only_roles_holding_saleors_permission_read_the_field(
-    type_name, field_name, role, field_store, client
+    type_name, field_name, role, field_store, api
 ):
     required = guarded_fields()[(type_name, field_name)]
-    token = token_for(field_store["tokens"], role, required)
+    api.token = token_for(field_store["tokens"], role, required)
     tried = attempts(type_name, field_name, field_store["objects"])
 
     results = {
-        attempt: outcome(call(client, attempt.query, token), attempt, type_name)
+        attempt: outcome(call(api, attempt.query), attempt, type_name)
         for attempt in tried
     }
 

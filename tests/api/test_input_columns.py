@@ -28,7 +28,6 @@ from backend.graphql.core.input_columns import (
 from backend.payment.gateways.test_gateway import CHARGES
 from backend.payment.models import TransactionItem
 from tests import factories
-from tests.api.queries.conftest import QueryClient
 
 MUTATIONS = schema.graphql_schema.mutation_type.fields
 
@@ -166,11 +165,11 @@ def _leaf_type(field_name: str, path: tuple):
 
 
 @pytest.fixture
-def superuser_api(client, db):
+def superuser_api(api, db):
     user = factories.UserFactory(
         email="root@example.com", is_staff=True, is_superuser=True
     )
-    return QueryClient(client).login(user)
+    return api.login(user)
 
 
 @pytest.mark.parametrize(

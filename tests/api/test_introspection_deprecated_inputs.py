@@ -3,8 +3,6 @@
 import pytest
 from graphql import build_client_schema, get_introspection_query
 
-from tests.api.queries.conftest import QueryClient
-
 # graphql-js's default query: it does not ask for deprecated input values.
 DEFAULT_INTROSPECTION = get_introspection_query(descriptions=True)
 ARGUMENTS_STOREFRONTS_SEND = [
@@ -17,8 +15,8 @@ ARGUMENTS_STOREFRONTS_SEND = [
 
 
 @pytest.fixture
-def introspected(client):
-    answer = QueryClient(client)(DEFAULT_INTROSPECTION)
+def introspected(api):
+    answer = api(DEFAULT_INTROSPECTION)
     return answer, build_client_schema(answer["data"])
 
 
@@ -31,11 +29,11 @@ def test_default_introspection_lists_a_deprecated_argument(
     assert argument in schema.get_type(type_name).fields[field].args
 
 
-def test_a_listed_deprecated_argument_keeps_its_reason(client):
+def test_a_listed_deprecated_argument_keeps_its_reason(api):
     query = """{ __type(name: "Query") { fields { name args {
       name isDeprecated deprecationReason } } } }"""
 
-    fields = QueryClient(client)(query)["data"]["__type"]["fields"]
+    fields = api(query)["data"]["__type"]["fields"]
 
     products = next(field for field in fields if field["name"] == "products")
     assert {
@@ -45,11 +43,11 @@ def test_a_listed_deprecated_argument_keeps_its_reason(client):
     } in products["args"]
 
 
-def test_asking_not_to_include_deprecated_arguments_leaves_them_out(client):
+def test_asking_not_to_include_deprecated_arguments_leaves_them_out(api):
     query = """{ __type(name: "Query") { fields { name
       args(includeDeprecated: false) { name } } } }"""
 
-    fields = QueryClient(client)(query)["data"]["__type"]["fields"]
+    fields = api(query)["data"]["__type"]["fields"]
 
     products = next(field for field in fields if field["name"] == "products")
     assert "filter" not in {arg["name"] for arg in products["args"]}

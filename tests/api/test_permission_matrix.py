@@ -293,18 +293,6 @@ def call_for(root: str, name: str, ids: dict[str, str]) -> str:
     return f"{operation} {{ {name}{arguments_text}{selection} }}"
 
 
-def call(client, query: str, token: str | None) -> dict:
-    headers = {"HTTP_AUTHORIZATION": f"Bearer {token}"} if token else {}
-    response = client.post(
-        "/graphql/",
-        data=json.dumps({"query": query}),
-        content_type="application/json",
-        **headers,
-    )
-    assert response.status_code in (200, 400), response.content
-    return response.json()
-
-
 def refused(result: dict, name: str) -> bool:
     return any(
         error.get("path", [None])[0] == name
@@ -318,12 +306,13 @@ def refused(result: dict, name: str) -> bool:
     ("root", "name", "role"), shared_cases(SALEOR_SCHEMA, cases=cases, arity=3)
 )
 def test_only_roles_holding_saleors_permission_may_call(
-    root, name, role, matrix_store, client
+    root, name, role, matrix_store, api
 ):
     required = required_permissions(root, name)
     query = call_for(root, name, matrix_store["ids"])
+    api.token = matrix_store["tokens"].get(role)
 
-    result = call(client, query, matrix_store["tokens"].get(role))
+    result = api(query)
 
     if may_call(role, required):
         assert not refused(result, name), (query, result)

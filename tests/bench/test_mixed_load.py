@@ -42,6 +42,9 @@ def store(transactional_db):
     )
 
 
+# Serial: eight seconds of load that must get orders through; beside the
+# parallel group it would measure the machine's contention, not the store.
+@pytest.mark.serial
 def test_a_mixed_load_loses_no_order_oversells_nothing_and_emails_each_order_once(
     live_server, store
 ):

@@ -9,7 +9,7 @@ from graphql_relay import to_global_id
 from backend.checkout.complete import checkout_complete
 from backend.storefront.cart import CART_SESSION_KEY
 from tests.api.checkout.conftest import checkout_id
-from tests.api.queries.conftest import QueryClient
+from tests.api.client import GraphQLClient
 from tests.fixtures.checkout import paid_with
 
 CHECKOUT_QUERY = "query($id: ID!) { checkout(id: $id) { quantity } }"
@@ -29,7 +29,7 @@ def test_a_checkout_of_an_inactive_channel_is_out_of_reach_at_both_doors(
     ready_checkout.channel.save(update_fields=["is_active"])
     _hold_cart(client, ready_checkout)
 
-    answer = QueryClient(client)(CHECKOUT_QUERY, {"id": checkout_id(ready_checkout)})
+    answer = GraphQLClient(client)(CHECKOUT_QUERY, {"id": checkout_id(ready_checkout)})
     page = client.get("/cart/").content.decode()
 
     assert answer["data"]["checkout"] is None
@@ -41,7 +41,7 @@ def test_a_checkout_of_an_active_channel_is_its_token_holders_at_both_doors(
 ):
     _hold_cart(client, ready_checkout)
 
-    answer = QueryClient(client)(CHECKOUT_QUERY, {"id": checkout_id(ready_checkout)})
+    answer = GraphQLClient(client)(CHECKOUT_QUERY, {"id": checkout_id(ready_checkout)})
     page = client.get("/cart/").content.decode()
 
     assert answer["data"]["checkout"] == {"quantity": 2}
@@ -57,7 +57,7 @@ def test_a_customers_order_is_read_by_whoever_holds_its_id_at_both_doors(
         checkout_token=ready_checkout.token, payment=paid_with("tok_success")
     ).order
 
-    answer = QueryClient(client)(
+    answer = GraphQLClient(client)(
         ORDER_QUERY, {"id": to_global_id("Order", str(order.token))}
     )
     page = client.get(f"/orders/{order.token}/")

@@ -14,7 +14,7 @@ from backend.checkout.complete import checkout_complete
 from backend.shipping.promise_text import day_label
 from backend.storefront.cart_page import cart_view, delivery_options
 from tests.api.checkout.conftest import checkout_id
-from tests.api.queries.conftest import QueryClient
+from tests.api.client import GraphQLClient
 from tests.fixtures.checkout import make_ready_checkout, paid_with
 
 NEW_YORK = ZoneInfo("America/New_York")
@@ -29,7 +29,7 @@ query($id: ID!) {
 
 def _each_doors_latest_date(client, checkout) -> dict[str, object]:
     (option,) = delivery_options(cart=cart_view(checkout=checkout, images=False))
-    answer = QueryClient(client)(QUERY, {"id": checkout_id(checkout)})
+    answer = GraphQLClient(client)(QUERY, {"id": checkout_id(checkout)})
     (method,) = answer["data"]["checkout"]["shippingMethods"]
     order = checkout_complete(
         checkout_token=checkout.token, payment=paid_with("tok_success")

@@ -14,7 +14,7 @@ from backend.checkout.complete import checkout_complete
 from backend.product.models import ProductVariantChannelListing
 from backend.shipping.models import ShippingMethodChannelListing
 from tests.api.checkout.conftest import checkout_id
-from tests.api.queries.conftest import QueryClient
+from tests.api.client import GraphQLClient
 
 CHECKOUT_QUERY = """
 query($id: ID!) { checkout(id: $id) { chargeStatus authorizeStatus } }
@@ -27,7 +27,7 @@ query($id: ID!) { order(id: $id) { chargeStatus authorizeStatus } }
 def test_a_free_purchase_is_fully_charged_at_every_door(client, ready_checkout):
     ProductVariantChannelListing.objects.update(price_amount=Decimal(0))
     ShippingMethodChannelListing.objects.update(price_amount=Decimal(0))
-    api = QueryClient(client)
+    api = GraphQLClient(client)
 
     checkout_answer = api(CHECKOUT_QUERY, {"id": checkout_id(ready_checkout)})
     order = checkout_complete(checkout_token=ready_checkout.token).order

@@ -14,7 +14,7 @@ from graphql_relay import to_global_id
 
 from backend.product.models import ProductVariantChannelListing
 from tests import factories
-from tests.api.queries.conftest import QueryClient
+from tests.api.client import GraphQLClient
 from tests.fixtures.catalog import make_published_product
 
 QUERY = """
@@ -44,9 +44,9 @@ def featured(channel, published_product):
 
 
 def _each_door(client, product) -> dict[str, object]:
-    data = QueryClient(client)(QUERY, {"product": to_global_id("Product", product.pk)})[
-        "data"
-    ]
+    data = GraphQLClient(client)(
+        QUERY, {"product": to_global_id("Product", product.pk)}
+    )["data"]
     page = client.get("/collections/featured/")
     return {
         "collection query": data["collection"],
@@ -92,9 +92,9 @@ def test_an_unpriced_variant_is_hidden_from_the_api_and_the_product_page(
         price_amount=None
     )
 
-    data = QueryClient(client)(QUERY, {"product": to_global_id("Product", product.pk)})[
-        "data"
-    ]
+    data = GraphQLClient(client)(
+        QUERY, {"product": to_global_id("Product", product.pk)}
+    )["data"]
     # Asked for the hidden one, the page falls back to the one it shows.
     page = client.get(
         f"/products/{product.slug}/", {"variant": unpriced.pk}

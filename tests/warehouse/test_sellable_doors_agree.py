@@ -18,7 +18,7 @@ from backend.product.models import Product
 from backend.staff.product.products import InStockFilter
 from backend.warehouse.models import Reservation
 from tests import factories
-from tests.api.queries.conftest import QueryClient
+from tests.api.client import GraphQLClient
 from tests.fixtures.checkout import make_ready_checkout, paid_with
 
 VARIANT_QUERY = """
@@ -66,7 +66,7 @@ def test_every_door_shows_what_is_left_after_another_carts_hold(client, variant)
     variant.stocks.update(quantity=3)
     _held_by_another_cart(variant, 2)
 
-    answer = QueryClient(client)(
+    answer = GraphQLClient(client)(
         VARIANT_QUERY, {"id": to_global_id("ProductVariant", variant.pk)}
     )
     page = client.get(f"/products/{variant.product.slug}/").content.decode()
@@ -84,7 +84,7 @@ def test_when_other_carts_hold_every_unit_every_door_says_out_of_stock(
         channel=channel, shipping_method=shipping_method, lines=[(variant, 1)]
     )
 
-    answer = QueryClient(client)(IN_STOCK_QUERY)
+    answer = GraphQLClient(client)(IN_STOCK_QUERY)
     page = client.get(f"/products/{variant.product.slug}/").content.decode()
     with pytest.raises(ValidationError) as refused:
         checkout_complete(

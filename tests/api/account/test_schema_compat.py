@@ -1,7 +1,7 @@
 """The account API has Saleor's names, arguments, payloads, inputs, types."""
 
 import pytest
-from graphql import build_schema, get_named_type
+from graphql import get_named_type
 
 from backend.graphql.account.schema import AccountMutations
 from backend.graphql.api import schema as lumbar_schema
@@ -9,12 +9,12 @@ from tests.api.mutations.test_schema_compat import _camel
 from tests.api.mutations.test_schema_compat import (
     test_mutation_matches_saleor as _mutation_matches_saleor,
 )
-from tests.shared_assets import SALEOR_SCHEMA, require_shared
+from tests.shared_assets import saleor_schema
 
 
 @pytest.fixture(scope="module")
 def saleor():
-    return build_schema(require_shared(SALEOR_SCHEMA).read_text(), assume_valid=True)
+    return saleor_schema()
 
 
 @pytest.mark.parametrize(

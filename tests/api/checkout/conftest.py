@@ -5,7 +5,6 @@ from django.contrib.auth.models import Permission
 from graphql_relay import to_global_id
 
 from backend.core.permissions import PermissionEnum
-from tests.api.queries.conftest import QueryClient
 
 
 def checkout_id(checkout) -> str:
@@ -21,13 +20,8 @@ def line_id(line) -> str:
 
 
 @pytest.fixture
-def api(client):
-    return QueryClient(client)
-
-
-@pytest.fixture
-def customer_api(client, customer_user):
-    return QueryClient(client).login(customer_user)
+def customer_api(api, customer_user):
+    return api.login(customer_user)
 
 
 def grant(user, permission: PermissionEnum):

@@ -5,7 +5,6 @@ from django.test import override_settings
 from backend.checkout.models import Checkout
 from backend.payment.models import TransactionItem
 from tests import factories
-from tests.api.queries.conftest import QueryClient
 
 from .conftest import checkout_id, variant_id
 from .test_purchase import COMPLETE, PAY, _ok, dummy
@@ -64,13 +63,11 @@ def test_the_owner_detaches_themselves(customer_api, customer_user, channel):
 
 
 def test_another_customer_cannot_detach_the_owner(
-    client, other_customer, customer_user, channel
+    api, other_customer, customer_user, channel
 ):
     checkout = factories.CheckoutFactory(channel=channel, user=customer_user)
 
-    result = QueryClient(client).login(other_customer)(
-        DETACH, {"id": checkout_id(checkout)}
-    )
+    result = api.login(other_customer)(DETACH, {"id": checkout_id(checkout)})
 
     assert result["errors"][0]["extensions"]["exception"]["code"] == "PermissionDenied"
     checkout.refresh_from_db()
@@ -78,7 +75,7 @@ def test_another_customer_cannot_detach_the_owner(
 
 
 def test_a_customers_completed_checkout_does_not_reveal_the_order_to_others(
-    client, customer_api, customer_user, other_customer, ready_checkout
+    client, api, customer_api, customer_user, other_customer, ready_checkout
 ):
     ready_checkout.user = customer_user
     ready_checkout.save(update_fields=["user"])
@@ -91,9 +88,9 @@ def test_a_customers_completed_checkout_does_not_reveal_the_order_to_others(
     _ok(customer_api(COMPLETE, {"id": checkout_id(ready_checkout)}), "checkoutComplete")
     client.logout()
 
-    result = QueryClient(client).login(other_customer)(
-        COMPLETE, {"id": checkout_id(ready_checkout)}
-    )["data"]["checkoutComplete"]
+    result = api.login(other_customer)(COMPLETE, {"id": checkout_id(ready_checkout)})[
+        "data"
+    ]["checkoutComplete"]
 
     assert result["order"] is None
     assert result["errors"][0]["code"] == "NOT_FOUND"

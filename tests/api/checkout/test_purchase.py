@@ -327,15 +327,12 @@ def test_a_signed_in_customer_attaches_themselves(
 
 
 def test_another_customer_cannot_attach_themselves_to_a_customers_checkout(
-    client, other_customer, customer_user, channel
+    client, api, other_customer, customer_user, channel
 ):
-    from tests.api.queries.conftest import QueryClient
 
     checkout = factories.CheckoutFactory(channel=channel, user=customer_user)
 
-    result = QueryClient(client).login(other_customer)(
-        ATTACH, {"id": checkout_id(checkout)}
-    )
+    result = api.login(other_customer)(ATTACH, {"id": checkout_id(checkout)})
 
     assert result["errors"][0]["extensions"]["exception"]["code"] == "PermissionDenied"
     checkout.refresh_from_db()

@@ -1,10 +1,9 @@
 """Our checkout, order, payment and shipping API is a subset of Saleor's."""
 
 import pytest
-from graphql import build_schema
 
 from backend.graphql.api import schema as lumbar_schema
-from tests.shared_assets import SALEOR_SCHEMA, require_shared
+from tests.shared_assets import saleor_schema
 
 from .saleor_compat import root_field_differences, type_differences
 
@@ -70,7 +69,7 @@ MUTATIONS = (
 
 @pytest.fixture(scope="module")
 def saleor():
-    return build_schema(require_shared(SALEOR_SCHEMA).read_text(), assume_valid=True)
+    return saleor_schema()
 
 
 @pytest.mark.parametrize("type_name", TYPES)

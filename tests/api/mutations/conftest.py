@@ -1,14 +1,11 @@
 """Call /graphql/ as a signed-in user (a bearer token), as the dashboard does."""
 
-import json
-
 import pytest
 from django.contrib.auth.models import Permission
 from graphql_relay import to_global_id
 
 from backend.core.permissions import PermissionEnum
 from tests import factories
-from tests.api.bearer import sign_in
 
 
 def global_id(instance) -> str:
@@ -22,29 +19,6 @@ def grant(user, *permissions: PermissionEnum):
         )
     )
     return type(user).objects.get(pk=user.pk)
-
-
-class GraphQLClient:
-    def __init__(self, client):
-        self.client = client
-
-    def __call__(self, query: str, variables: dict | None = None) -> dict:
-        response = self.client.post(
-            "/graphql/",
-            data=json.dumps({"query": query, "variables": variables or {}}),
-            content_type="application/json",
-        )
-        assert response.status_code == 200, response.content
-        return response.json()
-
-    def login(self, user):
-        sign_in(self.client, user)
-        return self
-
-
-@pytest.fixture
-def api(client):
-    return GraphQLClient(client)
 
 
 @pytest.fixture

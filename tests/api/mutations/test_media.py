@@ -1,7 +1,6 @@
 """productMediaCreate as a multipart upload, per the GraphQL multipart spec."""
 
 import io
-import json
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -30,25 +29,9 @@ def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
 
 
-def upload(client, product, file):
-    operations = {
-        "query": MEDIA_CREATE,
-        "variables": {
-            "product": global_id(product),
-            "image": None,
-            "alt": "Strap on a door",
-        },
-    }
-    response = client.post(
-        "/graphql/",
-        data={
-            "operations": json.dumps(operations),
-            "map": json.dumps({"0": ["variables.image"]}),
-            "0": file,
-        },
-    )
-    assert response.status_code == 200, response.content
-    return response.json()
+def upload(api, product, file):
+    variables = {"product": global_id(product), "image": None, "alt": "Strap on a door"}
+    return api.upload(MEDIA_CREATE, variables, {"variables.image": file})
 
 
 def png_file():
@@ -60,7 +43,7 @@ def png_file():
 def test_media_create_stores_an_uploaded_image(staff_api):
     product = factories.ProductFactory()
 
-    result = upload(staff_api.client, product, png_file())
+    result = upload(staff_api, product, png_file())
 
     payload = result["data"]["productMediaCreate"]
     assert payload["errors"] == []
@@ -75,7 +58,7 @@ def test_media_create_refuses_a_file_that_is_not_an_image(staff_api):
     product = factories.ProductFactory()
     text = SimpleUploadedFile("strap.png", b"%PDF-1.4 not an image", "image/png")
 
-    result = upload(staff_api.client, product, text)
+    result = upload(staff_api, product, text)
 
     assert result["data"]["productMediaCreate"]["errors"] == [
         {
@@ -91,7 +74,7 @@ def test_media_create_is_refused_to_staff_without_permission(api, staff_user):
     product = factories.ProductFactory()
     api.login(staff_user)
 
-    result = upload(api.client, product, png_file())
+    result = upload(api, product, png_file())
 
     assert result["data"]["productMediaCreate"] is None
     assert result["errors"][0]["extensions"]["exception"]["code"] == "PermissionDenied"

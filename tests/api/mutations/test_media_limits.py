@@ -60,7 +60,7 @@ def test_a_file_over_the_size_limit_is_refused(staff_api):
     product = factories.ProductFactory()
     huge = SimpleUploadedFile("huge.png", b"\x00" * (MAX_IMAGE_BYTES + 1))
 
-    result = upload(staff_api.client, product, huge)
+    result = upload(staff_api, product, huge)
 
     assert errors_of(result) == [
         {
@@ -75,7 +75,7 @@ def test_a_file_over_the_size_limit_is_refused(staff_api):
 def test_an_image_over_the_pixel_limit_is_refused_before_decoding(staff_api):
     product = factories.ProductFactory()
 
-    result = upload(staff_api.client, product, png_claiming(8000, 6000))
+    result = upload(staff_api, product, png_claiming(8000, 6000))
 
     assert errors_of(result) == [TOO_LARGE]
     assert not ProductMedia.objects.exists()
@@ -84,7 +84,7 @@ def test_an_image_over_the_pixel_limit_is_refused_before_decoding(staff_api):
 def test_a_decompression_bomb_is_refused_as_too_large(staff_api):
     product = factories.ProductFactory()
 
-    result = upload(staff_api.client, product, png_claiming(100_000, 100_000))
+    result = upload(staff_api, product, png_claiming(100_000, 100_000))
 
     assert errors_of(result) == [TOO_LARGE]
     assert not ProductMedia.objects.exists()
@@ -96,9 +96,7 @@ def test_a_corrupt_image_is_refused(staff_api):
     broken = bytearray(good)
     broken[40] ^= 0xFF  # inside IDAT: its checksum no longer matches
 
-    result = upload(
-        staff_api.client, product, SimpleUploadedFile("strap.png", bytes(broken))
-    )
+    result = upload(staff_api, product, SimpleUploadedFile("strap.png", bytes(broken)))
 
     assert errors_of(result) == [
         {"field": "image", "code": "INVALID_FILE_TYPE", "message": "Invalid file type."}
@@ -109,7 +107,7 @@ def test_a_corrupt_image_is_refused(staff_api):
 def test_an_image_of_an_unsupported_type_is_refused(staff_api):
     product = factories.ProductFactory()
 
-    result = upload(staff_api.client, product, image_file("PPM", "strap.ppm"))
+    result = upload(staff_api, product, image_file("PPM", "strap.ppm"))
 
     assert errors_of(result) == [
         {

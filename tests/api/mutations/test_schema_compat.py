@@ -4,18 +4,17 @@ import pytest
 from graphql import (
     GraphQLInputObjectType,
     GraphQLObjectType,
-    build_schema,
     get_named_type,
 )
 
 from backend.graphql.api import schema as lumbar_schema
 from backend.graphql.mutation_root import CatalogMutations
-from tests.shared_assets import SALEOR_SCHEMA, require_shared
+from tests.shared_assets import saleor_schema
 
 
 @pytest.fixture(scope="module")
 def saleor():
-    return build_schema(require_shared(SALEOR_SCHEMA).read_text(), assume_valid=True)
+    return saleor_schema()
 
 
 def mutation_names():

@@ -2,7 +2,6 @@ import pytest
 
 from backend.checkout.complete import checkout_complete
 from tests.api.checkout.conftest import (  # noqa: F401 - shared fixtures
-    api,
     customer_api,
     other_customer,
 )
@@ -40,22 +39,20 @@ def customer_order(channel, shipping_method, variant, customer_user):
 
 
 @pytest.fixture
-def ops_api(client, staff_user):
+def ops_api(api, staff_user):
     """Operations staff: they manage orders."""
     from backend.core.permissions import PermissionEnum
     from tests.api.checkout.conftest import grant
-    from tests.api.queries.conftest import QueryClient
 
-    return QueryClient(client).login(grant(staff_user, PermissionEnum.MANAGE_ORDERS))
+    return api.login(grant(staff_user, PermissionEnum.MANAGE_ORDERS))
 
 
 @pytest.fixture
-def merchandiser_api(client, db):
+def merchandiser_api(api, db):
     """Staff who manage products, shipping and checkouts, but not orders."""
     from backend.core.permissions import PermissionEnum
     from tests import factories
     from tests.api.mutations.conftest import grant
-    from tests.api.queries.conftest import QueryClient
 
     user = factories.UserFactory(email="merch@example.com", is_staff=True)
     user = grant(
@@ -64,4 +61,4 @@ def merchandiser_api(client, db):
         PermissionEnum.MANAGE_SHIPPING,
         PermissionEnum.MANAGE_CHECKOUTS,
     )
-    return QueryClient(client).login(user)
+    return api.login(user)

@@ -241,11 +241,10 @@ def test_me_checkouts_of_another_channel_are_empty(
 
 
 def test_staff_managing_checkouts_but_not_orders_cannot_list_a_customers_orders(
-    client, staff_user, customer_user, channel, variant, order_of
+    api, staff_user, customer_user, channel, variant, order_of
 ):
     from backend.core.permissions import PermissionEnum
     from tests.api.checkout.conftest import grant
-    from tests.api.queries.conftest import QueryClient
 
     order_of(customer_user)
     checkout = checkout_create(
@@ -260,7 +259,7 @@ def test_staff_managing_checkouts_but_not_orders_cannot_list_a_customers_orders(
     }
     """
 
-    result = QueryClient(client).login(staff)(
+    result = api.login(staff)(
         query, {"id": to_global_id("Checkout", str(checkout.token))}
     )
 

@@ -7,7 +7,6 @@ from graphql_relay import to_global_id
 from backend.core.permissions import PermissionEnum
 from backend.order.services import order_note_add
 from tests.api.checkout.conftest import grant
-from tests.api.queries.conftest import QueryClient
 
 from .conftest import place_order
 
@@ -131,13 +130,11 @@ def test_anonymous_holding_the_id_reads_a_customers_order(api, customer_order):
 
 
 def test_another_customer_holding_the_id_cannot_read_its_staff_notes(
-    client, other_customer, customer_order
+    api, other_customer, customer_order
 ):
     order_note_add(order_id=customer_order.pk, message="Fraud check: call the bank")
 
-    result = QueryClient(client).login(other_customer)(
-        ORDER_HISTORY, {"id": order_id(customer_order)}
-    )
+    result = api.login(other_customer)(ORDER_HISTORY, {"id": order_id(customer_order)})
 
     assert result["data"]["order"] is None
     assert result["errors"][0]["extensions"]["exception"]["code"] == "PermissionDenied"

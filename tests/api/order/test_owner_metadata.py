@@ -6,7 +6,6 @@ from graphql_relay import to_global_id
 from backend.checkout.services import checkout_create
 from backend.core.permissions import PermissionEnum
 from tests.api.checkout.conftest import grant
-from tests.api.queries.conftest import QueryClient
 
 from .conftest import place_order
 
@@ -171,14 +170,12 @@ def test_a_customer_cannot_update_another_customers_order(
 
 
 def test_staff_without_manage_orders_cannot_update_a_customers_order(
-    client, staff_user, customer_user, order_of
+    api, staff_user, customer_user, order_of
 ):
     order = order_of(customer_user)
     staff = grant(staff_user, PermissionEnum.MANAGE_PRODUCTS)
 
-    result = QueryClient(client).login(staff)(
-        UPDATE_PRIVATE, {"id": gid(order), "input": NOTE}
-    )
+    result = api.login(staff)(UPDATE_PRIVATE, {"id": gid(order), "input": NOTE})
 
     assert_refused(result, "updatePrivateMetadata")
     order.refresh_from_db()
@@ -186,14 +183,12 @@ def test_staff_without_manage_orders_cannot_update_a_customers_order(
 
 
 def test_staff_managing_orders_update_an_orders_private_metadata(
-    client, staff_user, customer_user, order_of
+    api, staff_user, customer_user, order_of
 ):
     order = order_of(customer_user)
     staff = grant(staff_user, PermissionEnum.MANAGE_ORDERS)
 
-    result = QueryClient(client).login(staff)(
-        UPDATE_PRIVATE, {"id": gid(order), "input": NOTE}
-    )
+    result = api.login(staff)(UPDATE_PRIVATE, {"id": gid(order), "input": NOTE})
 
     assert result["data"]["updatePrivateMetadata"]["errors"] == []
     order.refresh_from_db()

@@ -38,15 +38,14 @@ query($id: ID!) {
 
 
 @pytest.fixture
-def payments_api(client, db):
+def payments_api(api, db):
     """Operations staff who may also move money (HANDLE_PAYMENTS)."""
     from tests import factories
     from tests.api.mutations.conftest import grant
-    from tests.api.queries.conftest import QueryClient
 
     user = factories.UserFactory(email="cashier@example.com", is_staff=True)
     user = grant(user, PermissionEnum.MANAGE_ORDERS, PermissionEnum.HANDLE_PAYMENTS)
-    return QueryClient(client).login(user)
+    return api.login(user)
 
 
 def transaction_id(item) -> str:

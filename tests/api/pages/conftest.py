@@ -1,39 +1,15 @@
 """Call /graphql/ about pages as a shopper, a customer or a staff member."""
 
-import json
-
 import pytest
 from django.contrib.auth.models import Group
 from graphql_relay import to_global_id
 
 from backend.account.services import staff_groups_sync
-from backend.page.services import content_sync
 from tests import factories
-from tests.api.bearer import sign_in
 
 
 def global_id(instance) -> str:
     return to_global_id(type(instance).__name__, str(instance.pk))
-
-
-class PagesClient:
-    """POST a document and return the JSON answer (HTTP 200 or 400, never 500)."""
-
-    def __init__(self, client):
-        self.client = client
-
-    def __call__(self, query: str, variables: dict | None = None) -> dict:
-        response = self.client.post(
-            "/graphql/",
-            data=json.dumps({"query": query, "variables": variables or {}}),
-            content_type="application/json",
-        )
-        assert response.status_code in {200, 400}, response.content
-        return response.json()
-
-    def login(self, user):
-        sign_in(self.client, user)
-        return self
 
 
 def staff_in_group(name: str, email: str):
@@ -42,11 +18,6 @@ def staff_in_group(name: str, email: str):
     user = factories.UserFactory(email=email, is_staff=True)
     user.groups.add(Group.objects.get(name=name))
     return type(user).objects.get(pk=user.pk)
-
-
-@pytest.fixture
-def api(client):
-    return PagesClient(client)
 
 
 @pytest.fixture
@@ -62,12 +33,6 @@ def operations(db):
 @pytest.fixture
 def merchandiser_api(api, merchandiser):
     return api.login(merchandiser)
-
-
-@pytest.fixture
-def synced(demo_store, db, content_dir):
-    """The demo store with the committed articles synced into it."""
-    return content_sync()
 
 
 def assert_permission_denied(result: dict, field: str):

@@ -1,11 +1,10 @@
 """The page queries, types and mutations have Saleor's names and types."""
 
 import pytest
-from graphql import build_schema
 
 from backend.graphql.api import schema as lumbar_schema
 from tests.api.mutations import test_schema_compat as catalog_compat
-from tests.shared_assets import SALEOR_SCHEMA, require_shared
+from tests.shared_assets import saleor_schema
 
 PAGE_MUTATIONS = [
     "pageCreate",
@@ -38,7 +37,7 @@ PAGE_INPUTS = [
 
 @pytest.fixture(scope="module")
 def saleor():
-    return build_schema(require_shared(SALEOR_SCHEMA).read_text(), assume_valid=True)
+    return saleor_schema()
 
 
 @pytest.mark.parametrize("name", PAGE_MUTATIONS)

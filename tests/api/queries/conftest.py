@@ -1,6 +1,5 @@
 """Query /graphql/ as a shopper or as staff, and build catalog rows for it."""
 
-import json
 from decimal import Decimal
 
 import pytest
@@ -9,37 +8,11 @@ from graphql_relay import to_global_id
 
 from backend.core.permissions import PermissionEnum
 from tests import factories
-from tests.api.bearer import sign_in
 from tests.fixtures.catalog import make_published_product
 
 
 def global_id(instance) -> str:
     return to_global_id(type(instance).__name__, str(instance.pk))
-
-
-class QueryClient:
-    """POST a query and return the JSON answer (HTTP 200 or 400, never 500)."""
-
-    def __init__(self, client):
-        self.client = client
-
-    def __call__(self, query: str, variables: dict | None = None) -> dict:
-        response = self.client.post(
-            "/graphql/",
-            data=json.dumps({"query": query, "variables": variables or {}}),
-            content_type="application/json",
-        )
-        assert response.status_code in {200, 400}, response.content
-        return response.json()
-
-    def login(self, user):
-        sign_in(self.client, user)
-        return self
-
-
-@pytest.fixture
-def api(client):
-    return QueryClient(client)
 
 
 @pytest.fixture

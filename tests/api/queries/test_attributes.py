@@ -19,14 +19,8 @@ from backend.graphql.attribute.dataloaders import (
 )
 from backend.graphql.core.dataloaders import register_siblings
 from tests import factories
-from tests.api.mutations.conftest import GraphQLClient, global_id, grant
+from tests.api.mutations.conftest import global_id, grant
 from tests.fixtures.catalog import make_published_product
-
-
-@pytest.fixture
-def api(client):
-    return GraphQLClient(client)
-
 
 ATTRIBUTE_QUERY = """
 query Attribute($slug: String, $id: ID) {

@@ -3,13 +3,7 @@
 import pytest
 
 from tests import factories
-from tests.api.mutations.conftest import GraphQLClient, global_id
-
-
-@pytest.fixture
-def api(client):
-    return GraphQLClient(client)
-
+from tests.api.mutations.conftest import global_id
 
 CHANNELS_QUERY = """
 query ChannelsList {

@@ -4,14 +4,8 @@ import pytest
 
 from backend.menu.models import MenuItemTranslation
 from tests import factories
-from tests.api.mutations.conftest import GraphQLClient, global_id
+from tests.api.mutations.conftest import global_id
 from tests.fixtures.catalog import make_published_product
-
-
-@pytest.fixture
-def api(client):
-    return GraphQLClient(client)
-
 
 MENU_QUERY = """
 query Menu($slug: String, $name: String, $id: ID, $channel: String) {

@@ -1,16 +1,10 @@
 """The shop query: store-wide data the storefront reads."""
 
-import pytest
 from django.test import override_settings
 
 from backend.core.permissions import PermissionEnum
 from tests import factories
-from tests.api.mutations.conftest import GraphQLClient, grant
-
-
-@pytest.fixture
-def api(client):
-    return GraphQLClient(client)
+from tests.api.mutations.conftest import grant
 
 
 @override_settings(PUBLIC_URL="https://shop.example.com", SHOP_NAME="Lumbar")

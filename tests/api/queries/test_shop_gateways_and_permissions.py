@@ -1,22 +1,16 @@
 """Shop fields a storefront or dashboard reads: gateways, sign-in, limits."""
 
-import pytest
 from django.test import override_settings
 
 from backend.core.permissions import PermissionEnum
 from tests import factories
-from tests.api.mutations.conftest import GraphQLClient, grant
+from tests.api.mutations.conftest import grant
 
 GATEWAYS = """
 query($channel: String) {
   shop { availablePaymentGateways(channel: $channel) { id name currencies } }
 }
 """
-
-
-@pytest.fixture
-def api(client):
-    return GraphQLClient(client)
 
 
 def _gateways(api, channel=None):

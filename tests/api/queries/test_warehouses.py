@@ -5,13 +5,7 @@ from graphql_relay import to_global_id
 
 from backend.core.permissions import PermissionEnum
 from tests import factories
-from tests.api.mutations.conftest import GraphQLClient, global_id, grant
-
-
-@pytest.fixture
-def api(client):
-    return GraphQLClient(client)
-
+from tests.api.mutations.conftest import global_id, grant
 
 WAREHOUSES_QUERY = """
 query Warehouses($filter: WarehouseFilterInput, $sortBy: WarehouseSortingInput) {

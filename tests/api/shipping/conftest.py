@@ -7,15 +7,15 @@ from django.test import Client
 
 from backend.core.permissions import PermissionEnum
 from tests import factories
+from tests.api.client import GraphQLClient
 from tests.api.mutations.conftest import global_id, grant
-from tests.api.queries.conftest import QueryClient
 
 __all__ = ["global_id"]
 
 
-def client_for(user=None) -> QueryClient:
+def client_for(user=None) -> GraphQLClient:
     """Return an API client of its own, logged in as the user if given."""
-    api = QueryClient(Client())
+    api = GraphQLClient(Client())
     return api.login(user) if user is not None else api
 
 

@@ -1,11 +1,10 @@
 """Our shipping API is a subset of Saleor's, names and types alike."""
 
 import pytest
-from graphql import build_schema
 
 from backend.graphql.api import schema as lumbar_schema
 from tests.api.checkout.saleor_compat import root_field_differences, type_differences
-from tests.shared_assets import SALEOR_SCHEMA, require_shared
+from tests.shared_assets import saleor_schema
 
 # Lumbar extensions on these types, named in Saleor's style.
 EXTENSIONS = {"ShippingMethodType.carrier", "ShippingPriceInput.carrier"}
@@ -35,7 +34,7 @@ MUTATIONS = (
 
 @pytest.fixture(scope="module")
 def saleor():
-    return build_schema(require_shared(SALEOR_SCHEMA).read_text(), assume_valid=True)
+    return saleor_schema()
 
 
 def _without_extensions(differences: list[str]) -> list[str]:

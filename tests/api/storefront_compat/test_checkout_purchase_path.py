@@ -13,7 +13,6 @@ from graphql_relay import to_global_id
 from backend.order.models import Order
 from backend.product.models import ProductVariant
 from backend.warehouse.models import Stock
-from tests.api.mutations.conftest import GraphQLClient
 
 from .checkout_documents import operation_text
 from .documents import query_text
@@ -33,9 +32,7 @@ ADDRESS = {
 DUMMY_APP = "saleor.io.dummy-payment-app"
 
 
-@pytest.fixture
-def api(client, db, demo_store):
-    return GraphQLClient(client)
+pytestmark = pytest.mark.usefixtures("demo_store", "db")
 
 
 def _ok(result, field):

@@ -11,16 +11,13 @@ from graphql_relay import to_global_id
 from backend.channel.models import Channel
 from backend.product.models import Category, Product, ProductTranslation
 from tests import factories
-from tests.api.mutations.conftest import GraphQLClient
 
 from .documents import query_text
 
 CHANNEL = "default-channel"
 
 
-@pytest.fixture
-def api(client, db, demo_store):
-    return GraphQLClient(client)
+pytestmark = pytest.mark.usefixtures("demo_store", "db")
 
 
 def _gid(model, **lookup) -> str:

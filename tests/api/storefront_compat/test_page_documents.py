@@ -23,22 +23,14 @@ from backend.attribute.models import (
 from backend.attribute.services import AttributeAssignment
 from backend.graphql.api import schema
 from backend.page.models import Page, PageTranslation, PageType
-from backend.page.services import content_sync
 from backend.page.services.pages import page_create
 from tests import factories
-from tests.api.mutations.conftest import GraphQLClient
 
 from .documents import document, query_text
 
 PAGE_DOCUMENTS = ("PageGetBySlug", "StorefrontContentPages")
 PRINTED_SCHEMA = Path(settings.BASE_DIR) / "backend" / "graphql" / "schema.graphql"
 LOCALE_SLUGS = ("EN", "PL", "DE", "FR", "FI", "NB", "JA", "KO")
-
-
-@pytest.fixture
-def api(client, db, demo_store, content_dir):
-    content_sync()
-    return GraphQLClient(client)
 
 
 def _run(api, name, **variables):
@@ -63,7 +55,7 @@ def test_page_document_validates_against_the_printed_schema(name):
     assert [error.message for error in errors] == []
 
 
-def test_page_get_by_slug_answers_the_synced_article(api):
+def test_page_get_by_slug_answers_the_synced_article(api, synced):
     page = Page.objects.get(slug="tens-for-sciatica")
 
     data = _run(api, "PageGetBySlug", slug="tens-for-sciatica", languageCode="EN")
@@ -83,7 +75,7 @@ def test_page_get_by_slug_answers_the_synced_article(api):
     }
 
 
-def test_page_get_by_slug_finds_a_translated_slug_and_its_translation(api):
+def test_page_get_by_slug_finds_a_translated_slug_and_its_translation(api, synced):
     page = Page.objects.get(slug="tens-for-sciatica")
     PageTranslation.objects.create(
         page=page,
@@ -114,7 +106,7 @@ def test_page_get_by_slug_finds_a_translated_slug_and_its_translation(api):
     assert answer["slugEN"] is None
 
 
-def test_page_get_by_slug_hides_an_unpublished_article(api):
+def test_page_get_by_slug_hides_an_unpublished_article(api, synced):
     Page.objects.filter(slug="tens-for-sciatica").update(is_published=False)
 
     data = _run(api, "PageGetBySlug", slug="tens-for-sciatica", languageCode="EN")
@@ -122,7 +114,7 @@ def test_page_get_by_slug_hides_an_unpublished_article(api):
     assert data == {"page": None}
 
 
-def test_storefront_content_pages_answers_the_articles_asked_for(api):
+def test_storefront_content_pages_answers_the_articles_asked_for(api, synced):
     data = _run(
         api,
         "StorefrontContentPages",
@@ -149,7 +141,9 @@ def test_storefront_content_pages_answers_the_articles_asked_for(api):
     }
 
 
-def test_storefront_content_pages_reads_text_boolean_and_collection_attributes(api):
+def test_storefront_content_pages_reads_text_boolean_and_collection_attributes(
+    api, synced
+):
     content_type = PageType.objects.create(name="Storefront", slug="storefront")
     heading = factories.AttributeFactory(
         slug="hero-heading",

@@ -9,7 +9,7 @@ from backend.payment.gateways.stripe import STRIPE_GATEWAY_ID
 from backend.payment.models import TransactionItem
 from tests.api.checkout.conftest import checkout_id, grant
 from tests.api.checkout.test_purchase import COMPLETE, _ok
-from tests.api.queries.conftest import QueryClient
+from tests.api.client import GraphQLClient
 from tests.fixtures.stripe import PUBLISHABLE_KEY
 
 from .conftest import browser_pays
@@ -49,7 +49,7 @@ def test_payment_gateway_initialize_hands_out_the_publishable_key(
     client, stripe_checkout
 ):
     result = _ok(
-        QueryClient(client)(
+        GraphQLClient(client)(
             GATEWAYS,
             {
                 "id": checkout_id(stripe_checkout),
@@ -71,7 +71,7 @@ def test_payment_gateway_initialize_hands_out_the_publishable_key(
 def test_transaction_initialize_answers_the_client_secret_the_storefront_reads(
     client, stripe_checkout
 ):
-    result = _initialize(QueryClient(client), stripe_checkout)
+    result = _initialize(GraphQLClient(client), stripe_checkout)
 
     reference = result["transaction"]["pspReference"]
     secret = result["data"]["paymentIntent"]["stripeClientSecret"]
@@ -84,7 +84,7 @@ def test_transaction_initialize_answers_the_client_secret_the_storefront_reads(
 def test_transaction_process_records_the_charge_stripe_confirmed_and_completes(
     client, stripe_checkout
 ):
-    api = QueryClient(client)
+    api = GraphQLClient(client)
     total = float(checkout_totals(checkout=stripe_checkout).total.amount)
     started = _initialize(api, stripe_checkout)
     browser_pays(started["transaction"]["pspReference"], card(CARD_OK))
@@ -104,7 +104,7 @@ def test_transaction_process_records_the_charge_stripe_confirmed_and_completes(
 def test_transaction_process_of_a_declined_card_reports_the_failure(
     client, stripe_checkout
 ):
-    api = QueryClient(client)
+    api = GraphQLClient(client)
     started = _initialize(api, stripe_checkout)
     try:
         browser_pays(started["transaction"]["pspReference"], card(CARD_DECLINED))
@@ -125,7 +125,7 @@ def test_transaction_process_of_a_declined_card_reports_the_failure(
 def test_transaction_process_before_the_shopper_paid_changes_nothing(
     client, stripe_checkout
 ):
-    api = QueryClient(client)
+    api = GraphQLClient(client)
     started = _initialize(api, stripe_checkout)
 
     processed = _ok(
@@ -142,7 +142,7 @@ def test_a_channel_that_authorizes_holds_the_money_for_staff_to_capture(
     stripe_checkout.channel.default_transaction_flow_strategy = "authorization"
     stripe_checkout.channel.save()
     total = checkout_totals(checkout=stripe_checkout).total.amount
-    api = QueryClient(client)
+    api = GraphQLClient(client)
     started = _initialize(api, stripe_checkout)
     browser_pays(started["transaction"]["pspReference"], card(CARD_OK))
 
@@ -169,7 +169,7 @@ def test_staff_capture_of_an_authorization_reaches_stripe(
     stripe_checkout.channel.default_transaction_flow_strategy = "authorization"
     stripe_checkout.channel.save()
     total = checkout_totals(checkout=stripe_checkout).total.amount
-    api = QueryClient(client)
+    api = GraphQLClient(client)
     started = _initialize(api, stripe_checkout)
     browser_pays(started["transaction"]["pspReference"], card(CARD_OK))
     _ok(api(PROCESS, {"id": started["transaction"]["id"]}), "transactionProcess")
@@ -177,7 +177,7 @@ def test_staff_capture_of_an_authorization_reaches_stripe(
     staff_user = grant(staff_user, PermissionEnum.HANDLE_PAYMENTS)
     item = TransactionItem.objects.get()
 
-    result = QueryClient(client).login(staff_user)(
+    result = GraphQLClient(client).login(staff_user)(
         """mutation($id: ID!, $amount: PositiveDecimal) {
           transactionRequestAction(id: $id, actionType: CHARGE, amount: $amount) {
             transaction { chargedAmount { amount } authorizedAmount { amount } }
