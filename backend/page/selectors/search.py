@@ -8,7 +8,8 @@ again; the corrected text is offered as "did you mean".
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import QuerySet, TextField, Value
+from django.db.models.functions import Coalesce, Concat
 
 from backend.core.search import (
     search_query,
@@ -16,7 +17,6 @@ from backend.core.search import (
     search_terms,
     terms_corrected,
 )
-from backend.product.models import Category
 from backend.product.search import products_search
 from backend.product.selectors import products_for_listing
 
@@ -95,16 +95,27 @@ def _search(*, text: str, terms: list[str], listed: QuerySet) -> SiteSearch:
 def _vocabularies(*, listed: QuerySet) -> list[QuerySet]:
     """Return the texts whose words a correction may suggest.
 
-    What a shopper can see: listed products' names and descriptions, their
-    categories' names, published articles' titles and summaries.
+    What a shopper can see: listed products' names, categories and
+    descriptions; published articles' titles and summaries.
     """
-    articles = articles_published().order_by()
-    return [
-        listed.order_by().values("name"),
-        listed.order_by().values("description_plaintext"),
-        Category.objects.filter(products__in=listed.values("pk"))
+    space = Value(" ")
+    products = listed.order_by().annotate(
+        search_text=Concat(
+            "name",
+            space,
+            Coalesce("category__name", Value("")),
+            space,
+            "description_plaintext",
+            output_field=TextField(),
+        )
+    )
+    articles = (
+        articles_published()
         .order_by()
-        .values("name"),
-        articles.values("title"),
-        articles.values("article__summary"),
-    ]
+        .annotate(
+            search_text=Concat(
+                "title", space, "article__summary", output_field=TextField()
+            )
+        )
+    )
+    return [products.values("search_text"), articles.values("search_text")]

@@ -2,8 +2,9 @@
 
 The vector is stored rather than an expression index because its parts
 live in other tables (the category's name, attribute values of the
-product and its variants), which an index expression cannot read. The services that change
-those parts call ``product_search_vector_update`` in their transaction.
+product and its variants), which an index expression cannot read. The
+services that change those parts call ``product_search_vector_update`` in
+their transaction.
 """
 
 from collections.abc import Iterable
