@@ -15,6 +15,9 @@ from django.db.models import F, QuerySet
 
 # Stemming for English; the same configuration builds every search vector.
 SEARCH_CONFIG = "english"
+# Unstemmed words of names and titles, for a word typed past its stem.
+# Weighted D in the vectors, so they barely move the rank.
+PREFIX_CONFIG = "simple"
 # Words past this many are ignored: a query of 8 words is already rare.
 MAX_SEARCH_TERMS = 8
 # Longer "words" are pasted noise; cut them so a tsquery stays small.
@@ -27,6 +30,12 @@ CORRECTION_MIN_SIMILARITY = 0.3
 # half of PostgreSQL's default 0.2: long texts mention many things in
 # passing, and a name or title says what a thing is.
 RANK_WEIGHTS = [0.05, 0.1, 0.4, 1.0]
+# ts_rank normalization flags: 0 ignores the document's length (a long
+# description is no less about its product).
+RANK_NORMALIZATION = 0
+# Extra weight of the last word, the head of an English noun phrase:
+# "sciatica strap" wants a strap for sciatica, not a sciatica bundle.
+HEAD_TERM_BOOST = 0.5
 # Letters and digits of any script; "_" and punctuation split words.
 WORD_RE = re.compile(r"[^\W_]+")
 
@@ -41,19 +50,29 @@ def search_terms(text: str | None) -> list[str]:
     return terms[:MAX_SEARCH_TERMS]
 
 
-def search_query(
-    terms: list[str], *, prefix: bool = True, every: bool = True
-) -> SearchQuery:
-    """Return a tsquery matching every term (or any), the last as a prefix.
-
-    The terms come from ``search_terms``: letters and digits only, so they
-    are safe to quote into a raw tsquery.
-    """
+def _raw(terms: list[str], *, operator: str, prefix: bool, config: str):
     parts = [f"'{term}'" for term in terms]
     if prefix and parts:
         parts[-1] += ":*"
-    operator = " & " if every else " | "
-    return SearchQuery(operator.join(parts), search_type="raw", config=SEARCH_CONFIG)
+    return SearchQuery(operator.join(parts), search_type="raw", config=config)
+
+
+def search_query(terms: list[str]) -> SearchQuery:
+    """Return a tsquery matching every term, the last one as a prefix.
+
+    The last term matches a stemmed prefix or an unstemmed one (the
+    ``simple`` copy of names and titles in the vectors): "physica" is past
+    the stem of "physical" ("physic") but still starts the word. The terms
+    come from ``search_terms``: letters and digits only, so they are safe
+    to quote into a raw tsquery.
+    """
+    *whole, last = terms
+    typing = _raw([last], operator=" & ", prefix=True, config=SEARCH_CONFIG) | _raw(
+        [last], operator=" & ", prefix=True, config=PREFIX_CONFIG
+    )
+    if not whole:
+        return typing
+    return _raw(whole, operator=" & ", prefix=False, config=SEARCH_CONFIG) & typing
 
 
 def search_rank(terms: list[str], *, vector: str = "search_vector"):
@@ -61,14 +80,27 @@ def search_rank(terms: list[str], *, vector: str = "search_vector"):
 
     ``ts_rank`` of the terms taken one by one (an AND query would rank by
     how close the words stand, which says little in a short product text),
-    counted once more where a word matches whole rather than as a prefix.
+    counted once more where a word matches whole rather than as a prefix,
+    and the last word's rank again by half (HEAD_TERM_BOOST).
     """
-    return SearchRank(
-        F(vector), search_query(terms, every=False), weights=RANK_WEIGHTS
+    rank = SearchRank(
+        F(vector),
+        _raw(terms, operator=" | ", prefix=True, config=SEARCH_CONFIG),
+        weights=RANK_WEIGHTS,
+        normalization=RANK_NORMALIZATION,
     ) + SearchRank(
         F(vector),
-        search_query(terms, prefix=False, every=False),
+        _raw(terms, operator=" | ", prefix=False, config=SEARCH_CONFIG),
         weights=RANK_WEIGHTS,
+        normalization=RANK_NORMALIZATION,
+    )
+    if len(terms) < 2:
+        return rank
+    return rank + HEAD_TERM_BOOST * SearchRank(
+        F(vector),
+        _raw(terms[-1:], operator=" | ", prefix=True, config=SEARCH_CONFIG),
+        weights=RANK_WEIGHTS,
+        normalization=RANK_NORMALIZATION,
     )
 
 

@@ -205,3 +205,27 @@ def test_hostile_text_searches_by_its_words_alone(text, expected, channel, wareh
     make_published_product(channel=channel, warehouse=warehouse, name="Foam Roller")
 
     assert _names(products_search(Product.objects.all(), text=text)) == expected
+
+
+def test_search_matches_a_last_word_typed_past_its_stem(channel, warehouse):
+    make_published_product(channel=channel, warehouse=warehouse, name="Physical Band")
+
+    assert _names(products_search(Product.objects.all(), text="physica")) == [
+        "Physical Band"
+    ]
+
+
+def test_search_ranks_the_last_word_in_the_name_first(channel, warehouse):
+    bundle = make_published_product(
+        channel=channel, warehouse=warehouse, name="Sciatica Bundle"
+    )
+    product_update(product=bundle, description=_description("With a strap."))
+    strap = make_published_product(
+        channel=channel, warehouse=warehouse, name="Stretch Strap"
+    )
+    product_update(product=strap, description=_description("Eases sciatica."))
+
+    assert _ranked(products_search(Product.objects.all(), text="sciatica strap")) == [
+        "Stretch Strap",
+        "Sciatica Bundle",
+    ]

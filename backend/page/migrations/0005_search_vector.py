@@ -9,6 +9,7 @@ from django.db import migrations
 BACKFILL = """
 UPDATE page_page AS page SET search_vector =
     setweight(to_tsvector('english', coalesce(page.title, '')), 'A')
+    || setweight(to_tsvector('simple', coalesce(page.title, '')), 'D')
     || setweight(to_tsvector('english', coalesce(
         (SELECT summary FROM page_article WHERE page_id = page.id), ''
     )), 'B')

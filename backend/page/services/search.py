@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from django.contrib.postgres.search import SearchVector
 from django.db.models import OuterRef, Subquery
 
-from backend.core.search import SEARCH_CONFIG
+from backend.core.search import PREFIX_CONFIG, SEARCH_CONFIG
 
 from ..models import Article, Page
 
@@ -21,6 +21,7 @@ def _vector():
     # configuration drops: only the text a reader sees is indexed.
     return (
         SearchVector("title", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("title", weight="D", config=PREFIX_CONFIG)
         + SearchVector(
             Subquery(article.values("summary")[:1]), weight="B", config=SEARCH_CONFIG
         )
@@ -35,7 +36,8 @@ def _vector():
 def page_search_vector_update(*, page_ids: Iterable[int]) -> int:
     """Rewrite the search vector of the pages; return how many changed.
 
-    Title weighs A, the article's summary B and its body C. One UPDATE.
+    Title weighs A, the article's summary B and its body C; the title's
+    unstemmed words D (core.search.PREFIX_CONFIG). One UPDATE.
     """
     return Page.objects.filter(pk__in=list(page_ids)).update(search_vector=_vector())
 

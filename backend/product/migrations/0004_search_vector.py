@@ -10,6 +10,7 @@ from django.db import migrations
 BACKFILL = """
 UPDATE product_product AS product SET search_vector =
     setweight(to_tsvector('english', coalesce(product.name, '')), 'A')
+    || setweight(to_tsvector('simple', coalesce(product.name, '')), 'D')
     || setweight(to_tsvector('english', coalesce(
         (SELECT name FROM product_category WHERE id = product.category_id), ''
     )), 'B')

@@ -18,7 +18,7 @@ from backend.attribute.models import (
     AssignedProductAttributeValue,
     AssignedVariantAttributeValue,
 )
-from backend.core.search import SEARCH_CONFIG
+from backend.core.search import PREFIX_CONFIG, SEARCH_CONFIG
 
 from ..models import Category, Product
 
@@ -61,6 +61,7 @@ def _vector():
     )
     return (
         SearchVector("name", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("name", weight="D", config=PREFIX_CONFIG)
         + SearchVector(category_name, weight="B", config=SEARCH_CONFIG)
         + SearchVector(text, weight="C", config=SEARCH_CONFIG)
     )
@@ -69,7 +70,8 @@ def _vector():
 def product_search_vector_update(*, product_ids: Iterable[int]) -> int:
     """Rewrite the search vector of the products; return how many changed.
 
-    Name weighs A, category B, description and attribute values C. SKUs
+    Name weighs A, category B, description and attribute values C; the
+    name's unstemmed words D (core.search.PREFIX_CONFIG). SKUs
     stay out: their parts are codes, not words ("PAD" in every pad's SKU);
     search.py matches a SKU as typed instead.
     One UPDATE whatever the number of products.
