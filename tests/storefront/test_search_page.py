@@ -164,10 +164,20 @@ def test_search_page_never_suggests_an_unlisted_product_name(
     assert "did-you-mean" not in response.content.decode()
 
 
-def test_search_page_says_when_nothing_matches(client, channel, warehouse):
+def test_search_page_says_when_no_product_matches(client, channel, warehouse):
     make_published_product(channel=channel, warehouse=warehouse, name="Strap")
 
     response = client.get("/search/", {"q": "trampoline"})
+
+    assert texts_by_class(response, "empty") == ["No products match “trampoline”."]
+
+
+def test_search_page_keeps_the_filters_when_filtered_to_nothing(
+    client, channel, warehouse
+):
+    make_published_product(channel=channel, warehouse=warehouse, name="Strap")
+
+    response = client.get("/search/", {"q": "strap", "price_min": "500"})
 
     assert texts_by_class(response, "result-count") == ["0 products"]
 

@@ -93,6 +93,8 @@ def search(request):
     if text:
         found = site_search(text=text, channel_slug=settings.DEFAULT_CHANNEL_SLUG)
         context["found"] = found
+        # Without filters, no match needs no filter panel, only the words.
+        context["filtered"] = bool(set(request.GET) - {"q"})
         context.update(
             listing_context(
                 request,
