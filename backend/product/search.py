@@ -8,6 +8,8 @@ with core.search.RANK_WEIGHTS: a word in the name counts ten times one in
 the description.
 """
 
+import re
+
 from django.db.models import (
     Case,
     Exists,
@@ -24,17 +26,19 @@ from backend.core.search import search_query, search_rank, search_terms
 
 from .models import ProductVariant
 
+# What a SKU is made of (letters, digits, "-", "_", ".", "/"), up to the
+# longest SKU the model holds.
+SKU_RE = re.compile(r"[\w./-]{1,255}")
 # Above any word match: whoever types a SKU wants that product.
 SKU_MATCH_RANK = 10.0
 
 
 def _looks_like_sku(text: str) -> bool:
-    # "LMB-TENS-PE-2CH", "tens-2ch": one token with a digit or a hyphen.
-    # A plain word ("pad") must not match every SKU containing it.
-    return (
-        bool(text)
-        and not any(character.isspace() for character in text)
-        and any(character.isdigit() or character == "-" for character in text)
+    # "LMB-TENS-PE-2CH", "tens-2ch": one token of SKU characters with a
+    # digit or a hyphen. A plain word ("pad") must not match every SKU
+    # containing it.
+    return bool(SKU_RE.fullmatch(text)) and any(
+        character.isdigit() or character == "-" for character in text
     )
 
 

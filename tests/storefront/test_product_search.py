@@ -198,8 +198,9 @@ def test_a_plain_word_does_not_match_inside_skus(channel, warehouse):
         ("foam & | ! :* ( ) <->", ["Foam Roller"]),
         ("x" * 5000, []),
         ("élan 背痛 \u0000", []),
+        ("LMB-\u0000-1", []),
     ],
-    ids=["punctuation", "sql", "tsquery-operators", "very-long", "unicode"],
+    ids=["punctuation", "sql", "tsquery-operators", "very-long", "unicode", "nul"],
 )
 def test_hostile_text_searches_by_its_words_alone(text, expected, channel, warehouse):
     make_published_product(channel=channel, warehouse=warehouse, name="Foam Roller")
