@@ -10,7 +10,7 @@ uses, so a suggestion is always a word that can match.
 import re
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db import connection
+from django.db import connections
 from django.db.models import F, QuerySet
 
 # Stemming for English; the same configuration builds every search vector.
@@ -141,7 +141,8 @@ def terms_corrected(*, terms: list[str], vocabularies: list[QuerySet]) -> list[s
         ) AS best ON true
         ORDER BY term.position
     """
-    with connection.cursor() as cursor:
+    # The database the vocabularies read from: a replica when routed there.
+    with connections[vocabularies[0].db].cursor() as cursor:
         cursor.execute(sql, [*params, list(terms), CORRECTION_MIN_SIMILARITY])
         rows = cursor.fetchall()
     corrected = []
