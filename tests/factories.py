@@ -19,6 +19,7 @@ from backend.attribute.models import (
 from backend.channel.models import Channel
 from backend.menu.models import Menu, MenuItem
 from backend.page.models import Page, PageType
+from backend.page.services.search import page_search_vector_update
 from backend.product.models import (
     Category,
     Collection,
@@ -30,6 +31,7 @@ from backend.product.models import (
     ProductVariant,
     ProductVariantChannelListing,
 )
+from backend.product.services.search import product_search_vector_update
 from backend.warehouse.models import ChannelWarehouse, Stock, Warehouse
 
 
@@ -107,12 +109,19 @@ class CategoryFactory(factory.django.DjangoModelFactory):
 class ProductFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Product
+        skip_postgeneration_save = True
 
     product_type = factory.SubFactory(ProductTypeFactory)
     category = factory.SubFactory(CategoryFactory)
     name = factory.Sequence(lambda n: f"Product {n}")
     slug = factory.Sequence(lambda n: f"product-{n}")
     description_plaintext = "A product."
+
+    # Searchable as soon as it exists, as the product services make it.
+    @factory.post_generation
+    def index_for_search(obj, create, extracted, **kwargs):
+        if create:
+            product_search_vector_update(product_ids=[obj.pk])
 
 
 class ProductChannelListingFactory(factory.django.DjangoModelFactory):
@@ -131,10 +140,16 @@ class ProductChannelListingFactory(factory.django.DjangoModelFactory):
 class ProductVariantFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = ProductVariant
+        skip_postgeneration_save = True
 
     product = factory.SubFactory(ProductFactory)
     sku = factory.Sequence(lambda n: f"SKU-{n:05d}")
     name = factory.Sequence(lambda n: f"Variant {n}")
+
+    @factory.post_generation
+    def index_for_search(obj, create, extracted, **kwargs):
+        if create:
+            product_search_vector_update(product_ids=[obj.product_id])
 
 
 class ProductVariantChannelListingFactory(factory.django.DjangoModelFactory):
@@ -221,17 +236,29 @@ class AttributeVariantFactory(factory.django.DjangoModelFactory):
 class AssignedProductAttributeValueFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = AssignedProductAttributeValue
+        skip_postgeneration_save = True
 
     value = factory.SubFactory(AttributeValueFactory)
     product = factory.SubFactory(ProductFactory)
+
+    @factory.post_generation
+    def index_for_search(obj, create, extracted, **kwargs):
+        if create:
+            product_search_vector_update(product_ids=[obj.product_id])
 
 
 class AssignedVariantAttributeValueFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = AssignedVariantAttributeValue
+        skip_postgeneration_save = True
 
     value = factory.SubFactory(AttributeValueFactory)
     variant = factory.SubFactory(ProductVariantFactory)
+
+    @factory.post_generation
+    def index_for_search(obj, create, extracted, **kwargs):
+        if create:
+            product_search_vector_update(product_ids=[obj.variant.product_id])
 
 
 class PageTypeFactory(factory.django.DjangoModelFactory):
@@ -245,11 +272,17 @@ class PageTypeFactory(factory.django.DjangoModelFactory):
 class PageFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Page
+        skip_postgeneration_save = True
 
     page_type = factory.SubFactory(PageTypeFactory)
     title = factory.Sequence(lambda n: f"Page {n}")
     slug = factory.Sequence(lambda n: f"page-{n}")
     is_published = True
+
+    @factory.post_generation
+    def index_for_search(obj, create, extracted, **kwargs):
+        if create:
+            page_search_vector_update(page_ids=[obj.pk])
 
 
 class MenuFactory(factory.django.DjangoModelFactory):

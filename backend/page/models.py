@@ -1,4 +1,6 @@
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils import timezone
 
@@ -37,11 +39,15 @@ class Page(ModelWithMetadata, SeoModel):
     created_at = models.DateTimeField(auto_now_add=True)
     is_published = models.BooleanField(default=False)
     published_at = models.DateTimeField(null=True, blank=True)
+    # Weighted tsvector (title A, article summary B, article body C);
+    # written by services.search.page_search_vector_update.
+    search_vector = SearchVectorField(null=True, blank=True, editable=False)
 
     objects = PageQuerySet.as_manager()
 
     class Meta:
         ordering = ("slug",)
+        indexes = [GinIndex(fields=["search_vector"], name="page_search_vector")]
 
     def __str__(self) -> str:
         return self.title

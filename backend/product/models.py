@@ -1,6 +1,8 @@
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils import timezone
 from django_prices.models import MoneyField
@@ -121,6 +123,9 @@ class Product(SeoModel, ModelWithMetadata):
     description = models.JSONField(blank=True, null=True)
     description_plaintext = models.TextField(blank=True)
     search_document = models.TextField(blank=True, default="")
+    # Weighted tsvector (name A, category B, text C); written by
+    # services.search.product_search_vector_update, read by search.py.
+    search_vector = SearchVectorField(null=True, blank=True, editable=False)
     category = models.ForeignKey(
         Category,
         related_name="products",
@@ -148,6 +153,9 @@ class Product(SeoModel, ModelWithMetadata):
 
     class Meta:
         ordering = ["slug"]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="product_search_vector"),
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -1,56 +1,77 @@
 """Product search shared by the storefront search page and the API.
 
-Plain ``icontains`` lookups joined through ``EXISTS`` subqueries, so the
-query never duplicates a product row.
-Every word of the text must match somewhere: the name, the plain-text
-description, a variant SKU, or the name of an attribute value assigned to
-the product or one of its variants.
+PostgreSQL full-text search over the stored, GIN-indexed search vector
+(services.search writes it: name A, category B, description and attribute
+values C). Every word must match, the last one as a prefix; a SKU-like
+text also matches SKUs as typed, hyphens and all. Ranked by ``ts_rank``
+with core.search.RANK_WEIGHTS: a word in the name counts ten times one in
+the description.
 """
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+import re
 
-from backend.attribute.models import (
-    AssignedProductAttributeValue,
-    AssignedVariantAttributeValue,
+from django.db.models import (
+    Case,
+    Exists,
+    FloatField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    When,
 )
+from django.db.models.functions import Coalesce, Greatest
+
+from backend.core.search import search_query, search_rank, search_terms
 
 from .models import ProductVariant
 
-# Words past this many are ignored: each one adds three subqueries.
-MAX_SEARCH_WORDS = 8
+# What a SKU is made of (letters, digits, "-", "_", ".", "/"), up to the
+# longest SKU the model holds.
+SKU_RE = re.compile(r"[\w./-]{1,255}")
+# Above any word match: whoever types a SKU wants that product.
+SKU_MATCH_RANK = 10.0
 
 
-def search_words(text: str | None) -> list[str]:
-    """Return the distinct words of a search text, lower-cased, capped."""
-    words: list[str] = []
-    for word in (text or "").lower().split():
-        if word not in words:
-            words.append(word)
-    return words[:MAX_SEARCH_WORDS]
+def _looks_like_sku(text: str) -> bool:
+    # "LMB-TENS-PE-2CH", "tens-2ch": one token of SKU characters with a
+    # digit or a hyphen. A plain word ("pad") must not match every SKU
+    # containing it.
+    return bool(SKU_RE.fullmatch(text)) and any(
+        character.isdigit() or character == "-" for character in text
+    )
 
 
-def products_search(queryset: QuerySet, *, text: str | None) -> QuerySet:
-    """Return the products of the queryset matching every word of the text.
+def products_search(
+    queryset: QuerySet, *, text: str | None, terms: list[str] | None = None
+) -> QuerySet:
+    """Return the products matching the text, annotated with ``search_rank``.
 
-    Empty or blank text returns the queryset unchanged.
+    Blank text returns the queryset unchanged; text without a single letter
+    or digit matches nothing. ``terms`` overrides the words of the text (a
+    corrected spelling) while a SKU still matches the text as typed.
     """
-    for word in search_words(text):
-        queryset = queryset.filter(_word_matches(word))
-    return queryset
-
-
-def _word_matches(word: str) -> Q:
-    variants = ProductVariant.objects.filter(product_id=OuterRef("pk"))
-    product_values = AssignedProductAttributeValue.objects.filter(
-        product_id=OuterRef("pk")
-    ).filter(Q(value__name__icontains=word) | Q(value__plain_text__icontains=word))
-    variant_values = AssignedVariantAttributeValue.objects.filter(
-        variant__product_id=OuterRef("pk"), value__name__icontains=word
-    )
-    return (
-        Q(name__icontains=word)
-        | Q(description_plaintext__icontains=word)
-        | Exists(variants.filter(sku__icontains=word))
-        | Exists(product_values)
-        | Exists(variant_values)
-    )
+    text = (text or "").strip()
+    if not text:
+        return queryset
+    terms = search_terms(text) if terms is None else terms
+    if not terms:
+        return queryset.none()
+    matches = Q(search_vector=search_query(terms))
+    rank = search_rank(terms)
+    if _looks_like_sku(text):
+        sku_match = Exists(
+            ProductVariant.objects.filter(
+                product_id=OuterRef("pk"), sku__icontains=text
+            )
+        )
+        matches |= Q(sku_match)
+        rank = Greatest(
+            Coalesce(rank, Value(0.0)),
+            Case(
+                When(sku_match, then=Value(SKU_MATCH_RANK)),
+                default=Value(0.0),
+                output_field=FloatField(),
+            ),
+        )
+    return queryset.filter(matches).annotate(search_rank=rank)

@@ -133,6 +133,9 @@ CATALOG_SORTS = {
     "newest": "Newest",
 }
 CATALOG_DEFAULT_SORT = "name"
+# A search's results come best match first (``search_rank``) by default.
+SEARCH_SORTS = {"relevance": "Relevance", **CATALOG_SORTS}
+SEARCH_DEFAULT_SORT = "relevance"
 CARD_THUMBNAIL_SIZE = 512
 
 
@@ -240,6 +243,8 @@ def products_sort_catalog(
         return queryset.order_by(sort.replace("price", "catalog_price"), "name", "pk")
     if sort == "newest":
         return queryset.order_by("-created_at", "-pk")
+    if sort == "relevance" and "search_rank" in queryset.query.annotations:
+        return queryset.order_by("-search_rank", "name", "pk")
     return queryset.order_by("name", "pk")
 
 

@@ -29,8 +29,17 @@ class CatalogFilterForm(forms.Form):
         label="Sort by", required=False, choices=list(CATALOG_SORTS.items())
     )
 
-    def __init__(self, data, *, filter_choices: list[FilterChoices]):
+    def __init__(
+        self,
+        data,
+        *,
+        filter_choices: list[FilterChoices],
+        sorts: dict[str, str] = CATALOG_SORTS,
+        default_sort: str = CATALOG_DEFAULT_SORT,
+    ):
         super().__init__(data)
+        self.fields["sort"].choices = list(sorts.items())
+        self.default_sort = default_sort
         self.attribute_slugs = [choice.attribute_slug for choice in filter_choices]
         for choice in reversed(filter_choices):
             field = forms.MultipleChoiceField(
@@ -65,7 +74,7 @@ class CatalogFilterForm(forms.Form):
             attribute_values=attribute_values,
             price_min=cleaned.get("price_min"),
             price_max=cleaned.get("price_max"),
-            sort=cleaned.get("sort") or CATALOG_DEFAULT_SORT,
+            sort=cleaned.get("sort") or self.default_sort,
         )
 
     @property
@@ -75,4 +84,6 @@ class CatalogFilterForm(forms.Form):
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(label="Search products", required=False, max_length=100)
+    q = forms.CharField(
+        label="Search products and guides", required=False, max_length=100
+    )

@@ -99,7 +99,7 @@ def test_header_and_footer_come_from_the_navbar_and_footer_menus(client, channel
     response = client.get("/")
     html = response.content.decode()
 
-    assert texts_by_class(response, "main-nav") == ["Stretching Straps Bundles"]
+    assert texts_by_class(response, "main-nav") == ["Stretching Straps Bundles Guides"]
     assert texts_by_class(response, "footer-nav") == ["Shop Sciatica kit Blog"]
     assert '<a href="/categories/stretch-straps/">Straps</a>' in html
     assert '<a href="/collections/sciatica/">Sciatica kit</a>' in html
@@ -124,7 +124,7 @@ def test_unknown_page_is_the_404_page_with_the_menus(client, db):
     response = client.get("/no/such/page/")
 
     assert response.status_code == 404
-    assert texts_by_class(response, "main-nav") == ["Bundles"]
+    assert texts_by_class(response, "main-nav") == ["Bundles Guides"]
     assert "<h1>Page not found</h1>" in response.content.decode()
 
 

@@ -72,7 +72,7 @@ CATALOG_TABLE = re.compile(
 @replica_db
 @pytest.mark.parametrize(
     "path",
-    ["/", "/search/?q=strap", "/articles/"],
+    ["/", "/search/?q=strap", "/search/?q=strpa", "/articles/"],
 )
 def test_catalog_pages_read_the_catalog_from_the_replica(
     client, with_replica, strap, path

@@ -1,6 +1,6 @@
 """Saleor's ``sortBy`` for products, categories and collections."""
 
-from django.db.models import Case, Count, F, Min, OuterRef, Subquery, Value, When
+from django.db.models import Count, F, Min, OuterRef, Subquery
 from graphql import GraphQLError
 
 from backend.product.models import (
@@ -8,7 +8,7 @@ from backend.product.models import (
     ProductChannelListing,
     ProductVariantChannelListing,
 )
-from backend.product.search import search_words
+from backend.product.search import products_search
 
 from .enums import name_of
 
@@ -37,18 +37,6 @@ def _min_price(channel_slug: str):
         .annotate(lowest=Min("price_amount"))
         .values("lowest")[:1]
     )
-
-
-def _rank(search: str):
-    # More of the search's words in the name ranks higher.
-    words = search_words(search)
-    if not words:
-        return Value(0)
-    total = None
-    for word in words:
-        hit = Case(When(name__icontains=word, then=Value(1)), default=Value(0))
-        total = hit if total is None else total + hit
-    return total
 
 
 def sort_products(queryset, *, sort_by, search, channel_slug):
@@ -82,7 +70,9 @@ def sort_products(queryset, *, sort_by, search, channel_slug):
     if field == "NAME":
         return queryset.order_by(f"{sign}name", f"{sign}slug", "pk")
     if field == "RANK":
-        queryset = queryset.annotate(search_rank=_rank(search))
+        if "search_rank" not in queryset.query.annotations:
+            # The search came through filter.search: rank by the same text.
+            queryset = products_search(queryset, text=search)
         return queryset.order_by(f"{sign}search_rank", "name", "pk")
     if field == "PRICE":
         queryset = queryset.annotate(sort_price=_min_price(channel_slug))

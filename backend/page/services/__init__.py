@@ -13,6 +13,7 @@ from .page_type import (
     THERAPY_SLUG,
     article_page_type_ensure,
 )
+from .search import page_search_vector_update, pages_search_vector_rebuild
 from .sync import ArticleChange, ContentSyncReport, content_catalog, content_sync
 from .tagging import page_tag_products
 
@@ -30,5 +31,7 @@ __all__ = [
     "comment_post",
     "content_catalog",
     "content_sync",
+    "page_search_vector_update",
     "page_tag_products",
+    "pages_search_vector_rebuild",
 ]

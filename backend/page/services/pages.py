@@ -24,6 +24,7 @@ from backend.core.cache_versions import CATALOG, bump
 
 from ..models import Page, PageTranslation, PageType
 from .page_type import FEATURED_PRODUCTS_SLUG
+from .search import page_search_vector_update
 from .tagging import page_tag_products
 
 # Fields a staff member sets on a page; the rest are derived.
@@ -148,6 +149,7 @@ def page_create(
     page = Page.objects.create(page_type=page_type, title=title, **fields)
     if attributes:
         _attributes_assign(page=page, assignments=list(attributes))
+    page_search_vector_update(page_ids=[page.pk])
     return page
 
 
@@ -181,6 +183,8 @@ def page_update(
         page.save(update_fields=changed)
     if attributes:
         _attributes_assign(page=page, assignments=list(attributes))
+    if "title" in changed:
+        page_search_vector_update(page_ids=[page.pk])
     return page
 
 

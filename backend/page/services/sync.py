@@ -28,6 +28,7 @@ from .page_type import (
     THERAPY_SLUG,
     article_page_type_ensure,
 )
+from .search import page_search_vector_update
 
 PAGE_FIELDS = ("title", "content", "seo_title", "seo_description", "published_at")
 ARTICLE_FIELDS = (
@@ -308,6 +309,7 @@ def _apply(item: _Planned, page_type: PageType) -> None:
         _sources_set(article, rendered)
     if conditions_changed:
         _page_conditions_set(page, rendered.front.conditions)
+    page_search_vector_update(page_ids=[page.pk])
 
 
 def _sources_set(article: Article, rendered: RenderedArticle) -> None:

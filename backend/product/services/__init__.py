@@ -15,6 +15,7 @@ from .collections import (
 )
 from .media import product_media_create
 from .products import product_create, product_delete, product_update
+from .search import product_search_vector_update, products_search_vector_rebuild
 from .translations import (
     category_translate,
     collection_translate,
@@ -43,11 +44,13 @@ __all__ = [
     "product_delete",
     "product_discounted_prices_update",
     "product_media_create",
+    "product_search_vector_update",
     "product_translate",
     "product_update",
     "product_variant_channel_listing_update",
     "product_variant_create",
     "product_variant_delete",
+    "products_search_vector_rebuild",
     "product_variant_translate",
     "product_variant_update",
 ]

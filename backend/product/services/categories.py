@@ -9,6 +9,7 @@ from backend.core.cache_versions import CATALOG, bump
 from ..models import Category
 from .common import apply_changes, error, plain_text_of, require_name, slug_for
 from .media import image_check
+from .search import product_search_vector_update
 
 CATEGORY_FIELDS = {
     "name",
@@ -75,6 +76,10 @@ def category_update(*, category: Category, **fields: Any) -> Category:
     if changed:
         # The tree fields move with the name (insertion order), so save whole.
         category.save()
+    if "name" in changed:
+        product_search_vector_update(
+            product_ids=category.products.values_list("pk", flat=True)
+        )
     return category
 
 

@@ -11,6 +11,7 @@ from backend.core.cache_versions import CATALOG, bump
 from ..models import Category, Collection, CollectionProduct, Product, ProductType
 from .attributes import product_attributes_assign, required_attributes_check
 from .common import apply_changes, error, plain_text_of, require_name, slug_for
+from .search import product_search_vector_update
 
 PRODUCT_FIELDS = {
     "name",
@@ -109,6 +110,7 @@ def product_create(
         _add_to_collections(product, list(collections))
     product.search_document = _search_document(product)
     product.save(update_fields=["search_document"])
+    product_search_vector_update(product_ids=[product.pk])
     return product
 
 
@@ -147,6 +149,7 @@ def product_update(
     product.search_document = _search_document(product)
     changed.append("search_document")
     product.save(update_fields=[*changed, "updated_at"])
+    product_search_vector_update(product_ids=[product.pk])
     return product
 
 

@@ -11,6 +11,7 @@ from ..models import Product, ProductVariant
 from .attributes import required_attributes_check, variant_attributes_assign
 from .channel_listings import product_discounted_prices_update
 from .common import apply_changes, error
+from .search import product_search_vector_update
 
 VARIANT_FIELDS = {
     "sku",
@@ -86,6 +87,7 @@ def product_variant_create(
     if product.default_variant_id is None:
         product.default_variant = variant
         product.save(update_fields=["default_variant", "updated_at"])
+    product_search_vector_update(product_ids=[product.pk])
     return variant
 
 
@@ -109,6 +111,8 @@ def product_variant_update(
         variant.save(update_fields=[*changed, "updated_at"])
     if attributes:
         variant_attributes_assign(variant=variant, assignments=list(attributes))
+    if attributes:
+        product_search_vector_update(product_ids=[variant.product_id])
     return variant
 
 
@@ -125,4 +129,5 @@ def product_variant_delete(*, variant: ProductVariant) -> ProductVariant:
         product.default_variant = product.variants.order_by("sort_order", "pk").first()
         product.save(update_fields=["default_variant", "updated_at"])
     product_discounted_prices_update(product_ids=[product.pk])
+    product_search_vector_update(product_ids=[product.pk])
     return variant

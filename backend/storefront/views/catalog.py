@@ -3,9 +3,15 @@
 from django.conf import settings
 from django.shortcuts import get_object_or_404, render
 
+from backend.page.selectors import articles_published
+from backend.page.selectors.search import site_search
 from backend.product.models import Category
-from backend.product.search import products_search
-from backend.product.selectors import collections_published, products_for_listing
+from backend.product.selectors import (
+    SEARCH_DEFAULT_SORT,
+    SEARCH_SORTS,
+    collections_published,
+    products_for_listing,
+)
 from backend.warehouse.selectors import catalog_rows
 
 from ..forms import SearchForm
@@ -13,6 +19,7 @@ from ..seo import PageMeta, absolute_url
 from .listing import listing_context
 
 HOME_FEATURED_COUNT = 8
+HOME_ARTICLES_COUNT = 3
 
 
 def home(request):
@@ -32,6 +39,7 @@ def home(request):
         {
             "featured": featured,
             "rows": rows,
+            "articles": list(articles_published()[:HOME_ARTICLES_COUNT]),
             "categories": Category.objects.filter(level=0).order_by("name"),
             "meta": PageMeta(
                 title="Lumbar: relief for sciatica and low back pain",
@@ -83,10 +91,18 @@ def search(request):
     text = search_form.cleaned_data["q"] if search_form.is_valid() else ""
     context = {"search_form": search_form, "text": text}
     if text:
-        queryset = products_search(
-            products_for_listing(channel_slug=settings.DEFAULT_CHANNEL_SLUG), text=text
+        found = site_search(text=text, channel_slug=settings.DEFAULT_CHANNEL_SLUG)
+        context["found"] = found
+        # Without filters, no match needs no filter panel, only the words.
+        context["filtered"] = bool(set(request.GET) - {"q"})
+        context.update(
+            listing_context(
+                request,
+                queryset=found.products,
+                sorts=SEARCH_SORTS,
+                default_sort=SEARCH_DEFAULT_SORT,
+            )
         )
-        context.update(listing_context(request, queryset=queryset))
     context["meta"] = PageMeta(
         title=f"Search: {text} | Lumbar" if text else "Search | Lumbar",
         canonical_url=absolute_url(request.path),

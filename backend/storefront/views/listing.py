@@ -2,7 +2,11 @@
 
 from django.conf import settings
 
-from backend.product.selectors import catalog_filter_choices
+from backend.product.selectors import (
+    CATALOG_DEFAULT_SORT,
+    CATALOG_SORTS,
+    catalog_filter_choices,
+)
 from backend.warehouse.selectors import catalog_page
 
 from ..forms import CatalogFilterForm
@@ -13,13 +17,21 @@ CATALOG_FILTER_ATTRIBUTES = ("therapy", "conditions")
 CATALOG_PAGE_SIZE = 24
 
 
-def listing_context(request, *, queryset) -> dict:
+def listing_context(
+    request,
+    *,
+    queryset,
+    sorts: dict[str, str] = CATALOG_SORTS,
+    default_sort: str = CATALOG_DEFAULT_SORT,
+) -> dict:
     """Return the form, the page of rows and the canonical URL of a listing."""
     form = CatalogFilterForm(
         request.GET,
         filter_choices=catalog_filter_choices(
             attribute_slugs=CATALOG_FILTER_ATTRIBUTES
         ),
+        sorts=sorts,
+        default_sort=default_sort,
     )
     catalog = catalog_page(
         queryset=queryset,

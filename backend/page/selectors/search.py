@@ -1,0 +1,121 @@
+"""One search over the store: the articles and the products a text finds.
+
+Both sides rank with PostgreSQL full-text search over their stored vectors.
+When neither finds anything, each word the store does not use is replaced
+by its closest word the store does use (pg_trgm), and the search runs
+again; the corrected text is offered as "did you mean".
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import QuerySet, TextField, Value
+from django.db.models.functions import Coalesce, Concat
+
+from backend.core.search import (
+    search_query,
+    search_rank,
+    search_terms,
+    terms_corrected,
+)
+from backend.product.search import products_search
+from backend.product.selectors import products_for_listing
+
+from ..models import Page
+from .articles import articles_published
+
+# Articles shown above the products; the index lists the rest.
+ARTICLE_RESULTS_LIMIT = 4
+
+
+@dataclass(frozen=True)
+class SiteSearch:
+    """What one search text found, ready for a results page."""
+
+    text: str
+    # The words searched: the text's own, or their correction.
+    terms: list[str]
+    # The corrected text when the results are for a correction.
+    suggestion: str | None
+    articles: list[Page]
+    # Ranked products (``search_rank``), not yet filtered, sorted or paged.
+    products: QuerySet
+
+
+def articles_search(*, terms: list[str], limit: int = ARTICLE_RESULTS_LIMIT):
+    """Return the published articles matching every term, best first (1 query)."""
+    if not terms:
+        return []
+    query = search_query(terms)
+    return list(
+        articles_published()
+        .filter(search_vector=query)
+        .annotate(search_rank=search_rank(terms))
+        .order_by("-search_rank", "-published_at", "slug")[:limit]
+    )
+
+
+def site_search(*, text: str, channel_slug: str) -> SiteSearch:
+    """Return the articles and products the text finds, correcting typos.
+
+    Two queries when the text finds something, five when it needs a
+    correction; the products' page is read by the caller.
+    """
+    listed = products_for_listing(channel_slug=channel_slug)
+    terms = search_terms(text)
+    found = _search(text=text, terms=terms, listed=listed)
+    if not terms or found.articles or found.products.exists():
+        return found
+    corrected = terms_corrected(terms=terms, vocabularies=_vocabularies(listed=listed))
+    if corrected == terms:
+        return found
+    retry = _search(text=text, terms=corrected, listed=listed)
+    if retry.articles or retry.products.exists():
+        return SiteSearch(
+            text=text,
+            terms=corrected,
+            suggestion=" ".join(corrected),
+            articles=retry.articles,
+            products=retry.products,
+        )
+    return found
+
+
+def _search(*, text: str, terms: list[str], listed: QuerySet) -> SiteSearch:
+    return SiteSearch(
+        text=text,
+        terms=terms,
+        suggestion=None,
+        articles=articles_search(terms=terms),
+        products=(
+            products_search(listed, text=text, terms=terms) if terms else listed.none()
+        ),
+    )
+
+
+def _vocabularies(*, listed: QuerySet) -> list[QuerySet]:
+    """Return the texts whose words a correction may suggest.
+
+    What a shopper can see: listed products' names, categories and
+    descriptions; published articles' titles and summaries.
+    """
+    space = Value(" ")
+    products = listed.order_by().annotate(
+        search_text=Concat(
+            "name",
+            space,
+            Coalesce("category__name", Value("")),
+            space,
+            "description_plaintext",
+            output_field=TextField(),
+        )
+    )
+    articles = (
+        articles_published()
+        .order_by()
+        .annotate(
+            search_text=Concat(
+                "title", space, "article__summary", output_field=TextField()
+            )
+        )
+    )
+    return [products.values("search_text"), articles.values("search_text")]
