@@ -6,6 +6,7 @@ from graphql_relay import to_global_id
 from backend.order.models import Fulfillment, FulfillmentStatus, OrderStatus
 from backend.warehouse.models import Allocation
 from tests import factories
+from tests.on_commit import without_version_bumps
 
 pytestmark = pytest.mark.django_db
 
@@ -105,7 +106,7 @@ def test_operations_fulfil_an_order_with_a_tracking_number(
         {"quantityFulfilled": 2, "quantityToFulfill": 0}
     ]
     assert stock_of(variant, warehouse) == (8, 0)
-    assert len(queued) == 1  # the shipped email
+    assert len(without_version_bumps(queued)) == 1  # the shipped email
 
 
 def test_fulfilling_part_of_an_order_leaves_it_partially_fulfilled(
