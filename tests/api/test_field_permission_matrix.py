@@ -52,7 +52,6 @@ from graphql import (
 )
 from graphql_relay import to_global_id
 
-from backend.account.tokens import access_token_create
 from backend.checkout.complete import checkout_complete
 from backend.checkout.promo_codes import checkout_promo_code_add
 from backend.core.permissions import PermissionEnum
@@ -325,7 +324,7 @@ def place_order(*, channel, method, variant, user=None):
 
 @pytest.fixture(scope="module")
 def field_store(demo_store, django_db_blocker):
-    """Return tokens of every role and the objects each root field is asked for."""
+    """Return the users of every role and the objects each root field is asked for."""
     from backend.channel.models import Channel
     from backend.shipping.models import ShippingMethod
     from backend.warehouse.models import Stock
@@ -384,7 +383,6 @@ def field_store(demo_store, django_db_blocker):
         users["staff"] = factories.UserFactory(
             email="field-staff@example.com", is_staff=True
         )
-        tokens = {role: access_token_create(user=user) for role, user in users.items()}
         every = [permission.name for permission in PermissionEnum]
         for required in set(guarded_fields().values()):
             others = [code for code in every if code not in required]
@@ -392,10 +390,10 @@ def field_store(demo_store, django_db_blocker):
                 if code is not None and code not in every:
                     continue
                 user = factories.UserFactory(
-                    email=f"field-staff-{len(tokens)}@example.com", is_staff=True
+                    email=f"field-staff-{len(users)}@example.com", is_staff=True
                 )
                 grant(user, *others, *filter(None, [code]))
-                tokens[(required, code)] = access_token_create(user=user)
+                users[(required, code)] = user
         objects = object_ids()
         objects["Order"] = [
             (to_global_id("Order", str(order.token)), key)
@@ -405,7 +403,9 @@ def field_store(demo_store, django_db_blocker):
             (to_global_id("Checkout", str(checkout.token)), key)
             for key, checkout in checkouts.items()
         ]
-        return {"tokens": tokens, "objects": objects}
+        # Users, not tokens: a token minted here would expire (JWT_ACCESS_TTL)
+        # before the module's last test on a loaded machine.
+        return {"users": users, "objects": objects}
 
 
 def object_ids() -> dict[str, list[tuple[str, str]]]:
@@ -508,13 +508,13 @@ def outcome(result: dict, attempt: Attempt, type_name: str) -> str:
     return "read" if any(item.get(field) is not None for item in reached) else "null"
 
 
-def token_for(tokens: dict, role: str, required: tuple[str, ...]) -> str | None:
-    """Return the role's token; staff roles hold every permission but required's."""
+def user_for(users: dict, role: str, required: tuple[str, ...]):
+    """Return the role's user; staff roles hold every permission but required's."""
     if role == "staff_without":
-        return tokens[(required, None)]
+        return users[(required, None)]
     if role.startswith("staff_with_"):
-        return tokens[(required, role.removeprefix("staff_with_"))]
-    return tokens.get(role)
+        return users[(required, role.removeprefix("staff_with_"))]
+    return users.get(role)
 
 
 def owner_may_use(role: str, attempt: Attempt, required, field) -> bool:
@@ -534,7 +534,8 @@ def test_only_roles_holding_saleors_permission_read_the_field(
     type_name, field_name, role, field_store, api
 ):
     required = guarded_fields()[(type_name, field_name)]
-    api.token = token_for(field_store["tokens"], role, required)
+    if user := user_for(field_store["users"], role, required):
+        api.login(user)
     tried = attempts(type_name, field_name, field_store["objects"])
 
     results = {

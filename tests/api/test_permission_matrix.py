@@ -32,7 +32,6 @@ from graphql.language import FieldDefinitionNode, ObjectTypeDefinitionNode
 from graphql_relay import to_global_id
 
 from backend.account.staff import staff_groups_sync
-from backend.account.tokens import access_token_create
 from backend.core.permissions import PermissionEnum
 from backend.graphql.api import schema
 from tests import factories
@@ -179,8 +178,9 @@ def matrix_store(demo_store, django_db_blocker):
         }
         users["merchandiser"].groups.add(groups["Merchandisers"])
         users["operations"].groups.add(groups["Operations"])
-        tokens = {role: access_token_create(user=user) for role, user in users.items()}
-        return {"tokens": tokens, "ids": object_ids(), "baseline": fingerprint()}
+        # Users, not tokens: a token minted here would expire (JWT_ACCESS_TTL)
+        # before the module's last test on a loaded machine.
+        return {"users": users, "ids": object_ids(), "baseline": fingerprint()}
 
 
 def object_ids() -> dict[str, str]:
@@ -310,7 +310,8 @@ def test_only_roles_holding_saleors_permission_may_call(
 ):
     required = required_permissions(root, name)
     query = call_for(root, name, matrix_store["ids"])
-    api.token = matrix_store["tokens"].get(role)
+    if user := matrix_store["users"].get(role):
+        api.login(user)
 
     result = api(query)
 
