@@ -344,7 +344,7 @@ def test_the_preview_says_the_text_is_the_files_with_its_path_and_sync(merch_cli
 
     html = merch_client.get(_url()).content.decode()
 
-    assert f"content/articles/{page.article.source_path}" in html
+    assert f"This text comes from <code>{page.article.source_path}</code>" in html
     assert "last synced" in html
     assert "Read only." in html
 
