@@ -12,15 +12,29 @@ was loaded from) on to localstripe. Nothing in the storefront is edited.
 localstripe's Stripe.js predates the Payment Element: its `elements()`
 makes one card Element whatever the type asked for, and it has no
 `elements.submit()` nor `stripe.confirmPayment()`. The journey asserts each
-point it reaches (Lumbar's publishable key handed to Stripe(), the element
-shown, the billing address stored) and then the exact point where it
-stops: the storefront's own error after Pay, naming the missing function.
-No shim stands in for a missing function: localstripe's server refuses to
-confirm a PaymentIntent with a publishable key (its confirm endpoint takes
-neither a client secret nor card data), so any confirmPayment here would
-have to fake Stripe rather than adapt to localstripe.
+point it reaches and the exact point where it stops, twice:
+
+1. localstripe's Stripe.js as it is: Lumbar's publishable key reaches
+   Stripe(), the element shows, Lumbar stores the billing address, then
+   the storefront's own error after Pay names elements.submit; no
+   PaymentIntent exists.
+2. With one adapter (SUBMIT_ADAPTER): elements.submit() becomes
+   localstripe's own createToken(), a real call to its POST /v1/tokens
+   that checks the card typed and answers an error for a bad one, so no
+   outcome is made up here. Lumbar's transactionInitialize then creates
+   the PaymentIntent in localstripe for the checkout's total and hands its
+   client secret to the storefront, which gets to stripe.confirmPayment()
+   and stops there, naming it.
+
+No adapter stands in for confirmPayment: localstripe's server confirms a
+PaymentIntent only with the secret key and takes neither a client secret
+nor card data, so a confirmPayment here would have to act as Stripe's
+server (fake it), not adapt to localstripe. The webhook, transactionProcess
+and the order are therefore out of reach; tests/payment covers them
+against localstripe from the server side.
 """
 
+import base64
 import json
 import re
 import sys
@@ -50,21 +64,44 @@ CARD = {
 # "TypeError: e.submit is not a function" (names are minified in the build).
 NOT_A_FUNCTION = re.compile(r"([\w$]+(?:\.[\w$]+)*)\.(\w+) is not a function")
 SHOT_NUMBER = re.compile(r"^(\d+)-")
-# Records the key each Stripe() call is given; passes everything through.
-RECORD_STRIPE_KEYS = """
+# Records what the page asks of Stripe.js (each key Stripe() is given, each
+# elements() group with its Stripe instance); passes everything through.
+RECORD_STRIPE = """
 (() => {
-  const keys = [];
+  const seen = { keys: [], groups: [] };
   let factory;
-  Object.defineProperty(window, "__lumbarStripeKeys", { value: keys });
+  Object.defineProperty(window, "__lumbarStripe", { value: seen });
   Object.defineProperty(window, "Stripe", {
     configurable: true,
     get() { return factory; },
     set(value) {
-      factory = typeof value !== "function" ? value : Object.assign(
-        (key, ...rest) => { keys.push(key); return value(key, ...rest); }, value);
+      factory = typeof value !== "function" ? value : Object.assign((key, ...rest) => {
+        seen.keys.push(key);
+        const stripe = value(key, ...rest);
+        const elements = stripe.elements;
+        stripe.elements = (...options) => {
+          const group = elements.apply(stripe, options);
+          seen.groups.push({ stripe, elements: group });
+          return group;
+        };
+        return stripe;
+      }, value);
     },
   });
 })();
+"""
+# elements.submit() as localstripe's createToken(): POST /v1/tokens checks
+# the card the shopper typed; its error, if any, is the submit's error.
+SUBMIT_ADAPTER = """
+() => {
+  for (const { stripe, elements } of window.__lumbarStripe.groups) {
+    elements.submit = async () => {
+      const { error } = await stripe.createToken(elements.getElement("payment"));
+      return error ? { error } : { selectedPaymentMethod: "card" };
+    };
+  }
+  return window.__lumbarStripe.groups.length;
+}
 """
 
 
@@ -195,7 +232,39 @@ def checkout_id(page) -> str:
     return urllib.parse.unquote(match.group(1))
 
 
-def stripe_purchase(run: journeys.Run, page, *, localstripe: str) -> str:
+def pay_until_stopped(page, messages: list[str]) -> tuple[tuple[str, str] | None, str]:
+    """Click Pay; return the missing function the page's error names, and it."""
+    del messages[:]
+    page.get_by_role("button", name=re.compile(r"^Pay ")).click()
+    shown = page.get_by_text(NOT_A_FUNCTION).first
+    shown.wait_for(timeout=60_000)
+    text = shown.inner_text()
+    for message in messages:
+        log("stripe page: " + message[:400])
+    return missing_function([text]), text
+
+
+def expect_stop(stop, text: str, function: str) -> None:
+    if stop is None or stop[1] != function:
+        raise journeys.StepFailed(f"expected the stop at {function}(): {text!r}")
+
+
+def lumbar_transactions(checkout: str) -> list[tuple[str, str, str]]:
+    """Return (gateway, psp reference, last event) of the checkout's transactions."""
+    import psycopg
+
+    token = base64.b64decode(checkout).decode().split(":", 1)[1]
+    with psycopg.connect(f"{harness.PG_URL}/{harness.DATABASE}") as connection:
+        return connection.execute(
+            "SELECT t.gateway, t.psp_reference, (SELECT e.type FROM"
+            " payment_transactionevent e WHERE e.transaction_id = t.id"
+            " ORDER BY e.created_at DESC, e.id DESC LIMIT 1)"
+            " FROM payment_transactionitem t WHERE t.checkout_id = %s",
+            [token],
+        ).fetchall()
+
+
+def stripe_purchase(run: journeys.Run, page, *, localstripe: str) -> list[str]:
     """Pay with Stripe on the storefront; return where localstripe stops it."""
     messages: list[str] = []
     page.on(
@@ -203,17 +272,18 @@ def stripe_purchase(run: journeys.Run, page, *, localstripe: str) -> str:
         lambda message: messages.append(f"console.{message.type}: {message.text}"),
     )
     page.on("pageerror", lambda error: messages.append(f"pageerror: {error}"))
-    page.add_init_script(RECORD_STRIPE_KEYS)
+    page.add_init_script(RECORD_STRIPE)
     route_stripe_js(page, localstripe)
     journeys.add_variant_to_bag(run, page)
     journeys.open_checkout_from_cart(run, page)
     journeys.checkout_to_payment(run, page, guest_email=GUEST_EMAIL)
+    stops = []
     with run.step(page, "stripe-payment-element"):
         # localstripe's card Element: "localstripe: " and five inputs.
         page.get_by_text("localstripe:").wait_for()
         for field in CARD:
             page.get_by_placeholder(field, exact=True).wait_for()
-        keys = page.evaluate("window.__lumbarStripeKeys")
+        keys = page.evaluate("window.__lumbarStripe.keys")
         if not keys or set(keys) != {PUBLISHABLE_KEY}:
             raise journeys.StepFailed(
                 f"Stripe() was given {keys}, not Lumbar's {PUBLISHABLE_KEY}"
@@ -223,52 +293,80 @@ def stripe_purchase(run: journeys.Run, page, *, localstripe: str) -> str:
             "paymentGatewayInitialize gave; the payment element is localstripe's "
             "card form"
         )
-    with run.step(page, "stripe-pay"):
+    checkout = checkout_id(page)
+    with run.step(page, "stripe-pay-localstripe-js"):
         for field, value in CARD.items():
             journeys.fill(page.get_by_placeholder(field, exact=True), value)
-        pay = page.get_by_role("button", name=re.compile(r"^Pay "))
-        pay.click()
-        shown = page.get_by_text(NOT_A_FUNCTION).first
-        shown.wait_for(timeout=60_000)
-        stop = missing_function([shown.inner_text()])
-        stop_point = describe_stop(stop, shown.inner_text())
-        for message in messages:
-            log("stripe page: " + message[:400])
-        log("stripe: " + stop_point)
-        if stop is None or stop[1] != "submit":
-            raise journeys.StepFailed(
-                "expected the stop at elements.submit: " + stop_point
-            )
-        checkout = journeys.api_query(
+        stop, text = pay_until_stopped(page, messages)
+        stops.append(describe_stop(stop, text, adapted=False))
+        log("stripe: " + stops[-1])
+        expect_stop(stop, text, "submit")
+        billing = journeys.api_query(
             run,
             "query($id: ID!) { checkout(id: $id) { billingAddress { city } } }",
-            {"id": checkout_id(page)},
-        )["checkout"]
-        if (checkout["billingAddress"] or {}).get("city") != "Mountain View":
-            raise journeys.StepFailed(f"Lumbar holds no billing address: {checkout}")
+            {"id": checkout},
+        )["checkout"]["billingAddress"]
+        if (billing or {}).get("city") != "Mountain View":
+            raise journeys.StepFailed(f"Lumbar holds no billing address: {billing}")
         intents = localstripe_call(localstripe, "/v1/payment_intents")["data"]
-        if intents:
-            raise journeys.StepFailed(
-                f"a PaymentIntent exists before transactionInitialize: {intents}"
+        if intents or lumbar_transactions(checkout):
+            raise journeys.StepFailed(f"a payment began before submit: {intents}")
+    with run.step(page, "stripe-pay-submit-adapted"):
+        if not page.evaluate(SUBMIT_ADAPTER):
+            raise journeys.StepFailed("the page made no elements() group")
+        stop, text = pay_until_stopped(page, messages)
+        expect_stop(stop, text, "confirmPayment")
+        total = journeys.api_query(
+            run,
+            "query($id: ID!) { checkout(id: $id) { totalPrice { gross"
+            " { amount currency } } } }",
+            {"id": checkout},
+        )["checkout"]["totalPrice"]["gross"]
+        (intent,) = localstripe_call(localstripe, "/v1/payment_intents")["data"]
+        cents = round(float(total["amount"]) * 100)
+        if (intent["amount"], intent["currency"]) != (cents, total["currency"].lower()):
+            raise journeys.StepFailed(f"the PaymentIntent is not for {total}: {intent}")
+        transactions = lumbar_transactions(checkout)
+        if [(gateway, psp) for gateway, psp, _ in transactions] != [
+            ("saleor.app.payment.stripe", intent["id"])
+        ]:
+            raise journeys.StepFailed(f"Lumbar's transactions: {transactions}")
+        stops.append(
+            describe_stop(
+                stop,
+                text,
+                adapted=True,
+                intent=f"{intent['id']} for {intent['amount']} {intent['currency']}"
+                f" ({intent['status']}), Lumbar's transaction {transactions[0][2]}",
             )
-    return stop_point
+        )
+        log("stripe: " + stops[-1])
+    return stops
 
 
-def describe_stop(stop: tuple[str, str] | None, shown: str) -> str:
+def describe_stop(
+    stop: tuple[str, str] | None, shown: str, *, adapted: bool, intent: str = ""
+) -> str:
     """Say in one line how far the storefront's Stripe path got."""
-    reached = (
-        "Lumbar's paymentGatewayInitialize gave Stripe() its key, "
-        "the payment element showed (localstripe's card form), "
-        "checkoutBillingAddressUpdate stored the address"
-    )
+    if adapted:
+        reached = (
+            "with elements.submit as localstripe's createToken: the card passed "
+            "localstripe's POST /v1/tokens, Lumbar's transactionInitialize created "
+            f"PaymentIntent {intent} and gave its client secret"
+        )
+        after = "transactionProcess, the webhook and the order are not reached"
+    else:
+        reached = (
+            "localstripe's Stripe.js as it is: Lumbar's paymentGatewayInitialize "
+            "gave Stripe() its key, the payment element showed (localstripe's "
+            "card form), checkoutBillingAddressUpdate stored the address"
+        )
+        after = "transactionInitialize is not reached"
     if stop is None:
         return f"{reached}; then the page showed {shown!r}"
     return (
-        f"{reached}; stopped at {stop[0]}.{stop[1]}() (the storefront's "
-        f"elements.submit): localstripe's Stripe.js has no {stop[1]}() "
-        f"- the page shows {shown!r}; transactionInitialize, "
-        "stripe.confirmPayment (also absent), the webhook and the order "
-        "are not reached"
+        f"{reached}; stopped at {stop[0]}.{stop[1]}(): localstripe's Stripe.js "
+        f"has no {stop[1]}() - the page shows {shown!r}; {after}"
     )
 
 
@@ -294,7 +392,8 @@ def drive(stack: harness.Stack, env: dict, api_port: int, base: str) -> list[str
             page = context.new_page()
             log("-- journey stripe")
             try:
-                stripe_purchase(run, page, localstripe=localstripe)
+                for line in stripe_purchase(run, page, localstripe=localstripe):
+                    log("stripe furthest point: " + line)
             except journeys.StepFailed:
                 pass
             finally:

@@ -91,10 +91,30 @@ def test_messages_without_a_missing_function_name_none(stripe_path):
 
 
 def test_the_stop_point_names_the_missing_function(stripe_path):
-    line = stripe_path.describe_stop(("e", "submit"), "e.submit is not a function")
+    line = stripe_path.describe_stop(
+        ("e", "submit"), "e.submit is not a function", adapted=False
+    )
 
     assert "stopped at e.submit()" in line
-    assert "transactionInitialize" in line
+    assert "transactionInitialize is not reached" in line
+
+
+def test_the_adapted_stop_point_names_the_intent_lumbar_created(stripe_path):
+    line = stripe_path.describe_stop(
+        ("t", "confirmPayment"),
+        "t.confirmPayment is not a function",
+        adapted=True,
+        intent="pi_1 for 4999 usd (requires_payment_method)",
+    )
+
+    assert "created PaymentIntent pi_1 for 4999 usd" in line
+    assert "stopped at t.confirmPayment()" in line
+
+
+def test_an_unexpected_message_is_quoted_as_the_stop(stripe_path):
+    line = stripe_path.describe_stop(None, "Your card was declined.", adapted=True)
+
+    assert line.endswith("then the page showed 'Your card was declined.'")
 
 
 def test_lumbar_gets_stripes_keys_pointing_at_localstripe(stripe_path):
