@@ -233,14 +233,20 @@ def checkout_id(page) -> str:
 
 
 def pay_until_stopped(page, messages: list[str]) -> tuple[tuple[str, str] | None, str]:
-    """Click Pay; return the missing function the page's error names, and it."""
-    del messages[:]
+    """Click Pay; return the missing function the page's error names, and it.
+
+    Any other error the page shows (Lumbar's refusal, a declined card) is
+    returned with None, and fails the step that expected a stop.
+    """
+    # The storefront's PaymentError: "Payment failed" over the message.
+    failed = page.get_by_text("Payment failed", exact=True).first
     page.get_by_role("button", name=re.compile(r"^Pay ")).click()
-    shown = page.get_by_text(NOT_A_FUNCTION).first
-    shown.wait_for(timeout=60_000)
-    text = shown.inner_text()
-    for message in messages:
+    failed.wait_for(state="hidden")  # a new attempt clears the last error
+    failed.wait_for(timeout=60_000)
+    text = failed.locator("xpath=following-sibling::p[1]").inner_text()
+    for message in messages:  # since the last attempt, typing included
         log("stripe page: " + message[:400])
+    del messages[:]
     return missing_function([text]), text
 
 
