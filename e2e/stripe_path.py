@@ -30,8 +30,8 @@ No adapter stands in for confirmPayment: localstripe's server confirms a
 PaymentIntent only with the secret key and takes neither a client secret
 nor card data, so a confirmPayment here would have to act as Stripe's
 server (fake it), not adapt to localstripe. The webhook, transactionProcess
-and the order are therefore out of reach; tests/payment covers them
-against localstripe from the server side.
+and the order are therefore out of reach; tests/payment/stripe/ and
+tests/browser/test_stripe_checkout.py cover them against localstripe.
 """
 
 import base64
@@ -41,6 +41,7 @@ import sys
 import time
 import urllib.parse
 import urllib.request
+from decimal import Decimal
 from pathlib import Path
 
 import harness
@@ -52,6 +53,7 @@ PUBLISHABLE_KEY = "pk_test_lumbar_e2e"
 WEBHOOK_SECRET = "whsec_lumbar_e2e"
 STRIPE_JS_ORIGIN = "https://js.stripe.com"
 LOCALSTRIPE_JS_PATH = "/js.stripe.com/v3/"
+STRIPE_GATEWAY = "saleor.app.payment.stripe"
 GUEST_EMAIL = "stripe-e2e@example.com"
 # localstripe's card inputs, by placeholder; 4242... is Stripe's plain success card.
 CARD = {
@@ -330,14 +332,19 @@ def stripe_purchase(run: journeys.Run, page, *, localstripe: str) -> list[str]:
             " { amount currency } } } }",
             {"id": checkout},
         )["checkout"]["totalPrice"]["gross"]
-        (intent,) = localstripe_call(localstripe, "/v1/payment_intents")["data"]
-        cents = round(float(total["amount"]) * 100)
-        if (intent["amount"], intent["currency"]) != (cents, total["currency"].lower()):
-            raise journeys.StepFailed(f"the PaymentIntent is not for {total}: {intent}")
+        intents = localstripe_call(localstripe, "/v1/payment_intents")["data"]
+        if len(intents) != 1:
+            raise journeys.StepFailed(f"localstripe holds {len(intents)} intents")
+        intent = intents[0]
+        cents = int(Decimal(str(total["amount"])) * 100)
+        wanted = (cents, total["currency"].lower(), "requires_payment_method")
+        if (intent["amount"], intent["currency"], intent["status"]) != wanted:
+            raise journeys.StepFailed(f"the PaymentIntent is not {wanted}: {intent}")
         transactions = lumbar_transactions(checkout)
-        if [(gateway, psp) for gateway, psp, _ in transactions] != [
-            ("saleor.app.payment.stripe", intent["id"])
-        ]:
+        # One Stripe session holding the intent, waiting for the browser.
+        if [row[:2] for row in transactions] != [(STRIPE_GATEWAY, intent["id"])] or (
+            not (transactions[0][2] or "").endswith("action_required")
+        ):
             raise journeys.StepFailed(f"Lumbar's transactions: {transactions}")
         stops.append(
             describe_stop(
@@ -345,7 +352,8 @@ def stripe_purchase(run: journeys.Run, page, *, localstripe: str) -> list[str]:
                 text,
                 adapted=True,
                 intent=f"{intent['id']} for {intent['amount']} {intent['currency']}"
-                f" ({intent['status']}), Lumbar's transaction {transactions[0][2]}",
+                f" ({intent['status']}; Lumbar's transaction at "
+                f"{transactions[0][2].upper()})",
             )
         )
         log("stripe: " + stops[-1])
@@ -360,7 +368,7 @@ def describe_stop(
         reached = (
             "with elements.submit as localstripe's createToken: the card passed "
             "localstripe's POST /v1/tokens, Lumbar's transactionInitialize created "
-            f"PaymentIntent {intent} and gave its client secret"
+            f"PaymentIntent {intent} and gave the storefront its client secret"
         )
         after = "transactionProcess, the webhook and the order are not reached"
     else:
@@ -400,8 +408,8 @@ def drive(stack: harness.Stack, env: dict, api_port: int, base: str) -> list[str
             page = context.new_page()
             log("-- journey stripe")
             try:
-                for line in stripe_purchase(run, page, localstripe=localstripe):
-                    log("stripe furthest point: " + line)
+                stops = stripe_purchase(run, page, localstripe=localstripe)
+                log("stripe furthest point: " + stops[-1])
             except journeys.StepFailed:
                 pass
             finally:
