@@ -197,13 +197,14 @@ def prepare_lumbar(env: dict) -> None:
         run([python, "manage.py", *command], env=env, log_name=f"{command[0]}.log")
 
 
-def serve_lumbar(stack: Stack, env: dict, api_port: int) -> None:
-    web = stack.start("gunicorn", [
+def serve_lumbar(stack: Stack, env: dict, api_port: int, *, suffix: str = "") -> None:
+    """gunicorn and a Celery worker; a suffix names a restart's own logs."""
+    web = stack.start("gunicorn" + suffix, [
         VENV_BIN / "gunicorn", "backend.wsgi:application",
         "--bind", f"127.0.0.1:{api_port}", "--workers", "3", "--timeout", "60",
         "--access-logfile", "-",
     ], env=env)
-    stack.start("celery", [
+    stack.start("celery" + suffix, [
         VENV_BIN / "celery", "--app", "backend", "worker", "--loglevel", "INFO",
         "--concurrency", "2", "--without-gossip", "--without-mingle",
     ], env=env)

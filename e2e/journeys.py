@@ -170,9 +170,8 @@ def fill_shipping_address(page) -> None:
         label="California")
 
 
-def checkout_to_confirmation(run: Run, page, *, guest_email: str | None,
-                             soft_confirmation: bool = False) -> None:
-    """Contact and address, shipping method, dummy payment, confirmation."""
+def checkout_to_payment(run: Run, page, *, guest_email: str | None) -> None:
+    """Contact and address, then the shipping method, to the payment step."""
     with run.step(page, "checkout-information"):
         if guest_email:
             fill(page.get_by_role("textbox", name="Email address"), guest_email)
@@ -191,6 +190,12 @@ def checkout_to_confirmation(run: Run, page, *, guest_email: str | None,
         page.wait_for_function("e => e.checked", arg=express.element_handle())
         page.get_by_role("button", name="Continue to payment").click()
         page.wait_for_url(re.compile(r"step=payment"))
+
+
+def checkout_to_confirmation(run: Run, page, *, guest_email: str | None,
+                             soft_confirmation: bool = False) -> None:
+    """Contact and address, shipping method, dummy payment, confirmation."""
+    checkout_to_payment(run, page, guest_email=guest_email)
     with run.step(page, "checkout-dummy-payment"):
         expect_text(page, "Dummy Payment App")
         page.get_by_role("button", name=re.compile(r"^Pay ")).click()

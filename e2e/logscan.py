@@ -33,17 +33,22 @@ EXPECTED = {
 NEXT_OTHER = re.compile(r"⨯|Unhandled Rejection|\bError:")
 
 
+def server_logs(logs: Path, name: str) -> list[Path]:
+    """Return a server's log and its restarts' (gunicorn.log, gunicorn-stripe.log)."""
+    return [path for path in [logs / f"{name}.log", *sorted(logs.glob(f"{name}-*.log"))]
+            if path.exists()]
+
+
 def graphql_errors(logs: Path, *, limit: int = 40) -> list[str]:
-    """Return one line per GraphQL error found in gunicorn's, celery's, next's log."""
+    """Return one line per GraphQL error found in gunicorn's, celery's, next's logs."""
     found = []
     for name, pattern in (("gunicorn", ACCESS_ERROR), ("gunicorn", LUMBAR_ERROR),
                           ("celery", LUMBAR_ERROR), ("next", NEXT_ERROR)):
-        path = logs / f"{name}.log"
-        if not path.exists():
-            continue
-        for number, line in enumerate(path.read_text(errors="replace").splitlines(), 1):
-            if pattern.search(line) and not expected_reason(line):
-                found.append(f"{name}.log:{number}: {line.strip()[:400]}")
+        for path in server_logs(logs, name):
+            text = path.read_text(errors="replace")
+            for number, line in enumerate(text.splitlines(), 1):
+                if pattern.search(line) and not expected_reason(line):
+                    found.append(f"{path.name}:{number}: {line.strip()[:400]}")
     if len(found) > limit:
         found = found[:limit] + [f"... and {len(found) - limit} more"]
     return found
@@ -59,14 +64,12 @@ def expected_reason(line: str) -> str | None:
 
 def expected_errors(logs: Path) -> list[str]:
     """Return the expected refusals found, counted per reason, for the record."""
-    path = logs / "gunicorn.log"
-    if not path.exists():
-        return []
     counts: dict[str, int] = {}
-    for line in path.read_text(errors="replace").splitlines():
-        reason = expected_reason(line)
-        if reason:
-            counts[reason] = counts.get(reason, 0) + 1
+    for path in server_logs(logs, "gunicorn"):
+        for line in path.read_text(errors="replace").splitlines():
+            reason = expected_reason(line)
+            if reason:
+                counts[reason] = counts.get(reason, 0) + 1
     return [f"{reason} ({count}x)" for reason, count in counts.items()]
 
 

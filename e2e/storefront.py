@@ -12,7 +12,7 @@ var/e2e/hold is removed; E2E_SKIP_INSTALL=1 reuses var/e2e/storefront; E2E_SKIP_
 reuses its .next (same ports: E2E_API_PORT, E2E_STOREFRONT_PORT);
 E2E_CODEGEN_FALLBACK=1 lets codegen use Lumbar's committed schema, logged as
 such, when it fails against the live API; E2E_STEPS=browse,guest,... picks
-journeys.
+journeys (stripe is the Stripe path on localstripe, e2e/stripe_path.py, run last).
 """
 
 import os
@@ -27,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import harness  # noqa: E402
 import journeys  # noqa: E402
 import logscan  # noqa: E402
+import stripe_path  # noqa: E402
 
 
 def hold(base: str, api_port: int) -> None:
@@ -66,7 +67,8 @@ def main() -> int:
         env = harness.lumbar_env(api_port)
         phase("lumbar", lambda: (harness.prepare_lumbar(env),
                                  harness.serve_lumbar(stack, env, api_port)))
-        front_env = harness.storefront_env(api_port, storefront_port)
+        front_env = stripe_path.storefront_env(
+            harness.storefront_env(api_port, storefront_port))
         if os.environ.get("E2E_SKIP_BUILD") != "1":
             allow = os.environ.get("E2E_CODEGEN_FALLBACK") == "1"
             report = phase("build", lambda: harness.build_storefront(
@@ -76,9 +78,13 @@ def main() -> int:
         base = f"http://127.0.0.1:{storefront_port}"
         if os.environ.get("E2E_HOLD") == "1":
             hold(base, api_port)
-        failures += phase("drive", lambda: journeys.drive(
-            base, api=f"http://127.0.0.1:{api_port}/graphql/",
-            steps=os.environ.get("E2E_STEPS")))
+        steps, with_stripe = stripe_path.split_steps(os.environ.get("E2E_STEPS"))
+        if steps != "":
+            failures += phase("drive", lambda: journeys.drive(
+                base, api=f"http://127.0.0.1:{api_port}/graphql/", steps=steps))
+        if with_stripe:
+            failures += phase("stripe", lambda: stripe_path.drive(
+                stack, env, api_port, base))
     except Exception as error:  # noqa: BLE001 - reported, then cleaned up
         traceback.print_exc()
         failures.append(f"harness: {error}")

@@ -57,3 +57,29 @@ def test_a_refusal_elsewhere_in_the_checkout_still_fails(logscan, tmp_path):
     )
 
     assert len(logscan.graphql_errors(tmp_path)) == 1
+
+
+def test_an_error_in_a_restarted_servers_log_fails_the_run(logscan, tmp_path):
+    (tmp_path / "gunicorn.log").write_text(
+        '127.0.0.1 - - "POST /graphql/ HTTP/1.1" 200 81\n'
+    )
+    (tmp_path / "gunicorn-stripe.log").write_text(
+        '127.0.0.1 - - "POST /graphql/ HTTP/1.1" 500 81\n'
+    )
+
+    (found,) = logscan.graphql_errors(tmp_path)
+
+    assert found.startswith("gunicorn-stripe.log:1: ")
+
+
+def test_expected_refusals_are_counted_across_restarts(logscan, tmp_path):
+    refusal = (
+        "GraphQL error PermissionDenied at ['checkout', 'user']: To access this "
+        "path, you need one of the following permissions: MANAGE_USERS\n"
+    )
+    (tmp_path / "gunicorn.log").write_text(refusal)
+    (tmp_path / "gunicorn-stripe.log").write_text(refusal)
+
+    assert logscan.expected_errors(tmp_path) == [
+        "Saleor refuses Checkout.user without the owner's token too (2x)"
+    ]
