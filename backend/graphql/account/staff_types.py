@@ -8,7 +8,7 @@ from backend.account.selectors import user_groups_holding
 from backend.core.permissions import PermissionEnum
 
 from ..core.connection import create_connection_type
-from ..core.ids import from_global_id_or_error
+from ..core.ids import from_global_id_or_error, global_id
 from ..core.lazy import lazy_type
 from ..core.permissions import permission_required
 from ..shop.types import Permission, PermissionEnum_
@@ -70,9 +70,9 @@ class Group(graphene.ObjectType):
     def is_type_of(cls, root, info):
         return isinstance(root, GroupModel)
 
-    @classmethod
-    def get_node(cls, info, id):
-        return GroupModel.objects.filter(pk=id).first()
+    @staticmethod
+    def resolve_id(root, info):
+        return global_id("Group", root.pk)
 
     @staticmethod
     @permission_required(PermissionEnum.MANAGE_STAFF)
