@@ -4,6 +4,7 @@ import graphene
 
 from .account.schema import AccountQueries
 from .account.staff_schema import StaffQueries
+from .app.schema import AppQueries
 from .attribute.assigned import ALL_ASSIGNED_TYPES
 from .attribute.schema import AttributeQueries
 from .channel.schema import ChannelQueries
@@ -32,6 +33,7 @@ class Query(
     HomepageQueries,
     AccountQueries,
     StaffQueries,
+    AppQueries,
     graphene.ObjectType,
 ):
     """Every query of the API; each domain adds its query class above."""

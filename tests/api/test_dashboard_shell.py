@@ -5,25 +5,16 @@ Each test sends the dashboard's own documents, read from
 merchandiser, an operations user and the admin of the demo's staff groups.
 """
 
-import importlib.util
-import sys
-from functools import cache
-from pathlib import Path
-
 import pytest
-from django.conf import settings
-from graphql import print_ast
 
 from backend.account.services import staff_groups_sync
 from backend.checkout.complete import checkout_complete
 from backend.core.permissions import STAFF_GROUPS, PermissionEnum
 from backend.order.services import order_cancel
 from tests import factories
+from tests.api.dashboard_documents import dashboard_document as document
 from tests.fixtures.checkout import make_ready_checkout, paid_with
-from tests.shared_assets import SHARED_DIR, require_shared
 
-SCRIPT = Path(settings.BASE_DIR) / "scripts" / "dashboard_operations.py"
-DASHBOARD = SHARED_DIR / "clients" / "saleor-dashboard" / "src"
 PASSWORD = "Secret-pass-123"
 
 # Saleor's enum: every store permission but Lumbar's ops-only one.
@@ -33,24 +24,6 @@ CODES = {
     "Operations": {p.name for p in STAFF_GROUPS["Operations"]},
     "admin": EVERY_CODE,
 }
-
-
-@cache
-def _operations() -> dict[tuple[str, str], str]:
-    spec = importlib.util.spec_from_file_location("dashboard_operations", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return {
-        (op.path, op.name): print_ast(op.document)
-        for op in module.operations(require_shared(DASHBOARD))
-    }
-
-
-def document(path: str, name: str) -> str:
-    """Return the dashboard's operation with the fragments it spreads."""
-    require_shared(DASHBOARD / path)
-    return _operations()[(path, name)]
 
 
 def login_document():
@@ -150,6 +123,18 @@ def test_the_shell_queries_answer_without_errors(api, staff, role):
     assert announcements == {"data": {"shop": {"announcements": []}}}
     assert [c["slug"] for c in channels["data"]["channels"]] == ["default-channel"]
     assert {p["code"] for p in shop["data"]["shop"]["permissions"]} == EVERY_CODE
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_navigation_finds_no_app_extensions(api, staff, role):
+    sign_in(api, staff[role].email)
+
+    answer = api(
+        document("extensions/queries.ts", "ExtensionList"),
+        {"filter": {"mountName": ["NAVIGATION_CATALOG", "NAVIGATION_ORDERS"]}},
+    )
+
+    assert answer == {"data": {"appExtensions": {"edges": []}}}
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -386,6 +386,14 @@ class Shop(graphene.ObjectType):
         "3.22.",
         deprecation_reason="No longer supported",
     )
+    available_tax_apps = graphene.List(
+        graphene.NonNull(lazy_type("backend.graphql.app.types.App")),
+        required=True,
+        description="List of tax apps that can be assigned to the channel. The list "
+        "will be calculated by Saleor based on the apps that are subscribed to "
+        "webhooks related to tax calculations: CHECKOUT_CALCULATE_TAXES\n\nRequires "
+        "one of the following permissions: AUTHENTICATED_STAFF_USER, MANAGE_APPS.",
+    )
     announcements = graphene.List(
         graphene.NonNull(Announcement),
         required=True,
@@ -608,6 +616,12 @@ class Shop(graphene.ObjectType):
     def resolve_use_legacy_update_webhook_emission(root, info):
         # Lumbar sends no webhooks, least of all for metadata-only changes.
         return False
+
+    @staticmethod
+    @permission_required(*STAFF, PermissionEnum.MANAGE_APPS)
+    def resolve_available_tax_apps(root, info):
+        # Taxes are part of Lumbar's prices; no app calculates them.
+        return []
 
     @staticmethod
     @permission_required(AuthorizationFilters.AUTHENTICATED_STAFF_USER)
