@@ -52,17 +52,22 @@ def user_permission_codes(*, user: User) -> list[PermissionEnum]:
     return [permission for permission in PermissionEnum if permission.codename in held]
 
 
-def user_groups_holding(*, user_id: int, permission: PermissionEnum) -> list[Group]:
-    """Return the user's groups that give the permission, by name."""
-    return list(
-        Group.objects.filter(
-            user__pk=user_id,
-            permissions__content_type__app_label="core",
-            permissions__codename=permission.value,
+def user_groups_by_permission(*, user_id: int) -> dict[PermissionEnum, list[Group]]:
+    """Return, for each store permission, the user's groups that give it."""
+    codes = {permission.value: permission for permission in PermissionEnum}
+    links = (
+        Group.permissions.through.objects.filter(
+            group__user__pk=user_id, permission__content_type__app_label="core"
         )
-        .distinct()
-        .order_by("name", "pk")
+        .select_related("group", "permission")
+        .order_by("group__name", "group__pk")
     )
+    found: dict[PermissionEnum, list[Group]] = {}
+    for link in links:
+        permission = codes.get(link.permission.codename)
+        if permission is not None:
+            found.setdefault(permission, []).append(link.group)
+    return found
 
 
 def _permission_pks_of(user: User) -> set[int]:

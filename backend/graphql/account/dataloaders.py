@@ -3,7 +3,7 @@
 from django.contrib.auth.models import Group
 
 from backend.account.models import User
-from backend.account.selectors import groups_user_can_manage
+from backend.account.selectors import groups_user_can_manage, user_groups_by_permission
 from backend.channel.models import Channel
 from backend.core.permissions import PermissionEnum
 
@@ -67,6 +67,15 @@ class GroupsByUserIdLoader(DataLoader):
         for link in links:
             found[link.user_id].append(link.group)
         return [found[key] for key in keys]
+
+
+class GroupsByPermissionOfUserLoader(DataLoader):
+    """For a user's pk, the user's groups giving each store permission."""
+
+    context_key = "groups_by_permission_of_user"
+
+    def batch_load(self, keys):
+        return [user_groups_by_permission(user_id=key) for key in keys]
 
 
 class ManageableGroupIdsLoader(DataLoader):

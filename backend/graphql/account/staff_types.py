@@ -4,7 +4,6 @@ import graphene
 from django.contrib.auth.models import Group as GroupModel
 from graphene import relay
 
-from backend.account.selectors import user_groups_holding
 from backend.core.permissions import PermissionEnum
 
 from ..core.connection import create_connection_type
@@ -14,6 +13,7 @@ from ..core.permissions import permission_required
 from ..shop.types import Permission, PermissionEnum_
 from .dataloaders import (
     AllChannelsLoader,
+    GroupsByPermissionOfUserLoader,
     ManageableGroupIdsLoader,
     PermissionsByGroupIdLoader,
     UsersByGroupIdLoader,
@@ -134,4 +134,4 @@ class UserPermission(graphene.ObjectType):
     @staticmethod
     def resolve_source_permission_groups(root, info, user_id):
         pk = from_global_id_or_error(user_id, "User")
-        return user_groups_holding(user_id=pk, permission=root)
+        return GroupsByPermissionOfUserLoader(info).load(pk).get(root, [])

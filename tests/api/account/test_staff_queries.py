@@ -8,6 +8,7 @@ from backend.account.services import staff_groups_sync
 from backend.account.staff import _store_permissions
 from backend.core.permissions import PermissionEnum
 from tests import factories
+from tests.api.dashboard_documents import dashboard_document
 
 STAFF_USERS = """
 query($filter: StaffUserInput, $sort: UserSortingInput, $first: Int) {
@@ -282,3 +283,34 @@ def test_staff_users_query_count_does_not_grow_with_the_page(
         answer = api(STAFF_USERS, {"first": 20})
 
     assert answer["data"]["staffUsers"]["totalCount"] == count + 1
+
+
+def test_the_dashboards_group_page_reads_the_group_and_what_i_may_edit(
+    api, staff_manager, groups, ops, django_assert_max_num_queries
+):
+    own = Group.objects.get(name="Staff managers")
+    api.login(staff_manager)
+
+    with django_assert_max_num_queries(14):
+        answer = api(
+            dashboard_document("permissionGroups/queries.ts", "PermissionGroupDetails"),
+            {
+                "id": to_global_id("Group", groups["Operations"].pk),
+                "userId": to_global_id("User", staff_manager.pk),
+            },
+        )
+
+    assert "errors" not in answer
+    group = answer["data"]["permissionGroup"]
+    assert group["name"] == "Operations"
+    assert group["userCanManage"] is False
+    assert [user["email"] for user in group["users"]] == ["ops@example.com"]
+    me = answer["data"]["user"]
+    assert me["editableGroups"] == [{"id": to_global_id("Group", own.pk)}]
+    assert [p["code"] for p in me["userPermissions"]] == [
+        "MANAGE_STAFF",
+        "MANAGE_ORDERS",
+    ]
+    assert me["userPermissions"][0]["sourcePermissionGroups"] == [
+        {"id": to_global_id("Group", own.pk)}
+    ]
