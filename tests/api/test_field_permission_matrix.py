@@ -83,6 +83,9 @@ NOT_A_GUARD = re.compile(
     # Permission and Shop.permissions describe permissions; they guard nothing.
     r"|Internal code for permission|allowed to do by permission"
     r"|List of available permissions"
+    # A user's, group's or app's permissions and groups, listed; no guard.
+    r"|List of (?:the app's|the app extension's|group|user's) permissions"
+    r"|permission groups"
 )
 # Where Lumbar's rule is not what Saleor's description says, and why.
 OVERRIDES = {
