@@ -291,7 +291,7 @@ def test_the_dashboards_group_page_reads_the_group_and_what_i_may_edit(
     own = Group.objects.get(name="Staff managers")
     api.login(staff_manager)
 
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(16):
         answer = api(
             dashboard_document("permissionGroups/queries.ts", "PermissionGroupDetails"),
             {
