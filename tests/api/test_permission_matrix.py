@@ -94,7 +94,8 @@ def requirement(text: str) -> tuple[str, ...] | None:
     entry joined by ``+``, which only a role holding all of it satisfies.
     """
     if match := REQUIREMENT.search(text):
-        return tuple(code.strip() for code in match.group(1).split(",") if code)
+        # Saleor's app query lists its two without a comma between them.
+        return tuple(code for code in re.split(r"[,\s]+", match.group(1)) if code)
     if match := REQUIREMENT_SETS.search(text):
         return tuple(
             "+".join(code.strip() for code in option.split("+"))
