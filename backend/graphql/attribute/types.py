@@ -11,6 +11,7 @@ from backend.product.models import ProductType
 from ..core.connection import ConnectionField, connection_from, create_connection_type
 from ..core.enums import LanguageCodeEnum
 from ..core.ids import global_id
+from ..core.inputs import PositiveInt
 from ..core.lazy import lazy_type
 from ..core.permissions import permission_required
 from ..core.shared_enums import stored_language_code
@@ -197,6 +198,19 @@ class Attribute(graphene.ObjectType):
     entity_type = graphene.Field(
         AttributeEntityTypeEnum,
         description="The entity type which can be used as a reference.",
+    )
+    reference_types = graphene.List(
+        graphene.NonNull(
+            lazy_type("backend.graphql.attribute.reference_types.ReferenceType")
+        ),
+        limit=PositiveInt(
+            default_value=100, description="Maximum number of reference types."
+        ),
+        description=(
+            "The reference types (product or page type) that are used to narrow "
+            "down the choices of reference objects. Empty: Lumbar does not "
+            "narrow a reference attribute to types."
+        ),
     )
     name = graphene.String(
         required=True, description="Name of an attribute displayed in the interface."

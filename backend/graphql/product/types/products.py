@@ -13,6 +13,7 @@ from ...core.dataloaders import resolve_for_siblings
 from ...core.enums import LanguageCodeEnum
 from ...core.ids import from_global_id_or_error
 from ...core.lazy import lazy_type
+from ...core.permissions import require_staff
 from ...core.shared_enums import stored_language_code
 from ...core.types import Image
 from ...page.featured import featured_in_pages
@@ -109,6 +110,14 @@ class Product(ModelObjectType):
         ),
     )
     weight = graphene.Field(Weight)
+    tax_class = graphene.Field(
+        lazy_type("backend.graphql.tax.types.TaxClass"),
+        description=(
+            "Tax class assigned to this product type. Always null: Lumbar keeps "
+            "no tax classes.\n\nRequires one of the following permissions: "
+            "AUTHENTICATED_STAFF_USER, AUTHENTICATED_APP."
+        ),
+    )
     default_variant = graphene.Field(ProductVariant)
     rating = graphene.Float()
     channel = graphene.String(
@@ -250,6 +259,11 @@ class Product(ModelObjectType):
     @staticmethod
     def resolve_charge_taxes(root, info):
         return True
+
+    @staticmethod
+    def resolve_tax_class(root, info):
+        require_staff(info)
+        return None
 
     @staticmethod
     def resolve_weight(root, info):
