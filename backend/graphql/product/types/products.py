@@ -353,8 +353,14 @@ class Product(ModelObjectType):
     @staticmethod
     def resolve_channel_listings(root, info):
         require_manage_products(info)
-        return loaders.ProductListingsByProductIdLoader(info).load_for(
-            root, lambda r: node_of(r).pk
+        loader = loaders.ProductListingsByProductIdLoader(info)
+        # One sibling group across the page, so each listing's pricing
+        # batches over every product's listings.
+        return resolve_for_siblings(
+            info,
+            root,
+            "product_channel_listings",
+            lambda r: loader.load_for(r, lambda p: node_of(p).pk),
         )
 
     @staticmethod
