@@ -346,6 +346,12 @@ class Attribute(graphene.ObjectType):
         return root.visible_in_storefront
 
     @staticmethod
+    def resolve_reference_types(root, info, limit=100):
+        # A reference attribute here may point at any object of its entity
+        # type: no type narrows it, as in Saleor with none chosen.
+        return []
+
+    @staticmethod
     @permission_required(*ATTRIBUTE_SETTINGS_READERS)
     def resolve_filterable_in_storefront(root, info):
         return root.filterable_in_storefront
