@@ -11,6 +11,13 @@ def global_id(instance) -> str:
 
 
 @pytest.fixture
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    settings.PUBLIC_URL = "https://shop.example.com"
+    return tmp_path
+
+
+@pytest.fixture
 def merchandiser_api(api, db):
     return api.login(staff_in_group("Merchandisers", "merch@example.com"))
 

@@ -4,7 +4,7 @@ import pytest
 
 from backend.product.models import ProductMedia
 from tests.api.dashboard_documents import dashboard_document
-from tests.api.queries.conftest import media_root, png_upload  # noqa: F401
+from tests.api.queries.conftest import png_upload
 
 from .conftest import global_id
 
