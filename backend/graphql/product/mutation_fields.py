@@ -12,6 +12,12 @@ from .mutations.media import (
     ProductMediaReorder,
     ProductMediaUpdate,
 )
+from .mutations.product_types import (
+    ProductTypeBulkDelete,
+    ProductTypeCreate,
+    ProductTypeDelete,
+    ProductTypeUpdate,
+)
 from .mutations.products import ProductBulkDelete
 from .mutations.variants import (
     ProductVariantBulkDelete,
@@ -31,3 +37,7 @@ class ProductMutations(graphene.ObjectType):
     product_variant_set_default = ProductVariantSetDefault.Field()
     product_variant_stocks_create = ProductVariantStocksCreate.Field()
     product_variant_stocks_delete = ProductVariantStocksDelete.Field()
+    product_type_create = ProductTypeCreate.Field()
+    product_type_update = ProductTypeUpdate.Field()
+    product_type_delete = ProductTypeDelete.Field()
+    product_type_bulk_delete = ProductTypeBulkDelete.Field()
