@@ -19,6 +19,7 @@ from .mutations.product_types import (
     ProductTypeUpdate,
 )
 from .mutations.products import ProductBulkDelete
+from .mutations.variant_bulk_create import ProductVariantBulkCreate
 from .mutations.variant_bulk_update import ProductVariantBulkUpdate
 from .mutations.variants import (
     ProductVariantBulkDelete,
@@ -34,6 +35,7 @@ class ProductMutations(graphene.ObjectType):
     product_media_bulk_delete = ProductMediaBulkDelete.Field()
     product_media_reorder = ProductMediaReorder.Field()
     product_variant_bulk_delete = ProductVariantBulkDelete.Field()
+    product_variant_bulk_create = ProductVariantBulkCreate.Field()
     product_variant_bulk_update = ProductVariantBulkUpdate.Field()
     product_variant_reorder = ProductVariantReorder.Field()
     product_variant_set_default = ProductVariantSetDefault.Field()

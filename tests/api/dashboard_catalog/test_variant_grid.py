@@ -146,3 +146,45 @@ def test_grid_save_is_refused_to_operations(operations_api, belt):
 
     assert_permission_denied(result, "productVariantBulkUpdate")
     assert [v.stocks.get().quantity for v in variants] == [10, 10]
+
+
+def test_grid_added_rows_are_created_with_stock_and_price(
+    merchandiser_api, belt, channel, warehouse
+):
+    result = merchandiser_api(
+        dashboard_document("ProductVariantBulkCreate"),
+        {
+            "id": global_id(belt),
+            "inputs": [
+                {
+                    "name": "XL",
+                    "sku": "BELT-XL",
+                    "attributes": [],
+                    "stocks": [{"warehouse": global_id(warehouse), "quantity": 4}],
+                    "channelListings": [
+                        {"channelId": global_id(channel), "price": "21.00"}
+                    ],
+                }
+            ],
+        },
+    )
+
+    payload = result["data"]["productVariantBulkCreate"]
+    assert payload["errors"] == []
+    assert [v["name"] for v in payload["productVariants"]] == ["XL"]
+    variant = belt.variants.get(sku="BELT-XL")
+    assert variant.stocks.get().quantity == 4
+    assert variant.channel_listings.get().price_amount == Decimal("21.00")
+
+
+def test_grid_added_row_with_a_taken_sku_creates_nothing(merchandiser_api, belt):
+    taken = belt.variants.first().sku
+
+    result = merchandiser_api(
+        dashboard_document("ProductVariantBulkCreate"),
+        {"id": global_id(belt), "inputs": [{"sku": taken, "attributes": []}]},
+    )
+
+    (row,) = result["data"]["productVariantBulkCreate"]["results"]
+    assert [(e["field"], e["code"]) for e in row["errors"]] == [("sku", "UNIQUE")]
+    assert belt.variants.count() == 2

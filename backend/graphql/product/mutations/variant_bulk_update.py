@@ -258,6 +258,39 @@ class _RejectEverything(Exception):
     """Raised to roll back every row once one row failed."""
 
 
+def _row_result(apply, row) -> ProductVariantBulkResult:
+    try:
+        with transaction.atomic():
+            variant = apply(row)
+    except ValidationError as error:
+        return ProductVariantBulkResult(product_variant=None, errors=_row_errors(error))
+    except IntegrityError:
+        # A concurrent write took a unique value; the row's savepoint rolled back.
+        error = ValidationError("A unique value is taken; retry.", code="UNIQUE")
+        return ProductVariantBulkResult(product_variant=None, errors=_row_errors(error))
+    return ProductVariantBulkResult(product_variant=variant, errors=[])
+
+
+def rows_apply(rows, apply, policy: str) -> list[ProductVariantBulkResult]:
+    """Apply each row in its own savepoint, following Saleor's error policy."""
+    results: list[ProductVariantBulkResult] = []
+    try:
+        with transaction.atomic():
+            results = [_row_result(apply, row) for row in rows]
+            failed = any(result.errors for result in results)
+            if failed and policy == "REJECT_EVERYTHING":
+                raise _RejectEverything
+    except _RejectEverything:
+        for result in results:
+            result.product_variant = None
+    return results
+
+
+def error_policy(value) -> str:
+    """Return the policy's name; Saleor's default rejects everything."""
+    return getattr(value, "name", None) or str(value or "REJECT_EVERYTHING")
+
+
 class ProductVariantBulkUpdate(BaseMutation):
     count = graphene.Int(
         required=True, description="Returns how many variants were updated."
@@ -288,9 +321,6 @@ class ProductVariantBulkUpdate(BaseMutation):
 
     @classmethod
     def clean_input(cls, info, **data):
-        policy = getattr(data.get("error_policy"), "name", None) or str(
-            data.get("error_policy") or "REJECT_EVERYTHING"
-        )
         return {
             "product": get_node(
                 data["product"],
@@ -299,43 +329,11 @@ class ProductVariantBulkUpdate(BaseMutation):
                 field_name="product",
             ),
             "rows": data["variants"],
-            "policy": policy.split(".")[-1],
+            "policy": error_policy(data.get("error_policy")),
         }
 
     @classmethod
     def perform_mutation(cls, info, product, rows, policy):
-        results: list[ProductVariantBulkResult] = []
-        try:
-            with transaction.atomic():
-                for row in rows:
-                    try:
-                        with transaction.atomic():
-                            variant = _update_row(product, row)
-                        results.append(
-                            ProductVariantBulkResult(product_variant=variant, errors=[])
-                        )
-                    except ValidationError as error:
-                        results.append(
-                            ProductVariantBulkResult(
-                                product_variant=None, errors=_row_errors(error)
-                            )
-                        )
-                    except IntegrityError:
-                        results.append(
-                            ProductVariantBulkResult(
-                                product_variant=None,
-                                errors=_row_errors(
-                                    ValidationError(
-                                        "A unique value is taken; retry.", code="UNIQUE"
-                                    )
-                                ),
-                            )
-                        )
-                failed = any(result.errors for result in results)
-                if failed and policy == "REJECT_EVERYTHING":
-                    raise _RejectEverything
-        except _RejectEverything:
-            for result in results:
-                result.product_variant = None
+        results = rows_apply(rows, lambda row: _update_row(product, row), policy)
         count = sum(1 for result in results if result.product_variant is not None)
         return cls(errors=[], count=count, results=results)
