@@ -11,6 +11,8 @@ from .mutations.media import (
     ProductMediaDelete,
     ProductMediaReorder,
     ProductMediaUpdate,
+    VariantMediaAssign,
+    VariantMediaUnassign,
 )
 from .mutations.product_types import (
     ProductTypeBulkDelete,
@@ -41,6 +43,8 @@ class ProductMutations(graphene.ObjectType):
     product_variant_set_default = ProductVariantSetDefault.Field()
     product_variant_stocks_create = ProductVariantStocksCreate.Field()
     product_variant_stocks_delete = ProductVariantStocksDelete.Field()
+    variant_media_assign = VariantMediaAssign.Field()
+    variant_media_unassign = VariantMediaUnassign.Field()
     product_type_create = ProductTypeCreate.Field()
     product_type_update = ProductTypeUpdate.Field()
     product_type_delete = ProductTypeDelete.Field()

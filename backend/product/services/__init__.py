@@ -19,6 +19,8 @@ from .media import (
     product_media_delete,
     product_media_reorder,
     product_media_update,
+    variant_media_assign,
+    variant_media_unassign,
 )
 from .products import (
     product_create,
@@ -73,6 +75,8 @@ __all__ = [
     "product_variant_create",
     "product_variant_delete",
     "products_search_vector_rebuild",
+    "variant_media_assign",
+    "variant_media_unassign",
     "product_variant_translate",
     "product_variant_update",
 ]

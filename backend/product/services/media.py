@@ -6,7 +6,13 @@ from PIL import Image, UnidentifiedImageError
 
 from backend.core.cache_versions import CATALOG, bump
 
-from ..models import Product, ProductMedia, ProductMediaTypes
+from ..models import (
+    Product,
+    ProductMedia,
+    ProductMediaTypes,
+    ProductVariant,
+    VariantMedia,
+)
 from .common import error
 
 # Uploads past these are refused: they cost memory to thumbnail and are
@@ -178,3 +184,41 @@ def product_media_reorder(*, product: Product, media_ids: list[int]) -> Product:
         )
     _renumber(product.pk, order=media_ids)
     return product
+
+
+@transaction.atomic
+def variant_media_assign(
+    *, variant: ProductVariant, media: ProductMedia
+) -> ProductVariant:
+    """Show one of the product's media for a variant too."""
+    bump(CATALOG)
+    variant = ProductVariant.objects.select_for_update().get(pk=variant.pk)
+    if media.product_id != variant.product_id:
+        raise error(
+            "mediaId",
+            "This media doesn't belong to that product.",
+            "NOT_PRODUCTS_IMAGE",
+        )
+    if VariantMedia.objects.filter(variant=variant, media=media).exists():
+        raise error(
+            "mediaId",
+            "This media is already assigned to that variant.",
+            "MEDIA_ALREADY_ASSIGNED",
+        )
+    VariantMedia.objects.create(variant=variant, media=media)
+    return variant
+
+
+@transaction.atomic
+def variant_media_unassign(
+    *, variant: ProductVariant, media: ProductMedia
+) -> ProductVariant:
+    """Stop showing a media for a variant; the product keeps it."""
+    bump(CATALOG)
+    variant = ProductVariant.objects.select_for_update().get(pk=variant.pk)
+    deleted, _ = VariantMedia.objects.filter(variant=variant, media=media).delete()
+    if not deleted:
+        raise error(
+            "mediaId", "This media isn't assigned to that variant.", "NOT_FOUND"
+        )
+    return variant

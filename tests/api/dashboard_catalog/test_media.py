@@ -112,3 +112,22 @@ def test_media_bulk_delete_empties_the_gallery(merchandiser_api, gallery):
 
     assert result["data"]["productMediaBulkDelete"]["errors"] == []
     assert not ProductMedia.objects.exists()
+
+
+def test_variant_media_assign_and_unassign(
+    merchandiser_api, gallery, published_product
+):
+    variant = published_product.variants.get()
+    ids = {"variantId": global_id(variant), "mediaId": global_id(gallery[1])}
+
+    assigned = merchandiser_api(dashboard_document("VariantMediaAssign"), ids)
+    again = merchandiser_api(dashboard_document("VariantMediaAssign"), ids)
+
+    payload = assigned["data"]["variantMediaAssign"]
+    assert payload["errors"] == []
+    assert [m["alt"] for m in payload["productVariant"]["media"]] == ["back.png"]
+    assert [e["code"] for e in again["data"]["variantMediaAssign"]["errors"]] == [
+        "MEDIA_ALREADY_ASSIGNED"
+    ]
+    unassigned = merchandiser_api(dashboard_document("VariantMediaUnassign"), ids)
+    assert unassigned["data"]["variantMediaUnassign"]["productVariant"]["media"] == []

@@ -7,6 +7,7 @@ from backend.core.permissions import PermissionEnum
 from backend.product import services
 from backend.product.models import Product
 from backend.product.models import ProductMedia as MediaModel
+from backend.product.models import ProductVariant as ProductVariantModel
 
 from ...core.errors import ProductError
 from ...core.mutations import (
@@ -212,3 +213,68 @@ class ProductMediaReorder(BaseMutation):
         product = services.product_media_reorder(**cleaned)
         media = list(MediaModel.objects.filter(product=product).order_by("sort_order"))
         return cls.success(product=product, media=media)
+
+
+def _variant_and_media(data) -> dict:
+    return {
+        "variant": get_node(
+            data["variant_id"],
+            type_name="ProductVariant",
+            model=ProductVariantModel,
+            field_name="variantId",
+        ),
+        "media": get_node(
+            data["media_id"],
+            type_name="ProductMedia",
+            model=MediaModel,
+            field_name="mediaId",
+        ),
+    }
+
+
+class VariantMediaAssign(BaseMutation):
+    product_variant = graphene.Field(types.ProductVariant)
+    media = graphene.Field(ProductMedia)
+
+    class Arguments:
+        media_id = graphene.ID(required=True, description="ID of a product media.")
+        variant_id = graphene.ID(required=True, description="ID of a product variant.")
+
+    class Meta:
+        description = "Assign an media to a product variant."
+        permissions = (PermissionEnum.MANAGE_PRODUCTS,)
+        error_type_class = ProductError
+        error_type_field = "product_errors"
+
+    @classmethod
+    def clean_input(cls, info, **data):
+        return _variant_and_media(data)
+
+    @classmethod
+    def perform_mutation(cls, info, variant, media):
+        variant = services.variant_media_assign(variant=variant, media=media)
+        return cls.success(product_variant=variant, media=media)
+
+
+class VariantMediaUnassign(BaseMutation):
+    product_variant = graphene.Field(types.ProductVariant)
+    media = graphene.Field(ProductMedia)
+
+    class Arguments:
+        media_id = graphene.ID(required=True, description="ID of a product media.")
+        variant_id = graphene.ID(required=True, description="ID of a product variant.")
+
+    class Meta:
+        description = "Unassign an media from a product variant."
+        permissions = (PermissionEnum.MANAGE_PRODUCTS,)
+        error_type_class = ProductError
+        error_type_field = "product_errors"
+
+    @classmethod
+    def clean_input(cls, info, **data):
+        return _variant_and_media(data)
+
+    @classmethod
+    def perform_mutation(cls, info, variant, media):
+        variant = services.variant_media_unassign(variant=variant, media=media)
+        return cls.success(product_variant=variant, media=media)
