@@ -103,6 +103,11 @@ EXEMPT = {
     ("GiftCard", "privateMetadata"): "no gift cards",
     ("GiftCard", "privateMetafield"): "no gift cards",
     ("GiftCard", "privateMetafields"): "no gift cards",
+    # Lumbar keeps no tax classes: taxClasses is always empty and every
+    # taxClass field is null, so no TaxClass object exists to read.
+    ("TaxClass", "privateMetadata"): "no tax classes",
+    ("TaxClass", "privateMetafield"): "no tax classes",
+    ("TaxClass", "privateMetafields"): "no tax classes",
 }
 # Which roles own an object reached from each root field (by object key).
 CUSTOMER_OWNED = {"customer_order", "customer_checkout"}
