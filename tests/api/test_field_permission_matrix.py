@@ -116,6 +116,11 @@ EXEMPT = {
     ("AppProblem", "dismissed"): "no apps",
     ("AppProblemDismissed", "user"): "no apps",
     ("AppProblemDismissed", "userEmail"): "no apps",
+    # Lumbar keeps no tax classes: taxClasses is always empty and every
+    # taxClass field is null, so no TaxClass object exists to read.
+    ("TaxClass", "privateMetadata"): "no tax classes",
+    ("TaxClass", "privateMetafield"): "no tax classes",
+    ("TaxClass", "privateMetafields"): "no tax classes",
 }
 # Which roles own an object reached from each root field (by object key).
 CUSTOMER_OWNED = {"customer_order", "customer_checkout"}
