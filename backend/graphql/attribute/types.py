@@ -11,6 +11,7 @@ from backend.product.models import ProductType
 from ..core.connection import ConnectionField, connection_from, create_connection_type
 from ..core.enums import LanguageCodeEnum
 from ..core.ids import global_id
+from ..core.inputs import PositiveInt
 from ..core.lazy import lazy_type
 from ..core.permissions import permission_required
 from ..core.shared_enums import stored_language_code
@@ -198,6 +199,19 @@ class Attribute(graphene.ObjectType):
         AttributeEntityTypeEnum,
         description="The entity type which can be used as a reference.",
     )
+    reference_types = graphene.List(
+        graphene.NonNull(
+            lazy_type("backend.graphql.attribute.reference_types.ReferenceType")
+        ),
+        limit=PositiveInt(
+            default_value=100,
+            description="Maximum number of objects to return. Value must be "
+            "greater than 0. Default is 100.",
+        ),
+        description="The reference types (product or page type) that are used "
+        "to narrow down the choices of reference objects; Lumbar narrows no "
+        "reference, so always empty.",
+    )
     name = graphene.String(
         required=True, description="Name of an attribute displayed in the interface."
     )
@@ -320,6 +334,10 @@ class Attribute(graphene.ObjectType):
     @classmethod
     def is_type_of(cls, root, info):
         return isinstance(root, models.Attribute)
+
+    @staticmethod
+    def resolve_reference_types(root, info, limit=100):
+        return []
 
     @staticmethod
     @permission_required(*ATTRIBUTE_SETTINGS_READERS)
