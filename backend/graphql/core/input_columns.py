@@ -60,7 +60,7 @@ from backend.shipping.models import (
     ShippingMethodPostalCodeRule,
     ShippingZone,
 )
-from backend.warehouse.models import Stock
+from backend.warehouse.models import Stock, Warehouse
 
 # The GraphQL scalars whose values reach a column that can refuse them.
 CHECKED_SCALARS = {
@@ -116,6 +116,9 @@ INPUT_MODELS: dict[str, type[models.Model]] = {
     "ShippingZoneCreateInput": ShippingZone,
     "ShippingZoneUpdateInput": ShippingZone,
     "StockInput": Stock,
+    "WarehouseCreateInput": Warehouse,
+    "WarehouseUpdateInput": Warehouse,
+    "WarehouseUpdate": Warehouse,
 }
 
 
