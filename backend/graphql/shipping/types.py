@@ -27,7 +27,7 @@ from ..core.dataloaders import resolve_for_siblings
 from ..core.ids import global_id
 from ..core.money import Money as MoneyType
 from ..core.money import MoneyRange as MoneyRangeType
-from ..core.permissions import require_any_permission
+from ..core.permissions import require_any_permission, require_staff
 from ..core.types import CountryDisplay, country_display
 from ..meta.types import ObjectWithMetadata
 from ..product.types.products import ProductCountableConnection
@@ -322,7 +322,8 @@ class ShippingMethodType(graphene.ObjectType):
     tax_class = graphene.Field(
         TaxClass,
         description="Tax class assigned to this shipping method; Lumbar has "
-        "none, so always null." + MANAGE_SHIPPING_NOTE,
+        "none, so always null.\n\nRequires one of the following permissions: "
+        "AUTHENTICATED_STAFF_USER, AUTHENTICATED_APP.",
     )
     carrier = graphene.String(
         description="Lumbar extension: the carrier that delivers this method's "
@@ -410,7 +411,7 @@ class ShippingMethodType(graphene.ObjectType):
 
     @staticmethod
     def resolve_tax_class(root, info):
-        require_any_permission(info, PermissionEnum.MANAGE_SHIPPING)
+        require_staff(info)
         return None
 
 
