@@ -36,7 +36,7 @@ from backend.core.columns import column_value_refusal
 from backend.discount.models import VoucherCode
 from backend.menu.models import Menu, MenuItem
 from backend.order.models import Fulfillment, FulfillmentLine
-from backend.page.models import Page, PageTranslation
+from backend.page.models import Page, PageTranslation, PageType
 from backend.payment.models import (
     OrderGrantedRefund,
     OrderGrantedRefundLine,
@@ -61,7 +61,7 @@ from backend.shipping.models import (
     ShippingMethodPostalCodeRule,
     ShippingZone,
 )
-from backend.warehouse.models import Stock
+from backend.warehouse.models import Stock, Warehouse
 
 # The GraphQL scalars whose values reach a column that can refuse them.
 CHECKED_SCALARS = {
@@ -99,6 +99,8 @@ INPUT_MODELS: dict[str, type[models.Model]] = {
     "PageInput": Page,
     "PageCreateInput": Page,
     "PageTranslationInput": PageTranslation,
+    "PageTypeCreateInput": PageType,
+    "PageTypeUpdateInput": PageType,
     "ProductInput": Product,
     "ProductCreateInput": Product,
     "ProductUpdate": Product,
@@ -125,6 +127,9 @@ INPUT_MODELS: dict[str, type[models.Model]] = {
     "ProductVariantBulkDelete": ProductVariant,
     "ProductVariantStocksDelete": ProductVariant,
     "StockUpdateInput": Stock,
+    "WarehouseCreateInput": Warehouse,
+    "WarehouseUpdateInput": Warehouse,
+    "WarehouseUpdate": Warehouse,
 }
 
 
@@ -254,6 +259,7 @@ UNBOUNDED: dict[str, str] = {
     "CheckoutLineUpdateInput.priceOverrideReason": "not kept",
     "OrderGrantRefundCreateLineInput.reason": "kept in a text column",
     "PageInput.publicationDate": "parsed as a date",
+    "ReorderInput.sortOrder": "an offset; the service bounds it to the list",
     "PageCreateInput.publicationDate": "parsed as a date",
     "ShippingZoneCreateInput.countries": "checked against the country codes",
     "ShippingZoneUpdateInput.countries": "checked against the country codes",

@@ -20,7 +20,16 @@ from .filters import (
     sort_page_types,
     sort_pages,
 )
-from .mutations.page_types import PageAttributeAssign
+from .mutations.bulk import PageBulkDelete, PageBulkPublish
+from .mutations.page_types import (
+    PageAttributeAssign,
+    PageAttributeUnassign,
+    PageTypeBulkDelete,
+    PageTypeCreate,
+    PageTypeDelete,
+    PageTypeReorderAttributes,
+    PageTypeUpdate,
+)
 from .mutations.pages import PageCreate, PageDelete, PageUpdate
 from .mutations.translations import PageTranslate
 from .types import (
@@ -160,5 +169,13 @@ class PageMutations(graphene.ObjectType):
     page_create = PageCreate.Field()
     page_update = PageUpdate.Field()
     page_delete = PageDelete.Field()
+    page_bulk_delete = PageBulkDelete.Field()
+    page_bulk_publish = PageBulkPublish.Field()
     page_translate = PageTranslate.Field()
     page_attribute_assign = PageAttributeAssign.Field()
+    page_attribute_unassign = PageAttributeUnassign.Field()
+    page_type_create = PageTypeCreate.Field()
+    page_type_update = PageTypeUpdate.Field()
+    page_type_delete = PageTypeDelete.Field()
+    page_type_bulk_delete = PageTypeBulkDelete.Field()
+    page_type_reorder_attributes = PageTypeReorderAttributes.Field()
