@@ -24,6 +24,12 @@ from .mutations.order_fulfill import OrderFulfill
 from .mutations.order_grant_refund_create import OrderGrantRefundCreate
 from .mutations.order_mark_as_paid import OrderMarkAsPaid
 from .mutations.order_note_add import OrderNoteAdd
+from .mutations.order_payment_actions import (
+    LEGACY,
+    OrderCapture,
+    OrderRefund,
+    OrderVoid,
+)
 from .sorters import OrderSortingInput, sort_orders
 from .types import Order, OrderCountableConnection
 
@@ -128,3 +134,6 @@ class OrderMutations(graphene.ObjectType):
     order_note_add = OrderNoteAdd.Field()
     order_mark_as_paid = OrderMarkAsPaid.Field()
     order_grant_refund_create = OrderGrantRefundCreate.Field()
+    order_capture = OrderCapture.Field(deprecation_reason=LEGACY)
+    order_void = OrderVoid.Field(deprecation_reason=LEGACY)
+    order_refund = OrderRefund.Field(deprecation_reason=LEGACY)
