@@ -196,7 +196,9 @@ def order_grant_refund_create(
     return granted
 
 
-def _lock_granted(granted_refund_id: int) -> tuple[Order, OrderGrantedRefund]:
+def _lock_granted(
+    granted_refund_id: int, *, field: str = "id"
+) -> tuple[Order, OrderGrantedRefund]:
     """Lock the order first, then its granted refund, as every writer does."""
     order_id = (
         OrderGrantedRefund.objects.filter(pk=granted_refund_id)
@@ -204,7 +206,7 @@ def _lock_granted(granted_refund_id: int) -> tuple[Order, OrderGrantedRefund]:
         .first()
     )
     if order_id is None:
-        raise _error("id", "NOT_FOUND", "Granted refund not found.")
+        raise _error(field, "NOT_FOUND", "Granted refund not found.")
     order = Order.objects.select_for_update().get(pk=order_id)
     granted = OrderGrantedRefund.objects.select_for_update().get(pk=granted_refund_id)
     return order, granted
@@ -377,7 +379,7 @@ def granted_refund_request(
     user=None,
 ) -> TransactionItem:
     """Send a granted refund to its payment's gateway; mark how it went."""
-    order, granted = _lock_granted(granted_refund_id)
+    order, granted = _lock_granted(granted_refund_id, field="grantedRefundId")
     if granted.status == OrderGrantedRefundStatus.SUCCESS:
         raise _refund_error(
             "grantedRefundId",
