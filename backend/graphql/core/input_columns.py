@@ -35,7 +35,7 @@ from backend.checkout.models import Checkout, CheckoutLine
 from backend.core.columns import column_value_refusal
 from backend.discount.models import VoucherCode
 from backend.menu.models import Menu, MenuItem
-from backend.order.models import Fulfillment, FulfillmentLine
+from backend.order.models import Fulfillment, FulfillmentLine, Order
 from backend.page.models import Page, PageTranslation
 from backend.payment.models import (
     OrderGrantedRefund,
@@ -96,6 +96,7 @@ INPUT_MODELS: dict[str, type[models.Model]] = {
     "MenuItemCreateInput": MenuItem,
     "OrderGrantRefundCreateInput": OrderGrantedRefund,
     "OrderGrantRefundUpdateInput": OrderGrantedRefund,
+    "OrderUpdateInput": Order,
     "TransactionCreateInput": TransactionItem,
     "PageInput": Page,
     "PageCreateInput": Page,
@@ -243,6 +244,8 @@ UNBOUNDED: dict[str, str] = {
     "OrderGrantRefundCreateLineInput.reason": "kept in a text column",
     "OrderGrantRefundUpdateLineAddInput.reason": "kept in a text column",
     "TransactionCreateInput.externalUrl": "not kept; refused when given",
+    "OrderUpdateInput.externalReference": "not kept; refused when given",
+    "OrderUpdate.externalReference": "not kept; refused when given",
     "PageInput.publicationDate": "parsed as a date",
     "PageCreateInput.publicationDate": "parsed as a date",
     "ShippingZoneCreateInput.countries": "checked against the country codes",

@@ -32,6 +32,7 @@ from .mutations.order_payment_actions import (
     OrderRefund,
     OrderVoid,
 )
+from .mutations.order_update import OrderUpdate
 from .sorters import OrderSortingInput, sort_orders
 from .types import Order, OrderCountableConnection
 
@@ -135,6 +136,7 @@ class OrderMutations(graphene.ObjectType):
     order_confirm = OrderConfirm.Field()
     order_note_add = OrderNoteAdd.Field()
     order_note_update = OrderNoteUpdate.Field()
+    order_update = OrderUpdate.Field()
     order_mark_as_paid = OrderMarkAsPaid.Field()
     order_grant_refund_create = OrderGrantRefundCreate.Field()
     order_grant_refund_update = OrderGrantRefundUpdate.Field()
