@@ -13,7 +13,7 @@ from backend.order.models import Order, OrderEvent, OrderEvents
 from .models import TransactionEventType, TransactionItem
 from .transaction_actions import CANCEL, CHARGE, REFUND, transaction_request_action
 
-# action → (the field a refusal names, its code, what to say, success event)
+# action → (the field a refusal names, its code, what it says)
 _REFUSALS = {
     REFUND: ("amount", OrderErrorCode.CANNOT_REFUND, "Payment cannot be refunded."),
     CHARGE: (
@@ -122,8 +122,7 @@ def _order_payment_action_locked(
             transaction_token=item.token, action=action, amount=value, user=user
         )
     except ValidationError as error:
-        messages = [message for message in error.messages] or [refused]
-        raise order_error(field, messages[0], code) from None
+        raise order_error(field, (error.messages or [refused])[0], code) from None
     last = item.events.order_by("-pk").first()
     success_type, order_event = _SUCCESS[action]
     if last.type != success_type:
@@ -131,7 +130,9 @@ def _order_payment_action_locked(
         return order_error(
             field,
             f"The gateway refused the {verb}: {last.message or 'no reason given'}.",
-            code if action != REFUND else OrderErrorCode.CANNOT_REFUND,
+            OrderErrorCode.CANNOT_REFUND
+            if action == REFUND
+            else OrderErrorCode.PAYMENT_ERROR,
         )
     if order_event is not None:
         OrderEvent.objects.create(
