@@ -188,3 +188,26 @@ def test_a_statement_timeout_becomes_a_graphql_error(client, channel, settings):
     assert [error["extensions"]["exception"]["code"] for error in errors] == [
         "QueryTimeout"
     ]
+
+
+APP_WEBHOOKS = """
+query AppAlerts($withEvents: Boolean!) {
+  apps(first: 50) { edges { node { id
+    webhooks @include(if: $withEvents) {
+      eventDeliveries(first: 6) { edges { node { id
+        attempts(first: 6) { edges { node { id status } } } } } }
+    }
+  } } }
+}"""
+
+
+def test_a_selection_left_out_by_include_costs_nothing(client, settings):
+    settings.GRAPHQL_QUERY_MAX_COMPLEXITY = 1000
+
+    left_out = post(client, APP_WEBHOOKS, variables={"withEvents": False})
+    asked = post(client, APP_WEBHOOKS, variables={"withEvents": True})
+
+    # Executed (an anonymous caller is then refused the apps themselves).
+    assert left_out.status_code == 200
+    assert "apps" in left_out.json()["data"]
+    assert refusal(asked)[0]["extensions"]["exception"]["code"] == "QueryCostError"

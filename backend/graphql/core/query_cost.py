@@ -18,7 +18,10 @@ The cost counts the objects an answer may hold:
   field's type) the longest the schema has. ``ofType`` deeper than the
   schema wraps a type (``[X!]!`` is three deep) is always null and costs 0;
 - a fragment costs what its selection costs, wherever it is spread, and
-  every branch of a union or interface is counted.
+  every branch of a union or interface is counted;
+- a selection that ``@skip`` or ``@include`` leaves out for the request's
+  variables costs nothing (the dashboard asks for an app's webhooks only
+  when its user may read them).
 
 The walk is linear in the size of the document: a fragment is costed once
 per scope (a few at most) and a fragment cycle (reported by graphql-core's
@@ -30,6 +33,7 @@ import math
 from dataclasses import dataclass
 
 from graphql import (
+    GraphQLError,
     GraphQLField,
     GraphQLInterfaceType,
     GraphQLNamedType,
@@ -52,6 +56,7 @@ from graphql.language import (
     SelectionSetNode,
     VariableNode,
 )
+from graphql.execution.collect_fields import should_include_node
 from graphql.type import SchemaMetaFieldDef, TypeMetaFieldDef
 
 PAGE_ARGUMENTS = ("first", "last")
@@ -82,6 +87,8 @@ LIST_SIZES = {
     "Collection.channelListings": 5,
     "ShippingMethodType.channelListings": 5,
     "Voucher.channelListings": 5,
+    # An app registers a webhook or two, each for its events.
+    "App.webhooks": 2,
 }
 INTROSPECTION_LISTS = (
     "__Schema.types",
@@ -219,6 +226,8 @@ class DocumentCost:
     ) -> Measure:
         total = Measure()
         for selection in selection_set.selections:
+            if not self.included(selection):
+                continue
             if isinstance(selection, FieldNode):
                 measure = self.field(selection, parent_type, scope)
             elif isinstance(selection, InlineFragmentNode):
@@ -236,6 +245,19 @@ class DocumentCost:
             total.cost += measure.cost
             total.depth = max(total.depth, measure.depth)
         return total
+
+    def included(self, selection) -> bool:
+        """Say whether @skip / @include let the selection be answered.
+
+        A selection the request's variables leave out costs nothing; one
+        whose condition cannot be read yet (validation reports it) counts.
+        """
+        if not selection.directives:
+            return True
+        try:
+            return should_include_node(self.request_variables, selection)
+        except (GraphQLError, KeyError, TypeError, ValueError):
+            return True
 
     def fragment(self, name: str, scope: _Scope) -> Measure:
         key = (name, scope)
