@@ -46,6 +46,7 @@ from graphql import (
     is_input_object_type,
     is_list_type,
 )
+from graphql.execution.collect_fields import should_include_node
 from graphql.language import (
     FieldNode,
     FragmentDefinitionNode,
@@ -56,7 +57,6 @@ from graphql.language import (
     SelectionSetNode,
     VariableNode,
 )
-from graphql.execution.collect_fields import should_include_node
 from graphql.type import SchemaMetaFieldDef, TypeMetaFieldDef
 
 PAGE_ARGUMENTS = ("first", "last")
