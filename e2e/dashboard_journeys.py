@@ -268,19 +268,21 @@ class DashboardRun(Run):
                 return parent.__enter__()
 
             def __exit__(self, kind, error, tb):
-                if kind is None:
-                    page.wait_for_timeout(300)  # answers still on their way
-                    new = traffic.errors[self.errors_before :]
-                    if new:
-                        try:
-                            raise StepFailed(
-                                f"GraphQL errors ({len(new)}): " + " | ".join(new[:12])
-                            )
-                        except StepFailed as failed:
-                            return parent.__exit__(
-                                StepFailed, failed, failed.__traceback__
-                            )
-                return parent.__exit__(kind, error, tb)
+                if kind is not None and not issubclass(kind, Exception):
+                    return parent.__exit__(kind, error, tb)
+                page.wait_for_timeout(300)  # answers still on their way
+                new = traffic.errors[self.errors_before :]
+                if not new:
+                    return parent.__exit__(kind, error, tb)
+                # The GraphQL errors lead: they are why a page did not come.
+                listed = f"GraphQL errors ({len(new)}): " + " | ".join(new[:12])
+                if error is not None:
+                    first = str(error).strip().splitlines()[0] if str(error) else ""
+                    listed += f" (then {type(error).__name__}: {first[:200]})"
+                try:
+                    raise StepFailed(listed) from error
+                except StepFailed as failed:
+                    return parent.__exit__(StepFailed, failed, failed.__traceback__)
 
         return Checked()
 
@@ -335,7 +337,10 @@ def sign_in(run: DashboardRun, page, user: tuple[str, str], *, who: str) -> None
         page.get_by_test_id("email").fill(user[0])
         page.get_by_test_id("password").fill(user[1])
         page.get_by_test_id("submit").click()
-        page.get_by_test_id("home-header").wait_for()
+        refused = page.get_by_test_id("login-error-message")
+        page.get_by_test_id("home-header").or_(refused).first.wait_for()
+        if refused.count():
+            raise StepFailed(f"the sign-in page says: {refused.inner_text()}")
     with run.step(page, f"{who}-reload-stays-signed-in", soft=False):
         page.reload()
         page.get_by_test_id("home-header").wait_for()
