@@ -421,15 +421,14 @@ def operations(run: DashboardRun, page) -> None:
         page.get_by_text(re.compile("fulfilled", re.I)).first.wait_for()
     with run.step(page, "ops-order-capture"):
         page.goto(url(run, f"orders/{q(authorized['id'])}"))
-        capture = page.get_by_role("button", name=re.compile(r"^Capture"))
-        capture.first.click()
+        page.get_by_test_id("transaction-action-charge-button").first.click()
         dialog = page.get_by_role("dialog")
-        if dialog.count():
-            dialog.get_by_role("button", name=re.compile(r"^Capture")).last.click()
-        traffic.wait_for(page, "OrderTransactionRequestAction", since=0)
-        page.get_by_test_id("payment-status").filter(
-            has_text=re.compile("Fully captured|Paid|Charged", re.I)
-        ).first.wait_for()
+        since = len(traffic.answers)
+        dialog.get_by_role("button", name=re.compile(r"^Capture ")).last.click()
+        traffic.wait_for(page, "OrderTransactionRequestAction", since=since)
+        state = order_state(run, authorized)
+        if state["chargeStatus"] != "FULL":
+            raise StepFailed(f"after the capture the order is {state}")
     with run.step(page, "ops-mark-as-paid"):
         page.goto(url(run, f"orders/{q(authorized['id'])}"))
         page.get_by_test_id("OrderSummaryCard").first.wait_for()
@@ -444,22 +443,34 @@ def operations(run: DashboardRun, page) -> None:
     sign_out(run, page, who="ops")
 
 
+def order_state(run: DashboardRun, order: dict) -> dict:
+    """What the API says of an order's money now, asked as the ops user."""
+    return graphql(
+        run.api,
+        "query($id: ID!) { order(id: $id) { chargeStatus isPaid "
+        "totalCharged { amount } totalRefunded { amount } } }",
+        {"id": order["id"]},
+        token=token_for(run.api, OPS),
+    )["data"]["order"]
+
+
 def refund_paid_order(run: DashboardRun, page, order: dict) -> None:
-    """Refund through the dashboard's manual refund on the paid transaction."""
+    """A manual refund of part of the paid transaction, as the dashboard offers."""
     traffic = run.traffic
     page.goto(url(run, f"orders/{q(order['id'])}"))
     page.get_by_test_id("add-new-refund-button").click()
-    modal = page.get_by_test_id("order-refund-dialog")
-    modal.wait_for()
-    modal.get_by_role("radio").first.check()
-    modal.get_by_role("button", name=re.compile("Proceed|Confirm|Continue")).click()
-    page.wait_for_url(re.compile(r"/refund"))
-    page.get_by_role(
-        "button", name=re.compile("Refund all|Set maximal", re.I)
-    ).first.click()
+    page.get_by_test_id("order-refund-dialog").wait_for()
+    page.get_by_test_id("manual-refund").click()
+    page.get_by_test_id("proceed-button").click()
+    page.wait_for_url(re.compile(r"/manual-refund"))
+    page.get_by_test_id("transaction-card").first.click()
+    page.get_by_test_id("refund-amount").fill("5")
     since = len(traffic.answers)
     page.get_by_test_id("button-bar-confirm").click()
-    traffic.wait_for(page, "CreateManualTransactionRefund", since=since)
+    traffic.wait_for(page, "OrderTransactionRequestAction", since=since)
+    state = order_state(run, order)
+    if float(state["totalRefunded"]["amount"]) != 5.0:
+        raise StepFailed(f"after a $5 refund the order is {state}")
 
 
 def shipping(run: DashboardRun, page) -> None:
