@@ -652,10 +652,13 @@ def article(run: DashboardRun, page) -> None:
         label = page.get_by_text("Featured products", exact=True).first
         label.wait_for()
     field = (
-        page.locator("div")
-        .filter(has=page.get_by_text("Featured products", exact=True))
-        .filter(has=page.get_by_test_id("button-drag-handle"))
-        .last
+        page.locator("li")
+        .filter(
+            has=page.get_by_test_id("attribute-label").filter(
+                has_text="Featured products"
+            )
+        )
+        .get_by_test_id("attribute-value")
     )
     with run.step(page, "merch-article-remove-product"):
         chips = field.get_by_test_id("button-close")
@@ -669,7 +672,10 @@ def article(run: DashboardRun, page) -> None:
             arg=[field.element_handle(), count - 1],
         )
     with run.step(page, "merch-article-add-product"):
-        field.get_by_role("button").last.click()
+        # The "+" button: no text, no test id (the chips' own have one).
+        field.locator("button:not([data-test-id])").filter(
+            has_not_text=re.compile(r"\w")
+        ).last.click()
         dialog = page.get_by_role("dialog")
         dialog.get_by_test_id("assign-product-table-row").first.wait_for()
         candidate = (
