@@ -512,7 +512,7 @@ def cannot_edit_products(run: DashboardRun, page) -> None:
         page.goto(run.base)
         page.get_by_test_id("home-header").wait_for()
         if page.get_by_test_id("menu-item-label-products").count():
-            log("the dashboard shows Products to the operations user")
+            raise StepFailed("the dashboard offers Products to the operations user")
         product = graphql(
             api,
             "query($c: String!) { products(first: 1, channel: $c) "
@@ -726,7 +726,10 @@ def featured_names(run: DashboardRun, references: list[str]) -> list[str]:
             "query($id: ID!, $c: String!) { product(id: $id, channel: $c) { name } }",
             {"id": reference, "c": CHANNEL},
         )
-        names.append(answer["data"]["product"]["name"])
+        product = (answer.get("data") or {}).get("product")
+        if product is None:
+            raise StepFailed(f"featured product {reference} is not in {CHANNEL}")
+        names.append(product["name"])
     return names
 
 
