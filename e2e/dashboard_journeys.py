@@ -15,6 +15,7 @@ var/e2e/logs/expected-refusals.txt so the log scan counts exactly those.
 import json
 import re
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 
@@ -56,8 +57,23 @@ def graphql(
         data=json.dumps({"query": query, "variables": variables or {}}).encode(),
         headers=headers,
     )
-    with urllib.request.urlopen(request, timeout=60) as response:
-        return json.loads(response.read())
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return json.loads(response.read())
+    except urllib.error.HTTPError as error:  # GraphQL's 400s carry JSON errors
+        body = error.read()
+        try:
+            return json.loads(body)
+        except ValueError:
+            raise StepFailed(f"HTTP {error.code} from the API: {body[:300]}") from None
+
+
+def read(api: str, query: str, variables: dict | None = None, **kwargs) -> dict:
+    """A query's data, or StepFailed with the errors the API answered."""
+    answer = graphql(api, query, variables, **kwargs)
+    if answer.get("errors"):
+        raise StepFailed(f"the API answered {query[:80]!r} with {answer['errors']}")
+    return answer["data"]
 
 
 def ok(answer: dict, field: str) -> dict:
@@ -320,13 +336,6 @@ def save(page) -> None:
     wait_saved(page)
 
 
-def node_id(answer: dict, *keys) -> str:
-    value = answer["data"]
-    for key in keys:
-        value = value[key]
-    return value
-
-
 # --- sign in and out ----------------------------------------------------------
 
 
@@ -445,13 +454,13 @@ def operations(run: DashboardRun, page) -> None:
 
 def order_state(run: DashboardRun, order: dict) -> dict:
     """What the API says of an order's money now, asked as the ops user."""
-    return graphql(
+    return read(
         run.api,
         "query($id: ID!) { order(id: $id) { chargeStatus isPaid "
-        "totalCharged { amount } totalRefunded { amount } } }",
+        "transactions { chargedAmount { amount } refundedAmount { amount } } } }",
         {"id": order["id"]},
         token=token_for(run.api, OPS),
-    )["data"]["order"]
+    )["order"]
 
 
 def refund_paid_order(run: DashboardRun, page, order: dict) -> None:
@@ -469,7 +478,8 @@ def refund_paid_order(run: DashboardRun, page, order: dict) -> None:
     page.get_by_test_id("button-bar-confirm").click()
     traffic.wait_for(page, "OrderTransactionRequestAction", since=since)
     state = order_state(run, order)
-    if float(state["totalRefunded"]["amount"]) != 5.0:
+    refunded = sum(t["refundedAmount"]["amount"] for t in state["transactions"])
+    if refunded != 5.0:
         raise StepFailed(f"after a $5 refund the order is {state}")
 
 
@@ -513,13 +523,13 @@ def cannot_edit_products(run: DashboardRun, page) -> None:
         page.get_by_test_id("home-header").wait_for()
         if page.get_by_test_id("menu-item-label-products").count():
             raise StepFailed("the dashboard offers Products to the operations user")
-        product = graphql(
+        product = read(
             api,
             "query($c: String!) { products(first: 1, channel: $c) "
             "{ edges { node { id name } } } }",
             {"c": CHANNEL},
         )
-        node = product["data"]["products"]["edges"][0]["node"]
+        node = product["products"]["edges"][0]["node"]
         message = expect_refusal(
             api,
             token_for(api, OPS),
@@ -560,21 +570,21 @@ def merchandising(run: DashboardRun, page) -> None:
         since = len(traffic.answers)
         save(page)
         traffic.wait_for(page, "ProductUpdate", since=since)
-        saved = graphql(
+        saved = read(
             run.api,
             "query($id: ID!) { product(id: $id) { name seoTitle seoDescription } }",
             {"id": product["id"]},
             token=token_for(run.api, MERCH),
-        )["data"]["product"]
+        )["product"]
         if saved["name"] != new_name or saved["seoTitle"] != new_name + " | Lumbar":
             raise StepFailed(f"the product is now {saved}")
     with run.step(page, "merch-variant-stock"):
-        variant = graphql(
+        variant = read(
             run.api,
             "query($id: ID!) { product(id: $id) { variants { id } } }",
             {"id": product["id"]},
             token=token_for(run.api, MERCH),
-        )["data"]["product"]["variants"][0]
+        )["product"]["variants"][0]
         since = len(traffic.answers)
         page.goto(url(run, f"products/variant/{q(variant['id'])}"))
         answer = traffic.wait_for(page, "ProductVariantDetails", since=since)
@@ -588,7 +598,7 @@ def merchandising(run: DashboardRun, page) -> None:
         since = len(traffic.answers)
         save(page)
         traffic.wait_for(page, "VariantUpdate", since=since)
-        check = graphql(
+        check = read(
             run.api,
             "query($id: ID!) { productVariant(id: $id) "
             "{ stocks { warehouse { name } quantity } } }",
@@ -597,7 +607,7 @@ def merchandising(run: DashboardRun, page) -> None:
         )
         stocks = {
             s["warehouse"]["name"]: s["quantity"]
-            for s in check["data"]["productVariant"]["stocks"]
+            for s in check["productVariant"]["stocks"]
         }
         if stocks.get(stock["warehouse"]["name"]) != quantity:
             raise StepFailed(f"stock now {stocks}, wanted {quantity}")
