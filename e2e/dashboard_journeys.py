@@ -388,12 +388,17 @@ def operations(run: DashboardRun, page) -> None:
         if paid["number"] not in text:
             raise StepFailed(f"the grid does not show #{paid['number']}: {text[:300]}")
     with run.step(page, "ops-order-list-filter"):
+        # The search box filters by what Saleor's order search reads: the
+        # customer's email here, unique to the authorized order.
         since = len(traffic.answers)
-        page.get_by_test_id("search-input").fill(authorized["number"])
+        page.get_by_test_id("search-input").fill("authorized-e2e@example.com")
         answer = traffic.wait_for(page, "OrderList", since=since)
         numbers = [edge["node"]["number"] for edge in answer["data"]["orders"]["edges"]]
         if numbers != [authorized["number"]]:
-            raise StepFailed(f"searching #{authorized['number']} listed {numbers}")
+            raise StepFailed(f"the search listed {numbers}, not {authorized}")
+        rows = grid_rows(page)
+        if len(rows) != 1:
+            raise StepFailed(f"the grid shows {len(rows)} rows: {rows}")
     with run.step(page, "ops-order-open"):
         since = len(traffic.answers)
         page.goto(url(run, f"orders/{q(paid['id'])}"))
@@ -418,8 +423,7 @@ def operations(run: DashboardRun, page) -> None:
         refund_paid_order(run, page, paid)
     with run.step(page, "ops-order-note"):
         page.goto(url(run, f"orders/{q(paid['id'])}"))
-        box = page.get_by_label("Comment")
-        box.fill(NOTE)
+        page.locator('textarea[name="message"]').fill(NOTE)
         since = len(traffic.answers)
         page.get_by_role("button", name="Add Comment").click()
         traffic.wait_for(page, "OrderNoteAdd", since=since)
