@@ -396,7 +396,11 @@ def operations(run: DashboardRun, page) -> None:
         numbers = [edge["node"]["number"] for edge in answer["data"]["orders"]["edges"]]
         if numbers != [authorized["number"]]:
             raise StepFailed(f"the search listed {numbers}, not {authorized}")
-        rows = grid_rows(page)
+        for _ in range(50):  # the grid redraws after the answer
+            rows = grid_rows(page)
+            if len(rows) == 1:
+                break
+            page.wait_for_timeout(200)
         if len(rows) != 1:
             raise StepFailed(f"the grid shows {len(rows)} rows: {rows}")
     with run.step(page, "ops-order-open"):
