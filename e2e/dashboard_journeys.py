@@ -518,10 +518,21 @@ def shipping(run: DashboardRun, page) -> None:
             raise StepFailed(
                 f"rate name shows {name.input_value()!r}, not {rate['name']}"
             )
-        page.get_by_test_id("max-delivery-time-input").locator("input").fill("9")
+        days = page.get_by_test_id("max-delivery-time-input").locator("input")
+        longest = int(days.input_value() or 0) + 1
+        days.fill(str(longest))
         since = len(traffic.answers)
         save(page)
         traffic.wait_for(page, "UpdateShippingRate", since=since)
+        saved = read(
+            run.api,
+            "query($id: ID!) { shippingZone(id: $id) { shippingMethods "
+            "{ id maximumDeliveryDays } } }",
+            {"id": zone["id"]},
+            token=token_for(run.api, OPS),
+        )["shippingZone"]["shippingMethods"]
+        if {m["id"]: m["maximumDeliveryDays"] for m in saved}[rate["id"]] != longest:
+            raise StepFailed(f"after the save the rates are {saved}")
 
 
 def cannot_edit_products(run: DashboardRun, page) -> None:
