@@ -347,12 +347,12 @@ def sign_in(run: DashboardRun, page, user: tuple[str, str], *, who: str) -> None
         page.get_by_test_id("password").fill(user[1])
         page.get_by_test_id("submit").click()
         refused = page.get_by_test_id("login-error-message")
-        page.get_by_test_id("home-header").or_(refused).first.wait_for()
+        page.get_by_test_id("userMenu").or_(refused).first.wait_for()
         if refused.count():
             raise StepFailed(f"the sign-in page says: {refused.inner_text()}")
     with run.step(page, f"{who}-reload-stays-signed-in", soft=False):
         page.reload()
-        page.get_by_test_id("home-header").wait_for()
+        page.get_by_test_id("userMenu").wait_for()
         if page.get_by_test_id("email").count():
             raise StepFailed("the reload asked to sign in again")
 
@@ -539,7 +539,7 @@ def cannot_edit_products(run: DashboardRun, page) -> None:
     api = run.api
     with run.step(page, "ops-cannot-edit-products"):
         page.goto(run.base)
-        page.get_by_test_id("home-header").wait_for()
+        page.get_by_test_id("userMenu").wait_for()
         if page.get_by_test_id("menu-item-label-products").count():
             raise StepFailed("the dashboard offers Products to the operations user")
         product = read(
@@ -775,7 +775,7 @@ def cannot_reach_orders(run: DashboardRun, page) -> None:
     api = run.api
     with run.step(page, "merch-cannot-reach-orders"):
         page.goto(run.base)
-        page.get_by_test_id("home-header").wait_for()
+        page.get_by_test_id("userMenu").wait_for()
         if page.get_by_test_id("menu-item-label-orders").count():
             raise StepFailed("the dashboard offers Orders to the merchandiser")
         order = place_order(
