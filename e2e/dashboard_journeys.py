@@ -540,6 +540,8 @@ def cannot_edit_products(run: DashboardRun, page) -> None:
     with run.step(page, "ops-cannot-edit-products"):
         page.goto(run.base)
         page.get_by_test_id("userMenu").wait_for()
+        # Orders shows (the menu is drawn), Products does not.
+        page.get_by_test_id("menu-item-label-orders").first.wait_for()
         if page.get_by_test_id("menu-item-label-products").count():
             raise StepFailed("the dashboard offers Products to the operations user")
         product = read(
@@ -776,6 +778,8 @@ def cannot_reach_orders(run: DashboardRun, page) -> None:
     with run.step(page, "merch-cannot-reach-orders"):
         page.goto(run.base)
         page.get_by_test_id("userMenu").wait_for()
+        # Products shows (the menu is drawn), Orders does not.
+        page.get_by_test_id("menu-item-label-products").first.wait_for()
         if page.get_by_test_id("menu-item-label-orders").count():
             raise StepFailed("the dashboard offers Orders to the merchandiser")
         order = place_order(
