@@ -18,6 +18,7 @@ from .meta.mutations.metadata import UpdateMetadata, UpdatePrivateMetadata
 from .order.schema import OrderMutations
 from .page.schema import PageMutations
 from .payment.schema import PaymentMutations
+from .product.mutation_fields import ProductMutations
 from .product.mutations.categories import CategoryCreate, CategoryDelete, CategoryUpdate
 from .product.mutations.channel_listings import (
     ProductChannelListingUpdate,
@@ -84,6 +85,7 @@ class CatalogMutations(graphene.ObjectType):
 
 class Mutation(
     CatalogMutations,
+    ProductMutations,
     PageMutations,
     CheckoutMutations,
     PaymentMutations,

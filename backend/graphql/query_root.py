@@ -13,15 +13,19 @@ from .menu.schema import MenuQueries
 from .order.homepage import HomepageQueries
 from .order.schema import OrderQueries
 from .page.schema import PageQueries
+from .product.product_types import ProductTypeQueries
 from .product.schema import ProductQueries
 from .shipping.schema import ShippingQueries
 from .shop.schema import ShopQueries
+from .tax.schema import TaxQueries
 from .warehouse.schema import WarehouseQueries
 
 
 class Query(
     ShopQueries,
     ProductQueries,
+    ProductTypeQueries,
+    TaxQueries,
     ChannelQueries,
     AttributeQueries,
     MenuQueries,

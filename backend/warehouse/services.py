@@ -24,27 +24,46 @@ def _error(field_name: str, message: str, code: str, index: int | None = None):
     return ValidationError({field_name: error})
 
 
-@transaction.atomic
-def product_variant_stocks_update(
-    *, variant: ProductVariant, stocks: list[StockInput]
-) -> ProductVariant:
-    """Set the variant's quantity in each warehouse, adding stock rows as needed."""
-    bump(CATALOG)
+def _held_refusal(held: int, field_name: str, index: int | None = None):
+    message = ngettext(
+        "%(held)d unit is held for orders; the quantity cannot go below that.",
+        "%(held)d units are held for orders; the quantity cannot go below that.",
+        held,
+    ) % {"held": held}
+    return _error(field_name, message, "INSUFFICIENT_STOCK", index)
+
+
+def _stocks_check(stocks: list[StockInput]) -> list[int]:
     warehouse_ids = [stock.warehouse.pk for stock in stocks]
     for index, stock in enumerate(stocks):
         if stock.quantity is None or stock.quantity < 0:
             raise _error("quantity", "Quantity cannot be negative.", "INVALID", index)
         if warehouse_ids.count(stock.warehouse.pk) > 1:
             raise _error("warehouse", "A warehouse is given twice.", "UNIQUE", index)
+    return warehouse_ids
+
+
+@transaction.atomic
+def product_variant_stocks_update(
+    *, variant: ProductVariant, stocks: list[StockInput], create_only: bool = False
+) -> ProductVariant:
+    """Set the variant's quantity in each warehouse, adding stock rows as needed.
+
+    A quantity never goes below what orders hold; with ``create_only`` a
+    warehouse that already stocks the variant is refused (Saleor's
+    productVariantStocksCreate).
+    """
+    bump(CATALOG)
+    warehouse_ids = _stocks_check(stocks)
     variant = ProductVariant.objects.select_for_update().get(pk=variant.pk)
     existing = {
         stock.warehouse_id: stock
-        for stock in Stock.objects.select_for_update().filter(
-            product_variant=variant, warehouse_id__in=warehouse_ids
-        )
+        for stock in Stock.objects.select_for_update()
+        .filter(product_variant=variant, warehouse_id__in=warehouse_ids)
+        .order_by("pk")
     }
     to_create, to_update = [], []
-    for item in stocks:
+    for index, item in enumerate(stocks):
         stock = existing.get(item.warehouse.pk)
         if stock is None:
             to_create.append(
@@ -54,6 +73,15 @@ def product_variant_stocks_update(
                     quantity=item.quantity,
                 )
             )
+        elif create_only:
+            raise _error(
+                "warehouse",
+                "Stock for this warehouse already exists for this product variant.",
+                "UNIQUE",
+                index,
+            )
+        elif item.quantity < stock.quantity_allocated:
+            raise _held_refusal(stock.quantity_allocated, "quantity", index)
         elif stock.quantity != item.quantity:
             stock.quantity = item.quantity
             to_update.append(stock)
@@ -68,11 +96,21 @@ def product_variant_stocks_update(
 def product_variant_stocks_delete(
     *, variant: ProductVariant, warehouses: list[Warehouse]
 ) -> ProductVariant:
-    """Remove the variant's stock rows in the given warehouses."""
+    """Remove the variant's stock rows in the given warehouses.
+
+    A stock that orders still hold units of stays: removing it would lose
+    what those orders will ship from.
+    """
     bump(CATALOG)
-    Stock.objects.filter(
-        product_variant=variant, warehouse__in=[w.pk for w in warehouses]
-    ).delete()
+    stocks = list(
+        Stock.objects.select_for_update()
+        .filter(product_variant=variant, warehouse__in=[w.pk for w in warehouses])
+        .order_by("pk")
+    )
+    for stock in stocks:
+        if stock.quantity_allocated > 0:
+            raise _held_refusal(stock.quantity_allocated, "warehouseIds")
+    Stock.objects.filter(pk__in=[stock.pk for stock in stocks]).delete()
     promise_rules_changed()
     return variant
 
@@ -91,17 +129,7 @@ def stock_adjust(
     if quantity is None or quantity < 0:
         raise _error("quantity", "Quantity cannot be negative.", "INVALID")
     if quantity < stock.quantity_allocated:
-        raise _error(
-            "quantity",
-            ngettext(
-                "%(held)d unit is held for orders; the quantity cannot go below that.",
-                "%(held)d units are held for orders; the quantity cannot go "
-                "below that.",
-                stock.quantity_allocated,
-            )
-            % {"held": stock.quantity_allocated},
-            "INSUFFICIENT_STOCK",
-        )
+        raise _held_refusal(stock.quantity_allocated, "quantity")
     adjustment = StockAdjustment.objects.create(
         stock=stock,
         quantity_before=stock.quantity,

@@ -31,10 +31,18 @@ def _operations() -> dict[tuple[str, str], str]:
     }
 
 
-def dashboard_document(path: str, name: str) -> str:
-    """Return the dashboard's operation (src/<path>) with its fragments.
+def dashboard_document(path_or_name: str, name: str | None = None) -> str:
+    """Return the dashboard's operation with its fragments.
 
-    Skips the calling test when ../shared/ is not checked out.
+    Either (path, name), the operation in src/<path>, or a name alone: the
+    first operation of that name. Skips the calling test when ../shared/ is
+    not checked out.
     """
-    require_shared(DASHBOARD / path)
-    return _operations()[(path, name)]
+    if name is not None:
+        require_shared(DASHBOARD / path_or_name)
+        return _operations()[(path_or_name, name)]
+    require_shared(DASHBOARD)
+    for (_path, op_name), document in _operations().items():
+        if op_name == path_or_name:
+            return document
+    raise KeyError(path_or_name)

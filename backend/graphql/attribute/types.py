@@ -11,6 +11,7 @@ from backend.product.models import ProductType
 from ..core.connection import ConnectionField, connection_from, create_connection_type
 from ..core.enums import LanguageCodeEnum
 from ..core.ids import global_id
+from ..core.inputs import PositiveInt
 from ..core.lazy import lazy_type
 from ..core.permissions import permission_required
 from ..core.shared_enums import stored_language_code
@@ -198,6 +199,19 @@ class Attribute(graphene.ObjectType):
         AttributeEntityTypeEnum,
         description="The entity type which can be used as a reference.",
     )
+    reference_types = graphene.List(
+        graphene.NonNull(
+            lazy_type("backend.graphql.attribute.reference_types.ReferenceType")
+        ),
+        limit=PositiveInt(
+            default_value=100, description="Maximum number of reference types."
+        ),
+        description=(
+            "The reference types (product or page type) that are used to narrow "
+            "down the choices of reference objects. Empty: Lumbar does not "
+            "narrow a reference attribute to types."
+        ),
+    )
     name = graphene.String(
         required=True, description="Name of an attribute displayed in the interface."
     )
@@ -330,6 +344,12 @@ class Attribute(graphene.ObjectType):
     @permission_required(*ATTRIBUTE_SETTINGS_READERS)
     def resolve_visible_in_storefront(root, info):
         return root.visible_in_storefront
+
+    @staticmethod
+    def resolve_reference_types(root, info, limit=100):
+        # A reference attribute here may point at any object of its entity
+        # type: no type narrows it, as in Saleor with none chosen.
+        return []
 
     @staticmethod
     @permission_required(*ATTRIBUTE_SETTINGS_READERS)

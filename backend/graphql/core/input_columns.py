@@ -50,6 +50,7 @@ from backend.product.models import (
     Product,
     ProductMedia,
     ProductTranslation,
+    ProductType,
     ProductVariant,
     ProductVariantChannelListing,
     ProductVariantTranslation,
@@ -116,6 +117,14 @@ INPUT_MODELS: dict[str, type[models.Model]] = {
     "ShippingZoneCreateInput": ShippingZone,
     "ShippingZoneUpdateInput": ShippingZone,
     "StockInput": Stock,
+    "ProductMediaUpdateInput": ProductMedia,
+    "ProductTypeInput": ProductType,
+    "BulkAttributeValueInput": AttributeValue,
+    "ProductVariantBulkUpdateInput": ProductVariant,
+    "ProductVariantBulkCreateInput": ProductVariant,
+    "ProductVariantBulkDelete": ProductVariant,
+    "ProductVariantStocksDelete": ProductVariant,
+    "StockUpdateInput": Stock,
 }
 
 
@@ -169,6 +178,21 @@ COLUMNS: dict[str, tuple[type[models.Model], str]] = {
     "ProductMediaCreateInput.mediaUrl": (ProductMedia, "external_url"),
     "ProductVariantInput.weight": _WEIGHT,
     "ProductVariantCreateInput.weight": _WEIGHT,
+    "ProductVariantBulkUpdateInput.weight": _WEIGHT,
+    "ProductVariantBulkCreateInput.weight": _WEIGHT,
+    "ProductTypeInput.weight": (ProductType, "weight_grams"),
+    "ProductVariantBulkDelete.skus": (ProductVariant, "sku"),
+    "BulkAttributeValueInput.values": (AttributeValue, "name"),
+    "BulkAttributeValueInput.file": (AttributeValue, "file_url"),
+    "ChannelListingUpdateInput.price": (ProductVariantChannelListing, "price_amount"),
+    "ChannelListingUpdateInput.costPrice": (
+        ProductVariantChannelListing,
+        "cost_price_amount",
+    ),
+    "ChannelListingUpdateInput.priorPrice": (
+        ProductVariantChannelListing,
+        "prior_price_amount",
+    ),
     "ProductVariantChannelListingAddInput.costPrice": (
         ProductVariantChannelListing,
         "cost_price_amount",
@@ -238,6 +262,9 @@ UNBOUNDED: dict[str, str] = {
     "ProductVariantChannelListingAddInput.preorderThreshold": "not kept",
     "ProductInput.taxCode": "not kept",
     "ProductCreateInput.taxCode": "not kept",
+    "ProductTypeInput.taxCode": "not kept",
+    "ChannelListingUpdateInput.preorderThreshold": "not kept",
+    "ReorderInput.sortOrder": "a relative move, bounded by the list's length",
     "ProductInput.rating": "kept in a double precision column",
     "ProductCreateInput.rating": "kept in a double precision column",
 }

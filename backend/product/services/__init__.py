@@ -13,8 +13,21 @@ from .collections import (
     collection_remove_products,
     collection_update,
 )
-from .media import product_media_create
-from .products import product_create, product_delete, product_update
+from .media import (
+    product_media_bulk_delete,
+    product_media_create,
+    product_media_delete,
+    product_media_reorder,
+    product_media_update,
+    variant_media_assign,
+    variant_media_unassign,
+)
+from .products import (
+    product_create,
+    product_delete,
+    product_update,
+    products_bulk_delete,
+)
 from .search import product_search_vector_update, products_search_vector_rebuild
 from .translations import (
     category_translate,
@@ -25,7 +38,10 @@ from .translations import (
 from .variants import (
     product_variant_create,
     product_variant_delete,
+    product_variant_reorder,
+    product_variant_set_default,
     product_variant_update,
+    product_variants_bulk_delete,
 )
 
 __all__ = [
@@ -43,14 +59,24 @@ __all__ = [
     "product_create",
     "product_delete",
     "product_discounted_prices_update",
+    "product_media_bulk_delete",
     "product_media_create",
+    "product_media_delete",
+    "product_media_reorder",
+    "product_media_update",
     "product_search_vector_update",
     "product_translate",
     "product_update",
+    "product_variant_reorder",
+    "product_variant_set_default",
+    "product_variants_bulk_delete",
+    "products_bulk_delete",
     "product_variant_channel_listing_update",
     "product_variant_create",
     "product_variant_delete",
     "products_search_vector_rebuild",
+    "variant_media_assign",
+    "variant_media_unassign",
     "product_variant_translate",
     "product_variant_update",
 ]

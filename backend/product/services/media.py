@@ -6,7 +6,13 @@ from PIL import Image, UnidentifiedImageError
 
 from backend.core.cache_versions import CATALOG, bump
 
-from ..models import Product, ProductMedia, ProductMediaTypes
+from ..models import (
+    Product,
+    ProductMedia,
+    ProductMediaTypes,
+    ProductVariant,
+    VariantMedia,
+)
 from .common import error
 
 # Uploads past these are refused: they cost memory to thumbnail and are
@@ -91,3 +97,128 @@ def product_media_create(
     media.image.save(image.name or "upload", image, save=False)
     media.save()
     return media
+
+
+@transaction.atomic
+def product_media_update(
+    *, media: ProductMedia, alt: str | None = None
+) -> ProductMedia:
+    """Change a media's alt text."""
+    bump(CATALOG)
+    media = ProductMedia.objects.select_for_update().get(pk=media.pk)
+    if alt is not None and alt != media.alt:
+        if len(alt) > ProductMedia._meta.get_field("alt").max_length:
+            raise error("alt", "Alt text: at most 250 characters.", "INVALID")
+        media.alt = alt
+        media.save(update_fields=["alt"])
+    return media
+
+
+def _files_delete_on_commit(files: list) -> None:
+    # The rows go with the transaction; their files only once it committed.
+    stored = [(file.storage, file.name) for file in files if file]
+
+    def delete_files():
+        for storage, name in stored:
+            storage.delete(name)
+
+    transaction.on_commit(delete_files)
+
+
+@transaction.atomic
+def product_media_bulk_delete(*, media: list[ProductMedia]) -> list[ProductMedia]:
+    """Delete media and their resized copies; close the gaps in each gallery."""
+    bump(CATALOG)
+    pks = [item.pk for item in media]
+    product_ids = sorted({item.product_id for item in media})
+    list(Product.objects.select_for_update().filter(pk__in=product_ids).order_by("pk"))
+    rows = list(ProductMedia.objects.select_for_update().filter(pk__in=pks))
+    files = [row.image for row in rows]
+    for row in rows:
+        files += [thumb.image for thumb in row.thumbnails.all()]
+    deleted = {row.pk: row for row in rows}
+    ProductMedia.objects.filter(pk__in=pks).delete()
+    for product_id in product_ids:
+        _renumber(product_id)
+    _files_delete_on_commit(files)
+    for pk, row in deleted.items():
+        row.id = pk
+    return [deleted[item.pk] for item in media if item.pk in deleted]
+
+
+def product_media_delete(*, media: ProductMedia) -> ProductMedia:
+    """Delete one media of a product's gallery."""
+    return product_media_bulk_delete(media=[media])[0]
+
+
+def _renumber(product_id: int, order: list[int] | None = None) -> None:
+    rows = list(ProductMedia.objects.filter(product_id=product_id))
+    if order is not None:
+        position = {pk: index for index, pk in enumerate(order)}
+        rows.sort(key=lambda row: position[row.pk])
+    changed = []
+    for index, row in enumerate(rows):
+        if row.sort_order != index:
+            row.sort_order = index
+            changed.append(row)
+    ProductMedia.objects.bulk_update(changed, ["sort_order"])
+
+
+@transaction.atomic
+def product_media_reorder(*, product: Product, media_ids: list[int]) -> Product:
+    """Put a product's gallery in the given order; every media must be named."""
+    bump(CATALOG)
+    product = Product.objects.select_for_update().get(pk=product.pk)
+    current = set(product.media.values_list("pk", flat=True))
+    if len(set(media_ids)) != len(media_ids):
+        raise error("mediaIds", "A media is given twice.", "DUPLICATED_INPUT_ITEM")
+    if set(media_ids) - current:
+        raise error(
+            "mediaIds", "Media don't belong to this product.", "NOT_PRODUCTS_IMAGE"
+        )
+    if set(media_ids) != current:
+        raise error(
+            "mediaIds",
+            "Incorrect number of media IDs provided: name every media of the product.",
+            "INVALID",
+        )
+    _renumber(product.pk, order=media_ids)
+    return product
+
+
+@transaction.atomic
+def variant_media_assign(
+    *, variant: ProductVariant, media: ProductMedia
+) -> ProductVariant:
+    """Show one of the product's media for a variant too."""
+    bump(CATALOG)
+    variant = ProductVariant.objects.select_for_update().get(pk=variant.pk)
+    if media.product_id != variant.product_id:
+        raise error(
+            "mediaId",
+            "This media doesn't belong to that product.",
+            "NOT_PRODUCTS_IMAGE",
+        )
+    if VariantMedia.objects.filter(variant=variant, media=media).exists():
+        raise error(
+            "mediaId",
+            "This media is already assigned to that variant.",
+            "MEDIA_ALREADY_ASSIGNED",
+        )
+    VariantMedia.objects.create(variant=variant, media=media)
+    return variant
+
+
+@transaction.atomic
+def variant_media_unassign(
+    *, variant: ProductVariant, media: ProductMedia
+) -> ProductVariant:
+    """Stop showing a media for a variant; the product keeps it."""
+    bump(CATALOG)
+    variant = ProductVariant.objects.select_for_update().get(pk=variant.pk)
+    deleted, _ = VariantMedia.objects.filter(variant=variant, media=media).delete()
+    if not deleted:
+        raise error(
+            "mediaId", "This media isn't assigned to that variant.", "NOT_FOUND"
+        )
+    return variant

@@ -167,3 +167,9 @@ def product_delete(*, product: Product) -> Product:
     product.delete()
     product.id = deleted_id
     return product
+
+
+@transaction.atomic
+def products_bulk_delete(*, products: list[Product]) -> list[Product]:
+    """Delete products one by one through product_delete, all or none."""
+    return [product_delete(product=product) for product in products]

@@ -131,3 +131,68 @@ def product_variant_delete(*, variant: ProductVariant) -> ProductVariant:
     product_discounted_prices_update(product_ids=[product.pk])
     product_search_vector_update(product_ids=[product.pk])
     return variant
+
+
+@transaction.atomic
+def product_variants_bulk_delete(
+    *, variants: list[ProductVariant]
+) -> list[ProductVariant]:
+    """Delete variants one by one through product_variant_delete, all or none."""
+    return [product_variant_delete(variant=variant) for variant in variants]
+
+
+@transaction.atomic
+def product_variant_set_default(
+    *, product: Product, variant: ProductVariant
+) -> Product:
+    """Make one of a product's variants the one shown first."""
+    bump(CATALOG)
+    product = Product.objects.select_for_update().get(pk=product.pk)
+    if variant.product_id != product.pk:
+        raise error(
+            "variantId",
+            "Provided variant doesn't belong to provided product.",
+            "NOT_PRODUCTS_VARIANT",
+        )
+    if product.default_variant_id != variant.pk:
+        product.default_variant = variant
+        product.save(update_fields=["default_variant", "updated_at"])
+    return product
+
+
+@transaction.atomic
+def product_variant_reorder(
+    *, product: Product, moves: list[tuple[int, int | None]]
+) -> Product:
+    """Move variants by a relative offset, as Saleor's ReorderInput says.
+
+    Each move is a variant id and how many places to shift it (positive:
+    later, negative: earlier, none: stay); the order is renumbered from 0.
+    """
+    bump(CATALOG)
+    product = Product.objects.select_for_update().get(pk=product.pk)
+    order = list(
+        product.variants.select_for_update()
+        .order_by("sort_order", "pk")
+        .values_list("pk", flat=True)
+    )
+    for variant_pk, shift in moves:
+        if variant_pk not in order:
+            raise error(
+                "moves",
+                f"Couldn't resolve to a variant of this product: {variant_pk}",
+                "NOT_FOUND",
+            )
+        if not shift:
+            continue
+        index = order.index(variant_pk)
+        order.pop(index)
+        order.insert(max(0, min(len(order), index + shift)), variant_pk)
+    variants = ProductVariant.objects.in_bulk(order)
+    changed = []
+    for position, pk in enumerate(order):
+        if variants[pk].sort_order != position:
+            variants[pk].sort_order = position
+            changed.append(variants[pk])
+    ProductVariant.objects.bulk_update(changed, ["sort_order"])
+    return product

@@ -32,7 +32,7 @@ from backend.product.services.collections import (
     collection_add_products,
     collection_remove_products,
 )
-from backend.product.services.media import product_media_create
+from backend.product.services.media import product_media_create, product_media_delete
 from backend.product.services.products import (
     product_create,
     product_delete,
@@ -200,7 +200,7 @@ class ProductMediaInline(SaleorTabularInline):
                 alt=form.cleaned_data.get("alt") or "",
             ),
             update=update,
-            delete=lambda media: media.delete(),
+            delete=lambda media: product_media_delete(media=media),
         )
 
 

@@ -200,3 +200,33 @@ class ProductDelete(BaseMutation):
     @classmethod
     def perform_mutation(cls, info, **cleaned):
         return cls.success(product=services.product_delete(**cleaned))
+
+
+class ProductBulkDelete(BaseMutation):
+    count = graphene.Int(
+        required=True, description="Returns how many objects were affected."
+    )
+
+    class Arguments:
+        ids = graphene.List(
+            graphene.NonNull(graphene.ID),
+            required=True,
+            description="List of product IDs to delete.",
+        )
+
+    class Meta:
+        description = "Deletes products."
+        permissions = (PermissionEnum.MANAGE_PRODUCTS,)
+        error_type_class = ProductError
+        error_type_field = "product_errors"
+
+    @classmethod
+    def clean_input(cls, info, **data):
+        products = get_nodes(
+            data["ids"], type_name="Product", model=Product, field_name="ids"
+        )
+        return {"products": list({p.pk: p for p in products}.values())}
+
+    @classmethod
+    def perform_mutation(cls, info, **cleaned):
+        return cls.success(count=len(services.products_bulk_delete(**cleaned)))

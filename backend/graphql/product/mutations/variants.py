@@ -1,4 +1,4 @@
-"""productVariantCreate, productVariantUpdate, productVariantDelete."""
+"""productVariant create, update, delete, bulk delete, reorder, set default."""
 
 import graphene
 from django.db import transaction
@@ -6,13 +6,21 @@ from django.db import transaction
 from backend.core.permissions import PermissionEnum
 from backend.product import services
 from backend.product.models import Product
+from backend.product.models import ProductVariant as ProductVariantModel
 from backend.warehouse.services import product_variant_stocks_update
 
 from ...attribute.mutations.assignment import AttributeValueInput, attribute_assignments
 from ...core.errors import ProductError
 from ...core.inputs import MetadataInput, WeightScalar, metadata_fields
-from ...core.mutations import BaseMutation, get_node
+from ...core.mutations import (
+    BaseMutation,
+    decode_global_id,
+    get_node,
+    get_nodes,
+    id_error,
+)
 from ...warehouse.mutations.stocks import StockInput, stock_inputs
+from .. import types
 from ..lookup import variant_lookup
 from ..types import ProductVariant
 
@@ -161,3 +169,156 @@ class ProductVariantDelete(BaseMutation):
     @classmethod
     def perform_mutation(cls, info, **cleaned):
         return cls.success(product_variant=services.product_variant_delete(**cleaned))
+
+
+class ReorderInput(graphene.InputObjectType):
+    id = graphene.ID(required=True, description="The ID of the item to move.")
+    sort_order = graphene.Int(
+        description=(
+            "The new relative sorting position of the item (from -inf to +inf). 1 "
+            "moves the item one position forward, -1 moves the item one position "
+            "backward, 0 leaves the item unchanged."
+        )
+    )
+
+
+class ProductVariantReorder(BaseMutation):
+    product = graphene.Field(types.Product)
+
+    class Arguments:
+        product_id = graphene.ID(
+            required=True,
+            description="Id of product that variants order will be altered.",
+        )
+        moves = graphene.List(
+            graphene.NonNull(ReorderInput),
+            required=True,
+            description="The list of variant reordering operations.",
+        )
+
+    class Meta:
+        description = "Reorder the variants of a product. Mutation updates updated_at "
+        "on product and triggers PRODUCT_UPDATED webhook."
+        permissions = (PermissionEnum.MANAGE_PRODUCTS,)
+        error_type_class = ProductError
+        error_type_field = "product_errors"
+
+    @classmethod
+    def clean_input(cls, info, **data):
+        return {
+            "product": get_node(
+                data["product_id"],
+                type_name="Product",
+                model=Product,
+                field_name="productId",
+            ),
+            "moves": [
+                (
+                    decode_global_id(
+                        move["id"], type_names=("ProductVariant",), field_name="moves"
+                    ),
+                    move.get("sort_order"),
+                )
+                for move in data["moves"]
+            ],
+        }
+
+    @classmethod
+    def perform_mutation(cls, info, **cleaned):
+        return cls.success(product=services.product_variant_reorder(**cleaned))
+
+
+class ProductVariantSetDefault(BaseMutation):
+    product = graphene.Field(types.Product)
+
+    class Arguments:
+        product_id = graphene.ID(
+            required=True,
+            description="Id of a product that will have the default variant set.",
+        )
+        variant_id = graphene.ID(
+            required=True, description="Id of a variant that will be set as default."
+        )
+
+    class Meta:
+        description = (
+            "Set default variant for a product. Mutation triggers PRODUCT_UPDATED "
+            "webhook."
+        )
+        permissions = (PermissionEnum.MANAGE_PRODUCTS,)
+        error_type_class = ProductError
+        error_type_field = "product_errors"
+
+    @classmethod
+    def clean_input(cls, info, **data):
+        return {
+            "product": get_node(
+                data["product_id"],
+                type_name="Product",
+                model=Product,
+                field_name="productId",
+            ),
+            "variant": get_node(
+                data["variant_id"],
+                type_name="ProductVariant",
+                model=ProductVariantModel,
+                field_name="variantId",
+            ),
+        }
+
+    @classmethod
+    def perform_mutation(cls, info, **cleaned):
+        return cls.success(product=services.product_variant_set_default(**cleaned))
+
+
+class ProductVariantBulkDelete(BaseMutation):
+    count = graphene.Int(
+        required=True, description="Returns how many objects were affected."
+    )
+
+    class Arguments:
+        ids = graphene.List(
+            graphene.NonNull(graphene.ID),
+            description="List of product variant IDs to delete.",
+        )
+        skus = graphene.List(
+            graphene.NonNull(graphene.String),
+            description="List of product variant SKUs to delete.",
+        )
+
+    class Meta:
+        description = "Deletes product variants."
+        permissions = (PermissionEnum.MANAGE_PRODUCTS,)
+        error_type_class = ProductError
+        error_type_field = "product_errors"
+
+    @classmethod
+    def clean_input(cls, info, **data):
+        ids, skus = data.get("ids"), data.get("skus")
+        if (ids is None) == (skus is None):
+            raise id_error(
+                "ids",
+                "Provide either 'ids' or 'skus', not both.",
+                code="GRAPHQL_ERROR",
+            )
+        if ids is not None:
+            variants = get_nodes(
+                ids,
+                type_name="ProductVariant",
+                model=ProductVariantModel,
+                field_name="ids",
+            )
+        else:
+            found = {v.sku: v for v in ProductVariantModel.objects.filter(sku__in=skus)}
+            missing = [sku for sku in skus if sku not in found]
+            if missing:
+                raise id_error(
+                    "skus", f"Couldn't resolve to a node: {missing[0]}", "NOT_FOUND"
+                )
+            variants = [found[sku] for sku in skus]
+        return {"variants": list({v.pk: v for v in variants}.values())}
+
+    @classmethod
+    def perform_mutation(cls, info, **cleaned):
+        deleted = services.product_variants_bulk_delete(**cleaned)
+        return cls.success(count=len(deleted))

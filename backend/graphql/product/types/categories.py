@@ -24,6 +24,8 @@ from ...core.channel import channel_of, node_of
 from ...core.connection import ConnectionField, connection_from, create_connection_type
 from ...core.dataloaders import resolve_for_siblings
 from ...core.enums import LanguageCodeEnum
+from ...core.lazy import lazy_type
+from ...core.permissions import require_staff
 from ...core.shared_enums import stored_language_code
 from ...core.types import Image
 from .. import dataloaders as loaders
@@ -270,6 +272,9 @@ class Collection(ModelObjectType):
         )
 
 
+TAX_CLASS = lazy_type("backend.graphql.tax.types.TaxClass")
+
+
 class ProductType(ModelObjectType):
     model = models.ProductType
 
@@ -291,7 +296,22 @@ class ProductType(ModelObjectType):
         variant_selection=graphene.Argument(VariantAttributeScope),
         deprecation_reason="Use `assignedVariantAttributes` instead.",
     )
+    assigned_variant_attributes = graphene.List(
+        graphene.NonNull(lambda: AssignedVariantAttribute),
+        variant_selection=graphene.Argument(VariantAttributeScope),
+        description=(
+            "Variant attributes of that product type with attached variant selection."
+        ),
+    )
     product_attributes = graphene.List(graphene.NonNull(attribute_types.Attribute))
+    tax_class = graphene.Field(
+        TAX_CLASS,
+        description=(
+            "Tax class assigned to this product type. Always null: Lumbar keeps "
+            "no tax classes.\n\nRequires one of the following permissions: "
+            "AUTHENTICATED_STAFF_USER, AUTHENTICATED_APP."
+        ),
+    )
     products = ConnectionField(
         ProductCountableConnection,
         channel=graphene.String(
@@ -376,15 +396,45 @@ class ProductType(ModelObjectType):
 
     @staticmethod
     def resolve_variant_attributes(root, info, variant_selection=None):
-        rows = AttributeVariant.objects.filter(product_type=root).select_related(
-            "attribute"
-        )
-        scope = name_of(variant_selection) or "ALL"
-        if scope == "VARIANT_SELECTION":
-            rows = rows.filter(variant_selection=True)
-        elif scope == "NOT_VARIANT_SELECTION":
-            rows = rows.filter(variant_selection=False)
-        return [row.attribute for row in rows.order_by("sort_order", "pk")]
+        return [
+            row.attribute for row in _variant_attribute_rows(root, variant_selection)
+        ]
+
+    @staticmethod
+    def resolve_assigned_variant_attributes(root, info, variant_selection=None):
+        return _variant_attribute_rows(root, variant_selection)
+
+    @staticmethod
+    def resolve_tax_class(root, info):
+        require_staff(info)
+        return None
+
+
+def _variant_attribute_rows(product_type, variant_selection):
+    rows = AttributeVariant.objects.filter(product_type=product_type).select_related(
+        "attribute"
+    )
+    scope = name_of(variant_selection) or "ALL"
+    if scope == "VARIANT_SELECTION":
+        rows = rows.filter(variant_selection=True)
+    elif scope == "NOT_VARIANT_SELECTION":
+        rows = rows.filter(variant_selection=False)
+    return list(rows.order_by("sort_order", "pk"))
+
+
+class AssignedVariantAttribute(graphene.ObjectType):
+    attribute = graphene.Field(
+        attribute_types.Attribute, required=True, description="Attribute assigned."
+    )
+    variant_selection = graphene.Boolean(
+        required=True,
+        description="Determines, whether assigned attribute is allowed for variant "
+        "selection. Supported variant types for variant selection are: dropdown, "
+        "boolean, swatch, numeric",
+    )
+
+    class Meta:
+        description = "Represents assigned attribute to variant with variant selection."
 
 
 CategoryCountableConnection = create_connection_type(Category)

@@ -13,6 +13,7 @@ from ...core.dataloaders import resolve_for_siblings
 from ...core.enums import LanguageCodeEnum
 from ...core.ids import from_global_id_or_error
 from ...core.lazy import lazy_type
+from ...core.permissions import require_staff
 from ...core.shared_enums import stored_language_code
 from ...core.types import Image
 from ...page.featured import featured_in_pages
@@ -109,6 +110,14 @@ class Product(ModelObjectType):
         ),
     )
     weight = graphene.Field(Weight)
+    tax_class = graphene.Field(
+        lazy_type("backend.graphql.tax.types.TaxClass"),
+        description=(
+            "Tax class assigned to this product type. Always null: Lumbar keeps "
+            "no tax classes.\n\nRequires one of the following permissions: "
+            "AUTHENTICATED_STAFF_USER, AUTHENTICATED_APP."
+        ),
+    )
     default_variant = graphene.Field(ProductVariant)
     rating = graphene.Float()
     channel = graphene.String(
@@ -252,6 +261,11 @@ class Product(ModelObjectType):
         return True
 
     @staticmethod
+    def resolve_tax_class(root, info):
+        require_staff(info)
+        return None
+
+    @staticmethod
     def resolve_weight(root, info):
         return weight_of(node_of(root).weight_grams)
 
@@ -339,8 +353,14 @@ class Product(ModelObjectType):
     @staticmethod
     def resolve_channel_listings(root, info):
         require_manage_products(info)
-        return loaders.ProductListingsByProductIdLoader(info).load_for(
-            root, lambda r: node_of(r).pk
+        loader = loaders.ProductListingsByProductIdLoader(info)
+        # One sibling group across the page, so each listing's pricing
+        # batches over every product's listings.
+        return resolve_for_siblings(
+            info,
+            root,
+            "product_channel_listings",
+            lambda r: loader.load_for(r, lambda p: node_of(p).pk),
         )
 
     @staticmethod
