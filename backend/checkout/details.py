@@ -75,6 +75,7 @@ def checkout_shipping_method_applies(
         channel_id=checkout.channel_id,
         country=checkout.shipping_address.country.code,
         subtotal=subtotal,
+        product_ids=set(checkout.lines.values_list("variant__product_id", flat=True)),
     )
     return any(option.method.pk == method_id for option in options)
 

@@ -46,6 +46,11 @@ from .product.mutations.variants import (
 )
 from .shipping.schema import ShippingMutations
 from .warehouse.mutations.stocks import ProductVariantStocksUpdate
+from .warehouse.mutations.warehouses import (
+    WarehouseCreate,
+    WarehouseDelete,
+    WarehouseUpdate,
+)
 
 
 class CatalogMutations(graphene.ObjectType):
@@ -58,6 +63,9 @@ class CatalogMutations(graphene.ObjectType):
     product_channel_listing_update = ProductChannelListingUpdate.Field()
     product_variant_channel_listing_update = ProductVariantChannelListingUpdate.Field()
     product_variant_stocks_update = ProductVariantStocksUpdate.Field()
+    create_warehouse = WarehouseCreate.Field()
+    update_warehouse = WarehouseUpdate.Field()
+    delete_warehouse = WarehouseDelete.Field()
     product_media_create = ProductMediaCreate.Field()
     category_create = CategoryCreate.Field()
     category_update = CategoryUpdate.Field()

@@ -47,6 +47,10 @@ class ShippingMethod(ModelWithMetadata):
     maximum_delivery_days = models.PositiveIntegerField(null=True, blank=True)
     description = models.TextField(blank=True)
     carrier = models.CharField(max_length=100, blank=True, default="")
+    # Saleor's rule: a checkout holding any of these cannot use the method.
+    excluded_products = models.ManyToManyField(
+        "product.Product", related_name="excluded_shipping_methods", blank=True
+    )
 
     class Meta:
         ordering = ("pk",)

@@ -1,5 +1,6 @@
 """Which shipping methods can deliver an order, and at what price."""
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from django.db.models import Q
@@ -15,12 +16,17 @@ class ShippingMethodOption:
 
 
 def shipping_methods_applicable(
-    *, channel_id: int, country: str, subtotal: Money
+    *,
+    channel_id: int,
+    country: str,
+    subtotal: Money,
+    product_ids: Collection[int],
 ) -> list[ShippingMethodOption]:
-    """Return the methods that ship to the country for this order value.
+    """Return the methods that ship these products to the country.
 
-    A method applies when its zone covers the country and the channel, and the
-    subtotal is inside its channel listing's minimum and maximum order price.
+    A method applies when its zone covers the country and the channel, the
+    subtotal is inside its channel listing's minimum and maximum order price,
+    and it excludes none of the products (Saleor's excluded products).
     """
     listings = (
         ShippingMethodChannelListing.objects.filter(
@@ -39,6 +45,10 @@ def shipping_methods_applicable(
         .select_related("shipping_method")
         .order_by("price_amount", "shipping_method__name", "pk")
     )
+    if product_ids:
+        listings = listings.exclude(
+            shipping_method__excluded_products__id__in=list(product_ids)
+        )
     return [
         ShippingMethodOption(method=listing.shipping_method, price=listing.price)
         for listing in listings

@@ -160,6 +160,7 @@ def delivery_options(*, cart: CartView) -> list[DeliveryOption]:
         channel_id=cart.checkout.channel_id,
         country=address.country.code,
         subtotal=cart.totals.subtotal,
+        product_ids={info.line.variant.product_id for info in cart.infos},
     )
     promises = _promises(
         cart=cart,

@@ -11,7 +11,10 @@ from backend.shipping.selectors import shipping_methods_applicable
 def _options(country: str, subtotal: str) -> list[tuple[str, Money]]:
     channel = Channel.objects.get(slug="default-channel")
     options = shipping_methods_applicable(
-        channel_id=channel.pk, country=country, subtotal=Money(Decimal(subtotal), "USD")
+        channel_id=channel.pk,
+        country=country,
+        subtotal=Money(Decimal(subtotal), "USD"),
+        product_ids=(),
     )
     return [(option.method.name, option.price) for option in options]
 

@@ -87,6 +87,7 @@ class ShippingOptionsLoader(DataLoader):
                 channel_id=checkout.channel_id,
                 country=address.country.code,
                 subtotal=data.totals.subtotal,
+                product_ids={line.info.line.variant.product_id for line in data.lines},
             )
             promises = checkout_delivery_promises(
                 checkout=checkout,

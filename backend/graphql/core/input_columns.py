@@ -61,7 +61,7 @@ from backend.shipping.models import (
     ShippingMethodPostalCodeRule,
     ShippingZone,
 )
-from backend.warehouse.models import Stock
+from backend.warehouse.models import Stock, Warehouse
 
 # The GraphQL scalars whose values reach a column that can refuse them.
 CHECKED_SCALARS = {
@@ -125,6 +125,9 @@ INPUT_MODELS: dict[str, type[models.Model]] = {
     "ProductVariantBulkDelete": ProductVariant,
     "ProductVariantStocksDelete": ProductVariant,
     "StockUpdateInput": Stock,
+    "WarehouseCreateInput": Warehouse,
+    "WarehouseUpdateInput": Warehouse,
+    "WarehouseUpdate": Warehouse,
 }
 
 

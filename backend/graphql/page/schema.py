@@ -20,6 +20,7 @@ from .filters import (
     sort_page_types,
     sort_pages,
 )
+from .mutations.bulk import PageBulkDelete, PageBulkPublish
 from .mutations.page_types import PageAttributeAssign
 from .mutations.pages import PageCreate, PageDelete, PageUpdate
 from .mutations.translations import PageTranslate
@@ -160,5 +161,7 @@ class PageMutations(graphene.ObjectType):
     page_create = PageCreate.Field()
     page_update = PageUpdate.Field()
     page_delete = PageDelete.Field()
+    page_bulk_delete = PageBulkDelete.Field()
+    page_bulk_publish = PageBulkPublish.Field()
     page_translate = PageTranslate.Field()
     page_attribute_assign = PageAttributeAssign.Field()

@@ -4,6 +4,7 @@ from collections import defaultdict
 
 from prices import Money
 
+from backend.product.models import Product
 from backend.shipping.models import (
     ShippingMethod,
     ShippingMethodChannelListing,
@@ -105,3 +106,25 @@ class WarehousesByZoneIdLoader(DataLoader):
         for link in links:
             found[link.shippingzone_id].append(link.warehouse)
         return [found[key] for key in keys]
+
+
+class ExcludedProductsByMethodIdLoader(DataLoader):
+    """The products each method refuses, by name (one query for a zone)."""
+
+    context_key = "excluded_products_by_method_id"
+
+    def batch_load(self, keys):
+        through = ShippingMethod.excluded_products.through
+        links = list(
+            through.objects.filter(shippingmethod_id__in=keys).values_list(
+                "shippingmethod_id", "product_id"
+            )
+        )
+        products = Product.objects.in_bulk({pk for _, pk in links})
+        found = defaultdict(list)
+        for method_id, product_id in links:
+            found[method_id].append(products[product_id])
+        return [
+            sorted(found[key], key=lambda product: (product.name, product.pk))
+            for key in keys
+        ]

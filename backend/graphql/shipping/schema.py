@@ -11,12 +11,21 @@ from ..core.connection import ConnectionField, connection_from
 from ..core.ids import from_global_id_or_error, pks_from_global_ids
 from ..core.permissions import require_any_permission
 from .mutations.channel_listings import ShippingMethodChannelListingUpdate
+from .mutations.excluded_products import (
+    ShippingPriceExcludeProducts,
+    ShippingPriceRemoveProductFromExclude,
+)
 from .mutations.prices import (
     ShippingPriceCreate,
     ShippingPriceDelete,
     ShippingPriceUpdate,
 )
-from .mutations.zones import ShippingZoneCreate, ShippingZoneDelete, ShippingZoneUpdate
+from .mutations.zones import (
+    ShippingZoneBulkDelete,
+    ShippingZoneCreate,
+    ShippingZoneDelete,
+    ShippingZoneUpdate,
+)
 from .types import ShippingZone, ShippingZoneCountableConnection
 
 MANAGE_SHIPPING_NOTE = "\n\nRequires one of the following permissions: MANAGE_SHIPPING."
@@ -88,7 +97,12 @@ class ShippingMutations(graphene.ObjectType):
     shipping_zone_create = ShippingZoneCreate.Field()
     shipping_zone_update = ShippingZoneUpdate.Field()
     shipping_zone_delete = ShippingZoneDelete.Field()
+    shipping_zone_bulk_delete = ShippingZoneBulkDelete.Field()
     shipping_price_create = ShippingPriceCreate.Field()
     shipping_price_update = ShippingPriceUpdate.Field()
     shipping_price_delete = ShippingPriceDelete.Field()
+    shipping_price_exclude_products = ShippingPriceExcludeProducts.Field()
+    shipping_price_remove_product_from_exclude = (
+        ShippingPriceRemoveProductFromExclude.Field()
+    )
     shipping_method_channel_listing_update = ShippingMethodChannelListingUpdate.Field()

@@ -22,7 +22,7 @@ from backend.shipping.promise_text import promise_line
 
 from ..channel.types import Channel
 from ..core.channel import channel_of, node_attr_resolver, node_of, wrap
-from ..core.connection import create_connection_type
+from ..core.connection import ConnectionField, connection_from, create_connection_type
 from ..core.dataloaders import resolve_for_siblings
 from ..core.ids import global_id
 from ..core.money import Money as MoneyType
@@ -30,6 +30,9 @@ from ..core.money import MoneyRange as MoneyRangeType
 from ..core.permissions import require_any_permission
 from ..core.types import CountryDisplay, country_display
 from ..meta.types import ObjectWithMetadata
+from ..product.types.products import ProductCountableConnection
+from ..product.types.weight import Weight
+from ..tax.types import TaxClass
 from ..warehouse.types import Warehouse
 from . import dataloaders as loaders
 
@@ -301,6 +304,26 @@ class ShippingMethodType(graphene.ObjectType):
     minimum_delivery_days = graphene.Int(
         description="Minimal number of days for delivery."
     )
+    excluded_products = ConnectionField(
+        ProductCountableConnection,
+        description="List of excluded products for the shipping method."
+        + MANAGE_SHIPPING_NOTE,
+    )
+    minimum_order_weight = graphene.Field(
+        Weight,
+        description="Minimum order weight to use this shipping method; Lumbar "
+        "ships by order price only, so always null.",
+    )
+    maximum_order_weight = graphene.Field(
+        Weight,
+        description="Maximum order weight to use this shipping method; Lumbar "
+        "ships by order price only, so always null.",
+    )
+    tax_class = graphene.Field(
+        TaxClass,
+        description="Tax class assigned to this shipping method; Lumbar has "
+        "none, so always null." + MANAGE_SHIPPING_NOTE,
+    )
     carrier = graphene.String(
         description="Lumbar extension: the carrier that delivers this method's "
         "parcels (e.g. UPS)."
@@ -362,6 +385,33 @@ class ShippingMethodType(graphene.ObjectType):
         return loaders.PostalCodeRulesByMethodIdLoader(info).load_for(
             root, lambda r: r.pk
         )
+
+    @staticmethod
+    def resolve_excluded_products(root, info, **kwargs):
+        require_any_permission(info, PermissionEnum.MANAGE_SHIPPING)
+        products = loaders.ExcludedProductsByMethodIdLoader(info).load_for(
+            root, lambda r: r.pk
+        )
+        return connection_from(
+            products,
+            info,
+            kwargs,
+            ProductCountableConnection,
+            wrap=lambda rows: wrap(rows, channel_of(root)),
+        )
+
+    @staticmethod
+    def resolve_minimum_order_weight(root, info):
+        return None
+
+    @staticmethod
+    def resolve_maximum_order_weight(root, info):
+        return None
+
+    @staticmethod
+    def resolve_tax_class(root, info):
+        require_any_permission(info, PermissionEnum.MANAGE_SHIPPING)
+        return None
 
 
 class ShippingZone(graphene.ObjectType):

@@ -6,12 +6,13 @@ from graphene import relay
 from backend.core.permissions import PermissionEnum
 from backend.warehouse import models
 
-from ..core.channel import ChannelContext
+from ..core.channel import ChannelContext, wrap
 from ..core.connection import ConnectionField, connection_from, create_connection_type
 from ..core.lazy import lazy_type
 from ..core.permissions import require_any_permission
 from ..meta.types import ObjectWithMetadata
 from ..shop.types import Address
+from .dataloaders import ShippingZonesByWarehouseIdLoader
 
 STOCK_READERS = (PermissionEnum.MANAGE_PRODUCTS, PermissionEnum.MANAGE_ORDERS)
 STOCK_READERS_NOTE = (
@@ -91,15 +92,18 @@ class Warehouse(graphene.ObjectType):
     click_and_collect_option = graphene.Field(
         WarehouseClickAndCollectOptionEnum,
         required=True,
-        description=(
-            "Click and collect options: local, all or disabled." + STOCK_READERS_NOTE
-        ),
+        description="Click and collect options: local, all or disabled.",
     )
     stocks = ConnectionField(
         StockCountableConnection,
         description="Stocks that belong to this warehouse." + STOCK_READERS_NOTE,
     )
     external_reference = graphene.String(description="External ID of this warehouse.")
+    shipping_zones = ConnectionField(
+        lazy_type("backend.graphql.shipping.types.ShippingZoneCountableConnection"),
+        required=True,
+        description="Shipping zones supported by the warehouse.",
+    )
 
     class Meta:
         interfaces = (relay.Node, ObjectWithMetadata)
@@ -115,8 +119,23 @@ class Warehouse(graphene.ObjectType):
 
     @staticmethod
     def resolve_click_and_collect_option(root, info):
-        require_any_permission(info, *STOCK_READERS)
-        return root.click_and_collect_option
+        # A fresh instance holds the choice member, a loaded one its string.
+        return models.WarehouseClickAndCollectOption(
+            root.click_and_collect_option
+        ).value
+
+    @staticmethod
+    def resolve_shipping_zones(root, info, **kwargs):
+        zones = ShippingZonesByWarehouseIdLoader(info).load_for(root, lambda r: r.pk)
+        return connection_from(
+            zones,
+            info,
+            kwargs,
+            lazy_type(
+                "backend.graphql.shipping.types.ShippingZoneCountableConnection"
+            )(),
+            wrap=lambda rows: wrap(rows, None),
+        )
 
     @staticmethod
     def resolve_stocks(root, info, **kwargs):

@@ -210,6 +210,28 @@ def page_delete(*, page: Page) -> Page:
 
 
 @transaction.atomic
+def pages_delete(*, page_ids: list[int]) -> int:
+    """Delete the pages, each as ``page_delete`` does; return how many."""
+    pages = list(
+        Page.objects.select_for_update().filter(pk__in=page_ids).order_by("pk")
+    )
+    for page in pages:
+        page_delete(page=page)
+    return len(pages)
+
+
+@transaction.atomic
+def pages_publish(*, page_ids: list[int], is_published: bool) -> int:
+    """Publish or hide the pages, dating first publications now."""
+    pages = list(
+        Page.objects.select_for_update().filter(pk__in=page_ids).order_by("pk")
+    )
+    for page in pages:
+        page_update(page=page, is_published=is_published)
+    return len(pages)
+
+
+@transaction.atomic
 def page_translate(*, page: Page, language_code: str, **fields: Any) -> PageTranslation:
     """Create or change the page's translation into one language."""
     bump(CATALOG)

@@ -9,6 +9,10 @@ from .channel_listings import (
     MethodListingInput,
     shipping_method_channel_listing_update,
 )
+from .excluded_products import (
+    shipping_method_exclude_products,
+    shipping_method_include_products,
+)
 from .methods import (
     PostalCodeRange,
     ShippingMethodChanges,
@@ -21,6 +25,7 @@ from .zones import (
     shipping_zone_create,
     shipping_zone_delete,
     shipping_zone_update,
+    shipping_zones_delete,
 )
 
 __all__ = [
@@ -31,8 +36,11 @@ __all__ = [
     "shipping_method_channel_listing_update",
     "shipping_method_create",
     "shipping_method_delete",
+    "shipping_method_exclude_products",
+    "shipping_method_include_products",
     "shipping_method_update",
     "shipping_zone_create",
     "shipping_zone_delete",
     "shipping_zone_update",
+    "shipping_zones_delete",
 ]

@@ -250,3 +250,17 @@ def shipping_zone_delete(*, zone_id: int) -> ShippingZone:
     zone.pk = zone_id
     promise_rules_changed()
     return zone
+
+
+@transaction.atomic
+def shipping_zones_delete(*, zone_ids: list[int]) -> int:
+    """Delete the zones with their methods; return how many there were."""
+    zones = list(
+        ShippingZone.objects.select_for_update()
+        .filter(pk__in=zone_ids)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    ShippingZone.objects.filter(pk__in=zones).delete()
+    promise_rules_changed()
+    return len(zones)

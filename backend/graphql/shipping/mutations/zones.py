@@ -1,11 +1,14 @@
-"""shippingZoneCreate, shippingZoneUpdate, shippingZoneDelete."""
+"""shippingZoneCreate, shippingZoneUpdate, shippingZoneDelete, ...BulkDelete."""
 
 import graphene
 
 from backend.core.permissions import PermissionEnum
 from backend.shipping import services
+from backend.shipping.models import ShippingZone as ShippingZoneModel
 from backend.shipping.services import ShippingZoneChanges
 
+from ...core.bulk import BulkMutation, bulk_pks
+from ..errors import ShippingError
 from ..types import ShippingZone
 from .base import ShippingMutation, in_no_channel, pks, zone_pk
 
@@ -132,3 +135,30 @@ class ShippingZoneDelete(ShippingMutation):
     def perform_mutation(cls, info, **cleaned):
         zone = services.shipping_zone_delete(**cleaned)
         return cls.success(shipping_zone=in_no_channel(zone))
+
+
+class ShippingZoneBulkDelete(BulkMutation):
+    class Arguments:
+        ids = graphene.List(
+            graphene.NonNull(graphene.ID),
+            required=True,
+            description="List of shipping zone IDs to delete.",
+        )
+
+    class Meta:
+        description = "Deletes shipping zones."
+        permissions = (PermissionEnum.MANAGE_SHIPPING,)
+        error_type_class = ShippingError
+        error_type_field = "shipping_errors"
+
+    @classmethod
+    def clean_input(cls, info, **data):
+        return {
+            "zone_ids": bulk_pks(
+                data["ids"], type_name="ShippingZone", model=ShippingZoneModel
+            )
+        }
+
+    @classmethod
+    def perform_mutation(cls, info, **cleaned):
+        return cls.success(count=services.shipping_zones_delete(**cleaned))
