@@ -182,6 +182,7 @@ def _take_stock(items: list[tuple[OrderLine, Stock | None, int]]) -> None:
                 "this warehouse.",
                 OrderErrorCode.INSUFFICIENT_STOCK,
                 order_line=str(line.pk),
+                warehouse=stock.warehouse_id,
             )
         stock.quantity -= quantity
         to_release = quantity

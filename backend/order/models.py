@@ -221,6 +221,8 @@ class OrderEvents(models.TextChoices):
     PAYMENT_AUTHORIZED = "authorized", "The payment was authorized"
     CANCELED = "canceled", "The order was canceled"
     NOTE_ADDED = "note_added", "A note was added"
+    NOTE_UPDATED = "note_updated", "A note was edited"
+    UPDATED_ADDRESS = "updated_address", "An address was updated"
     FULFILLMENT_FULFILLED_ITEMS = "fulfilled_items", "Items were fulfilled"
     FULFILLMENT_AWAITS_APPROVAL = (
         "fulfillment_awaits_approval",

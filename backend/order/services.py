@@ -81,9 +81,7 @@ def order_confirm(*, order_id: int, user=None) -> Order:
     return order
 
 
-@transaction.atomic
-def order_note_add(*, order_id: int, message: str, user=None) -> OrderEvent:
-    """Add a staff note to the order's timeline."""
+def _note_message(message: str) -> str:
     message = (message or "").strip()
     if not message:
         raise ValidationError(
@@ -98,6 +96,13 @@ def order_note_add(*, order_id: int, message: str, user=None) -> OrderEvent:
                 )
             }
         )
+    return message
+
+
+@transaction.atomic
+def order_note_add(*, order_id: int, message: str, user=None) -> OrderEvent:
+    """Add a staff note to the order's timeline."""
+    message = _note_message(message)
     order = Order.objects.select_for_update().filter(pk=order_id).first()
     if order is None:
         raise order_error("order", "Order not found.", OrderErrorCode.NOT_FOUND)
@@ -106,4 +111,29 @@ def order_note_add(*, order_id: int, message: str, user=None) -> OrderEvent:
         type=OrderEvents.NOTE_ADDED,
         user=_actor(user),
         parameters={"message": message},
+    )
+
+
+NOTES = (OrderEvents.NOTE_ADDED, OrderEvents.NOTE_UPDATED)
+
+
+@transaction.atomic
+def order_note_update(*, note_id: int, message: str, user=None) -> OrderEvent:
+    """Edit a note: a NOTE_UPDATED event that names the note it replaces."""
+    message = _note_message(message)
+    note = OrderEvent.objects.filter(pk=note_id, type__in=NOTES).first()
+    if note is None:
+        raise ValidationError(
+            {
+                "note": ValidationError(
+                    "There is no note with this id.", code="NOT_FOUND"
+                )
+            }
+        )
+    order = Order.objects.select_for_update().get(pk=note.order_id)
+    return OrderEvent.objects.create(
+        order=order,
+        type=OrderEvents.NOTE_UPDATED,
+        user=_actor(user),
+        parameters={"message": message, "related_event": note.pk},
     )

@@ -10,7 +10,14 @@ from django.db.models import Sum
 
 from backend.order.models import Order
 
-from .models import OrderGrantedRefund, OrderGrantedRefundLine, TransactionItem
+from .models import (
+    OrderGrantedRefund,
+    OrderGrantedRefundLine,
+    OrderGrantedRefundStatus,
+    TransactionEventType,
+    TransactionItem,
+)
+from .transaction_actions import REFUND, transaction_request_action
 
 REASON_MAX_LENGTH = 1000
 
@@ -187,3 +194,238 @@ def order_grant_refund_create(
         for order_line, quantity, line_reason in cleaned_lines
     )
     return granted
+
+
+def _lock_granted(
+    granted_refund_id: int, *, field: str = "id"
+) -> tuple[Order, OrderGrantedRefund]:
+    """Lock the order first, then its granted refund, as every writer does."""
+    order_id = (
+        OrderGrantedRefund.objects.filter(pk=granted_refund_id)
+        .values_list("order_id", flat=True)
+        .first()
+    )
+    if order_id is None:
+        raise _error(field, "NOT_FOUND", "Granted refund not found.")
+    order = Order.objects.select_for_update().get(pk=order_id)
+    granted = OrderGrantedRefund.objects.select_for_update().get(pk=granted_refund_id)
+    return order, granted
+
+
+@transaction.atomic
+def order_grant_refund_update(
+    *,
+    granted_refund_id: int,
+    amount: Decimal | None = None,
+    reason: str | None = None,
+    add_lines: list[GrantedLine] = (),
+    remove_line_ids: list[int] = (),
+    grant_refund_for_shipping: bool | None = None,
+    transaction_token: UUID | str | None = None,
+    user=None,
+) -> OrderGrantedRefund:
+    """Change a granted refund not yet paid: its lines, shipping, amount, payment.
+
+    Without an amount, a change of lines or shipping sets it again from
+    them, capped at what the payment charged, as on creation.
+    """
+    if (
+        amount is None
+        and reason is None
+        and not add_lines
+        and not remove_line_ids
+        and grant_refund_for_shipping is None
+        and transaction_token is None
+    ):
+        raise _error(
+            "input",
+            "REQUIRED",
+            "At least one field needs to be provided to process update.",
+        )
+    order, granted = _lock_granted(granted_refund_id)
+    if granted.status in (
+        OrderGrantedRefundStatus.PENDING,
+        OrderGrantedRefundStatus.SUCCESS,
+    ):
+        raise _error(
+            "id", "INVALID", "A refund already sent to the payment cannot be changed."
+        )
+    item = granted.transaction_item
+    if transaction_token is not None:
+        item = TransactionItem.objects.filter(
+            order=order, token=transaction_token
+        ).first()
+        if item is None:
+            raise _error(
+                "transactionId",
+                "NOT_FOUND",
+                "No transaction with this id belongs to the order.",
+            )
+    if reason is not None:
+        granted.reason = _clean_reason(reason, field="reason")
+    own = {line.pk: line for line in granted.lines.all()}
+    missing = [pk for pk in remove_line_ids if pk not in own]
+    if missing:
+        raise _error(
+            "removeLines",
+            "INVALID",
+            "Some lines are not part of this granted refund.",
+            remove_lines=[
+                _line_error(pk, "NOT_FOUND", "id", "No such line in this refund.")
+                for pk in missing
+            ],
+        )
+    OrderGrantedRefundLine.objects.filter(pk__in=remove_line_ids).delete()
+    kept = {own[pk].order_line_id for pk in own if pk not in remove_line_ids}
+    twice = [line for line in add_lines if _uuid_of(line) in kept]
+    if twice:
+        raise _error(
+            "addLines",
+            "INVALID",
+            "Some lines cannot be refunded.",
+            add_lines=[
+                _line_error(
+                    str(line.order_line_id),
+                    "INVALID",
+                    "id",
+                    "The line is already in this refund; remove it first.",
+                )
+                for line in twice
+            ],
+        )
+    try:
+        cleaned_lines = _clean_lines(order, list(add_lines)) if add_lines else []
+    except ValidationError as error:
+        (problem,) = error.error_dict["lines"]
+        raise _error(
+            "addLines",
+            "INVALID",
+            problem.message,
+            add_lines=problem.params["lines"],
+        ) from None
+    if grant_refund_for_shipping and (
+        order.granted_refunds.exclude(pk=granted.pk)
+        .filter(shipping_costs_included=True)
+        .exists()
+    ):
+        raise _error(
+            "grantRefundForShipping",
+            "SHIPPING_COSTS_ALREADY_GRANTED",
+            "Shipping costs have already been granted as a refund.",
+        )
+    if grant_refund_for_shipping is not None:
+        granted.shipping_costs_included = grant_refund_for_shipping
+    OrderGrantedRefundLine.objects.bulk_create(
+        OrderGrantedRefundLine(
+            granted_refund=granted,
+            order_line=order_line,
+            quantity=quantity,
+            reason=line_reason,
+        )
+        for order_line, quantity, line_reason in cleaned_lines
+    )
+    charged = item.amount_charged_value if item is not None else None
+    if amount is not None:
+        value = _clean_amount(amount)
+    elif add_lines or remove_line_ids or grant_refund_for_shipping is not None:
+        value = sum(
+            (
+                line.order_line.unit_price_amount * line.quantity
+                for line in granted.lines.select_related("order_line")
+            ),
+            Decimal(0),
+        )
+        if granted.shipping_costs_included:
+            value += order.shipping_price_amount
+        value = min(value, charged) if charged is not None else value
+    else:
+        value = granted.amount_value
+    if charged is not None and value > charged:
+        raise _error(
+            "amount",
+            "AMOUNT_GREATER_THAN_AVAILABLE",
+            f"The transaction charged only {charged} {item.currency}.",
+        )
+    granted.amount_value = value
+    granted.transaction_item = item
+    granted.save(
+        update_fields=[
+            "amount_value",
+            "reason",
+            "shipping_costs_included",
+            "transaction_item",
+            "updated_at",
+        ]
+    )
+    return granted
+
+
+def _uuid_of(line: GrantedLine):
+    try:
+        return UUID(str(line.order_line_id))
+    except ValueError:
+        return None
+
+
+def _refund_error(field: str, code: str, message: str) -> ValidationError:
+    return ValidationError({field: ValidationError(message, code=code)})
+
+
+@transaction.atomic
+def granted_refund_request(
+    *,
+    granted_refund_id: int,
+    transaction_token: UUID | str | None = None,
+    user=None,
+) -> TransactionItem:
+    """Send a granted refund to its payment's gateway; mark how it went."""
+    order, granted = _lock_granted(granted_refund_id, field="grantedRefundId")
+    if granted.status == OrderGrantedRefundStatus.SUCCESS:
+        raise _refund_error(
+            "grantedRefundId",
+            "REFUND_ALREADY_PROCESSED",
+            "The granted refund has already been refunded.",
+        )
+    if granted.status == OrderGrantedRefundStatus.PENDING:
+        raise _refund_error(
+            "grantedRefundId",
+            "REFUND_IS_PENDING",
+            "The granted refund is waiting for the gateway's answer.",
+        )
+    item = granted.transaction_item
+    if item is None:
+        item = (
+            TransactionItem.objects.filter(order=order, token=transaction_token).first()
+            if transaction_token is not None
+            else None
+        )
+        if item is None:
+            raise _refund_error(
+                "id",
+                "NOT_FOUND",
+                "Give the id of a transaction of the order to refund from.",
+            )
+    if granted.amount_value > item.amount_charged_value:
+        raise _refund_error(
+            "grantedRefundId",
+            "AMOUNT_GREATER_THAN_AVAILABLE",
+            f"The transaction has only {item.amount_charged_value} {item.currency} "
+            "charged to refund.",
+        )
+    transaction_request_action(
+        transaction_token=item.token,
+        action=REFUND,
+        amount=granted.amount_value,
+        reason=granted.reason,
+        user=user,
+    )
+    last = item.events.order_by("-pk").first()
+    granted.status = (
+        OrderGrantedRefundStatus.SUCCESS
+        if last.type == TransactionEventType.REFUND_SUCCESS
+        else OrderGrantedRefundStatus.FAILURE
+    )
+    granted.transaction_item = item
+    granted.save(update_fields=["status", "transaction_item", "updated_at"])
+    item.refresh_from_db()
+    return item

@@ -1,17 +1,37 @@
-"""Refund an order's payment through the gateway that took it."""
+"""Charge, refund or void an order's payment: the order-level door to
+``transaction_request_action``, for /ops/ and Saleor's legacy order mutations.
+"""
 
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from prices import Money
 
 from backend.order.errors import OrderErrorCode, order_error
 from backend.order.models import Order, OrderEvent, OrderEvents
 
-from .gateways import GatewayNotAvailable, payment_gateway_get
 from .models import TransactionEventType, TransactionItem
-from .transitions import TransactionStepRefused, transaction_event_record
+from .transaction_actions import CANCEL, CHARGE, REFUND, transaction_request_action
+
+# action → (the field a refusal names, its code, what to say, success event)
+_REFUSALS = {
+    REFUND: ("amount", OrderErrorCode.CANNOT_REFUND, "Payment cannot be refunded."),
+    CHARGE: (
+        "payment",
+        OrderErrorCode.CAPTURE_INACTIVE_PAYMENT,
+        "Only pre-authorized payments can be captured.",
+    ),
+    CANCEL: (
+        "payment",
+        OrderErrorCode.VOID_INACTIVE_PAYMENT,
+        "Only pre-authorized payments can be voided.",
+    ),
+}
+_SUCCESS = {
+    REFUND: (TransactionEventType.REFUND_SUCCESS, OrderEvents.PAYMENT_REFUNDED),
+    CHARGE: (TransactionEventType.CHARGE_SUCCESS, OrderEvents.PAYMENT_CHARGED),
+    CANCEL: (TransactionEventType.CANCEL_SUCCESS, None),
+}
 
 
 def _amount(value) -> Decimal:
@@ -19,99 +39,106 @@ def _amount(value) -> Decimal:
         amount = Decimal(str(value)).quantize(Decimal("0.01"))
     except (InvalidOperation, TypeError, ValueError):
         amount = None
-    if amount is None or not amount.is_finite() or amount <= 0:
+    if amount is None or not amount.is_finite():
         raise order_error(
             "amount", "Enter an amount above zero.", OrderErrorCode.INVALID
+        )
+    if amount <= 0:
+        raise order_error(
+            "amount",
+            "Amount should be a positive number.",
+            OrderErrorCode.ZERO_QUANTITY,
         )
     return amount
 
 
-def order_refund(*, order_id: int, amount, user=None) -> Order:
-    """Give money back from one gateway transaction that covers the amount.
+def _covers(item: TransactionItem, action: str, amount: Decimal | None) -> bool:
+    if not item.gateway:
+        return False  # a manual payment is settled outside Lumbar
+    available = (
+        item.amount_charged_value if action == REFUND else item.amount_authorized_value
+    )
+    return available > 0 and (amount is None or available >= amount)
 
-    The gateway is asked first; only its success moves money in our books.
-    Its refusal is kept as a REFUND_FAILURE event, then raised. A refund
-    that no single gateway transaction covers is refused, so a half-done
-    refund is never recorded as whole.
+
+def order_payment_action(
+    *, order_id: int, action: str, amount=None, user=None
+) -> Order:
+    """Charge, refund or void money through the order's latest fitting payment.
+
+    As Saleor's orderCapture, orderRefund and orderVoid do, the newest
+    transaction is asked; here the newest one a gateway holds that covers
+    the amount, so a later manual payment does not hide the card. Only the
+    gateway's success moves money; its refusal is kept on the transaction,
+    then raised.
     """
-    outcome = _order_refund_locked(order_id=order_id, amount=amount, user=user)
+    outcome = _order_payment_action_locked(
+        order_id=order_id, action=action, amount=amount, user=user
+    )
     if isinstance(outcome, ValidationError):
         raise outcome
     return outcome
 
 
+def order_refund(*, order_id: int, amount, user=None) -> Order:
+    """Give money back from the order's latest gateway payment that covers it."""
+    return order_payment_action(
+        order_id=order_id, action=REFUND, amount=amount, user=user
+    )
+
+
 @transaction.atomic
-def _order_refund_locked(*, order_id: int, amount, user) -> Order | ValidationError:
-    """Refund under the order's lock; return the gateway's refusal, not raise.
+def _order_payment_action_locked(
+    *, order_id: int, action: str, amount, user
+) -> Order | ValidationError:
+    """Act under the order's lock; return the gateway's refusal, not raise.
 
     Returning lets the transaction commit the failure event.
     """
-    amount = _amount(amount)
+    value = None if action == CANCEL and amount is None else _amount(amount)
     order = Order.objects.select_for_update().filter(pk=order_id).first()
     if order is None:
         raise order_error("id", "Order not found.", OrderErrorCode.NOT_FOUND)
     items = list(
-        TransactionItem.objects.select_for_update()
-        .filter(order=order)
-        .exclude(gateway="")
-        .order_by("pk")
+        TransactionItem.objects.select_for_update().filter(order=order).order_by("pk")
     )
-    item = next((i for i in items if i.amount_charged_value >= amount), None)
+    if not items:
+        raise order_error(
+            "payment",
+            "There's no payment associated with the order.",
+            OrderErrorCode.PAYMENT_MISSING,
+        )
+    field, code, refused = _REFUSALS[action]
+    item = next((i for i in reversed(items) if _covers(i, action, value)), None)
     if item is None:
-        raise order_error(
-            "amount",
-            f"No payment through a gateway covers {amount} {order.currency}; "
-            "refund manual payments outside Lumbar.",
-            OrderErrorCode.CANNOT_REFUND,
-        )
+        if action == REFUND and value is not None:
+            refused = (
+                f"No payment through a gateway covers {value} {order.currency}; "
+                "refund manual payments outside Lumbar."
+            )
+        raise order_error(field, refused, code)
     try:
-        gateway = payment_gateway_get(gateway_id=item.gateway)
-    except GatewayNotAvailable:
-        raise order_error(
-            "amount",
-            "The gateway that took this payment is switched off.",
-            OrderErrorCode.CANNOT_REFUND,
-        ) from None
-    try:
-        request = transaction_event_record(
-            item=item,
-            event_type=TransactionEventType.REFUND_REQUEST,
-            amount=amount,
-            order=order,
-            user=user,
+        transaction_request_action(
+            transaction_token=item.token, action=action, amount=value, user=user
         )
-    except TransactionStepRefused as refusal:
-        raise order_error(
-            "amount", refusal.message, OrderErrorCode.CANNOT_REFUND
-        ) from None
-    result = gateway.refund(
-        amount=Money(amount, order.currency),
-        psp_reference=item.psp_reference,
-        idempotency_key=f"{item.token}:REFUND:{amount}:{request.pk}",
-    )
-    transaction_event_record(
-        item=item,
-        event_type=(
-            TransactionEventType.REFUND_SUCCESS
-            if result.is_success
-            else TransactionEventType.REFUND_FAILURE
-        ),
-        amount=amount,
-        order=order,
-        psp_reference=result.psp_reference,
-        message=result.message,
-        user=user,
-    )
-    if not result.is_success:
+    except ValidationError as error:
+        messages = [message for message in error.messages] or [refused]
+        raise order_error(field, messages[0], code) from None
+    last = item.events.order_by("-pk").first()
+    success_type, order_event = _SUCCESS[action]
+    if last.type != success_type:
+        verb = {REFUND: "refund", CHARGE: "capture", CANCEL: "void"}[action]
         return order_error(
-            "amount",
-            f"The gateway refused the refund: {result.message or 'no reason given'}.",
-            OrderErrorCode.CANNOT_REFUND,
+            field,
+            f"The gateway refused the {verb}: {last.message or 'no reason given'}.",
+            code if action != REFUND else OrderErrorCode.CANNOT_REFUND,
         )
-    OrderEvent.objects.create(
-        order=order,
-        type=OrderEvents.PAYMENT_REFUNDED,
-        user=user if user is not None and user.is_authenticated else None,
-        parameters={"amount": str(amount), "currency": order.currency},
-    )
+    if order_event is not None:
+        OrderEvent.objects.create(
+            order=order,
+            type=order_event,
+            user=user if user is not None and user.is_authenticated else None,
+            parameters={"amount": str(last.amount_value), "currency": order.currency},
+        )
+    order.refresh_from_db()
     return order

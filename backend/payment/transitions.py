@@ -71,6 +71,9 @@ TRANSITIONS: dict[tuple[TransactionState, str], Step] = {
     **_session(_S.NEW, "AUTHORIZATION", Step(credit=AUTHORIZED)),
     **_session(_S.CHARGE_PENDING, "CHARGE", Step(credit=CHARGED)),
     **_session(_S.AUTHORIZATION_PENDING, "AUTHORIZATION", Step(credit=AUTHORIZED)),
+    # Money staff gave back or released outside any gateway (transactionCreate).
+    (_S.NEW, E.REFUND_SUCCESS): Step(credit=REFUNDED),
+    (_S.NEW, E.CANCEL_SUCCESS): Step(credit=CANCELED),
     (_S.SETTLED, E.CHARGE_REQUEST): Step(covered_by=AUTHORIZED),
     (_S.SETTLED, E.REFUND_REQUEST): Step(covered_by=CHARGED),
     (_S.SETTLED, E.CANCEL_REQUEST): Step(covered_by=AUTHORIZED),

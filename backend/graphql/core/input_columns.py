@@ -35,7 +35,7 @@ from backend.checkout.models import Checkout, CheckoutLine
 from backend.core.columns import column_value_refusal
 from backend.discount.models import VoucherCode
 from backend.menu.models import Menu, MenuItem
-from backend.order.models import Fulfillment, FulfillmentLine
+from backend.order.models import Fulfillment, FulfillmentLine, Order
 from backend.page.models import Page, PageTranslation
 from backend.payment.models import (
     OrderGrantedRefund,
@@ -96,6 +96,9 @@ INPUT_MODELS: dict[str, type[models.Model]] = {
     "MenuItemInput": MenuItem,
     "MenuItemCreateInput": MenuItem,
     "OrderGrantRefundCreateInput": OrderGrantedRefund,
+    "OrderGrantRefundUpdateInput": OrderGrantedRefund,
+    "OrderUpdateInput": Order,
+    "TransactionCreateInput": TransactionItem,
     "PageInput": Page,
     "PageCreateInput": Page,
     "PageTranslationInput": PageTranslation,
@@ -171,6 +174,16 @@ COLUMNS: dict[str, tuple[type[models.Model], str]] = {
     "MenuItemInput.url": (MenuItem, "url"),
     "OrderFulfillStockInput.quantity": (FulfillmentLine, "quantity"),
     "OrderGrantRefundCreateLineInput.quantity": (OrderGrantedRefundLine, "quantity"),
+    "OrderGrantRefundUpdateLineAddInput.quantity": (
+        OrderGrantedRefundLine,
+        "quantity",
+    ),
+    "OrderCapture.amount": _AMOUNT,
+    "OrderRefund.amount": _AMOUNT,
+    "MoneyInput.amount": _AMOUNT,
+    "MoneyInput.currency": (TransactionItem, "currency"),
+    "TransactionEventInput.pspReference": (TransactionItem, "psp_reference"),
+    "TransactionEventInput.message": (TransactionItem, "message"),
     "OrderMarkAsPaid.transactionReference": (TransactionItem, "psp_reference"),
     "PaymentGatewayToInitialize.id": (TransactionItem, "gateway"),
     "PaymentGatewayInitialize.amount": _AMOUNT,
@@ -256,6 +269,10 @@ UNBOUNDED: dict[str, str] = {
     "CheckoutLineInput.priceOverrideReason": "not kept",
     "CheckoutLineUpdateInput.priceOverrideReason": "not kept",
     "OrderGrantRefundCreateLineInput.reason": "kept in a text column",
+    "OrderGrantRefundUpdateLineAddInput.reason": "kept in a text column",
+    "TransactionCreateInput.externalUrl": "not kept; refused when given",
+    "OrderUpdateInput.externalReference": "not kept; refused when given",
+    "OrderUpdate.externalReference": "not kept; refused when given",
     "PageInput.publicationDate": "parsed as a date",
     "PageCreateInput.publicationDate": "parsed as a date",
     "ShippingZoneCreateInput.countries": "checked against the country codes",

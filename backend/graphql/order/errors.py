@@ -97,3 +97,55 @@ class OrderGrantRefundCreateError(Error):
         graphene.NonNull(OrderGrantRefundCreateLineError),
         description="List of lines which cause the error.",
     )
+
+
+OrderGrantRefundUpdateErrorCode = graphene.Enum(
+    "OrderGrantRefundUpdateErrorCode",
+    [
+        (code, code)
+        for code in (
+            "GRAPHQL_ERROR NOT_FOUND NOT_CONFIGURED REQUIRED INVALID "
+            "AMOUNT_GREATER_THAN_AVAILABLE SHIPPING_COSTS_ALREADY_GRANTED"
+        ).split()
+    ],
+)
+OrderGrantRefundUpdateLineErrorCode = graphene.Enum(
+    "OrderGrantRefundUpdateLineErrorCode",
+    [
+        (code, code)
+        for code in (
+            "GRAPHQL_ERROR NOT_FOUND QUANTITY_GREATER_THAN_AVAILABLE INVALID "
+            "NOT_CONFIGURED"
+        ).split()
+    ],
+)
+
+
+class OrderGrantRefundUpdateLineError(graphene.ObjectType):
+    field = graphene.String(
+        description="Name of a field that caused the error. A value of `null` "
+        "indicates that the error isn't associated with a particular field."
+    )
+    message = graphene.String(description="The error message.")
+    code = graphene.Field(
+        OrderGrantRefundUpdateLineErrorCode,
+        required=True,
+        description="The error code.",
+    )
+    line_id = graphene.ID(
+        required=True, description="The ID of the line related to the error."
+    )
+
+
+class OrderGrantRefundUpdateError(Error):
+    code = graphene.Field(
+        OrderGrantRefundUpdateErrorCode, required=True, description="The error code."
+    )
+    add_lines = graphene.List(
+        graphene.NonNull(OrderGrantRefundUpdateLineError),
+        description="List of lines to add which cause the error.",
+    )
+    remove_lines = graphene.List(
+        graphene.NonNull(OrderGrantRefundUpdateLineError),
+        description="List of lines to remove which cause the error.",
+    )

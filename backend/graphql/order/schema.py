@@ -22,8 +22,17 @@ from .mutations.order_cancel import OrderCancel
 from .mutations.order_confirm import OrderConfirm
 from .mutations.order_fulfill import OrderFulfill
 from .mutations.order_grant_refund_create import OrderGrantRefundCreate
+from .mutations.order_grant_refund_update import OrderGrantRefundUpdate
 from .mutations.order_mark_as_paid import OrderMarkAsPaid
 from .mutations.order_note_add import OrderNoteAdd
+from .mutations.order_note_update import OrderNoteUpdate
+from .mutations.order_payment_actions import (
+    LEGACY,
+    OrderCapture,
+    OrderRefund,
+    OrderVoid,
+)
+from .mutations.order_update import OrderUpdate
 from .sorters import OrderSortingInput, sort_orders
 from .types import Order, OrderCountableConnection
 
@@ -126,5 +135,11 @@ class OrderMutations(graphene.ObjectType):
     order_cancel = OrderCancel.Field()
     order_confirm = OrderConfirm.Field()
     order_note_add = OrderNoteAdd.Field()
+    order_note_update = OrderNoteUpdate.Field()
+    order_update = OrderUpdate.Field()
     order_mark_as_paid = OrderMarkAsPaid.Field()
     order_grant_refund_create = OrderGrantRefundCreate.Field()
+    order_grant_refund_update = OrderGrantRefundUpdate.Field()
+    order_capture = OrderCapture.Field(deprecation_reason=LEGACY)
+    order_void = OrderVoid.Field(deprecation_reason=LEGACY)
+    order_refund = OrderRefund.Field(deprecation_reason=LEGACY)

@@ -7,7 +7,11 @@ from .mutations import (
     TransactionInitialize,
     TransactionProcess,
 )
-from .transaction_request_action import TransactionRequestAction
+from .transaction_create import TransactionCreate
+from .transaction_request_action import (
+    TransactionRequestAction,
+    TransactionRequestRefundForGrantedRefund,
+)
 
 
 class PaymentMutations(graphene.ObjectType):
@@ -15,3 +19,7 @@ class PaymentMutations(graphene.ObjectType):
     transaction_initialize = TransactionInitialize.Field()
     transaction_process = TransactionProcess.Field()
     transaction_request_action = TransactionRequestAction.Field()
+    transaction_create = TransactionCreate.Field()
+    transaction_request_refund_for_granted_refund = (
+        TransactionRequestRefundForGrantedRefund.Field()
+    )

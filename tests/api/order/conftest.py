@@ -62,3 +62,15 @@ def merchandiser_api(api, db):
         PermissionEnum.MANAGE_CHECKOUTS,
     )
     return api.login(user)
+
+
+@pytest.fixture
+def payments_api(api, db):
+    """Operations staff who may also move money (HANDLE_PAYMENTS)."""
+    from backend.core.permissions import PermissionEnum
+    from tests import factories
+    from tests.api.mutations.conftest import grant
+
+    user = factories.UserFactory(email="cashier@example.com", is_staff=True)
+    user = grant(user, PermissionEnum.MANAGE_ORDERS, PermissionEnum.HANDLE_PAYMENTS)
+    return api.login(user)

@@ -180,13 +180,32 @@ def test_fulfilling_from_an_unknown_warehouse_is_refused(ops_api, guest_order):
     assert (error["field"], error["code"]) == ("warehouse", "NOT_FOUND")
 
 
-def test_allowing_stock_to_be_exceeded_is_refused(ops_api, guest_order, warehouse):
+def test_fulfilling_anyway_within_the_stock_fulfils(
+    ops_api, guest_order, variant, warehouse
+):
+    result = ops_api(
+        FULFILL, variables(guest_order, warehouse, allowStockToBeExceeded=True)
+    )
+
+    assert result["data"]["orderFulfill"]["errors"] == []
+    assert stock_of(variant, warehouse) == (8, 0)
+
+
+def test_fulfilling_anyway_beyond_the_stock_is_refused_on_the_flag(
+    ops_api, guest_order, variant, warehouse
+):
+    variant.stocks.filter(warehouse=warehouse).update(quantity=1, quantity_allocated=2)
+
     result = ops_api(
         FULFILL, variables(guest_order, warehouse, allowStockToBeExceeded=True)
     )
 
     (error,) = result["data"]["orderFulfill"]["errors"]
     assert (error["field"], error["code"]) == ("allowStockToBeExceeded", "INVALID")
+    assert error["message"].startswith(
+        "Lumbar does not fulfil beyond the stock a warehouse holds: Only 1 of"
+    )
+    assert stock_of(variant, warehouse) == (1, 2)
     assert not Fulfillment.objects.exists()
 
 

@@ -5,7 +5,6 @@ from decimal import Decimal
 import pytest
 from graphql_relay import to_global_id
 
-from backend.core.permissions import PermissionEnum
 from backend.order.models import OrderEvent
 from backend.payment.gateways.test_gateway import REFUNDS
 from backend.payment.mark_as_paid import order_mark_as_paid
@@ -35,17 +34,6 @@ query($id: ID!) {
   order(id: $id) { chargeStatus totalCharged { amount } events { type amount } }
 }
 """
-
-
-@pytest.fixture
-def payments_api(api, db):
-    """Operations staff who may also move money (HANDLE_PAYMENTS)."""
-    from tests import factories
-    from tests.api.mutations.conftest import grant
-
-    user = factories.UserFactory(email="cashier@example.com", is_staff=True)
-    user = grant(user, PermissionEnum.MANAGE_ORDERS, PermissionEnum.HANDLE_PAYMENTS)
-    return api.login(user)
 
 
 def transaction_id(item) -> str:

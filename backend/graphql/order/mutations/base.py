@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from graphql_relay import to_global_id
 
+from backend.core.errors import error_items
 from backend.order.errors import OrderErrorCode, order_error
 from backend.order.models import Order as OrderModel
 
@@ -27,6 +28,25 @@ def fulfillment_pk_from_global_id(global_id: str, *, field: str = "id") -> int:
     return decode_global_id(global_id, type_names=("Fulfillment",), field_name=field)
 
 
+def stock_exceeded_refusal(error: ValidationError) -> ValidationError:
+    """Answer a "fulfil anyway" the stock cannot meet.
+
+    Saleor lets stock go negative when asked; Lumbar's stock never does, so
+    the dashboard's second try is refused on its own flag, not looped back
+    to the same INSUFFICIENT_STOCK dialog.
+    """
+    if not any(
+        item.code == OrderErrorCode.INSUFFICIENT_STOCK for item in error_items(error)
+    ):
+        return error
+    return order_error(
+        "allow_stock_to_be_exceeded",
+        "Lumbar does not fulfil beyond the stock a warehouse holds: "
+        + error_items(error)[0].message,
+        OrderErrorCode.INVALID,
+    )
+
+
 def order_for_payload(pk: int) -> OrderModel:
     """Return the order as the payload shows it, read after the write."""
     return order_queryset().get(pk=pk)
@@ -48,4 +68,6 @@ class OrderMutation(BaseMutation):
                 item.order_lines = [to_global_id("OrderLine", extra["order_line"])]
             if extra.get("warehouse"):
                 item.warehouse = to_global_id("Warehouse", extra["warehouse"])
+            if extra.get("address_type"):
+                item.address_type = extra["address_type"]
         return payload

@@ -1,14 +1,19 @@
 """orderFulfillmentApprove: send a parcel that waited for approval."""
 
 import graphene
+from django.core.exceptions import ValidationError
 
 from backend.core.permissions import PermissionEnum
-from backend.order.errors import OrderErrorCode, order_error
 from backend.order.fulfillments import fulfillment_approve
 
 from ..errors import OrderError
 from ..types import Fulfillment, Order
-from .base import OrderMutation, fulfillment_pk_from_global_id, order_for_payload
+from .base import (
+    OrderMutation,
+    fulfillment_pk_from_global_id,
+    order_for_payload,
+    stock_exceeded_refusal,
+)
 
 
 class FulfillmentApprove(OrderMutation):
@@ -32,21 +37,21 @@ class FulfillmentApprove(OrderMutation):
 
     @classmethod
     def clean_input(cls, info, id, notify_customer, allow_stock_to_be_exceeded=False):
-        if allow_stock_to_be_exceeded:
-            raise order_error(
-                "allow_stock_to_be_exceeded",
-                "Lumbar does not fulfil beyond the stock a warehouse holds.",
-                OrderErrorCode.INVALID,
-            )
         return {
             "fulfillment_id": fulfillment_pk_from_global_id(id),
             "notify_customer": notify_customer,
             "user": info.context.user,
+            "allow_stock_to_be_exceeded": bool(allow_stock_to_be_exceeded),
         }
 
     @classmethod
-    def perform_mutation(cls, info, **cleaned):
-        fulfillment = fulfillment_approve(**cleaned)
+    def perform_mutation(cls, info, *, allow_stock_to_be_exceeded, **cleaned):
+        try:
+            fulfillment = fulfillment_approve(**cleaned)
+        except ValidationError as error:
+            if allow_stock_to_be_exceeded:
+                raise stock_exceeded_refusal(error) from None
+            raise
         return cls.success(
             fulfillment=fulfillment, order=order_for_payload(fulfillment.order_id)
         )

@@ -1,6 +1,7 @@
 """orderFulfill: send order lines from warehouses."""
 
 import graphene
+from django.core.exceptions import ValidationError
 
 from backend.core.permissions import PermissionEnum
 from backend.order.errors import OrderErrorCode, order_error
@@ -11,7 +12,12 @@ from ...core.ids import uuid_from_global_id
 from ...core.mutations import decode_global_id, id_error
 from ..errors import OrderError
 from ..types import Fulfillment, Order
-from .base import OrderMutation, order_for_payload, order_pk_from_global_id
+from .base import (
+    OrderMutation,
+    order_for_payload,
+    order_pk_from_global_id,
+    stock_exceeded_refusal,
+)
 
 
 class OrderFulfillStockInput(graphene.InputObjectType):
@@ -111,13 +117,6 @@ class OrderFulfill(OrderMutation):
         if not order:
             raise order_error("order", "Order is required.", OrderErrorCode.REQUIRED)
         order_pk = order_pk_from_global_id(order, field="order")
-        if input.get("allow_stock_to_be_exceeded"):
-            # Lumbar never sends units a warehouse does not hold.
-            raise order_error(
-                "allow_stock_to_be_exceeded",
-                "Lumbar does not fulfil beyond the stock a warehouse holds.",
-                OrderErrorCode.INVALID,
-            )
         notify = input.get("notify_customer")
         return {
             "order_id": order_pk,
@@ -126,11 +125,17 @@ class OrderFulfill(OrderMutation):
             "carrier": input.get("carrier") or "",
             "notify_customer": True if notify is None else notify,
             "user": info.context.user,
+            "allow_stock_to_be_exceeded": bool(input.get("allow_stock_to_be_exceeded")),
         }
 
     @classmethod
-    def perform_mutation(cls, info, **cleaned):
-        fulfillments = order_fulfil(**cleaned)
+    def perform_mutation(cls, info, *, allow_stock_to_be_exceeded, **cleaned):
+        try:
+            fulfillments = order_fulfil(**cleaned)
+        except ValidationError as error:
+            if allow_stock_to_be_exceeded:
+                raise stock_exceeded_refusal(error) from None
+            raise
         return cls.success(
             fulfillments=fulfillments, order=order_for_payload(cleaned["order_id"])
         )

@@ -21,6 +21,9 @@ class OrderGrantRefundCreateLineInput(graphene.InputObjectType):
         required=True, description="The quantity of line items to be marked to refund."
     )
     reason = graphene.String(description="Reason of the granted refund for the line.")
+    reason_reference = graphene.ID(
+        description="ID of a `Page` (Model) to reference in reason."
+    )
 
 
 class OrderGrantRefundCreateInput(graphene.InputObjectType):
@@ -30,6 +33,9 @@ class OrderGrantRefundCreateInput(graphene.InputObjectType):
         "`grantRefundForShipping`."
     )
     reason = graphene.String(description="Reason of the granted refund.")
+    reason_reference = graphene.ID(
+        description="ID of a `Page` (Model) to reference in reason."
+    )
     lines = graphene.List(
         graphene.NonNull(OrderGrantRefundCreateLineInput),
         description="Lines to assign to granted refund.",
@@ -47,14 +53,25 @@ class OrderGrantRefundCreateInput(graphene.InputObjectType):
     )
 
 
-def _order_line_uuid(global_id: str) -> str:
+def _order_line_uuid(global_id: str, *, field: str = "lines") -> str:
     try:
         type_name, raw = from_global_id(global_id or "")
     except (ValueError, TypeError, UnicodeDecodeError):
         type_name, raw = "", ""
     if type_name != "OrderLine" or not raw:
-        raise id_error("lines", f"Couldn't resolve to a node: {global_id}")
+        raise id_error(field, f"Couldn't resolve to a node: {global_id}")
     return raw
+
+
+def reason_reference_refusal(data, field: str) -> None:
+    """Refuse a reason reference: no page type is set up for refund reasons."""
+    if data.get("reason_reference"):
+        raise id_error(
+            field,
+            "Reason reference type is not configured: Lumbar sets no page type "
+            "for refund reasons.",
+            "INVALID",
+        )
 
 
 class OrderGrantRefundCreate(BaseMutation):
@@ -82,6 +99,9 @@ class OrderGrantRefundCreate(BaseMutation):
 
     @classmethod
     def clean_input(cls, info, id, input):
+        reason_reference_refusal(input, "reasonReference")
+        for line in input.get("lines") or []:
+            reason_reference_refusal(line, "lines")
         lines = [
             GrantedLine(
                 order_line_id=_order_line_uuid(line["id"]),

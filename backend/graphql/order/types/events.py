@@ -19,6 +19,8 @@ EVENT_TYPES = {
     "authorized": "PAYMENT_AUTHORIZED",
     "canceled": "CANCELED",
     "note_added": "NOTE_ADDED",
+    "note_updated": "NOTE_UPDATED",
+    "updated_address": "UPDATED_ADDRESS",
     "email_sent": "EMAIL_SENT",
     "confirmed": "CONFIRMED",
     "marked_as_paid": "ORDER_MARKED_AS_PAID",
