@@ -735,6 +735,7 @@ def article(run: DashboardRun, page) -> None:
             )
             page.wait_for_timeout(50)
         page.mouse.up()
+    after = None
     with run.step(page, "merch-article-save"):
         since = len(traffic.answers)
         save(page)
@@ -749,6 +750,8 @@ def article(run: DashboardRun, page) -> None:
             raise StepFailed(f"Featured products unchanged: {after}")
         log(f"Featured products: {before} -> {after}")
     with run.step(page, "merch-article-on-storefront"):
+        if after is None:
+            raise StepFailed("the article was not saved: nothing to see")
         shown = storefront_shop_block(run, page)
         names = featured_names(run, after)
         if shown != names:
