@@ -10,6 +10,11 @@ from .checkout.schema import CheckoutQueries
 from .menu.schema import MenuQueries
 from .order.schema import OrderQueries
 from .page.schema import PageQueries
+from .payment.types import (
+    CardPaymentMethodDetails,
+    GiftCardPaymentMethodDetails,
+    OtherPaymentMethodDetails,
+)
 from .product.schema import ProductQueries
 from .shipping.schema import ShippingQueries
 from .shop.schema import ShopQueries
@@ -34,4 +39,11 @@ class Query(
 
 
 # Types reached only through an interface (AssignedAttribute's members).
-EXTRA_TYPES = [*ALL_ASSIGNED_TYPES]
+EXTRA_TYPES = [
+    *ALL_ASSIGNED_TYPES,
+    # Implementations of PaymentMethodDetails, named by the dashboard's
+    # fragments though no Lumbar transaction records one yet.
+    CardPaymentMethodDetails,
+    GiftCardPaymentMethodDetails,
+    OtherPaymentMethodDetails,
+]

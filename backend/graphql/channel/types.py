@@ -4,11 +4,12 @@ import graphene
 from graphene import relay
 
 from backend.channel import models
+from backend.core.permissions import PermissionEnum
 from backend.shipping.selectors import channel_shippable_countries
 from backend.warehouse.models import ChannelWarehouse
 
 from ..core.dataloaders import DataLoader
-from ..core.permissions import require_staff
+from ..core.permissions import require_any_permission, require_staff
 from ..core.types import CountryDisplay, country_display
 from ..meta.types import ObjectWithMetadata
 from ..warehouse.types import Warehouse
@@ -32,6 +33,76 @@ class WarehousesByChannelIdLoader(DataLoader):
         for link in links:
             found[link.channel_id].append(link.warehouse)
         return [found[key] for key in keys]
+
+
+MarkAsPaidStrategyEnum = graphene.Enum(
+    "MarkAsPaidStrategyEnum",
+    [("TRANSACTION_FLOW", "TRANSACTION_FLOW"), ("PAYMENT_FLOW", "PAYMENT_FLOW")],
+)
+
+
+class OrderSettings(graphene.ObjectType):
+    """What Lumbar does with a channel's orders, in Saleor's settings."""
+
+    automatically_confirm_all_new_orders = graphene.Boolean(
+        required=True,
+        description="When enabled orders from checkout become unfulfilled "
+        "immediately. Lumbar confirms every order it places: always true.",
+    )
+    automatically_fulfill_non_shippable_gift_card = graphene.Boolean(
+        required=True,
+        description="When enabled, all non-shippable gift card orders will be "
+        "fulfilled automatically. Lumbar sells no gift cards: always false.",
+    )
+    mark_as_paid_strategy = graphene.Field(
+        MarkAsPaidStrategyEnum,
+        required=True,
+        description="What an order marked as paid receives: Lumbar records a "
+        "TransactionItem (TRANSACTION_FLOW).",
+    )
+    allow_unpaid_orders = graphene.Boolean(
+        required=True,
+        description="Determine if it is possible to place unpaid order by calling "
+        "`checkoutComplete` mutation. Lumbar places only paid (or fully "
+        "authorized) orders: always false.",
+    )
+    include_draft_order_in_voucher_usage = graphene.Boolean(
+        required=True,
+        description="Determine if voucher applied on draft order should be count "
+        "toward voucher usage. Lumbar has no draft orders: always false.",
+    )
+    use_legacy_line_discount_propagation = graphene.Boolean(
+        required=True,
+        description="Vouchers discount the whole order (Order.discounts), never "
+        "a line: always true in Lumbar.",
+    )
+
+    class Meta:
+        description = "Represents the channel-specific order settings."
+
+    @staticmethod
+    def resolve_automatically_confirm_all_new_orders(root, info):
+        return True
+
+    @staticmethod
+    def resolve_automatically_fulfill_non_shippable_gift_card(root, info):
+        return False
+
+    @staticmethod
+    def resolve_mark_as_paid_strategy(root, info):
+        return "TRANSACTION_FLOW"
+
+    @staticmethod
+    def resolve_allow_unpaid_orders(root, info):
+        return False
+
+    @staticmethod
+    def resolve_include_draft_order_in_voucher_usage(root, info):
+        return False
+
+    @staticmethod
+    def resolve_use_legacy_line_discount_propagation(root, info):
+        return True
 
 
 class Channel(graphene.ObjectType):
@@ -58,6 +129,12 @@ class Channel(graphene.ObjectType):
     countries = graphene.List(
         graphene.NonNull(CountryDisplay),
         description="List of shippable countries for the channel.",
+    )
+    order_settings = graphene.Field(
+        OrderSettings,
+        required=True,
+        description="Channel-specific order settings.\n\nRequires one of the "
+        "following permissions: MANAGE_CHANNELS, MANAGE_ORDERS.",
     )
     warehouses = graphene.List(
         graphene.NonNull(Warehouse),
@@ -99,6 +176,13 @@ class Channel(graphene.ObjectType):
             country_display(country)
             for country in channel_shippable_countries(channel_id=root.pk)
         ]
+
+    @staticmethod
+    def resolve_order_settings(root, info):
+        require_any_permission(
+            info, PermissionEnum.MANAGE_CHANNELS, PermissionEnum.MANAGE_ORDERS
+        )
+        return root
 
     @staticmethod
     def resolve_warehouses(root, info):

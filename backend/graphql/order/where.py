@@ -1,0 +1,602 @@
+"""Saleor's ``OrderWhereInput``: the staff order list's filters, in one place.
+
+``order_where_q`` turns the input into one ``Q``; the customer's own
+``User.orders(where:)`` sends a subset of the same fields and goes through
+the same function. Where Lumbar keeps no such thing (invoices, gift cards,
+click and collect, payment method details), a filter asking for it matches
+no order and its negation matches every order, as Saleor answers a store
+without them.
+"""
+
+import uuid
+
+import graphene
+from django.db.models import Count, Exists, OuterRef, Q
+from graphql import GraphQLError
+from graphql_relay import from_global_id
+
+from backend.account.models import Address
+from backend.order.models import Fulfillment, FulfillmentLine, OrderEvent, OrderLine
+from backend.payment.models import TransactionItem
+
+from ..core.enums import CountryCode
+from ..core.filter_inputs import (
+    DateTimeRangeInput,
+    DecimalFilterInput,
+    GlobalIDFilterInput,
+    IntRangeInput,
+    MetadataFilterInput,
+    StringFilterInput,
+    metadata_q,
+)
+from ..core.ids import pks_from_global_ids
+from ..core.shared_enums import member_name
+from .enums import (
+    FulfillmentStatus,
+    OrderAuthorizeStatusEnum,
+    OrderChargeStatusEnum,
+    OrderEventsEnum,
+    OrderStatus,
+)
+from .event_types import EVENT_TYPES
+
+NOTHING = Q(pk__in=[])
+LIST_DESCRIPTION = (
+    " Each list item represents conditions that must be satisfied by a single "
+    "object. The filter matches orders that have related objects meeting all "
+    "specified groups of conditions."
+)
+
+
+class IntFilterInput(graphene.InputObjectType):
+    eq = graphene.Int(description="The value equal to.", required=False)
+    one_of = graphene.List(
+        graphene.NonNull(graphene.Int),
+        description="The value included in.",
+        required=False,
+    )
+    range = graphene.InputField(
+        IntRangeInput, description="The value in range.", required=False
+    )
+
+    class Meta:
+        description = "Define the filtering options for integer fields."
+
+
+class UUIDFilterInput(graphene.InputObjectType):
+    eq = graphene.UUID(description="The value equal to.", required=False)
+    one_of = graphene.List(
+        graphene.NonNull(graphene.UUID),
+        description="The value included in.",
+        required=False,
+    )
+
+
+def _enum_filter(enum, name: str, description: str | None = None):
+    return type(
+        name,
+        (graphene.InputObjectType,),
+        {
+            "eq": graphene.Field(enum, description="The value equal to."),
+            "one_of": graphene.List(
+                graphene.NonNull(enum), description="The value included in."
+            ),
+            "Meta": type(
+                "Meta",
+                (),
+                {"description": description or "Filter by " + enum._meta.name},
+            ),
+        },
+    )
+
+
+OrderStatusEnumFilterInput = _enum_filter(
+    OrderStatus, "OrderStatusEnumFilterInput", "Filter by order status."
+)
+OrderChargeStatusEnumFilterInput = _enum_filter(
+    OrderChargeStatusEnum,
+    "OrderChargeStatusEnumFilterInput",
+    "Filter by charge status.",
+)
+OrderAuthorizeStatusEnumFilterInput = _enum_filter(
+    OrderAuthorizeStatusEnum,
+    "OrderAuthorizeStatusEnumFilterInput",
+    "Filter by authorize status.",
+)
+FulfillmentStatusEnumFilterInput = _enum_filter(
+    FulfillmentStatus,
+    "FulfillmentStatusEnumFilterInput",
+    "Filter by fulfillment status.",
+)
+OrderEventTypeEnumFilterInput = _enum_filter(
+    OrderEventsEnum, "OrderEventTypeEnumFilterInput"
+)
+PaymentMethodTypeEnum = graphene.Enum(
+    "PaymentMethodTypeEnum",
+    [("CARD", "CARD"), ("OTHER", "OTHER"), ("GIFT_CARD", "GIFT_CARD")],
+)
+PaymentMethodTypeEnumFilterInput = _enum_filter(
+    PaymentMethodTypeEnum, "PaymentMethodTypeEnumFilterInput"
+)
+
+
+class CountryCodeEnumFilterInput(graphene.InputObjectType):
+    eq = graphene.Field(CountryCode, description="The value equal to.")
+    one_of = graphene.List(
+        graphene.NonNull(CountryCode), description="The value included in."
+    )
+    not_one_of = graphene.List(
+        graphene.NonNull(CountryCode), description="The value not included in."
+    )
+
+    class Meta:
+        description = "Filter by country code."
+
+
+class AddressFilterInput(graphene.InputObjectType):
+    phone_number = graphene.InputField(
+        StringFilterInput, description="Filter by phone number."
+    )
+    country = graphene.InputField(
+        CountryCodeEnumFilterInput, description="Filter by country code."
+    )
+
+
+class PriceFilterInput(graphene.InputObjectType):
+    currency = graphene.String(
+        description="The currency of the price to filter by.", required=False
+    )
+    amount = graphene.InputField(
+        DecimalFilterInput, required=True, description="The amount of the price."
+    )
+
+
+class InvoiceFilterInput(graphene.InputObjectType):
+    created_at = graphene.InputField(
+        DateTimeRangeInput, description="Filter invoices by creation date."
+    )
+
+    class Meta:
+        description = "Filter input for invoices."
+
+
+class FulfillmentWarehouseFilterInput(graphene.InputObjectType):
+    id = graphene.InputField(
+        GlobalIDFilterInput, description="Filter fulfillments by warehouse ID."
+    )
+    slug = graphene.InputField(
+        StringFilterInput, description="Filter fulfillments by warehouse slug."
+    )
+    external_reference = graphene.InputField(
+        StringFilterInput,
+        description="Filter fulfillments by warehouse external reference.",
+    )
+
+    class Meta:
+        description = "Filter input for fulfillment warehouses."
+
+
+class FulfillmentFilterInput(graphene.InputObjectType):
+    status = graphene.InputField(
+        FulfillmentStatusEnumFilterInput, description="Filter by fulfillment status."
+    )
+    metadata = graphene.InputField(
+        MetadataFilterInput, description="Filter by metadata fields."
+    )
+    warehouse = graphene.InputField(
+        FulfillmentWarehouseFilterInput,
+        description="Filter by fulfillment warehouse.",
+    )
+
+    class Meta:
+        description = "Filter input for order fulfillments data."
+
+
+class LinesFilterInput(graphene.InputObjectType):
+    metadata = graphene.InputField(
+        MetadataFilterInput, description="Filter by metadata fields of order lines."
+    )
+
+    class Meta:
+        description = "Filter input for order lines data."
+
+
+class PaymentMethodDetailsCardFilterInput(graphene.InputObjectType):
+    brand = graphene.InputField(
+        StringFilterInput,
+        description="Filter by payment method brand used to pay for the order.",
+    )
+
+
+class PaymentMethodDetailsFilterInput(graphene.InputObjectType):
+    type = graphene.InputField(
+        PaymentMethodTypeEnumFilterInput,
+        description="Filter by payment method type used to pay for the order.",
+    )
+    card = graphene.InputField(
+        PaymentMethodDetailsCardFilterInput,
+        description="Filter by card details used to pay for the order. Skips "
+        "`type` filter if provided.",
+    )
+
+
+class TransactionFilterInput(graphene.InputObjectType):
+    payment_method_details = graphene.InputField(
+        PaymentMethodDetailsFilterInput,
+        description="Filter by payment method details used to pay for the order.",
+    )
+    psp_reference = graphene.InputField(
+        StringFilterInput, description="Filter by PSP reference of transactions."
+    )
+    metadata = graphene.InputField(
+        MetadataFilterInput, description="Filter by metadata fields of transactions."
+    )
+
+    class Meta:
+        description = "Filter input for transactions."
+
+
+class OrderEventFilterInput(graphene.InputObjectType):
+    date = graphene.InputField(
+        DateTimeRangeInput, description="Filter order events by date."
+    )
+    type = graphene.InputField(
+        OrderEventTypeEnumFilterInput, description="Filter order events by type."
+    )
+
+    class Meta:
+        description = "Filter input for order events data."
+
+
+class OrderWhereInput(graphene.InputObjectType):
+    metadata = graphene.InputField(
+        MetadataFilterInput, description="Filter by metadata fields."
+    )
+    ids = graphene.List(graphene.NonNull(graphene.ID))
+    number = graphene.InputField(IntFilterInput, description="Filter by order number.")
+    channel_id = graphene.InputField(
+        GlobalIDFilterInput, description="Filter by channel."
+    )
+    created_at = graphene.InputField(
+        DateTimeRangeInput, description="Filter order by created at date."
+    )
+    updated_at = graphene.InputField(
+        DateTimeRangeInput, description="Filter order by updated at date."
+    )
+    user = graphene.InputField(GlobalIDFilterInput, description="Filter by user.")
+    user_email = graphene.InputField(
+        StringFilterInput, description="Filter by user email."
+    )
+    authorize_status = graphene.InputField(
+        OrderAuthorizeStatusEnumFilterInput, description="Filter by authorize status."
+    )
+    charge_status = graphene.InputField(
+        OrderChargeStatusEnumFilterInput, description="Filter by charge status."
+    )
+    status = graphene.InputField(
+        OrderStatusEnumFilterInput, description="Filter by order status."
+    )
+    checkout_token = graphene.InputField(
+        UUIDFilterInput, description="Filter by checkout token."
+    )
+    checkout_id = graphene.InputField(
+        GlobalIDFilterInput, description="Filter by checkout id."
+    )
+    is_click_and_collect = graphene.Boolean(
+        description="Filter by whether the order uses the click and collect "
+        "delivery method."
+    )
+    is_gift_card_used = graphene.Boolean(
+        description="Filter based on whether a gift card was used in the order."
+    )
+    is_gift_card_bought = graphene.Boolean(
+        description="Filter based on whether the order includes a gift card purchase."
+    )
+    voucher_code = graphene.InputField(
+        StringFilterInput, description="Filter by voucher code used in the order."
+    )
+    has_invoices = graphene.Boolean(
+        description="Filter by whether the order has any invoices."
+    )
+    invoices = graphene.List(
+        graphene.NonNull(InvoiceFilterInput),
+        description="Filter by invoice data associated with the order."
+        + LIST_DESCRIPTION,
+    )
+    has_fulfillments = graphene.Boolean(
+        description="Filter by whether the order has any fulfillments."
+    )
+    fulfillments = graphene.List(
+        graphene.NonNull(FulfillmentFilterInput),
+        description="Filter by fulfillment data associated with the order."
+        + LIST_DESCRIPTION,
+    )
+    lines = graphene.List(
+        graphene.NonNull(LinesFilterInput),
+        description="Filter by line items associated with the order."
+        + LIST_DESCRIPTION,
+    )
+    lines_count = graphene.InputField(
+        IntFilterInput, description="Filter by number of lines in the order."
+    )
+    transactions = graphene.List(
+        graphene.NonNull(TransactionFilterInput),
+        description="Filter by transaction data associated with the order."
+        + LIST_DESCRIPTION,
+    )
+    total_gross = graphene.InputField(
+        PriceFilterInput, description="Filter by total gross amount of the order."
+    )
+    total_net = graphene.InputField(
+        PriceFilterInput, description="Filter by total net amount of the order."
+    )
+    product_type_id = graphene.InputField(
+        GlobalIDFilterInput,
+        description="Filter by the product type of related order lines.",
+    )
+    events = graphene.List(
+        graphene.NonNull(OrderEventFilterInput),
+        description="Filter by order events." + LIST_DESCRIPTION,
+    )
+    billing_address = graphene.InputField(
+        AddressFilterInput, description="Filter by billing address of the order."
+    )
+    shipping_address = graphene.InputField(
+        AddressFilterInput, description="Filter by shipping address of the order."
+    )
+    AND = graphene.List(
+        graphene.NonNull(lambda: OrderWhereInput),
+        description="List of conditions that must be met.",
+    )
+    OR = graphene.List(
+        graphene.NonNull(lambda: OrderWhereInput),
+        description="A list of conditions of which at least one must be met.",
+    )
+
+
+def _values(data) -> list | None:
+    """Return the eq / oneOf values of a filter input as a list."""
+    if data.get("eq") is not None:
+        return [data["eq"]]
+    if data.get("one_of") is not None:
+        return list(data["one_of"])
+    return None
+
+
+def _tokens(global_ids, type_name: str) -> list[str]:
+    tokens = []
+    for value in global_ids:
+        try:
+            found, raw = from_global_id(value or "")
+            if found != type_name:
+                raise ValueError(found)
+            tokens.append(str(uuid.UUID(raw)))
+        except (ValueError, TypeError, UnicodeDecodeError) as error:
+            raise GraphQLError(
+                f"Invalid ID: {value}. Expected: {type_name}."
+            ) from error
+    return tokens
+
+
+def _range_q(column: str, data) -> Q:
+    condition = Q()
+    if data.get("gte") is not None:
+        condition &= Q(**{f"{column}__gte": data["gte"]})
+    if data.get("lte") is not None:
+        condition &= Q(**{f"{column}__lte": data["lte"]})
+    return condition
+
+
+def _numeric_q(column: str, data) -> Q:
+    """Return the Q of an Int/DecimalFilterInput (eq, oneOf, range)."""
+    condition = Q()
+    values = _values(data)
+    if values is not None:
+        condition &= Q(**{f"{column}__in": values})
+    if data.get("range"):
+        condition &= _range_q(column, data["range"])
+    return condition
+
+
+def _ids_q(column: str, data, type_name: str) -> Q:
+    values = _values(data)
+    if values is None:
+        return Q()
+    return Q(**{f"{column}__in": pks_from_global_ids(values, type_name)})
+
+
+def _stored(values) -> list[str]:
+    # The enums carry Saleor's names; the rows hold lower-case words.
+    return [member_name(value).lower().replace("_", " ") for value in values]
+
+
+def _absent(value: bool | None) -> Q:
+    """Match a thing Lumbar never has: asked for, none; asked against, all."""
+    if value is None:
+        return NOTHING
+    return NOTHING if value else Q()
+
+
+def _address_q(column: str, data) -> Q:
+    addresses = Address.objects.all()
+    if data.get("phone_number") and (values := _values(data["phone_number"])):
+        addresses = addresses.filter(phone__in=values)
+    country = data.get("country") or {}
+    if (values := _values(country)) is not None:
+        addresses = addresses.filter(country__in=[member_name(v) for v in values])
+    if country.get("not_one_of"):
+        addresses = addresses.exclude(
+            country__in=[member_name(v) for v in country["not_one_of"]]
+        )
+    return Q(Exists(addresses.filter(pk=OuterRef(column))))
+
+
+def _fulfillments_q(items) -> Q:
+    if not items:
+        return NOTHING
+    condition = Q()
+    for item in items:
+        parcels = Fulfillment.objects.all()
+        if item.get("status") and (values := _values(item["status"])) is not None:
+            parcels = parcels.filter(
+                status__in=[v.lower() for v in map(member_name, values)]
+            )
+        if item.get("metadata"):
+            parcels = parcels.filter(metadata_q(item["metadata"]))
+        warehouse = item.get("warehouse")
+        if warehouse is not None:
+            lines = Q()
+            if warehouse.get("id"):
+                lines &= _ids_q("stock__warehouse_id", warehouse["id"], "Warehouse")
+            for field, column in (
+                ("slug", "stock__warehouse__slug"),
+                ("external_reference", "stock__warehouse__external_reference"),
+            ):
+                if warehouse.get(field) and (v := _values(warehouse[field])):
+                    lines &= Q(**{f"{column}__in": v})
+            if not lines:
+                return NOTHING
+            parcels = parcels.filter(lines__in=FulfillmentLine.objects.filter(lines))
+        condition &= Q(Exists(parcels.filter(order_id=OuterRef("pk"))))
+    return condition
+
+
+def _transactions_q(items) -> Q:
+    if not items:
+        return NOTHING
+    condition = Q()
+    for item in items:
+        if item.get("payment_method_details") is not None or item.get("metadata"):
+            # Lumbar records no payment method details and no transaction
+            # metadata: no transaction matches either.
+            return NOTHING
+        psp = item.get("psp_reference")
+        if psp is None or (values := _values(psp)) is None:
+            return NOTHING
+        payments = TransactionItem.objects.filter(psp_reference__in=values)
+        condition &= Q(Exists(payments.filter(order_id=OuterRef("pk"))))
+    return condition
+
+
+# Saleor's OrderEventsEnum → our stored event types.
+_STORED_EVENT_TYPES: dict[str, list[str]] = {}
+for _stored_type, _saleor_type in EVENT_TYPES.items():
+    _STORED_EVENT_TYPES.setdefault(_saleor_type, []).append(_stored_type)
+
+
+def _events_q(items) -> Q:
+    if not items:
+        return NOTHING
+    condition = Q()
+    for item in items:
+        if not item.get("date") and not item.get("type"):
+            return NOTHING
+        events = OrderEvent.objects.all()
+        if item.get("date"):
+            events = events.filter(_range_q("date", item["date"]))
+        if item.get("type") and (values := _values(item["type"])) is not None:
+            stored = [
+                stored_type
+                for value in values
+                for stored_type in _STORED_EVENT_TYPES.get(member_name(value), [])
+            ]
+            events = events.filter(type__in=stored)
+        condition &= Q(Exists(events.filter(order_id=OuterRef("pk"))))
+    return condition
+
+
+def _lines_q(items) -> Q:
+    # Lumbar's order lines carry no metadata, so no line matches a
+    # metadata condition.
+    return NOTHING
+
+
+def _price_q(data) -> Q:
+    condition = Q()
+    if data.get("currency"):
+        condition &= Q(currency=data["currency"])
+    # Lumbar's prices carry no tax: an order's net total is its gross total.
+    return condition & _numeric_q("total_amount", data["amount"])
+
+
+def order_where_q(data) -> Q:
+    """Return the Q of Saleor's ``OrderWhereInput`` (with AND/OR)."""
+    condition = Q()
+    if data.get("ids") is not None:
+        condition &= Q(token__in=_tokens(data["ids"], "Order"))
+    if data.get("number"):
+        condition &= _numeric_q("number", data["number"])
+    if data.get("channel_id"):
+        condition &= _ids_q("channel_id", data["channel_id"], "Channel")
+    if data.get("user"):
+        condition &= _ids_q("user_id", data["user"], "User")
+    for field in ("created_at", "updated_at"):
+        if data.get(field):
+            condition &= _range_q(field, data[field])
+    for field in ("user_email", "voucher_code"):
+        if data.get(field) and (values := _values(data[field])) is not None:
+            condition &= Q(**{f"{field}__in": values})
+    for field in ("status", "charge_status", "authorize_status"):
+        if data.get(field) and (values := _values(data[field])) is not None:
+            condition &= Q(**{f"{field}__in": _stored(values)})
+    token = data.get("checkout_token")
+    if token and (values := _values(token)) is not None:
+        condition &= Q(checkout_token__in=[str(value) for value in values])
+    if data.get("checkout_id") and (values := _values(data["checkout_id"])) is not None:
+        condition &= Q(checkout_token__in=_tokens(values, "Checkout"))
+    if data.get("metadata"):
+        condition &= metadata_q(data["metadata"])
+    for field in ("is_click_and_collect", "is_gift_card_used", "is_gift_card_bought"):
+        if field in data:
+            condition &= _absent(data[field])
+    if "has_invoices" in data:
+        condition &= _absent(data["has_invoices"])
+    if "invoices" in data:
+        condition &= NOTHING  # Lumbar issues no invoices.
+    if "has_fulfillments" in data:
+        if data["has_fulfillments"] is None:
+            condition &= NOTHING
+        else:
+            sent = Q(Exists(Fulfillment.objects.filter(order_id=OuterRef("pk"))))
+            condition &= sent if data["has_fulfillments"] else ~sent
+    if "fulfillments" in data:
+        condition &= _fulfillments_q(data["fulfillments"])
+    if "lines" in data:
+        condition &= _lines_q(data["lines"])
+    if data.get("lines_count"):
+        counted = OrderLine.objects.values("order_id").annotate(n=Count("pk"))
+        condition &= Q(
+            pk__in=counted.filter(_numeric_q("n", data["lines_count"])).values(
+                "order_id"
+            )
+        )
+    if "transactions" in data:
+        condition &= _transactions_q(data["transactions"])
+    for field in ("total_gross", "total_net"):
+        if data.get(field):
+            condition &= _price_q(data[field])
+    if data.get("product_type_id"):
+        lines = OrderLine.objects.filter(
+            _ids_q(
+                "variant__product__product_type_id",
+                data["product_type_id"],
+                "ProductType",
+            )
+        )
+        condition &= Q(Exists(lines.filter(order_id=OuterRef("pk"))))
+    if "events" in data:
+        condition &= _events_q(data["events"])
+    for field, column in (
+        ("billing_address", "billing_address_id"),
+        ("shipping_address", "shipping_address_id"),
+    ):
+        if field in data:
+            condition &= _address_q(column, data[field]) if data[field] else NOTHING
+    for item in data.get("AND") or []:
+        condition &= order_where_q(item)
+    if data.get("OR"):
+        either = NOTHING
+        for item in data["OR"]:
+            either |= order_where_q(item)
+        condition &= either
+    return condition
