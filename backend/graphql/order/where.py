@@ -9,6 +9,7 @@ without them.
 """
 
 import uuid
+from decimal import Decimal
 
 import graphene
 from django.db.models import Count, Exists, OuterRef, Q
@@ -18,6 +19,7 @@ from graphql_relay import from_global_id
 from backend.account.models import Address
 from backend.order.models import Fulfillment, FulfillmentLine, OrderEvent, OrderLine
 from backend.payment.models import TransactionItem
+from backend.product.models import PRICE_DECIMAL_PLACES
 
 from ..core.enums import CountryCode
 from ..core.filter_inputs import (
@@ -511,12 +513,29 @@ def _lines_q(items) -> Q:
     return NOTHING
 
 
+def _rounded(value) -> Decimal:
+    # A JSON number arrives as a binary float (44.98 as 44.9799...).
+    return round(Decimal(str(value)), PRICE_DECIMAL_PLACES)
+
+
 def _price_q(data) -> Q:
     condition = Q()
     if data.get("currency"):
         condition &= Q(currency=data["currency"])
+    amount = data["amount"]
+    prices = {}
+    if amount.get("eq") is not None:
+        prices["eq"] = _rounded(amount["eq"])
+    if amount.get("one_of") is not None:
+        prices["one_of"] = [_rounded(value) for value in amount["one_of"]]
+    if amount.get("range"):
+        prices["range"] = {
+            key: _rounded(value)
+            for key, value in amount["range"].items()
+            if value is not None
+        }
     # Lumbar's prices carry no tax: an order's net total is its gross total.
-    return condition & _numeric_q("total_amount", data["amount"])
+    return condition & _numeric_q("total_amount", prices)
 
 
 def order_where_q(data) -> Q:

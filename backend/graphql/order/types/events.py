@@ -1,5 +1,6 @@
 """OrderEvent: an order's history, as Saleor shows it."""
 
+import uuid
 from decimal import Decimal
 
 import graphene
@@ -176,7 +177,9 @@ class OrderEvent(graphene.ObjectType):
         stored = root.parameters.get("lines")
         if not stored:
             return None
-        found = OrderLineByIdLoader(info).load_many(line["line_pk"] for line in stored)
+        found = OrderLineByIdLoader(info).load_many(
+            uuid.UUID(str(line["line_pk"])) for line in stored
+        )
         return [
             OrderEventOrderLineObject(
                 quantity=line["quantity"],
