@@ -24,7 +24,7 @@ from ..core.filter_inputs import (
 from ..core.ids import pks_from_global_ids, uuid_from_global_id
 from ..core.shared_enums import member_name
 from .enums import OrderAuthorizeStatusEnum, OrderChargeStatusEnum
-from .where import (
+from .where_inputs import (
     IntFilterInput,
     OrderAuthorizeStatusEnumFilterInput,
     OrderChargeStatusEnumFilterInput,
