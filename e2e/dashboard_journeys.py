@@ -454,7 +454,7 @@ def operations(run: DashboardRun, page) -> None:
             raise StepFailed(f"after the capture the order is {state}")
     with run.step(page, "ops-mark-as-paid"):
         page.goto(url(run, f"orders/{q(authorized['id'])}"))
-        page.get_by_test_id("OrderSummaryCard").first.wait_for()
+        page.get_by_test_id("status-info").first.wait_for()
         if page.get_by_test_id("mark-as-paid-button").count():
             raise StepFailed("a captured order still offers Mark as paid")
         log(
@@ -508,7 +508,9 @@ def shipping(run: DashboardRun, page) -> None:
         if not zones:
             raise StepFailed("no shipping zone listed")
         zone = zones[0]["node"]
-        page.get_by_text(zone["name"]).first.wait_for()
+        rows = " ".join(grid_rows(page))
+        if zone["name"] not in rows:
+            raise StepFailed(f"the grid lacks {zone['name']}: {rows[:300]}")
     with run.step(page, "ops-shipping-zone-rate"):
         since = len(traffic.answers)
         page.goto(url(run, f"shipping/{q(zone['id'])}"))
