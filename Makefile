@@ -94,9 +94,9 @@ lock:
 clean:
 	rm -rf $(VENV) var/postgres var/media var/static
 
-# Saleor's storefront (../shared/clients/saleor-storefront, or
+# Saleor's storefront and staff dashboard (../shared/clients/, or
 # LUMBAR_SHARED_DIR) built against a live, production-like Lumbar and driven
 # in Chromium (e2e/storefront.py; everything it makes lives in var/e2e/).
-# E2E_ARGS passes variables, e.g. make e2e E2E_ARGS=E2E_CODEGEN_FALLBACK=1.
+# E2E_ARGS passes variables, e.g. make e2e E2E_ARGS=E2E_PARTS=dashboard.
 e2e: $(STAMP) services browser
 	env $(E2E_ARGS) $(BIN)/python e2e/storefront.py

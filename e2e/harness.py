@@ -36,7 +36,26 @@ PG_URL = os.environ.get("E2E_PG_URL", "postgres://postgres@127.0.0.1:5432")
 REDIS_URL = os.environ.get("E2E_REDIS_URL", "redis://127.0.0.1:6379/11")
 # The one edit to the storefront's own files (BUILD.md item 7): Next's image
 # optimizer refuses upstream hosts on private addresses such as 127.0.0.1.
-NEXT_CONFIG_EDIT = ("\timages: {\n", "\timages: {\n\t\tdangerouslyAllowLocalIP: true,\n")
+NEXT_CONFIG_EDIT = (
+    "\timages: {\n",
+    "\timages: {\n\t\tdangerouslyAllowLocalIP: true,\n",
+)
+
+
+PARTS = ("storefront", "dashboard")
+
+
+def parts(value: str | None) -> list[str]:
+    """The parts E2E_PARTS names ("storefront,dashboard"), in run order; unset
+    or empty means all of them. An unknown name is refused, not skipped."""
+    names = [name.strip() for name in (value or "").split(",") if name.strip()]
+    unknown = [name for name in names if name not in PARTS]
+    if unknown:
+        raise SystemExit(
+            f"E2E_PARTS: unknown part(s) {', '.join(unknown)}; "
+            f"choose from {', '.join(PARTS)}"
+        )
+    return [part for part in PARTS if part in names] if names else list(PARTS)
 
 
 def log(message: str) -> None:
@@ -49,15 +68,18 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def run(command, *, cwd=REPO, env=None, timeout=600, log_name=None,
-        quiet=False) -> str:
+def run(command, *, cwd=REPO, env=None, timeout=600, log_name=None, quiet=False) -> str:
     """Run a command to its end (output to LOGS/log_name as it comes)."""
     log("$ " + " ".join(str(part) for part in command).replace("\n", " "))
     output_path = LOGS / (log_name or "last-command.log")
     with open(output_path, "w") as output:
         process = subprocess.Popen(
-            [str(part) for part in command], cwd=cwd, env=env, stdout=output,
-            stderr=subprocess.STDOUT, start_new_session=True,
+            [str(part) for part in command],
+            cwd=cwd,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
         try:
             returncode = process.wait(timeout=timeout)
@@ -140,8 +162,17 @@ def wait_for_http(url: str, *, process, timeout=120) -> None:
 def install_storefront() -> None:
     """pnpm from the npm registry, a fresh copy, its packages (store cached)."""
     if not PNPM.exists():
-        run(["npm", "install", "--prefix", TOOLS, "--no-audit", "--no-fund",
-             f"pnpm@{PNPM_VERSION}"])
+        run(
+            [
+                "npm",
+                "install",
+                "--prefix",
+                TOOLS,
+                "--no-audit",
+                "--no-fund",
+                f"pnpm@{PNPM_VERSION}",
+            ]
+        )
     if STOREFRONT.exists():
         shutil.rmtree(STOREFRONT)
     shutil.copytree(STOREFRONT_SOURCE, STOREFRONT, symlinks=True)
@@ -153,8 +184,13 @@ def install_storefront() -> None:
     log("next.config.js: added images.dangerouslyAllowLocalIP (BUILD.md item 7)")
     # HUSKY=0: the copy is no git checkout, and its prepare script would fail.
     env = {**os.environ, "HUSKY": "0", "CI": "true"}
-    run([PNPM, "install", "--frozen-lockfile", "--store-dir", PNPM_STORE],
-        cwd=STOREFRONT, env=env, timeout=900, log_name="pnpm-install.log")
+    run(
+        [PNPM, "install", "--frozen-lockfile", "--store-dir", PNPM_STORE],
+        cwd=STOREFRONT,
+        env=env,
+        timeout=900,
+        log_name="pnpm-install.log",
+    )
 
 
 # --- Lumbar ------------------------------------------------------------------
@@ -184,30 +220,64 @@ def lumbar_env(api_port: int) -> dict:
 def prepare_lumbar(env: dict) -> None:
     """A fresh database and Redis db, migrated, with the demo data."""
     python = VENV_BIN / "python"
-    run([python, "-c", (
-        "import psycopg, sys\n"
-        f"c = psycopg.connect('{PG_URL}/postgres', autocommit=True)\n"
-        f"c.execute('DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)')\n"
-        f"c.execute('CREATE DATABASE {DATABASE}')\n"
-    )])
+    run(
+        [
+            python,
+            "-c",
+            (
+                "import psycopg, sys\n"
+                f"c = psycopg.connect('{PG_URL}/postgres', autocommit=True)\n"
+                f"c.execute('DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)')\n"
+                f"c.execute('CREATE DATABASE {DATABASE}')\n"
+            ),
+        ]
+    )
     run([python, "-c", f"import redis; redis.Redis.from_url('{REDIS_URL}').flushdb()"])
     shutil.rmtree(VAR / "media", ignore_errors=True)
-    for command in (["migrate", "--noinput"], ["sync_staff_groups"], ["load_demo"],
-                    ["sync_content"], ["tag_demo_articles"]):
+    for command in (
+        ["migrate", "--noinput"],
+        ["sync_staff_groups"],
+        ["load_demo"],
+        ["sync_content"],
+        ["tag_demo_articles"],
+    ):
         run([python, "manage.py", *command], env=env, log_name=f"{command[0]}.log")
 
 
 def serve_lumbar(stack: Stack, env: dict, api_port: int, *, suffix: str = "") -> None:
     """gunicorn and a Celery worker; a suffix names a restart's own logs."""
-    web = stack.start("gunicorn" + suffix, [
-        VENV_BIN / "gunicorn", "backend.wsgi:application",
-        "--bind", f"127.0.0.1:{api_port}", "--workers", "3", "--timeout", "60",
-        "--access-logfile", "-",
-    ], env=env)
-    stack.start("celery" + suffix, [
-        VENV_BIN / "celery", "--app", "backend", "worker", "--loglevel", "INFO",
-        "--concurrency", "2", "--without-gossip", "--without-mingle",
-    ], env=env)
+    web = stack.start(
+        "gunicorn" + suffix,
+        [
+            VENV_BIN / "gunicorn",
+            "backend.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{api_port}",
+            "--workers",
+            "3",
+            "--timeout",
+            "60",
+            "--access-logfile",
+            "-",
+        ],
+        env=env,
+    )
+    stack.start(
+        "celery" + suffix,
+        [
+            VENV_BIN / "celery",
+            "--app",
+            "backend",
+            "worker",
+            "--loglevel",
+            "INFO",
+            "--concurrency",
+            "2",
+            "--without-gossip",
+            "--without-mingle",
+        ],
+        env=env,
+    )
     wait_for_http(f"http://127.0.0.1:{api_port}/healthz/", process=web)
 
 
@@ -220,8 +290,17 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 
 # The Google fonts src/lib/fonts.ts asks for, as "family|url" lines.
-GOOGLE_FONT_CALLS = [("Fraunces", {"subsets": ["latin"], "variable": "--font-fraunces",
-                                   "display": "swap", "adjustFontFallback": True})]
+GOOGLE_FONT_CALLS = [
+    (
+        "Fraunces",
+        {
+            "subsets": ["latin"],
+            "variable": "--font-fraunces",
+            "display": "swap",
+            "adjustFontFallback": True,
+        },
+    )
+]
 GOOGLE_FONT_URLS = (
     "const d = './dist/compiled/@next/font/dist/google/';\n"
     "const {validateGoogleFontFunctionCall} = require(d + "
@@ -250,8 +329,11 @@ def font_server():
     mock = VAR / "font-mocks.cjs"
     # Turbopack looks the CSS up by the exact fonts.googleapis.com URL; next's
     # own helpers compute it from the call in src/lib/fonts.ts.
-    urls = run(["node", "-e", GOOGLE_FONT_URLS], cwd=STOREFRONT / "node_modules" / "next",
-               log_name="font-urls.log").split()
+    urls = run(
+        ["node", "-e", GOOGLE_FONT_URLS],
+        cwd=STOREFRONT / "node_modules" / "next",
+        log_name="font-urls.log",
+    ).split()
     entries = ",\n".join(
         f"  {json.dumps(url)}: `@font-face {{\n  font-family: '{family}';\n"
         "  font-style: normal;\n  font-weight: 100 900;\n  font-display: swap;\n"
@@ -287,16 +369,26 @@ def codegen(env: dict, *, suffix: str = "") -> tuple[bool, str]:
     for script in ("generate", "generate:checkout"):
         log_name = f"codegen-{script.replace(':', '-')}{suffix}.log"
         try:
-            run([PNPM, "run", script], cwd=STOREFRONT, env=env, timeout=300,
-                log_name=log_name, quiet=True)
+            run(
+                [PNPM, "run", script],
+                cwd=STOREFRONT,
+                env=env,
+                timeout=300,
+                log_name=log_name,
+                quiet=True,
+            )
             outputs.append(f"{script}: ok")
         except RuntimeError:
             ok = False
             text = (LOGS / log_name).read_text()
-            errors = [line.strip() for line in text.splitlines()
-                      if line.strip().startswith(("Error ", "at /", "✖", "[FAILED"))]
-            outputs.append(f"{script}: FAILED\n    " + "\n    ".join(
-                dict.fromkeys(errors)))
+            errors = [
+                line.strip()
+                for line in text.splitlines()
+                if line.strip().startswith(("Error ", "at /", "✖", "[FAILED"))
+            ]
+            outputs.append(
+                f"{script}: FAILED\n    " + "\n    ".join(dict.fromkeys(errors))
+            )
     return ok, "\n".join(outputs)
 
 
@@ -320,11 +412,14 @@ def build_storefront(env: dict, *, allow_fallback: bool) -> dict:
         if not allow_fallback:
             raise RuntimeError("codegen against the live API failed")
         schema = fallback_schema()
-        log(f"FALLBACK: codegen from {schema} (Lumbar's committed schema plus "
+        log(
+            f"FALLBACK: codegen from {schema} (Lumbar's committed schema plus "
             "e2e/schema-gaps.graphql), E2E_CODEGEN_FALLBACK=1; the built "
-            "storefront still talks to the live API")
+            "storefront still talks to the live API"
+        )
         fallback_ok, output = codegen(
-            {**env, "NEXT_PUBLIC_SALEOR_API_URL": str(schema)}, suffix="-fallback")
+            {**env, "NEXT_PUBLIC_SALEOR_API_URL": str(schema)}, suffix="-fallback"
+        )
         log("codegen from the fallback schema:\n" + output)
         report["codegen_fallback"] = ("ok" if fallback_ok else "FAILED") + "\n" + output
         if not fallback_ok:
@@ -334,14 +429,34 @@ def build_storefront(env: dict, *, allow_fallback: bool) -> dict:
         # `pnpm build` runs codegen again (its prebuild): after a fallback it
         # would fail as it did, so then only `next build` runs.
         command = [PNPM, "run", "build"] if ok else [PNPM, "exec", "next", "build"]
-        run(command, cwd=STOREFRONT, env=build_env, timeout=1200,
-            log_name="next-build.log")
+        run(
+            command,
+            cwd=STOREFRONT,
+            env=build_env,
+            timeout=1200,
+            log_name="next-build.log",
+        )
     return report
 
 
 def serve_storefront(stack: Stack, env: dict, storefront_port: int) -> None:
-    server = stack.start("next", [
-        PNPM, "exec", "next", "start", "-p", storefront_port, "-H", "127.0.0.1",
-    ], cwd=STOREFRONT, env=env)
-    wait_for_http(f"http://127.0.0.1:{storefront_port}/en/default-channel",
-                  process=server, timeout=120)
+    server = stack.start(
+        "next",
+        [
+            PNPM,
+            "exec",
+            "next",
+            "start",
+            "-p",
+            storefront_port,
+            "-H",
+            "127.0.0.1",
+        ],
+        cwd=STOREFRONT,
+        env=env,
+    )
+    wait_for_http(
+        f"http://127.0.0.1:{storefront_port}/en/default-channel",
+        process=server,
+        timeout=120,
+    )

@@ -60,11 +60,16 @@ class Run:
             yield
         except Exception as error:
             self._shoot(page, label + "-FAILED")
-            first_line = str(error).strip().splitlines()[0] if str(error).strip() else ""
-            self.failures.append(f"step {label} at {page.url}: "
-                                 f"{type(error).__name__}: {first_line}")
-            log(f"step {label} FAILED after {time.monotonic() - begun:.1f}s: "
-                f"{str(error)[:800]}")
+            first_line = (
+                str(error).strip().splitlines()[0] if str(error).strip() else ""
+            )
+            self.failures.append(
+                f"step {label} at {page.url}: {type(error).__name__}: {first_line}"
+            )
+            log(
+                f"step {label} FAILED after {time.monotonic() - begun:.1f}s: "
+                f"{str(error)[:800]}"
+            )
             if soft:
                 return
             raise StepFailed(label) from error
@@ -142,8 +147,9 @@ def add_variant_to_bag(run: Run, page, *, option=VARIANT_OPTION, expected_count=
         page.wait_for_url(re.compile(r"variant="))
     with run.step(page, "add-to-bag"):
         page.get_by_role("button", name="Add to bag").click()
-        page.get_by_role("button", name=re.compile(
-            rf"\b{expected_count} items? in cart")).wait_for()
+        page.get_by_role(
+            "button", name=re.compile(rf"\b{expected_count} items? in cart")
+        ).wait_for()
 
 
 # --- checkout --------------------------------------------------------------
@@ -159,7 +165,8 @@ def open_checkout_from_cart(run: Run, page) -> None:
 
 def fill_shipping_address(page) -> None:
     page.get_by_role("combobox", name="Country/Region").select_option(
-        label="United States")
+        label="United States"
+    )
     page.get_by_role("combobox", name=re.compile("^State")).wait_for()
     fill(page.get_by_role("textbox", name="First name"), "Ada")
     fill(page.get_by_role("textbox", name="Last name"), "Lovelace")
@@ -167,7 +174,8 @@ def fill_shipping_address(page) -> None:
     fill(page.get_by_role("textbox", name="City"), "Mountain View")
     fill(page.get_by_role("textbox", name=re.compile("Postal|ZIP", re.I)), "94043")
     page.get_by_role("combobox", name=re.compile("^State")).select_option(
-        label="California")
+        label="California"
+    )
 
 
 def checkout_to_payment(run: Run, page, *, guest_email: str | None) -> None:
@@ -192,8 +200,9 @@ def checkout_to_payment(run: Run, page, *, guest_email: str | None) -> None:
         page.wait_for_url(re.compile(r"step=payment"))
 
 
-def checkout_to_confirmation(run: Run, page, *, guest_email: str | None,
-                             soft_confirmation: bool = False) -> None:
+def checkout_to_confirmation(
+    run: Run, page, *, guest_email: str | None, soft_confirmation: bool = False
+) -> None:
     """Contact and address, shipping method, dummy payment, confirmation."""
     checkout_to_payment(run, page, guest_email=guest_email)
     with run.step(page, "checkout-dummy-payment"):
@@ -212,8 +221,10 @@ def checkout_to_confirmation(run: Run, page, *, guest_email: str | None,
 def api_query(run: Run, query: str, variables: dict) -> dict:
     """Ask Lumbar's API directly, anonymously, as the storefront's server does."""
     request = urllib.request.Request(
-        run.api, data=json.dumps({"query": query, "variables": variables}).encode(),
-        headers={"Content-Type": "application/json"})
+        run.api,
+        data=json.dumps({"query": query, "variables": variables}).encode(),
+        headers={"Content-Type": "application/json"},
+    )
     with urllib.request.urlopen(request, timeout=30) as response:
         answer = json.loads(response.read())
     if answer.get("errors"):
@@ -223,8 +234,10 @@ def api_query(run: Run, query: str, variables: dict) -> dict:
 
 def weekdays_after(start: datetime.date, end: datetime.date) -> int:
     """Monday-to-Friday days after `start` up to `end`; holidays count too."""
-    return sum((start + datetime.timedelta(days=n)).weekday() < 5
-               for n in range(1, (end - start).days + 1))
+    return sum(
+        (start + datetime.timedelta(days=n)).weekday() < 5
+        for n in range(1, (end - start).days + 1)
+    )
 
 
 def check_delivery_days(run: Run, page) -> None:
@@ -239,10 +252,13 @@ def check_delivery_days(run: Run, page) -> None:
     if not match or not run.api:
         raise StepFailed("no checkout id in the URL to compare delivery days with")
     checkout_id = urllib.parse.unquote(match.group(1))
-    data = api_query(run, "query($id: ID!) { checkout(id: $id) { shippingMethods {"
-                     " name minimumDeliveryDays maximumDeliveryDays"
-                     " deliveryPromise { earliestDate latestDate } } } }",
-                     {"id": checkout_id})
+    data = api_query(
+        run,
+        "query($id: ID!) { checkout(id: $id) { shippingMethods {"
+        " name minimumDeliveryDays maximumDeliveryDays"
+        " deliveryPromise { earliestDate latestDate } } } }",
+        {"id": checkout_id},
+    )
     methods = data["checkout"]["shippingMethods"]
     if not methods:
         raise StepFailed("the checkout offers no shipping method")
@@ -256,21 +272,27 @@ def check_delivery_days(run: Run, page) -> None:
             raise StepFailed(f"{method['name']} promises no dates for this cart")
         shown = f"{method['minimumDeliveryDays']}-{method['maximumDeliveryDays']}"
         option = page.locator("label").filter(
-            has=page.get_by_text(method["name"], exact=True))
+            has=page.get_by_text(method["name"], exact=True)
+        )
         option.get_by_text(f"{shown} business days", exact=True).wait_for()
         for label, days, promised in (
-                ("earliest", method["minimumDeliveryDays"], promise["earliestDate"]),
-                ("latest", method["maximumDeliveryDays"], promise["latestDate"])):
+            ("earliest", method["minimumDeliveryDays"], promise["earliestDate"]),
+            ("latest", method["maximumDeliveryDays"], promise["latestDate"]),
+        ):
             day = datetime.date.fromisoformat(promised)
             # The carrier's calendar skips holidays, so the business days are
             # at most the weekdays to the date, and all of them in a plain week.
-            if not any(0 < days <= weekdays_after(today, day) <= days + 2
-                       for today in todays):
+            if not any(
+                0 < days <= weekdays_after(today, day) <= days + 2 for today in todays
+            ):
                 raise StepFailed(
                     f"{method['name']}: the storefront shows {shown} business days "
-                    f"but Lumbar's {label} date is {promised}")
-        log(f"delivery days: {method['name']} shows {shown} business days, "
-            f"Lumbar promises {promise['earliestDate']} to {promise['latestDate']}")
+                    f"but Lumbar's {label} date is {promised}"
+                )
+        log(
+            f"delivery days: {method['name']} shows {shown} business days, "
+            f"Lumbar promises {promise['earliestDate']} to {promise['latestDate']}"
+        )
     # The step's own screenshot comes after it moved on to payment.
     run._shoot(page, f"{run.number:02d}-delivery-days")
 
@@ -281,14 +303,18 @@ def explain_missing_order(run: Run, page) -> None:
     if not match or not run.api:
         return
     order_id = urllib.parse.unquote(match.group(1))
-    query = '{ order(id: "%s") { id number } }' % order_id
+    query = '{ order(id: "' + order_id + '") { id number } }'
     request = urllib.request.Request(
-        run.api, data=json.dumps({"query": query}).encode(),
-        headers={"Content-Type": "application/json"})
+        run.api,
+        data=json.dumps({"query": query}).encode(),
+        headers={"Content-Type": "application/json"},
+    )
     with urllib.request.urlopen(request, timeout=10) as response:
         answer = response.read().decode()
-    log(f"the confirmation page's order, asked anonymously as the storefront "
-        f"does (fetchOrderOnServer): {query} -> {answer}")
+    log(
+        f"the confirmation page's order, asked anonymously as the storefront "
+        f"does (fetchOrderOnServer): {query} -> {answer}"
+    )
 
 
 def guest_purchase(run: Run, page) -> None:
@@ -339,13 +365,22 @@ def confirmation_link(address: str, *, storefront: str, timeout=60) -> str:
                 if f"To: {address}" not in chunk:
                     continue
                 start = chunk.find("Content-Type")
-                message = email.message_from_string(chunk[max(0, start - 400):].lstrip())
-                bodies = [part.get_payload(decode=True) or b"" for part in message.walk()
-                          if not part.is_multipart()]
-                body = html.unescape(b"\n".join(bodies).decode("utf-8", "replace")
-                                     or chunk)
-                links = [link for link in re.findall(r"https?://[^\s\"'<>]+", body)
-                         if link.startswith(storefront) and "token" in link]
+                message = email.message_from_string(
+                    chunk[max(0, start - 400) :].lstrip()
+                )
+                bodies = [
+                    part.get_payload(decode=True) or b""
+                    for part in message.walk()
+                    if not part.is_multipart()
+                ]
+                body = html.unescape(
+                    b"\n".join(bodies).decode("utf-8", "replace") or chunk
+                )
+                links = [
+                    link
+                    for link in re.findall(r"https?://[^\s\"'<>]+", body)
+                    if link.startswith(storefront) and "token" in link
+                ]
                 if links:
                     return links[0]
         time.sleep(1)
@@ -420,7 +455,8 @@ def account(run: Run, page, *, email_address: str) -> None:
     with run.step(page, "password-changed"):
         page.goto(base + CHANNEL + "/account/settings")
         password_row = page.get_by_text("Password", exact=True).first.locator(
-            "xpath=ancestor::*[.//button[normalize-space()='Change']][1]")
+            "xpath=ancestor::*[.//button[normalize-space()='Change']][1]"
+        )
         password_row.get_by_role("button", name="Change").click()
         fill(page.get_by_label("Current password"), PASSWORD)
         fill(page.get_by_label("New password", exact=True), NEW_PASSWORD)
@@ -437,7 +473,8 @@ JOURNEYS = {
     "guest": guest_purchase,
     "cart": cart_edits,
     "account": lambda run, page: account(
-        run, page, email_address=f"e2e-{int(time.time())}@example.com"),
+        run, page, email_address=f"e2e-{int(time.time())}@example.com"
+    ),
 }
 
 
@@ -445,14 +482,13 @@ def drive(base: str, *, api: str | None = None, steps: str | None = None) -> lis
     """Run the journeys (all, or the comma-separated names); return failures."""
     from playwright.sync_api import sync_playwright
 
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    for old in SHOTS.glob("*.png"):
-        old.unlink()
+    SHOTS.mkdir(parents=True, exist_ok=True)  # emptied by storefront.py's main
     names = steps.split(",") if steps else list(JOURNEYS)
     run = Run(base, api)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+        )
         try:
             for name in names:
                 context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -467,6 +503,8 @@ def drive(base: str, *, api: str | None = None, steps: str | None = None) -> lis
                     context.close()
         finally:
             browser.close()
-    log(f"steps passed: {len(run.passed)}, failed: {len(run.failures)}; "
-        f"screenshots in {SHOTS}")
+    log(
+        f"steps passed: {len(run.passed)}, failed: {len(run.failures)}; "
+        f"screenshots in {SHOTS}"
+    )
     return run.failures

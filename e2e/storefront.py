@@ -1,11 +1,15 @@
-"""Saleor's storefront, built against a live Lumbar, driven in Chromium.
+"""Saleor's storefront and staff dashboard against a live Lumbar, in Chromium.
 
 `make e2e` runs this. Phases: install (pnpm, a fresh copy of the storefront,
 its packages from a cached store), serve (Lumbar under gunicorn with a Celery
 worker, PostgreSQL and Redis, DEBUG off, the demo data), build (the
 storefront's own codegen against the live API, then `next build`), drive
-(Playwright steps, a screenshot each under var/e2e/screenshots/). Any GraphQL
-error in either server's log fails the run.
+(Playwright steps, a screenshot each under var/e2e/screenshots/); then the
+dashboard's (e2e/dashboard.py: its build, cached by the source's version,
+served as static files; e2e/dashboard_journeys.py). Any GraphQL error in a
+server's log or in the dashboard's traffic fails the run.
+
+E2E_PARTS=storefront,dashboard picks the parts (default both).
 
 Environment: E2E_HOLD=1 keeps the servers up before driving until
 var/e2e/hold is removed; E2E_SKIP_INSTALL=1 reuses var/e2e/storefront; E2E_SKIP_BUILD=1
@@ -24,6 +28,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import dashboard  # noqa: E402
+import dashboard_journeys  # noqa: E402
 import harness  # noqa: E402
 import journeys  # noqa: E402
 import logscan  # noqa: E402
@@ -34,8 +40,10 @@ def hold(base: str, api_port: int) -> None:
     """Keep everything serving (to explore by hand) until var/e2e/hold goes."""
     marker = harness.VAR / "hold"
     marker.touch()
-    harness.log(f"E2E_HOLD: storefront {base}, API http://127.0.0.1:{api_port}"
-                f"/graphql/; remove {marker} to go on")
+    harness.log(
+        f"E2E_HOLD: storefront {base}, API http://127.0.0.1:{api_port}"
+        f"/graphql/; remove {marker} to go on"
+    )
     while marker.exists():
         time.sleep(1)
 
@@ -61,30 +69,75 @@ def main() -> int:
             timings[name] = time.monotonic() - begun
             harness.log(f"== {name} took {timings[name]:.0f}s")
 
+    parts = harness.parts(os.environ.get("E2E_PARTS"))
+    harness.log("parts: " + ", ".join(parts))
+    for old_shot in journeys.SHOTS.glob("*.png"):
+        old_shot.unlink()
     try:
-        if os.environ.get("E2E_SKIP_INSTALL") != "1":
+        if "dashboard" in parts:
+            dashboard_port = int(
+                os.environ.get("E2E_DASHBOARD_PORT") or harness.free_port()
+            )
+            try:
+                dashboard_build = dashboard.ensure_build(phase)
+            except Exception as error:  # noqa: BLE001 - the storefront goes on
+                traceback.print_exc()
+                failures.append(f"dashboard build: {error}")
+                parts.remove("dashboard")
+        storefront = "storefront" in parts
+        if storefront and os.environ.get("E2E_SKIP_INSTALL") != "1":
             phase("install", harness.install_storefront)
         env = harness.lumbar_env(api_port)
-        phase("lumbar", lambda: (harness.prepare_lumbar(env),
-                                 harness.serve_lumbar(stack, env, api_port)))
-        front_env = stripe_path.storefront_env(
-            harness.storefront_env(api_port, storefront_port))
-        if os.environ.get("E2E_SKIP_BUILD") != "1":
-            allow = os.environ.get("E2E_CODEGEN_FALLBACK") == "1"
-            report = phase("build", lambda: harness.build_storefront(
-                front_env, allow_fallback=allow))
-        phase("start", lambda: harness.serve_storefront(
-            stack, front_env, storefront_port))
+        if "dashboard" in parts:
+            env["ALLOWED_GRAPHQL_ORIGINS"] = f"http://127.0.0.1:{dashboard_port}"
+        phase(
+            "lumbar",
+            lambda: (
+                harness.prepare_lumbar(env),
+                harness.serve_lumbar(stack, env, api_port),
+            ),
+        )
+        api = f"http://127.0.0.1:{api_port}/graphql/"
+        if storefront:
+            front_env = stripe_path.storefront_env(
+                harness.storefront_env(api_port, storefront_port)
+            )
+            if os.environ.get("E2E_SKIP_BUILD") != "1":
+                allow = os.environ.get("E2E_CODEGEN_FALLBACK") == "1"
+                report = phase(
+                    "build",
+                    lambda: harness.build_storefront(front_env, allow_fallback=allow),
+                )
+            phase(
+                "start",
+                lambda: harness.serve_storefront(stack, front_env, storefront_port),
+            )
         base = f"http://127.0.0.1:{storefront_port}"
+        if "dashboard" in parts:
+            dashboard_base = phase(
+                "dashboard-start",
+                lambda: dashboard.serve(stack, dashboard_build, dashboard_port, api),
+            )
+            harness.log(f"dashboard at {dashboard_base}")
         if os.environ.get("E2E_HOLD") == "1":
             hold(base, api_port)
         steps, with_stripe = stripe_path.split_steps(os.environ.get("E2E_STEPS"))
-        if steps != "":
-            failures += phase("drive", lambda: journeys.drive(
-                base, api=f"http://127.0.0.1:{api_port}/graphql/", steps=steps))
-        if with_stripe:
-            failures += phase("stripe", lambda: stripe_path.drive(
-                stack, env, api_port, base))
+        if storefront and steps != "":
+            failures += phase(
+                "drive", lambda: journeys.drive(base, api=api, steps=steps)
+            )
+        if "dashboard" in parts:
+            failures += phase(
+                "dashboard-drive",
+                lambda: dashboard_journeys.drive(
+                    dashboard_base, api=api, steps=os.environ.get("E2E_DASHBOARD_STEPS")
+                ),
+            )
+        # Last: it restarts Lumbar with Stripe's keys.
+        if storefront and with_stripe:
+            failures += phase(
+                "stripe", lambda: stripe_path.drive(stack, env, api_port, base)
+            )
     except Exception as error:  # noqa: BLE001 - reported, then cleaned up
         traceback.print_exc()
         failures.append(f"harness: {error}")
@@ -98,11 +151,14 @@ def main() -> int:
     if report:
         harness.log("codegen against the live API: " + report["codegen_live"])
         if "codegen_fallback" in report:
-            harness.log("FALLBACK used, codegen from Lumbar's committed schema "
-                        "plus e2e/schema-gaps.graphql: " + report["codegen_fallback"])
+            harness.log(
+                "FALLBACK used, codegen from Lumbar's committed schema "
+                "plus e2e/schema-gaps.graphql: " + report["codegen_fallback"]
+            )
     if report.get("codegen_live", "ok").startswith("FAILED"):
-        failures.append("codegen against the live API failed "
-                        "(var/e2e/logs/codegen-*.log)")
+        failures.append(
+            "codegen against the live API failed (var/e2e/logs/codegen-*.log)"
+        )
     timings["total"] = time.monotonic() - started
     harness.log("timings: " + ", ".join(f"{k} {v:.0f}s" for k, v in timings.items()))
     if failures:

@@ -13,6 +13,11 @@ from .menu.schema import MenuQueries
 from .order.homepage import HomepageQueries
 from .order.schema import OrderQueries
 from .page.schema import PageQueries
+from .payment.types import (
+    CardPaymentMethodDetails,
+    GiftCardPaymentMethodDetails,
+    OtherPaymentMethodDetails,
+)
 from .product.product_types import ProductTypeQueries
 from .product.schema import ProductQueries
 from .shipping.schema import ShippingQueries
@@ -44,4 +49,11 @@ class Query(
 
 
 # Types reached only through an interface (AssignedAttribute's members).
-EXTRA_TYPES = [*ALL_ASSIGNED_TYPES]
+EXTRA_TYPES = [
+    *ALL_ASSIGNED_TYPES,
+    # Implementations of PaymentMethodDetails, named by the dashboard's
+    # fragments though no Lumbar transaction records one yet.
+    CardPaymentMethodDetails,
+    GiftCardPaymentMethodDetails,
+    OtherPaymentMethodDetails,
+]

@@ -1,5 +1,6 @@
 """Mark an order paid by hand: money that came outside any gateway."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from backend.order.errors import OrderErrorCode, order_error
@@ -17,6 +18,23 @@ MANUAL_PAYMENT_NAME = "Manual payment"
 REFERENCE_MAX_LENGTH = 512
 
 
+def order_mark_as_paid_refusal(*, order: Order) -> ValidationError | None:
+    """Return why the order cannot be marked as paid, or None if it can."""
+    if order.status == OrderStatus.CANCELED:
+        return order_error(
+            "id", "A canceled order cannot be marked as paid.", OrderErrorCode.INVALID
+        )
+    if order.billing_address_id is None:
+        return order_error(
+            "id",
+            "Order billing address is required to mark order as paid.",
+            OrderErrorCode.BILLING_ADDRESS_NOT_SET,
+        )
+    if order.total_amount - order.total_charged_amount <= 0:
+        return order_error("id", "The order is already paid.", OrderErrorCode.INVALID)
+    return None
+
+
 @transaction.atomic
 def order_mark_as_paid(
     *, order_id: int, transaction_reference: str = "", user=None
@@ -32,19 +50,10 @@ def order_mark_as_paid(
     order = Order.objects.select_for_update().filter(pk=order_id).first()
     if order is None:
         raise order_error("id", "Order not found.", OrderErrorCode.NOT_FOUND)
-    if order.status == OrderStatus.CANCELED:
-        raise order_error(
-            "id", "A canceled order cannot be marked as paid.", OrderErrorCode.INVALID
-        )
-    if order.billing_address_id is None:
-        raise order_error(
-            "id",
-            "Order billing address is required to mark order as paid.",
-            OrderErrorCode.BILLING_ADDRESS_NOT_SET,
-        )
+    refusal = order_mark_as_paid_refusal(order=order)
+    if refusal is not None:
+        raise refusal
     due = order.total_amount - order.total_charged_amount
-    if due <= 0:
-        raise order_error("id", "The order is already paid.", OrderErrorCode.INVALID)
     item = TransactionItem.objects.create(
         order=order,
         name=MANUAL_PAYMENT_NAME,

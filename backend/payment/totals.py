@@ -7,6 +7,8 @@ from django.db.models import Sum
 
 from backend.order.models import Order, OrderAuthorizeStatus, OrderChargeStatus
 
+from .models import TransactionEvent, TransactionEventType, TransactionItem
+
 
 @dataclass(frozen=True)
 class PaymentTotals:
@@ -84,3 +86,84 @@ def order_payment_totals_update(*, order: Order) -> Order:
         ]
     )
     return order
+
+
+@dataclass(frozen=True)
+class TransactionAmounts:
+    """A transaction's amounts as Saleor reports them."""
+
+    authorized: Decimal
+    charged: Decimal
+    refunded: Decimal
+    canceled: Decimal
+    authorize_pending: Decimal = Decimal(0)
+    charge_pending: Decimal = Decimal(0)
+    refund_pending: Decimal = Decimal(0)
+    cancel_pending: Decimal = Decimal(0)
+
+
+# An unanswered request → (its pending amount, the amount it draws on).
+_PENDING = {
+    TransactionEventType.CHARGE_REQUEST: ("charge_pending", "authorized"),
+    TransactionEventType.REFUND_REQUEST: ("refund_pending", "charged"),
+    TransactionEventType.CANCEL_REQUEST: ("cancel_pending", "authorized"),
+}
+
+
+def transaction_amounts(
+    *, item: TransactionItem, last_event: TransactionEvent | None
+) -> TransactionAmounts:
+    """Return the transaction's amounts, with its unanswered request pending.
+
+    Saleor's rule: money a request asks for is pending until the gateway
+    answers, and has left the amount it draws on. Lumbar's state machine
+    lets one request wait at a time, so only the last event can be one;
+    nothing ever asks to authorize later, so no authorization is pending.
+    """
+    amounts = {
+        "authorized": item.amount_authorized_value,
+        "charged": item.amount_charged_value,
+        "refunded": item.amount_refunded_value,
+        "canceled": item.amount_canceled_value,
+    }
+    if last_event is not None and last_event.type in _PENDING:
+        pending, drawn_on = _PENDING[last_event.type]
+        amounts[pending] = last_event.amount_value
+        amounts[drawn_on] -= last_event.amount_value
+    return TransactionAmounts(**amounts)
+
+
+@dataclass(frozen=True)
+class OrderTransactionTotals:
+    """What an order's transactions add up to, in Saleor's order totals."""
+
+    refunded: Decimal
+    canceled: Decimal
+    authorize_pending: Decimal
+    charge_pending: Decimal
+    refund_pending: Decimal
+    cancel_pending: Decimal
+    remaining_grant: Decimal
+
+
+def order_transaction_totals(
+    *, amounts: list[TransactionAmounts], granted_refunds: Decimal
+) -> OrderTransactionTotals:
+    """Sum an order's transaction amounts; what is granted but not refunded.
+
+    Saleor's remaining grant: the granted refunds less what was refunded or
+    is being refunded (negative when more went back than was granted).
+    """
+
+    def total(name: str) -> Decimal:
+        return sum((getattr(each, name) for each in amounts), Decimal(0))
+
+    return OrderTransactionTotals(
+        refunded=total("refunded"),
+        canceled=total("canceled"),
+        authorize_pending=total("authorize_pending"),
+        charge_pending=total("charge_pending"),
+        refund_pending=total("refund_pending"),
+        cancel_pending=total("cancel_pending"),
+        remaining_grant=granted_refunds - total("refunded") - total("refund_pending"),
+    )

@@ -83,3 +83,43 @@ def test_expected_refusals_are_counted_across_restarts(logscan, tmp_path):
     assert logscan.expected_errors(tmp_path) == [
         "Saleor refuses Checkout.user without the owner's token too (2x)"
     ]
+
+
+REFUSAL_LINE = (
+    "GraphQL error PermissionDenied at ['orderMarkAsPaid']: To access this path, "
+    "you need one of the following permissions: MANAGE_ORDERS\n"
+)
+
+
+def test_a_refusal_the_dashboard_drive_asked_for_is_not_counted(logscan, tmp_path):
+    (tmp_path / "expected-refusals.txt").write_text(
+        "PermissionDenied at ['orderMarkAsPaid']\n"
+    )
+    (tmp_path / "gunicorn.log").write_text(REFUSAL_LINE)
+
+    assert logscan.graphql_errors(tmp_path) == []
+    assert logscan.expected_errors(tmp_path) == [
+        "asked for by the dashboard drive: PermissionDenied at ['orderMarkAsPaid'] (1x)"
+    ]
+
+
+def test_an_asked_refusal_excuses_only_as_many_errors_as_were_asked(logscan, tmp_path):
+    (tmp_path / "expected-refusals.txt").write_text(
+        "PermissionDenied at ['orderMarkAsPaid']\n"
+    )
+    (tmp_path / "gunicorn.log").write_text(REFUSAL_LINE * 2)
+
+    (found,) = logscan.graphql_errors(tmp_path)
+
+    assert found.startswith("gunicorn.log:2: GraphQL error PermissionDenied")
+
+
+def test_an_asked_refusal_does_not_excuse_another_path(logscan, tmp_path):
+    (tmp_path / "expected-refusals.txt").write_text(
+        "PermissionDenied at ['orderMarkAsPaid']\n"
+    )
+    (tmp_path / "gunicorn.log").write_text(
+        "GraphQL error PermissionDenied at ['orderFulfill']: nope\n"
+    )
+
+    assert len(logscan.graphql_errors(tmp_path)) == 1

@@ -19,8 +19,9 @@ from ..core.lazy import lazy_type
 from ..core.permissions import StaffOnly, permission_required
 from ..core.types import Image
 from ..meta.types import ObjectWithMetadata
-from ..order.filters import CustomerOrderWhereInput, customer_order_where_q
+from ..order.filters import CustomerOrderWhereInput
 from ..order.lookup import order_queryset
+from ..order.where import order_where_q
 from ..product.enums import ThumbnailFormatEnum
 from ..shop.types import Address
 from .dataloaders import AllChannelsLoader, GroupsByUserIdLoader
@@ -203,7 +204,7 @@ class User(graphene.ObjectType):
             .order_by("-number")
         )
         if where:
-            orders = orders.filter(customer_order_where_q(where))
+            orders = orders.filter(order_where_q(where))
         return connection_from(orders, info, kwargs, ORDER_CONNECTION())
 
     @staticmethod

@@ -9,6 +9,9 @@ null for one object), so no object of these types is ever resolved.
 import graphene
 from graphene import relay
 
+from backend.account.models import User as UserModel
+
+from ..account.types import User
 from ..core.connection import create_connection_type
 from ..core.inputs import JSON, PositiveInt
 from ..core.lazy import lazy_type
@@ -835,3 +838,15 @@ EventDeliveryCountableConnection = create_connection_type(EventDelivery)
 EventDeliveryAttemptCountableConnection = create_connection_type(EventDeliveryAttempt)
 AppExtensionCountableConnection = create_connection_type(AppExtension)
 PluginCountableConnection = create_connection_type(Plugin)
+
+
+class UserOrApp(graphene.Union):
+    class Meta:
+        types = (User, App)
+        description = "Represents a user or an app."
+
+    @classmethod
+    def resolve_type(cls, instance, info):
+        if isinstance(instance, UserModel):
+            return User
+        return App

@@ -37,6 +37,7 @@ from .dataloaders import (
     paid_amounts,
     shipping_options,
 )
+from .gift_card_events import GiftCardEvent
 
 
 @permission_required(
@@ -70,6 +71,16 @@ class GiftCard(graphene.ObjectType):
         description="Code in format which allows displaying in a user interface.",
     )
     current_balance = graphene.Field(MoneyType, required=True)
+    last_4_code_chars = graphene.String(
+        required=True,
+        name="last4CodeChars",
+        description="The last 4 characters of the gift card code.",
+    )
+    events = graphene.List(
+        graphene.NonNull(GiftCardEvent),
+        required=True,
+        description="List of events associated with the gift card.",
+    )
 
     class Meta:
         interfaces = (relay.Node, ObjectWithMetadata)

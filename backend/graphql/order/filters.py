@@ -2,19 +2,14 @@
 
 - ``OrderFilterInput`` (``filter_orders``, ``search_orders``): the staff's
   ``orders`` query.
-- ``CustomerOrderWhereInput`` (``customer_order_where_q``): ``User.orders``.
-  Lumbar serves the part of Saleor's input that its orders can answer (no
-  gift cards, invoices, click and collect or address filters yet); a client
-  sending one of the other fields gets a validation error, not a silent
-  "everything".
+- ``CustomerOrderWhereInput``: ``User.orders``, read by ``order_where_q``
+  (where.py), the one reading of Saleor's where-fields.
 """
 
 import uuid
 
 import graphene
 from django.db.models import Q
-from graphql import GraphQLError
-from graphql_relay import from_global_id
 
 from backend.order.models import OrderStatus as StoredOrderStatus
 
@@ -22,14 +17,20 @@ from ..core.filter_inputs import (
     DateRangeInput,
     DateTimeRangeInput,
     GlobalIDFilterInput,
-    IntRangeInput,
+    MetadataFilter,
     MetadataFilterInput,
     StringFilterInput,
-    metadata_q,
 )
 from ..core.ids import pks_from_global_ids, uuid_from_global_id
 from ..core.shared_enums import member_name
-from .enums import OrderAuthorizeStatusEnum, OrderChargeStatusEnum, OrderStatus
+from .enums import OrderAuthorizeStatusEnum, OrderChargeStatusEnum
+from .where_inputs import (
+    IntFilterInput,
+    OrderAuthorizeStatusEnumFilterInput,
+    OrderChargeStatusEnumFilterInput,
+    OrderStatusEnumFilterInput,
+    UUIDFilterInput,
+)
 
 OrderStatusFilter = graphene.Enum(
     "OrderStatusFilter",
@@ -56,6 +57,14 @@ class OrderFilterInput(graphene.InputObjectType):
     checkout_tokens = graphene.List(graphene.NonNull(graphene.UUID))
     numbers = graphene.List(graphene.NonNull(graphene.String))
     checkout_ids = graphene.List(graphene.NonNull(graphene.ID))
+
+
+class OrderDraftFilterInput(graphene.InputObjectType):
+    customer = graphene.String()
+    created = graphene.Field(DateRangeInput)
+    search = graphene.String()
+    metadata = graphene.List(graphene.NonNull(MetadataFilter))
+    channels = graphene.List(graphene.NonNull(graphene.ID))
 
 
 # Saleor's status filter → our stored statuses.
@@ -149,53 +158,6 @@ def filter_orders(queryset, data):
     return queryset
 
 
-class IntFilterInput(graphene.InputObjectType):
-    eq = graphene.Int(description="The value equal to.", required=False)
-    one_of = graphene.List(
-        graphene.NonNull(graphene.Int),
-        description="The value included in.",
-        required=False,
-    )
-    range = graphene.InputField(
-        IntRangeInput, description="The value in range.", required=False
-    )
-
-    class Meta:
-        description = "Define the filtering options for integer fields."
-
-
-class UUIDFilterInput(graphene.InputObjectType):
-    eq = graphene.UUID(description="The value equal to.", required=False)
-    one_of = graphene.List(
-        graphene.NonNull(graphene.UUID),
-        description="The value included in.",
-        required=False,
-    )
-
-
-def _enum_filter(enum, name: str):
-    return type(
-        name,
-        (graphene.InputObjectType,),
-        {
-            "eq": graphene.Field(enum, description="The value equal to."),
-            "one_of": graphene.List(
-                graphene.NonNull(enum), description="The value included in."
-            ),
-            "Meta": type("Meta", (), {"description": "Filter by " + enum._meta.name}),
-        },
-    )
-
-
-OrderStatusEnumFilterInput = _enum_filter(OrderStatus, "OrderStatusEnumFilterInput")
-OrderChargeStatusEnumFilterInput = _enum_filter(
-    OrderChargeStatusEnum, "OrderChargeStatusEnumFilterInput"
-)
-OrderAuthorizeStatusEnumFilterInput = _enum_filter(
-    OrderAuthorizeStatusEnum, "OrderAuthorizeStatusEnumFilterInput"
-)
-
-
 class CustomerOrderWhereInput(graphene.InputObjectType):
     metadata = graphene.InputField(
         MetadataFilterInput, description="Filter by metadata fields."
@@ -243,98 +205,3 @@ class CustomerOrderWhereInput(graphene.InputObjectType):
 
     class Meta:
         description = "Where filtering options for a customer's orders."
-
-
-def _values(data) -> list | None:
-    """Return the eq / oneOf values of a filter input as a list."""
-    if data.get("eq") is not None:
-        return [data["eq"]]
-    if data.get("one_of") is not None:
-        return list(data["one_of"])
-    return None
-
-
-def _order_tokens(global_ids) -> list[uuid.UUID]:
-    tokens = []
-    for value in global_ids:
-        try:
-            type_name, raw = from_global_id(value or "")
-            if type_name != "Order":
-                raise ValueError(type_name)
-            tokens.append(uuid.UUID(raw))
-        except (ValueError, TypeError, UnicodeDecodeError) as error:
-            raise GraphQLError(f"Invalid ID: {value}. Expected: Order.") from error
-    return tokens
-
-
-def _checkout_tokens(global_ids) -> list[str]:
-    tokens = []
-    for value in global_ids:
-        try:
-            type_name, raw = from_global_id(value or "")
-            if type_name != "Checkout":
-                raise ValueError(type_name)
-            tokens.append(str(uuid.UUID(raw)))
-        except (ValueError, TypeError, UnicodeDecodeError) as error:
-            raise GraphQLError(f"Invalid ID: {value}. Expected: Checkout.") from error
-    return tokens
-
-
-def _range_q(column: str, data) -> Q:
-    condition = Q()
-    if data.get("gte") is not None:
-        condition &= Q(**{f"{column}__gte": data["gte"]})
-    if data.get("lte") is not None:
-        condition &= Q(**{f"{column}__lte": data["lte"]})
-    return condition
-
-
-def _stored(values) -> list[str]:
-    # The enums carry Saleor's names; the rows hold lower-case words.
-    return [member_name(value).lower().replace("_", " ") for value in values]
-
-
-def customer_order_where_q(data) -> Q:
-    """Return the Q of Saleor's ``CustomerOrderWhereInput`` (with AND/OR)."""
-    condition = Q()
-    if data.get("ids") is not None:
-        condition &= Q(token__in=_order_tokens(data["ids"]))
-    if data.get("number"):
-        number = data["number"]
-        values = _values(number)
-        if values is not None:
-            condition &= Q(number__in=values)
-        if number.get("range"):
-            condition &= _range_q("number", number["range"])
-    if data.get("channel_id") and (values := _values(data["channel_id"])):
-        condition &= Q(channel_id__in=pks_from_global_ids(values, "Channel"))
-    if data.get("created_at"):
-        condition &= _range_q("created_at", data["created_at"])
-    if data.get("updated_at"):
-        condition &= _range_q("updated_at", data["updated_at"])
-    for field, column in (
-        ("user_email", "user_email"),
-        ("voucher_code", "voucher_code"),
-    ):
-        if data.get(field) and (values := _values(data[field])) is not None:
-            condition &= Q(**{f"{column}__in": values})
-    for field in ("status", "charge_status", "authorize_status"):
-        if data.get(field) and (values := _values(data[field])) is not None:
-            condition &= Q(**{f"{field}__in": _stored(values)})
-    if (
-        data.get("checkout_token")
-        and (values := _values(data["checkout_token"])) is not None
-    ):
-        condition &= Q(checkout_token__in=[str(value) for value in values])
-    if data.get("checkout_id") and (values := _values(data["checkout_id"])) is not None:
-        condition &= Q(checkout_token__in=_checkout_tokens(values))
-    if data.get("metadata"):
-        condition &= metadata_q(data["metadata"])
-    for item in data.get("AND") or []:
-        condition &= customer_order_where_q(item)
-    if data.get("OR"):
-        either = Q(pk__in=[])
-        for item in data["OR"]:
-            either |= customer_order_where_q(item)
-        condition &= either
-    return condition

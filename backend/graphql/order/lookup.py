@@ -7,4 +7,4 @@ def order_queryset():
     """Return the orders with the relations every order field reads."""
     return OrderModel.objects.select_related(
         "channel", "shipping_address", "billing_address", "shipping_method"
-    ).prefetch_related("lines__variant__product", "events")
+    ).prefetch_related("lines__variant__product")

@@ -7,13 +7,19 @@ from graphql import GraphQLError
 
 from backend.core.permissions import PermissionEnum
 from backend.order.access import order_for_token_holder
+from backend.order.models import Order as OrderModel
 from backend.order.queue import open_orders
 
 from ..core.connection import ConnectionField, connection_from
 from ..core.ids import uuid_from_global_id
 from ..core.mutations import decode_global_id
 from ..core.permissions import require_any_permission
-from .filters import OrderFilterInput, filter_orders, search_orders
+from .filters import (
+    OrderDraftFilterInput,
+    OrderFilterInput,
+    filter_orders,
+    search_orders,
+)
 from .lookup import order_queryset
 from .mutations.fulfillment_approve import FulfillmentApprove
 from .mutations.fulfillment_cancel import FulfillmentCancel
@@ -35,6 +41,7 @@ from .mutations.order_payment_actions import (
 from .mutations.order_update import OrderUpdate
 from .sorters import OrderSortingInput, sort_orders
 from .types import Order, OrderCountableConnection
+from .where import OrderWhereInput, order_where_q
 
 
 class OrderQueries(graphene.ObjectType):
@@ -50,12 +57,23 @@ class OrderQueries(graphene.ObjectType):
         OrderCountableConnection,
         sort_by=OrderSortingInput(description="Sort orders."),
         filter=OrderFilterInput(description="Filtering options for orders."),
+        where=OrderWhereInput(description="Where filtering options for orders."),
         channel=graphene.String(
             description="Slug of a channel for which the data should be returned."
         ),
         search=graphene.String(description="Search orders."),
         description="List of orders.\n\nRequires one of the following permissions: "
         "MANAGE_ORDERS.",
+    )
+
+    draft_orders = ConnectionField(
+        OrderCountableConnection,
+        sort_by=OrderSortingInput(description="Sort draft orders."),
+        filter=OrderDraftFilterInput(description="Filtering options for draft orders."),
+        search=graphene.String(description="Search orders."),
+        description="List of draft orders. Lumbar keeps no draft orders: every "
+        "order is born from a checkout.\n\nRequires one of the following "
+        "permissions: MANAGE_ORDERS.",
     )
 
     orders_to_ship = ConnectionField(
@@ -88,16 +106,38 @@ class OrderQueries(graphene.ObjectType):
 
     @staticmethod
     def resolve_orders(
-        root, info, channel=None, search=None, filter=None, sort_by=None, **kwargs
+        root,
+        info,
+        channel=None,
+        search=None,
+        filter=None,
+        where=None,
+        sort_by=None,
+        **kwargs,
     ):
         require_any_permission(info, PermissionEnum.MANAGE_ORDERS)
         queryset = filter_orders(order_queryset(), filter)
+        if where:
+            queryset = queryset.filter(order_where_q(where))
         if channel:
             queryset = queryset.filter(channel__slug=channel)
         if search:
             queryset = search_orders(queryset, search)
         queryset = sort_orders(queryset, sort_by)
         return connection_from(queryset, info, kwargs, OrderCountableConnection)
+
+    @staticmethod
+    def resolve_draft_orders(root, info, **kwargs):
+        require_any_permission(info, PermissionEnum.MANAGE_ORDERS)
+        kwargs = {
+            key: value
+            for key, value in kwargs.items()
+            if key in ("first", "last", "before", "after")
+        }
+        # Saleor's empty answer for a store without drafts.
+        return connection_from(
+            OrderModel.objects.none(), info, kwargs, OrderCountableConnection
+        )
 
     @staticmethod
     def resolve_orders_to_ship(

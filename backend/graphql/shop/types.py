@@ -17,6 +17,7 @@ from django_countries import countries as all_countries
 from graphene import relay
 
 from backend.account.models import User
+from backend.channel.fulfillment_settings import shop_fulfillment_settings
 from backend.channel.models import Channel
 from backend.core.languages import LANGUAGES
 from backend.core.permissions import PermissionEnum
@@ -325,6 +326,16 @@ class Shop(graphene.ObjectType):
             "following permissions: MANAGE_SETTINGS."
         )
     )
+    fulfillment_auto_approve = graphene.Boolean(
+        required=True,
+        description="Automatically approve all new fulfillments. Lumbar keeps "
+        "this per channel: true when every channel approves on its own.",
+    )
+    fulfillment_allow_unpaid = graphene.Boolean(
+        required=True,
+        description="Allow to approve fulfillments which are unpaid. Lumbar "
+        "keeps this per channel: true when every channel allows it.",
+    )
     track_inventory_by_default = graphene.Boolean(
         description=(
             "This field is used as a default value for `ProductVariant.trackInventory`."
@@ -418,6 +429,14 @@ class Shop(graphene.ObjectType):
     @staticmethod
     def resolve_id(root, info):
         return relay.Node.to_global_id("Shop", "shop")
+
+    @staticmethod
+    def resolve_fulfillment_auto_approve(root, info):
+        return shop_fulfillment_settings().auto_approve
+
+    @staticmethod
+    def resolve_fulfillment_allow_unpaid(root, info):
+        return shop_fulfillment_settings().allow_unpaid
 
     @staticmethod
     def resolve_available_payment_gateways(root, info, currency=None, channel=None):

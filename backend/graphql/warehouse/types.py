@@ -74,6 +74,35 @@ class Stock(graphene.ObjectType):
 StockCountableConnection = create_connection_type(Stock)
 
 
+class Allocation(graphene.ObjectType):
+    quantity = graphene.Int(
+        required=True, description="Quantity allocated for orders." + STOCK_READERS_NOTE
+    )
+    warehouse = graphene.Field(
+        lambda: Warehouse,
+        required=True,
+        description="The warehouse were items were allocated." + STOCK_READERS_NOTE,
+    )
+
+    class Meta:
+        interfaces = (relay.Node,)
+        description = "Represents allocation."
+
+    @classmethod
+    def is_type_of(cls, root, info):
+        return isinstance(root, models.Allocation)
+
+    @staticmethod
+    def resolve_quantity(root: models.Allocation, info):
+        require_any_permission(info, *STOCK_READERS)
+        return root.quantity_allocated
+
+    @staticmethod
+    def resolve_warehouse(root: models.Allocation, info):
+        require_any_permission(info, *STOCK_READERS)
+        return root.stock.warehouse
+
+
 class Warehouse(graphene.ObjectType):
     name = graphene.String(required=True, description="Warehouse name.")
     slug = graphene.String(required=True, description="Warehouse slug.")

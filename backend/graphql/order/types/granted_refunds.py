@@ -10,8 +10,10 @@ from backend.payment.models import (
 
 from ...account.types import User
 from ...core.ids import global_id
+from ...core.lazy import lazy_type
 from ...core.money import Money
 from ...core.permissions import OWNER, permission_required
+from ...page.types import Page
 from ...payment.types import TransactionEvent, TransactionItem
 from ..enums import OrderGrantedRefundStatusEnum
 from .lines import OrderLine
@@ -26,9 +28,18 @@ class OrderGrantedRefundLine(graphene.ObjectType):
         description="Line of the order associated with this granted refund.",
     )
     reason = graphene.String(description="Reason for refunding the line.")
+    reason_reference = graphene.Field(
+        Page,
+        description="Reason Model (Page) reference for this refund line. Lumbar "
+        "keeps no reason models: always null.",
+    )
 
     class Meta:
         description = "Represents granted refund line."
+
+    @staticmethod
+    def resolve_reason_reference(root: OrderGrantedRefundLineModel, info):
+        return None
 
     @staticmethod
     def resolve_id(root: OrderGrantedRefundLineModel, info):
@@ -55,6 +66,14 @@ class OrderGrantedRefund(graphene.ObjectType):
     updated_at = graphene.DateTime(required=True, description="Time of last update.")
     amount = graphene.Field(Money, required=True, description="Refund amount.")
     reason = graphene.String(description="Reason of the refund.")
+    reason_reference = graphene.Field(
+        Page,
+        description="Reason Model (Page) reference for this refund. Always null.",
+    )
+    app = graphene.Field(
+        lazy_type("backend.graphql.app.types.App"),
+        description="App that performed the action. Lumbar has no apps: always null.",
+    )
     user = graphene.Field(
         User,
         description="User who performed the action. Requires of of the following "
@@ -95,6 +114,14 @@ class OrderGrantedRefund(graphene.ObjectType):
         if root.user_id is None:
             return None
         return _granted_by(root, info)
+
+    @staticmethod
+    def resolve_reason_reference(root: OrderGrantedRefundModel, info):
+        return None
+
+    @staticmethod
+    def resolve_app(root: OrderGrantedRefundModel, info):
+        return None
 
     @staticmethod
     def resolve_lines(root: OrderGrantedRefundModel, info):

@@ -13,6 +13,7 @@ from ...account.types import User
 from ...channel.types import Channel
 from ...checkout.types import DeliveryMethod
 from ...core.connection import create_connection_type
+from ...core.dataloaders import resolve_for_siblings
 from ...core.ids import global_id
 from ...core.money import Money as MoneyType
 from ...core.money import TaxedMoney as TaxedMoneyType
@@ -23,7 +24,12 @@ from ...meta.types import ObjectWithMetadata
 from ...payment.types import TransactionItem
 from ...shipping.types import ShippingMethod, ShippingMethodData
 from ...shop.types import Address
-from ..dataloaders import FulfillmentsByOrderIdLoader, GrantedRefundsByOrderIdLoader
+from ..dataloaders import (
+    FulfillmentsByOrderIdLoader,
+    GrantedRefundsByOrderIdLoader,
+    OrderEventsByOrderIdLoader,
+    TransactionsByOrderIdLoader,
+)
 from ..enums import (
     OrderAuthorizeStatusEnum,
     OrderChargeStatusEnum,
@@ -34,6 +40,7 @@ from .events import OrderEvent
 from .fulfillments import Fulfillment
 from .granted_refunds import OrderGrantedRefund
 from .lines import OrderLine
+from .order_payments import OrderPaymentFields
 
 PAYMENT_STATUS = {
     "none": "NOT_CHARGED",
@@ -52,7 +59,7 @@ def order_status_name(value: str) -> str:
     return value.upper().replace(" ", "_")
 
 
-class Order(graphene.ObjectType):
+class Order(OrderPaymentFields):
     created = graphene.DateTime(required=True)
     updated_at = graphene.DateTime(required=True)
     status = graphene.Field(OrderStatus, required=True)
@@ -237,7 +244,11 @@ class Order(graphene.ObjectType):
 
     @staticmethod
     def resolve_lines(root: OrderModel, info):
-        return list(root.lines.all())
+        # One sibling group for the lines of a whole page of orders, so their
+        # allocations and variants load in one batch each.
+        return resolve_for_siblings(
+            info, root, "order_lines", lambda order: list(order.lines.all())
+        )
 
     @staticmethod
     @permission_required(PermissionEnum.MANAGE_ORDERS)
@@ -295,7 +306,7 @@ class Order(graphene.ObjectType):
     @staticmethod
     @permission_required(PermissionEnum.MANAGE_ORDERS, PermissionEnum.HANDLE_PAYMENTS)
     def resolve_transactions(root: OrderModel, info):
-        return list(root.payment_transactions.all())
+        return TransactionsByOrderIdLoader(info).load_for(root, lambda o: o.pk)
 
     @staticmethod
     def resolve_total(root: OrderModel, info):
@@ -371,7 +382,7 @@ class Order(graphene.ObjectType):
     @staticmethod
     @permission_required(PermissionEnum.MANAGE_ORDERS)
     def resolve_events(root: OrderModel, info):
-        return list(root.events.all())
+        return OrderEventsByOrderIdLoader(info).load_for(root, lambda o: o.pk)
 
     @staticmethod
     def resolve_total_balance(root: OrderModel, info):
