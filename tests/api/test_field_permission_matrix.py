@@ -121,6 +121,30 @@ EXEMPT = {
     ("TaxClass", "privateMetadata"): "no tax classes",
     ("TaxClass", "privateMetafield"): "no tax classes",
     ("TaxClass", "privateMetafields"): "no tax classes",
+    ("GiftCard", "events"): "no gift cards",
+    ("GiftCardEvent", "app"): "no gift cards",
+    ("GiftCardEvent", "user"): "no gift cards",
+    # Types the order screens name that Lumbar never returns: no apps (every
+    # app field is null), invoices, legacy payments, tax classes or line
+    # discounts (Order.invoices, Order.payments, OrderLine.discounts are
+    # empty, OrderLine.taxClass null).
+    **{
+        (type_name, field): "never returned by Lumbar"
+        for type_name in ("App", "Invoice", "Payment", "TaxClass")
+        for field in ("privateMetadata", "privateMetafield", "privateMetafields")
+    },
+    **{
+        ("Payment", field): "no legacy payments"
+        for field in (
+            "actions",
+            "availableCaptureAmount",
+            "availableRefundAmount",
+            "customerIpAddress",
+            "transactions",
+        )
+    },
+    ("OrderLineDiscount", "reason"): "Lumbar discounts orders, never a line",
+    ("OrderEvent", "app"): "no apps: always null",
 }
 # Which roles own an object reached from each root field (by object key).
 CUSTOMER_OWNED = {"customer_order", "customer_checkout"}
