@@ -1,6 +1,12 @@
 """Whole storefront pages cached in Redis, shared by every reader.
 
-A product or article page is rendered once and kept with the versions it
+Every page an anonymous visitor loads is cached: home, category,
+collection, search results, the articles index, an article and a product.
+Listings are keyed by the query parameters they read (known_query), so
+unknown parameters add no keys. A reader without a session cookie gets the
+page from backend.storefront.fast_pages before the session is read.
+
+A page is rendered once and kept with the versions it
 was read under: the catalog version (which every writer of the catalog,
 content or menus moves, see backend.core.cache_versions) and the delivery
 rules' version. One Redis MGET reads the versions and the page together, so a
