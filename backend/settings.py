@@ -89,6 +89,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Answers /graphql/'s CORS preflight before any view (CORS_* below).
     "corsheaders.middleware.CorsMiddleware",
+    # A cached storefront page for a reader without a session, before any
+    # middleware reads the session or the database (backend.storefront.fast_pages).
+    "backend.storefront.fast_pages.CachedPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -316,6 +316,7 @@ def prepare_store() -> dict:
 
     from backend.page.models import Page
     from backend.product.models import Product, ProductVariantChannelListing
+    from backend.product.selectors import collections_published
     from backend.shipping.models import ShippingMethod
     from backend.warehouse.models import Stock
 
@@ -347,7 +348,11 @@ def prepare_store() -> dict:
         name="Standard", shipping_zone__countries__contains="US"
     ).first() or ShippingMethod.objects.get(name="Express")
     word = re.sub(r"[^a-z]", " ", product.name.lower()).split()[0]
+    collection = collections_published(channel_slug=CHANNEL).order_by("slug").first()
+    if collection is None:
+        fail("the demo store has no published collection")
     return {
+        "collection_slug": collection.slug,
         "product_slug": product.slug,
         "product_variant": product.variants.order_by("pk").first().pk,
         "category_slug": product.category.slug,
@@ -711,6 +716,9 @@ def rows(base: str, store: dict, connections: int) -> list[tuple]:
          connections),
         ("category page", f"/categories/{store['category_slug']}/", None, None,
          connections),
+        ("collection page", f"/collections/{store['collection_slug']}/", None,
+         None, connections),
+        ("articles index page /articles/", "/articles/", None, None, connections),
         (f"search ?q={store['search']}", f"/search/?q={store['search']}", None, None,
          connections),
         ("graphql products(first: 20)", "/graphql/", products, post_lua(products),
@@ -760,9 +768,13 @@ def main() -> None:
     )
     parser.add_argument("--checkout-clients", type=int, default=4)
     parser.add_argument(
-        "--only", default="", help="measure only rows whose label contains this"
+        "--only",
+        default="",
+        help="measure only rows whose label contains this (or, comma-separated, "
+        "any of these)",
     )
     args = parser.parse_args()
+    wanted = [text for text in args.only.split(",") if text]
     base_url = os.environ.get("DATABASE_URL", "")
     if not base_url.startswith("postgres"):
         fail("set DATABASE_URL to a PostgreSQL server (make bench does)")
@@ -790,7 +802,7 @@ def main() -> None:
         floor = None
         peak = 0.0
         for label, path, body, lua, conns in rows(base, store, args.connections):
-            if floor and args.only not in label:
+            if floor and wanted and not any(text in label for text in wanted):
                 continue
             for _ in range(10):  # warm caches and connections before measuring
                 probe(base + path, body)
@@ -807,7 +819,7 @@ def main() -> None:
             result["cpu_ms"] = cpu_per_request(served, cpu, result)
             print(line(label, result, floor, peak), flush=True)
 
-        if args.only and args.only not in "add to cart, full checkout":
+        if wanted and not any(text in "add to cart, full checkout" for text in wanted):
             return
         sessions = cart_sessions(base, store["product_variant"], 16)
         _, queries, _ = probe(

@@ -1,6 +1,12 @@
 """Whole storefront pages cached in Redis, shared by every reader.
 
-A product or article page is rendered once and kept with the versions it
+Every page an anonymous visitor loads is cached: home, category,
+collection, search results, the articles index, an article and a product.
+Listings are keyed by the query parameters they read (known_query), so
+unknown parameters add no keys. A reader without a session cookie gets the
+page from backend.storefront.fast_pages before the session is read.
+
+A page is rendered once and kept with the versions it
 was read under: the catalog version (which every writer of the catalog,
 content or menus moves, see backend.core.cache_versions) and the delivery
 rules' version. One Redis MGET reads the versions and the page together, so a
@@ -24,6 +30,7 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.messages import get_messages
 from django.core.cache import cache
+from django.http import HttpResponse, QueryDict
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -74,16 +81,49 @@ def reader_messages_pending(request) -> bool:
     return len(get_messages(request)) > 0
 
 
+def page_key(kind: str, *parts: str) -> str:
+    """Return the cache key of a page: its kind, the language, hashed parts."""
+    language = translation.get_language() or ""
+    # Parts come from the request (a slug, a postal code): hash them.
+    digest = hashlib.sha256("\0".join(parts).encode()).hexdigest()[:32]
+    return f"lumbar:page:{kind}:{language}:{digest}"
+
+
+# A cached listing keeps at most this many values of a parameter, each cut.
+QUERY_VALUES_MAX = 20
+QUERY_VALUE_LENGTH_MAX = 200
+
+
+def known_query(query: QueryDict, names: tuple[str, ...]) -> QueryDict:
+    """Return the parameters a page reads, bounded; the others are dropped.
+
+    A cached page is rendered from this query alone and keyed by it
+    (query_parts), so a query string with parameters the page does not
+    know adds no key of its own, and its links do not repeat them.
+    """
+    kept = QueryDict(mutable=True)
+    for name in names:
+        values = query.getlist(name)[:QUERY_VALUES_MAX]
+        if values:
+            kept.setlist(name, [value[:QUERY_VALUE_LENGTH_MAX] for value in values])
+    kept._mutable = False
+    return kept
+
+
+def query_parts(query: QueryDict, names: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the key parts of a known_query() (in names' order)."""
+    kept = known_query(query, names)
+    return tuple(f"{name}={value}" for name in names for value in kept.getlist(name))
+
+
 def page_lookup(kind: str, *parts: str, cached: bool = True) -> Lookup:
     """Find the page for the request's parts, with the current versions.
 
     Call it before reading any row: a page rendered from rows read after
     the versions is never older than the versions it is stored with.
+    One cache round trip (unless a version was lost).
     """
-    language = translation.get_language() or ""
-    # Parts come from the request (a slug, a postal code): hash them.
-    digest = hashlib.sha256("\0".join(parts).encode()).hexdigest()[:32]
-    key = f"lumbar:page:{kind}:{language}:{digest}"
+    key = page_key(kind, *parts)
     # Rows this connection wrote but has not committed are no one else's.
     storable = not cache_versions.pending(CATALOG, PROMISE_RULES)
     keys = [
@@ -119,6 +159,23 @@ def page_store(lookup: Lookup, page: CachedPage, *, channel_slug: str) -> None:
         timeout = max(1, min(timeout, int(left) + 1))
     page = dataclasses.replace(page, valid_until=valid_until)
     cache.set(lookup.key, (lookup.versions, page), timeout)
+
+
+def cached_page_response(request, kind: str, parts: tuple[str, ...], render_page):
+    """Answer from the cached page of (kind, parts), else render_page() it.
+
+    render_page() returns a CachedPage rendered with shared_context(); a
+    reader with flash messages gets a page of their own, never stored.
+    """
+    channel_slug = settings.DEFAULT_CHANNEL_SLUG
+    messages_pending = reader_messages_pending(request)
+    lookup = page_lookup(kind, *parts, cached=not messages_pending)
+    page = lookup.page
+    if page is None:
+        page = render_page()
+        if not messages_pending:
+            page_store(lookup, page, channel_slug=channel_slug)
+    return HttpResponse(reader_fill(page.html, request))
 
 
 def next_scheduled_publication(
@@ -183,6 +240,18 @@ def reader_fill(html: str, request) -> str:
             channel_slug=settings.DEFAULT_CHANNEL_SLUG, country=country
         )
         html = _BANNER.sub(lambda m: m.group(1) + escape(own), html, count=1)
+    return html
+
+
+def new_reader_fill(html: str, request) -> str:
+    """Fill a shared page for a reader without a session (no cart, no login).
+
+    Touches neither the session nor the database: the fast path
+    (backend.storefront.fast_pages) answers with it.
+    """
+    html = html.replace(READER_LINKS_SLOT, _new_reader_links())
+    if CSRF_SLOT in html:
+        html = html.replace(CSRF_SLOT, get_token(request))
     return html
 
 

@@ -1,7 +1,5 @@
 from django.urls import path
 
-from backend.core.db_router import reads_from_replica
-
 from .feeds import ArticlesAtomFeed, ArticlesFeed
 from .views import (
     account,
@@ -21,21 +19,15 @@ from .views import (
 
 app_name = "storefront"
 urlpatterns = [
-    path("", reads_from_replica(catalog.home), name="home"),
-    path("search/", reads_from_replica(catalog.search), name="search"),
-    path(
-        "categories/<str:slug>/", reads_from_replica(catalog.category), name="category"
-    ),
-    path(
-        "collections/<str:slug>/",
-        reads_from_replica(catalog.collection),
-        name="collection",
-    ),
-    # Product and article pages are cached until the next catalog write, so
-    # a miss must render from the primary: a lagging replica's rows would be
-    # stored under the new version and served until the next write.
+    # Every page an anonymous reader loads is cached until the next catalog
+    # write, so a miss must render from the primary: a lagging replica's rows
+    # would be stored under the new version and served until the next write.
+    path("", catalog.home, name="home"),
+    path("search/", catalog.search, name="search"),
+    path("categories/<str:slug>/", catalog.category, name="category"),
+    path("collections/<str:slug>/", catalog.collection, name="collection"),
     path("products/<str:slug>/", product.product, name="product"),
-    path("articles/", reads_from_replica(content.article_index), name="article_index"),
+    path("articles/", content.article_index, name="article_index"),
     path("articles/feed/", ArticlesFeed(), name="article_feed"),
     path("articles/atom/", ArticlesAtomFeed(), name="article_atom"),
     path("articles/<str:slug>/", content.article_detail, name="article"),

@@ -1,4 +1,4 @@
-"""Storefront catalog pages read from the replica; checkout never does.
+"""Cached storefront pages and checkout read from the primary; replica_reads().
 
 The "replica" alias is a second connection to the test database (its TEST
 MIRROR is "default"), so each connection's queries can be told apart. The
@@ -64,29 +64,22 @@ class Captured:
         }
 
 
-CATALOG_TABLE = re.compile(
-    r"^(product|attribute|channel|warehouse|shipping|page|menu)_"
-)
-
-
 @replica_db
 @pytest.mark.parametrize(
     "path",
-    ["/", "/search/?q=strap", "/search/?q=strpa", "/articles/"],
+    ["/", "/search/?q=strap", "/search/?q=strpa", "/articles/", "/categories/{cat}/"],
 )
-def test_catalog_pages_read_the_catalog_from_the_replica(
+def test_cached_catalog_pages_are_rendered_from_the_primary(
     client, with_replica, strap, path
 ):
+    # Cached until the next catalog write, like the product page: rendered
+    # from a lagging replica, old rows would be stored under the new version.
     with Captured() as captured:
-        response = client.get(path.format(slug=strap.slug))
+        response = client.get(path.format(cat=strap.category.slug))
 
     assert response.status_code == 200
-    if path != "/articles/":
-        assert captured.replica.captured_queries, "no read went to the replica"
-    # Only catalog rows; never sessions, users, carts or orders.
-    assert all(CATALOG_TABLE.match(table) for table in captured.replica_tables()), (
-        captured.replica_tables()
-    )
+    assert captured.primary.captured_queries
+    assert not captured.replica.captured_queries
 
 
 @replica_db
@@ -99,11 +92,10 @@ def test_a_signed_in_shoppers_catalog_page_reads_the_session_from_the_primary(
         response = client.get("/search/?q=strap")
 
     assert response.status_code == 200
-    assert captured.replica.captured_queries
     primary_sql = " ".join(q["sql"] for q in captured.primary.captured_queries)
     assert "django_session" in primary_sql
     assert "account_user" in primary_sql
-    assert "django_session" not in " ".join(captured.replica_tables())
+    assert not captured.replica.captured_queries
 
 
 @replica_db

@@ -1,7 +1,8 @@
 """Home, category, collection and search pages."""
 
 from django.conf import settings
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 
 from backend.page.selectors import articles_published
 from backend.page.selectors.search import site_search
@@ -15,14 +16,57 @@ from backend.product.selectors import (
 from backend.warehouse.selectors import catalog_rows
 
 from ..forms import SearchForm
+from ..page_cache import (
+    CachedPage,
+    cached_page_response,
+    known_query,
+    query_parts,
+    shared_context,
+)
 from ..seo import PageMeta, absolute_url
-from .listing import listing_context
+from .listing import LISTING_PARAMETERS, listing_context
 
 HOME_FEATURED_COUNT = 8
 HOME_ARTICLES_COUNT = 3
+# What the search page reads from its query string.
+SEARCH_PARAMETERS = ("q", *LISTING_PARAMETERS)
+
+# Every page here is cached whole (backend.storefront.page_cache), keyed by
+# what *_page_parts() return: the fast path computes the same parts before
+# any middleware that reads the session.
+
+
+def home_page_parts(request) -> tuple[str, ...]:
+    return ()
+
+
+def category_page_parts(request, slug) -> tuple[str, ...]:
+    return (slug, *query_parts(request.GET, LISTING_PARAMETERS))
+
+
+def collection_page_parts(request, slug) -> tuple[str, ...]:
+    return (slug, *query_parts(request.GET, LISTING_PARAMETERS))
+
+
+def search_page_parts(request) -> tuple[str, ...]:
+    return query_parts(request.GET, SEARCH_PARAMETERS)
+
+
+def _render(request, template: str, context: dict) -> CachedPage:
+    return CachedPage(
+        html=render_to_string(
+            template, {**context, **shared_context()}, request=request
+        )
+    )
 
 
 def home(request):
+    return cached_page_response(
+        request, "home", home_page_parts(request), lambda: _home_page(request)
+    )
+
+
+def _home_page(request) -> CachedPage:
     channel_slug = settings.DEFAULT_CHANNEL_SLUG
     featured = _featured_collection(channel_slug)
     rows = []
@@ -33,7 +77,7 @@ def home(request):
         rows = catalog_rows(
             products=list(products[:HOME_FEATURED_COUNT]), channel_slug=channel_slug
         )
-    return render(
+    return _render(
         request,
         "catalog/home.html",
         {
@@ -50,6 +94,14 @@ def home(request):
 
 
 def category(request, slug):
+    parts = category_page_parts(request, slug)
+    request.GET = known_query(request.GET, LISTING_PARAMETERS)
+    return cached_page_response(
+        request, "category", parts, lambda: _category_page(request, slug)
+    )
+
+
+def _category_page(request, slug) -> CachedPage:
     category = get_object_or_404(Category, slug=slug)
     queryset = products_for_listing(
         channel_slug=settings.DEFAULT_CHANNEL_SLUG, category=category
@@ -65,10 +117,18 @@ def category(request, slug):
             canonical_url=context["canonical_url"],
         ),
     )
-    return render(request, "catalog/category.html", context)
+    return _render(request, "catalog/category.html", context)
 
 
 def collection(request, slug):
+    parts = collection_page_parts(request, slug)
+    request.GET = known_query(request.GET, LISTING_PARAMETERS)
+    return cached_page_response(
+        request, "collection", parts, lambda: _collection_page(request, slug)
+    )
+
+
+def _collection_page(request, slug) -> CachedPage:
     channel_slug = settings.DEFAULT_CHANNEL_SLUG
     collection = get_object_or_404(
         collections_published(channel_slug=channel_slug), slug=slug
@@ -83,10 +143,16 @@ def collection(request, slug):
             canonical_url=context["canonical_url"],
         ),
     )
-    return render(request, "catalog/collection.html", context)
+    return _render(request, "catalog/collection.html", context)
 
 
 def search(request):
+    parts = search_page_parts(request)
+    request.GET = known_query(request.GET, SEARCH_PARAMETERS)
+    return cached_page_response(request, "search", parts, lambda: _search_page(request))
+
+
+def _search_page(request) -> CachedPage:
     search_form = SearchForm(request.GET)
     text = search_form.cleaned_data["q"] if search_form.is_valid() else ""
     context = {"search_form": search_form, "text": text}
@@ -108,7 +174,7 @@ def search(request):
         canonical_url=absolute_url(request.path),
         noindex=True,
     )
-    return render(request, "catalog/search.html", context)
+    return _render(request, "catalog/search.html", context)
 
 
 def _featured_collection(channel_slug: str):

@@ -5,7 +5,6 @@ from pathlib import Path
 
 from django.conf import settings
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_safe
@@ -27,8 +26,11 @@ from ..article_page import (
 )
 from ..page_cache import (
     CachedPage,
+    cached_page_response,
+    known_query,
     page_lookup,
     page_store,
+    query_parts,
     reader_fill,
     reader_messages_pending,
     shared_context,
@@ -44,22 +46,42 @@ INDEX_DESCRIPTION = (
 )
 
 
+# What the article index reads from its query string.
+INDEX_PARAMETERS = ("condition",)
+
+
+def article_index_page_parts(request) -> tuple[str, ...]:
+    return query_parts(request.GET, INDEX_PARAMETERS)
+
+
+def article_page_parts(request, slug) -> tuple[str, ...]:
+    return (settings.DEFAULT_CHANNEL_SLUG, slug)
+
+
 @require_safe
 def article_index(request):
+    parts = article_index_page_parts(request)
+    request.GET = known_query(request.GET, INDEX_PARAMETERS)
+    return cached_page_response(
+        request, "article_index", parts, lambda: _article_index_page(request)
+    )
+
+
+def _article_index_page(request) -> CachedPage:
     form = ArticleFilterForm(request.GET, condition_choices=article_condition_choices())
     articles = list(articles_published(condition=form.chosen_condition))
-    return render(
-        request,
-        "content/index.html",
-        {
-            "form": form,
-            "articles": articles,
-            "meta": PageMeta(
-                title="Sciatica and back pain articles | Lumbar",
-                description=INDEX_DESCRIPTION,
-                canonical_url=absolute_url(reverse("storefront:article_index")),
-            ),
-        },
+    context = {
+        "form": form,
+        "articles": articles,
+        "meta": PageMeta(
+            title="Sciatica and back pain articles | Lumbar",
+            description=INDEX_DESCRIPTION,
+            canonical_url=absolute_url(reverse("storefront:article_index")),
+        ),
+        **shared_context(),
+    }
+    return CachedPage(
+        html=render_to_string("content/index.html", context, request=request)
     )
 
 
@@ -67,7 +89,9 @@ def article_index(request):
 def article_detail(request, slug):
     channel_slug = settings.DEFAULT_CHANNEL_SLUG
     messages_pending = reader_messages_pending(request)
-    lookup = page_lookup("article", channel_slug, slug, cached=not messages_pending)
+    lookup = page_lookup(
+        "article", *article_page_parts(request, slug), cached=not messages_pending
+    )
     page = lookup.page
     if page is None:
         page = _article_page(request, channel_slug, slug)

@@ -15,6 +15,16 @@ from ..seo import listing_canonical_url
 # The attributes a shopper filters listings by (Saleor attribute slugs).
 CATALOG_FILTER_ATTRIBUTES = ("therapy", "conditions")
 CATALOG_PAGE_SIZE = 24
+# Every query parameter a listing reads (the form's fields and the page):
+# a cached listing is keyed and rendered by these alone.
+LISTING_PARAMETERS = (
+    *CATALOG_FILTER_ATTRIBUTES,
+    "price_min",
+    "price_max",
+    "in_stock",
+    "sort",
+    "page",
+)
 
 
 def listing_context(

@@ -42,19 +42,33 @@ POSTAL_CODE_KEY = "lumbar_postal_code"
 DELIVERY_SLOT = "lumbar-delivery-slot-8e41d0"
 
 
+def product_page_parts(request, slug, destination=None) -> tuple[str, ...] | None:
+    """Return the page's cache key parts.
+
+    Without a destination: those of a reader who told no postal code or
+    country (the store's default country; the rules' version is in the
+    key), or None when this request tells one.
+    """
+    requested = request.GET.get("variant", "")[:20]
+    parts = (settings.DEFAULT_CHANNEL_SLUG, slug, requested)
+    if destination is None:
+        if "postal_code" in request.GET:
+            return None
+        return (*parts, "", "", "")
+    return (*parts, destination.country, destination.postal_code, destination.error)
+
+
 def product(request, slug):
     channel_slug = settings.DEFAULT_CHANNEL_SLUG
     destination = _destination(request)
     requested = request.GET.get("variant", "")[:20]
     messages_pending = reader_messages_pending(request)
+    told = "postal_code" in request.GET or any(
+        request.session.get(key) for key in (COUNTRY_KEY, POSTAL_CODE_KEY)
+    )
     lookup = page_lookup(
         "product",
-        channel_slug,
-        slug,
-        requested,
-        destination.country,
-        destination.postal_code,
-        destination.error,
+        *product_page_parts(request, slug, destination if told else None),
         cached=not messages_pending,
     )
     page = lookup.page
@@ -64,7 +78,7 @@ def product(request, slug):
         )
         if not messages_pending:
             page_store(lookup, page, channel_slug=channel_slug)
-    line = _delivery_line_html(page.extra["promise"], now=timezone.now())
+    line = delivery_line_html(page.extra["promise"], now=timezone.now())
     return HttpResponse(reader_fill(page.html.replace(DELIVERY_SLOT, line), request))
 
 
@@ -126,7 +140,7 @@ def _product_page(
     )
 
 
-def _delivery_line_html(promise: DeliveryPromise | None, *, now) -> str:
+def delivery_line_html(promise: DeliveryPromise | None, *, now) -> str:
     """Return the page's "Order within 2 h 13 min, get it by Thu 26 Nov" line."""
     line = promise_line(promise, now=now) if promise else ""
     if not line:
