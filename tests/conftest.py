@@ -1,7 +1,15 @@
+import hashlib
 import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
+import psycopg
 import pytest
+from django.conf import global_settings, settings
 from django.core.cache import cache
+from django.test import override_settings
 
 pytest_plugins = [
     "tests.fixtures.catalog",
@@ -25,6 +33,91 @@ def pytest_configure(config):
             "The suite runs on Redis (cache, rate limits, the Celery worker): "
             "set REDIS_URL (make test does)."
         )
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _migrations_key() -> str:
+    """Return a digest of everything that decides the migrated schema."""
+    digest = hashlib.sha256()
+    paths = sorted(ROOT.glob("backend/**/migrations/*.py"))
+    for path in [*paths, ROOT / "requirements" / "lock.txt"]:
+        digest.update(str(path.relative_to(ROOT)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _migrated_template(database: dict) -> str:
+    """Return a database migrated to this tree's migrations, made once.
+
+    Named for the migrations' digest, it outlives the run: the next run (or
+    the next xdist worker, or the serial group) copies it with CREATE
+    DATABASE ... TEMPLATE instead of migrating again. Built under a
+    temporary name and renamed when its migrate succeeded; an advisory lock
+    keeps two workers from building it at once.
+    """
+    name = f"{database['NAME']}_migrated_{_migrations_key()}"
+    building = f"{name}_building"
+    dsn = {
+        "host": database["HOST"] or None,
+        "port": database["PORT"] or None,
+        "user": database["USER"] or None,
+        "password": database["PASSWORD"] or None,
+    }
+    with psycopg.connect(dbname="postgres", autocommit=True, **dsn) as admin:
+        admin.execute("SELECT pg_advisory_lock(hashtext(%s))", [name])
+        found = admin.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
+        ).fetchone()
+        if found:
+            return name
+        stale = admin.execute(
+            "SELECT datname FROM pg_database WHERE datname LIKE %s",
+            [f"{database['NAME']}_migrated_%"],
+        ).fetchall()
+        for (old,) in stale:
+            admin.execute(f'DROP DATABASE IF EXISTS "{old}"')
+        admin.execute(f'CREATE DATABASE "{building}"')
+        url = urlsplit(os.environ["DATABASE_URL"])._replace(path=f"/{building}")
+        env = {**os.environ, "DATABASE_URL": urlunsplit(url)}
+        env.pop("DATABASE_URL_REPLICA", None)
+        subprocess.run(
+            [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+        )
+        admin.execute(f'ALTER DATABASE "{building}" RENAME TO "{name}"')
+    return name
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """Create each test database from a migrated template.
+
+    Django still runs migrate on the copy, finding nothing to apply.
+    """
+    database = settings.DATABASES["default"]
+    # NAME is still the configured one: the xdist suffix went to TEST's NAME.
+    database.setdefault("TEST", {})["TEMPLATE"] = _migrated_template(database)
+
+
+# Passwords hashed in the test process (factories, create_user, set_password)
+# use MD5: PBKDF2's million rounds cost a quarter of a CPU-second a user and
+# prove nothing a test asserts. Django's own hashers stay listed after it, so
+# a hash made by a subprocess running the real settings still verifies; a
+# test whose subprocess checks a password hashes it with PBKDF2 itself.
+FAST_PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.MD5PasswordHasher",
+    *global_settings.PASSWORD_HASHERS,
+]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hashing():
+    with override_settings(PASSWORD_HASHERS=FAST_PASSWORD_HASHERS):
+        yield
 
 
 @pytest.fixture(autouse=True)

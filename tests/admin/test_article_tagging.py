@@ -9,7 +9,7 @@ from backend.account.services import staff_groups_sync
 from backend.attribute.models import AssignedPageAttributeValue
 from backend.channel.models import Channel
 from backend.page.models import Page
-from backend.page.services import content_sync, page_tag_products
+from backend.page.services import page_tag_products
 from backend.product.models import Product, ProductChannelListing
 from backend.product.services.products import product_delete
 from backend.warehouse.models import Stock, Warehouse
@@ -28,8 +28,8 @@ PREFIX = "attributevalues"
 
 
 @pytest.fixture
-def synced(demo_store, db, content_dir):
-    content_sync()
+def synced(demo_articles, db, content_dir):
+    return demo_articles
 
 
 def _staff_client(client, group: str, email: str):

@@ -2,7 +2,6 @@
 
 import pytest
 
-from backend.page.services import content_sync
 from tests.api.client import GraphQLClient
 
 
@@ -13,6 +12,6 @@ def api(client):
 
 
 @pytest.fixture
-def synced(demo_store, db, content_dir):
-    """The demo store with the committed articles synced into it."""
-    return content_sync()
+def synced(demo_articles, db, content_dir):
+    """The demo store with the committed articles synced into it (the report)."""
+    return demo_articles

@@ -12,7 +12,6 @@ from backend.attribute.models import AssignedPageAttributeValue
 from backend.page.models import Page
 from backend.page.services import (
     FEATURED_PRODUCTS_SLUG,
-    content_sync,
     page_tag_products,
 )
 from backend.page.services.tagging import FEATURED_SEEN_KEY
@@ -28,8 +27,8 @@ ARTICLE_SLUGS = sorted(
 
 
 @pytest.fixture
-def synced(demo_store, db, content_dir):
-    content_sync()
+def synced(demo_articles, db, content_dir):
+    return demo_articles
 
 
 def _featured_slugs(slug: str) -> list[str]:

@@ -15,6 +15,7 @@ import urllib.parse
 import urllib.request
 
 import pytest
+from django.contrib.auth.hashers import make_password
 
 from backend.order.models import Order, OrderEvent, OrderEvents
 from tests import factories
@@ -205,7 +206,10 @@ def test_a_cart_started_on_one_instance_is_completed_on_the_other_into_one_order
 @pytest.mark.django_db(transaction=True)
 def test_a_login_made_on_one_instance_is_valid_on_the_other(two_instances):
     web_a, web_b = two_instances
-    factories.UserFactory(email="ada@example.com")
+    # The instances run the real settings: PBKDF2, not the suite's MD5.
+    user = factories.UserFactory(email="ada@example.com")
+    user.password = make_password(PASSWORD, hasher="pbkdf2_sha256")
+    user.save(update_fields=["password"])
     shopper = Browser()
 
     assert shopper.get(web_a, "/account/login/")[0] == 200

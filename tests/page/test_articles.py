@@ -8,13 +8,13 @@ from backend.page.selectors import (
     articles_published,
     pages_featuring_products,
 )
-from backend.page.services import content_sync, page_tag_products
+from backend.page.services import page_tag_products
 from backend.product.models import Product
 
 
 @pytest.fixture
-def synced(demo_store, db, content_dir):
-    content_sync()
+def synced(demo_articles, db, content_dir):
+    return demo_articles
 
 
 def test_the_index_filters_articles_by_condition(synced):

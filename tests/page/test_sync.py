@@ -177,7 +177,14 @@ def test_a_broken_file_stops_the_command_naming_file_and_line_and_changes_nothin
 def test_the_command_exits_non_zero_with_one_line_for_a_broken_file(
     db, empty_content_dir
 ):
-    write_article(empty_content_dir, "broken", body="Text.\n\n::: shop\n")
+    # A condition no store has: the same error whether the command's database
+    # holds the demo (this module's demo_store) or not.
+    write_article(
+        empty_content_dir,
+        "broken",
+        body="Text.\n\n::: shop\n",
+        conditions="no-such-condition",
+    )
     database = connection.settings_dict
     url = (
         f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}"
@@ -201,7 +208,7 @@ def test_the_command_exits_non_zero_with_one_line_for_a_broken_file(
     assert result.stdout == ""
     assert result.stderr.splitlines()[-1] == (
         f"CommandError: {empty_content_dir}/broken.md:10: front matter "
-        '"conditions": "sciatica" is not a value of the conditions attribute'
+        '"conditions": "no-such-condition" is not a value of the conditions attribute'
     )
 
 

@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ElementTree
 import pytest
 
 from backend.page.models import Article, Page
-from backend.page.services import content_sync, page_tag_products
+from backend.page.services import page_tag_products
 from backend.product.models import Product
 from tests.fixtures.catalog import warm_delivery_rules
 
@@ -25,8 +25,8 @@ SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
 @pytest.fixture
-def synced(demo_store, db, content_dir):
-    content_sync()
+def synced(demo_articles, db, content_dir):
+    return demo_articles
 
 
 def test_index_shows_a_card_for_each_published_article(client, synced):

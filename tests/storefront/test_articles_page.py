@@ -10,7 +10,6 @@ from backend.account.services import staff_groups_sync
 from backend.page.models import Article, Page, PageComment, PageCommentStatus
 from backend.page.services import (
     comment_moderate,
-    content_sync,
     page_tag_products,
 )
 from backend.product.models import Product
@@ -27,10 +26,9 @@ URL = "/articles/physical-therapy-for-sciatica/"
 
 
 @pytest.fixture
-def synced(demo_store, db, content_dir, django_capture_on_commit_callbacks):
-    # Committed, as a sync is: pages read after it may be cached.
-    with django_capture_on_commit_callbacks(execute=True):
-        content_sync()
+def synced(demo_articles, db, content_dir):
+    # Synced once for the module, committed as a sync is (demo_articles).
+    return demo_articles
 
 
 def _page():

@@ -23,7 +23,6 @@ from backend.channel.models import Channel
 from backend.core.cache_versions import CATALOG, PROMISE_RULES, versions
 from backend.page import tasks as page_tasks
 from backend.page.models import Page, PageComment, PageCommentStatus
-from backend.page.services import content_sync
 from backend.product.models import Product
 from backend.product.services.channel_listings import (
     VariantListingInput,
@@ -59,9 +58,7 @@ mutation Update($id: ID!, $input: ProductInput!) {
 
 
 @pytest.fixture
-def synced(demo_store, db, content_dir, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        content_sync()
+def synced(demo_articles, db, content_dir):
     warm_delivery_rules()
     return content_dir
 

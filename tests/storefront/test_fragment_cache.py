@@ -44,9 +44,7 @@ TUESDAY_AFTERNOON = datetime(2026, 11, 24, 13, 47, tzinfo=NEW_YORK)
 
 
 @pytest.fixture
-def synced(demo_store, db, content_dir, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        content_sync()
+def synced(demo_articles, db, content_dir):
     warm_delivery_rules()
     return content_dir
 
