@@ -215,10 +215,29 @@ class BaseMutation(graphene.Mutation):
             error_class(**{k: v for k, v in item.items() if k in known_fields})
             for item in validation_error_to_list(error, code_enum=code_enum)
         ]
-        payload = {"errors": errors}
+        payload = {"errors": errors, **cls._empty_required_fields()}
         if cls._meta.error_type_field:
             payload[cls._meta.error_type_field] = errors
         return cls(**payload)
+
+    @classmethod
+    def _empty_required_fields(cls) -> dict[str, Any]:
+        """Return what a refused bulk mutation answers in its non-null fields.
+
+        Saleor answers ``count: 0`` and empty lists with the errors; null
+        there would break the whole answer.
+        """
+        empty: dict[str, Any] = {}
+        for name, field in cls._meta.fields.items():
+            field_type = getattr(field, "type", None)
+            if not isinstance(field_type, graphene.NonNull) or name == "errors":
+                continue
+            inner = field_type.of_type
+            if isinstance(inner, graphene.List):
+                empty[name] = []
+            elif inner is graphene.Int:
+                empty[name] = 0
+        return empty
 
     @classmethod
     def success(cls, **fields: Any):
