@@ -31,6 +31,15 @@ EXPECTED = {
     re.compile(
         r"GraphQL error PermissionDenied at \['checkout', 'user'\]: "
     ): "Saleor refuses Checkout.user without the owner's token too",
+    # The dashboard's product "doctor" (ChannelDiagnostics,
+    # ProductDoctor/hooks/useProductAvailabilityDiagnostics.ts) reads
+    # shippingZones, which MANAGE_SHIPPING guards, and shows a permission
+    # state to a merchandiser; the drive excuses it only for that operation
+    # and that user (dashboard_journeys.EXPECTED_IN_TRAFFIC).
+    re.compile(
+        r"GraphQL error PermissionDenied at \['shippingZones'\]: .*MANAGE_SHIPPING"
+    ): "the product doctor reads shippingZones (MANAGE_SHIPPING) and shows "
+    "a permission state to a merchandiser",
 }
 # Other server errors (React/Next) are printed, not counted.
 NEXT_OTHER = re.compile(r"⨯|Unhandled Rejection|\bError:")
