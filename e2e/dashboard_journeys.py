@@ -811,14 +811,9 @@ def article(run: DashboardRun, page) -> None:
         page.mouse.up()
     after = None
     with run.step(page, "merch-article-save"):
-        # No toast here: this dashboard's PageDetails view sends PageUpdate
-        # with disableErrorHandling and notifies nothing on success (only
-        # the delete does), so the answer itself is what is checked.
         since = len(traffic.answers)
-        page.get_by_test_id("button-bar-confirm").click()
+        save(page)
         answer = traffic.wait_for(page, "PageUpdate", since=since)
-        if answer["data"]["pageUpdate"]["errors"]:
-            raise StepFailed(f"pageUpdate answered {answer['data']['pageUpdate']}")
         saved = next(
             a
             for a in answer["data"]["pageUpdate"]["page"]["attributes"]
