@@ -38,7 +38,18 @@ ADMIN = ("admin@example.com", "lumbar-admin-demo")
 # errors are excused in the log scan one by one, as expected-refusals.txt
 # lines); a known step that passes is printed as such. Everything else fails
 # the run. Keep docs/e2e.md's list the same.
-KNOWN_FAILING: dict[str, str] = {}
+KNOWN_FAILING: dict[str, str] = {
+    "ops-order-fulfil": (
+        "the fulfil page's OrderFulfillSettings reads shop.reserveStock* and "
+        "limitQuantityPerCheckout, which need MANAGE_SETTINGS, which "
+        "Operations lacks (branch dash-gaps gives it)"
+    ),
+    "ops-order-refund": ("Query.refundSettings is missing (branch dash-gaps adds it)"),
+    "admin-shipping-zone-rate": (
+        "Shop.countries(filter: CountryFilterInput) is missing "
+        "(branch dash-gaps adds it)"
+    ),
+}
 
 # The one refusal the dashboard asks for and expects: the product "doctor"
 # (ProductDoctor/hooks/useProductAvailabilityDiagnostics.ts) reads
@@ -236,8 +247,9 @@ class Traffic:
         self.api = api
         self.answers: list[tuple[str, dict]] = []
         self.errors: list[str] = []
-        # (code, path) of each top-level error, None for other errors.
-        self.keys: list[tuple[str, list] | None] = []
+        # How the server logs each error and failed answer ("<code> at
+        # <path or locations>", "HTTP <status>"), to excuse a known step's.
+        self.logged: list[str] = []
         self.who = ""
 
     def attach(self, page) -> None:
@@ -264,7 +276,6 @@ class Traffic:
             body = json.loads(text)
         except ValueError:
             self.errors.append(f"{','.join(names)}: HTTP {response.status}, no JSON")
-            self.keys.append(None)
             return
         bodies = body if isinstance(body, list) else [body]
         for name, answer in zip(names, bodies, strict=False):
@@ -277,14 +288,14 @@ class Traffic:
                     log(f"expected refusal {name} at {path}: {expected}")
                     continue
                 self.errors.append(f"{name}: {code} at {path}: {error.get('message')}")
-                self.keys.append((code, path))
+                self.logged.append(f"{code} at {path or error.get('locations')!r}")
             for field, payload in (answer.get("data") or {}).items():
                 if isinstance(payload, dict) and payload.get("errors"):
                     self.errors.append(f"{name}: {field}.errors {payload['errors']}")
-                    self.keys.append(None)
-        if response.status >= 400 and not any(b.get("errors") for b in bodies):
-            self.errors.append(f"{','.join(names)}: HTTP {response.status}")
-            self.keys.append(None)
+        if response.status >= 400:
+            self.logged.append(f"HTTP {response.status}")
+            if not any(b.get("errors") for b in bodies):
+                self.errors.append(f"{','.join(names)}: HTTP {response.status}")
 
     def wait_for(self, page, name: str, *, since: int = 0, timeout=TIMEOUT_MS) -> dict:
         """The first answer to operation `name` after index `since`."""
@@ -313,7 +324,7 @@ class DashboardRun(Run):
     def step(self, page, name: str, *, soft: bool = True):
         reason = KNOWN_FAILING.get(name)
         failures_before = len(self.failures)
-        errors_before = len(self.traffic.errors)
+        errors_before = len(self.traffic.logged)
         try:
             with self._checked(page, "dash-" + name, soft=soft):
                 yield
@@ -333,9 +344,8 @@ class DashboardRun(Run):
             log(f"KNOWN FAILING: {name}: {reason} [{failure[:300]}]")
         self.known.append(f"KNOWN FAILING: {name}: {reason}")
         with open(REFUSALS, "a") as refusals:
-            for key in self.traffic.keys[errors_before:]:
-                if key is not None:
-                    refusals.write(f"{key[0]} at {key[1]!r}\n")
+            for line in self.traffic.logged[errors_before:]:
+                refusals.write(line + "\n")
 
     def _checked(self, page, name, *, soft):
         parent = Run.step(self, page, name, soft=soft)
@@ -601,6 +611,10 @@ def shipping(run: DashboardRun, page) -> None:
         page.goto(url(run, f"shipping/{q(zone['id'])}/{q(rate['id'])}"))
         name = page.get_by_test_id("shipping-rate-name-input").locator("input")
         name.wait_for()
+        for _ in range(50):  # the form fills in once the rate has come
+            if name.input_value():
+                break
+            page.wait_for_timeout(200)
         if name.input_value() != rate["name"]:
             raise StepFailed(
                 f"rate name shows {name.input_value()!r}, not {rate['name']}"

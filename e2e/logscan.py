@@ -52,8 +52,9 @@ def server_logs(logs: Path, name: str) -> list[Path]:
 
 
 # The refusals the dashboard's drive asked for on purpose (a merchandiser's
-# order mutation, say), one "<code> at <path>" line each: each line excuses
-# exactly one logged error of that code and path, no more.
+# order mutation, say), or a known failing step's errors, one "<code> at
+# <path>" line each: each line excuses exactly one logged error of that code
+# and path, no more; an "HTTP <status>" line one access-log line.
 REFUSALS = "expected-refusals.txt"
 
 
@@ -88,7 +89,11 @@ def graphql_errors(logs: Path, *, limit: int = 40) -> list[str]:
         for path in server_logs(logs, name):
             text = path.read_text(errors="replace")
             for number, line in enumerate(text.splitlines(), 1):
-                if not pattern.search(line) or expected_reason(line):
+                match = pattern.search(line)
+                if not match or expected_reason(line):
+                    continue
+                if pattern is ACCESS_ERROR and asked[f"HTTP {match.group(1)}"] > 0:
+                    asked[f"HTTP {match.group(1)}"] -= 1
                     continue
                 if (
                     name == "gunicorn"

@@ -146,3 +146,15 @@ def test_a_refusal_inside_shipping_zones_still_fails(logscan, tmp_path):
     )
 
     assert len(logscan.graphql_errors(tmp_path)) == 1
+
+
+BAD_REQUEST = '127.0.0.1 - - "POST /graphql/ HTTP/1.1" 400 166\n'
+
+
+def test_a_known_steps_bad_request_excuses_one_access_line(logscan, tmp_path):
+    (tmp_path / "expected-refusals.txt").write_text("HTTP 400\n")
+    (tmp_path / "gunicorn.log").write_text(BAD_REQUEST * 2)
+
+    (found,) = logscan.graphql_errors(tmp_path)
+
+    assert found.startswith("gunicorn.log:2: ")
