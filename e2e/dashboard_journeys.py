@@ -51,6 +51,9 @@ KNOWN_FAILING: dict[str, str] = {
     ),
 }
 
+# What the last drive found of the known steps, for the run's summary.
+KNOWN_RESULTS: list[str] = []
+
 # The one refusal the dashboard asks for and expects: the product "doctor"
 # (ProductDoctor/hooks/useProductAvailabilityDiagnostics.ts) reads
 # shippingZones, which MANAGE_SHIPPING guards, and shows a permission state
@@ -956,4 +959,5 @@ def drive(base: str, *, api: str, steps: str | None = None) -> list[str]:
     )
     for line in run.known:
         log(line)
+    KNOWN_RESULTS[:] = run.known
     return run.failures
