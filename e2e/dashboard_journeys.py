@@ -828,9 +828,15 @@ def article(run: DashboardRun, page) -> None:
         page.mouse.up()
     after = None
     with run.step(page, "merch-article-save"):
+        # No toast to wait for: this dashboard's PageDetails view sends
+        # PageUpdate with disableErrorHandling and notifies nothing on
+        # success (a toast seen here is an earlier save's), so the answer
+        # itself is checked.
         since = len(traffic.answers)
-        save(page)
+        page.get_by_test_id("button-bar-confirm").click()
         answer = traffic.wait_for(page, "PageUpdate", since=since)
+        if answer["data"]["pageUpdate"]["errors"]:
+            raise StepFailed(f"pageUpdate answered {answer['data']['pageUpdate']}")
         saved = next(
             a
             for a in answer["data"]["pageUpdate"]["page"]["attributes"]
