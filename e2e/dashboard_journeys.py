@@ -270,10 +270,13 @@ class Traffic:
         names = [(item.get("operationName") or "?") for item in sent]
         try:
             text = response.text()
-        except Exception as error:  # noqa: BLE001 - the page went on meanwhile
+        except Exception as error:  # noqa: BLE001 - told apart below
             # A navigation drops the answers still in flight: Chromium no
             # longer holds their bodies. Nothing was answered wrong.
-            log(f"{','.join(names)}: body gone with a navigation ({error})")
+            if "navigated away" in str(error):
+                log(f"{','.join(names)}: body gone with a navigation")
+            else:
+                self.errors.append(f"{','.join(names)}: unreadable: {error}")
             return
         try:
             body = json.loads(text)
