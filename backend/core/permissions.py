@@ -74,5 +74,12 @@ STAFF_GROUPS: dict[str, list[PermissionEnum]] = {
         PermissionEnum.MANAGE_SHIPPING,
         PermissionEnum.HANDLE_PAYMENTS,
         PermissionEnum.MANAGE_CHECKOUTS,
+        # Saleor's dashboard reads the shop's stock reservation and checkout
+        # quantity limit (MANAGE_SETTINGS) before it opens the fulfil page.
+        # In Lumbar the code also lets the holder read the shop's settings
+        # fields (mail sender, account confirmation, address fields) and
+        # private metadata of the shop and of types without their own rule
+        # (meta/types.py); no mutation changes settings with it.
+        PermissionEnum.MANAGE_SETTINGS,
     ],
 }

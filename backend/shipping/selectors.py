@@ -55,6 +55,15 @@ def shipping_methods_applicable(
     ]
 
 
+def countries_in_shipping_zones() -> set[str]:
+    """Return the codes of the countries some shipping zone covers."""
+    return {
+        country.code
+        for zone in ShippingZone.objects.only("countries")
+        for country in zone.countries
+    }
+
+
 def channel_shippable_countries(*, channel_id: int) -> list:
     """Return the countries the channel's shipping zones cover, by name."""
     found = {}

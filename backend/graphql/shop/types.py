@@ -23,7 +23,10 @@ from backend.core.languages import LANGUAGES
 from backend.core.permissions import PermissionEnum
 from backend.order.models import Order
 from backend.product.models import ProductVariant
-from backend.shipping.selectors import shipping_methods_of_channel
+from backend.shipping.selectors import (
+    countries_in_shipping_zones,
+    shipping_methods_of_channel,
+)
 from backend.warehouse.models import Warehouse
 from backend.warehouse.selectors import MAX_CHECKOUT_LINE_QUANTITY
 
@@ -219,6 +222,47 @@ class Announcement(graphene.ObjectType):
     )
 
 
+class CountryFilterInput(graphene.InputObjectType):
+    attached_to_shipping_zones = graphene.Boolean(
+        description=(
+            "Boolean for filtering countries by having shipping zone assigned."
+            "If 'true', return countries with shipping zone assigned."
+            "If 'false', return countries without any shipping zone assigned."
+            "If the argument is not provided (null), return all countries."
+        )
+    )
+
+
+class RefundSettings(graphene.ObjectType):
+    reason_reference_type = graphene.Field(
+        lazy_type("backend.graphql.page.types.PageType"),
+        description="Model type used for refund reasons.",
+    )
+
+    class Meta:
+        description = "Refund related settings from site settings."
+
+    @staticmethod
+    def resolve_reason_reference_type(root, info):
+        # Lumbar configures no page type for refund reasons.
+        return None
+
+
+class ReturnSettings(graphene.ObjectType):
+    reason_reference_type = graphene.Field(
+        lazy_type("backend.graphql.page.types.PageType"),
+        description="Model type used for return reasons.",
+    )
+
+    class Meta:
+        description = "Return related settings from site settings."
+
+    @staticmethod
+    def resolve_reason_reference_type(root, info):
+        # Lumbar configures no page type for return reasons.
+        return None
+
+
 class Shop(graphene.ObjectType):
     id = graphene.ID(required=True, description="ID of the shop.")
     available_payment_gateways = graphene.List(
@@ -296,6 +340,9 @@ class Shop(graphene.ObjectType):
             LanguageCodeEnum,
             description="A language code to return the translation for.",
             deprecation_reason="This field will be removed in Saleor 4.0.",
+        ),
+        filter=graphene.Argument(
+            CountryFilterInput, description="Filtering options for countries"
         ),
         description="List of countries available in the shop.",
     )
@@ -543,12 +590,15 @@ class Shop(graphene.ObjectType):
         return country_display(channel.default_country) if channel else None
 
     @staticmethod
-    def resolve_countries(root, info, language_code=None):
+    def resolve_countries(root, info, language_code=None, filter=None):
+        attached = (filter or {}).get("attached_to_shipping_zones")
+        zoned = countries_in_shipping_zones() if attached is not None else set()
         language = stored_language_code(language_code) if language_code else None
         with translation.override(language or settings.LANGUAGE_CODE):
             return [
                 CountryDisplay(code=code, country=str(name))
                 for code, name in all_countries
+                if attached is None or (code in zoned) == attached
             ]
 
     @staticmethod
