@@ -39,16 +39,7 @@ ADMIN = ("admin@example.com", "lumbar-admin-demo")
 # lines); a known step that passes is printed as such. Everything else fails
 # the run. Keep docs/e2e.md's list the same.
 KNOWN_FAILING: dict[str, str] = {
-    "ops-order-fulfil": (
-        "the fulfil page's OrderFulfillSettings reads shop.reserveStock* and "
-        "limitQuantityPerCheckout, which need MANAGE_SETTINGS, which "
-        "Operations lacks (branch dash-gaps gives it)"
-    ),
-    "ops-order-refund": ("Query.refundSettings is missing (branch dash-gaps adds it)"),
-    "admin-shipping-zone-rate": (
-        "Shop.countries(filter: CountryFilterInput) is missing "
-        "(branch dash-gaps adds it)"
-    ),
+    # "step-name": "why it fails, and what will fix it",
 }
 
 # What the last drive found of the known steps, for the run's summary.
