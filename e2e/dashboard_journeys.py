@@ -18,6 +18,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from contextlib import contextmanager
 
 from harness import LOGS, log
 from journeys import CHROMIUM, CHROMIUM_ARGS, SHOTS, TIMEOUT_MS, Run, StepFailed
@@ -30,6 +31,30 @@ CHANNEL = "default-channel"
 TRACKING = "1Z999AA10123456784"
 NOTE = "Called the customer: leave the parcel with the neighbour."
 REFUSALS = LOGS / "expected-refusals.txt"
+ADMIN = ("admin@example.com", "lumbar-admin-demo")
+
+# Steps known to fail, with why: each still runs; its failure is printed as
+# "KNOWN FAILING: <step>: <reason>" and does not fail the run (its GraphQL
+# errors are excused in the log scan one by one, as expected-refusals.txt
+# lines); a known step that passes is printed as such. Everything else fails
+# the run. Keep docs/e2e.md's list the same.
+KNOWN_FAILING: dict[str, str] = {
+    # "step-name": "why it fails, and what will fix it",
+}
+
+# What the last drive found of the known steps, for the run's summary.
+KNOWN_RESULTS: list[str] = []
+
+# The one refusal the dashboard asks for and expects: the product "doctor"
+# (ProductDoctor/hooks/useProductAvailabilityDiagnostics.ts) reads
+# shippingZones, which MANAGE_SHIPPING guards, and shows a permission state
+# to a merchandiser. (operation, path, who) -> reason.
+EXPECTED_IN_TRAFFIC = {
+    ("ChannelDiagnostics", ("shippingZones",), "merch"): (
+        "the product doctor reads shippingZones (MANAGE_SHIPPING) and shows "
+        "a permission state to a merchandiser"
+    ),
+}
 SHOPPER_ADDRESS = {
     "firstName": "Maria",
     "lastName": "Lopez",
@@ -216,6 +241,10 @@ class Traffic:
         self.api = api
         self.answers: list[tuple[str, dict]] = []
         self.errors: list[str] = []
+        # How the server logs each error and failed answer ("<code> at
+        # <path or locations>", "HTTP <status>"), to excuse a known step's.
+        self.logged: list[str] = []
+        self.who = ""
 
     def attach(self, page) -> None:
         page.on("response", self._on_response)
@@ -231,8 +260,18 @@ class Traffic:
         sent = sent if isinstance(sent, list) else [sent]
         names = [(item.get("operationName") or "?") for item in sent]
         try:
-            body = response.json()
-        except Exception:  # noqa: BLE001 - an unreadable answer is an error
+            text = response.text()
+        except Exception as error:  # noqa: BLE001 - told apart below
+            # A navigation drops the answers still in flight: Chromium no
+            # longer holds their bodies. Nothing was answered wrong.
+            if "navigated away" in str(error):
+                log(f"{','.join(names)}: body gone with a navigation")
+            else:
+                self.errors.append(f"{','.join(names)}: unreadable: {error}")
+            return
+        try:
+            body = json.loads(text)
+        except ValueError:
             self.errors.append(f"{','.join(names)}: HTTP {response.status}, no JSON")
             return
         bodies = body if isinstance(body, list) else [body]
@@ -240,14 +279,20 @@ class Traffic:
             self.answers.append((name, answer))
             for error in answer.get("errors") or []:
                 code = (error.get("extensions") or {}).get("exception", {}).get("code")
-                self.errors.append(
-                    f"{name}: {code} at {error.get('path')}: {error.get('message')}"
-                )
+                path = error.get("path")
+                expected = EXPECTED_IN_TRAFFIC.get((name, tuple(path or ()), self.who))
+                if expected and code == "PermissionDenied":
+                    log(f"expected refusal {name} at {path}: {expected}")
+                    continue
+                self.errors.append(f"{name}: {code} at {path}: {error.get('message')}")
+                self.logged.append(f"{code} at {path or error.get('locations')!r}")
             for field, payload in (answer.get("data") or {}).items():
                 if isinstance(payload, dict) and payload.get("errors"):
                     self.errors.append(f"{name}: {field}.errors {payload['errors']}")
-        if response.status >= 400 and not any(b.get("errors") for b in bodies):
-            self.errors.append(f"{','.join(names)}: HTTP {response.status}")
+        if response.status >= 400:
+            self.logged.append(f"HTTP {response.status}")
+            if not any(b.get("errors") for b in bodies):
+                self.errors.append(f"{','.join(names)}: HTTP {response.status}")
 
     def wait_for(self, page, name: str, *, since: int = 0, timeout=TIMEOUT_MS) -> dict:
         """The first answer to operation `name` after index `since`."""
@@ -270,9 +315,34 @@ class DashboardRun(Run):
     def __init__(self, base: str, api: str):
         super().__init__(base, api)
         self.traffic = Traffic(api)
+        self.known: list[str] = []
 
+    @contextmanager
     def step(self, page, name: str, *, soft: bool = True):
-        return self._checked(page, "dash-" + name, soft=soft)
+        reason = KNOWN_FAILING.get(name)
+        failures_before = len(self.failures)
+        errors_before = len(self.traffic.logged)
+        try:
+            with self._checked(page, "dash-" + name, soft=soft):
+                yield
+        finally:
+            if reason is not None:
+                self._known(name, reason, failures_before, errors_before)
+
+    def _known(self, name, reason, failures_before, errors_before) -> None:
+        """Move a known step's failure aside; excuse its logged refusals."""
+        failed = self.failures[failures_before:]
+        if not failed:
+            log(f"KNOWN FAILING step passed unexpectedly: {name} ({reason})")
+            self.known.append(f"PASSED UNEXPECTEDLY: {name}: {reason}")
+            return
+        del self.failures[failures_before:]
+        for failure in failed:
+            log(f"KNOWN FAILING: {name}: {reason} [{failure[:300]}]")
+        self.known.append(f"KNOWN FAILING: {name}: {reason}")
+        with open(REFUSALS, "a") as refusals:
+            for line in self.traffic.logged[errors_before:]:
+                refusals.write(line + "\n")
 
     def _checked(self, page, name, *, soft):
         parent = Run.step(self, page, name, soft=soft)
@@ -381,6 +451,7 @@ def operations(run: DashboardRun, page) -> None:
     authorized = place_order(
         api, event="AUTHORIZATION_SUCCESS", email="authorized-e2e@example.com"
     )
+    run.traffic.who = "ops"
     sign_in(run, page, OPS, who="ops")
     traffic = run.traffic
     with run.step(page, "ops-order-list"):
@@ -461,7 +532,6 @@ def operations(run: DashboardRun, page) -> None:
             "mark as paid: no unpaid order exists (checkout needs a payment); "
             "the captured order rightly offers no Mark as paid"
         )
-    shipping(run, page)
     cannot_edit_products(run, page)
     sign_out(run, page, who="ops")
 
@@ -497,10 +567,26 @@ def refund_paid_order(run: DashboardRun, page, order: dict) -> None:
         raise StepFailed(f"after a $5 refund the order is {state}")
 
 
+def configuration(run: DashboardRun, page) -> None:
+    """Shipping zones, a rate, warehouses: the admin's, neither role's job."""
+    run.traffic.who = "admin"
+    sign_in(run, page, ADMIN, who="admin")
+    shipping(run, page)
+    with run.step(page, "admin-warehouses"):
+        since = len(run.traffic.answers)
+        page.goto(url(run, "warehouses/"))
+        answer = run.traffic.wait_for(page, "WarehouseList", since=since)
+        names = [edge["node"]["name"] for edge in answer["data"]["warehouses"]["edges"]]
+        if not names:
+            raise StepFailed("no warehouses listed")
+        page.get_by_text(names[0]).first.wait_for()
+    sign_out(run, page, who="admin")
+
+
 def shipping(run: DashboardRun, page) -> None:
-    """Shipping zones and a rate (MANAGE_SHIPPING: the operations group's)."""
+    """Shipping zones and a rate (MANAGE_SHIPPING)."""
     traffic = run.traffic
-    with run.step(page, "ops-shipping-zones"):
+    with run.step(page, "admin-shipping-zones"):
         since = len(traffic.answers)
         page.goto(url(run, "shipping/"))
         answer = traffic.wait_for(page, "ShippingZones", since=since)
@@ -511,7 +597,7 @@ def shipping(run: DashboardRun, page) -> None:
         rows = " ".join(grid_rows(page))
         if zone["name"] not in rows:
             raise StepFailed(f"the grid lacks {zone['name']}: {rows[:300]}")
-    with run.step(page, "ops-shipping-zone-rate"):
+    with run.step(page, "admin-shipping-zone-rate"):
         since = len(traffic.answers)
         page.goto(url(run, f"shipping/{q(zone['id'])}"))
         answer = traffic.wait_for(page, "ShippingZone", since=since)
@@ -522,6 +608,10 @@ def shipping(run: DashboardRun, page) -> None:
         page.goto(url(run, f"shipping/{q(zone['id'])}/{q(rate['id'])}"))
         name = page.get_by_test_id("shipping-rate-name-input").locator("input")
         name.wait_for()
+        for _ in range(50):  # the form fills in once the rate has come
+            if name.input_value():
+                break
+            page.wait_for_timeout(200)
         if name.input_value() != rate["name"]:
             raise StepFailed(
                 f"rate name shows {name.input_value()!r}, not {rate['name']}"
@@ -537,7 +627,7 @@ def shipping(run: DashboardRun, page) -> None:
             "query($id: ID!) { shippingZone(id: $id) { shippingMethods "
             "{ id maximumDeliveryDays } } }",
             {"id": zone["id"]},
-            token=token_for(run.api, OPS),
+            token=token_for(run.api, ADMIN),
         )["shippingZone"]["shippingMethods"]
         if {m["id"]: m["maximumDeliveryDays"] for m in saved}[rate["id"]] != longest:
             raise StepFailed(f"after the save the rates are {saved}")
@@ -574,6 +664,7 @@ def cannot_edit_products(run: DashboardRun, page) -> None:
 
 
 def merchandising(run: DashboardRun, page) -> None:
+    run.traffic.who = "merch"
     sign_in(run, page, MERCH, who="merch")
     traffic = run.traffic
     with run.step(page, "merch-product-list"):
@@ -648,14 +739,6 @@ def merchandising(run: DashboardRun, page) -> None:
         names = [edge["node"]["name"] for edge in answer["data"]["pageTypes"]["edges"]]
         if not names:
             raise StepFailed("no page types listed")
-        page.get_by_text(names[0]).first.wait_for()
-    with run.step(page, "merch-warehouses"):
-        since = len(traffic.answers)
-        page.goto(url(run, "warehouses/"))
-        answer = traffic.wait_for(page, "WarehouseList", since=since)
-        names = [edge["node"]["name"] for edge in answer["data"]["warehouses"]["edges"]]
-        if not names:
-            raise StepFailed("no warehouses listed")
         page.get_by_text(names[0]).first.wait_for()
     cannot_reach_orders(run, page)
     sign_out(run, page, who="merch")
@@ -739,9 +822,15 @@ def article(run: DashboardRun, page) -> None:
         page.mouse.up()
     after = None
     with run.step(page, "merch-article-save"):
+        # No toast to wait for: this dashboard's PageDetails view sends
+        # PageUpdate with disableErrorHandling and notifies nothing on
+        # success (a toast seen here is an earlier save's), so the answer
+        # itself is checked.
         since = len(traffic.answers)
-        save(page)
+        page.get_by_test_id("button-bar-confirm").click()
         answer = traffic.wait_for(page, "PageUpdate", since=since)
+        if answer["data"]["pageUpdate"]["errors"]:
+            raise StepFailed(f"pageUpdate answered {answer['data']['pageUpdate']}")
         saved = next(
             a
             for a in answer["data"]["pageUpdate"]["page"]["attributes"]
@@ -816,7 +905,19 @@ def cannot_reach_orders(run: DashboardRun, page) -> None:
         log(f"orderNoteAdd as merch refused: {message}")
 
 
-JOURNEYS = {"operations": operations, "merchandising": merchandising}
+DISMISSED_PULSE = """
+if (!localStorage.getItem("dashboard-ripples")) {
+  localStorage.setItem("dashboard-ripples", JSON.stringify({
+    "saleor-pulse": {manuallyHidden: true, firstSeenAt: Date.now()},
+  }));
+}
+"""
+
+JOURNEYS = {
+    "operations": operations,
+    "merchandising": merchandising,
+    "configuration": configuration,
+}
 
 
 def drive(base: str, *, api: str, steps: str | None = None) -> list[str]:
@@ -836,6 +937,12 @@ def drive(base: str, *, api: str, steps: str | None = None) -> list[str]:
             for name in names:
                 context = browser.new_context(viewport={"width": 1440, "height": 900})
                 context.set_default_timeout(TIMEOUT_MS)
+                # The "Saleor Pulse" announcement (src/home/components/
+                # PulseVideoAnnouncement, a ripple) pops up over the
+                # sidebar's foot, where the account menu and the save bar
+                # are: each staff member here dismissed it before, as the
+                # dashboard records it (localStorage "dashboard-ripples").
+                context.add_init_script(DISMISSED_PULSE)
                 page = context.new_page()
                 run.traffic.attach(page)
                 log(f"-- dashboard journey {name}")
@@ -853,5 +960,11 @@ def drive(base: str, *, api: str, steps: str | None = None) -> list[str]:
                     context.close()
         finally:
             browser.close()
-    log(f"dashboard steps passed: {len(run.passed)}, failed: {len(run.failures)}")
+    log(
+        f"dashboard steps passed: {len(run.passed)}, failed: {len(run.failures)}, "
+        f"known failing: {sum(k.startswith('KNOWN') for k in run.known)}"
+    )
+    for line in run.known:
+        log(line)
+    KNOWN_RESULTS[:] = run.known
     return run.failures

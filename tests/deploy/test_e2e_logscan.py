@@ -123,3 +123,38 @@ def test_an_asked_refusal_does_not_excuse_another_path(logscan, tmp_path):
     )
 
     assert len(logscan.graphql_errors(tmp_path)) == 1
+
+
+def test_the_product_doctors_refusal_of_shipping_zones_is_expected(logscan, tmp_path):
+    (tmp_path / "gunicorn.log").write_text(
+        "GraphQL error PermissionDenied at ['shippingZones']: You need one of "
+        "the following permissions: MANAGE_SHIPPING\n"
+    )
+
+    assert logscan.graphql_errors(tmp_path) == []
+    assert logscan.expected_errors(tmp_path) == [
+        "the product doctor reads shippingZones (MANAGE_SHIPPING) and shows "
+        "a permission state to a merchandiser (1x)"
+    ]
+
+
+def test_a_refusal_inside_shipping_zones_still_fails(logscan, tmp_path):
+    (tmp_path / "gunicorn.log").write_text(
+        "GraphQL error PermissionDenied at ['shippingZones', 'edges', 0, 'node', "
+        "'warehouses']: You need one of the following permissions: "
+        "MANAGE_SHIPPING\n"
+    )
+
+    assert len(logscan.graphql_errors(tmp_path)) == 1
+
+
+BAD_REQUEST = '127.0.0.1 - - "POST /graphql/ HTTP/1.1" 400 166\n'
+
+
+def test_a_known_steps_bad_request_excuses_one_access_line(logscan, tmp_path):
+    (tmp_path / "expected-refusals.txt").write_text("HTTP 400\n")
+    (tmp_path / "gunicorn.log").write_text(BAD_REQUEST * 2)
+
+    (found,) = logscan.graphql_errors(tmp_path)
+
+    assert found.startswith("gunicorn.log:2: ")
