@@ -176,6 +176,7 @@ def test_permission_groups_are_the_real_staff_groups(api, admin, merch, ops):
         "MANAGE_SHIPPING",
         "HANDLE_PAYMENTS",
         "MANAGE_CHECKOUTS",
+        "MANAGE_SETTINGS",
     }
     assert nodes[0]["id"] == to_global_id(
         "Group", Group.objects.get(name="Merchandisers").pk
