@@ -433,8 +433,16 @@ def sign_in(run: DashboardRun, page, user: tuple[str, str], *, who: str) -> None
         raise StepFailed(f"{who} is signed out by a reload: the journey stops")
 
 
+# The dashboard saves its onboarding state to the user's metadata a second
+# after it changes (lodash debounce in useOnboardingStorage.ts); a sign-out
+# inside that second sends the save without the token, which Lumbar, like
+# Saleor, refuses. A person pauses longer than this before signing out.
+ONBOARDING_SAVE_DELAY_MS = 1_500
+
+
 def sign_out(run: DashboardRun, page, *, who: str) -> None:
     with run.step(page, f"{who}-sign-out"):
+        page.wait_for_timeout(ONBOARDING_SAVE_DELAY_MS)
         page.get_by_test_id("userMenu").click()
         page.get_by_test_id("log-out-button").click()
         page.get_by_test_id("email").wait_for()
