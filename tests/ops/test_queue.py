@@ -80,17 +80,17 @@ def test_the_lanes_fragment_refreshes_alone(ops_client, channel):
     assert "<html" not in page
 
 
-@pytest.mark.parametrize("count", [10, 100])
+@pytest.mark.parametrize("count", [2, 12])
 @time_machine.travel(NOW, tick=False)
 def test_queue_page_query_count_does_not_grow(
     ops_client, channel, count, django_assert_num_queries
 ):
     hour = datetime.timedelta(hours=1)
     for index in range(count):
-        make_open_order(channel=channel, ship_by=NOW + (index % 80 - 10) * hour)
+        make_open_order(channel=channel, ship_by=NOW + (index * 7 % 80 - 10) * hour)
 
     # Session, user, permissions (2), the main warehouse (the ops time zone),
-    # lane counts, four lanes, warehouses, methods: the same for 10 or 100.
+    # lane counts, four lanes, warehouses, methods: the same for 2 or 12.
     with django_assert_num_queries(12):
         response = ops_client.get(URL)
 

@@ -48,7 +48,7 @@ def _catalog(count, *, channel, warehouse, category=None, collection=None):
     return products
 
 
-@pytest.mark.parametrize("count", [5, 50])
+@pytest.mark.parametrize("count", [2, 12])
 def test_category_page_query_count_does_not_grow(
     count, client, channel, warehouse, menus, monkeypatch, django_assert_num_queries
 ):
@@ -66,7 +66,7 @@ def test_category_page_query_count_does_not_grow(
     assert len(shown_names(response)) == count
 
 
-@pytest.mark.parametrize("count", [5, 50])
+@pytest.mark.parametrize("count", [2, 12])
 def test_home_page_query_count_does_not_grow(
     count, client, channel, warehouse, menus, monkeypatch, django_assert_num_queries
 ):
@@ -83,7 +83,7 @@ def test_home_page_query_count_does_not_grow(
     assert len(shown_names(response)) == count
 
 
-@pytest.mark.parametrize("count", [5, 50])
+@pytest.mark.parametrize("count", [2, 12])
 def test_product_page_query_count_does_not_grow(
     count, client, channel, warehouse, menus, django_assert_num_queries
 ):

@@ -129,6 +129,7 @@ def _reachable(document: DocumentNode) -> DocumentNode:
     return DocumentNode(definitions=kept)
 
 
+@cache
 def dashboard_document(name: str) -> str:
     """Return the dashboard's operation ``name`` as Lumbar can answer it."""
     document = _operations()[name]

@@ -151,7 +151,7 @@ def make_published(channel, warehouse, product_type, index, variants):
     )
 
 
-@pytest.mark.parametrize("size", [5, 50])
+@pytest.mark.parametrize("size", [2, 12])
 def test_products_page_runs_a_fixed_number_of_queries(
     size, api, channel, warehouse, media_root, django_assert_num_queries
 ):
@@ -174,7 +174,7 @@ def test_products_page_runs_a_fixed_number_of_queries(
     assert all(edge["node"]["category"] for edge in edges)
 
 
-@pytest.mark.parametrize("size", [5, 50])
+@pytest.mark.parametrize("size", [2, 12])
 def test_storefront_list_with_variants_runs_a_fixed_number_of_queries(
     size, api, channel, warehouse, media_root, django_assert_num_queries
 ):
@@ -221,7 +221,7 @@ query CategoryPage($slug: String!, $channel: String!) {
 CATEGORY_PAGE_QUERIES = 11
 
 
-@pytest.mark.parametrize("size", [5, 50])
+@pytest.mark.parametrize("size", [2, 12])
 def test_category_page_runs_a_fixed_number_of_queries(
     size, api, channel, warehouse, media_root, django_assert_num_queries
 ):
