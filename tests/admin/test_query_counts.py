@@ -50,18 +50,18 @@ def _count(client, url: str) -> int:
         "/admin/warehouse/warehouse/",
     ],
 )
-def test_changelist_queries_do_not_grow_from_5_to_50_products(
+def test_changelist_queries_do_not_grow_from_2_to_12_products(
     merch_client, channel, warehouse, url, django_assert_max_num_queries
 ):
-    _products(5, channel=channel, warehouse=warehouse)
+    _products(2, channel=channel, warehouse=warehouse)
     merch_client.get(url)  # Session and content types, loaded once.
     few = _count(merch_client, url)
 
-    _products(45, channel=channel, warehouse=warehouse)
+    _products(10, channel=channel, warehouse=warehouse)
     with django_assert_max_num_queries(CHANGELIST_MAX_QUERIES):
         response = merch_client.get(url)
     many = _count(merch_client, url)
 
     assert response.status_code == 200
-    assert response.context["cl"].result_count >= 50
+    assert response.context["cl"].result_count >= 12
     assert many == few

@@ -1,15 +1,12 @@
 """Saleor's LanguageCodeEnum: our table (core/language_codes.tsv) and schema."""
 
-from graphql import build_schema
-
 from backend.core.languages import LANGUAGES
 from backend.graphql.api import schema as lumbar_schema
-from tests.shared_assets import SALEOR_SCHEMA, require_shared
+from tests.shared_assets import saleor_schema
 
 
 def _saleor_language_codes():
-    saleor = build_schema(require_shared(SALEOR_SCHEMA).read_text(), assume_valid=True)
-    return saleor.get_type("LanguageCodeEnum").values
+    return saleor_schema().get_type("LanguageCodeEnum").values
 
 
 def test_language_table_has_saleors_codes_and_names_in_order():
