@@ -7,6 +7,8 @@ is refused the product change page, and the other way round; Django's own
 per-model ``add_*``/``change_*`` permissions play no part.
 """
 
+import re
+
 from django.contrib import admin, messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.http import HttpResponseRedirect
@@ -61,22 +63,71 @@ class SaleorPermissionAdminMixin:
         return self._has_saleor_permission(request)
 
 
+def _snake_case(name: str) -> str:
+    return re.sub(r"(?<=[a-z])([A-Z0-9])", r"_\1", name).lower()
+
+
+def add_service_errors(form, error: ValidationError, field_names=None) -> None:
+    """Put a service's refusal on the form: on the field it names, if shown.
+
+    A Saleor field name (``streetAddress1``) finds the form's snake_case
+    field (``street_address_1``); ``field_names`` renames the others. An
+    error on a field the form lacks is shown above the form, field first.
+    """
+    for name, messages_ in error_messages_by_field(error).items():
+        if name == NON_FIELD_ERRORS:
+            form.add_error(None, messages_)
+            continue
+        field = (field_names or {}).get(name) or _snake_case(name)
+        if field in form.fields:
+            form.add_error(field, messages_)
+        else:
+            form.add_error(None, [f"{name}: {message}" for message in messages_])
+
+
 class ServiceRefusalAdminMixin:
-    """Show a service's refusal of a save as a message, never a 500.
+    """Show a service's refusal of a save, never a 500.
 
     The admin's forms check what the services check, but a service may
     still refuse a write the form accepted (a concurrent change, a rule the
     form cannot see). The whole save then rolls back, as the admin runs it
-    in one transaction, and the page reloads with the service's message.
+    in one transaction. By default the page reloads with the service's
+    message; an admin that sets ``service_error_fields`` (a Saleor field
+    name → form field map, may be empty) shows the refusal as errors on the
+    submitted form instead: the page is built again from the same POST,
+    with the refusal added to the form, so nothing is saved and nothing the
+    user typed is lost.
     """
+
+    service_error_fields: dict[str, str] | None = None
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
             return super().changeform_view(request, object_id, form_url, extra_context)
         except ValidationError as error:
+            if self.service_error_fields is not None and request.method == "POST":
+                request.service_refusal = error
+                return super().changeform_view(
+                    request, object_id, form_url, extra_context
+                )
             for message in validation_messages(error):
                 messages.error(request, message)
             return HttpResponseRedirect(request.get_full_path())
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form_class = super().get_form(request, obj, change=change, **kwargs)
+        refusal = getattr(request, "service_refusal", None)
+        if refusal is None:
+            return form_class
+        field_names = self.service_error_fields
+
+        class RefusedForm(form_class):
+            def _post_clean(self):
+                super()._post_clean()
+                add_service_errors(self, refusal, field_names)
+
+        RefusedForm.__name__ = form_class.__name__
+        return RefusedForm
 
 
 class SaleorModelAdmin(

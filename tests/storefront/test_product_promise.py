@@ -8,8 +8,9 @@ import pytest
 import time_machine
 
 from backend.core.promise_version import promise_rules_changed
-from backend.product.models import ProductType, ProductVariant
+from backend.product.models import Product, ProductType, ProductVariant
 from backend.shipping.models import ShippingMethod, ShippingMethodPostalCodeRule
+from backend.shipping.services import shipping_method_exclude_products
 from backend.warehouse.models import Stock, Warehouse
 from tests.fixtures.catalog import warm_delivery_rules
 
@@ -126,6 +127,22 @@ def test_a_postal_code_every_method_excludes_gets_no_date(
         "We cannot deliver to this postal code with our usual method."
     )
     assert promise_text(client, STRAP + "?postal_code=10001").startswith("Order within")
+
+
+@time_machine.travel(datetime(2026, 11, 24, 11, 47, tzinfo=NEW_YORK), tick=False)
+def test_a_product_the_promised_method_excludes_gets_the_next_methods_date(
+    demo_store, client, django_capture_on_commit_callbacks
+):
+    strap = Product.objects.get(slug="loop-stretch-strap")
+    standard = ShippingMethod.objects.get(name="Standard")
+    with django_capture_on_commit_callbacks(execute=True):
+        shipping_method_exclude_products(method_id=standard.pk, product_ids=[strap.pk])
+
+    # Express (1 day) instead of Standard (1-2 days, Thursday is Thanksgiving).
+    assert promise_text(client) == "Order within 4 h 13 min, get it Wed 25 Nov"
+    assert promise_text(client, "/products/d-ring-stretch-strap/") == (
+        "Order within 4 h 13 min, get it by Fri 27 Nov"
+    )
 
 
 @time_machine.travel(datetime(2026, 11, 24, 11, 47, tzinfo=NEW_YORK), tick=False)

@@ -4,75 +4,121 @@ import graphene
 from django.db.models import Q
 
 
-class StringFilterInput(graphene.InputObjectType):
-    eq = graphene.String(required=False)
-    one_of = graphene.List(graphene.NonNull(graphene.String), required=False)
-
-    class Meta:
-        description = "Define the filtering options for string fields."
+def _input_type(name: str, fields: dict, description: str | None):
+    meta = type("Meta", (), {"description": description})
+    return type(name, (graphene.InputObjectType,), {**fields, "Meta": meta})
 
 
-class GlobalIDFilterInput(graphene.InputObjectType):
-    eq = graphene.ID(description="The value equal to.", required=False)
-    one_of = graphene.List(
-        graphene.NonNull(graphene.ID),
-        description="The value included in.",
-        required=False,
+def range_input(
+    name: str,
+    scalar,
+    *,
+    gte: str = "Start date.",
+    lte: str = "End date.",
+    description: str | None = None,
+):
+    """Return a ``{gte, lte}`` input over one scalar (both ends optional)."""
+    return _input_type(
+        name,
+        {
+            "gte": graphene.InputField(scalar, description=gte),
+            "lte": graphene.InputField(scalar, description=lte),
+        },
+        description,
     )
 
-    class Meta:
-        description = "Define the filtering options for foreign key fields."
+
+def value_filter_input(
+    name: str,
+    scalar,
+    *,
+    description: str | None = None,
+    range=None,
+    not_one_of: bool = False,
+    documented: bool = True,
+    eq_default_null: bool = False,
+):
+    """Return an ``{eq, oneOf}`` filter input over one scalar or enum.
+
+    ``range`` adds a ``range`` field of that range input; ``not_one_of`` adds
+    ``notOneOf``. ``documented=False`` leaves the fields without descriptions;
+    ``eq_default_null`` prints ``eq`` with ``= null`` (the enum filters did).
+    """
+
+    def doc(text):
+        return text if documented else None
+
+    fields = {
+        "eq": graphene.InputField(
+            scalar,
+            description=doc("The value equal to."),
+            **({"default_value": None} if eq_default_null else {}),
+        ),
+        "one_of": graphene.List(
+            graphene.NonNull(scalar), description=doc("The value included in.")
+        ),
+    }
+    if not_one_of:
+        fields["not_one_of"] = graphene.List(
+            graphene.NonNull(scalar), description=doc("The value not included in.")
+        )
+    if range is not None:
+        fields["range"] = graphene.InputField(
+            range, description=doc("The value in range.")
+        )
+    return _input_type(name, fields, description)
 
 
-class DecimalRangeInput(graphene.InputObjectType):
-    gte = graphene.Decimal(description="Decimal value greater than or equal to.")
-    lte = graphene.Decimal(description="Decimal value less than or equal to.")
-
-
-class DecimalFilterInput(graphene.InputObjectType):
-    eq = graphene.Decimal(description="The value equal to.", required=False)
-    one_of = graphene.List(
-        graphene.NonNull(graphene.Decimal),
-        description="The value included in.",
-        required=False,
-    )
-    range = DecimalRangeInput(description="The value in range.", required=False)
-
-    class Meta:
-        description = "Define the filtering options for decimal fields."
-
-
-class IntRangeInput(graphene.InputObjectType):
-    gte = graphene.Int(description="Value greater than or equal to.")
-    lte = graphene.Int(description="Value less than or equal to.")
-
-
-class DateRangeInput(graphene.InputObjectType):
-    gte = graphene.Date(description="Start date.")
-    lte = graphene.Date(description="End date.")
-
-
-class DateTimeRangeInput(graphene.InputObjectType):
-    gte = graphene.DateTime(description="Start date.")
-    lte = graphene.DateTime(description="End date.")
-
-
-class DateTimeFilterInput(graphene.InputObjectType):
-    eq = graphene.DateTime(description="The value equal to.", required=False)
-    one_of = graphene.List(
-        graphene.NonNull(graphene.DateTime),
-        description="The value included in.",
-        required=False,
-    )
-    range = DateTimeRangeInput(description="The value in range.", required=False)
-
-    class Meta:
-        description = "Define the filtering options for date time fields."
-
-
-class PriceRangeInput(graphene.InputObjectType):
-    gte = graphene.Float(description="Price greater than or equal to.", required=False)
-    lte = graphene.Float(description="Price less than or equal to.", required=False)
+StringFilterInput = value_filter_input(
+    "StringFilterInput",
+    graphene.String,
+    description="Define the filtering options for string fields.",
+    documented=False,
+)
+GlobalIDFilterInput = value_filter_input(
+    "GlobalIDFilterInput",
+    graphene.ID,
+    description="Define the filtering options for foreign key fields.",
+)
+DecimalRangeInput = range_input(
+    "DecimalRangeInput",
+    graphene.Decimal,
+    gte="Decimal value greater than or equal to.",
+    lte="Decimal value less than or equal to.",
+)
+DecimalFilterInput = value_filter_input(
+    "DecimalFilterInput",
+    graphene.Decimal,
+    description="Define the filtering options for decimal fields.",
+    range=DecimalRangeInput,
+)
+IntRangeInput = range_input(
+    "IntRangeInput",
+    graphene.Int,
+    gte="Value greater than or equal to.",
+    lte="Value less than or equal to.",
+)
+IntFilterInput = value_filter_input(
+    "IntFilterInput",
+    graphene.Int,
+    description="Define the filtering options for integer fields.",
+    range=IntRangeInput,
+)
+DateRangeInput = range_input("DateRangeInput", graphene.Date)
+DateTimeRangeInput = range_input("DateTimeRangeInput", graphene.DateTime)
+DateTimeFilterInput = value_filter_input(
+    "DateTimeFilterInput",
+    graphene.DateTime,
+    description="Define the filtering options for date time fields.",
+    range=DateTimeRangeInput,
+)
+PriceRangeInput = range_input(
+    "PriceRangeInput",
+    graphene.Float,
+    gte="Price greater than or equal to.",
+    lte="Price less than or equal to.",
+)
+UUIDFilterInput = value_filter_input("UUIDFilterInput", graphene.UUID)
 
 
 class MetadataFilter(graphene.InputObjectType):
@@ -176,14 +222,11 @@ class AssignedAttributeWhereInput(graphene.InputObjectType):
     )
 
 
-class MetadataValueFilterInput(graphene.InputObjectType):
-    eq = graphene.String(description="The value equal to.")
-    one_of = graphene.List(
-        graphene.NonNull(graphene.String), description="The value included in."
-    )
-
-    class Meta:
-        description = "Define the filtering options for metadata value fields."
+MetadataValueFilterInput = value_filter_input(
+    "MetadataValueFilterInput",
+    graphene.String,
+    description="Define the filtering options for metadata value fields.",
+)
 
 
 class MetadataFilterInput(graphene.InputObjectType):

@@ -7,9 +7,11 @@ from ..core.filter_inputs import (
     DateTimeRangeInput,
     DecimalFilterInput,
     GlobalIDFilterInput,
-    IntRangeInput,
+    IntFilterInput,
     MetadataFilterInput,
     StringFilterInput,
+    UUIDFilterInput,
+    value_filter_input,
 )
 from .enums import (
     FulfillmentStatus,
@@ -26,45 +28,12 @@ LIST_DESCRIPTION = (
 )
 
 
-class IntFilterInput(graphene.InputObjectType):
-    eq = graphene.Int(description="The value equal to.", required=False)
-    one_of = graphene.List(
-        graphene.NonNull(graphene.Int),
-        description="The value included in.",
-        required=False,
-    )
-    range = graphene.InputField(
-        IntRangeInput, description="The value in range.", required=False
-    )
-
-    class Meta:
-        description = "Define the filtering options for integer fields."
-
-
-class UUIDFilterInput(graphene.InputObjectType):
-    eq = graphene.UUID(description="The value equal to.", required=False)
-    one_of = graphene.List(
-        graphene.NonNull(graphene.UUID),
-        description="The value included in.",
-        required=False,
-    )
-
-
 def _enum_filter(enum, name: str, description: str | None = None):
-    return type(
+    return value_filter_input(
         name,
-        (graphene.InputObjectType,),
-        {
-            "eq": graphene.Field(enum, description="The value equal to."),
-            "one_of": graphene.List(
-                graphene.NonNull(enum), description="The value included in."
-            ),
-            "Meta": type(
-                "Meta",
-                (),
-                {"description": description or "Filter by " + enum._meta.name},
-            ),
-        },
+        enum,
+        description=description or "Filter by " + enum._meta.name,
+        eq_default_null=True,
     )
 
 
@@ -98,17 +67,13 @@ PaymentMethodTypeEnumFilterInput = _enum_filter(
 )
 
 
-class CountryCodeEnumFilterInput(graphene.InputObjectType):
-    eq = graphene.Field(CountryCode, description="The value equal to.")
-    one_of = graphene.List(
-        graphene.NonNull(CountryCode), description="The value included in."
-    )
-    not_one_of = graphene.List(
-        graphene.NonNull(CountryCode), description="The value not included in."
-    )
-
-    class Meta:
-        description = "Filter by country code."
+CountryCodeEnumFilterInput = value_filter_input(
+    "CountryCodeEnumFilterInput",
+    CountryCode,
+    description="Filter by country code.",
+    not_one_of=True,
+    eq_default_null=True,
+)
 
 
 class AddressFilterInput(graphene.InputObjectType):

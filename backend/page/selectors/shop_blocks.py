@@ -345,7 +345,9 @@ def _promises(
     for product_id in in_stock:
         warehouses = stocked[product_id]
         price = rows[product_id].product.price
-        options = rules.methods_for(country=rules.default_country, subtotal=price)
+        options = rules.methods_for(
+            country=rules.default_country, subtotal=price, product_ids=(product_id,)
+        )
         if not options or not warehouses:
             continue
         bulky = rules.is_bulky(product_types.get(product_id))
@@ -356,6 +358,7 @@ def _promises(
             available_by_warehouse=dict.fromkeys(warehouses, 1),
             bulky=bulky,
             unit_price=price,
+            product_id=product_id,
         )
         fast = (
             promise is not None

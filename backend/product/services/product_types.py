@@ -13,6 +13,7 @@ from backend.attribute.models import (
     AttributeVariant,
 )
 from backend.core.cache_versions import CATALOG, bump
+from backend.core.promise_version import promise_rules_changed
 
 from ..models import ProductType, ProductTypeKind
 from .common import apply_changes, error, require_name, slug_for
@@ -25,6 +26,7 @@ PRODUCT_TYPE_FIELDS = {
     "has_variants",
     "is_shipping_required",
     "weight_grams",
+    "is_bulky",
     "metadata",
     "private_metadata",
 }
@@ -105,6 +107,14 @@ def _attributes_set(model, product_type: ProductType, attributes) -> None:
     )
 
 
+def _variant_selection_set(product_type: ProductType, attribute_ids) -> None:
+    if attribute_ids is None:
+        return
+    links = AttributeVariant.objects.filter(product_type=product_type)
+    links.filter(attribute_id__in=attribute_ids).update(variant_selection=True)
+    links.exclude(attribute_id__in=attribute_ids).update(variant_selection=False)
+
+
 @transaction.atomic
 def product_type_create(
     *,
@@ -112,9 +122,14 @@ def product_type_create(
     slug: str | None = None,
     product_attributes: list[Attribute] | None = None,
     variant_attributes: list[Attribute] | None = None,
+    variant_selection: set[int] | None = None,
     **fields: Any,
 ) -> ProductType:
-    """Create a product type with its product and variant attributes."""
+    """Create a product type with its product and variant attributes.
+
+    ``variant_selection`` names the variant attributes (by id) a shopper
+    picks variants by; ``is_bulky`` types move the delivery-promise rules.
+    """
     bump(CATALOG)
     fields = _clean_fields({"name": name, **fields})
     _attributes_check(product_attributes, variant_attributes)
@@ -122,6 +137,9 @@ def product_type_create(
     product_type = ProductType.objects.create(**fields)
     _attributes_set(AttributeProduct, product_type, product_attributes)
     _attributes_set(AttributeVariant, product_type, variant_attributes)
+    _variant_selection_set(product_type, variant_selection)
+    if product_type.is_bulky:
+        promise_rules_changed()
     return product_type
 
 
@@ -131,6 +149,7 @@ def product_type_update(
     product_type: ProductType,
     product_attributes: list[Attribute] | None = None,
     variant_attributes: list[Attribute] | None = None,
+    variant_selection: set[int] | None = None,
     **fields: Any,
 ) -> ProductType:
     """Change a product type; given attribute lists replace the assigned ones."""
@@ -148,8 +167,11 @@ def product_type_update(
     changed = apply_changes(product_type, fields)
     if changed:
         product_type.save(update_fields=changed)
+    if "is_bulky" in changed:
+        promise_rules_changed()
     _attributes_set(AttributeProduct, product_type, product_attributes)
     _attributes_set(AttributeVariant, product_type, variant_attributes)
+    _variant_selection_set(product_type, variant_selection)
     return product_type
 
 

@@ -33,6 +33,11 @@ from backend.product.services.collections import (
     collection_remove_products,
     collection_update,
 )
+from backend.product.services.product_types import (
+    product_type_create,
+    product_type_update,
+    product_types_bulk_delete,
+)
 
 from .forms import BackgroundImageForm
 from .formsets import CollectionKeyFormSet, forms_by_outcome, record_outcome
@@ -278,3 +283,56 @@ class ProductTypeAdmin(SaleorModelAdmin):
         "weight_grams",
         "is_bulky",
     ]
+    # The service names the weight field as Saleor's input does.
+    service_error_fields = {"weight": "weight_grams"}
+
+    def save_model(self, request, obj, form, change):
+        fields = {
+            name: form.cleaned_data[name]
+            for name in self.fields
+            if name in form.cleaned_data and (not change or name in form.changed_data)
+        }
+        if change:
+            product_type_update(product_type=obj, **fields)
+        else:
+            product_type = product_type_create(**fields)
+            obj.pk = product_type.pk
+            obj._state.adding = False
+        obj.refresh_from_db()
+
+    def save_related(self, request, form, formsets, change):
+        """Assign the inlines' attributes in one service call, as the API does."""
+        attributes: dict[type, list] = {}
+        selection: set[int] | None = None
+        touched = not change
+        for formset in formsets:
+            new, changed, deleted = forms_by_outcome(formset)
+            touched = touched or bool(new or changed or deleted)
+            kept = [f for f in formset.initial_forms if f not in deleted] + new
+            attributes[formset.model] = [f.cleaned_data["attribute"] for f in kept]
+            if formset.model is AttributeVariant:
+                selection = {
+                    f.cleaned_data["attribute"].pk
+                    for f in kept
+                    if f.cleaned_data.get("variant_selection")
+                }
+            record_outcome(
+                formset,
+                new=[form.instance for form in new],
+                changed=changed,
+                deleted=[form.instance for form in deleted],
+            )
+        if touched:
+            product_type_update(
+                product_type=form.instance,
+                product_attributes=attributes.get(AttributeProduct),
+                variant_attributes=attributes.get(AttributeVariant),
+                variant_selection=selection,
+            )
+        super().save_related(request, form, [], change)
+
+    def delete_model(self, request, obj):
+        product_types_bulk_delete(product_types=[obj])
+
+    def delete_queryset(self, request, queryset):
+        product_types_bulk_delete(product_types=list(queryset))

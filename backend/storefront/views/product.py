@@ -106,6 +106,7 @@ def _product_page(
         selected,
         levels[selected.id],
         destination,
+        product_id=detail.product.id,
         product_type_id=detail.product.product_type_id,
     )
     context = {
@@ -245,6 +246,7 @@ def _delivery_promise(
     level,
     destination: Destination,
     *,
+    product_id: int,
     product_type_id: int,
 ) -> DeliveryPromise | None:
     """Return the promise for one unit ordered now, if the variant can ship."""
@@ -261,4 +263,5 @@ def _delivery_promise(
         unit_price=variant.price,
         country=destination.country,
         postal_code=destination.postal_code,
+        product_id=product_id,
     )

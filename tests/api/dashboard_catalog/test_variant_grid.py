@@ -188,3 +188,40 @@ def test_grid_added_row_with_a_taken_sku_creates_nothing(merchandiser_api, belt)
     (row,) = result["data"]["productVariantBulkCreate"]["results"]
     assert [(e["field"], e["code"]) for e in row["errors"]] == [("sku", "UNIQUE")]
     assert belt.variants.count() == 2
+
+
+CREATE_WITH_POLICY = """
+mutation Create($id: ID!, $inputs: [ProductVariantBulkCreateInput!]!,
+                $policy: ErrorPolicyEnum) {
+  productVariantBulkCreate(product: $id, variants: $inputs, errorPolicy: $policy) {
+    count
+    results { productVariant { sku } errors { field code } }
+  }
+}
+"""
+
+
+def test_grid_added_rows_with_ignore_failed_keep_the_rows_that_saved(
+    merchandiser_api, belt
+):
+    taken = belt.variants.first().sku
+
+    result = merchandiser_api(
+        CREATE_WITH_POLICY,
+        {
+            "id": global_id(belt),
+            "inputs": [
+                {"sku": taken, "attributes": []},
+                {"sku": "BELT-XXL", "attributes": []},
+            ],
+            "policy": "IGNORE_FAILED",
+        },
+    )
+
+    payload = result["data"]["productVariantBulkCreate"]
+    assert payload["count"] == 1
+    assert payload["results"] == [
+        {"productVariant": None, "errors": [{"field": "sku", "code": "UNIQUE"}]},
+        {"productVariant": {"sku": "BELT-XXL"}, "errors": []},
+    ]
+    assert belt.variants.filter(sku="BELT-XXL").exists()

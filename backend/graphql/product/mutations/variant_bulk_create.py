@@ -9,6 +9,7 @@ from backend.product.services.channel_listings import VariantListingInput
 from backend.warehouse.services import product_variant_stocks_update
 
 from ...attribute.mutations.assignment import attribute_assignments
+from ...core.bulk import ErrorPolicyEnum, bulk_rows_apply, error_policy
 from ...core.errors import ProductErrorCode
 from ...core.inputs import MetadataInput, WeightScalar
 from ...core.mutations import BaseMutation, get_node
@@ -20,10 +21,8 @@ from .channel_listings import (
 )
 from .variant_bulk_update import (
     BulkAttributeValueInput,
-    ErrorPolicyEnum,
     ProductVariantBulkResult,
-    error_policy,
-    rows_apply,
+    variant_results,
 )
 from .variants import PreorderSettingsInput, variant_fields
 
@@ -145,7 +144,9 @@ class ProductVariantBulkCreate(BaseMutation):
 
     @classmethod
     def perform_mutation(cls, info, product, rows, policy):
-        results = rows_apply(rows, lambda row: _create_row(product, row), policy)
+        results = variant_results(
+            bulk_rows_apply(rows, lambda row: _create_row(product, row), policy)
+        )
         created = [r.product_variant for r in results if r.product_variant is not None]
         return cls.success(
             count=len(created), product_variants=created, results=results

@@ -1,15 +1,12 @@
 """productVariantBulkUpdate: the product page's variant grid, saved row by row.
 
 Each row goes through the same services as the single-variant mutations
-(variant fields and attributes, stock per warehouse, price per channel). A
-row is all or nothing: with REJECT_EVERYTHING (Saleor's default) one failed
-row rolls every row back; with REJECT_FAILED_ROWS or IGNORE_FAILED the
-failed rows roll back alone and the others are kept.
+(variant fields and attributes, stock per warehouse, price per channel);
+``core.bulk.bulk_rows_apply`` applies the rows under the error policy.
 """
 
 import graphene
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
 
 from backend.core.permissions import PermissionEnum
 from backend.product import services
@@ -27,6 +24,7 @@ from backend.warehouse.services import (
 )
 
 from ...attribute.mutations.assignment import AttributeValueInput, attribute_assignments
+from ...core.bulk import ErrorPolicyEnum, RowOutcome, bulk_rows_apply, error_policy
 from ...core.errors import _code_enum, validation_error_to_list
 from ...core.inputs import MetadataInput, PositiveDecimal, WeightScalar
 from ...core.mutations import BaseMutation, decode_global_id, get_node, id_error
@@ -44,9 +42,6 @@ ProductVariantBulkErrorCode = _code_enum(
     "ATTRIBUTE_VARIANTS_DISABLED DUPLICATED_INPUT_ITEM GRAPHQL_ERROR INVALID "
     "INVALID_PRICE NOT_PRODUCTS_VARIANT NOT_FOUND REQUIRED UNIQUE "
     "PRODUCT_NOT_ASSIGNED_TO_CHANNEL STOCK_ALREADY_EXISTS",
-)
-ErrorPolicyEnum = _code_enum(
-    "ErrorPolicyEnum", "IGNORE_FAILED REJECT_EVERYTHING REJECT_FAILED_ROWS"
 )
 
 
@@ -254,41 +249,15 @@ def _update_row(product, row) -> ProductVariantModel:
     return variant
 
 
-class _RejectEverything(Exception):
-    """Raised to roll back every row once one row failed."""
-
-
-def _row_result(apply, row) -> ProductVariantBulkResult:
-    try:
-        with transaction.atomic():
-            variant = apply(row)
-    except ValidationError as error:
-        return ProductVariantBulkResult(product_variant=None, errors=_row_errors(error))
-    except IntegrityError:
-        # A concurrent write took a unique value; the row's savepoint rolled back.
-        error = ValidationError("A unique value is taken; retry.", code="UNIQUE")
-        return ProductVariantBulkResult(product_variant=None, errors=_row_errors(error))
-    return ProductVariantBulkResult(product_variant=variant, errors=[])
-
-
-def rows_apply(rows, apply, policy: str) -> list[ProductVariantBulkResult]:
-    """Apply each row in its own savepoint, following Saleor's error policy."""
-    results: list[ProductVariantBulkResult] = []
-    try:
-        with transaction.atomic():
-            results = [_row_result(apply, row) for row in rows]
-            failed = any(result.errors for result in results)
-            if failed and policy == "REJECT_EVERYTHING":
-                raise _RejectEverything
-    except _RejectEverything:
-        for result in results:
-            result.product_variant = None
-    return results
-
-
-def error_policy(value) -> str:
-    """Return the policy's name; Saleor's default rejects everything."""
-    return getattr(value, "name", None) or str(value or "REJECT_EVERYTHING")
+def variant_results(outcomes: list[RowOutcome]) -> list[ProductVariantBulkResult]:
+    """Return the grid rows' results in the payload's shape."""
+    return [
+        ProductVariantBulkResult(
+            product_variant=outcome.value,
+            errors=_row_errors(outcome.error) if outcome.error is not None else [],
+        )
+        for outcome in outcomes
+    ]
 
 
 class ProductVariantBulkUpdate(BaseMutation):
@@ -334,6 +303,8 @@ class ProductVariantBulkUpdate(BaseMutation):
 
     @classmethod
     def perform_mutation(cls, info, product, rows, policy):
-        results = rows_apply(rows, lambda row: _update_row(product, row), policy)
+        results = variant_results(
+            bulk_rows_apply(rows, lambda row: _update_row(product, row), policy)
+        )
         count = sum(1 for result in results if result.product_variant is not None)
         return cls(errors=[], count=count, results=results)
