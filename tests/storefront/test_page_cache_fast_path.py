@@ -14,7 +14,6 @@ from django.conf import settings
 from django.test import Client, RequestFactory
 
 from backend.page.models import Page
-from backend.page.services import content_sync
 from backend.page.services.pages import page_update
 from backend.product.models import Collection, Product
 from backend.product.selectors import collections_published
@@ -37,9 +36,7 @@ PAGES = (
 
 
 @pytest.fixture
-def synced(demo_store, db, content_dir, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        content_sync()
+def synced(demo_articles, db, content_dir):
     warm_delivery_rules()
     return content_dir
 

@@ -68,11 +68,8 @@ def _tag(api, *slugs):
 
 
 @pytest.fixture
-def synced(demo_store, db, content_dir, django_capture_on_commit_callbacks):
-    from backend.page.services import content_sync
-
-    with django_capture_on_commit_callbacks(execute=True):
-        content_sync()
+def synced(demo_articles, db, content_dir):
+    return demo_articles
 
 
 def test_dashboard_tags_featured_products_and_the_article_shows_them_in_order(
