@@ -27,11 +27,6 @@ QUERIES_CHANGE_PAGE = 26
 PREFIX = "attributevalues"
 
 
-@pytest.fixture
-def synced(demo_articles, db, content_dir):
-    return demo_articles
-
-
 def _staff_client(client, group: str, email: str):
     user = factories.UserFactory(email=email, is_staff=True)
     user.groups.add(staff_groups_sync()[group])

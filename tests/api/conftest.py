@@ -9,9 +9,3 @@ from tests.api.client import GraphQLClient
 def api(client):
     """An anonymous caller; ``api.login(user)`` signs it in."""
     return GraphQLClient(client)
-
-
-@pytest.fixture
-def synced(demo_articles, db, content_dir):
-    """The demo store with the committed articles synced into it (the report)."""
-    return demo_articles

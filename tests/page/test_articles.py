@@ -1,7 +1,5 @@
 """Article reads: the index by condition, series order, featuring products."""
 
-import pytest
-
 from backend.page.models import Page
 from backend.page.selectors import (
     article_series,
@@ -10,11 +8,6 @@ from backend.page.selectors import (
 )
 from backend.page.services import page_tag_products
 from backend.product.models import Product
-
-
-@pytest.fixture
-def synced(demo_articles, db, content_dir):
-    return demo_articles
 
 
 def test_the_index_filters_articles_by_condition(synced):

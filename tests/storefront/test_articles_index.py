@@ -2,8 +2,6 @@
 
 import xml.etree.ElementTree as ElementTree
 
-import pytest
-
 from backend.page.models import Article, Page
 from backend.page.services import page_tag_products
 from backend.product.models import Product
@@ -22,11 +20,6 @@ ALL_TITLES = [
 ]
 ATOM = {"a": "http://www.w3.org/2005/Atom"}
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-
-
-@pytest.fixture
-def synced(demo_articles, db, content_dir):
-    return demo_articles
 
 
 def test_index_shows_a_card_for_each_published_article(client, synced):

@@ -25,12 +25,6 @@ TUESDAY_MORNING = datetime(2026, 11, 17, 10, tzinfo=ZoneInfo("America/New_York")
 URL = "/articles/physical-therapy-for-sciatica/"
 
 
-@pytest.fixture
-def synced(demo_articles, db, content_dir):
-    # Synced once for the module, committed as a sync is (demo_articles).
-    return demo_articles
-
-
 def _page():
     return Page.objects.get(slug="physical-therapy-for-sciatica")
 

@@ -67,11 +67,6 @@ def _tag(api, *slugs):
     )
 
 
-@pytest.fixture
-def synced(demo_articles, db, content_dir):
-    return demo_articles
-
-
 def test_dashboard_tags_featured_products_and_the_article_shows_them_in_order(
     client, synced, merchandiser_api, django_capture_on_commit_callbacks
 ):

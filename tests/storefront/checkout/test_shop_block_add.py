@@ -2,18 +2,11 @@
 
 import re
 
-import pytest
-
 from backend.page.models import ShopBlockClick
 from backend.page.services.attribution import ATTRIBUTION_SESSION_KEY
 from backend.storefront.cart import CART_SESSION_KEY
 
 URL = "/articles/physical-therapy-for-sciatica/"
-
-
-@pytest.fixture
-def synced(demo_articles, db, content_dir):
-    return demo_articles
 
 
 def _first_block_form(html: str) -> dict:
