@@ -5,13 +5,9 @@ scrolling and reach every cart line's Remove button. Each test saves its
 pages as var/screenshots/phone-*.png and desktop-*.png.
 """
 
-import io
 import re
 
 import pytest
-
-from backend.demo.loader import demo_load
-from tests.fixtures.demo import demo_catalog_dir
 
 from .conftest import screenshot
 
@@ -23,11 +19,9 @@ PRODUCT = "/products/loop-stretch-strap/"
 
 
 @pytest.fixture
-def demo(transactional_db, live_server, settings, tmp_path):
+def demo(committed_demo, live_server, settings):
     """The demo store, committed, its images served by the live server."""
-    settings.MEDIA_ROOT = str(tmp_path / "media")
     settings.PUBLIC_URL = live_server.url
-    demo_load(catalog_dir=demo_catalog_dir(), stdout=io.StringIO(), progress=False)
     return live_server.url
 
 

@@ -5,14 +5,9 @@ and three searches at 1280 and 390 pixels wide, saving each under
 var/screenshots/search-<page>-<width>.png and failing on a console error.
 """
 
-import io
-
 import pytest
-from django.test import override_settings
 
-from backend.demo.loader import demo_load
 from backend.page.services import content_sync
-from tests.fixtures.demo import FAST_HASHERS, demo_catalog_dir
 
 from .conftest import screenshot
 
@@ -28,9 +23,7 @@ PAGES = [
 
 
 @pytest.fixture
-def demo_with_guides(transactional_db):
-    with override_settings(PASSWORD_HASHERS=FAST_HASHERS):
-        demo_load(catalog_dir=demo_catalog_dir(), stdout=io.StringIO(), progress=False)
+def demo_with_guides(committed_demo):
     content_sync()
 
 
