@@ -269,9 +269,10 @@ def products_stocked_warehouses(
 ) -> dict[int, set[int]]:
     """Return, per product, the channel warehouses holding a sellable unit.
 
-    One query; what a block needs to promise a date for one unit.
+    One query; what a block needs to promise a date for one unit. A
+    warehouse running out of a product moves its listing version.
     """
-    cache_versions.depends_on(*map(cache_versions.stock, product_ids))
+    cache_versions.depends_on(*map(cache_versions.product, product_ids))
     rows = (
         Stock.objects.filter(product_variant__product_id__in=product_ids)
         .for_channel(channel_slug)

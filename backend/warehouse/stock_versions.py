@@ -7,14 +7,16 @@ can buy of a few products. It moves (``backend.core.cache_versions``):
   by its product page and by GraphQL answers asking ``quantityAvailable``
   or ``isAvailable``;
 - ``product:<product>`` only where a listing card's stock label may have
-  changed ("In stock", "Only 3 left", "Out of stock");
+  changed ("In stock", "Only 3 left", "Out of stock") or a warehouse may
+  have run out of it (where a shop block promises to ship it from);
 - ``LISTINGS`` only where a product may have come into or gone out of
   stock in a channel (listings filtered on stock hold other products).
 
 A change that only lowers stock ("fell") reads, once committed, what is
 left of each touched product in each channel of the touched warehouses:
 a label can only have changed if that is at most the low-stock threshold,
-a flip only if it is none. Read after the commit, the last of concurrent
+a flip only if it is none, and a warehouse can only have run out if what
+is left there is none. Read after the commit, the last of concurrent
 sales sees what they all left. A change that may raise stock moves all
 three. Callers are the services that write stock; nothing listens to
 signals.
@@ -24,7 +26,8 @@ import logging
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import QuerySet, Sum
+from django.utils import timezone
 
 from backend.core import cache_versions
 from backend.core.cache_versions import LISTINGS, bump
@@ -101,6 +104,21 @@ class _LeftCheck:
         ).values_list("channel__slug", "warehouse_id"):
             channels.setdefault(slug, set()).add(warehouse_id)
         names = set()
+        left_in_warehouse = dict.fromkeys(self.touched, 0)
+        for product_id, warehouse_id, left in (
+            Stock.objects.filter(
+                product_variant__product_id__in={p for p, _ in self.touched},
+                warehouse_id__in=warehouse_ids,
+            )
+            .annotate_sellable(now=timezone.now())
+            .values_list("product_variant__product_id", "warehouse_id")
+            .annotate(left=Sum("quantity_sellable"))
+        ):
+            if (product_id, warehouse_id) in left_in_warehouse:
+                left_in_warehouse[product_id, warehouse_id] = left
+        for (product_id, _), left in left_in_warehouse.items():
+            if left <= 0:
+                names.add(cache_versions.product(product_id))
         for slug, in_channel in sorted(channels.items()):
             product_ids = sorted(
                 {p for p, warehouse_id in self.touched if warehouse_id in in_channel}

@@ -12,6 +12,7 @@ from django.db import transaction
 from backend.core import cache_versions
 from backend.core.cache_versions import LISTINGS
 from backend.warehouse.stock_versions import stock_changed
+from tests import factories
 from tests.fixtures.catalog import make_published_product
 
 
@@ -96,3 +97,22 @@ def test_a_rolled_back_stock_change_moves_nothing(strap, warehouse, moved):
             transaction.set_rollback(True)
 
     assert moved(rolled_back, *_names(strap), LISTINGS) == set()
+
+
+def test_a_warehouse_running_out_moves_the_products_listing_version(
+    strap, channel, warehouse, moved
+):
+    other = factories.WarehouseFactory(channels=[channel])
+    factories.StockFactory(
+        product_variant=strap.default_variant, warehouse=other, quantity=1
+    )
+
+    def sell_the_last_unit_there():
+        strap.default_variant.stocks.filter(warehouse=other).update(
+            quantity_allocated=1
+        )
+        stock_changed([(strap.pk, other.pk)], fell=True)
+
+    names = moved(sell_the_last_unit_there, *_names(strap), LISTINGS)
+
+    assert names == set(_names(strap))
