@@ -52,7 +52,7 @@ def stock_changed(touched: Iterable[tuple[int, int | None]], *, fell: bool) -> N
     if not fell or any(warehouse_id is None for _, warehouse_id in touched):
         bump(*map(cache_versions.product, product_ids), LISTINGS)
         return
-    transaction.on_commit(_LeftCheck(touched))
+    transaction.on_commit(StockLeftCheck(touched))
 
 
 def stock_rows_changed(stock_ids: Iterable[int], *, fell: bool) -> None:
@@ -80,7 +80,7 @@ def reservations_released(reservations: QuerySet) -> None:
     )
 
 
-class _LeftCheck:
+class StockLeftCheck:
     """After the commit: move labels and listings if what is left says so."""
 
     def __init__(self, touched: set[tuple[int, int]]):
