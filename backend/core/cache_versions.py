@@ -91,7 +91,10 @@ def _version_start(name: str) -> int:
     A flushed or evicted counter then never meets entries cached under its
     old numbers.
     """
-    key = version_key(name)
+    return _key_start(version_key(name))
+
+
+def _key_start(key: str) -> int:
     cache.add(key, time.time_ns(), None)
     return cache.get(key) or time.time_ns()
 
@@ -139,8 +142,12 @@ def depends_on(*names: str) -> None:
 
 
 def sequence_from(found: dict) -> int:
-    """Return the sequence number from a get_many() that asked for SEQUENCE_KEY."""
-    return found.get(SEQUENCE_KEY) or 0
+    """Return the sequence number from a get_many() that asked for SEQUENCE_KEY.
+
+    A lost sequence starts again from the clock: above every number it
+    handed out, so entries keep being stored.
+    """
+    return found.get(SEQUENCE_KEY) or _key_start(SEQUENCE_KEY)
 
 
 def fine_snapshot(names, *, sequence: int) -> tuple | None:

@@ -11,6 +11,7 @@ whether the page came from the cache.
 from decimal import Decimal
 
 import pytest
+from django.core.cache import cache
 from django.db import transaction
 from django.test import Client
 
@@ -264,3 +265,22 @@ def test_a_category_change_moves_the_product_between_category_pages(store, commi
 
     assert shown_names(read("/categories/straps/")) == []
     assert "Strap A" in shown_names(read("/categories/wedges/"))
+
+
+def test_a_fast_listing_hit_costs_two_cache_round_trips(store, sell, monkeypatch):
+    url = "/categories/straps/"
+    warm(url)
+    sell(store["b"])
+    calls = []
+    for name in ("get", "get_many", "set", "set_many", "add", "incr"):
+        original = getattr(cache, name)
+
+        def counted(*args, _original=original, _name=name, **kwargs):
+            calls.append(_name)
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(cache, name, counted)
+
+    assert cached(url)
+    # The coarse versions with the page, then the page's stock versions.
+    assert calls == ["get_many", "get_many"]
