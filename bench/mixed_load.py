@@ -17,6 +17,11 @@ emails) and, for ``--seconds``, runs in threads of this second process:
 - staff: an operations user with a JWT from tokenCreate fulfils the orders
   buyers placed (orderFulfill, from that warehouse).
 
+It prints the cache hit rate of the anonymous page reads (readers and
+browsers) and of the anonymous GraphQL reads (browsers), counted from the
+X-Cache header the server sets on every answer it looked up in its cache
+(``hit`` or ``miss``; a read without it counts as a miss).
+
 Then it waits for the Celery worker to send the emails and checks, printing
 each: no 5xx, every accepted order present exactly once, each order line's
 allocations plus its fulfilled quantity equal to its quantity, stock equal
@@ -193,12 +198,36 @@ class Outcome:
         self.refused: Counter = Counter()
         self.fulfilled = 0
         self.to_fulfil: queue.Queue = queue.Queue()
+        # "page" or "graphql" -> Counter of the X-Cache header ("hit", ...).
+        self.cache: defaultdict = defaultdict(Counter)
+        self.missed: Counter = Counter()  # path -> reads not from the cache
 
     def saw(self, status: int, what: str) -> None:
         with self.lock:
             self.statuses[status // 100 * 100] += 1
             if status >= 500:
                 self.server_errors.append(f"{status} {what}")
+
+    def read(self, kind: str, header: str | None, path: str) -> None:
+        with self.lock:
+            self.cache[kind][header or "none"] += 1
+            if header != "hit":
+                self.missed[path] += 1
+
+    def hit_rate(self, kind: str) -> str:
+        with self.lock:
+            counts = self.cache[kind]
+            total = sum(counts.values())
+            if not total:
+                return f"{kind} reads: none"
+            return (
+                f"{kind} reads from cache: {counts['hit']}/{total} = "
+                f"{100 * counts['hit'] / total:.1f}% hits"
+            )
+
+    def most_missed(self) -> str:
+        with self.lock:
+            return ", ".join(f"{p} {n}" for p, n in self.missed.most_common(5))
 
 
 class Client:
@@ -207,6 +236,8 @@ class Client:
         self.host, self.port, self.outcome = host, int(port), outcome
         self.conn = http.client.HTTPConnection(self.host, self.port, timeout=60)
         self.token = None
+        # Set by read(): the X-Cache header of the last answer.
+        self.cache_header = None
 
     def request(self, method: str, path: str, body=None, headers=None):
         for attempt in range(2):  # a keep-alive socket the server closed: reconnect
@@ -214,6 +245,7 @@ class Client:
                 self.conn.request(method, path, body=body, headers=headers or {})
                 response = self.conn.getresponse()
                 data = response.read()
+                self.cache_header = response.getheader("X-Cache")
                 break
             except (http.client.HTTPException, ConnectionError):
                 self.conn.close()
@@ -245,7 +277,9 @@ def reader(base, scenario, outcome, stop, index):
     paths = scenario["reader_paths"]
     number = index
     while not stop.is_set():
-        client.request("GET", paths[number % len(paths)])
+        path = paths[number % len(paths)]
+        client.request("GET", path)
+        outcome.read("page", client.cache_header, path)
         number += 1
 
 
@@ -256,8 +290,11 @@ def browser(base, scenario, outcome, stop, index):
     while not stop.is_set():
         if number % 3 == 2:
             client.graphql(PRODUCTS, {"channel": CHANNEL}, "products")
+            outcome.read("graphql", client.cache_header, "products(first: 20)")
         else:
-            client.request("GET", paths[number % len(paths)])
+            path = paths[number % len(paths)]
+            client.request("GET", path)
+            outcome.read("page", client.cache_header, path)
         number += 1
 
 
@@ -523,6 +560,9 @@ def report(outcome: Outcome, checks: list, seconds: float) -> bool:
         f"{outcome.fulfilled} fulfilled; refused: "
         f"{dict(outcome.refused.most_common(4))}"
     )
+    print(f"  {outcome.hit_rate('page')}")
+    print(f"  {outcome.hit_rate('graphql')}")
+    print(f"  most missed: {outcome.most_missed()}")
     for name, passed, detail in checks:
         print(f"  {'ok  ' if passed else 'FAIL'} {name}: {detail}")
     return all(passed for _, passed, _ in checks)

@@ -4,10 +4,12 @@ from datetime import datetime, timedelta
 
 from django.db.models import Exists, OuterRef, Q
 
-from backend.core.cache_versions import CATALOG, bump
 from backend.payment.models import TransactionItem
+from backend.warehouse.models import Reservation
+from backend.warehouse.stock_versions import reservations_released
 
 from .models import Checkout, CheckoutLine
+from .reservations import reservations_enabled
 
 # Saleor's defaults: an empty cart goes after hours, a guest's after a month,
 # a signed-in customer's after a quarter.
@@ -32,8 +34,11 @@ def checkouts_delete_stale(*, now: datetime) -> int:
         )
         .values_list("pk", flat=True)[:DELETE_BATCH_SIZE]
     )
-    deleted, _ = Checkout.objects.filter(pk__in=list(stale)).delete()
-    if deleted:
-        # Their stock reservations went with them.
-        bump(CATALOG)
+    going = Checkout.objects.filter(pk__in=list(stale))
+    # Their stock reservations go with them.
+    if reservations_enabled():
+        reservations_released(
+            Reservation.objects.filter(checkout_line__checkout__in=going)
+        )
+    deleted, _ = going.delete()
     return deleted

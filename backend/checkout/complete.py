@@ -9,7 +9,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from backend.account.models import Address
-from backend.core.cache_versions import CATALOG, bump
 from backend.core.enqueue import enqueue_on_commit
 from backend.order.models import (
     Order,
@@ -20,14 +19,15 @@ from backend.order.models import (
 )
 from backend.order.tasks import send_order_confirmation_email
 from backend.shipping.promise import DeliveryPromise
-from backend.warehouse.models import Allocation, Stock
+from backend.warehouse.models import Allocation, Reservation, Stock
+from backend.warehouse.stock_versions import stock_changed
 
 from .details import checkout_shipping_method_applies
 from .errors import CheckoutErrorCode, checkout_error
 from .models import Checkout
 from .payment import Charge, PaymentInput, record_payment, refund, take_payment
 from .promise import checkout_delivery_promises
-from .reservations import reserved_by_others
+from .reservations import reservations_enabled, reserved_by_others
 from .selectors import CheckoutLineInfo, checkout_lines_info, checkout_totals
 from .validation import validate_quantity_limits, validate_variants_sellable
 from .vouchers import (
@@ -102,7 +102,7 @@ def _complete_locked(
     order, order_lines = _create_order(
         checkout=checkout, lines=lines, totals=totals, user=user, promise=promise
     )
-    _allocate(plan=plan, order_lines=order_lines)
+    _allocate(plan=plan, order_lines=order_lines, checkout=checkout)
     if voucher is not None:
         voucher_use(applied=voucher, email=order.user_email)
     record_payment(checkout=checkout, order=order, charge=charge)
@@ -368,7 +368,7 @@ def _create_order(
     return order, by_checkout_line
 
 
-def _allocate(*, plan: AllocationPlan, order_lines: dict) -> None:
+def _allocate(*, plan: AllocationPlan, order_lines: dict, checkout: Checkout) -> None:
     """Write the allocations and the stock's new allocated totals.
 
     The plan already added each allocation to its locked stock row, so one
@@ -388,5 +388,19 @@ def _allocate(*, plan: AllocationPlan, order_lines: dict) -> None:
             stocks[stock.pk] = stock
     Allocation.objects.bulk_create(allocations)
     Stock.objects.bulk_update(list(stocks.values()), ["quantity_allocated"])
-    # Pages show what is left to sell.
-    bump(CATALOG)
+    # Pages show what is left to sell: only these products' versions move.
+    used = {
+        (info.line.variant.product_id, stock.warehouse_id)
+        for info, taken in plan
+        for stock, _ in taken
+    }
+    stock_changed(used, fell=True)
+    # Units the checkout held go back with it where no allocation took them.
+    held = (
+        Reservation.objects.filter(checkout_line__checkout=checkout)
+        .values_list("stock__product_variant__product_id", "stock__warehouse_id")
+        .distinct()
+        if reservations_enabled()
+        else []
+    )
+    stock_changed(set(held) - used, fell=False)

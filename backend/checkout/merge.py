@@ -9,10 +9,8 @@ from uuid import UUID
 
 from django.db import transaction
 
-from backend.core.cache_versions import CATALOG, bump
-
 from .models import Checkout
-from .reservations import checkout_reserve_stock
+from .reservations import checkout_reserve_stock, lines_released
 from .services import current_quantities, validate_lines, write_quantities
 from .validation import (
     MAX_CHECKOUT_LINE_QUANTITY,
@@ -57,9 +55,9 @@ def checkout_merge_on_login(
         return _attach(guest, user=user)
     _move_lines(guest=guest, target=target, user=user)
     _fill_missing_details(guest=guest, target=target)
+    # The guest's stock reservations go with it.
+    lines_released(guest.lines.all())
     guest.delete()
-    # The guest's stock reservations went with it.
-    bump(CATALOG)
     return target
 
 

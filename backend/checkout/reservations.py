@@ -15,8 +15,8 @@ from django.conf import settings
 from django.db.models import Min, Sum
 from django.utils import timezone
 
-from backend.core.cache_versions import CATALOG, bump
 from backend.warehouse.models import Reservation, Stock
+from backend.warehouse.stock_versions import reservations_released, stock_changed
 
 from .errors import CheckoutErrorCode, checkout_error
 from .models import Checkout
@@ -68,10 +68,10 @@ def checkout_reserve_stock(
     if minutes is None:
         return
     now = now or timezone.now()
-    Reservation.objects.filter(checkout_line__checkout=checkout).delete()
-    # Held units are not for sale to others (checkout_complete counts them):
-    # kept as a catalog change, as before versions were explicit.
-    bump(CATALOG)
+    # Held units are not for sale to others (checkout_complete counts them).
+    held = Reservation.objects.filter(checkout_line__checkout=checkout)
+    reservations_released(held)
+    held.delete()
     tracked = [
         line
         for line in checkout.lines.select_related("variant")
@@ -127,6 +127,19 @@ def checkout_reserve_stock(
                 ),
             )
     Reservation.objects.bulk_create(reservations)
+    stock_changed(
+        {
+            (r.checkout_line.variant.product_id, r.stock.warehouse_id)
+            for r in reservations
+        },
+        fell=True,
+    )
+
+
+def lines_released(lines) -> None:
+    """Move the stock versions of what these lines, about to go, hold."""
+    if reservations_enabled():
+        reservations_released(Reservation.objects.filter(checkout_line__in=lines))
 
 
 def checkout_reservation_expires(*, checkout: Checkout, now: datetime | None = None):
@@ -140,7 +153,7 @@ def checkout_reservation_expires(*, checkout: Checkout, now: datetime | None = N
 
 def reservations_delete_expired(*, now: datetime) -> int:
     """Delete reservations that hold nothing any more; return how many went."""
-    deleted, _ = Reservation.objects.filter(reserved_until__lte=now).delete()
-    if deleted:
-        bump(CATALOG)
+    expired = Reservation.objects.filter(reserved_until__lte=now)
+    reservations_released(expired)
+    deleted, _ = expired.delete()
     return deleted

@@ -7,12 +7,11 @@ from uuid import UUID
 from django.db import transaction
 
 from backend.channel.models import Channel
-from backend.core.cache_versions import CATALOG, bump
 from backend.product.models import ProductVariant
 
 from .errors import CheckoutErrorCode, checkout_error
 from .models import Checkout, CheckoutLine
-from .reservations import checkout_reserve_stock
+from .reservations import checkout_reserve_stock, lines_released
 from .validation import (
     validate_quantities_positive,
     validate_quantity_limits,
@@ -183,10 +182,10 @@ def checkout_lines_delete(
             code=CheckoutErrorCode.NOT_FOUND,
             message=f"Couldn't resolve to a node: {sorted(missing)[0]}",
         )
+    # Their stock reservations go with them.
+    lines_released(checkout.lines.filter(id__in=wanted))
     checkout.lines.filter(id__in=wanted).delete()
     checkout.save(update_fields=["last_change"])
-    # Their stock reservations went with them.
-    bump(CATALOG)
     return checkout
 
 
@@ -208,9 +207,9 @@ def write_quantities(
                     )
                 )
         elif quantity == 0:
+            # Its stock reservation goes with it.
+            lines_released([line])
             line.delete()
-            # Its stock reservation went with it.
-            bump(CATALOG)
         elif quantity != line.quantity:
             line.quantity = quantity
             line.save(update_fields=["quantity"])

@@ -6,12 +6,35 @@ names it touched; the versions move once its transaction commits, so a
 rolled back transaction moves nothing, and a transaction that writes several
 rows moves each version once.
 
-Names today: ``CATALOG`` (anything a page shows from the catalog, the
-content or the menus) and ``PROMISE_RULES`` (what the delivery promise is
-computed from). A name may carry an entity after a colon
-(``"product:12"``) once readers keep versions that fine.
+Two sorts of names:
+
+- Coarse: ``CATALOG`` (anything a page shows from the catalog, the content
+  or the menus, except stock) and ``PROMISE_RULES`` (what the delivery
+  promise is computed from). Every cached entry depends on both; a reader
+  reads them with its entry, before it reads any row.
+- Fine, per entity, recorded by what a render actually read
+  (``depends_on()`` inside ``recording()``):
+  ``"stock:<product id>"`` (the exact sellable quantity of the product's
+  variants: the product page, GraphQL ``quantityAvailable``/``isAvailable``),
+  ``"product:<product id>"`` (what a listing card shows of the product that
+  a sale can change: its stock label, "Only 3 left" / "Out of stock") and
+  ``LISTINGS`` (which products listings filtered on stock hold; moved when
+  a product may have come into or gone out of stock). A sale moves only
+  these, for the products it touched (backend.warehouse.stock_versions).
+
+A fine name is moved to the next number of one shared sequence (INCR). A
+reader reads the sequence with its entry, before any row; after rendering
+it reads the fine versions it recorded, and stores the entry only if none
+is above that sequence number. A version above it was moved by a commit
+the render may have missed; one at or under it was moved after a commit
+the render saw. A fine version the cache does not hold reads as 0 (never
+moved); they are kept without expiry, so only a cache that evicts keys
+without a timeout can lose one, and then entries outlive it by at most
+their own timeout.
 """
 
+import contextlib
+import contextvars
 import logging
 import time
 
@@ -22,11 +45,21 @@ logger = logging.getLogger(__name__)
 
 CATALOG = "catalog"
 PROMISE_RULES = "promise_rules"
+LISTINGS = "listings"
+# Kinds of fine names that carry an entity: "stock:12", "product:12".
+STOCK = "stock"
+PRODUCT = "product"
 # Kept from before this module, so that a deploy keeps what is cached.
 _KEYS = {
     CATALOG: "lumbar:page-version",
     PROMISE_RULES: "lumbar:promise-rules:version",
+    LISTINGS: "lumbar:version:listings",
+    STOCK: "lumbar:version:stock",
+    PRODUCT: "lumbar:version:product",
 }
+COARSE = frozenset({CATALOG, PROMISE_RULES})
+# The numbers fine versions are moved to.
+SEQUENCE_KEY = "lumbar:version:sequence"
 
 
 def version_key(name: str) -> str:
@@ -58,9 +91,94 @@ def _version_start(name: str) -> int:
     A flushed or evicted counter then never meets entries cached under its
     old numbers.
     """
-    key = version_key(name)
+    return _key_start(version_key(name))
+
+
+def _key_start(key: str) -> int:
     cache.add(key, time.time_ns(), None)
     return cache.get(key) or time.time_ns()
+
+
+def is_fine(name: str) -> bool:
+    return name.partition(":")[0] not in COARSE
+
+
+def stock(product_id) -> str:
+    """The version of a product's exact sellable stock."""
+    return f"{STOCK}:{product_id}"
+
+
+def product(product_id) -> str:
+    """The version of what a listing card shows of a product (its stock label)."""
+    return f"{PRODUCT}:{product_id}"
+
+
+# --- readers: record what a render read; check it on the next read ------------
+
+_recorded: contextvars.ContextVar[set | None] = contextvars.ContextVar(
+    "cache_versions_recorded", default=None
+)
+
+
+@contextlib.contextmanager
+def recording():
+    """Collect the fine names depends_on() is told of while rendering."""
+    names: set[str] = set()
+    token = _recorded.set(names)
+    try:
+        yield names
+    finally:
+        _recorded.reset(token)
+
+
+def depends_on(*names: str) -> None:
+    """Say that what is being rendered shows the rows behind ``names``.
+
+    Selectors call it where they read stock; a no-op outside recording().
+    """
+    names_recorded = _recorded.get()
+    if names_recorded is not None:
+        names_recorded.update(names)
+
+
+def sequence_from(found: dict) -> int:
+    """Return the sequence number from a get_many() that asked for SEQUENCE_KEY.
+
+    A lost sequence starts again from the clock: above every number it
+    handed out, so entries keep being stored.
+    """
+    return found.get(SEQUENCE_KEY) or _key_start(SEQUENCE_KEY)
+
+
+def fine_snapshot(names, *, sequence: int) -> tuple | None:
+    """Return ((key, version), ...) of ``names`` to store an entry with.
+
+    None when one moved past ``sequence`` (read before rendering): the
+    render may have missed that commit, so the entry must not be kept.
+    One cache round trip (none without names).
+    """
+    keys = sorted(version_key(name) for name in names)
+    if not keys:
+        return ()
+    found = cache.get_many(keys)
+    snapshot = tuple((key, found.get(key) or 0) for key in keys)
+    if any(version > sequence for _, version in snapshot):
+        return None
+    return snapshot
+
+
+def fine_current(snapshot: tuple) -> bool:
+    """Say whether the fine versions an entry was stored with are current.
+
+    One cache round trip (none for an entry without fine versions).
+    """
+    if not snapshot:
+        return True
+    found = cache.get_many([key for key, _ in snapshot])
+    return all((found.get(key) or 0) == version for key, version in snapshot)
+
+
+# --- writers ----------------------------------------------------------------------
 
 
 def bump(*names: str, using: str = DEFAULT_DB_ALIAS) -> None:
@@ -78,18 +196,29 @@ def bump(*names: str, using: str = DEFAULT_DB_ALIAS) -> None:
     transaction.on_commit(PendingBump(names), using=using)
 
 
+def move_now(*names: str) -> None:
+    """Move the versions of ``names`` now, whatever transaction is open.
+
+    For on-commit work that decides what to move once the rows are in.
+    """
+    for name in names:
+        version_key(name)
+    PendingBump(names)()
+
+
 def pending(*names: str, using: str = DEFAULT_DB_ALIAS) -> bool:
     """Say whether this connection's open transaction bumped any of ``names``.
 
-    Such a reader sees rows no other reader sees yet: it must neither serve
-    what the cache holds for them nor store what it reads.
+    Without names: any version at all. Such a reader sees rows no other
+    reader sees yet: it must neither serve what the cache holds for them
+    nor store what it reads.
     """
     connection = connections[using]
     wanted = set(names)
     return any(
         isinstance(callback, PendingBump)
         and not callback.done
-        and not wanted.isdisjoint(callback.names)
+        and (not wanted or not wanted.isdisjoint(callback.names))
         for _, callback, _ in connection.run_on_commit
     )
 
@@ -121,8 +250,14 @@ class PendingBump:
 
     def __call__(self):
         self.done = True
+        fine = []
         for name in sorted(self.names):
-            _move(name)
+            if is_fine(name):
+                fine.append(name)
+            else:
+                _move(name)
+        if fine:
+            _move_fine(fine)
 
     def __repr__(self):
         return f"cache_versions.bump({', '.join(sorted(self.names))})"
@@ -142,3 +277,21 @@ def _move(name: str) -> None:
             cache.set(key, time.time_ns(), None)
     except Exception:  # noqa: BLE001 - any cache failure; logged, not raised
         logger.warning("Cache version %s not moved: the cache is unavailable.", name)
+
+
+def _move_fine(names: list[str]) -> None:
+    """Move fine versions to the sequence's next number; never raise.
+
+    Each number is handed out once, so a version never comes back to a
+    number an entry was stored with, whatever order concurrent moves land in.
+    """
+    try:
+        try:
+            number = cache.incr(SEQUENCE_KEY)
+        except ValueError:
+            # Lost or never set: start from the clock, above any old number.
+            cache.add(SEQUENCE_KEY, time.time_ns(), None)
+            number = cache.incr(SEQUENCE_KEY)
+        cache.set_many({version_key(name): number for name in names}, None)
+    except Exception:  # noqa: BLE001 - any cache failure; logged, not raised
+        logger.warning("Cache versions %s not moved: the cache is unavailable.", names)

@@ -16,9 +16,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Max, Sum
 
-from backend.core.cache_versions import CATALOG, bump
 from backend.core.enqueue import enqueue_on_commit
 from backend.warehouse.models import Allocation, Stock
+from backend.warehouse.stock_versions import stock_rows_changed
 
 from .carriers import fulfillment_carrier_clean
 from .errors import OrderErrorCode, order_error
@@ -162,6 +162,7 @@ def _take_stock(items: list[tuple[OrderLine, Stock | None, int]]) -> None:
     stock_ids = {stock.pk for _, stock, _ in items if stock is not None}
     stock_ids |= {a.stock_id for group in allocations.values() for a in group}
     stocks = _lock_stocks(stock_ids)
+    sellable_moved: dict[int, int] = defaultdict(int)
     for line, sent_from, quantity in items:
         if sent_from is None:
             raise order_error(
@@ -185,6 +186,7 @@ def _take_stock(items: list[tuple[OrderLine, Stock | None, int]]) -> None:
                 warehouse=stock.warehouse_id,
             )
         stock.quantity -= quantity
+        sellable_moved[stock.pk] -= quantity
         to_release = quantity
         ordered = sorted(
             allocations[line.pk], key=lambda a: (a.stock_id != stock.pk, a.pk)
@@ -197,11 +199,16 @@ def _take_stock(items: list[tuple[OrderLine, Stock | None, int]]) -> None:
                 continue
             allocation.quantity_allocated -= released
             stocks[allocation.stock_id].quantity_allocated -= released
+            sellable_moved[allocation.stock_id] += released
             to_release -= released
             allocation.save(update_fields=["quantity_allocated"])
     Stock.objects.bulk_update(list(stocks.values()), ["quantity", "quantity_allocated"])
     Allocation.objects.filter(order_line_id__in=line_ids, quantity_allocated=0).delete()
-    bump(CATALOG)
+    # Sent from where they were held, units leave what shoppers can buy as
+    # it was; only a row whose sellable quantity moved moves versions.
+    stock_rows_changed(
+        (pk for pk, moved in sellable_moved.items() if moved), fell=False
+    )
 
 
 def order_status_refresh(order: Order) -> None:
@@ -424,7 +431,8 @@ def fulfillment_cancel(*, fulfillment_id: int, user=None) -> Fulfillment:
         Stock.objects.bulk_update(
             list(stocks.values()), ["quantity", "quantity_allocated"]
         )
-        bump(CATALOG)
+        # Back on the shelf and held again: sellable as before; moved anyway.
+        stock_rows_changed(stocks, fell=False)
     for fl in lines:
         OrderLine.objects.filter(pk=fl.order_line_id).update(
             quantity_fulfilled=F("quantity_fulfilled") - fl.quantity
@@ -564,7 +572,7 @@ def fulfillment_return(*, fulfillment_id: int, restock: bool, user=None) -> Fulf
             if fl.stock_id in stocks:
                 stocks[fl.stock_id].quantity += fl.quantity
         Stock.objects.bulk_update(list(stocks.values()), ["quantity"])
-        bump(CATALOG)
+        stock_rows_changed(stocks, fell=False)
     fulfillment.status = FulfillmentStatus.RETURNED
     fulfillment.save(update_fields=["status"])
     OrderEvent.objects.create(

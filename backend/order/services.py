@@ -4,8 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 
-from backend.core.cache_versions import CATALOG, bump
 from backend.warehouse.models import Allocation, Stock
+from backend.warehouse.stock_versions import stock_rows_changed
 
 from .errors import OrderErrorCode, order_error
 from .models import Order, OrderEvent, OrderEvents, OrderStatus
@@ -46,7 +46,7 @@ def order_cancel(*, order_id: int, user=None) -> Order:
             quantity_allocated=F("quantity_allocated") - allocation.quantity_allocated
         )
     Allocation.objects.filter(pk__in=[a.pk for a in allocations]).delete()
-    bump(CATALOG)
+    stock_rows_changed((a.stock_id for a in allocations), fell=False)
     order.status = OrderStatus.CANCELED
     order.save(update_fields=["status", "updated_at"])
     OrderEvent.objects.create(

@@ -4,7 +4,8 @@ A GET or HEAD of a cached page (backend.storefront.page_cache) by a reader
 with no session cookie and no flash-message cookie needs nothing a session
 would give: no cart, no login, no country, no messages. This middleware,
 right after the security headers and static files, finds such a page with
-one cache round trip (the versions and the page together) and answers it,
+one cache round trip (the versions and the page together; a second for the
+fine versions of a page that shows stock) and answers it,
 without touching the database. The CSRF token is Django's own (get_token,
 and CsrfViewMiddleware's request and response processing set the cookie as
 they would on the normal path), and the response goes through the response
@@ -24,7 +25,7 @@ from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 
-from .page_cache import new_reader_fill, page_lookup
+from .page_cache import cache_marked, new_reader_fill, page_lookup
 from .views import catalog, content
 from .views import product as product_views
 
@@ -88,7 +89,7 @@ class CachedPageMiddleware:
             )
         # Reads the csrftoken cookie, if any, as the normal path would.
         self.csrf.process_request(request)
-        response = HttpResponse(new_reader_fill(html, request))
+        response = cache_marked(HttpResponse(new_reader_fill(html, request)), lookup)
         # The normal path reads the session (empty), which varies on Cookie.
         patch_vary_headers(response, ("Cookie",))
         response = self.frame_options.process_response(request, response)

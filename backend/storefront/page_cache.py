@@ -7,10 +7,14 @@ unknown parameters add no keys. A reader without a session cookie gets the
 page from backend.storefront.fast_pages before the session is read.
 
 A page is rendered once and kept with the versions it
-was read under: the catalog version (which every writer of the catalog,
-content or menus moves, see backend.core.cache_versions) and the delivery
-rules' version. One Redis MGET reads the versions and the page together, so a
-page whose versions moved is never served. What belongs to one reader stays
+was read under (backend.core.cache_versions): the catalog version (which
+every writer of the catalog, content or menus moves), the delivery rules'
+version, and the fine versions of the stock it showed, recorded while it
+rendered: the exact stock of a product page's product, the stock label of
+each listed product, the listings' in-stock membership. A sale moves only
+the fine versions of the products it touched. One Redis MGET reads the
+coarse versions and the page together, a second the page's fine versions,
+so a page whose versions moved is never served. What belongs to one reader stays
 out of it: the header's login and cart links, the CSRF token and the
 product page's countdown fill slots on every request, a reader whose
 country is known gets their own delivery banner in place of everyone's,
@@ -47,6 +51,8 @@ from .cart import cart_quantity, cart_token
 # Rendered in place of what belongs to one reader, filled per request.
 CSRF_SLOT = "lumbar-csrf-slot-3f9c2a"
 READER_LINKS_SLOT = "lumbar-reader-links-slot-51b7e4"
+# Says whether a page or GraphQL answer came from the cache.
+CACHE_HEADER = "X-Cache"
 # A bound for pages whose version move was lost while Redis was away.
 PAGE_TIMEOUT = 10 * 60
 # The shopper's country, once a postal code or an address told it.
@@ -68,6 +74,8 @@ class CachedPage:
 class Lookup:
     key: str
     versions: tuple
+    # The fine versions' sequence number, read before any row.
+    sequence: int
     # None on a miss, or when the reader's page must not come from the cache.
     page: CachedPage | None
     # When the versions were read: a miss renders from rows read after it.
@@ -121,14 +129,16 @@ def page_lookup(kind: str, *parts: str, cached: bool = True) -> Lookup:
 
     Call it before reading any row: a page rendered from rows read after
     the versions is never older than the versions it is stored with.
-    One cache round trip (unless a version was lost).
+    One cache round trip, two for a page that shows stock (unless a
+    version was lost).
     """
     key = page_key(kind, *parts)
     # Rows this connection wrote but has not committed are no one else's.
-    storable = not cache_versions.pending(CATALOG, PROMISE_RULES)
+    storable = not cache_versions.pending()
     keys = [
         cache_versions.version_key(CATALOG),
         cache_versions.version_key(PROMISE_RULES),
+        cache_versions.SEQUENCE_KEY,
     ]
     found = cache.get_many([*keys, key] if cached and storable else keys)
     versions = (
@@ -136,18 +146,45 @@ def page_lookup(kind: str, *parts: str, cached: bool = True) -> Lookup:
         cache_versions.version_from(found, PROMISE_RULES),
     )
     now = timezone.now()
-    stored_versions, page = found.get(key) or (None, None)
-    if stored_versions != versions or (
-        page is not None and page.valid_until is not None and now >= page.valid_until
-    ):
-        page = None
-    return Lookup(key=key, versions=versions, page=page, read_at=now, storable=storable)
+    entry = found.get(key)
+    page = None
+    if entry is not None and len(entry) == 3:
+        stored_versions, fine, page = entry
+        if (
+            stored_versions != versions
+            or (page.valid_until is not None and now >= page.valid_until)
+            or not cache_versions.fine_current(fine)
+        ):
+            page = None
+    return Lookup(
+        key=key,
+        versions=versions,
+        sequence=cache_versions.sequence_from(found),
+        page=page,
+        read_at=now,
+        storable=storable,
+    )
 
 
-def page_store(lookup: Lookup, page: CachedPage, *, channel_slug: str) -> None:
-    """Keep the page until its dates or the next scheduled publication expire."""
+def page_render(render_page) -> tuple[CachedPage, set[str]]:
+    """Render a page, returning it with the fine versions it read."""
+    with cache_versions.recording() as names:
+        page = render_page()
+    return page, names
+
+
+def page_store(
+    lookup: Lookup, page: CachedPage, *, channel_slug: str, names=()
+) -> None:
+    """Keep the page until its dates or the next scheduled publication expire.
+
+    ``names``: the fine versions its render recorded (page_render).
+    """
     if not lookup.storable:
         return
+    fine = cache_versions.fine_snapshot(names, sequence=lookup.sequence)
+    if fine is None:
+        return  # a sale of what it shows committed while it rendered
     moments = [
         page.valid_until,
         next_scheduled_publication(channel_slug=channel_slug, after=lookup.read_at),
@@ -158,7 +195,7 @@ def page_store(lookup: Lookup, page: CachedPage, *, channel_slug: str) -> None:
         left = (valid_until - timezone.now()).total_seconds()
         timeout = max(1, min(timeout, int(left) + 1))
     page = dataclasses.replace(page, valid_until=valid_until)
-    cache.set(lookup.key, (lookup.versions, page), timeout)
+    cache.set(lookup.key, (lookup.versions, fine, page), timeout)
 
 
 def cached_page_response(request, kind: str, parts: tuple[str, ...], render_page):
@@ -172,10 +209,19 @@ def cached_page_response(request, kind: str, parts: tuple[str, ...], render_page
     lookup = page_lookup(kind, *parts, cached=not messages_pending)
     page = lookup.page
     if page is None:
-        page = render_page()
+        page, names = page_render(render_page)
         if not messages_pending:
-            page_store(lookup, page, channel_slug=channel_slug)
-    return HttpResponse(reader_fill(page.html, request))
+            page_store(lookup, page, channel_slug=channel_slug, names=names)
+    return cache_marked(HttpResponse(reader_fill(page.html, request)), lookup)
+
+
+def cache_marked(response, lookup: Lookup):
+    """Say in X-Cache whether the page came from the cache (hit) or not (miss).
+
+    What bench/mixed_load.py counts its hit rate from; costs nothing.
+    """
+    response[CACHE_HEADER] = "hit" if lookup.page is not None else "miss"
+    return response
 
 
 def next_scheduled_publication(

@@ -9,6 +9,7 @@ from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from backend.core import cache_versions
 from backend.product.models import ProductVariant
 from backend.product.selectors import (
     CatalogFilters,
@@ -107,6 +108,7 @@ def variant_quantities_available(
 
 def products_in_stock(*, product_ids: list[int], channel_slug: str) -> set[int]:
     """Return the ids of products with at least one variant a shopper can buy."""
+    cache_versions.depends_on(*map(cache_versions.stock, product_ids))
     variants = ProductVariant.objects.filter(product_id__in=product_ids).values_list(
         "pk", "product_id"
     )
@@ -160,6 +162,11 @@ def product_quantities_available(
 
     One query. Untracked variants count as the checkout cap.
     """
+    cache_versions.depends_on(*map(cache_versions.stock, product_ids))
+    return _product_quantities(product_ids=product_ids, channel_slug=channel_slug)
+
+
+def _product_quantities(*, product_ids: list[int], channel_slug: str) -> dict[int, int]:
     sellable = (
         Stock.objects.filter(product_variant_id=OuterRef("pk"))
         .for_channel(channel_slug)
@@ -185,6 +192,8 @@ def product_in_stock_q(*, channel_slug: str | None) -> Q:
     A sellable unit (``Stock.objects.sellable``) in a warehouse of the
     channel, or of any channel for None, or a variant that tracks no stock.
     """
+    # Which products a listing filtered on it holds.
+    cache_versions.depends_on(cache_versions.LISTINGS)
     stocked = (
         Stock.objects.filter(product_variant__product_id=OuterRef("pk"))
         .for_channel(channel_slug)
@@ -245,9 +254,10 @@ def catalog_page(
 def catalog_rows(*, products: list, channel_slug: str) -> list[CatalogRow]:
     """Return the listing rows of the products, in order, in three queries."""
     cards = product_cards(products=products, channel_slug=channel_slug)
-    quantities = product_quantities_available(
-        product_ids=[card.id for card in cards], channel_slug=channel_slug
-    )
+    product_ids = [card.id for card in cards]
+    # A card shows the stock's label, not its number (stock_versions).
+    cache_versions.depends_on(*map(cache_versions.product, product_ids))
+    quantities = _product_quantities(product_ids=product_ids, channel_slug=channel_slug)
     return [
         CatalogRow(product=card, stock=StockState(quantity=quantities[card.id]))
         for card in cards
@@ -259,8 +269,10 @@ def products_stocked_warehouses(
 ) -> dict[int, set[int]]:
     """Return, per product, the channel warehouses holding a sellable unit.
 
-    One query; what a block needs to promise a date for one unit.
+    One query; what a block needs to promise a date for one unit. A
+    warehouse running out of a product moves its listing version.
     """
+    cache_versions.depends_on(*map(cache_versions.product, product_ids))
     rows = (
         Stock.objects.filter(product_variant__product_id__in=product_ids)
         .for_channel(channel_slug)

@@ -1,6 +1,7 @@
 """Cache versions move once per committed transaction, never for a rollback."""
 
 import pytest
+from django.core.cache import cache
 from django.db import transaction
 
 from backend.core import cache_versions
@@ -114,3 +115,71 @@ def test_a_lost_version_starts_again_above_its_old_number():
     cache_versions.cache.delete(cache_versions.version_key(CATALOG))
 
     assert versions(CATALOG)[0] > before
+
+
+def _fine(*names):
+    return dict(cache_versions.fine_snapshot(names, sequence=2**62) or ())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_fine_version_moves_past_the_sequence_read_before_it():
+    found = cache.get_many([cache_versions.SEQUENCE_KEY])
+    sequence = cache_versions.sequence_from(found)
+
+    bump(cache_versions.stock(12))
+
+    assert (
+        cache_versions.fine_snapshot([cache_versions.stock(12)], sequence=sequence)
+        is None
+    )
+    assert (
+        _fine(cache_versions.stock(12))[
+            cache_versions.version_key(cache_versions.stock(12))
+        ]
+        > sequence
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_fine_version_moved_before_the_sequence_was_read_keeps_the_entry():
+    bump(cache_versions.stock(12))
+    found = cache.get_many([cache_versions.SEQUENCE_KEY])
+
+    snapshot = cache_versions.fine_snapshot(
+        [cache_versions.stock(12)], sequence=cache_versions.sequence_from(found)
+    )
+
+    assert snapshot is not None
+    assert cache_versions.fine_current(snapshot)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_fine_move_makes_an_entry_stale_and_leaves_others_current():
+    twelve, thirteen = cache_versions.stock(12), cache_versions.stock(13)
+    kept_12 = cache_versions.fine_snapshot([twelve], sequence=2**62)
+    kept_13 = cache_versions.fine_snapshot([thirteen], sequence=2**62)
+
+    bump(twelve)
+
+    assert not cache_versions.fine_current(kept_12)
+    assert cache_versions.fine_current(kept_13)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rolled_back_fine_bump_moves_nothing():
+    kept = cache_versions.fine_snapshot([cache_versions.stock(12)], sequence=2**62)
+
+    with transaction.atomic():
+        bump(cache_versions.stock(12), cache_versions.LISTINGS)
+        transaction.set_rollback(True)
+
+    assert cache_versions.fine_current(kept)
+
+
+def test_depends_on_records_only_inside_recording():
+    cache_versions.depends_on(cache_versions.stock(1))
+
+    with cache_versions.recording() as names:
+        cache_versions.depends_on(cache_versions.stock(2), cache_versions.LISTINGS)
+
+    assert names == {cache_versions.stock(2), cache_versions.LISTINGS}

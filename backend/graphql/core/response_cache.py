@@ -3,10 +3,14 @@
 An anonymous reader (no Authorization header, no session user) asking a
 read-only query of the catalog or the content gets the stored answer to the
 same query text, operation, variables and language, if it was stored under
-the versions still current: the catalog version, which every writer of the
-catalog, content or menus moves (``backend.core.cache_versions``), and the
-delivery rules' version. One MGET reads the versions and the answer
-together, so a hit runs no SQL at all.
+the versions still current (``backend.core.cache_versions``): the catalog
+version, which every writer of the catalog, content or menus moves, the
+delivery rules' version, and the fine versions its execution recorded (the
+stock of each product whose ``quantityAvailable`` or ``isAvailable`` it
+shows, the in-stock membership of a listing filtered on stock). A sale
+moves only the fine versions of the products it touched. One MGET reads the
+coarse versions and the answer together, a second its fine versions, so a
+hit runs no SQL at all.
 
 What the clock changes without a write is never served stale: an answer is
 kept only until the next scheduled publication or purchase date of any
@@ -77,6 +81,8 @@ NEXT_CHANGE_KEY = f"{KEY_PREFIX}:next-change"
 class Lookup:
     key: str
     versions: tuple
+    # The fine versions' sequence number, read before executing.
+    sequence: int
     # The stored answer (JSON text), or None on a miss.
     body: str | None
     # When the versions were read: a miss executes after this moment.
@@ -125,11 +131,12 @@ def response_lookup(query: str, operation_name, variables) -> Lookup:
     """
     key = response_key(query, operation_name, variables)
     # Rows this connection wrote but has not committed are no one else's.
-    storable = not cache_versions.pending(CATALOG, PROMISE_RULES)
+    storable = not cache_versions.pending()
     found = cache.get_many(
         [
             cache_versions.version_key(CATALOG),
             cache_versions.version_key(PROMISE_RULES),
+            cache_versions.SEQUENCE_KEY,
             NEXT_CHANGE_KEY,
             key,
         ]
@@ -139,16 +146,21 @@ def response_lookup(query: str, operation_name, variables) -> Lookup:
         cache_versions.version_from(found, PROMISE_RULES),
     )
     now = timezone.now()
-    stored_versions, valid_until, body = found.get(key) or (None, None, None)
-    if (
-        not storable
-        or stored_versions != versions
-        or (valid_until is not None and now >= valid_until)
-    ):
-        body = None
+    entry = found.get(key)
+    body = None
+    if entry is not None and len(entry) == 4:
+        stored_versions, fine, valid_until, body = entry
+        if (
+            not storable
+            or stored_versions != versions
+            or (valid_until is not None and now >= valid_until)
+            or not cache_versions.fine_current(fine)
+        ):
+            body = None
     return Lookup(
         key=key,
         versions=versions,
+        sequence=cache_versions.sequence_from(found),
         body=body,
         read_at=now,
         next_change=found.get(NEXT_CHANGE_KEY),
@@ -156,10 +168,16 @@ def response_lookup(query: str, operation_name, variables) -> Lookup:
     )
 
 
-def response_store(lookup: Lookup, body: str) -> None:
-    """Keep the answer until the next scheduled publication at the latest."""
+def response_store(lookup: Lookup, body: str, *, names=()) -> None:
+    """Keep the answer until the next scheduled publication at the latest.
+
+    ``names``: the fine versions its execution recorded.
+    """
     if not lookup.storable:
         return
+    fine = cache_versions.fine_snapshot(names, sequence=lookup.sequence)
+    if fine is None:
+        return  # a sale of what it shows committed while it executed
     valid_until = _next_change(lookup)
     timeout = RESPONSE_TIMEOUT
     if valid_until is not None:
@@ -167,7 +185,7 @@ def response_store(lookup: Lookup, body: str) -> None:
         if left <= 0:
             return
         timeout = max(1, min(timeout, int(left)))
-    cache.set(lookup.key, (lookup.versions, valid_until, body), timeout)
+    cache.set(lookup.key, (lookup.versions, fine, valid_until, body), timeout)
 
 
 def _next_change(lookup: Lookup) -> datetime | None:

@@ -26,9 +26,11 @@ from ..article_page import (
 )
 from ..page_cache import (
     CachedPage,
+    cache_marked,
     cached_page_response,
     known_query,
     page_lookup,
+    page_render,
     page_store,
     query_parts,
     reader_fill,
@@ -94,11 +96,11 @@ def article_detail(request, slug):
     )
     page = lookup.page
     if page is None:
-        page = _article_page(request, channel_slug, slug)
+        page, names = page_render(lambda: _article_page(request, channel_slug, slug))
         # The comment thanks shows in the comments: such a page is not kept.
         if not messages_pending:
-            page_store(lookup, page, channel_slug=channel_slug)
-    return HttpResponse(reader_fill(page.html, request))
+            page_store(lookup, page, channel_slug=channel_slug, names=names)
+    return cache_marked(HttpResponse(reader_fill(page.html, request)), lookup)
 
 
 def _article_page(request, channel_slug: str, slug: str) -> CachedPage:

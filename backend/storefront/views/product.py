@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django_countries import countries
 
+from backend.core import cache_versions
 from backend.page.selectors import pages_featuring_products
 from backend.product.selectors import ProductDetail, VariantOption, product_detail
 from backend.shipping.promise import DeliveryPromise
@@ -27,7 +28,9 @@ from ..address_errors import postal_code_hint
 from ..page_cache import (
     COUNTRY_KEY,
     CachedPage,
+    cache_marked,
     page_lookup,
+    page_render,
     page_store,
     reader_fill,
     reader_messages_pending,
@@ -73,13 +76,22 @@ def product(request, slug):
     )
     page = lookup.page
     if page is None:
-        page = _product_page(
-            request, channel_slug, slug, requested=requested, destination=destination
+        page, names = page_render(
+            lambda: _product_page(
+                request,
+                channel_slug,
+                slug,
+                requested=requested,
+                destination=destination,
+            )
         )
         if not messages_pending:
-            page_store(lookup, page, channel_slug=channel_slug)
+            page_store(lookup, page, channel_slug=channel_slug, names=names)
     line = delivery_line_html(page.extra["promise"], now=timezone.now())
-    return HttpResponse(reader_fill(page.html.replace(DELIVERY_SLOT, line), request))
+    response = HttpResponse(
+        reader_fill(page.html.replace(DELIVERY_SLOT, line), request)
+    )
+    return cache_marked(response, lookup)
 
 
 def _product_page(
@@ -89,6 +101,8 @@ def _product_page(
     detail = product_detail(slug=slug, channel_slug=channel_slug)
     if detail is None:
         raise Http404("No such product in this store.")
+    # It shows the exact stock of each variant (a sale of it moves this).
+    cache_versions.depends_on(cache_versions.stock(detail.product.id))
     selected = _selected_variant(detail, requested)
     levels = variant_stock_levels(
         variant_ids=[variant.id for variant in detail.variants],

@@ -2,6 +2,7 @@
 
 import graphene
 
+from backend.core import cache_versions
 from backend.product import models
 from backend.product.selectors import product_is_available_for_purchase
 from backend.product.thumbnails import thumbnail_url
@@ -337,6 +338,8 @@ class Product(ModelObjectType):
         )
         if not variants:
             return False
+        # A cached answer shows this product's stock (core.cache_versions).
+        cache_versions.depends_on(cache_versions.stock(node_of(root).pk))
         loader = loaders.QuantityAvailableByVariantIdLoader(
             info, channel_slug, address_country_code(address)
         )

@@ -2,6 +2,7 @@
 
 import graphene
 
+from backend.core import cache_versions
 from backend.core.permissions import PermissionEnum
 from backend.product import models
 from backend.warehouse.selectors import MAX_CHECKOUT_LINE_QUANTITY
@@ -262,6 +263,8 @@ class ProductVariant(ModelObjectType):
         if channel_slug is None:
             return None
         country = address_country_code(address) or name_of(country_code)
+        # A cached answer shows this product's stock (core.cache_versions).
+        cache_versions.depends_on(cache_versions.stock(node_of(root).product_id))
         loader = loaders.QuantityAvailableByVariantIdLoader(info, channel_slug, country)
         quantity = loader.load_for(root, lambda r: node_of(r).pk)
         # Saleor caps what one checkout may take (limitQuantityPerCheckout).
