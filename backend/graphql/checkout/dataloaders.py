@@ -136,6 +136,9 @@ def delivery_method_invalid(info, checkout: Checkout) -> bool:
     """Tell whether the chosen method no longer ships to the checkout."""
     if checkout.shipping_method_id is None:
         return False
+    offered = ShippingOptionsLoader(info).cache.get(checkout)
+    if offered is not None:  # the query read the options already: same rule
+        return all(o.method.pk != checkout.shipping_method_id for o in offered)
     return not checkout_shipping_method_applies(
         checkout=checkout,
         method_id=checkout.shipping_method_id,
