@@ -278,5 +278,5 @@ STEP_BUDGETS = {
     "checkoutEmailUpdate": 17,
     "checkoutShippingAddressUpdate": 18,
     "checkoutBillingAddressUpdate": 18,
-    "checkoutDeliveryMethodUpdate": 27,
+    "checkoutDeliveryMethodUpdate": 24,
 }
