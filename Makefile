@@ -76,6 +76,8 @@ bench: $(STAMP) services
 		$(BIN)/python bench/serve.py $(BENCH_ARGS)
 	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) \
 		$(BIN)/python bench/checkout.py
+	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) \
+		$(BIN)/python bench/checkout_graphql.py
 	$(BIN)/python bench/delivery_promise.py
 	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) \
 		$(BIN)/python bench/ops_queue.py

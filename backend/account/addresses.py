@@ -38,7 +38,7 @@ ADDRESS_FIELDS = (
 def address_clean(*, data: dict) -> dict:
     """Return the address normalised for its country, or raise Saleor's errors."""
     country = (data.get("country") or "").upper()
-    if country not in dict(countries):
+    if country not in countries:  # the codes; dict() would translate every name
         raise ValidationError(
             {"country": ValidationError("Invalid country code.", code="INVALID")}
         )

@@ -182,6 +182,7 @@ def _validate_ready(
         checkout=checkout,
         method_id=checkout.shipping_method_id,
         subtotal=totals.subtotal,
+        lines=lines,
     ):
         raise checkout_error(
             field="shippingMethod",

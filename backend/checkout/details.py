@@ -13,7 +13,7 @@ from backend.shipping.selectors import shipping_methods_applicable
 from .addresses import address_clean, address_save
 from .errors import CheckoutErrorCode, checkout_error
 from .models import Checkout
-from .selectors import checkout_totals
+from .selectors import CheckoutLineInfo, checkout_lines_info, lines_subtotal
 from .services import checkout_for_update
 
 
@@ -64,18 +64,27 @@ def checkout_billing_address_update(
 
 
 def checkout_shipping_method_applies(
-    *, checkout: Checkout, method_id: int, subtotal: Money | None = None
+    *,
+    checkout: Checkout,
+    method_id: int,
+    subtotal: Money | None = None,
+    lines: list[CheckoutLineInfo] | None = None,
 ) -> bool:
-    """Tell whether the method ships the checkout to its address."""
+    """Tell whether the method ships the checkout to its address.
+
+    ``lines`` (``checkout_lines_info``) and ``subtotal`` are read when not given.
+    """
     if checkout.shipping_address is None:
         return False
+    if lines is None:
+        lines = checkout_lines_info(checkout=checkout)
     if subtotal is None:
-        subtotal = checkout_totals(checkout=checkout).subtotal
+        subtotal = lines_subtotal(checkout=checkout, lines=lines)
     options = shipping_methods_applicable(
         channel_id=checkout.channel_id,
         country=checkout.shipping_address.country.code,
         subtotal=subtotal,
-        product_ids=set(checkout.lines.values_list("variant__product_id", flat=True)),
+        product_ids={info.line.variant.product_id for info in lines},
     )
     return any(option.method.pk == method_id for option in options)
 
@@ -86,7 +95,16 @@ def checkout_delivery_method_update(
 ) -> Checkout:
     """Choose a shipping method that ships to the checkout's address."""
     checkout = checkout_for_update(checkout_token)
-    if not ShippingMethod.objects.filter(pk=shipping_method_id).exists():
+    # A method that applies exists: look it up only to tell why not.
+    applies = checkout.shipping_address is not None and (
+        checkout_shipping_method_applies(
+            checkout=checkout, method_id=shipping_method_id
+        )
+    )
+    if (
+        not applies
+        and not ShippingMethod.objects.filter(pk=shipping_method_id).exists()
+    ):
         raise checkout_error(
             field="deliveryMethodId",
             code=CheckoutErrorCode.NOT_FOUND,
@@ -99,9 +117,7 @@ def checkout_delivery_method_update(
             message="Cannot choose a shipping method for a checkout without "
             "a shipping address.",
         )
-    if not checkout_shipping_method_applies(
-        checkout=checkout, method_id=shipping_method_id
-    ):
+    if not applies:
         raise checkout_error(
             field="deliveryMethodId",
             code=CheckoutErrorCode.DELIVERY_METHOD_NOT_APPLICABLE,

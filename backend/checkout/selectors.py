@@ -82,6 +82,15 @@ def checkout_shipping_price(*, checkout: Checkout) -> Money:
     return listing.price if listing else zero
 
 
+def lines_subtotal(*, checkout: Checkout, lines: list[CheckoutLineInfo]) -> Money:
+    """Return what the lines cost at their channel prices, before shipping."""
+    subtotal = Money(Decimal(0), checkout.currency)
+    for info in lines:
+        if info.total_price is not None:
+            subtotal += info.total_price
+    return subtotal
+
+
 def checkout_totals(
     *,
     checkout: Checkout,
@@ -95,10 +104,7 @@ def checkout_totals(
     """
     if lines is None:
         lines = checkout_lines_info(checkout=checkout)
-    subtotal = Money(Decimal(0), checkout.currency)
-    for info in lines:
-        if info.total_price is not None:
-            subtotal += info.total_price
+    subtotal = lines_subtotal(checkout=checkout, lines=lines)
     shipping = checkout_shipping_price(checkout=checkout)
     discount = Money(Decimal(0), checkout.currency)
     if voucher is LOOK_UP:

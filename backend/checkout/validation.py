@@ -135,17 +135,25 @@ def quantities_bought(*, user, variant_ids: list[int]) -> dict[int, int]:
 
 
 def quantities_available(
-    *, channel: Channel, variant_ids: Iterable[int], checkout_token=None
+    *,
+    channel: Channel,
+    variant_ids: Iterable[int],
+    checkout_token=None,
+    stock: dict[int, dict[int, int]] | None = None,
 ) -> dict[int, int]:
     """Return what is left to sell of each variant across the channel's warehouses.
 
     What the checkout ``checkout_token`` holds itself is left to it.
+    ``stock`` is ``stock_sellable_by_warehouse``'s answer for these, when
+    the caller has read it already.
     """
-    by_warehouse = stock_sellable_by_warehouse(
-        variant_ids=list(variant_ids),
-        channel_slug=channel.slug,
-        checkout_token=checkout_token,
-    )
+    by_warehouse = stock
+    if by_warehouse is None:
+        by_warehouse = stock_sellable_by_warehouse(
+            variant_ids=list(variant_ids),
+            channel_slug=channel.slug,
+            checkout_token=checkout_token,
+        )
     return {
         variant_id: sum(quantities.values())
         for variant_id, quantities in by_warehouse.items()

@@ -13,7 +13,6 @@ from graphql import (
     OperationType,
     execute,
     get_operation_ast,
-    validate,
 )
 
 from backend.core import cache_versions
@@ -26,19 +25,15 @@ from .core.deadline import (
     statement_timeouts_abandon_execution,
     timeout_error,
 )
-from .core.documents import checked_document
+from .core.documents import checked_document, limit_errors
 from .core.introspection_cache import (
     introspection_answer,
     introspection_key,
     is_introspection_query,
     keep_introspection_answer,
 )
-from .core.limits import QueryLimits, query_limits_rule, query_size_error
-from .core.nul_characters import (
-    NoNulCharactersRule,
-    contains_nul,
-    nul_character_error,
-)
+from .core.limits import QueryLimits, query_size_error
+from .core.nul_characters import contains_nul, nul_character_error
 from .core.request_body import graphql_params, request_data
 from .core.response_cache import (
     is_anonymous_request,
@@ -208,14 +203,8 @@ class LumbarGraphQLView(GraphQLView):
                     "from a POST request.",
                 )
             )
-        errors = errors or validate(
-            schema,
-            document,
-            [
-                query_limits_rule(variables, QueryLimits.from_settings()),
-                NoNulCharactersRule,
-            ],
-            max_errors,
+        errors = errors or limit_errors(
+            schema, document, query, variables, QueryLimits.from_settings(), max_errors
         )
         if errors:
             return ExecutionResult(data=None, errors=errors)

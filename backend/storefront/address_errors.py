@@ -34,7 +34,7 @@ def address_error_explained(*, data: dict, error: ValidationError) -> Validation
     if not hasattr(error, "error_dict"):
         return error
     country = (data.get("country") or "").upper()
-    if country not in dict(countries):
+    if country not in countries:  # the codes; dict() would translate every name
         return error
     rules = get_validation_rules({"country_code": country})
     explained = {}

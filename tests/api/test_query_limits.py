@@ -251,3 +251,35 @@ def test_pagination_over_one_hundred_is_refused_with_saleors_message(client, cha
         "`first` limit of 100 records."
     )
     assert body["errors"][0]["extensions"] == {"exception": {"code": "GraphQLError"}}
+
+
+def test_a_page_size_refused_after_the_same_text_passed_is_still_refused(
+    client, settings
+):
+    settings.GRAPHQL_QUERY_MAX_COMPLEXITY = 1000
+    named = VARIANT_PAGES.replace("query($first", "query Pages($first")
+
+    for _ in range(2):  # the second answer comes from the kept check
+        assert "data" in post(client, named, {"first": 3}).json()
+    errors = refusal(post(client, named, {"first": 4}))
+
+    assert errors[0]["extensions"]["cost"]["requestedQueryCost"] == 1212
+
+
+def test_a_costly_selection_an_include_variable_turns_on_is_refused(client, settings):
+    settings.GRAPHQL_QUERY_MAX_COMPLEXITY = 1000
+    query = """
+    query($more: Boolean!, $channel: String) {
+      products(first: 4, channel: $channel) @include(if: $more) {
+        edges { node { productVariants(first: 100) { edges { node { id } } } } }
+      }
+      shop { name }
+    }
+    """
+
+    for channel in ("default-channel", "other"):
+        answer = post(client, query, {"more": False, "channel": channel})
+        assert "data" in answer.json()
+    errors = refusal(post(client, query, {"more": True, "channel": "other"}))
+
+    assert errors[0]["extensions"]["exception"]["code"] == "QueryCostError"

@@ -34,11 +34,11 @@ def test_checkout_complete_query_count_does_not_grow_with_lines(
 
     warm_delivery_rules()  # cached, as after any earlier page
     # Deleting the checkout also reads its line ids and deletes their stock
-    # reservations (2 of the 32), whether or not reservations are switched on;
+    # reservations (2 of the 31), whether or not reservations are switched on;
     # the payment is a row, then its event and amounts, and a search for
-    # sessions the shopper left waiting (closed with the checkout). One reads
-    # the lines' product ids, which a rate may exclude.
-    with django_assert_num_queries(32):
+    # sessions the shopper left waiting (closed with the checkout). The lines'
+    # product ids, which a rate may exclude, come with the lines.
+    with django_assert_num_queries(31):
         order = checkout_complete(
             checkout_token=checkout.token, payment=paid_with("tok_success")
         ).order

@@ -24,6 +24,7 @@ from backend.checkout.validation import quantities_available
 from backend.payment.models import TransactionItem
 from backend.shipping.models import ShippingMethodChannelListing
 from backend.shipping.selectors import shipping_methods_applicable
+from backend.warehouse.selectors import stock_sellable_by_warehouse
 
 from ..core.dataloaders import DataLoader
 from ..shipping.types import ShippingMethodData
@@ -94,6 +95,7 @@ class ShippingOptionsLoader(DataLoader):
                 lines=[line.info for line in data.lines],
                 method_ids=[option.method.pk for option in options],
                 now=timezone.now(),
+                stock=sellable_stock(self.info, checkout) if options else None,
             )
             found.append(
                 [
@@ -136,11 +138,39 @@ def delivery_method_invalid(info, checkout: Checkout) -> bool:
     """Tell whether the chosen method no longer ships to the checkout."""
     if checkout.shipping_method_id is None:
         return False
+    offered = ShippingOptionsLoader(info).cache.get(checkout)
+    if offered is not None:  # the query read the options already: same rule
+        return all(o.method.pk != checkout.shipping_method_id for o in offered)
+    data = checkout_data(info, checkout)
     return not checkout_shipping_method_applies(
         checkout=checkout,
         method_id=checkout.shipping_method_id,
-        subtotal=checkout_data(info, checkout).totals.subtotal,
+        subtotal=data.totals.subtotal,
+        lines=[line.info for line in data.lines],
     )
+
+
+class SellableStockLoader(DataLoader):
+    """Variant -> warehouse -> units each checkout's lines may still take."""
+
+    def batch_load(self, keys):
+        return [
+            stock_sellable_by_warehouse(
+                variant_ids=_variant_ids(self.info, checkout),
+                channel_slug=checkout.channel.slug,
+                checkout_token=checkout.pk,
+            )
+            for checkout in keys
+        ]
+
+
+def sellable_stock(info, checkout: Checkout) -> dict[int, dict[int, int]]:
+    """Read once per request for the stock problems and the delivery promises."""
+    return SellableStockLoader(info).load(checkout)
+
+
+def _variant_ids(info, checkout: Checkout) -> list[int]:
+    return [data.line.variant_id for data in checkout_data(info, checkout).lines]
 
 
 class AvailableQuantitiesLoader(DataLoader):
@@ -150,11 +180,9 @@ class AvailableQuantitiesLoader(DataLoader):
         return [
             quantities_available(
                 channel=checkout.channel,
-                variant_ids=[
-                    data.line.variant_id
-                    for data in checkout_data(self.info, checkout).lines
-                ],
+                variant_ids=_variant_ids(self.info, checkout),
                 checkout_token=checkout.pk,
+                stock=sellable_stock(self.info, checkout),
             )
             for checkout in keys
         ]

@@ -24,6 +24,7 @@ from ..core.money import taxed
 from ..core.permissions import OWNER, permission_required
 from ..meta.types import ObjectWithMetadata
 from ..payment.types import PaymentGateway, TransactionItem, gateways_offered
+from ..product.dataloaders import ProductByIdLoader
 from ..product.types import ProductVariant
 from ..shipping.types import Delivery, ShippingMethod
 from ..shop.types import Address
@@ -174,6 +175,13 @@ def _line_problems(info, data: CheckoutLineData) -> list:
     return []
 
 
+def _line_variant(info, data: CheckoutLineData) -> ChannelContext:
+    """The line's variant; its product, read with the lines, serves variant.product."""
+    variant = data.line.variant
+    ProductByIdLoader(info).prime(variant.product_id, variant.product)
+    return ChannelContext(node=variant, channel_slug=data.checkout.channel.slug)
+
+
 class CheckoutLine(graphene.ObjectType):
     variant = graphene.Field(ProductVariant, required=True)
     quantity = graphene.Int(
@@ -225,12 +233,7 @@ class CheckoutLine(graphene.ObjectType):
     def resolve_variant(root: CheckoutLineData, info):
         # One group for all lines' variants, so their fields load in batches.
         return resolve_for_siblings(
-            info,
-            root,
-            "checkout_line_variant",
-            lambda data: ChannelContext(
-                node=data.line.variant, channel_slug=data.checkout.channel.slug
-            ),
+            info, root, "checkout_line_variant", lambda data: _line_variant(info, data)
         )
 
     @staticmethod

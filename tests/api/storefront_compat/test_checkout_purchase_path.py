@@ -217,3 +217,66 @@ def test_the_storefront_checkout_query_count_does_not_grow_with_lines(
 # Measured 14 for 2 and for 8 lines with the storefront's CheckoutFragment
 # (translations, media, attributes, gateways, problems).
 STOREFRONT_CHECKOUT_BUDGET = 14
+
+
+def test_each_storefront_checkout_step_stays_within_its_query_budget(
+    api, django_assert_max_num_queries
+):
+    variants = list(
+        ProductVariant.objects.filter(sku__startswith="LMB-").order_by("sku")[:2]
+    )
+    created = _ok(
+        _storefront(api, "CheckoutCreate", channel=CHANNEL, languageCode=LANGUAGE),
+        "checkoutCreate",
+    )
+    checkout_id = created["checkout"]["id"]
+    for variant in variants:
+        _ok(
+            _storefront(
+                api,
+                "CheckoutAddLine",
+                id=checkout_id,
+                productVariantId=to_global_id("ProductVariant", str(variant.pk)),
+            ),
+            "checkoutLinesAdd",
+        )
+    common = {"checkoutId": checkout_id, "languageCode": LANGUAGE}
+    steps = [
+        ("checkoutEmailUpdate", {"email": "maria@example.com"}),
+        ("checkoutShippingAddressUpdate", {"shippingAddress": ADDRESS}),
+        ("checkoutBillingAddressUpdate", {"billingAddress": ADDRESS}),
+    ]
+    for name, variables in steps:
+        with django_assert_max_num_queries(STEP_BUDGETS[name]):
+            _ok(_checkout_package(api, name, **variables, **common), name)
+    options = _ok(
+        _checkout_package(api, "deliveryOptionsCalculate", id=checkout_id),
+        "deliveryOptionsCalculate",
+    )
+    method = {d["shippingMethod"]["name"]: d["id"] for d in options["deliveries"]}
+    with django_assert_max_num_queries(STEP_BUDGETS["checkoutDeliveryMethodUpdate"]):
+        chosen = _ok(
+            _checkout_package(
+                api,
+                "checkoutDeliveryMethodUpdate",
+                deliveryMethodId=method["Express"],
+                **common,
+            ),
+            "checkoutDeliveryMethodUpdate",
+        )
+
+    assert chosen["checkout"]["delivery"]["shippingMethod"]["name"] == "Express"
+    assert chosen["checkout"]["problems"] == []
+
+
+# Measured on the demo store with two lines, each step answering the
+# storefront's CheckoutFragment: the checkout looked up and locked, the
+# write, then the fragment's reads (lines with prices, payments, stock,
+# attributes, translations, media); the delivery method checks that the
+# method ships the lines, and its answer prices the options once.
+STEP_BUDGETS = {
+    "checkoutEmailUpdate": 17,
+    "checkoutShippingAddressUpdate": 18,
+    "checkoutBillingAddressUpdate": 18,
+    "checkoutDeliveryMethodUpdate": 24,
+}

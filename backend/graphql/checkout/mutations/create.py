@@ -104,4 +104,6 @@ class CheckoutCreate(BaseMutation):
                 metadata_update(instance=checkout, items=metadata)
             if private_metadata:
                 metadata_update(instance=checkout, items=private_metadata, private=True)
-        return cls.success(checkout=reload_checkout(checkout.token), created=True)
+        if shipping_address or billing_address or metadata or private_metadata:
+            checkout = reload_checkout(checkout.token)  # written by other copies
+        return cls.success(checkout=checkout, created=True)

@@ -18,7 +18,7 @@ from ..errors import CheckoutError
 from ..inputs import CheckoutAddressValidationRules, address_data
 from ..lookup import CHECKOUT_MANAGERS, authentication_required
 from ..types import Checkout
-from .base import reload_checkout, requested_checkout, requestor
+from .base import reload_checkout, requested_checkout, requestor, with_relations_of
 
 CHECKOUT_ID = graphene.ID(description="The checkout's ID.")
 TOKEN = graphene.UUID(
@@ -39,8 +39,10 @@ class _CheckoutDetail(BaseMutation):
 
     @classmethod
     def perform_mutation(cls, info, *, checkout, **cleaned):
-        cls.service(info, checkout=checkout, **cleaned)
-        return cls.success(checkout=reload_checkout(checkout.token))
+        updated = cls.service(info, checkout=checkout, **cleaned)
+        if updated is None:
+            return cls.success(checkout=reload_checkout(checkout.token))
+        return cls.success(checkout=with_relations_of(checkout, updated))
 
 
 def _ids(data: dict) -> dict:
@@ -65,7 +67,7 @@ class CheckoutEmailUpdate(_CheckoutDetail):
 
     @classmethod
     def service(cls, info, *, checkout, email):
-        checkout_email_update(checkout_token=checkout.token, email=email)
+        return checkout_email_update(checkout_token=checkout.token, email=email)
 
 
 class CheckoutShippingAddressUpdate(_CheckoutDetail):
@@ -100,7 +102,9 @@ class CheckoutShippingAddressUpdate(_CheckoutDetail):
 
     @classmethod
     def service(cls, info, *, checkout, address):
-        checkout_shipping_address_update(checkout_token=checkout.token, address=address)
+        return checkout_shipping_address_update(
+            checkout_token=checkout.token, address=address
+        )
 
 
 class CheckoutBillingAddressUpdate(_CheckoutDetail):
@@ -134,7 +138,9 @@ class CheckoutBillingAddressUpdate(_CheckoutDetail):
 
     @classmethod
     def service(cls, info, *, checkout, address):
-        checkout_billing_address_update(checkout_token=checkout.token, address=address)
+        return checkout_billing_address_update(
+            checkout_token=checkout.token, address=address
+        )
 
 
 def shipping_method_pk(value: str, field: str) -> int:
@@ -175,7 +181,7 @@ class CheckoutDeliveryMethodUpdate(_CheckoutDetail):
 
     @classmethod
     def service(cls, info, *, checkout, method_pk):
-        checkout_delivery_method_update(
+        return checkout_delivery_method_update(
             checkout_token=checkout.token, shipping_method_id=method_pk
         )
 
@@ -200,7 +206,7 @@ class CheckoutShippingMethodUpdate(_CheckoutDetail):
 
     @classmethod
     def service(cls, info, *, checkout, method_pk):
-        CheckoutDeliveryMethodUpdate.service(
+        return CheckoutDeliveryMethodUpdate.service(
             info, checkout=checkout, method_pk=method_pk
         )
 
