@@ -16,6 +16,11 @@ from the page or response cache). For each target it prints p50, p95, the
 SQL queries per request on the demo and the large catalog, and the tables
 a query of it read with a sequential scan (EXPLAIN of every query it ran).
 Last, the process's peak RSS. Exit 1 if a target is missed.
+
+With --keep the demo store is also copied (lumbar_bench_scale_demo) before
+it grows, and both databases stay; a later run with --keep at the same
+factor applies new migrations to both and measures again without
+rebuilding (the way to iterate on indexes and queries).
 """
 
 import argparse
@@ -33,6 +38,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
 sys.path.insert(0, str(ROOT))
 BENCH_DB = "lumbar_bench_scale"
+# With --keep, a copy of the demo store before it grows (its query counts are
+# the reference) and, once grown, the factor in a table of the large one.
+DEMO_DB = "lumbar_bench_scale_demo"
+STATE_TABLE = "bench_scale_state"
 # A table read whole by a query is a fault once it holds more rows than this.
 LARGE_TABLE_ROWS = 10_000
 SEARCHES = ("sciatica", "tens unit", "foam roller", "heat pack", "strap")
@@ -83,6 +92,30 @@ def recreate_database(base_url: str) -> str:
         conn.execute(f'DROP DATABASE IF EXISTS "{BENCH_DB}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{BENCH_DB}"')
     return f"{admin_url}/{BENCH_DB}"
+
+
+def kept_state(base_url: str, factor: float) -> bool:
+    """Tell whether a kept database holds the store grown at ``factor``."""
+    import psycopg
+
+    admin_url = base_url.rsplit("/", 1)[0]
+    try:
+        with psycopg.connect(f"{admin_url}/{BENCH_DB}") as conn:
+            row = conn.execute(
+                f"SELECT 1 FROM {STATE_TABLE} WHERE factor = %s", [factor]
+            ).fetchone()
+    except psycopg.Error:
+        return False
+    return row is not None
+
+
+def keep_state(factor: float) -> None:
+    """Record that the database holds the grown store, for a later --keep."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(f"CREATE TABLE {STATE_TABLE} (factor double precision)")
+        cursor.execute(f"INSERT INTO {STATE_TABLE} VALUES (%s)", [factor])
 
 
 # -- growing the store -----------------------------------------------------
@@ -565,36 +598,12 @@ def targets_for(client, staff_client, token: str, *, large: bool) -> list[Target
     return targets
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--factor", type=float, default=1.0)
-    parser.add_argument("--rounds", type=int, default=20)
-    args = parser.parse_args()
-    base_url = os.environ.get("DATABASE_URL", "")
-    if not base_url.startswith("postgres"):
-        fail("set DATABASE_URL to a PostgreSQL server (make bench does)")
-    os.environ.update(
-        DATABASE_URL=recreate_database(base_url),
-        DEBUG="false",
-        SECURE_TLS="false",
-        ALLOWED_HOSTS="testserver",
-        SECRET_KEY="bench-only-" + "k3y" * 20,
-        LOG_LEVEL="ERROR",
-    )
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "backend.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+def sign_in():
+    """Return an anonymous client, a signed-in staff client and a staff token."""
     from django.test import Client
 
     from backend.account.models import User
 
-    started = time.perf_counter()
-    call_command("migrate", verbosity=0)
-    call_command("load_demo", no_progress=True, stdout=open(os.devnull, "w"))
-    call_command("sync_content", stdout=open(os.devnull, "w"))
-    print(f"demo store loaded in {time.perf_counter() - started:.0f} s")
     staff = User.objects.get(email="admin@example.com")
     staff.set_password("bench-password")
     staff.save(update_fields=["password"])
@@ -612,16 +621,93 @@ def main() -> None:
     token = answer["data"]["tokenCreate"]["token"]
     if not token:
         fail(f"no staff token: {answer}")
+    return client, staff_client, token
 
-    # The demo store has no orders: one, copied later, so the order pages
-    # run the same queries on both catalogs.
-    template = _template_order()
-    demo_targets = targets_for(client, staff_client, token, large=False)
-    measure(demo_targets, rounds=3, phase="demo", explain=False)
-    started = time.perf_counter()
-    grow(factor=args.factor, template=template)
-    print(f"grown in {time.perf_counter() - started:.0f} s")
-    targets = targets_for(client, staff_client, token, large=True)
+
+def use_database(name: str) -> None:
+    """Point Django's connection at another database of the same server."""
+    from django.db import connection
+
+    connection.close()
+    connection.settings_dict["NAME"] = name
+
+
+def copy_database(base_url: str) -> None:
+    """Copy the bench database to the demo one (closing Django's session)."""
+    import psycopg
+    from django.db import connection
+
+    connection.close()
+    admin_url = base_url.rsplit("/", 1)[0]
+    with psycopg.connect(f"{admin_url}/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{DEMO_DB}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{DEMO_DB}" TEMPLATE "{BENCH_DB}"')
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--factor", type=float, default=1.0)
+    parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument(
+        "--keep",
+        action="store_true",
+        help="reuse the databases an earlier run grew at this factor "
+        "(new migrations applied) instead of building them again",
+    )
+    args = parser.parse_args()
+    base_url = os.environ.get("DATABASE_URL", "")
+    if not base_url.startswith("postgres"):
+        fail("set DATABASE_URL to a PostgreSQL server (make bench does)")
+    kept = args.keep and kept_state(base_url, args.factor)
+    os.environ.update(
+        DATABASE_URL=(
+            f"{base_url.rsplit('/', 1)[0]}/{BENCH_DB}"
+            if kept
+            else recreate_database(base_url)
+        ),
+        DEBUG="false",
+        SECURE_TLS="false",
+        ALLOWED_HOSTS="testserver",
+        SECRET_KEY="bench-only-" + "k3y" * 20,
+        LOG_LEVEL="ERROR",
+    )
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "backend.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    if kept:
+        # The demo catalog, copied before growing, gives the query counts.
+        print(f"reusing {BENCH_DB} and {DEMO_DB} (grown at factor {args.factor})")
+        use_database(DEMO_DB)
+        call_command("migrate", verbosity=0)
+        demo_targets = targets_for(*sign_in(), large=False)
+        measure(demo_targets, rounds=3, phase="demo", explain=False)
+        use_database(BENCH_DB)
+        call_command("migrate", verbosity=0)
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    else:
+        started = time.perf_counter()
+        call_command("migrate", verbosity=0)
+        call_command("load_demo", no_progress=True, stdout=open(os.devnull, "w"))
+        call_command("sync_content", stdout=open(os.devnull, "w"))
+        print(f"demo store loaded in {time.perf_counter() - started:.0f} s")
+        # The demo store has no orders: one, copied later, so the order pages
+        # run the same queries on both catalogs.
+        template = _template_order()
+        demo_targets = targets_for(*sign_in(), large=False)
+        measure(demo_targets, rounds=3, phase="demo", explain=False)
+        if args.keep:
+            copy_database(base_url)
+        started = time.perf_counter()
+        grow(factor=args.factor, template=template)
+        print(f"grown in {time.perf_counter() - started:.0f} s")
+        if args.keep:
+            keep_state(args.factor)
+    targets = targets_for(*sign_in(), large=True)
     for target, demo in zip(targets, demo_targets, strict=True):
         target.queries["demo"] = demo.queries["demo"]
     peak = measure(targets, rounds=args.rounds, phase="large", explain=True)
