@@ -457,6 +457,7 @@ class Target:
     timings: list = field(default_factory=list)
     queries: dict = field(default_factory=dict)
     seq_scans: set = field(default_factory=set)
+    errors: set = field(default_factory=set)
 
 
 def _rss_mb() -> float:
@@ -517,10 +518,14 @@ def measure(targets: list[Target], *, rounds: int, phase: str, explain: bool) ->
                 response = target.request()
             timings.append((time.perf_counter() - began) * 1000)
             peak = max(peak, _rss_mb())
+            # A wrong answer is reported with the figures, not a stop: a run
+            # of many minutes still prints its table.
             if response.status_code != 200:
-                fail(f"{target.name} answered {response.status_code} ({phase})")
-            if b'"errors"' in response.content[:2000] and "graphql" in target.name:
-                fail(f"{target.name} answered errors: {response.content[:300]!r}")
+                target.errors.add(
+                    f"{phase}: {response.status_code} {response.get('Location', '')}"
+                )
+            elif b'"errors"' in response.content[:2000] and "graphql" in target.name:
+                target.errors.add(f"{phase}: {response.content[:300]!r}")
         target.queries[phase] = len(captured)
         if phase == "large":
             target.timings = sorted(timings)
@@ -720,7 +725,12 @@ def main() -> None:
         timings = target.timings
         p95 = timings[max(int(len(timings) * 0.95) - 1, 0)]
         same = target.queries["demo"] == target.queries["large"]
-        ok = p95 <= target.limit_ms and same and not target.seq_scans
+        ok = (
+            p95 <= target.limit_ms
+            and same
+            and not target.seq_scans
+            and not target.errors
+        )
         if not ok:
             missed.append(target.name)
         scans = ", ".join(sorted(target.seq_scans)) or "-"
@@ -730,6 +740,8 @@ def main() -> None:
             f"{target.queries['large']:<9}  {scans}"
             f"{'' if ok else '   MISSED'}"
         )
+        for error in sorted(target.errors):
+            print(f"    answered {error}")
     max_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         f"\npeak RSS while measuring {peak:.0f} MB (process peak {max_rss:.0f} MB; "

@@ -185,15 +185,18 @@ def product_in_stock_q(*, channel_slug: str | None) -> Q:
     A sellable unit (``Stock.objects.sellable``) in a warehouse of the
     channel, or of any channel for None, or a variant that tracks no stock.
     """
+    # One EXISTS over the product's variants (not two joined by OR), so
+    # PostgreSQL can make it a semi-join: a listing walked in its order
+    # looks up each product's few variants and stops at the page's end.
     stocked = (
-        Stock.objects.filter(product_variant__product_id=OuterRef("pk"))
+        Stock.objects.filter(product_variant_id=OuterRef("pk"))
         .for_channel(channel_slug)
         .sellable(now=timezone.now())
     )
-    untracked = ProductVariant.objects.filter(
-        product_id=OuterRef("pk"), track_inventory=False
+    buyable = ProductVariant.objects.filter(product_id=OuterRef("pk")).filter(
+        Q(track_inventory=False) | Q(Exists(stocked))
     )
-    return Q(Exists(stocked)) | Q(Exists(untracked))
+    return Q(Exists(buyable))
 
 
 def products_filter_in_stock(queryset: QuerySet, *, channel_slug: str) -> QuerySet:
