@@ -269,6 +269,7 @@ def products_stocked_warehouses(
         .for_channel(channel_slug)
         .sellable(now=timezone.now())
         .values_list("product_variant__product_id", "warehouse_id")
+        .order_by()  # Stock's default ordering would add its id to DISTINCT
         .distinct()
     )
     stocked: dict[int, set[int]] = {product_id: set() for product_id in product_ids}

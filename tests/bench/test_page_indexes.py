@@ -104,6 +104,8 @@ def test_every_query_of_the_scale_bench_pages_can_use_an_index(store, client):
     targets = store.targets_for(*store.sign_in(), large=False)
     scans = {}
     for target in targets:
+        if target.prepare is not None:
+            target.prepare()
         with CaptureQueriesContext(connection) as captured:
             response = target.request()
         assert response.status_code == 200, target.name
