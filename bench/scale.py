@@ -478,21 +478,36 @@ def _large_tables(cursor) -> set[str]:
 
 def _seq_scans(cursor, sql: str, large: set[str]) -> set[str]:
     """Return the large tables the plan of ``sql`` reads with a Seq Scan."""
-    import json
-
-    if not sql.lstrip().upper().startswith(("SELECT", "WITH")):
+    if not sql.lstrip().upper().startswith(("SELECT", "WITH", "(SELECT")):
         return set()
     try:
         cursor.execute("EXPLAIN (FORMAT JSON) " + sql)
     except Exception:  # noqa: BLE001 - a query EXPLAIN cannot take is skipped
         return set()
     (plan,) = cursor.fetchone()
+    found = _seq_scan_nodes(plan, large)
+    if found:
+        # A branch the executor never reaches (an InitPlan a CASE skips)
+        # reads nothing: run the query to keep only the scans that ran.
+        cursor.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + sql)
+        (plan,) = cursor.fetchone()
+        found = _seq_scan_nodes(plan, large, ran=True)
+    return found
+
+
+def _seq_scan_nodes(plan, large: set[str], *, ran: bool = False) -> set[str]:
+    import json
+
     plan = plan if isinstance(plan, list) else json.loads(plan)
     found = set()
     stack = [plan[0]["Plan"]]
     while stack:
         node = stack.pop()
-        if node.get("Node Type") == "Seq Scan" and node.get("Relation Name") in large:
+        if (
+            node.get("Node Type") == "Seq Scan"
+            and node.get("Relation Name") in large
+            and (not ran or node.get("Actual Loops", 0) > 0)
+        ):
             found.add(node["Relation Name"])
         stack.extend(node.get("Plans", []))
     return found

@@ -173,6 +173,8 @@ class Order(ModelWithMetadata):
                 ),
                 name="order_open_ship_by_idx",
             ),
+            # Staff lists by status, newest first (orders(filter: {status})).
+            models.Index(fields=["status", "-number"], name="order_status_number"),
         ]
 
     def __str__(self) -> str:
