@@ -321,12 +321,15 @@ class ProductAdmin(SaleorModelAdmin):
                     .values("lowest")
                 ),
                 default_price_currency=Subquery(prices.values("currency")[:1]),
-                default_published=Exists(
-                    ProductChannelListing.objects.filter(
-                        product=OuterRef("pk"),
-                        channel__slug=channel_slug,
-                        is_published=True,
-                    )
+                # A scalar subquery, looked up for the page's rows only (an
+                # EXISTS here may become a hash of every listing).
+                default_published=Coalesce(
+                    Subquery(
+                        ProductChannelListing.objects.filter(
+                            product=OuterRef("pk"), channel__slug=channel_slug
+                        ).values("is_published")[:1]
+                    ),
+                    False,
                 ),
                 stock_total=Coalesce(Subquery(stock), 0, output_field=IntegerField()),
             )
