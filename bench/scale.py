@@ -159,6 +159,7 @@ def grow(*, factor: float, template) -> None:
     articles_wanted = int(2_000 * factor)
     orders_wanted = int(1_000_000 * factor)
     open_orders = int(100_000 * factor)
+    first_open = orders_wanted - open_orders
     print(f"growing the store (factor {factor}):")
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SELECT count(*), max(tree_id) FROM product_category")
@@ -364,12 +365,16 @@ def grow(*, factor: float, template) -> None:
                 "number": f"{template.number} + g",
                 "token": "gen_random_uuid()",
                 "user_email": "'buyer' || (g % 50000) || '@example.com'",
-                "created_at": "now() - (g % 730) * interval '1 day' "
-                "- (g % 1440) * interval '1 minute'",
+                # The open orders are the newest, as in a store that ships:
+                # the last numbers, placed over the last three days.
+                "created_at": f"CASE WHEN g > {first_open} "
+                "THEN now() - (g % 4320) * interval '1 minute' "
+                "ELSE now() - (g % 730) * interval '1 day' "
+                "- (g % 1440) * interval '1 minute' END",
                 "updated_at": "now() - (g % 730) * interval '1 day'",
-                "status": f"CASE WHEN g <= {open_orders} THEN 'unfulfilled' "
+                "status": f"CASE WHEN g > {first_open} THEN 'unfulfilled' "
                 "WHEN g % 50 = 0 THEN 'canceled' ELSE 'fulfilled' END",
-                "ship_by": f"CASE WHEN g <= {open_orders} THEN now() + "
+                "ship_by": f"CASE WHEN g > {first_open} THEN now() + "
                 "((g % 96) * 60 - 720) * interval '1 minute' END",
                 "checkout_token": "''",
             },
