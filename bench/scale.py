@@ -564,8 +564,11 @@ def targets_for(client, staff_client, sign_token, *, large: bool) -> list[Target
     from backend.page.models import Page
     from backend.product.models import Category, Product
 
+    # A top-level category on both catalogs (the grown ones are): a child's
+    # page also reads its parents, one query more.
     category = (
         Category.objects.filter(slug__startswith="scale-category-" if large else "")
+        .filter(level=0)
         .exclude(products=None)
         .order_by("pk")
         .first()
