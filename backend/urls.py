@@ -5,7 +5,7 @@ from django.views.static import serve
 
 from backend.graphql.views import graphql_view
 from backend.health import healthz
-from backend.storefront.views.indexing import robots, sitemap
+from backend.storefront.views.indexing import robots, sitemap, sitemap_section
 from backend.storefront.views.thumbnails import thumbnail
 from backend.webhooks import stripe_webhook
 
@@ -21,6 +21,11 @@ urlpatterns = [
         name="thumbnail",
     ),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path(
+        "sitemap-<str:section>-<int:page>.xml",
+        sitemap_section,
+        name="sitemap_section",
+    ),
     path("robots.txt", robots, name="robots"),
     path("", include("backend.storefront.urls")),
 ]

@@ -160,6 +160,22 @@ class Order(ModelWithMetadata):
                 name="order_unique_checkout_token",
             ),
         ]
+        indexes = [
+            # The ship-by queue: open orders only (a tenth of a store's
+            # history at most), in the queue's order.
+            models.Index(
+                fields=["ship_by", "number"],
+                condition=Q(
+                    status__in=[
+                        OrderStatus.UNFULFILLED,
+                        OrderStatus.PARTIALLY_FULFILLED,
+                    ]
+                ),
+                name="order_open_ship_by_idx",
+            ),
+            # Staff lists by status, newest first (orders(filter: {status})).
+            models.Index(fields=["status", "-number"], name="order_status_number"),
+        ]
 
     def __str__(self) -> str:
         return f"#{self.number}"

@@ -47,7 +47,11 @@ class Page(ModelWithMetadata, SeoModel):
 
     class Meta:
         ordering = ("slug",)
-        indexes = [GinIndex(fields=["search_vector"], name="page_search_vector")]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="page_search_vector"),
+            # The next scheduled publication: the first moment after now.
+            models.Index(fields=["published_at"], name="page_published_at"),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -155,6 +155,9 @@ class Product(SeoModel, ModelWithMetadata):
         ordering = ["slug"]
         indexes = [
             GinIndex(fields=["search_vector"], name="product_search_vector"),
+            # Listings by name (article blocks, sortBy NAME) walk this index
+            # and stop at the page's end instead of sorting every product.
+            models.Index(fields=["name", "id"], name="product_name_id"),
         ]
 
     def __str__(self) -> str:
@@ -199,6 +202,14 @@ class ProductChannelListing(models.Model):
     class Meta:
         unique_together = [["product", "channel"]]
         ordering = ("pk",)
+        indexes = [
+            # The next scheduled publication (when cached pages must expire)
+            # is the first moment after now: a read of one index entry.
+            models.Index(fields=["published_at"], name="product_listing_published"),
+            models.Index(
+                fields=["available_for_purchase_at"], name="product_listing_available"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.product_id} in {self.channel_id}"

@@ -16,7 +16,7 @@ from decimal import Decimal
 import holidays
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.core.cache import cache
-from django.db.models import Q, Value
+from django.db.models import Exists, OuterRef, Q, Value
 from django.utils import timezone
 from django_countries import countries
 from prices import Money
@@ -24,7 +24,7 @@ from prices import Money
 from backend.channel.models import Channel
 from backend.core.promise_version import promise_rules_version
 from backend.product.models import ProductType
-from backend.warehouse.models import ChannelWarehouse, Stock
+from backend.warehouse.models import ChannelWarehouse, Stock, Warehouse
 
 from .models import (
     PostalCodeRuleInclusionType,
@@ -285,7 +285,14 @@ def _claim_checks(rules: PromiseRules) -> dict[str, ClaimCheck]:
     sellable = Stock.objects.filter(warehouse_id__in=warehouse_ids).sellable(
         now=timezone.now()
     )
-    stocked = set(sellable.values_list("warehouse_id", flat=True).distinct())
+    # A warehouse is stocked once one sellable row is found (an EXISTS per
+    # warehouse, through the (warehouse, variant) index), never a read of
+    # every stock row.
+    stocked = set(
+        Warehouse.objects.filter(pk__in=warehouse_ids)
+        .filter(Exists(sellable.filter(warehouse_id=OuterRef("pk"))))
+        .values_list("pk", flat=True)
+    )
     bulky = (
         bool(rules.bulky_product_type_ids)
         and sellable.filter(

@@ -194,15 +194,18 @@ def product_in_stock_q(*, channel_slug: str | None) -> Q:
     """
     # Which products a listing filtered on it holds.
     cache_versions.depends_on(cache_versions.LISTINGS)
+    # One EXISTS over the product's variants (not two joined by OR), so
+    # PostgreSQL can make it a semi-join: a listing walked in its order
+    # looks up each product's few variants and stops at the page's end.
     stocked = (
-        Stock.objects.filter(product_variant__product_id=OuterRef("pk"))
+        Stock.objects.filter(product_variant_id=OuterRef("pk"))
         .for_channel(channel_slug)
         .sellable(now=timezone.now())
     )
-    untracked = ProductVariant.objects.filter(
-        product_id=OuterRef("pk"), track_inventory=False
+    buyable = ProductVariant.objects.filter(product_id=OuterRef("pk")).filter(
+        Q(track_inventory=False) | Q(Exists(stocked))
     )
-    return Q(Exists(stocked)) | Q(Exists(untracked))
+    return Q(Exists(buyable))
 
 
 def products_filter_in_stock(queryset: QuerySet, *, channel_slug: str) -> QuerySet:
@@ -278,6 +281,7 @@ def products_stocked_warehouses(
         .for_channel(channel_slug)
         .sellable(now=timezone.now())
         .values_list("product_variant__product_id", "warehouse_id")
+        .order_by()  # Stock's default ordering would add its id to DISTINCT
         .distinct()
     )
     stocked: dict[int, set[int]] = {product_id: set() for product_id in product_ids}

@@ -2,8 +2,10 @@
 
 import json
 import re
+import xml.etree.ElementTree as ElementTree
 from decimal import Decimal
 from html.parser import HTMLParser
+from urllib.parse import urlsplit
 
 from tests import factories
 from tests.fixtures.catalog import make_published_product
@@ -120,3 +122,23 @@ def json_ld(response):
         r'<script type="application/ld\+json">(.*?)</script>', html, re.S
     )
     return [json.loads(block) for block in blocks]
+
+
+SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+def sitemap_entries(client) -> dict[str, str | None]:
+    """Follow sitemap.xml's index: every address listed, with its lastmod."""
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    assert index["Content-Type"] == "application/xml"
+    entries = {}
+    root = ElementTree.fromstring(index.content)
+    for location in root.findall("s:sitemap/s:loc", SITEMAP_NS):
+        page = client.get(urlsplit(location.text).path)
+        assert page.status_code == 200
+        for url in ElementTree.fromstring(page.content).findall("s:url", SITEMAP_NS):
+            entries[url.findtext("s:loc", namespaces=SITEMAP_NS)] = url.findtext(
+                "s:lastmod", namespaces=SITEMAP_NS
+            )
+    return entries

@@ -7,7 +7,7 @@ from backend.page.services import page_tag_products
 from backend.product.models import Product
 from tests.fixtures.catalog import warm_delivery_rules
 
-from .helpers import texts_by_class
+from .helpers import sitemap_entries, texts_by_class
 
 ALL_TITLES = [
     "Exercises for Sciatica",
@@ -19,7 +19,6 @@ ALL_TITLES = [
     "Yoga for Sciatica Pain",
 ]
 ATOM = {"a": "http://www.w3.org/2005/Atom"}
-SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
 def test_index_shows_a_card_for_each_published_article(client, synced):
@@ -120,15 +119,7 @@ def test_atom_feed_lists_the_published_articles(client, synced):
 def test_sitemap_lists_published_articles(client, synced):
     Page.objects.filter(slug="tens-for-sciatica").update(is_published=False)
 
-    response = client.get("/sitemap.xml")
-
-    root = ElementTree.fromstring(response.content)
-    entries = {
-        url.findtext("s:loc", namespaces=SITEMAP): url.findtext(
-            "s:lastmod", namespaces=SITEMAP
-        )
-        for url in root.findall("s:url", SITEMAP)
-    }
+    entries = sitemap_entries(client)
     base = "https://shop.example.com"
     assert entries[f"{base}/articles/physical-therapy-for-sciatica/"] == "2026-10-15"
     assert f"{base}/articles/" in entries

@@ -14,6 +14,7 @@ from backend.core.admin_permissions import (
     SaleorModelAdmin,
     SaleorTabularInline,
 )
+from backend.core.counts import EstimatedCountPaginator
 from backend.core.permissions import PermissionEnum
 from backend.product.models import (
     CollectionProduct,
@@ -254,6 +255,10 @@ class ProductAdmin(SaleorModelAdmin):
         InStockFilter,
     ]
     list_per_page = 50
+    # Fifty thousand products: the unfiltered list counted from PostgreSQL's
+    # statistics, and no second count of the whole table beside a filter's.
+    paginator = EstimatedCountPaginator
+    show_full_result_count = False
     search_fields = ["name", "slug", "variants__sku"]
     autocomplete_fields = ["category", "product_type"]
     inlines = [
@@ -316,12 +321,15 @@ class ProductAdmin(SaleorModelAdmin):
                     .values("lowest")
                 ),
                 default_price_currency=Subquery(prices.values("currency")[:1]),
-                default_published=Exists(
-                    ProductChannelListing.objects.filter(
-                        product=OuterRef("pk"),
-                        channel__slug=channel_slug,
-                        is_published=True,
-                    )
+                # A scalar subquery, looked up for the page's rows only (an
+                # EXISTS here may become a hash of every listing).
+                default_published=Coalesce(
+                    Subquery(
+                        ProductChannelListing.objects.filter(
+                            product=OuterRef("pk"), channel__slug=channel_slug
+                        ).values("is_published")[:1]
+                    ),
+                    False,
                 ),
                 stock_total=Coalesce(Subquery(stock), 0, output_field=IntegerField()),
             )
