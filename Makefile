@@ -35,7 +35,8 @@ browser:
 
 # Every test: the parallel group on TEST_WORKERS xdist workers (each on its
 # own test database and Redis database, tests/workers.py), then the tests
-# marked serial in one process; both run even if the first fails. Then the
+# marked serial in one process (skipped, without collecting, while no test is
+# marked); both run even if the first fails. Then the
 # slowest 15 across both groups (reports in var/test-results/). Exit code 5
 # is pytest's "no tests selected", for PYTEST_ARGS that empty a group.
 test: $(STAMP) services browser
@@ -47,9 +48,11 @@ test: $(STAMP) services browser
 	$(BIN)/pytest --group parallel -n $(TEST_WORKERS) $(TEST_DIST) \
 		--junitxml=var/test-results/parallel.xml $(PYTEST_ARGS) \
 		|| { code=$$?; [ $$code -eq 5 ] || status=$$code; }; \
-	echo "== serial group"; \
-	$(BIN)/pytest --group serial --junitxml=var/test-results/serial.xml \
-		$(PYTEST_ARGS) || { code=$$?; [ $$code -eq 5 ] || status=$$code; }; \
+	if grep -rqE --include='*.py' 'mark\.serial\b' tests; then \
+		echo "== serial group"; \
+		$(BIN)/pytest --group serial --junitxml=var/test-results/serial.xml \
+			$(PYTEST_ARGS) || { code=$$?; [ $$code -eq 5 ] || status=$$code; }; \
+	else echo "== serial group: no test is marked serial"; fi; \
 	$(BIN)/python scripts/slowest_tests.py 15 var/test-results/*.xml; \
 	exit $$status
 
