@@ -36,7 +36,6 @@ adds).
 
 import argparse
 import http.client
-import importlib.util
 import json
 import os
 import statistics
@@ -49,21 +48,20 @@ ROOT = Path(__file__).resolve().parent.parent
 # Keep bench/ itself off the import path: a script's name must never
 # shadow an installed package.
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+from bench import serve  # noqa: E402
+from bench.storefront_documents import (  # noqa: E402
+    definitions,
+    document_text,
+    spread_fragments,
+)
+
 SHARED = Path(os.environ.get("LUMBAR_SHARED_DIR", "/work/shared"))
 STOREFRONT = SHARED / "saleor" / "clients" / "storefront"
 LANGUAGE = "EN_US"
 
 
-def _serve_module():
-    spec = importlib.util.spec_from_file_location(
-        "lumbar_bench_serve", Path(__file__).with_name("serve.py")
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-serve = _serve_module()
 CHANNEL = serve.CHANNEL
 ADDRESS = serve.ADDRESS
 GATEWAY = {
@@ -129,54 +127,22 @@ def storefront_documents() -> tuple[dict[str, str], str]:
     ]
     if not all(path.exists() for path in files):
         return dict(BUILT_IN), "built-in documents (no storefront folder)"
-    from graphql import parse, print_ast
-    from graphql.language import (
-        FragmentDefinitionNode,
-        FragmentSpreadNode,
-        OperationDefinitionNode,
-        visit,
-    )
-    from graphql.language.visitor import Visitor
-
-    fragments, operations = {}, {}
-    for path in files:
-        for definition in parse(path.read_text()).definitions:
-            if isinstance(definition, FragmentDefinitionNode):
-                fragments[definition.name.value] = definition
-            elif isinstance(definition, OperationDefinitionNode):
-                operations[definition.name.value] = definition
+    fragments, operations = definitions(*files)
     # codegen merges src/checkout/graphql/*: ...Money is defined in order.graphql.
     money = STOREFRONT / "src__checkout__graphql__order.graphql"
     if money.exists():
-        for definition in parse(money.read_text()).definitions:
-            if isinstance(definition, FragmentDefinitionNode):
-                fragments.setdefault(definition.name.value, definition)
-
-    def spreads(node) -> set[str]:
-        found = set()
-
-        class Collect(Visitor):
-            def enter_fragment_spread(self, spread: FragmentSpreadNode, *_):
-                found.add(spread.name.value)
-
-        visit(node, Collect())
-        return found
+        for name, fragment in definitions(money)[0].items():
+            fragments.setdefault(name, fragment)
 
     texts = {}
     for name in STEPS:
         operation = operations.get(name)
         if operation is None:
             return dict(BUILT_IN), f"built-in documents ({name} not in {STOREFRONT})"
-        needed, queue = {}, list(spreads(operation))
-        while queue:
-            fragment = queue.pop()
-            if fragment in needed:
-                continue
-            if fragment not in fragments:
-                return dict(BUILT_IN), f"built-in documents (no fragment {fragment})"
-            needed[fragment] = fragments[fragment]
-            queue.extend(spreads(fragments[fragment]))
-        text = print_ast(operation)
+        needed = spread_fragments(operation, fragments)
+        if needed is None:
+            return dict(BUILT_IN), "built-in documents (a fragment is missing)"
+        text = document_text(operation, needed)
         if name == "checkoutCreate":
             text = text.replace(
                 "$languageCode: LanguageCodeEnum!)",
@@ -185,9 +151,7 @@ def storefront_documents() -> tuple[dict[str, str], str]:
             ).replace("lines: []", "lines: $lines", 1)
             if "$lines" not in text:
                 return dict(BUILT_IN), "built-in documents (checkoutCreate changed)"
-        texts[name] = "\n\n".join(
-            [text, *(print_ast(f) for _, f in sorted(needed.items()))]
-        )
+        texts[name] = text
     return texts, f"Saleor storefront documents from {STOREFRONT}"
 
 

@@ -32,6 +32,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # Keep bench/ itself off the import path: a script's name must never
 # shadow an installed package.
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 SHARED = Path(os.environ.get("LUMBAR_SHARED_DIR", "/work/shared"))
 STOREFRONT = SHARED / "saleor" / "clients" / "storefront"
 PREFIX = "src__graphql__"
@@ -94,26 +96,15 @@ def storefront_documents() -> tuple[dict[str, str], str]:
     """The operations' texts (with their fragments) and where they came from."""
     if not STOREFRONT.is_dir():
         return dict(BUILT_IN), "built-in equivalents"
-    from graphql import parse, print_ast
-    from graphql.language import FragmentDefinitionNode, FragmentSpreadNode, visit
-    from graphql.language.visitor import Visitor
+    from graphql import parse
 
-    fragments = {}
-    for path in STOREFRONT.glob(f"{PREFIX}*.graphql"):
-        for definition in parse(path.read_text()).definitions:
-            if isinstance(definition, FragmentDefinitionNode):
-                fragments[definition.name.value] = definition
+    from bench.storefront_documents import (
+        definitions,
+        document_text,
+        spread_fragments,
+    )
 
-    def spreads(node) -> set[str]:
-        found = set()
-
-        class Collect(Visitor):
-            def enter_fragment_spread(self, spread: FragmentSpreadNode, *_):
-                found.add(spread.name.value)
-
-        visit(node, Collect())
-        return found
-
+    fragments, _ = definitions(*STOREFRONT.glob(f"{PREFIX}*.graphql"))
     texts = {}
     for name in OPERATIONS:
         path = STOREFRONT / f"{PREFIX}{name}.graphql"
@@ -121,20 +112,8 @@ def storefront_documents() -> tuple[dict[str, str], str]:
             texts[name] = BUILT_IN[name]
             continue
         document = parse(path.read_text())
-        needed, queue = {}, list(spreads(document))
-        while queue:
-            fragment = queue.pop()
-            if fragment in needed or fragment not in fragments:
-                continue
-            needed[fragment] = fragments[fragment]
-            queue.extend(spreads(fragments[fragment]))
-        own = {
-            d.name.value
-            for d in document.definitions
-            if isinstance(d, FragmentDefinitionNode)
-        }
-        extra = [print_ast(f) for n, f in sorted(needed.items()) if n not in own]
-        texts[name] = "\n\n".join([print_ast(document), *extra])
+        needed = spread_fragments(document, fragments, missing_ok=True)
+        texts[name] = document_text(document, needed)
     return texts, f"Saleor storefront documents from {STOREFRONT}"
 
 
@@ -175,7 +154,8 @@ def variables_for(url: str, texts: dict, channel: str) -> dict[str, dict]:
 
 
 def measure(url: str, body: bytes, *, duration: int, connections: int) -> dict:
-    serve = _serve_module()
+    from bench import serve
+
     return serve.drive(
         url,
         duration=duration,
@@ -183,17 +163,6 @@ def measure(url: str, body: bytes, *, duration: int, connections: int) -> dict:
         lua=serve.post_lua(body),
         requests=[("POST", body, {"Content-Type": "application/json"})],
     )
-
-
-def _serve_module():
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(
-        "lumbar_bench_serve", Path(__file__).with_name("serve.py")
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def main() -> None:

@@ -34,7 +34,6 @@ seconds against a live test server.
 import argparse
 import base64
 import http.client
-import importlib.util
 import json
 import os
 import queue
@@ -48,19 +47,11 @@ ROOT = Path(__file__).resolve().parent.parent
 # Keep bench/ itself off the import path: a script's name must never
 # shadow an installed package.
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
-
-
-def _serve_module():
-    spec = importlib.util.spec_from_file_location(
-        "lumbar_bench_serve", Path(__file__).with_name("serve.py")
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+from bench import serve  # noqa: E402
 
 # The checkout path is serve.py's checkout row: the same documents and data.
-serve = _serve_module()
 CHANNEL = serve.CHANNEL
 GATEWAY = serve.PAY
 ADDRESS = serve.ADDRESS

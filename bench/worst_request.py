@@ -19,7 +19,6 @@ growing with the square of the fields a selection repeats.
 """
 
 import argparse
-import importlib.util
 import json
 import os
 import sys
@@ -33,18 +32,10 @@ ROOT = Path(__file__).resolve().parent.parent
 # Keep bench/ itself off the import path: a script's name must never
 # shadow an installed package.
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+from bench import serve  # noqa: E402
 
-
-def _serve_module():
-    spec = importlib.util.spec_from_file_location(
-        "lumbar_bench_serve", Path(__file__).with_name("serve.py")
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-serve = _serve_module()
 CHANNEL = serve.CHANNEL
 TARGET_SECONDS = 2.0
 TYPE_REF = "kind name ofType { kind name ofType { kind name ofType { kind name } } }"
