@@ -178,6 +178,19 @@ def fine_current(snapshot: tuple) -> bool:
     return all((found.get(key) or 0) == version for key, version in snapshot)
 
 
+def entry_current(*, stored, current, fine: tuple, valid_until, now) -> bool:
+    """Say whether a cached entry may be served.
+
+    It was stored under the current coarse versions, its time (the next
+    scheduled publication) has not come, and its fine versions are current.
+    """
+    return (
+        stored == current
+        and (valid_until is None or now < valid_until)
+        and fine_current(fine)
+    )
+
+
 # --- writers ----------------------------------------------------------------------
 
 

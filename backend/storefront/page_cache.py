@@ -150,10 +150,12 @@ def page_lookup(kind: str, *parts: str, cached: bool = True) -> Lookup:
     page = None
     if entry is not None and len(entry) == 3:
         stored_versions, fine, page = entry
-        if (
-            stored_versions != versions
-            or (page.valid_until is not None and now >= page.valid_until)
-            or not cache_versions.fine_current(fine)
+        if not cache_versions.entry_current(
+            stored=stored_versions,
+            current=versions,
+            fine=fine,
+            valid_until=page.valid_until,
+            now=now,
         ):
             page = None
     return Lookup(

@@ -150,11 +150,12 @@ def response_lookup(query: str, operation_name, variables) -> Lookup:
     body = None
     if entry is not None and len(entry) == 4:
         stored_versions, fine, valid_until, body = entry
-        if (
-            not storable
-            or stored_versions != versions
-            or (valid_until is not None and now >= valid_until)
-            or not cache_versions.fine_current(fine)
+        if not storable or not cache_versions.entry_current(
+            stored=stored_versions,
+            current=versions,
+            fine=fine,
+            valid_until=valid_until,
+            now=now,
         ):
             body = None
     return Lookup(
