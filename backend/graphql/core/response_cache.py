@@ -68,6 +68,9 @@ CACHEABLE_ROOT_FIELDS = frozenset(
         "__typename",
     }
 )
+# Types that show pages' content (backend.core.cache_versions.PAGES): an
+# answer selecting one depends on every page, whose ids it does not track.
+PAGE_TYPE_PREFIX = "Page"
 # Types whose values are computed from the clock (cut-offs, countdowns).
 CLOCK_TYPE_PREFIXES = ("DeliveryPromise", "PageShopBlock")
 # A bound for answers whose version move was lost while Redis was away.
@@ -235,7 +238,7 @@ def next_scheduled_change(*, after: datetime) -> datetime | None:
 
 # Query digest -> cacheable; bounded, and keyed by digest so that large
 # query texts are not held in memory.
-_CACHEABLE_BY_DIGEST: dict[tuple[str, str | None], bool] = {}
+_CACHEABLE_BY_DIGEST: dict[tuple[str, str | None], tuple[bool, frozenset]] = {}
 _CACHEABLE_MEMO_SIZE = 256
 
 
@@ -244,29 +247,44 @@ def query_is_cacheable(query: str, operation_name: str | None) -> bool:
 
     Memoized per process: clients send a handful of distinct queries.
     """
+    return _query_analysis(query, operation_name)[0]
+
+
+def query_versions(query: str, operation_name: str | None) -> frozenset:
+    """Return the fine versions an answer depends on by its query's types alone.
+
+    ``PAGES`` when it selects a field typed as a page (``Page*``).
+    """
+    return _query_analysis(query, operation_name)[1]
+
+
+def _query_analysis(query: str, operation_name: str | None) -> tuple[bool, frozenset]:
     if len(query.encode()) > settings.GRAPHQL_MAX_QUERY_BYTES:
-        return False
+        return False, frozenset()
     memo_key = (hashlib.sha256(query.encode()).hexdigest(), operation_name)
-    cacheable = _CACHEABLE_BY_DIGEST.get(memo_key)
-    if cacheable is None:
-        cacheable = _operation_is_cacheable(query, operation_name)
+    analysis = _CACHEABLE_BY_DIGEST.get(memo_key)
+    if analysis is None:
+        analysis = _operation_analysis(query, operation_name)
         if len(_CACHEABLE_BY_DIGEST) >= _CACHEABLE_MEMO_SIZE:
             _CACHEABLE_BY_DIGEST.clear()
-        _CACHEABLE_BY_DIGEST[memo_key] = cacheable
-    return cacheable
+        _CACHEABLE_BY_DIGEST[memo_key] = analysis
+    return analysis
 
 
-def _operation_is_cacheable(query: str, operation_name: str | None) -> bool:
+def _operation_analysis(
+    query: str, operation_name: str | None
+) -> tuple[bool, frozenset]:
+    not_cacheable = (False, frozenset())
     # Deferred: core sits below the schema (api), which imports every package.
     from ..api import schema
 
     try:
         document = parsed_document(query)
     except Exception:  # noqa: BLE001 - the view reports it; just not cached
-        return False
+        return not_cacheable
     operation = get_operation_ast(document, operation_name)
     if operation is None or operation.operation != OperationType.QUERY:
-        return False
+        return not_cacheable
     selections = operation.selection_set.selections
     # A fragment at the root could hide any field: not cached.
     if not selections or any(
@@ -274,27 +292,34 @@ def _operation_is_cacheable(query: str, operation_name: str | None) -> bool:
         or selection.name.value not in CACHEABLE_ROOT_FIELDS
         for selection in selections
     ):
-        return False
+        return not_cacheable
     type_info = TypeInfo(schema.graphql_schema)
-    finder = _ClockFieldFinder(type_info)
+    finder = _FieldTypeFinder(type_info)
     try:
         visit(document, TypeInfoVisitor(type_info, finder))
     except Exception:  # noqa: BLE001 - an invalid document; the view says why
-        return False
-    return not finder.found
+        return not_cacheable
+    if finder.clock:
+        return not_cacheable
+    return True, frozenset({cache_versions.PAGES} if finder.pages else ())
 
 
-class _ClockFieldFinder(Visitor):
-    """Find a field whose type is computed from the clock."""
+class _FieldTypeFinder(Visitor):
+    """Find a field whose type is computed from the clock, or shows a page."""
 
     def __init__(self, type_info: TypeInfo):
         super().__init__()
         self.type_info = type_info
-        self.found = False
+        self.clock = False
+        self.pages = False
 
     def enter_field(self, node, *args):
         named = get_named_type(self.type_info.get_type())
-        if named is not None and named.name.startswith(CLOCK_TYPE_PREFIXES):
-            self.found = True
+        if named is None:
+            return None
+        if named.name.startswith(CLOCK_TYPE_PREFIXES):
+            self.clock = True
             return self.BREAK
+        if named.name.startswith(PAGE_TYPE_PREFIX):
+            self.pages = True
         return None
