@@ -35,6 +35,13 @@ Two sorts of names:
   publication, attributes, a sync of the article row, a translation)
   moves ``ARTICLES`` too. Only a deletion (menu items and reference
   values cascade from the page) still moves ``CATALOG``.
+- A product's text, moved by ``product_update`` when it changed only
+  that (description, SEO title and description): ``"product_text:<id>"``
+  (recorded by the product's page, the only storefront page showing it)
+  and ``PRODUCTS_TEXT`` (any product's text: recorded by what searches
+  product text, the search page and GraphQL's search, and by GraphQL
+  answers that select a product, which the cache does not follow by id).
+  Any other product edit still moves ``CATALOG``.
 
 A fine name is moved to the next number of one shared sequence (INCR). A
 reader reads the sequence with its entry, before any row; after rendering
@@ -62,10 +69,12 @@ PROMISE_RULES = "promise_rules"
 LISTINGS = "listings"
 ARTICLES = "articles"
 PAGES = "pages"
+PRODUCTS_TEXT = "products_text"
 # Kinds of fine names that carry an entity: "stock:12", "product:12".
 STOCK = "stock"
 PRODUCT = "product"
 PAGE = "page"
+PRODUCT_TEXT = "product_text"
 # Kept from before this module, so that a deploy keeps what is cached.
 _KEYS = {
     CATALOG: "lumbar:page-version",
@@ -76,6 +85,8 @@ _KEYS = {
     ARTICLES: "lumbar:version:articles",
     PAGES: "lumbar:version:pages",
     PAGE: "lumbar:version:page",
+    PRODUCTS_TEXT: "lumbar:version:products-text",
+    PRODUCT_TEXT: "lumbar:version:product-text",
 }
 COARSE = frozenset({CATALOG, PROMISE_RULES})
 # The numbers fine versions are moved to.
@@ -131,6 +142,11 @@ def stock(product_id) -> str:
 def product(product_id) -> str:
     """The version of what a listing card shows of a product (its stock label)."""
     return f"{PRODUCT}:{product_id}"
+
+
+def product_text(product_id) -> str:
+    """The version of a product's text (description, SEO), shown by its page."""
+    return f"{PRODUCT_TEXT}:{product_id}"
 
 
 def page(page_id) -> str:

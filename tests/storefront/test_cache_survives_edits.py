@@ -1,7 +1,9 @@
-"""Cached pages survive article edits: an edit moves only what shows the article.
+"""Cached pages survive article and product text edits: each moves what shows it.
 
 An article edit moves the article's own version, and the articles listing's
-only where a listing shows what changed (backend.core.cache_versions). Each
+only where a listing shows what changed; a product's description or SEO
+edit moves the product's text version and product text search's
+(backend.core.cache_versions). Each
 test reads pages as an anonymous shopper (so that they are cached), edits
 through the page services with the commit's callbacks run, and reads them
 again: X-Cache says whether the page came from the cache.
@@ -17,6 +19,7 @@ from django.test import Client
 from backend.page.models import Page, PageComment, PageCommentStatus
 from backend.page.services import comment_moderate
 from backend.page.services.pages import page_update
+from backend.product.services.products import product_update
 from tests import factories
 from tests.fixtures.catalog import make_published_product
 from tests.fixtures.content import make_article_page
@@ -28,15 +31,16 @@ PUBLISHED_AT = datetime(2026, 10, 1, tzinfo=UTC)
 
 @pytest.fixture
 def store(channel, warehouse, shipping_method, django_capture_on_commit_callbacks):
-    """Articles X and Y (dated, as synced ones are), product A, committed."""
+    """Articles X and Y (dated, as synced ones are), products A and B, committed."""
     with django_capture_on_commit_callbacks(execute=True):
         x = make_article_page(slug="heat-for-sciatica", conditions=())
         y = make_article_page(slug="walking-for-sciatica", conditions=())
         Page.objects.filter(pk__in=[x.pk, y.pk]).update(published_at=PUBLISHED_AT)
         a = make_published_product(channel=channel, warehouse=warehouse, name="Strap A")
+        b = make_published_product(channel=channel, warehouse=warehouse, name="Wedge B")
     x.refresh_from_db()
     y.refresh_from_db()
-    return {"x": x, "y": y, "a": a}
+    return {"x": x, "y": y, "a": a, "b": b}
 
 
 @pytest.fixture
@@ -191,3 +195,77 @@ def test_an_article_edit_shows_in_the_graphql_page_answer_and_keeps_products(
     answer = ask(PAGE_QUERY, page_variables)
     assert answer.json()["data"]["page"]["seoDescription"] == "Warm it."
     assert ask(PRODUCTS_QUERY, products_variables)["X-Cache"] == "hit"
+
+
+def product_url(product) -> str:
+    return f"/products/{product.slug}/"
+
+
+def test_a_product_description_edit_leaves_the_other_product_page_cached(
+    store, committed, django_assert_num_queries
+):
+    others = [product_url(store["b"]), "/", article_url(store["x"])]
+    warm(*others)
+
+    committed(
+        lambda: product_update(product=store["a"], seo_description="Soft and firm.")
+    )
+
+    for url in others:
+        with django_assert_num_queries(0):
+            response = read(url)
+        assert response["X-Cache"] == "hit", url
+
+
+def test_a_product_description_edit_shows_on_its_page_at_the_next_request(
+    store, committed
+):
+    url = product_url(store["a"])
+    warm(url)
+
+    committed(
+        lambda: product_update(product=store["a"], seo_description="Soft and firm.")
+    )
+
+    assert description(read(url)) == "Soft and firm."
+
+
+def test_a_product_description_edit_shows_in_search_at_the_next_request(
+    store, committed
+):
+    url = "/search/?q=velcro"
+    warm(url)
+    assert store["a"].name not in texts_by_class(read(url), "product-name")
+
+    committed(
+        lambda: product_update(
+            product=store["a"],
+            description={"blocks": [{"type": "paragraph", "data": {"text": "Velcro"}}]},
+        )
+    )
+
+    assert texts_by_class(read(url), "product-name") == [store["a"].name]
+
+
+def test_a_rolled_back_product_edit_moves_nothing(store, committed):
+    url = product_url(store["a"])
+    warm(url)
+
+    def edit_then_fail():
+        with transaction.atomic():
+            product_update(product=store["a"], seo_description="Never shown")
+            raise RuntimeError("the request failed")
+
+    with pytest.raises(RuntimeError):
+        committed(edit_then_fail)
+
+    assert cached(url)
+
+
+def test_a_product_rename_shows_on_the_listings_at_the_next_request(store, committed):
+    url = "/search/?q=strap"
+    warm(url)
+
+    committed(lambda: product_update(product=store["a"], name="Strap A, longer"))
+
+    assert texts_by_class(read(url), "product-name") == ["Strap A, longer"]

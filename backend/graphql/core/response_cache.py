@@ -68,9 +68,12 @@ CACHEABLE_ROOT_FIELDS = frozenset(
         "__typename",
     }
 )
-# Types that show pages' content (backend.core.cache_versions.PAGES): an
-# answer selecting one depends on every page, whose ids it does not track.
-PAGE_TYPE_PREFIX = "Page"
+# Types whose content an answer selecting one depends on, for every row of
+# them (backend.core.cache_versions): it does not track their ids.
+TYPE_PREFIX_VERSIONS = (
+    ("Page", cache_versions.PAGES),
+    ("Product", cache_versions.PRODUCTS_TEXT),
+)
 # Types whose values are computed from the clock (cut-offs, countdowns).
 CLOCK_TYPE_PREFIXES = ("DeliveryPromise", "PageShopBlock")
 # A bound for answers whose version move was lost while Redis was away.
@@ -253,7 +256,8 @@ def query_is_cacheable(query: str, operation_name: str | None) -> bool:
 def query_versions(query: str, operation_name: str | None) -> frozenset:
     """Return the fine versions an answer depends on by its query's types alone.
 
-    ``PAGES`` when it selects a field typed as a page (``Page*``).
+    ``PAGES`` when it selects a field typed as a page (``Page*``),
+    ``PRODUCTS_TEXT`` when it selects a product (``Product*``).
     """
     return _query_analysis(query, operation_name)[1]
 
@@ -301,17 +305,18 @@ def _operation_analysis(
         return not_cacheable
     if finder.clock:
         return not_cacheable
-    return True, frozenset({cache_versions.PAGES} if finder.pages else ())
+    return True, frozenset(finder.versions)
 
 
 class _FieldTypeFinder(Visitor):
-    """Find a field whose type is computed from the clock, or shows a page."""
+    """Find a field whose type is computed from the clock, and the versions
+    the types selected depend on (TYPE_PREFIX_VERSIONS)."""
 
     def __init__(self, type_info: TypeInfo):
         super().__init__()
         self.type_info = type_info
         self.clock = False
-        self.pages = False
+        self.versions: set[str] = set()
 
     def enter_field(self, node, *args):
         named = get_named_type(self.type_info.get_type())
@@ -320,6 +325,7 @@ class _FieldTypeFinder(Visitor):
         if named.name.startswith(CLOCK_TYPE_PREFIXES):
             self.clock = True
             return self.BREAK
-        if named.name.startswith(PAGE_TYPE_PREFIX):
-            self.pages = True
+        for prefix, name in TYPE_PREFIX_VERSIONS:
+            if named.name.startswith(prefix):
+                self.versions.add(name)
         return None
