@@ -7,7 +7,9 @@ the versions still current (``backend.core.cache_versions``): the catalog
 version, which every writer of the catalog, content or menus moves, the
 delivery rules' version, and the fine versions its execution recorded (the
 stock of each product whose ``quantityAvailable`` or ``isAvailable`` it
-shows, the in-stock membership of a listing filtered on stock). A sale
+shows, the in-stock membership of a listing filtered on stock, product
+text search) or its query's types name (``PAGES`` for any ``Page*``,
+``PRODUCTS_TEXT`` for any ``Product*``: article and product text edits). A sale
 moves only the fine versions of the products it touched. One MGET reads the
 coarse versions and the answer together, a second its fine versions, so a
 hit runs no SQL at all.
@@ -74,6 +76,8 @@ TYPE_PREFIX_VERSIONS = (
     ("Page", cache_versions.PAGES),
     ("Product", cache_versions.PRODUCTS_TEXT),
 )
+# Named like one but showing none of their rows: a connection's paging.
+NOT_ROW_TYPES = frozenset({"PageInfo"})
 # Types whose values are computed from the clock (cut-offs, countdowns).
 CLOCK_TYPE_PREFIXES = ("DeliveryPromise", "PageShopBlock")
 # A bound for answers whose version move was lost while Redis was away.
@@ -326,6 +330,6 @@ class _FieldTypeFinder(Visitor):
             self.clock = True
             return self.BREAK
         for prefix, name in TYPE_PREFIX_VERSIONS:
-            if named.name.startswith(prefix):
+            if named.name.startswith(prefix) and named.name not in NOT_ROW_TYPES:
                 self.versions.add(name)
         return None
