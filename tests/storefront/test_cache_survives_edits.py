@@ -164,7 +164,11 @@ query Page($slug: String!) { page(slug: $slug) { title seoDescription } }
 """
 PRODUCTS_QUERY = """
 query Products($channel: String!) { products(first: 5, channel: $channel) {
-  edges { node { name } } } }
+  edges { node { name } } pageInfo { hasNextPage } } }
+"""
+PRODUCT_QUERY = """
+query Product($slug: String!, $channel: String!) {
+  product(slug: $slug, channel: $channel) { seoDescription } }
 """
 
 
@@ -269,3 +273,18 @@ def test_a_product_rename_shows_on_the_listings_at_the_next_request(store, commi
     committed(lambda: product_update(product=store["a"], name="Strap A, longer"))
 
     assert texts_by_class(read(url), "product-name") == ["Strap A, longer"]
+
+
+def test_a_product_description_edit_shows_in_the_graphql_product_answer(
+    store, channel, committed
+):
+    variables = {"slug": store["a"].slug, "channel": channel.slug}
+    ask(PRODUCT_QUERY, variables)
+    assert ask(PRODUCT_QUERY, variables)["X-Cache"] == "hit"
+
+    committed(
+        lambda: product_update(product=store["a"], seo_description="Soft and firm.")
+    )
+
+    answer = ask(PRODUCT_QUERY, variables).json()
+    assert answer["data"]["product"]["seoDescription"] == "Soft and firm."
