@@ -21,6 +21,27 @@ Two sorts of names:
   ``LISTINGS`` (which products listings filtered on stock hold; moved when
   a product may have come into or gone out of stock). A sale moves only
   these, for the products it touched (backend.warehouse.stock_versions).
+- Articles (pages), moved by the page services (backend.page.services):
+  ``"page:<page id>"`` (everything of one article: its fields, its
+  article row, attributes, translations and approved comments; its own
+  article page records it), ``ARTICLES`` (which articles are listed and
+  what a listing shows of them: title, slug, dates, summary, hero, series,
+  conditions, featured products; recorded by every reader of
+  ``articles_published()``: the articles index, the home page's guides,
+  search, a product page's "featured in", an article's series) and
+  ``PAGES`` (any page's content: recorded by GraphQL answers that select
+  a page, whose ids the cache does not follow). Every article edit moves
+  its ``page:<id>`` and ``PAGES``; one a listing can show (title, slug,
+  publication, attributes, a sync of the article row, a translation)
+  moves ``ARTICLES`` too. Only a deletion (menu items and reference
+  values cascade from the page) still moves ``CATALOG``.
+- A product's text, moved by ``product_update`` when it changed only
+  that (description, SEO title and description): ``"product_text:<id>"``
+  (recorded by the product's page, the only storefront page showing it)
+  and ``PRODUCTS_TEXT`` (any product's text: recorded by what searches
+  product text, the search page and GraphQL's search, and by GraphQL
+  answers that select a product, which the cache does not follow by id).
+  Any other product edit still moves ``CATALOG``.
 
 A fine name is moved to the next number of one shared sequence (INCR). A
 reader reads the sequence with its entry, before any row; after rendering
@@ -46,9 +67,14 @@ logger = logging.getLogger(__name__)
 CATALOG = "catalog"
 PROMISE_RULES = "promise_rules"
 LISTINGS = "listings"
+ARTICLES = "articles"
+PAGES = "pages"
+PRODUCTS_TEXT = "products_text"
 # Kinds of fine names that carry an entity: "stock:12", "product:12".
 STOCK = "stock"
 PRODUCT = "product"
+PAGE = "page"
+PRODUCT_TEXT = "product_text"
 # Kept from before this module, so that a deploy keeps what is cached.
 _KEYS = {
     CATALOG: "lumbar:page-version",
@@ -56,6 +82,11 @@ _KEYS = {
     LISTINGS: "lumbar:version:listings",
     STOCK: "lumbar:version:stock",
     PRODUCT: "lumbar:version:product",
+    ARTICLES: "lumbar:version:articles",
+    PAGES: "lumbar:version:pages",
+    PAGE: "lumbar:version:page",
+    PRODUCTS_TEXT: "lumbar:version:products-text",
+    PRODUCT_TEXT: "lumbar:version:product-text",
 }
 COARSE = frozenset({CATALOG, PROMISE_RULES})
 # The numbers fine versions are moved to.
@@ -111,6 +142,27 @@ def stock(product_id) -> str:
 def product(product_id) -> str:
     """The version of what a listing card shows of a product (its stock label)."""
     return f"{PRODUCT}:{product_id}"
+
+
+def product_text(product_id) -> str:
+    """The version of a product's text (description, SEO), shown by its page."""
+    return f"{PRODUCT_TEXT}:{product_id}"
+
+
+def page(page_id) -> str:
+    """The version of everything of one article (page)."""
+    return f"{PAGE}:{page_id}"
+
+
+def page_edited(page_ids, *, listed: bool) -> None:
+    """Move the versions an edit of these pages moves, once it commits.
+
+    ``listed``: the edit may change what an article listing shows.
+    """
+    names = [*map(page, sorted(set(page_ids))), PAGES]
+    if listed:
+        names.append(ARTICLES)
+    bump(*names)
 
 
 # --- readers: record what a render read; check it on the next read ------------

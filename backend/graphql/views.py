@@ -38,6 +38,7 @@ from .core.request_body import graphql_params, request_data
 from .core.response_cache import (
     is_anonymous_request,
     query_is_cacheable,
+    query_versions,
     response_cache_enabled,
     response_lookup,
     response_store,
@@ -148,6 +149,7 @@ class LumbarGraphQLView(GraphQLView):
             return lookup.body, 200
         self.answered_without_errors = False
         with cache_versions.recording() as names:
+            cache_versions.depends_on(*query_versions(query, operation_name))
             body, status_code = super().get_response(request, data, show_graphiql)
         if status_code == 200 and self.answered_without_errors:
             response_store(lookup, body, names=names)

@@ -22,6 +22,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Greatest
 
+from backend.core import cache_versions
 from backend.core.search import search_query, search_rank, search_terms
 
 from .models import ProductVariant
@@ -51,6 +52,8 @@ def products_search(
     or digit matches nothing. ``terms`` overrides the words of the text (a
     corrected spelling) while a SKU still matches the text as typed.
     """
+    # What it finds changes with any product's text.
+    cache_versions.depends_on(cache_versions.PRODUCTS_TEXT)
     text = (text or "").strip()
     if not text:
         return queryset

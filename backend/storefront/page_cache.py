@@ -8,11 +8,13 @@ page from backend.storefront.fast_pages before the session is read.
 
 A page is rendered once and kept with the versions it
 was read under (backend.core.cache_versions): the catalog version (which
-every writer of the catalog, content or menus moves), the delivery rules'
-version, and the fine versions of the stock it showed, recorded while it
-rendered: the exact stock of a product page's product, the stock label of
-each listed product, the listings' in-stock membership. A sale moves only
-the fine versions of the products it touched. One Redis MGET reads the
+every other writer of the catalog, content or menus moves), the delivery
+rules' version, and the fine versions recorded while it rendered: the
+exact stock and text of a product page's product, the stock label of each
+listed product, the listings' in-stock membership, an article page's own
+article, the articles listing, product text search. A sale moves only
+the fine versions of the products it touched; an article or product text
+edit only its own and the listing it can change. One Redis MGET reads the
 coarse versions and the page together, a second the page's fine versions,
 so a page whose versions moved is never served. What belongs to one reader stays
 out of it: the header's login and cart links, the CSRF token and the

@@ -7,7 +7,9 @@ the versions still current (``backend.core.cache_versions``): the catalog
 version, which every writer of the catalog, content or menus moves, the
 delivery rules' version, and the fine versions its execution recorded (the
 stock of each product whose ``quantityAvailable`` or ``isAvailable`` it
-shows, the in-stock membership of a listing filtered on stock). A sale
+shows, the in-stock membership of a listing filtered on stock, product
+text search) or its query's types name (``PAGES`` for any ``Page*``,
+``PRODUCTS_TEXT`` for any ``Product*``: article and product text edits). A sale
 moves only the fine versions of the products it touched. One MGET reads the
 coarse versions and the answer together, a second its fine versions, so a
 hit runs no SQL at all.
@@ -68,6 +70,14 @@ CACHEABLE_ROOT_FIELDS = frozenset(
         "__typename",
     }
 )
+# Types whose content an answer selecting one depends on, for every row of
+# them (backend.core.cache_versions): it does not track their ids.
+TYPE_PREFIX_VERSIONS = (
+    ("Page", cache_versions.PAGES),
+    ("Product", cache_versions.PRODUCTS_TEXT),
+)
+# Named like one but showing none of their rows: a connection's paging.
+NOT_ROW_TYPES = frozenset({"PageInfo"})
 # Types whose values are computed from the clock (cut-offs, countdowns).
 CLOCK_TYPE_PREFIXES = ("DeliveryPromise", "PageShopBlock")
 # A bound for answers whose version move was lost while Redis was away.
@@ -236,7 +246,7 @@ def next_scheduled_change(*, after: datetime) -> datetime | None:
 
 # Query digest -> cacheable; bounded, and keyed by digest so that large
 # query texts are not held in memory.
-_CACHEABLE_BY_DIGEST: dict[tuple[str, str | None], bool] = {}
+_CACHEABLE_BY_DIGEST: dict[tuple[str, str | None], tuple[bool, frozenset]] = {}
 _CACHEABLE_MEMO_SIZE = 256
 
 
@@ -245,29 +255,45 @@ def query_is_cacheable(query: str, operation_name: str | None) -> bool:
 
     Memoized per process: clients send a handful of distinct queries.
     """
+    return _query_analysis(query, operation_name)[0]
+
+
+def query_versions(query: str, operation_name: str | None) -> frozenset:
+    """Return the fine versions an answer depends on by its query's types alone.
+
+    ``PAGES`` when it selects a field typed as a page (``Page*``),
+    ``PRODUCTS_TEXT`` when it selects a product (``Product*``).
+    """
+    return _query_analysis(query, operation_name)[1]
+
+
+def _query_analysis(query: str, operation_name: str | None) -> tuple[bool, frozenset]:
     if len(query.encode()) > settings.GRAPHQL_MAX_QUERY_BYTES:
-        return False
+        return False, frozenset()
     memo_key = (hashlib.sha256(query.encode()).hexdigest(), operation_name)
-    cacheable = _CACHEABLE_BY_DIGEST.get(memo_key)
-    if cacheable is None:
-        cacheable = _operation_is_cacheable(query, operation_name)
+    analysis = _CACHEABLE_BY_DIGEST.get(memo_key)
+    if analysis is None:
+        analysis = _operation_analysis(query, operation_name)
         if len(_CACHEABLE_BY_DIGEST) >= _CACHEABLE_MEMO_SIZE:
             _CACHEABLE_BY_DIGEST.clear()
-        _CACHEABLE_BY_DIGEST[memo_key] = cacheable
-    return cacheable
+        _CACHEABLE_BY_DIGEST[memo_key] = analysis
+    return analysis
 
 
-def _operation_is_cacheable(query: str, operation_name: str | None) -> bool:
+def _operation_analysis(
+    query: str, operation_name: str | None
+) -> tuple[bool, frozenset]:
+    not_cacheable = (False, frozenset())
     # Deferred: core sits below the schema (api), which imports every package.
     from ..api import schema
 
     try:
         document = parsed_document(query)
     except Exception:  # noqa: BLE001 - the view reports it; just not cached
-        return False
+        return not_cacheable
     operation = get_operation_ast(document, operation_name)
     if operation is None or operation.operation != OperationType.QUERY:
-        return False
+        return not_cacheable
     selections = operation.selection_set.selections
     # A fragment at the root could hide any field: not cached.
     if not selections or any(
@@ -275,27 +301,36 @@ def _operation_is_cacheable(query: str, operation_name: str | None) -> bool:
         or selection.name.value not in CACHEABLE_ROOT_FIELDS
         for selection in selections
     ):
-        return False
+        return not_cacheable
     type_info = TypeInfo(schema.graphql_schema)
-    finder = _ClockFieldFinder(type_info)
+    finder = _FieldTypeFinder(type_info)
     try:
         visit(document, TypeInfoVisitor(type_info, finder))
     except Exception:  # noqa: BLE001 - an invalid document; the view says why
-        return False
-    return not finder.found
+        return not_cacheable
+    if finder.clock:
+        return not_cacheable
+    return True, frozenset(finder.versions)
 
 
-class _ClockFieldFinder(Visitor):
-    """Find a field whose type is computed from the clock."""
+class _FieldTypeFinder(Visitor):
+    """Find a field whose type is computed from the clock, and the versions
+    the types selected depend on (TYPE_PREFIX_VERSIONS)."""
 
     def __init__(self, type_info: TypeInfo):
         super().__init__()
         self.type_info = type_info
-        self.found = False
+        self.clock = False
+        self.versions: set[str] = set()
 
     def enter_field(self, node, *args):
         named = get_named_type(self.type_info.get_type())
-        if named is not None and named.name.startswith(CLOCK_TYPE_PREFIXES):
-            self.found = True
+        if named is None:
+            return None
+        if named.name.startswith(CLOCK_TYPE_PREFIXES):
+            self.clock = True
             return self.BREAK
+        for prefix, name in TYPE_PREFIX_VERSIONS:
+            if named.name.startswith(prefix) and named.name not in NOT_ROW_TYPES:
+                self.versions.add(name)
         return None

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef, QuerySet
 
 from backend.attribute.models import AssignedPageAttributeValue
+from backend.core import cache_versions
 
 from ..models import Page
 from ..services.page_type import (
@@ -16,7 +17,11 @@ from ..services.page_type import (
 
 
 def articles_published(*, condition: str | None = None) -> QuerySet:
-    """Return the published articles, newest first, optionally for one condition."""
+    """Return the published articles, newest first, optionally for one condition.
+
+    What is rendered from them depends on the articles listing's version.
+    """
+    cache_versions.depends_on(cache_versions.ARTICLES)
     queryset = Page.objects.published().filter(
         page_type__slug=ARTICLE_PAGE_TYPE_SLUG, article__isnull=False
     )

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet, TextField, Value
 from django.db.models.functions import Coalesce, Concat
 
+from backend.core import cache_versions
 from backend.core.search import (
     search_query,
     search_rank,
@@ -98,6 +99,7 @@ def _vocabularies(*, listed: QuerySet) -> list[QuerySet]:
     What a shopper can see: listed products' names, categories and
     descriptions; published articles' titles and summaries.
     """
+    cache_versions.depends_on(cache_versions.PRODUCTS_TEXT)
     space = Value(" ")
     products = listed.order_by().annotate(
         search_text=Concat(

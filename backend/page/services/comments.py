@@ -18,7 +18,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from backend.core.cache_versions import CATALOG, bump
+from backend.core import cache_versions
 from backend.core.permissions import PermissionEnum, user_has_any_permission
 
 from ..models import Page, PageComment, PageCommentStatus
@@ -197,8 +197,8 @@ def comment_moderate(*, comments: Iterable[PageComment], status: str, moderator)
     """Set the comments' status as the moderator decides; return how many changed.
 
     Only staff holding MANAGE_PAGES may moderate (Saleor's code for pages).
+    Moves the versions of the articles whose comments changed.
     """
-    bump(CATALOG)
     if not (
         getattr(moderator, "is_staff", False)
         and user_has_any_permission(moderator, PermissionEnum.MANAGE_PAGES)
@@ -219,7 +219,12 @@ def comment_moderate(*, comments: Iterable[PageComment], status: str, moderator)
         .exclude(status=status)
         .order_by("pk")
     )
-    changed = list(locked.values_list("pk", flat=True))
+    changed_rows = list(locked.values_list("pk", "page_id"))
+    changed = [pk for pk, _ in changed_rows]
+    if changed_rows:
+        cache_versions.page_edited(
+            {page_id for _, page_id in changed_rows}, listed=False
+        )
     PageComment.objects.filter(pk__in=changed).update(
         status=status, moderated_at=timezone.now(), moderated_by=moderator
     )

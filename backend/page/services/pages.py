@@ -20,6 +20,7 @@ from backend.attribute.services import (
     language_code_check,
     unique_slug,
 )
+from backend.core import cache_versions
 from backend.core.cache_versions import CATALOG, bump
 
 from ..models import Page, PageTranslation, PageType
@@ -27,6 +28,8 @@ from .page_type import FEATURED_PRODUCTS_SLUG
 from .search import page_search_vector_update
 from .tagging import page_tag_products
 
+# What an article listing shows of a page (backend.core.cache_versions).
+LISTED_FIELDS = frozenset({"title", "slug", "is_published", "published_at"})
 # Fields a staff member sets on a page; the rest are derived.
 PAGE_FIELDS = (
     "title",
@@ -138,7 +141,6 @@ def page_create(
     **fields: Any,
 ) -> Page:
     """Create a page of a page type with its attributes."""
-    bump(CATALOG)
     title = _title(title)
     unknown = set(fields) - set(PAGE_FIELDS)
     if unknown:
@@ -150,6 +152,7 @@ def page_create(
     if attributes:
         _attributes_assign(page=page, assignments=list(attributes))
     page_search_vector_update(page_ids=[page.pk])
+    cache_versions.page_edited([page.pk], listed=True)
     return page
 
 
@@ -160,8 +163,11 @@ def page_update(
     attributes: list[AttributeAssignment] | None = None,
     **fields: Any,
 ) -> Page:
-    """Change a page's fields and the values of the attributes given."""
-    bump(CATALOG)
+    """Change a page's fields and the values of the attributes given.
+
+    Moves the page's own version; a change a listing shows (LISTED_FIELDS,
+    attributes) moves the articles listing too.
+    """
     page = Page.objects.select_for_update().select_related("page_type").get(pk=page.pk)
     unknown = set(fields) - set(PAGE_FIELDS)
     if unknown:
@@ -185,14 +191,19 @@ def page_update(
         _attributes_assign(page=page, assignments=list(attributes))
     if "title" in changed:
         page_search_vector_update(page_ids=[page.pk])
+    cache_versions.page_edited(
+        [page.pk], listed=bool(attributes) or not LISTED_FIELDS.isdisjoint(changed)
+    )
     return page
 
 
 @transaction.atomic
 def page_delete(*, page: Page) -> Page:
     """Delete a page with the values only it held (its free-form values)."""
-    bump(CATALOG)
     page = Page.objects.select_for_update().get(pk=page.pk)
+    # Menu items and reference values cascade from the page: CATALOG too.
+    bump(CATALOG)
+    cache_versions.page_edited([page.pk], listed=True)
     key = _owner_key(page)
     owned = AttributeValue.objects.filter(pagevalueassignment__page=page).filter(
         Q(slug__startswith=f"{page.pk}_")
@@ -234,7 +245,7 @@ def pages_publish(*, page_ids: list[int], is_published: bool) -> int:
 @transaction.atomic
 def page_translate(*, page: Page, language_code: str, **fields: Any) -> PageTranslation:
     """Create or change the page's translation into one language."""
-    bump(CATALOG)
+    cache_versions.page_edited([page.pk], listed=True)
     language_code_check(language_code)
     unknown = set(fields) - set(TRANSLATION_FIELDS)
     if unknown:

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from backend.attribute.models import AssignedPageAttributeValue, AttributeValue
-from backend.core.cache_versions import CATALOG, bump
+from backend.core import cache_versions
 from backend.core.files import progress_bar
 from backend.product.models import Product
 
@@ -266,8 +266,7 @@ def _changed_fields(
 def _apply(item: _Planned, page_type: PageType) -> None:
     if item.change.action == "unchanged":
         return
-    # Only a change moves the version: an idle sync keeps every cached page.
-    bump(CATALOG)
+    # Only a change moves versions: an idle sync keeps every cached page.
     rendered, page = item.rendered, item.page
     now = timezone.now()
     if page is None:
@@ -310,6 +309,8 @@ def _apply(item: _Planned, page_type: PageType) -> None:
     if conditions_changed:
         _page_conditions_set(page, rendered.front.conditions)
     page_search_vector_update(page_ids=[page.pk])
+    # The summary, hero, series and search vector are what listings show.
+    cache_versions.page_edited([page.pk], listed=True)
 
 
 def _sources_set(article: Article, rendered: RenderedArticle) -> None:

@@ -10,7 +10,7 @@ from backend.attribute.models import (
     AttributeValue,
 )
 from backend.attribute.services import AttributeAssignment, attribute_assignment_values
-from backend.core.cache_versions import CATALOG, bump
+from backend.core import cache_versions
 
 from ..models import Page
 from .page_type import FEATURED_PRODUCTS_SLUG
@@ -24,7 +24,8 @@ FEATURED_SEEN_KEY = "lumbar.featured_products_seen"
 @transaction.atomic
 def page_tag_products(*, page: Page, product_ids: list[int]) -> list[AttributeValue]:
     """Set the products the page features, in the order given (Saleor references)."""
-    bump(CATALOG)
+    # Product pages list the articles featuring them: the listing moves.
+    cache_versions.page_edited([page.pk], listed=True)
     page = Page.objects.select_for_update().get(pk=page.pk)
     attribute = Attribute.objects.filter(slug=FEATURED_PRODUCTS_SLUG).first()
     if (

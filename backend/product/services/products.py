@@ -6,6 +6,7 @@ from django.db import transaction
 
 from backend.attribute.models import AssignedProductAttributeValue, AttributeValue
 from backend.attribute.services import AttributeAssignment
+from backend.core import cache_versions
 from backend.core.cache_versions import CATALOG, bump
 
 from ..models import Category, Collection, CollectionProduct, Product, ProductType
@@ -13,6 +14,11 @@ from .attributes import product_attributes_assign, required_attributes_check
 from .common import apply_changes, error, plain_text_of, require_name, slug_for
 from .search import product_search_vector_update
 
+# What only the product's own page (and text search) shows of it: a change
+# of these alone moves the product's text version, not the catalog's.
+TEXT_FIELDS = frozenset(
+    {"description", "description_plaintext", "seo_title", "seo_description"}
+)
 PRODUCT_FIELDS = {
     "name",
     "slug",
@@ -122,8 +128,11 @@ def product_update(
     collections: list[Collection] | None = None,
     **fields: Any,
 ) -> Product:
-    """Change a product's fields, attributes and collections."""
-    bump(CATALOG)
+    """Change a product's fields, attributes and collections.
+
+    A change of its text alone (TEXT_FIELDS) moves the product's text
+    version; any other moves the catalog's.
+    """
     product = (
         Product.objects.select_for_update()
         .select_related("product_type")
@@ -142,6 +151,10 @@ def product_update(
     elif "category" in fields:
         fields["category_id"] = fields.pop("category")
     changed = apply_changes(product, fields)
+    if attributes or collections or not TEXT_FIELDS.issuperset(changed):
+        bump(CATALOG)
+    else:
+        bump(cache_versions.product_text(product.pk), cache_versions.PRODUCTS_TEXT)
     if attributes:
         product_attributes_assign(product=product, assignments=list(attributes))
     if collections:

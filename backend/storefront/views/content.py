@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from backend.core import cache_versions
 from backend.page.selectors import (
     article_series,
     article_shop_blocks,
@@ -108,6 +109,7 @@ def _article_page(request, channel_slug: str, slug: str) -> CachedPage:
     page = articles_published().filter(slug=slug).first()
     if page is None:
         raise Http404("No such article.")
+    cache_versions.depends_on(cache_versions.page(page.pk))
     article = page.article
     blocks = article_shop_blocks(pages=[page], channel_slug=channel_slug)[page.pk]
     url = absolute_url(reverse("storefront:article", args=[page.slug]))

@@ -102,7 +102,10 @@ def _product_page(
     if detail is None:
         raise Http404("No such product in this store.")
     # It shows the exact stock of each variant (a sale of it moves this).
-    cache_versions.depends_on(cache_versions.stock(detail.product.id))
+    cache_versions.depends_on(
+        cache_versions.stock(detail.product.id),
+        cache_versions.product_text(detail.product.id),
+    )
     selected = _selected_variant(detail, requested)
     levels = variant_stock_levels(
         variant_ids=[variant.id for variant in detail.variants],
