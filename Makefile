@@ -9,7 +9,7 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/lumbar
 # Worker gwN uses this Redis database + N (tests/workers.py).
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 TEST_WORKERS ?= 2
-TEST_DIST ?= --dist loadfile
+TEST_DIST ?= --dist loadfile --no-loadscope-reorder
 
 .PHONY: run test install lock services browser lint bench check-deploy fuzz clean e2e
 

@@ -1,13 +1,16 @@
 """Each xdist worker keeps to its own Redis database (tests/workers.py)."""
 
 import os
+from dataclasses import dataclass
+from pathlib import Path
 
+import pytest
 import redis
 from django.conf import settings
 from django.core.cache import cache
 
 from backend import celery_app
-from tests.workers import redis_url_for_worker
+from tests.workers import redis_url_for_worker, slowest_modules_first
 
 
 def test_a_worker_url_moves_the_database_up_by_the_worker_index():
@@ -37,3 +40,33 @@ def test_a_cache_write_lands_in_this_process_redis_database_only():
 
     assert redis.Redis.from_url(url).exists(key) == 1
     assert redis.Redis.from_url(neighbour).exists(key) == 0
+
+
+@dataclass
+class _Item:
+    path: Path
+    name: str
+    markers: tuple = ()
+
+    def iter_markers(self):
+        return iter(self.markers)
+
+
+def test_the_parallel_group_hands_out_the_server_starting_modules_first():
+    browser = (pytest.mark.browser.mark,)
+    many, few = Path("tests/api/test_many.py"), Path("tests/api/test_few.py")
+    screens = Path("tests/browser/test_screens.py")
+    crawl = Path("tests/deploy/test_crawl.py")
+    items = [
+        _Item(few, "d"),
+        _Item(few, "e"),
+        _Item(many, "a"),
+        _Item(many, "b"),
+        _Item(many, "c"),
+        _Item(screens, "f", browser),
+        _Item(crawl, "g"),
+    ]
+
+    ordered = slowest_modules_first(items)
+
+    assert [item.name for item in ordered] == list("fgabcde")

@@ -83,6 +83,37 @@ def pytest_configure(config):
     )
 
 
+# Modules whose few tests start servers, browsers or whole stacks: tens of
+# seconds each. Handed out first, so that the many quick modules fill the
+# end of the run on every worker rather than one of these on one worker.
+SLOW_MARKERS = frozenset({"browser", "faults", "fuzz", "demo_crawl"})
+SLOW_FOLDERS = frozenset({"deploy", "bench"})
+
+
+def _is_slow_module(item) -> bool:
+    folder = item.path.parent.name
+    return folder in SLOW_FOLDERS or any(
+        marker.name in SLOW_MARKERS for marker in item.iter_markers()
+    )
+
+
+def slowest_modules_first(items) -> list:
+    """Order modules: the slow ones, then by their number of tests, most first.
+
+    ``make test`` hands whole modules to the workers in this order
+    (``--dist loadfile --no-loadscope-reorder``). Tests keep their order
+    inside a module.
+    """
+    modules: dict = {}
+    for item in items:
+        modules.setdefault(item.path, []).append(item)
+    ordered = sorted(
+        modules.values(),
+        key=lambda tests: (not _is_slow_module(tests[0]), -len(tests)),
+    )
+    return [item for tests in ordered for item in tests]
+
+
 def pytest_collection_modifyitems(config, items):
     group = config.getoption("group")
     if group == "all":
@@ -94,4 +125,4 @@ def pytest_collection_modifyitems(config, items):
         (kept if is_serial == wanted else dropped).append(item)
     if dropped:
         config.hook.pytest_deselected(items=dropped)
-        items[:] = kept
+    items[:] = slowest_modules_first(kept)
