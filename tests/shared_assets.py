@@ -47,4 +47,6 @@ def shared_cases(*paths: Path, cases, arity: int = 1) -> list:
 @cache
 def saleor_schema() -> GraphQLSchema:
     """Return Saleor's schema, built once a process (its 1 MB takes seconds)."""
-    return build_schema(require_shared(SALEOR_SCHEMA).read_text(), assume_valid=True)
+    return build_schema(
+        require_shared(SALEOR_SCHEMA).read_text(), assume_valid=True, no_location=True
+    )

@@ -26,16 +26,14 @@ from graphql import (
     GraphQLScalarType,
     get_named_type,
     is_composite_type,
-    parse,
 )
-from graphql.language import FieldDefinitionNode, ObjectTypeDefinitionNode
 from graphql_relay import to_global_id
 
 from backend.account.staff import staff_groups_sync
 from backend.core.permissions import PermissionEnum
 from backend.graphql.api import schema
 from tests import factories
-from tests.shared_assets import SALEOR_SCHEMA, shared_cases
+from tests.shared_assets import SALEOR_SCHEMA, saleor_schema, shared_cases
 
 pytestmark = pytest.mark.django_db
 
@@ -73,18 +71,12 @@ UNWATCHED_TABLES = {"django_session", "django_migrations"}
 @cache
 def saleor_requirements() -> dict[tuple[str, str], tuple[str, ...] | None]:
     """Return (root type, field) -> Saleor's required permissions, or None."""
-    document = parse(SALEOR_SCHEMA.read_text(), no_location=True)
-    found = {}
-    for definition in document.definitions:
-        if not isinstance(definition, ObjectTypeDefinitionNode):
-            continue
-        if definition.name.value not in ("Query", "Mutation"):
-            continue
-        for field in definition.fields:
-            assert isinstance(field, FieldDefinitionNode)
-            text = field.description.value if field.description else ""
-            found[(definition.name.value, field.name.value)] = requirement(text)
-    return found
+    saleor = saleor_schema()
+    return {
+        (root.name, name): requirement(field.description or "")
+        for root in (saleor.query_type, saleor.mutation_type)
+        for name, field in root.fields.items()
+    }
 
 
 def requirement(text: str) -> tuple[str, ...] | None:
