@@ -39,11 +39,16 @@ browser:
 # marked); both run even if the first fails. Then the
 # slowest 15 across both groups (reports in var/test-results/). Exit code 5
 # is pytest's "no tests selected", for PYTEST_ARGS that empty a group.
+# Bytecode is compiled first and kept (even where PYTHONDONTWRITEBYTECODE is
+# set): every worker and every server a test starts then imports it instead
+# of compiling the sources again, and pytest keeps its rewritten test modules.
 test: $(STAMP) services browser
 	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) \
 		$(BIN)/lint-imports --no-cache
 	@rm -rf var/test-results; status=0; \
 	export DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL); \
+	export PYTHONDONTWRITEBYTECODE=; \
+	$(BIN)/python -m compileall -q -j 0 backend tests bench e2e scripts >/dev/null; \
 	echo "== parallel group ($(TEST_WORKERS) workers)"; \
 	$(BIN)/pytest --group parallel -n $(TEST_WORKERS) $(TEST_DIST) \
 		--junitxml=var/test-results/parallel.xml $(PYTEST_ARGS) \
