@@ -32,7 +32,9 @@ def _counter():
 def test_dashboard_operations_validating_against_lumbar_do_not_fall():
     counter = _counter()
     operations = counter.operations(require_shared(DASHBOARD))
-    schema = build_schema(counter.LUMBAR_SCHEMA.read_text(), assume_valid=True)
+    schema = build_schema(
+        counter.LUMBAR_SCHEMA.read_text(), assume_valid=True, no_location=True
+    )
 
     failing = counter.failures(schema, operations)
 
