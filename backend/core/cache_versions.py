@@ -219,27 +219,53 @@ def fine_snapshot(names, *, sequence: int) -> tuple | None:
     return snapshot
 
 
-def fine_current(snapshot: tuple) -> bool:
+# The fine version keys each entry was last seen with in this process, so
+# that the next reader asks for them with the entry, in the same round trip.
+# An entry's keys rarely change (a product page's are its product's); this
+# many entries' keys are a few MB at most.
+_FINE_KEYS_SEEN: dict[str, tuple[str, ...]] = {}
+FINE_KEYS_SEEN_MAX = 10_000
+
+
+def fine_keys_seen(entry_key: str) -> tuple[str, ...]:
+    """Return the fine version keys the entry was last seen with, if any."""
+    return _FINE_KEYS_SEEN.get(entry_key, ())
+
+
+def fine_current(
+    snapshot: tuple, *, entry_key: str | None = None, found: dict | None = None
+) -> bool:
     """Say whether the fine versions an entry was stored with are current.
 
-    One cache round trip (none for an entry without fine versions).
+    ``found``: what the reader's round trip returned when it asked for
+    ``fine_keys_seen(entry_key)`` with the entry. When those are the
+    snapshot's keys no other round trip is needed; else one.
     """
     if not snapshot:
         return True
-    found = cache.get_many([key for key, _ in snapshot])
+    keys = tuple(key for key, _ in snapshot)
+    if found is None or entry_key is None or fine_keys_seen(entry_key) != keys:
+        if entry_key is not None:
+            if len(_FINE_KEYS_SEEN) >= FINE_KEYS_SEEN_MAX:
+                _FINE_KEYS_SEEN.clear()
+            _FINE_KEYS_SEEN[entry_key] = keys
+        found = cache.get_many(list(keys))
     return all((found.get(key) or 0) == version for key, version in snapshot)
 
 
-def entry_current(*, stored, current, fine: tuple, valid_until, now) -> bool:
+def entry_current(
+    *, stored, current, fine: tuple, valid_until, now, entry_key=None, found=None
+) -> bool:
     """Say whether a cached entry may be served.
 
     It was stored under the current coarse versions, its time (the next
-    scheduled publication) has not come, and its fine versions are current.
+    scheduled publication) has not come, and its fine versions are current
+    (``entry_key`` and ``found`` as fine_current() takes them).
     """
     return (
         stored == current
         and (valid_until is None or now < valid_until)
-        and fine_current(fine)
+        and fine_current(fine, entry_key=entry_key, found=found)
     )
 
 

@@ -131,8 +131,8 @@ def page_lookup(kind: str, *parts: str, cached: bool = True) -> Lookup:
 
     Call it before reading any row: a page rendered from rows read after
     the versions is never older than the versions it is stored with.
-    One cache round trip, two for a page that shows stock (unless a
-    version was lost).
+    One cache round trip; two the first time this process serves a page
+    that records fine versions (stock, an article's own), or a lost one.
     """
     key = page_key(kind, *parts)
     # Rows this connection wrote but has not committed are no one else's.
@@ -142,7 +142,8 @@ def page_lookup(kind: str, *parts: str, cached: bool = True) -> Lookup:
         cache_versions.version_key(PROMISE_RULES),
         cache_versions.SEQUENCE_KEY,
     ]
-    found = cache.get_many([*keys, key] if cached and storable else keys)
+    asked = [*keys, key, *cache_versions.fine_keys_seen(key)]
+    found = cache.get_many(asked if cached and storable else keys)
     versions = (
         cache_versions.version_from(found, CATALOG),
         cache_versions.version_from(found, PROMISE_RULES),
@@ -158,6 +159,8 @@ def page_lookup(kind: str, *parts: str, cached: bool = True) -> Lookup:
             fine=fine,
             valid_until=page.valid_until,
             now=now,
+            entry_key=key,
+            found=found,
         ):
             page = None
     return Lookup(

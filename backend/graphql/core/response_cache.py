@@ -149,6 +149,7 @@ def response_lookup(query: str, operation_name, variables) -> Lookup:
             cache_versions.SEQUENCE_KEY,
             NEXT_CHANGE_KEY,
             key,
+            *cache_versions.fine_keys_seen(key),
         ]
     )
     versions = (
@@ -166,6 +167,8 @@ def response_lookup(query: str, operation_name, variables) -> Lookup:
             fine=fine,
             valid_until=valid_until,
             now=now,
+            entry_key=key,
+            found=found,
         ):
             body = None
     return Lookup(
