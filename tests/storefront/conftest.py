@@ -25,3 +25,14 @@ def add_image(product, *, alt="", name="picture.png", size=(800, 600)):
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PUBLIC_URL = "https://shop.example.com"
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run a write with its commit's callbacks, as a committed request would."""
+
+    def committed(write):
+        with django_capture_on_commit_callbacks(execute=True):
+            return write()
+
+    return committed

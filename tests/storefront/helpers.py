@@ -7,6 +7,8 @@ from decimal import Decimal
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
+from django.test import Client
+
 from tests import factories
 from tests.fixtures.catalog import make_published_product
 
@@ -142,3 +144,20 @@ def sitemap_entries(client) -> dict[str, str | None]:
                 "s:lastmod", namespaces=SITEMAP_NS
             )
     return entries
+
+
+def read(url):
+    """GET as a new anonymous shopper; return the response."""
+    response = Client().get(url)
+    assert response.status_code == 200, url
+    return response
+
+
+def cached(url) -> bool:
+    return read(url)["X-Cache"] == "hit"
+
+
+def warm(*urls):
+    for url in urls:
+        read(url)
+        assert cached(url), url

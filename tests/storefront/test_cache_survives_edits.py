@@ -24,7 +24,7 @@ from tests import factories
 from tests.fixtures.catalog import make_published_product
 from tests.fixtures.content import make_article_page
 
-from .helpers import texts_by_class
+from .helpers import cached, read, texts_by_class, warm
 
 PUBLISHED_AT = datetime(2026, 10, 1, tzinfo=UTC)
 
@@ -41,34 +41,6 @@ def store(channel, warehouse, shipping_method, django_capture_on_commit_callback
     x.refresh_from_db()
     y.refresh_from_db()
     return {"x": x, "y": y, "a": a, "b": b}
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run a write with its commit's callbacks, as a committed request would."""
-
-    def committed(write):
-        with django_capture_on_commit_callbacks(execute=True):
-            return write()
-
-    return committed
-
-
-def read(url):
-    """GET as a new anonymous shopper; return the response."""
-    response = Client().get(url)
-    assert response.status_code == 200, url
-    return response
-
-
-def cached(url) -> bool:
-    return read(url)["X-Cache"] == "hit"
-
-
-def warm(*urls):
-    for url in urls:
-        read(url)
-        assert cached(url), url
 
 
 def article_url(page) -> str:

@@ -13,7 +13,6 @@ from decimal import Decimal
 import pytest
 from django.core.cache import cache
 from django.db import transaction
-from django.test import Client
 
 from backend.checkout.complete import checkout_complete
 from backend.order.services import order_cancel
@@ -28,7 +27,7 @@ from tests import factories
 from tests.fixtures.catalog import make_published_product
 from tests.fixtures.checkout import make_ready_checkout, paid_with
 
-from .helpers import shown_names, texts_by_class
+from .helpers import cached, read, shown_names, texts_by_class, warm
 
 
 @pytest.fixture
@@ -63,36 +62,8 @@ def sell(channel, shipping_method, django_capture_on_commit_callbacks):
     return sell
 
 
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run a write with its commit's callbacks, as a committed request would."""
-
-    def committed(write):
-        with django_capture_on_commit_callbacks(execute=True):
-            return write()
-
-    return committed
-
-
 def _set_stock(product, quantity):
     product.default_variant.stocks.update(quantity=quantity)
-
-
-def read(url):
-    """GET as a new anonymous shopper; return the response."""
-    response = Client().get(url)
-    assert response.status_code == 200, url
-    return response
-
-
-def cached(url) -> bool:
-    return read(url)["X-Cache"] == "hit"
-
-
-def warm(*urls):
-    for url in urls:
-        read(url)
-        assert cached(url), url
 
 
 def _stock_label(response) -> str:
