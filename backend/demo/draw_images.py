@@ -11,8 +11,9 @@ import math
 import sys
 from pathlib import Path
 
-import yaml
 from PIL import Image, ImageDraw, ImageFont
+
+from backend.core.yaml_text import yaml_safe_load
 
 SIZE = 800
 BACKGROUND = (246, 243, 238)
@@ -330,9 +331,9 @@ def _categories_with_products(categories: list[dict], products: list[dict]):
 def draw_catalog_images(catalog_dir: Path) -> list[Path]:
     """Draw the product, category and collection images of the catalog files."""
     with (catalog_dir / "products.yaml").open(encoding="utf-8") as handle:
-        products = yaml.safe_load(handle)["products"]
+        products = yaml_safe_load(handle)["products"]
     with (catalog_dir / "categories.yaml").open(encoding="utf-8") as handle:
-        categories = yaml.safe_load(handle)["categories"]
+        categories = yaml_safe_load(handle)["categories"]
     drawings = [
         (
             product["image"]["file"],
@@ -353,7 +354,7 @@ def draw_catalog_images(catalog_dir: Path) -> list[Path]:
         if category.get("background_image")
     ]
     with (catalog_dir / "collections.yaml").open(encoding="utf-8") as handle:
-        collections = yaml.safe_load(handle)["collections"]
+        collections = yaml_safe_load(handle)["collections"]
     drawings += [
         (
             collection["background_image"]["file"],

@@ -9,6 +9,7 @@ import yaml
 
 from backend.core.files import display_path
 from backend.core.languages import LANGUAGE_CODE_CHOICES
+from backend.core.yaml_text import yaml_safe_load
 
 from .errors import DemoDataError
 
@@ -27,7 +28,7 @@ def read_yaml(path: Path, top_key: str) -> list[dict]:
         check.fail("the file is missing")
     try:
         with path.open(encoding="utf-8") as handle:
-            document = yaml.safe_load(handle)
+            document = yaml_safe_load(handle)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark else ""

@@ -12,6 +12,8 @@ from typing import Any
 
 import yaml
 
+from backend.core.yaml_text import yaml_compose, yaml_safe_load
+
 from .catalog import ContentCatalog
 from .errors import ContentError
 
@@ -104,8 +106,8 @@ class _Check:
         self.label = split.label
         self.key_lines: dict[str, int] = {}
         try:
-            node = yaml.compose(split.front_matter)
-            data = yaml.safe_load(split.front_matter)
+            node = yaml_compose(split.front_matter)
+            data = yaml_safe_load(split.front_matter)
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             line = mark.line + 2 if mark else 2
