@@ -1,5 +1,6 @@
 """Playwright against Debian's chromium; skipped, saying why, without it."""
 
+import asyncio
 import os
 import re
 from contextlib import contextmanager
@@ -74,38 +75,101 @@ def require_chromium():
     return sync_api
 
 
+@contextmanager
+def _playwright_loop_running(loop):
+    """Mark Playwright's event loop as running in this thread for a block.
+
+    The sync API runs its loop in a greenlet of this thread and marks it
+    running between calls (so that Django refuses database calls and
+    asyncio.run() refuses to start). Between blocks nothing calls it and
+    the loop cannot run: unmarked, this thread is a plain one again for the
+    tests in between, as if Playwright had been stopped.
+    """
+    asyncio._set_running_loop(loop)
+    try:
+        yield
+    finally:
+        asyncio._set_running_loop(None)
+
+
+class _Chromium:
+    """One Playwright driver and chromium for this process, started on demand.
+
+    Starting them costs about a CPU-second and a half (the driver, then the
+    browser); a browser context costs a fraction of that and is as separate
+    as a new browser: its own cookies, storage and cache.
+    """
+
+    def __init__(self, sync_api):
+        self._sync_api = sync_api
+        self._playwright = None
+        self._loop = None
+        self._browser = None
+
+    @contextmanager
+    def running(self):
+        """Within this block, Playwright's calls work; yield the browser."""
+        if self._playwright is None:
+            try:
+                self._playwright = self._sync_api.sync_playwright().start()
+                # Playwright's loop, which the start left marked running.
+                self._loop = asyncio.get_running_loop()
+            finally:
+                asyncio._set_running_loop(None)
+        with _playwright_loop_running(self._loop):
+            # Started on first use, and again after a crash in an earlier test.
+            if self._browser is None or not self._browser.is_connected():
+                self._browser = self._playwright.chromium.launch(
+                    executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+                )
+            yield self._browser
+
+    def stop(self):
+        if self._playwright is None:
+            return
+        with _playwright_loop_running(self._loop):
+            if self._browser is not None and self._browser.is_connected():
+                self._browser.close()
+            self._playwright.stop()
+
+
+@pytest.fixture(scope="session")
+def _chromium():
+    """Return this process's chromium (see _Chromium), stopped at the end."""
+    chromium = _Chromium(require_chromium())
+    yield chromium
+    chromium.stop()
+
+
 @pytest.fixture
-def chromium_page():
+def chromium_page(_chromium):
     """Return a context manager giving a fresh page in a headless chromium.
 
-    Each block is a new browser with its own cookies: one person's visit.
-    The block fails, listing them, if any page it opened logged a console
-    error or threw (a Content-Security-Policy violation is one).
+    Each block is a new browser context with its own cookies, storage and
+    cache: one person's visit. The block fails, listing them, if any page it
+    opened logged a console error or threw (a Content-Security-Policy
+    violation is one).
 
-    Playwright runs an event loop in this thread while it is open, and
-    Django refuses database calls under a running loop: tests do their
-    database work before the block and assert on it after.
+    Playwright's event loop counts as running in this thread within a
+    block, and Django refuses database calls under a running loop: tests do
+    their database work before the block and assert on it after.
     """
-    sync_api = require_chromium()
 
     @contextmanager
     def open_page(*, expected_errors: tuple[str, ...] = ()):
         """``expected_errors``: patterns (re.search) of errors the test means."""
-        with sync_api.sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
-            )
-            errors: list[str] = []
+        errors: list[str] = []
 
-            def on_console(message):
-                if message.type == "error":
-                    errors.append(_console_error(message))
+        def on_console(message):
+            if message.type == "error":
+                errors.append(_console_error(message))
 
-            def on_page_error(web_error):
-                errors.append(f"page error: {web_error.error}")
+        def on_page_error(web_error):
+            errors.append(f"page error: {web_error.error}")
 
+        with _chromium.running() as browser:
+            context = browser.new_context()
             try:
-                context = browser.new_context()
                 # On the context, so a tab the page opens is watched too.
                 context.on("console", on_console)
                 context.on("weberror", on_page_error)
@@ -114,16 +178,16 @@ def chromium_page():
                 yield page
                 page.wait_for_load_state()
             finally:
-                browser.close()
-            errors = [
-                error
-                for error in errors
-                if not any(re.search(pattern, error) for pattern in expected_errors)
-            ]
-            if errors:
-                pytest.fail(
-                    "The pages logged console errors:\n" + "\n".join(errors),
-                    pytrace=False,
-                )
+                context.close()
+        errors = [
+            error
+            for error in errors
+            if not any(re.search(pattern, error) for pattern in expected_errors)
+        ]
+        if errors:
+            pytest.fail(
+                "The pages logged console errors:\n" + "\n".join(errors),
+                pytrace=False,
+            )
 
     return open_page
