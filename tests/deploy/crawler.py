@@ -18,6 +18,9 @@ import requests
 REQUEST_SECONDS = 60
 # Pagination and filter links multiply: a few variants of a path are enough.
 QUERY_VARIANTS_PER_PATH = 4
+# Paths that answer the same whoever asks: fetched once a crawl, not once a
+# visitor.
+SAME_FOR_EVERYONE = ("/static/", "/media/", "/thumbnail/")
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)""")
 # Sitemap <loc>, RSS <link> and Atom <link href>.
 XML_LINK = re.compile(
@@ -180,13 +183,25 @@ class Visit:
 class Visitor:
     """One person's session on the store; records every response it gets."""
 
-    def __init__(self, *, base_url: str, who: str, visits: list[Visit]):
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        who: str,
+        visits: list[Visit],
+        everyone: dict[str, int] | None = None,
+    ):
+        """``everyone``: the statuses of SAME_FOR_EVERYONE URLs, shared by the
+        visitors of one crawl."""
         self.base_url = base_url.rstrip("/")
         self.who = who
         self.visits = visits
         self.session = requests.Session()
         self.session.headers["User-Agent"] = "lumbar-demo-crawl"
+        # Only the store on the loopback: no proxy from the environment.
+        self.session.trust_env = False
         self.checked: dict[str, int] = {}
+        self.everyone = {} if everyone is None else everyone
         self.query_variants: dict[str, set[str]] = {}
 
     # Requests ---------------------------------------------------------------
@@ -219,17 +234,34 @@ class Visitor:
         return self._send("post", self.url(path), json=payload, found_on="")
 
     def _send(
-        self, method, url, *, found_on, allowed=frozenset(), **kwargs
+        self,
+        method,
+        url,
+        *,
+        found_on,
+        allowed=frozenset(),
+        allow_redirects=True,
+        **kwargs,
     ) -> requests.Response:
         response = self.session.request(
-            method, url, timeout=REQUEST_SECONDS, allow_redirects=True, **kwargs
+            method,
+            url,
+            timeout=REQUEST_SECONDS,
+            allow_redirects=allow_redirects,
+            **kwargs,
         )
         for step in [*response.history, response]:
             self.visits.append(
                 Visit(self.who, step.url, step.status_code, found_on, allowed)
             )
         self.checked[url] = response.status_code
+        if urlsplit(url).path.startswith(SAME_FOR_EVERYONE):
+            self.everyone[url] = response.status_code
         return response
+
+    def fetched(self, url: str) -> bool:
+        """Whether this visitor, or for a page the same for all anyone, has."""
+        return url in self.checked or url in self.everyone
 
     def _elsewhere(self, url: str, *, found_on: str) -> bool:
         """Record a link to this host on another port as broken."""
@@ -287,29 +319,49 @@ class Visitor:
         Pages whose URL ``follow`` accepts are read for their links and
         assets; every other internal link they carry is fetched once, to see
         it answers. ``skip`` names links never to fetch (log out, deletes).
+        A link's redirect is followed to a page not fetched yet.
         """
         # The start pages are read even if a flow fetched them already.
         queue = deque((self.url(path), None) for path in start)
         while queue and len(self.checked) < limit:
             url, found_on = queue.popleft()
-            if found_on is None:
-                found_on = ""
-            elif url in self.checked:
+            if found_on is not None and self.fetched(url):
                 continue
             if skip(url) or not self._new_variant(url):
                 continue
-            if self._elsewhere(url, found_on=found_on):
+            if self._elsewhere(url, found_on=found_on or ""):
                 continue
-            response = self._send("get", url, found_on=found_on)
+            if found_on is None:
+                response = self._send("get", url, found_on="")
+            else:
+                response = self._follow_to_new_page(url, found_on=found_on)
+            if response is None:
+                continue
             if not follow(response.url) or not self.is_internal(response.url):
                 continue
             for link in self.references(response):
-                if self.is_internal(link) and link not in self.checked:
+                if self.is_internal(link) and not self.fetched(link):
                     queue.append((link, response.url))
+
+    def _follow_to_new_page(self, url: str, *, found_on: str):
+        """GET a link and its redirects; None where one leads to a known page."""
+        response = self._send("get", url, found_on=found_on, allow_redirects=False)
+        while response.is_redirect:
+            target = urldefrag(urljoin(response.url, response.headers["Location"])).url
+            if (
+                self.fetched(target)
+                or not self.is_internal(target)
+                or self._elsewhere(target, found_on=found_on)
+            ):
+                return None
+            response = self._send(
+                "get", target, found_on=found_on, allow_redirects=False
+            )
+        return response
 
     def check(self, url: str, *, found_on: str) -> None:
         """Fetch a linked URL once, to see that it answers."""
-        if url not in self.checked and not self._elsewhere(url, found_on=found_on):
+        if not self.fetched(url) and not self._elsewhere(url, found_on=found_on):
             self._send("get", url, found_on=found_on)
 
     def check_assets(self, response: requests.Response) -> None:

@@ -35,7 +35,6 @@ from .demo_server import demo_var_dir, start_demo_store, wait_until_serving
 pytestmark = pytest.mark.demo_crawl
 
 CHANNEL = "default-channel"
-STAFF = ["merch@example.com", "ops@example.com"]
 CUSTOMER_PASSWORD = "Crawl-pass-4821"
 US_ADDRESS = {
     "first_name": "Ada",
@@ -82,6 +81,8 @@ CONFIRM_LINK = re.compile(r"https?://[^\s\"'<>]+(/account/confirm/\?[^\s\"'<>]+)
 class Crawl:
     boot_seconds: float
     visits: list[Visit] = field(default_factory=list)
+    # Static files, media and thumbnails: one fetch serves every visitor.
+    same_for_everyone: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     # The page of each kind the browser opens, and whose cookies it takes.
     browser_pages: dict[str, tuple[Visitor, str]] = field(default_factory=dict)
@@ -129,16 +130,24 @@ def crawl(demo_store, request):
     _crawl_as_anonymous(demo_store, result)
     _crawl_cart_and_checkout(demo_store, result)
     _crawl_account(demo_store, result)
-    _crawl_operations(demo_store, result)
-    for email in STAFF:
-        _crawl_admin(demo_store, result, email=email)
+    operations = _crawl_operations(demo_store, result)
+    merchandiser = _staff_login(
+        demo_store, result, email="merch@example.com", who="merchandiser admin"
+    )
+    _crawl_admin(result, visitor=merchandiser)
+    _crawl_admin(result, visitor=_same_login(operations, result, "operations admin"))
     result.seconds = time.monotonic() - started
     request.config.stash[CRAWL_SUMMARY] = result.summary()
     return result
 
 
 def _visitor(store, result: Crawl, who: str) -> Visitor:
-    return Visitor(base_url=store.url, who=who, visits=result.visits)
+    return Visitor(
+        base_url=store.url,
+        who=who,
+        visits=result.visits,
+        everyone=result.same_for_everyone,
+    )
 
 
 def _storefront(url: str) -> bool:
@@ -340,7 +349,19 @@ def _staff_login(store, result: Crawl, *, email: str, who: str) -> Visitor:
     return visitor
 
 
-def _crawl_operations(store, result: Crawl) -> None:
+def _same_login(visitor: Visitor, result: Crawl, who: str) -> Visitor:
+    """The same person, signed in once, visiting another part of the store."""
+    other = Visitor(
+        base_url=visitor.base_url,
+        who=who,
+        visits=result.visits,
+        everyone=result.same_for_everyone,
+    )
+    other.session = visitor.session
+    return other
+
+
+def _crawl_operations(store, result: Crawl) -> Visitor:
     visitor = _staff_login(store, result, email="ops@example.com", who="operations")
     visitor.crawl(
         ["/ops/"],
@@ -348,12 +369,11 @@ def _crawl_operations(store, result: Crawl) -> None:
         skip=_never,
     )
     result.browser_pages["ops"] = (visitor, "/ops/")
+    return visitor
 
 
-def _crawl_admin(store, result: Crawl, *, email: str) -> None:
+def _crawl_admin(result: Crawl, *, visitor: Visitor) -> None:
     """Open each changelist and add form the admin index links, one object each."""
-    who = "merchandiser admin" if email.startswith("merch") else "operations admin"
-    visitor = _staff_login(store, result, email=email, who=who)
     index = visitor.get("/admin/")
     visitor.check_assets(index)
     model_pages = [
@@ -361,7 +381,7 @@ def _crawl_admin(store, result: Crawl, *, email: str) -> None:
         for link in dict.fromkeys(parse_page(index.text).links)
         if re.fullmatch(r"/admin/\w+/\w+/(add/)?", link)
     ]
-    assert model_pages, f"The admin index offers {email} nothing"
+    assert model_pages, f"The admin index offers {visitor.who} nothing"
     change_forms = []
     for path in model_pages:
         page = visitor.get(path, found_on=index.url)
@@ -381,7 +401,7 @@ def _crawl_admin(store, result: Crawl, *, email: str) -> None:
             visitor.check_assets(form)
             change_forms.append(change)
     product_forms = [path for path in change_forms if "/product/product/" in path]
-    if email.startswith("merch"):
+    if visitor.who == "merchandiser admin":
         result.browser_pages["admin"] = (
             visitor,
             (product_forms or change_forms or ["/admin/"])[0],
