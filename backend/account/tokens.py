@@ -97,7 +97,11 @@ def user_from_payload(payload: dict, *, token_type: str) -> User:
     """Return the active user a token's claims name, or raise InvalidTokenError."""
     if payload.get("type") != token_type:
         raise jwt.InvalidTokenError("Invalid token type.")
-    user = User.objects.filter(email=payload["email"], is_active=True).first()
+    try:
+        # The email is unique: get() reads it without ordering users by email.
+        user = User.objects.get(email=payload["email"], is_active=True)
+    except User.DoesNotExist:
+        user = None
     if user is None or user.jwt_token_key != payload["token"]:
         raise jwt.InvalidTokenError(
             "Invalid token. Create new one by using tokenCreate mutation."

@@ -26,8 +26,9 @@ def order_for_token_holder(
     """
     queryset = Order.objects.all() if queryset is None else queryset
     try:
-        return queryset.filter(token=token).first()
-    except ValidationError:  # not a UUID
+        # The token is unique: get() reads it without sorting orders by number.
+        return queryset.get(token=token)
+    except (Order.DoesNotExist, ValidationError):  # no such order, or not a UUID
         return None
 
 

@@ -23,7 +23,7 @@ SLUG = "physical-therapy-for-sciatica"
 # The article change page with its featured products and their warnings
 # (including the check for remembered products that were deleted since),
 # and the preview's shop blocks (article_shop_blocks, cached rules).
-QUERIES_CHANGE_PAGE = 26
+QUERIES_CHANGE_PAGE = 25
 PREFIX = "attributevalues"
 
 

@@ -168,4 +168,4 @@ def test_the_changelist_query_count_does_not_grow_with_comments(client):
         counts.append(len(queries))
 
     # Session, user, permissions, counts, the page filter and the rows.
-    assert counts == [8, 8]
+    assert counts == [7, 7]

@@ -300,9 +300,9 @@ def test_the_order_list_costs_the_same_for_2_or_6_orders(
     assert len(many["data"]["orders"]["edges"]) == 6
 
 
-# Measured: the token's user, two permission reads, the page, and what the
+# Measured: the token's user, their permissions, the page, and what the
 # order list always prefetches (lines, variants, products).
-LIST_QUERIES = 7
+LIST_QUERIES = 6
 
 
 def test_the_draft_list_is_empty_for_lumbar_keeps_no_drafts(ops_api, sent_order):

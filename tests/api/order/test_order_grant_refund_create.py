@@ -220,7 +220,7 @@ def test_granted_refunds_on_a_page_of_orders_cost_the_same_for_2_or_6(
     assert len(few["data"]["orders"]["edges"]) == 2
 
 
-# Measured: the token's user, two permission reads, the page and what the
+# Measured: the token's user, their permissions, the page and what the
 # order list always prefetches (lines, variants, products), then three for
 # the grants: refunds with their transactions, their lines, the order lines.
-GRANTS_QUERIES = 10
+GRANTS_QUERIES = 9

@@ -168,8 +168,8 @@ def test_warehouses_run_fixed_queries_for_any_count(
         "edges { node { slug address { city } } } } }"
     )
 
-    # User (from the token), user and group permissions, the page, the count.
-    with django_assert_num_queries(5):
+    # User (from the token), their permissions, the page, the count.
+    with django_assert_num_queries(4):
         result = products_staff(query)
 
     assert result["data"]["warehouses"]["totalCount"] == count
