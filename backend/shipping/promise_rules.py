@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-import holidays
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q, Value
@@ -117,6 +116,10 @@ class PromiseRules:
 @functools.lru_cache(maxsize=32)
 def country_holidays(country: str, year: int) -> frozenset[date]:
     """Public holidays on which carriers in the country do not deliver."""
+    # Imported on first use: its calendars cost every process that starts
+    # Django (web, worker, manage.py) a tenth of a second of CPU.
+    import holidays
+
     try:
         dates = holidays.country_holidays(country, years=[year, year + 1])
     except NotImplementedError:

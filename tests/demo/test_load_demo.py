@@ -1,5 +1,6 @@
 """The load_demo command on an empty store: loads, reports, refuses bad files."""
 
+import contextlib
 import io
 import os
 import subprocess
@@ -9,7 +10,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
-from django.db import connection
+from django.db import connection, transaction
+from django.test import override_settings
 
 from tests.fixtures.demo import FAST_HASHERS
 
@@ -23,8 +25,29 @@ def media_root(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
-def test_first_run_reports_what_it_created_and_the_demo_logins(db, media_root):
-    output = load_demo()
+@pytest.fixture(scope="module")
+def first_run(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Return the stdout and stderr of load_demo on an empty store.
+
+    One load serves the tests of its report and of its progress bar; it is
+    rolled back at once, so every other test starts from the empty store.
+    """
+    out, err = io.StringIO(), io.StringIO()
+    with (
+        django_db_blocker.unblock(),
+        override_settings(
+            MEDIA_ROOT=tmp_path_factory.mktemp("media"), PASSWORD_HASHERS=FAST_HASHERS
+        ),
+        transaction.atomic(),
+        contextlib.redirect_stderr(err),
+    ):
+        call_command("load_demo", stdout=out)
+        transaction.set_rollback(True)
+    return out.getvalue(), err.getvalue()
+
+
+def test_first_run_reports_what_it_created_and_the_demo_logins(first_run):
+    output, _ = first_run
 
     assert output.startswith("Demo store loaded in ")
     assert "  products: 19 created\n" in output
@@ -37,13 +60,11 @@ def test_first_run_reports_what_it_created_and_the_demo_logins(db, media_root):
     assert "admin@example.com / lumbar-admin-demo  (superuser)" in output
 
 
-def test_progress_bar_goes_to_stderr_and_the_report_to_stdout(db, media_root, capsys):
-    out = io.StringIO()
+def test_progress_bar_goes_to_stderr_and_the_report_to_stdout(first_run):
+    output, errors = first_run
 
-    call_command("load_demo", stdout=out)
-
-    assert "Loading demo store" in capsys.readouterr().err
-    assert "Loading demo store" not in out.getvalue()
+    assert "Loading demo store" in errors
+    assert "Loading demo store" not in output
 
 
 def test_a_refusal_half_way_through_the_load_rolls_everything_back(

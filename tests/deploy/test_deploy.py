@@ -153,7 +153,7 @@ def test_compose_web_command_serves_the_store(compose):
             except (ConnectionError, OSError):
                 if process.poll() is not None:
                     break
-                time.sleep(0.3)
+                time.sleep(0.05)
         assert status == 200, (
             process.stderr.read1().decode() if process.poll() else status
         )

@@ -26,6 +26,7 @@ from tests.faults.conftest import (
     WebServer,
     Worker,
     app_environment,
+    stop_all,
     wait_for,
     wait_ready,
 )
@@ -135,8 +136,7 @@ def two_instances(tmp_path, shared_redis, smtp_server):
         wait_ready(web_a, web_b, *workers)
         yield web_a, web_b
     finally:
-        for process in (web_a, web_b, *workers):
-            process.stop()
+        stop_all([web_a, web_b, *workers])
 
 
 @pytest.fixture

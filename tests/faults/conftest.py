@@ -164,13 +164,26 @@ class Process:
     stop_signal = signal.SIGTERM
 
     def stop(self) -> None:
+        stop_all([self])
+
+    def _ask_to_stop(self) -> None:
         if self.process.poll() is None:
             self.process.send_signal(self.stop_signal)
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=5)
+
+    def _wait_stopped(self) -> None:
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=5)
+
+
+def stop_all(processes) -> None:
+    """Stop processes together: each is signalled before any is waited for."""
+    for process in processes:
+        process._ask_to_stop()
+    for process in processes:
+        process._wait_stopped()
 
 
 class WebServer(Process):
@@ -247,31 +260,31 @@ class Worker(Process):
 
 
 @pytest.fixture
-def start_web(tmp_path):
-    started: list[WebServer] = []
-
-    def start(env: dict[str, str]) -> WebServer:
-        server = WebServer(env, tmp_path / f"web-{len(started)}.log")
-        started.append(server)
-        return server
-
-    yield start
-    for server in started:
-        server.stop()
+def _started():
+    """The web servers and workers a test started, stopped together after it."""
+    started: list[Process] = []
+    yield started
+    stop_all(started)
 
 
 @pytest.fixture
-def start_worker(tmp_path):
-    started: list[Worker] = []
+def start_web(tmp_path, _started):
+    def start(env: dict[str, str]) -> WebServer:
+        server = WebServer(env, tmp_path / f"web-{len(_started)}.log")
+        _started.append(server)
+        return server
 
+    return start
+
+
+@pytest.fixture
+def start_worker(tmp_path, _started):
     def start(env: dict[str, str]) -> Worker:
-        worker = Worker(env, tmp_path / f"worker-{len(started)}.log")
-        started.append(worker)
+        worker = Worker(env, tmp_path / f"worker-{len(_started)}.log")
+        _started.append(worker)
         return worker
 
-    yield start
-    for worker in started:
-        worker.stop()
+    return start
 
 
 ERRORS = "errors { field code message }"

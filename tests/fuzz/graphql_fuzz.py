@@ -58,6 +58,12 @@ def register_scalars() -> None:
         schemathesis.graphql.scalar(name, strategy)
 
 
+@dataclass(frozen=True)
+class Case:
+    operation: str
+    query: str
+
+
 @dataclass
 class ServerError:
     operation: str
@@ -92,8 +98,8 @@ def server_error(response) -> str | None:
     return None
 
 
-def _sender(client, *, operation, headers: dict, examples: int, found: list):
-    """Return a Hypothesis test that sends cases of one operation."""
+def _generator(*, operation, examples: int, generated: list):
+    """Return a Hypothesis test that records the cases of one operation."""
 
     @hypothesis_settings(
         max_examples=examples,
@@ -104,36 +110,56 @@ def _sender(client, *, operation, headers: dict, examples: int, found: list):
         phases=[Phase.explicit, Phase.generate],
     )
     @given(case=operation.as_strategy())
-    def send(case):
-        # Each request runs in a savepoint rolled back after it, so a failed
-        # statement cannot poison the next request.
-        savepoint = transaction.savepoint()
-        try:
-            response = client.post(
-                "/graphql/",
-                data=json.dumps({"query": case.body}),
-                content_type="application/json",
-                **headers,
-            )
-        finally:
-            transaction.savepoint_rollback(savepoint)
-        if server_error(response):
-            found.append(
-                ServerError(
-                    operation=operation.label,
-                    query=case.body,
-                    status=response.status_code,
-                    body=response.content.decode(errors="replace"),
-                )
-            )
+    def record(case):
+        generated.append(Case(operation=operation.label, query=case.body))
 
-    return send
+    return record
 
 
 def ids_strategy(ids: list[str]):
     """Return IDs of the store's own objects mostly, and now and then junk."""
     known = st.sampled_from(ids) if ids else st.nothing()
     return st.one_of(known, known, known, st.text(max_size=12)).map(nodes.String)
+
+
+@functools.cache
+def cases(ids: tuple[str, ...], examples: int) -> tuple[Case, ...]:
+    """Return the generated cases of every operation, drawn once per store.
+
+    Drawing costs more than sending. Derandomized and never shrunk, the
+    draws depend on nothing a response says: every caller of a store gets
+    these same cases, as each used to draw for itself.
+    """
+    # Strategies read the registered scalars when they are built, below.
+    schemathesis.graphql.scalar("ID", ids_strategy(list(ids)))
+    generated: list[Case] = []
+    for operation in operations():
+        _generator(operation=operation, examples=examples, generated=generated)()
+    return tuple(generated)
+
+
+def send(client, *, case: Case, headers: dict) -> ServerError | None:
+    """Send one case; return the server error it met, or None."""
+    # Each request runs in a savepoint rolled back after it, so a failed
+    # statement cannot poison the next request.
+    savepoint = transaction.savepoint()
+    try:
+        response = client.post(
+            "/graphql/",
+            data=json.dumps({"query": case.query}),
+            content_type="application/json",
+            **headers,
+        )
+    finally:
+        transaction.savepoint_rollback(savepoint)
+    if not server_error(response):
+        return None
+    return ServerError(
+        operation=case.operation,
+        query=case.query,
+        status=response.status_code,
+        body=response.content.decode(errors="replace"),
+    )
 
 
 def fuzz(
@@ -144,17 +170,9 @@ def fuzz(
     ``ids`` are global IDs of objects in the database, so generated calls
     reach the resolvers' real work instead of stopping at "not found".
     """
-    # Strategies read the registered scalars when they are built, below.
-    schemathesis.graphql.scalar("ID", ids_strategy(list(ids)))
-    found: list[ServerError] = []
     # A crash is a finding to report with the others, not a test error.
     client.raise_request_exception = False
-    for operation in operations():
-        _sender(
-            client,
-            operation=operation,
-            headers=headers,
-            examples=examples,
-            found=found,
-        )()
-    return found
+    found = (
+        send(client, case=case, headers=headers) for case in cases(tuple(ids), examples)
+    )
+    return [error for error in found if error is not None]
