@@ -2,19 +2,33 @@
 
 The suite itself runs on the system PostgreSQL; this boots the demo store
 the way a new user does (no DATABASE_URL, no REDIS_URL), on a port and a var
-directory of its own, and visits it over HTTP.
+directory of its own, and visits it over HTTP: the pages a new user opens
+first, then every page as every kind of person (the demo crawl,
+tests/deploy/demo_crawl.py; its count of pages is printed at the end of the
+run). Then it stops the store and starts it a second time.
 """
 
 import os
 import subprocess
 import sys
+import time
+from urllib.parse import urlsplit
 
 import psutil
 import pytest
 import requests
 
+from tests.browser.conftest import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    TIMEOUT_MS,
+    _console_error,
+    require_chromium,
+)
 from tests.faults.conftest import free_port
 
+from .conftest import CRAWL_SUMMARY
+from .demo_crawl import BROWSER_PAGES, crawl_store, describe
 from .demo_server import ROOT, demo_var_dir, start_demo_store, wait_until_serving
 
 ARTICLES = sorted(path.stem for path in (ROOT / "content/articles").glob("*.md"))
@@ -27,12 +41,14 @@ PRODUCT_QUERY = """
 
 def start_demo(*, var_dir, log):
     """Start scripts/run_demo.py on a free port and wait until it serves."""
+    started = time.monotonic()
     store = start_demo_store(port=free_port(), var_dir=var_dir, log=log)
     try:
         wait_until_serving(store)
     except AssertionError:
         store.stop()
         raise
+    store.boot_seconds = time.monotonic() - started
     return store
 
 
@@ -54,6 +70,13 @@ def first_run(var_dir):
     run = start_demo(var_dir=var_dir, log=var_dir.parent / "first-run.log")
     yield run
     run.stop()
+
+
+@pytest.fixture(scope="module")
+def crawl(first_run, request):
+    result = crawl_store(first_run)
+    request.config.stash[CRAWL_SUMMARY] = result.summary()
+    return result
 
 
 def test_make_run_says_it_uses_a_new_embedded_postgresql(first_run):
@@ -82,6 +105,112 @@ def test_make_run_api_answers_with_images_on_the_port_it_serves(first_run):
 
     (edge,) = response.json()["data"]["products"]["edges"]
     assert edge["node"]["thumbnail"]["url"].startswith(first_run.url + "/")
+
+
+# --- the demo crawl, on the first run ---------------------------------------
+
+
+@pytest.mark.demo_crawl
+def test_no_page_answers_a_server_error(crawl):
+    errors = [describe(visit) for visit in crawl.visits if visit.status >= 500]
+
+    assert errors == [], "Pages answered 500 or more:\n" + "\n".join(errors)
+
+
+@pytest.mark.demo_crawl
+def test_no_link_or_image_on_a_page_is_broken(crawl):
+    broken = [
+        describe(visit)
+        for visit in crawl.failures()
+        if visit.status < 500 and visit.found_on
+    ]
+
+    assert broken == [], "Links or assets that do not answer:\n" + "\n".join(broken)
+
+
+@pytest.mark.demo_crawl
+def test_every_page_the_crawl_asked_for_answers(crawl):
+    refused = [
+        describe(visit)
+        for visit in crawl.failures()
+        if visit.status < 500 and not visit.found_on
+    ]
+
+    assert refused == [], "Pages that did not answer:\n" + "\n".join(refused)
+
+
+@pytest.mark.demo_crawl
+def test_the_crawl_reached_every_kind_of_page(crawl):
+    paths = {urlsplit(visit.url).path for visit in crawl.visits}
+    kinds = {
+        kind
+        for kind, prefix in [
+            ("article", "/articles/"),
+            ("product", "/products/"),
+            ("category", "/categories/"),
+            ("collection", "/collections/"),
+            ("search", "/search/"),
+            ("feed", "/articles/feed/"),
+            ("sitemap", "/sitemap.xml"),
+            ("cart", "/cart/"),
+            ("checkout", "/checkout/review/"),
+            ("confirmation", "/checkout/confirmation/"),
+            ("order status", "/orders/"),
+            ("account", "/account/orders/"),
+            ("ops order", "/ops/orders/"),
+            ("admin change form", "/change/"),
+            ("thumbnail", "/thumbnail/"),
+        ]
+        if any(prefix in path for path in paths)
+    }
+
+    assert len(kinds) == 15, kinds
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    sync_api = require_chromium()
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.mark.demo_crawl
+@pytest.mark.browser
+@pytest.mark.parametrize("kind", BROWSER_PAGES)
+def test_the_page_logs_no_console_error_in_chromium(crawl, chromium, kind):
+    visitor, path = crawl.browser_pages[kind]
+    context = chromium.new_context()
+    context.add_cookies(
+        [
+            {"name": cookie.name, "value": cookie.value, "url": visitor.base_url}
+            for cookie in visitor.session.cookies
+        ]
+    )
+    errors: list[str] = []
+    context.on(
+        "console",
+        lambda message: (
+            message.type == "error" and errors.append(_console_error(message))
+        ),
+    )
+    context.on("weberror", lambda error: errors.append(f"page error: {error.error}"))
+    try:
+        page = context.new_page()
+        page.set_default_timeout(TIMEOUT_MS)
+        response = page.goto(visitor.url(path), wait_until="load")
+        page.wait_for_load_state("networkidle")
+    finally:
+        context.close()
+
+    assert response.status == 200, f"{path} answered {response.status}"
+    assert errors == [], f"{path} as {visitor.who}:\n" + "\n".join(errors)
+
+
+# --- stopping and starting again ---------------------------------------------
 
 
 def test_sigterm_stops_the_web_server_and_then_postgresql(first_run):
