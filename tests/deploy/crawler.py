@@ -260,7 +260,7 @@ class Visitor:
         return response
 
     def fetched(self, url: str) -> bool:
-        """Whether this visitor, or for a page the same for all anyone, has."""
+        """Tell whether this visitor fetched the URL (anyone, for a shared file)."""
         return url in self.checked or url in self.everyone
 
     def _elsewhere(self, url: str, *, found_on: str) -> bool:
