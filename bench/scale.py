@@ -37,9 +37,10 @@ ROOT = Path(__file__).resolve().parent.parent
 # shadow an installed package.
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
 sys.path.insert(0, str(ROOT))
+# --database names them: the grown store, and with --keep a copy of the demo
+# store before it grows (its query counts are the reference). The grown one
+# records its factor in a table.
 BENCH_DB = "lumbar_bench_scale"
-# With --keep, a copy of the demo store before it grows (its query counts are
-# the reference) and, once grown, the factor in a table of the large one.
 DEMO_DB = "lumbar_bench_scale_demo"
 STATE_TABLE = "bench_scale_state"
 # A table read whole by a query is a fault once it holds more rows than this.
@@ -693,6 +694,7 @@ def copy_database(base_url: str) -> None:
 
 
 def main() -> None:
+    global BENCH_DB, DEMO_DB  # noqa: PLW0603 - the helpers above read them
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--factor", type=float, default=1.0)
     parser.add_argument("--rounds", type=int, default=20)
@@ -702,7 +704,19 @@ def main() -> None:
         help="reuse the databases an earlier run grew at this factor "
         "(new migrations applied) instead of building them again",
     )
+    parser.add_argument(
+        "--database",
+        default="lumbar_bench_scale",
+        help="the grown store's database (default lumbar_bench_scale; with --keep the "
+        "demo copy is this name with _demo)",
+    )
+    parser.add_argument(
+        "--only",
+        default="",
+        help="measure only the targets whose name contains this text",
+    )
     args = parser.parse_args()
+    BENCH_DB, DEMO_DB = args.database, f"{args.database}_demo"
     base_url = os.environ.get("DATABASE_URL", "")
     if not base_url.startswith("postgres"):
         fail("set DATABASE_URL to a PostgreSQL server (make bench does)")
@@ -758,6 +772,7 @@ def main() -> None:
     targets = targets_for(*sign_in(), large=True)
     for target, demo in zip(targets, demo_targets, strict=True):
         target.queries["demo"] = demo.queries["demo"]
+    targets = [target for target in targets if args.only in target.name]
     peak = measure(targets, rounds=args.rounds, phase="large", explain=True)
     print(
         f"\n{'target':<40} {'p50 ms':>8} {'p95 ms':>8} {'limit':>6} "
