@@ -42,11 +42,15 @@ browser:
 # Bytecode is compiled first and kept (even where PYTHONDONTWRITEBYTECODE is
 # set): every worker and every server a test starts then imports it instead
 # of compiling the sources again, and pytest keeps its rewritten test modules.
+# Every connection the tests and their servers open commits without waiting
+# for the WAL to reach the disk (PGOPTIONS, read by libpq): test data need
+# no durability, and a commit costs 0.2 ms instead of 3.4 ms here.
 test: $(STAMP) services browser
 	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) \
 		$(BIN)/lint-imports --no-cache
 	@rm -rf var/test-results; status=0; \
 	export DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL); \
+	export PGOPTIONS="$${PGOPTIONS:+$$PGOPTIONS }-c synchronous_commit=off"; \
 	export PYTHONDONTWRITEBYTECODE=; \
 	$(BIN)/python -m compileall -q -j 0 backend tests bench e2e scripts >/dev/null; \
 	echo "== parallel group ($(TEST_WORKERS) workers)"; \

@@ -157,6 +157,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # cancelled statement ends a GraphQL query with a QueryTimeout error.
 # Management commands, Celery workers and tests run without it: nobody waits
 # on them, and a migration on a large table may rightly run for minutes.
+# An explicit options parameter makes libpq ignore PGOPTIONS, so the
+# environment's settings come first in it.
 DATABASE_STATEMENT_TIMEOUT_MS = int(os.environ.get("DATABASE_STATEMENT_TIMEOUT_MS", 0))
 for _database in (DATABASES["default"], DATABASES["replica"]):
     _timeout = f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS}"
@@ -166,7 +168,11 @@ for _database in (DATABASES["default"], DATABASES["replica"]):
         and _database["ENGINE"] == "django.db.backends.postgresql"
         and _timeout not in _options.get("options", "")
     ):
-        _options["options"] = f"{_options.get('options', '')} {_timeout}".strip()
+        _options["options"] = " ".join(
+            filter(
+                None, [_options.get("options") or os.environ.get("PGOPTIONS"), _timeout]
+            )
+        )
         _database["OPTIONS"] = _options
 
 AUTH_USER_MODEL = "account.User"
