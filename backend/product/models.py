@@ -209,6 +209,16 @@ class ProductChannelListing(models.Model):
             models.Index(
                 fields=["available_for_purchase_at"], name="product_listing_available"
             ),
+            # Sorting a listing by price walks these in order and stops
+            # after a page; DESC puts products without a price last too.
+            models.Index(
+                "discounted_price_amount", "channel", name="product_listing_price"
+            ),
+            models.Index(
+                models.F("discounted_price_amount").desc(nulls_last=True),
+                "channel",
+                name="product_listing_price_desc",
+            ),
         ]
 
     def __str__(self) -> str:
