@@ -124,8 +124,10 @@ def keep_state(factor: float) -> None:
 
 def _columns(cursor, table: str) -> list[str]:
     cursor.execute(
+        # A generated column computes itself: a copy cannot write it.
         "SELECT column_name FROM information_schema.columns "
-        "WHERE table_name = %s ORDER BY ordinal_position",
+        "WHERE table_name = %s AND is_generated = 'NEVER' "
+        "ORDER BY ordinal_position",
         [table],
     )
     return [name for (name,) in cursor.fetchall()]
@@ -271,6 +273,19 @@ def grow(*, factor: float, template) -> None:
                 "variant_id": "v.new_id",
                 "price_amount": "src.price_amount + (v.new_id % 17)",
             },
+        )
+        # Each listing's stored cheapest price, as the price services keep
+        # it: the copies' variant prices moved above.
+        cursor.execute(
+            "UPDATE product_productchannellisting l "
+            "SET discounted_price_amount = cheapest.amount FROM ("
+            "SELECT v.product_id, vl.channel_id, min(vl.price_amount) AS amount "
+            "FROM product_productvariantchannellisting vl "
+            "JOIN product_productvariant v ON v.id = vl.variant_id "
+            "JOIN scale_product p ON p.new_id = v.product_id "
+            "WHERE vl.price_amount IS NOT NULL GROUP BY 1, 2) cheapest "
+            "WHERE l.product_id = cheapest.product_id "
+            "AND l.channel_id = cheapest.channel_id"
         )
         rows += clone(
             cursor,

@@ -11,7 +11,7 @@ import re
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connections
-from django.db.models import F, QuerySet
+from django.db.models import F, Q, QuerySet
 
 # Stemming for English; the same configuration builds every search vector.
 SEARCH_CONFIG = "english"
@@ -102,6 +102,26 @@ def search_rank(terms: list[str], *, vector: str = "search_vector"):
         weights=RANK_WEIGHTS,
         normalization=RANK_NORMALIZATION,
     )
+
+
+def search_tiers(
+    queryset: QuerySet, *, terms: list[str], vector: str, matches: Q
+) -> list[QuerySet]:
+    """Split the rows matching a search by what a short vector of theirs holds.
+
+    ``vector`` names a small vector of one field (a name, a title) whose
+    words the long vector (``matches``) holds too: the rows holding every
+    word there come first, then those holding the last word (the head of
+    the phrase), then the other rows ``matches`` finds. The first tiers
+    read the short vector's GIN index alone, never a long vector.
+    """
+    every = Q(**{vector: search_query(terms)})
+    head = Q(**{vector: search_query(terms[-1:])})
+    tiers = [queryset.filter(every)]
+    if len(terms) > 1:
+        tiers.append(queryset.filter(head).exclude(every))
+    tiers.append(queryset.filter(matches).exclude(head))
+    return tiers
 
 
 def terms_corrected(*, terms: list[str], vocabularies: list[QuerySet]) -> list[str]:

@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVectorField
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.utils import timezone
 
 from backend.core.models import ModelWithMetadata, SeoModel, TranslationModel
+from backend.core.search import PREFIX_CONFIG, SEARCH_CONFIG
 
 
 class PageType(ModelWithMetadata):
@@ -42,6 +43,14 @@ class Page(ModelWithMetadata, SeoModel):
     # Weighted tsvector (title A, article summary B, article body C);
     # written by services.search.page_search_vector_update.
     search_vector = SearchVectorField(null=True, blank=True, editable=False)
+    # The title's words alone (stemmed and as typed): its GIN index finds
+    # the articles a search names without reading every body's vector.
+    title_vector = models.GeneratedField(
+        expression=SearchVector("title", config=SEARCH_CONFIG)
+        + SearchVector("title", config=PREFIX_CONFIG),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     objects = PageQuerySet.as_manager()
 
@@ -49,6 +58,7 @@ class Page(ModelWithMetadata, SeoModel):
         ordering = ("slug",)
         indexes = [
             GinIndex(fields=["search_vector"], name="page_search_vector"),
+            GinIndex(fields=["title_vector"], name="page_title_vector"),
             # The next scheduled publication: the first moment after now.
             models.Index(fields=["published_at"], name="page_published_at"),
         ]

@@ -2,7 +2,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVectorField
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.utils import timezone
 from django_prices.models import MoneyField
@@ -16,6 +16,7 @@ from backend.core.models import (
     SortableModel,
     TranslationModel,
 )
+from backend.core.search import PREFIX_CONFIG, SEARCH_CONFIG
 
 PRICE_MAX_DIGITS = 12
 PRICE_DECIMAL_PLACES = 3
@@ -126,6 +127,15 @@ class Product(SeoModel, ModelWithMetadata):
     # Weighted tsvector (name A, category B, text C); written by
     # services.search.product_search_vector_update, read by search.py.
     search_vector = SearchVectorField(null=True, blank=True, editable=False)
+    # The name's words alone (stemmed and as typed): a small vector whose
+    # GIN index finds the products named by a search without reading the
+    # long vectors of every product that mentions its words (search.py).
+    name_vector = models.GeneratedField(
+        expression=SearchVector("name", config=SEARCH_CONFIG)
+        + SearchVector("name", config=PREFIX_CONFIG),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
     category = models.ForeignKey(
         Category,
         related_name="products",
@@ -155,6 +165,7 @@ class Product(SeoModel, ModelWithMetadata):
         ordering = ["slug"]
         indexes = [
             GinIndex(fields=["search_vector"], name="product_search_vector"),
+            GinIndex(fields=["name_vector"], name="product_name_vector"),
             # Listings by name (article blocks, sortBy NAME) walk this index
             # and stop at the page's end instead of sorting every product.
             models.Index(fields=["name", "id"], name="product_name_id"),
@@ -208,6 +219,16 @@ class ProductChannelListing(models.Model):
             models.Index(fields=["published_at"], name="product_listing_published"),
             models.Index(
                 fields=["available_for_purchase_at"], name="product_listing_available"
+            ),
+            # Sorting a listing by price walks these in order and stops
+            # after a page; DESC puts products without a price last too.
+            models.Index(
+                "discounted_price_amount", "channel", name="product_listing_price"
+            ),
+            models.Index(
+                models.F("discounted_price_amount").desc(nulls_last=True),
+                "channel",
+                name="product_listing_price_desc",
             ),
         ]
 

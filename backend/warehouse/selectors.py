@@ -1,5 +1,6 @@
 """Stock reads: how many of a variant a shopper of a channel can buy."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -233,17 +234,21 @@ def catalog_page(
     in_stock_only: bool = False,
     page_number: int | str | None = 1,
     page_size: int,
+    narrow: Callable[[QuerySet], QuerySet] | None = None,
 ) -> CatalogPage:
     """Return one page of a filtered, sorted listing, ready to render.
 
     Five queries whatever the page size: count, page, prices, images, stock.
-    A page number out of range gives the nearest page.
+    A page number out of range gives the nearest page. ``narrow`` keeps
+    part of the filtered products (a search's best matches) before sorting.
     """
     queryset = products_filter_catalog(
         queryset, channel_slug=channel_slug, filters=filters
     )
     if in_stock_only:
         queryset = products_filter_in_stock(queryset, channel_slug=channel_slug)
+    if narrow is not None:
+        queryset = narrow(queryset)
     queryset = products_sort_catalog(
         queryset, channel_slug=channel_slug, sort=filters.sort
     )

@@ -106,8 +106,11 @@ def top_results(case: Case) -> tuple[str, ...]:
     found = site_search(text=case.query, channel_slug=settings.DEFAULT_CHANNEL_SLUG)
     if case.kind == GUIDE:
         return tuple(page.title for page in found.articles[:1])
-    names = found.products.order_by("-search_rank", "name", "pk").values_list(
-        "name", flat=True
+    # As the page reads them: the best matches among the listed products.
+    names = (
+        found.best_products(found.listed)
+        .order_by("-search_rank", "name", "pk")
+        .values_list("name", flat=True)
     )
     return tuple(sorted(names[: len(case.expected)]))
 

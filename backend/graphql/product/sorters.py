@@ -1,12 +1,11 @@
 """Saleor's ``sortBy`` for products, categories and collections."""
 
-from django.db.models import Count, F, Min, OuterRef, Subquery
+from django.db.models import Count, F, OuterRef, Subquery
 from graphql import GraphQLError
 
 from backend.product.models import (
     CollectionChannelListing,
     ProductChannelListing,
-    ProductVariantChannelListing,
 )
 from backend.product.search import products_search
 
@@ -25,18 +24,22 @@ def _channel_listing_value(field: str, channel_slug: str):
     )
 
 
-def _min_price(channel_slug: str):
-    return Subquery(
-        ProductVariantChannelListing.objects.filter(
-            variant__product_id=OuterRef("pk"),
-            channel__slug=channel_slug,
-            price_amount__isnull=False,
-        )
-        .order_by()
-        .values("variant__product_id")
-        .annotate(lowest=Min("price_amount"))
-        .values("lowest")[:1]
+def _cheapest_price(queryset, channel_slug: str):
+    """Return the product's cheapest variant price in the channel.
+
+    ProductChannelListing.discounted_price_amount stores it (the services
+    that change a variant's price rewrite it). Read from the listing row
+    the queryset already joins for the channel, so PostgreSQL can walk
+    product_listing_price in price order and stop after a page, instead
+    of computing the price of every product to sort them.
+    """
+    joined = any(
+        getattr(join, "table_name", None) == ProductChannelListing._meta.db_table
+        for join in queryset.query.alias_map.values()
     )
+    if joined:
+        return F("channel_listings__discounted_price_amount")
+    return _channel_listing_value("discounted_price_amount", channel_slug)
 
 
 def sort_products(queryset, *, sort_by, search, channel_slug):
@@ -74,15 +77,10 @@ def sort_products(queryset, *, sort_by, search, channel_slug):
             # The search came through filter.search: rank by the same text.
             queryset = products_search(queryset, text=search)
         return queryset.order_by(f"{sign}search_rank", "name", "pk")
-    if field == "PRICE":
-        queryset = queryset.annotate(sort_price=_min_price(channel_slug))
-        expression = queryset.query.annotations["sort_price"]
-        return queryset.order_by(_ordered(expression, sign, **nulls), "name", "pk")
-    if field == "MINIMAL_PRICE":
-        queryset = queryset.annotate(
-            sort_price=_channel_listing_value("discounted_price_amount", channel_slug)
-        )
-        expression = queryset.query.annotations["sort_price"]
+    if field in {"PRICE", "MINIMAL_PRICE"}:
+        # Both are the cheapest variant price here: no discount lowers a
+        # price below its variant listing's.
+        expression = _cheapest_price(queryset, channel_slug)
         return queryset.order_by(_ordered(expression, sign, **nulls), "name", "pk")
     if field in {"PUBLISHED", "PUBLICATION_DATE", "PUBLISHED_AT"}:
         queryset = queryset.annotate(

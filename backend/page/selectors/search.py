@@ -8,7 +8,7 @@ again; the corrected text is offered as "did you mean".
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet, TextField, Value
+from django.db.models import Q, QuerySet, TextField, Value
 from django.db.models.functions import Coalesce, Concat
 
 from backend.core import cache_versions
@@ -16,9 +16,10 @@ from backend.core.search import (
     search_query,
     search_rank,
     search_terms,
+    search_tiers,
     terms_corrected,
 )
-from backend.product.search import products_search
+from backend.product.search import products_search, products_search_best
 from backend.product.selectors import products_for_listing
 
 from ..models import Page
@@ -26,6 +27,8 @@ from .articles import articles_published
 
 # Articles shown above the products; the index lists the rest.
 ARTICLE_RESULTS_LIMIT = 4
+# The matching articles ranked to choose them (articles_search).
+ARTICLE_CANDIDATES = 40
 
 
 @dataclass(frozen=True)
@@ -40,16 +43,39 @@ class SiteSearch:
     articles: list[Page]
     # Ranked products (``search_rank``), not yet filtered, sorted or paged.
     products: QuerySet
+    # The products listed in the channel, unsearched: a results page
+    # narrows them as the shopper chose, then takes ``best_products``.
+    listed: QuerySet
+
+    def best_products(self, listed: QuerySet) -> QuerySet:
+        """Return the best matches among the (narrowed) listed products, ranked."""
+        return products_search_best(listed, text=self.text, terms=self.terms)
 
 
 def articles_search(*, terms: list[str], limit: int = ARTICLE_RESULTS_LIMIT):
-    """Return the published articles matching every term, best first (1 query)."""
+    """Return the published articles matching every term, best first (1 query).
+
+    Only ARTICLE_CANDIDATES of the matches are ranked: those whose title
+    holds every word, then the last word, then the rest, newest first
+    within each (core.search.search_tiers), so a word every guide mentions
+    does not rank every guide.
+    """
     if not terms:
         return []
-    query = search_query(terms)
+    candidate_count = max(ARTICLE_CANDIDATES, limit)
+    tiers = search_tiers(
+        articles_published().values("pk"),
+        terms=terms,
+        vector="title_vector",
+        matches=Q(search_vector=search_query(terms)),
+    )
+    first, *others = (
+        tier.order_by("-published_at", "slug")[:candidate_count] for tier in tiers
+    )
+    candidates = first.union(*others, all=True)[:candidate_count]
     return list(
-        articles_published()
-        .filter(search_vector=query)
+        Page.objects.filter(pk__in=candidates)
+        .select_related("article")
         .annotate(search_rank=search_rank(terms))
         .order_by("-search_rank", "-published_at", "slug")[:limit]
     )
@@ -77,6 +103,7 @@ def site_search(*, text: str, channel_slug: str) -> SiteSearch:
             suggestion=" ".join(corrected),
             articles=retry.articles,
             products=retry.products,
+            listed=listed,
         )
     return found
 
@@ -90,6 +117,7 @@ def _search(*, text: str, terms: list[str], listed: QuerySet) -> SiteSearch:
         products=(
             products_search(listed, text=text, terms=terms) if terms else listed.none()
         ),
+        listed=listed,
     )
 
 

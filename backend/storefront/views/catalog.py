@@ -6,6 +6,7 @@ from django.template.loader import render_to_string
 
 from backend.page.selectors import articles_published
 from backend.page.selectors.search import site_search
+from backend.product import search as product_search
 from backend.product.models import Category
 from backend.product.selectors import (
     SEARCH_DEFAULT_SORT,
@@ -164,10 +165,17 @@ def _search_page(request) -> CachedPage:
         context.update(
             listing_context(
                 request,
-                queryset=found.products,
+                queryset=found.listed,
                 sorts=SEARCH_SORTS,
                 default_sort=SEARCH_DEFAULT_SORT,
+                narrow=found.best_products,
             )
+        )
+        # Only the best matches are ranked and shown; say so when they
+        # may not be all (product.search.products_search_best).
+        context["best_matches_only"] = (
+            context["catalog"].page.paginator.count
+            >= product_search.SEARCH_BEST_MATCHES
         )
     context["meta"] = PageMeta(
         title=f"Search: {text} | Lumbar" if text else "Search | Lumbar",

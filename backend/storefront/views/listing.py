@@ -1,6 +1,9 @@
 """The part every listing page shares: read the filter form, fetch a page."""
 
+from collections.abc import Callable
+
 from django.conf import settings
+from django.db.models import QuerySet
 
 from backend.product.selectors import (
     CATALOG_DEFAULT_SORT,
@@ -33,6 +36,7 @@ def listing_context(
     queryset,
     sorts: dict[str, str] = CATALOG_SORTS,
     default_sort: str = CATALOG_DEFAULT_SORT,
+    narrow: Callable[[QuerySet], QuerySet] | None = None,
 ) -> dict:
     """Return the form, the page of rows and the canonical URL of a listing."""
     form = CatalogFilterForm(
@@ -50,6 +54,7 @@ def listing_context(
         in_stock_only=form.in_stock_only,
         page_number=request.GET.get("page"),
         page_size=CATALOG_PAGE_SIZE,
+        narrow=narrow,
     )
     return {
         "form": form,
