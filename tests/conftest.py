@@ -15,6 +15,12 @@ from django.db.backends.postgresql.operations import (
 )
 from django.test import override_settings
 
+# Collection builds what lives for the whole run: the app, its schema, the
+# test modules and thousands of items. At the default thresholds the
+# collector walks that growing heap again and again while it is built.
+# pytest_collection_finish then freezes it.
+gc.set_threshold(50_000, 50, 100)
+
 pytest_plugins = [
     "tests.fixtures.catalog",
     "tests.fixtures.checkout",
