@@ -36,6 +36,28 @@ def table_count(queryset: QuerySet, *, above: int = ESTIMATE_ABOVE) -> int:
     return count
 
 
+def bounded_counts(querysets: dict[str, QuerySet], *, limit: int) -> dict[str, int]:
+    """Return each queryset's count, stopping at ``limit + 1`` (one query).
+
+    A count above ``limit`` means "more than limit": each count reads at
+    most ``limit + 1`` rows, however many match. Order each queryset as an
+    index does, so PostgreSQL reads its range of that index.
+    """
+    if not querysets:
+        return {}
+    parts, params = [], []
+    db = None
+    for queryset in querysets.values():
+        db = queryset.db
+        inner, inner_params = queryset.values("pk")[: limit + 1].query.sql_with_params()
+        parts.append(f"(SELECT count(*) FROM ({inner}) bounded)")
+        params.extend(inner_params)
+    with connections[db].cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(parts)}", params)
+        row = cursor.fetchone()
+    return dict(zip(querysets, row, strict=True))
+
+
 class EstimatedCountPaginator(Paginator):
     """A paginator that counts a large table, unfiltered, from its statistics.
 

@@ -33,6 +33,7 @@ from backend.warehouse.services import stock_adjust, stock_bin_location_set
 
 from .access import operations_required
 from .forms import CARRIERS, FROM_TRACKING_NUMBER, FulfilForm, StockAdjustForm
+from .queue_rows import queue_rows_shown
 
 # Rows the low-stock page lists; the emptiest come first.
 LOW_STOCK_PAGE_SIZE = 200
@@ -53,11 +54,9 @@ def queue(request):
     warehouse_id = _int_or_none(request.GET.get("warehouse"))
     method_id = _int_or_none(request.GET.get("method"))
     now = timezone.now()
+    zone = timezone.get_current_timezone()  # ops zone: operations_required
     result = ship_queue(
-        now=now,
-        zone=timezone.get_current_timezone(),  # ops zone: operations_required
-        warehouse_id=warehouse_id,
-        shipping_method_id=method_id,
+        now=now, zone=zone, warehouse_id=warehouse_id, shipping_method_id=method_id
     )
     template = (
         "ops/_lanes.html"
@@ -68,8 +67,17 @@ def queue(request):
         request,
         template,
         {
-            "lanes": [(lane, result.rows[lane], result.counts[lane]) for lane in Lane],
+            "lanes": [
+                (
+                    lane,
+                    queue_rows_shown(rows=result.rows[lane], zone=zone),
+                    result.counts[lane],
+                    lane in result.more,
+                )
+                for lane in Lane
+            ],
             "total": result.total,
+            "total_is_more": result.total_is_more,
             "now": now,
             "warehouses": Warehouse.objects.order_by("name").only("pk", "name"),
             "methods": ShippingMethod.objects.order_by("name").only("pk", "name"),

@@ -2,7 +2,7 @@ import uuid
 
 from django.conf import settings
 from django.db import connection, models
-from django.db.models import Q
+from django.db.models import F, Func, Q
 from django.utils import timezone
 from django_prices.models import MoneyField
 
@@ -69,6 +69,17 @@ class OrderAuthorizeStatus(models.TextChoices):
     NONE = "none", "None"
     PARTIAL = "partial", "Partial"
     FULL = "full", "Full"
+
+
+class ShipByOrNever(Func):
+    """An order's ship-by moment, or infinity when none was recorded.
+
+    Sorts and compares like ``ship_by`` with no ship-by last, but as one
+    value: the ship-by queue's lanes are ranges of it in one index.
+    """
+
+    template = "COALESCE(%(expressions)s, 'infinity'::timestamptz)"
+    output_field = models.DateTimeField()
 
 
 class Order(ModelWithMetadata):
@@ -172,6 +183,18 @@ class Order(ModelWithMetadata):
                     ]
                 ),
                 name="order_open_ship_by_idx",
+            ),
+            # The ops queue's lanes: ranges of ship-by (none recorded last).
+            models.Index(
+                ShipByOrNever("ship_by"),
+                F("number"),
+                condition=Q(
+                    status__in=[
+                        OrderStatus.UNFULFILLED,
+                        OrderStatus.PARTIALLY_FULFILLED,
+                    ]
+                ),
+                name="order_open_ship_by_key",
             ),
             # Staff lists by status, newest first (orders(filter: {status})).
             models.Index(fields=["status", "-number"], name="order_status_number"),

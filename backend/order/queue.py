@@ -9,16 +9,21 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery, Sum
 
+from backend.core.counts import bounded_counts
 from backend.warehouse.models import Allocation
 
-from .models import Order, OrderLine, OrderStatus
+from .models import Order, OrderLine, OrderStatus, ShipByOrNever
 
 OPEN_STATUSES = (OrderStatus.UNFULFILLED, OrderStatus.PARTIALLY_FULFILLED)
 # Rows a lane shows at once: a page renders fast and a packer never scrolls
-# past a hundred parcels; the counts always cover every open order.
+# past a hundred parcels.
 LANE_PAGE_SIZE = 100
+# A lane counts its orders up to this many and says "more than" past it:
+# counting a lane of 100,000 orders reads them all, and no shift works a
+# lane that long one by one.
+LANE_COUNT_LIMIT = 1000
 
 
 class Lane(enum.StrEnum):
@@ -56,11 +61,18 @@ class QueueRow:
 @dataclass(frozen=True)
 class ShipQueue:
     rows: dict[Lane, list[QueueRow]]
+    # Exact up to LANE_COUNT_LIMIT; a lane in ``more`` holds more than that.
     counts: dict[Lane, int]
+    more: frozenset[Lane] = frozenset()
 
     @property
     def total(self) -> int:
         return sum(self.counts.values())
+
+    @property
+    def total_is_more(self) -> bool:
+        """Whether the queue holds more orders than ``total`` says."""
+        return bool(self.more)
 
 
 def _bounds(now: datetime, zone: ZoneInfo) -> tuple[datetime, datetime]:
@@ -72,12 +84,16 @@ def _bounds(now: datetime, zone: ZoneInfo) -> tuple[datetime, datetime]:
 
 
 def _lane_filters(now: datetime, zone: ZoneInfo) -> dict[Lane, Q]:
+    """Return each lane's range of ``ship_by_key`` (no ship-by sorts last).
+
+    One range a lane, so each is a single seek in order_open_ship_by_key.
+    """
     tomorrow, after = _bounds(now, zone)
     return {
-        Lane.LATE: Q(ship_by__lt=now),
-        Lane.DUE_TODAY: Q(ship_by__gte=now, ship_by__lt=tomorrow),
-        Lane.DUE_TOMORROW: Q(ship_by__gte=tomorrow, ship_by__lt=after),
-        Lane.LATER: Q(ship_by__gte=after) | Q(ship_by__isnull=True),
+        Lane.LATE: Q(ship_by_key__lt=now),
+        Lane.DUE_TODAY: Q(ship_by_key__gte=now, ship_by_key__lt=tomorrow),
+        Lane.DUE_TOMORROW: Q(ship_by_key__gte=tomorrow, ship_by_key__lt=after),
+        Lane.LATER: Q(ship_by_key__gte=after),
     }
 
 
@@ -148,7 +164,7 @@ def ship_queue(
     """Return the open orders by lane, soonest ship-by first (five queries)."""
     orders = open_orders(
         warehouse_id=warehouse_id, shipping_method_id=shipping_method_id
-    )
+    ).alias(ship_by_key=ShipByOrNever("ship_by"))
     filters = _lane_filters(now, zone)
     # A correlated sum, evaluated only for the page of rows each lane shows.
     items_left = (
@@ -157,11 +173,13 @@ def ship_queue(
         .annotate(left=Sum(F("quantity") - F("quantity_fulfilled")))
         .values("left")
     )
-    counts = orders.aggregate(
-        **{
-            lane.value: Count("pk", filter=condition)
+    counts = bounded_counts(
+        {
+            # In the index's order, so each count walks its range of it.
+            lane.value: orders.filter(condition).order_by("ship_by_key", "number")
             for lane, condition in filters.items()
-        }
+        },
+        limit=LANE_COUNT_LIMIT,
     )
     rows = {}
     for lane, condition in filters.items():
@@ -170,7 +188,7 @@ def ship_queue(
             .select_related("shipping_address")
             .only(*ROW_FIELDS)
             .annotate(items_left=Subquery(items_left))
-            .order_by(F("ship_by").asc(nulls_last=True), "number")[:page_size]
+            .order_by("ship_by_key", "number")[:page_size]
         )
         rows[lane] = [
             QueueRow(
@@ -189,4 +207,8 @@ def ship_queue(
             )
             for order in page
         ]
-    return ShipQueue(rows=rows, counts={lane: counts[lane.value] for lane in Lane})
+    return ShipQueue(
+        rows=rows,
+        counts={lane: min(counts[lane.value], LANE_COUNT_LIMIT) for lane in Lane},
+        more=frozenset(lane for lane in Lane if counts[lane.value] > LANE_COUNT_LIMIT),
+    )

@@ -84,12 +84,15 @@ class CategoryTranslation(SeoModel, TranslationModel):
 
 
 class ProductQuerySet(models.QuerySet):
-    def published(self, channel_slug: str):
-        """Products a shopper of the channel may see at all."""
+    def published(self, channel_slug: str, *, listed: bool = False):
+        """Products a shopper of the channel may see at all (``listed``: and
+        that the channel lists)."""
         now = timezone.now()
         listings = ProductChannelListing.objects.filter(
             channel__slug=channel_slug, channel__is_active=True, is_published=True
         ).filter(models.Q(published_at__lte=now) | models.Q(published_at__isnull=True))
+        if listed:
+            listings = listings.filter(visible_in_listings=True)
         variants = ProductVariantChannelListing.objects.filter(
             channel__slug=channel_slug, price_amount__isnull=False
         )
@@ -109,10 +112,10 @@ class ProductQuerySet(models.QuerySet):
         return self.published(channel_slug)
 
     def visible_in_listings(self, channel_slug: str):
-        return self.published(channel_slug).filter(
-            channel_listings__channel__slug=channel_slug,
-            channel_listings__visible_in_listings=True,
-        )
+        # The channel's one listing of a product (unique per channel) is
+        # tested once, in the published EXISTS: a join to it as well gave
+        # the planner two more relations to order in every listing query.
+        return self.published(channel_slug, listed=True)
 
 
 class Product(SeoModel, ModelWithMetadata):

@@ -209,13 +209,16 @@ def products_filter_catalog(
             product_id=OuterRef("pk"),
             value__attribute__slug=attribute_slug,
             value__slug__in=value_slugs,
-        )
+        ).values("pk")
         on_variant = AssignedVariantAttributeValue.objects.filter(
             variant__product_id=OuterRef("pk"),
             value__attribute__slug=attribute_slug,
             value__slug__in=value_slugs,
-        )
-        queryset = queryset.filter(Exists(on_product) | Exists(on_variant))
+        ).values("pk")
+        # One EXISTS over both: PostgreSQL probes it per product (by index)
+        # as a listing walks in order, where two ORed EXISTS would each be
+        # hashed whole first (every product of a common condition).
+        queryset = queryset.filter(Exists(on_product.union(on_variant, all=True)))
     if filters.price_min is not None or filters.price_max is not None:
         priced = _channel_prices(channel_slug).filter(
             variant__product_id=OuterRef("pk")

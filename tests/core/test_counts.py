@@ -2,7 +2,7 @@
 
 from django.db import connection
 
-from backend.core.counts import EstimatedCountPaginator, table_count
+from backend.core.counts import EstimatedCountPaginator, bounded_counts, table_count
 from backend.product.models import Product
 from tests import factories
 
@@ -41,3 +41,32 @@ def test_the_paginator_counts_a_filtered_list_exactly(db):
 
     assert filtered.count == 1
     assert whole.count == 3
+
+
+def test_bounded_counts_are_exact_up_to_the_limit_in_one_query(
+    db, django_assert_num_queries
+):
+    for name in ("Lumbar Roll", "Back Stretcher", "Posture Strap"):
+        factories.ProductFactory(name=name)
+
+    with django_assert_num_queries(1):
+        counts = bounded_counts(
+            {
+                "rolls": Product.objects.filter(name="Lumbar Roll"),
+                "all": Product.objects.order_by("pk"),
+                "none": Product.objects.filter(name="Heat Pack"),
+            },
+            limit=5,
+        )
+
+    assert counts == {"rolls": 1, "all": 3, "none": 0}
+
+
+def test_a_bounded_count_past_the_limit_stops_one_above_it(db):
+    for name in ("Lumbar Roll", "Back Stretcher", "Posture Strap"):
+        factories.ProductFactory(name=name)
+
+    counts = bounded_counts({"all": Product.objects.all()}, limit=1)
+
+    # limit + 1: "more than one", without reading the rest.
+    assert counts == {"all": 2}

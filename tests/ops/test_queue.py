@@ -5,10 +5,11 @@ import datetime
 import pytest
 import time_machine
 
+from backend.order import queue
 from backend.order.models import OrderStatus
 from tests import factories
 
-from .conftest import NOW, make_open_order
+from .conftest import NEW_YORK, NOW, make_open_order
 
 pytestmark = pytest.mark.django_db
 
@@ -78,6 +79,65 @@ def test_the_lanes_fragment_refreshes_alone(ops_client, channel):
 
     assert page.lstrip().startswith("<section")
     assert "<html" not in page
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_lane_past_the_count_limit_says_more_than_the_limit(
+    ops_client, channel, monkeypatch
+):
+    monkeypatch.setattr(queue, "LANE_COUNT_LIMIT", 2)
+    hour = datetime.timedelta(hours=1)
+    late = [make_open_order(channel=channel, ship_by=NOW - hour) for _ in range(3)]
+    today = make_open_order(channel=channel, ship_by=NOW + hour)
+
+    page = ops_client.get(URL).content.decode()
+
+    # Every late order is still listed; only the count stops at the limit.
+    assert lane_numbers(page, "late") == sorted(order.number for order in late)
+    assert 'data-testid="count-late">more than 2<' in page
+    assert "Showing the first 3 of more than 2." in page
+    assert lane_numbers(page, "today") == [today.number]
+    assert 'data-testid="count-today">1<' in page
+    # The total adds what was counted and says there is more.
+    assert "more than 3 open" in page
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_lane_at_the_count_limit_is_counted_exactly(ops_client, channel, monkeypatch):
+    monkeypatch.setattr(queue, "LANE_COUNT_LIMIT", 2)
+    for _ in range(2):
+        make_open_order(channel=channel, ship_by=NOW - datetime.timedelta(hours=1))
+
+    page = ops_client.get(URL).content.decode()
+
+    assert 'data-testid="count-late">2<' in page
+    assert "more than" not in page
+    assert "2 open" in page
+
+
+@time_machine.travel(NOW, tick=False)
+def test_queue_rows_show_promise_ship_by_and_link_in_the_team_zone(
+    ops_client, channel, settings
+):
+    settings.OPERATIONS_TIME_ZONE = "America/New_York"
+    ship_by = datetime.datetime(2026, 11, 17, 15, 30, tzinfo=NEW_YORK)
+    order = make_open_order(channel=channel, ship_by=ship_by)
+    order.promised_earliest = datetime.date(2026, 11, 19)
+    order.promised_latest = datetime.date(2026, 11, 20)
+    order.save(update_fields=["promised_earliest", "promised_latest"])
+    same_day = make_open_order(channel=channel, ship_by=None)
+    same_day.promised_earliest = same_day.promised_latest = datetime.date(2026, 11, 23)
+    same_day.save(update_fields=["promised_earliest", "promised_latest"])
+
+    page = ops_client.get(URL).content.decode()
+
+    assert f'<a href="/ops/orders/{order.number}/">#{order.number}</a>' in page
+    assert "<td>Thu 19 Nov – Fri 20 Nov</td>" in page
+    assert (
+        '<time datetime="2026-11-17T15:30:00-05:00">Tue 17 Nov, 3:30 PM EST</time>'
+        in page
+    )
+    assert "<td>Mon 23 Nov</td>" in page
 
 
 @pytest.mark.parametrize("count", [2, 12])

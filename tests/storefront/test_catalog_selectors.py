@@ -70,6 +70,34 @@ def test_attribute_filter_matches_any_value_of_one_attribute(channel, warehouse)
     assert _names(page) == ["Cold", "Heat"]
 
 
+def test_attribute_filter_matches_a_value_on_a_product_or_on_its_variant(
+    channel, warehouse
+):
+    therapy = factories.AttributeFactory(slug="therapy", name="Therapy")
+    heat, _ = therapy.values.get_or_create(slug="heat", defaults={"name": "Heat"})
+    on_product = make_published_product(
+        channel=channel, warehouse=warehouse, name="Wrap"
+    )
+    on_variant = make_published_product(
+        channel=channel, warehouse=warehouse, name="Pad", variants=2
+    )
+    on_both = make_published_product(channel=channel, warehouse=warehouse, name="Belt")
+    make_published_product(channel=channel, warehouse=warehouse, name="Ball")
+    factories.AssignedProductAttributeValueFactory(value=heat, product=on_product)
+    for variant in on_variant.variants.all():
+        factories.AssignedVariantAttributeValueFactory(value=heat, variant=variant)
+    factories.AssignedProductAttributeValueFactory(value=heat, product=on_both)
+    factories.AssignedVariantAttributeValueFactory(
+        value=heat, variant=on_both.variants.first()
+    )
+
+    page = _page(channel, filters={"attribute_values": {"therapy": ("heat",)}})
+
+    # Each match once, however many of its variants carry the value.
+    assert _names(page) == ["Belt", "Pad", "Wrap"]
+    assert page.page.paginator.count == 3
+
+
 def test_price_range_and_in_stock_filters(channel, warehouse):
     make_published_product(
         channel=channel, warehouse=warehouse, name="Cheap", price=Decimal("5")

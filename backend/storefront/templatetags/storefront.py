@@ -1,6 +1,7 @@
 """Formatting filters for storefront templates: money, rich text, JSON-LD."""
 
 import json
+from functools import lru_cache
 
 from babel.numbers import format_currency
 from django import template
@@ -20,7 +21,14 @@ def money(value) -> str:
     """Format a prices.Money the way a US shopper reads it: $19.99."""
     if value is None:
         return ""
-    return format_currency(value.amount, value.currency, locale="en_US")
+    return _currency_text(value.amount, value.currency)
+
+
+# A page shows the same few prices again and again; babel takes ~0.1 ms a
+# call. An equal amount (19.99 == 19.990) formats the same in any exponent.
+@lru_cache(maxsize=4096)
+def _currency_text(amount, currency: str) -> str:
+    return format_currency(amount, currency, locale="en_US")
 
 
 @register.filter
