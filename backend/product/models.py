@@ -84,10 +84,10 @@ class CategoryTranslation(SeoModel, TranslationModel):
 
 
 class ProductQuerySet(models.QuerySet):
-    def published(self, channel_slug: str, *, listed: bool = False):
+    def published(self, channel_slug: str, *, listed: bool = False, now=None):
         """Products a shopper of the channel may see at all (``listed``: and
-        that the channel lists)."""
-        now = timezone.now()
+        that the channel lists) at ``now`` (the current time by default)."""
+        now = now or timezone.now()
         listings = ProductChannelListing.objects.filter(
             channel__slug=channel_slug, channel__is_active=True, is_published=True
         ).filter(models.Q(published_at__lte=now) | models.Q(published_at__isnull=True))
@@ -111,11 +111,11 @@ class ProductQuerySet(models.QuerySet):
             return self.none()
         return self.published(channel_slug)
 
-    def visible_in_listings(self, channel_slug: str):
+    def visible_in_listings(self, channel_slug: str, *, now=None):
         # The channel's one listing of a product (unique per channel) is
         # tested once, in the published EXISTS: a join to it as well gave
         # the planner two more relations to order in every listing query.
-        return self.published(channel_slug, listed=True)
+        return self.published(channel_slug, listed=True, now=now)
 
 
 class Product(SeoModel, ModelWithMetadata):

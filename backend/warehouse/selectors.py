@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -187,7 +188,7 @@ def _product_quantities(*, product_ids: list[int], channel_slug: str) -> dict[in
     return quantities
 
 
-def product_in_stock_q(*, channel_slug: str | None) -> Q:
+def product_in_stock_q(*, channel_slug: str | None, now: datetime | None = None) -> Q:
     """Products with a variant a shopper can buy: "in stock", the one rule.
 
     A sellable unit (``Stock.objects.sellable``) in a warehouse of the
@@ -201,7 +202,7 @@ def product_in_stock_q(*, channel_slug: str | None) -> Q:
     stocked = (
         Stock.objects.filter(product_variant_id=OuterRef("pk"))
         .for_channel(channel_slug)
-        .sellable(now=timezone.now())
+        .sellable(now=now or timezone.now())
     )
     buyable = ProductVariant.objects.filter(product_id=OuterRef("pk")).filter(
         Q(track_inventory=False) | Q(Exists(stocked))
@@ -209,9 +210,11 @@ def product_in_stock_q(*, channel_slug: str | None) -> Q:
     return Q(Exists(buyable))
 
 
-def products_filter_in_stock(queryset: QuerySet, *, channel_slug: str) -> QuerySet:
+def products_filter_in_stock(
+    queryset: QuerySet, *, channel_slug: str, now: datetime | None = None
+) -> QuerySet:
     """Return the products with a variant a shopper of the channel can buy."""
-    return queryset.filter(product_in_stock_q(channel_slug=channel_slug))
+    return queryset.filter(product_in_stock_q(channel_slug=channel_slug, now=now))
 
 
 @dataclass(frozen=True)

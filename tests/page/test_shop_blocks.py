@@ -1,6 +1,6 @@
 """Shop blocks: curated order, stock marks, rules, fallback, limits, queries."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -14,6 +14,8 @@ from backend.page.selectors import (
 from backend.page.services import content_sync, page_tag_products
 from backend.product.models import Product, ProductChannelListing
 from backend.shipping.models import ShippingZone
+from backend.warehouse.models import Reservation
+from tests import factories
 from tests.fixtures.catalog import warm_delivery_rules
 from tests.fixtures.content import make_article_page, shop_block
 
@@ -146,6 +148,55 @@ def test_a_rule_block_leaves_out_products_hidden_from_listings(shop_catalog):
     resolved = resolve(shop_catalog, shop_block(condition="sciatica"))
 
     assert slugs(resolved) == ["charlie-heat-pad"]
+
+
+def test_a_rule_block_shows_a_product_again_when_another_carts_hold_lapses(
+    shop_catalog,
+):
+    # The rule's SQL is compiled on the first view and reused on the next:
+    # each view still counts holds and publication at its own moment.
+    variant = shop_catalog.products["alpha-strap"].variants.get()
+    stock = variant.stocks.get()
+    line = factories.CheckoutLineFactory(
+        checkout=factories.CheckoutFactory(channel=shop_catalog.channel),
+        variant=variant,
+        quantity=stock.quantity,
+    )
+    Reservation.objects.create(
+        checkout_line=line,
+        stock=stock,
+        quantity_reserved=stock.quantity,
+        reserved_until=TUESDAY_MORNING + timedelta(minutes=10),
+    )
+    block = shop_block(condition="sciatica", therapy="stretching")
+
+    with time_machine.travel(TUESDAY_MORNING, tick=False):
+        while_held = resolve(shop_catalog, block)
+    with time_machine.travel(TUESDAY_MORNING + timedelta(minutes=11), tick=False):
+        after_hold = resolve(shop_catalog, block)
+
+    assert (while_held.source, slugs(while_held)) == (
+        "fallback",
+        ["charlie-heat-pad"],
+    )
+    assert (after_hold.source, slugs(after_hold)) == ("rule", ["alpha-strap"])
+
+
+def test_a_rule_block_shows_a_product_from_the_moment_it_is_published(
+    shop_catalog,
+):
+    ProductChannelListing.objects.filter(
+        product=shop_catalog.products["charlie-heat-pad"]
+    ).update(published_at=TUESDAY_MORNING + timedelta(hours=1))
+    block = shop_block(condition="sciatica")
+
+    with time_machine.travel(TUESDAY_MORNING, tick=False):
+        before = resolve(shop_catalog, block)
+    with time_machine.travel(TUESDAY_MORNING + timedelta(hours=2), tick=False):
+        after = resolve(shop_catalog, block)
+
+    assert slugs(before) == ["alpha-strap"]
+    assert slugs(after) == ["alpha-strap", "charlie-heat-pad"]
 
 
 def test_an_empty_rule_block_falls_back_to_the_articles_conditions(shop_catalog):

@@ -16,6 +16,8 @@ from django.db.models import Q, QuerySet, Value
 from django.utils import timezone
 
 from backend.attribute.models import AssignedPageAttributeValue
+from backend.core import cache_versions
+from backend.core.compiled_sql import compiled_rows
 from backend.product.models import Product
 from backend.product.selectors import (
     CatalogFilters,
@@ -375,7 +377,7 @@ def _promises(
     return results
 
 
-def _rule_queryset(rule: ShopRule, *, channel_slug: str) -> QuerySet:
+def _rule_queryset(rule: ShopRule, *, channel_slug: str, now: datetime) -> QuerySet:
     filters = CatalogFilters(
         attribute_values={
             CONDITIONS_SLUG: rule.conditions,
@@ -383,31 +385,49 @@ def _rule_queryset(rule: ShopRule, *, channel_slug: str) -> QuerySet:
         }
     )
     queryset = products_filter_catalog(
-        Product.objects.visible_in_listings(channel_slug),
+        Product.objects.visible_in_listings(channel_slug, now=now),
         channel_slug=channel_slug,
         filters=filters,
     )
     # Rule blocks never show what cannot be bought. "Fast shipping" is
     # narrowed after the query, where the delivery rules are known.
-    return products_filter_in_stock(queryset, channel_slug=channel_slug)
+    return products_filter_in_stock(queryset, channel_slug=channel_slug, now=now)
 
 
-def _rules_products(
-    rules: list[ShopRule], *, channel_slug: str
-) -> dict[ShopRule, list[int]]:
-    """Return each rule's product ids in display order, in one query."""
-    if not rules:
-        return {}
+def _rules_query(
+    rules: tuple[ShopRule, ...], *, channel_slug: str, now: datetime
+) -> QuerySet:
     parts = [
-        _rule_queryset(rule, channel_slug=channel_slug)
+        _rule_queryset(rule, channel_slug=channel_slug, now=now)
         .annotate(rule_index=Value(index))
         .order_by("name", "pk")
         .values_list("rule_index", "name", "pk")[: rule.limit]
         for index, rule in enumerate(rules)
     ]
-    query = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    return parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+
+
+def _rules_products(
+    rules: list[ShopRule], *, channel_slug: str
+) -> dict[ShopRule, list[int]]:
+    """Return each rule's product ids in display order, in one query.
+
+    The query's SQL is compiled once per process for the same rules: Django
+    spent longer building its nested EXISTS than PostgreSQL answering it.
+    """
+    if not rules:
+        return {}
+    shape = tuple(rules)
+    # What the listing shows moves with stock; said here because the
+    # selectors that say it run only when the SQL is first compiled.
+    cache_versions.depends_on(cache_versions.LISTINGS)
+    rows = compiled_rows(
+        key=("shop-block-rules", channel_slug, shape),
+        build=lambda now: _rules_query(shape, channel_slug=channel_slug, now=now),
+        now=timezone.now(),
+    )
     found: dict[ShopRule, list[tuple[str, int]]] = {rule: [] for rule in rules}
-    for rule_index, name, product_id in query:
+    for rule_index, name, product_id in rows:
         found[rules[rule_index]].append((name, product_id))
     # A union keeps no order of its own; sort each rule's rows again.
     return {rule: [pk for _, pk in sorted(rows)] for rule, rows in found.items()}
