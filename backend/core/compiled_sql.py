@@ -8,6 +8,7 @@ moment, and each run puts the real one in its place.
 """
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from django.db import connections
@@ -20,30 +21,64 @@ COMPILE_NOW = datetime(1901, 2, 3, 4, 5, 6, 789012, tzinfo=UTC)
 # store starts again, so a flood of odd inputs cannot grow the process.
 COMPILED_MAX = 512
 
-_compiled: dict[tuple, tuple[str, tuple]] = {}
+
+@dataclass(frozen=True)
+class _Compiled:
+    sql: str
+    params: tuple
+    # Column position -> the converters Django applies to it (JSON, dates).
+    converters: tuple
+
+
+_compiled: dict[tuple, _Compiled] = {}
 
 
 def compiled_rows(
     *,
     key: tuple,
     build: Callable[[datetime], QuerySet],
-    now: datetime,
+    now: datetime | None = None,
     using: str = "default",
 ) -> list[tuple]:
-    """Return the rows of ``build(now)``, compiling its SQL once per ``key``.
+    """Return the rows of ``build(now)`` as tuples, compiling once per ``key``.
 
     ``build`` must give the same SQL for the same key, reading the time
     only from its argument; its side effects run on the first call only.
+    Values come converted as a values_list() would give them.
     """
-    entry = _compiled.get((using, key))
-    if entry is None:
-        sql, params = build(COMPILE_NOW).query.get_compiler(using).as_sql()
+    compiled = _compiled.get((using, key))
+    if compiled is None:
+        compiled = _compile(build(COMPILE_NOW), using=using)
         if len(_compiled) >= COMPILED_MAX:
             _compiled.clear()
-        entry = _compiled[(using, key)] = (sql, tuple(params))
-    sql, params = entry
-    with connections[using].cursor() as cursor:
-        cursor.execute(
-            sql, [now if param == COMPILE_NOW else param for param in params]
-        )
-        return cursor.fetchall()
+        _compiled[(using, key)] = compiled
+    params = compiled.params
+    if now is not None:
+        params = tuple(now if param == COMPILE_NOW else param for param in params)
+    connection = connections[using]
+    with connection.cursor() as cursor:
+        cursor.execute(compiled.sql, params)
+        rows = cursor.fetchall()
+    if not compiled.converters:
+        return rows
+    converted = []
+    for row in rows:
+        values = list(row)
+        for position, (converters, expression) in compiled.converters:
+            value = values[position]
+            for converter in converters:
+                value = converter(value, expression, connection)
+            values[position] = value
+        converted.append(tuple(values))
+    return converted
+
+
+def _compile(queryset: QuerySet, *, using: str) -> _Compiled:
+    compiler = queryset.query.get_compiler(using)
+    sql, params = compiler.as_sql()
+    columns = [column for column, _, _ in compiler.select[: compiler.col_count]]
+    return _Compiled(
+        sql=sql,
+        params=tuple(params),
+        converters=tuple(compiler.get_converters(columns).items()),
+    )

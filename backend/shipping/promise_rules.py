@@ -13,21 +13,31 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from django.contrib.postgres.aggregates import ArrayAgg
+from django.contrib.postgres.expressions import ArraySubquery
 from django.core.cache import cache
-from django.db.models import Exists, OuterRef, Q, Value
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 from django_countries import countries
 from prices import Money
 
 from backend.channel.models import Channel
+from backend.core.compiled_sql import compiled_rows
 from backend.core.promise_version import promise_rules_version
 from backend.product.models import ProductType
-from backend.warehouse.models import ChannelWarehouse, Stock, Warehouse
+from backend.warehouse.models import (
+    ChannelWarehouse,
+    Stock,
+    Warehouse,
+    WarehouseHoliday,
+    warehouse_cutoffs,
+)
 
 from .models import (
     PostalCodeRuleInclusionType,
+    ShippingMethod,
     ShippingMethodChannelListing,
+    ShippingMethodPostalCodeRule,
+    ShippingZone,
 )
 from .promise import (
     ClaimCheck,
@@ -138,81 +148,197 @@ def promise_rules_get(*, channel_slug: str) -> PromiseRules | None:
 
 
 def _rules_load(channel_slug: str) -> PromiseRules | bool:
-    channel = Channel.objects.filter(slug=channel_slug).first()
-    if channel is None:
-        return False
-    links = (
-        ChannelWarehouse.objects.filter(channel=channel)
-        .select_related("warehouse")
-        .prefetch_related("warehouse__holidays")
-        .order_by("sort_order", "pk")
+    """Read the channel's rules in three queries compiled once per process.
+
+    Every page loads them after a cache miss, and Django spent far longer
+    building these queries than PostgreSQL answering them. Arrays built by
+    PostgreSQL (holidays, postal code rules, excluded products, bulky
+    types) stand for prefetches.
+    """
+    found = compiled_rows(
+        key=("promise-rules:channel", channel_slug),
+        build=lambda _now: _channel_query(channel_slug),
     )
+    if not found:
+        return False
+    slug, country, claim_text, claim_max_days, bulky = found[0]
     warehouses = tuple(
         WarehouseSchedule(
-            warehouse_id=link.warehouse.pk,
-            name=link.warehouse.name,
-            time_zone=link.warehouse.time_zone,
-            cutoffs=link.warehouse.cutoffs(),
-            handling_days=link.warehouse.handling_days,
-            holidays=frozenset(h.date for h in link.warehouse.holidays.all()),
+            warehouse_id=warehouse_id,
+            name=name,
+            time_zone=time_zone,
+            cutoffs=warehouse_cutoffs(
+                shipping_weekdays=weekdays,
+                cutoff_time=cutoff_time,
+                saturday_cutoff_time=saturday_cutoff_time,
+            ),
+            handling_days=handling_days,
+            holidays=frozenset(dates),
         )
-        for link in links
+        for (
+            warehouse_id,
+            name,
+            time_zone,
+            weekdays,
+            cutoff_time,
+            saturday_cutoff_time,
+            handling_days,
+            dates,
+        ) in compiled_rows(
+            key=("promise-rules:warehouses", channel_slug),
+            build=lambda _now: _warehouses_query(channel_slug),
+        )
     )
-    listings = (
-        ShippingMethodChannelListing.objects.filter(
-            channel=channel, shipping_method__shipping_zone__channels=channel
+    methods = tuple(
+        _method_option(*row)
+        for row in compiled_rows(
+            key=("promise-rules:methods", channel_slug),
+            build=lambda _now: _methods_query(channel_slug),
         )
-        .select_related("shipping_method__shipping_zone")
-        .prefetch_related("shipping_method__postal_code_rules")
-        .annotate(
-            excluded_product_ids=ArrayAgg(
-                "shipping_method__excluded_products",
-                distinct=True,
-                filter=Q(shipping_method__excluded_products__isnull=False),
-                default=Value([]),
-            )
-        )
-        .order_by("price_amount", "shipping_method__name", "pk")
-    )
-    methods = tuple(_method_option(listing) for listing in listings)
-    bulky = frozenset(
-        ProductType.objects.filter(is_bulky=True).values_list("pk", flat=True)
     )
     return PromiseRules(
-        channel_slug=channel.slug,
-        default_country=str(channel.default_country),
-        claim_text=channel.delivery_promise_text,
-        claim_max_days=channel.delivery_promise_max_days,
+        channel_slug=slug,
+        default_country=str(country),
+        claim_text=claim_text,
+        claim_max_days=claim_max_days,
         warehouses=warehouses,
         methods=methods,
-        bulky_product_type_ids=bulky,
+        bulky_product_type_ids=frozenset(bulky),
     )
 
 
-def _method_option(listing: ShippingMethodChannelListing) -> MethodOption:
-    method = listing.shipping_method
-    minimum = method.minimum_delivery_days or 0
+def _channel_query(channel_slug: str) -> QuerySet:
+    bulky = ProductType.objects.filter(is_bulky=True).order_by().values("pk")
+    return (
+        Channel.objects.filter(slug=channel_slug)
+        .annotate(bulky_product_type_ids=ArraySubquery(bulky))
+        .values_list(
+            "slug",
+            "default_country",
+            "delivery_promise_text",
+            "delivery_promise_max_days",
+            "bulky_product_type_ids",
+        )
+    )
+
+
+def _warehouses_query(channel_slug: str) -> QuerySet:
+    """The channel's warehouses, nearest (first in the channel's order) first."""
+    holidays = (
+        WarehouseHoliday.objects.filter(warehouse_id=OuterRef("warehouse_id"))
+        .order_by()
+        .values("date")
+    )
+    return (
+        ChannelWarehouse.objects.filter(channel__slug=channel_slug)
+        .order_by("sort_order", "pk")
+        .annotate(holidays=ArraySubquery(holidays))
+        .values_list(
+            "warehouse_id",
+            "warehouse__name",
+            "warehouse__time_zone",
+            "warehouse__shipping_weekdays",
+            "warehouse__cutoff_time",
+            "warehouse__saturday_cutoff_time",
+            "warehouse__handling_days",
+            "holidays",
+        )
+    )
+
+
+def _methods_query(channel_slug: str) -> QuerySet:
+    """The channel's methods to the zones it serves, cheapest first."""
+    postal_code_rules = ShippingMethodPostalCodeRule.objects.filter(
+        shipping_method_id=OuterRef("shipping_method_id")
+    ).order_by("pk")
+    excluded = (
+        ShippingMethod.excluded_products.through.objects.filter(
+            shippingmethod_id=OuterRef("shipping_method_id")
+        )
+        .order_by()
+        .values("product_id")
+    )
+    return (
+        ShippingMethodChannelListing.objects.filter(
+            channel__slug=channel_slug,
+            shipping_method__shipping_zone__channels__slug=channel_slug,
+        )
+        .order_by("price_amount", "shipping_method__name", "pk")
+        .annotate(
+            excluded_product_ids=ArraySubquery(excluded),
+            postal_code_starts=ArraySubquery(postal_code_rules.values("start")),
+            postal_code_ends=ArraySubquery(postal_code_rules.values("end")),
+            postal_code_inclusions=ArraySubquery(
+                postal_code_rules.values("inclusion_type")
+            ),
+        )
+        .values_list(
+            "shipping_method_id",
+            "shipping_method__name",
+            "shipping_method__minimum_delivery_days",
+            "shipping_method__maximum_delivery_days",
+            "shipping_method__shipping_zone__countries",
+            "currency",
+            "price_amount",
+            "minimum_order_price_amount",
+            "maximum_order_price_amount",
+            "excluded_product_ids",
+            "postal_code_starts",
+            "postal_code_ends",
+            "postal_code_inclusions",
+        )
+    )
+
+
+_ZONE_COUNTRIES = ShippingZone._meta.get_field("countries")
+
+
+def _method_option(
+    method_id: int,
+    name: str,
+    minimum_days: int | None,
+    maximum_days: int | None,
+    countries: str,
+    currency: str,
+    price_amount: Decimal,
+    minimum_order_price: Decimal | None,
+    maximum_order_price: Decimal | None,
+    excluded_product_ids: list[int],
+    postal_code_starts: list[str],
+    postal_code_ends: list[str | None],
+    postal_code_inclusions: list[str],
+) -> MethodOption:
+    """Return one row of ``_methods_query`` as the option a promise uses."""
+    minimum = minimum_days or 0
     schedule = MethodSchedule(
-        method_id=method.pk,
-        name=method.name,
+        method_id=method_id,
+        name=name,
         minimum_days=minimum,
-        maximum_days=max(minimum, method.maximum_delivery_days or minimum),
+        maximum_days=max(minimum, maximum_days or minimum),
         postal_code_rules=tuple(
             PostalCodeRule(
-                start=rule.start,
-                end=rule.end,
-                include=rule.inclusion_type == PostalCodeRuleInclusionType.INCLUDE,
+                start=start,
+                end=end,
+                include=inclusion == PostalCodeRuleInclusionType.INCLUDE,
             )
-            for rule in method.postal_code_rules.all()
+            for start, end, inclusion in zip(
+                postal_code_starts,
+                postal_code_ends,
+                postal_code_inclusions,
+                strict=True,
+            )
         ),
     )
     return MethodOption(
         schedule=schedule,
-        countries=frozenset(str(c) for c in method.shipping_zone.countries),
-        price=listing.price,
-        minimum_order_price=listing.minimum_order_price_amount,
-        maximum_order_price=listing.maximum_order_price_amount,
-        excluded_product_ids=frozenset(listing.excluded_product_ids),
+        # The zone's countries as stored: codes joined by commas.
+        countries=frozenset(
+            str(country) for country in _ZONE_COUNTRIES.to_python(countries) or ()
+        ),
+        price=Money(price_amount, currency),
+        minimum_order_price=minimum_order_price,
+        maximum_order_price=maximum_order_price,
+        excluded_product_ids=frozenset(excluded_product_ids),
     )
 
 

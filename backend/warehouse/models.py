@@ -73,12 +73,26 @@ class Warehouse(ModelWithMetadata):
 
     def cutoffs(self) -> dict[int, datetime.time]:
         """Return each shipping weekday's local cut-off time."""
-        return {
-            day: self.saturday_cutoff_time
-            if day == SATURDAY and self.saturday_cutoff_time
-            else self.cutoff_time
-            for day in self.shipping_weekdays
-        }
+        return warehouse_cutoffs(
+            shipping_weekdays=self.shipping_weekdays,
+            cutoff_time=self.cutoff_time,
+            saturday_cutoff_time=self.saturday_cutoff_time,
+        )
+
+
+def warehouse_cutoffs(
+    *,
+    shipping_weekdays: list[int],
+    cutoff_time: datetime.time,
+    saturday_cutoff_time: datetime.time | None,
+) -> dict[int, datetime.time]:
+    """Return each shipping weekday's local cut-off time."""
+    return {
+        day: saturday_cutoff_time
+        if day == SATURDAY and saturday_cutoff_time
+        else cutoff_time
+        for day in shipping_weekdays
+    }
 
 
 class WarehouseDeliveryRules(Warehouse):

@@ -3,8 +3,10 @@
 from datetime import date, time
 
 import pytest
+from django.core.cache import cache
 
 from backend.core.promise_version import promise_rules_changed
+from backend.product.models import Product, ProductType
 from backend.shipping.models import ShippingMethod
 from backend.shipping.promise_rules import channel_fast_claim, promise_rules_get
 from backend.warehouse.models import Stock, Warehouse
@@ -108,3 +110,30 @@ def test_stock_left_only_where_handling_is_slow_breaks_the_claim(
 
     assert check.holds is False
     assert check.maximum_days == 3
+
+
+def test_a_cache_miss_reads_every_rule_a_method_carries_in_three_queries(
+    demo_store, django_assert_num_queries
+):
+    express = ShippingMethod.objects.get(name="Express")
+    express.postal_code_rules.create(start="99500", end="99999")
+    express.postal_code_rules.create(start="96700", inclusion_type="include")
+    product = Product.objects.order_by("pk").first()
+    express.excluded_products.add(product)
+    zone = express.shipping_zone
+    zone.countries = ["US", "PR"]
+    zone.save(update_fields=["countries"])
+    ProductType.objects.filter(pk=product.product_type_id).update(is_bulky=True)
+    cache.clear()
+
+    with django_assert_num_queries(3):
+        rules = promise_rules_get(channel_slug="default-channel")
+
+    loaded = next(m for m in rules.methods if m.schedule.name == "Express")
+    assert [
+        (rule.start, rule.end, rule.include)
+        for rule in loaded.schedule.postal_code_rules
+    ] == [("99500", "99999", False), ("96700", None, True)]
+    assert loaded.excluded_product_ids == {product.pk}
+    assert loaded.countries == {"US", "PR"}
+    assert rules.bulky_product_type_ids == {product.product_type_id}
