@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import QuerySet
 
@@ -24,7 +25,8 @@ COMPILED_MAX = 512
 
 @dataclass(frozen=True)
 class _Compiled:
-    sql: str
+    # None for a query Django knows returns nothing (``pk__in=[]``).
+    sql: str | None
     params: tuple
     # Column position -> the converters Django applies to it (JSON, dates).
     converters: tuple
@@ -52,6 +54,8 @@ def compiled_rows(
         if len(_compiled) >= COMPILED_MAX:
             _compiled.clear()
         _compiled[(using, key)] = compiled
+    if compiled.sql is None:
+        return []
     params = compiled.params
     if now is not None:
         params = tuple(now if param == COMPILE_NOW else param for param in params)
@@ -75,7 +79,10 @@ def compiled_rows(
 
 def _compile(queryset: QuerySet, *, using: str) -> _Compiled:
     compiler = queryset.query.get_compiler(using)
-    sql, params = compiler.as_sql()
+    try:
+        sql, params = compiler.as_sql()
+    except EmptyResultSet:
+        return _Compiled(sql=None, params=(), converters=())
     columns = [column for column, _, _ in compiler.select[: compiler.col_count]]
     return _Compiled(
         sql=sql,

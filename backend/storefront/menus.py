@@ -2,8 +2,10 @@
 
 from dataclasses import dataclass, field
 
+from django.db.models import QuerySet
 from django.urls import reverse
 
+from backend.core.compiled_sql import compiled_rows
 from backend.menu.models import MenuItem
 
 # Saleor's default menu slugs.
@@ -19,28 +21,53 @@ class MenuLink:
 
 
 def menu_links(*, menu_slugs: tuple[str, ...]) -> dict[str, list[MenuLink]]:
-    """Return each menu's top-level links with their children, in one query."""
-    items = (
-        MenuItem.objects.filter(menu__slug__in=menu_slugs)
-        .select_related("menu", "category", "collection", "page")
-        .order_by("tree_id", "lft")
+    """Return each menu's top-level links with their children, in one query.
+
+    Every page renders the menus; the query is compiled once per process.
+    """
+    rows = compiled_rows(
+        key=("menu-links", menu_slugs),
+        build=lambda _now: _menu_items_query(menu_slugs),
     )
     menus: dict[str, list[MenuLink]] = {slug: [] for slug in menu_slugs}
     links: dict[int, MenuLink] = {}
-    for item in items:
-        link = MenuLink(name=item.name, url=_item_url(item))
-        links[item.pk] = link
-        parent = links.get(item.parent_id)
+    for pk, parent_id, menu_slug, name, url, category_slug, collection_slug in rows:
+        link = MenuLink(
+            name=name,
+            url=_item_url(
+                url=url, category_slug=category_slug, collection_slug=collection_slug
+            ),
+        )
+        links[pk] = link
+        parent = links.get(parent_id)
         if parent is not None:
             parent.children.append(link)
-        elif item.parent_id is None:
-            menus[item.menu.slug].append(link)
+        elif parent_id is None:
+            menus[menu_slug].append(link)
     return menus
 
 
-def _item_url(item: MenuItem) -> str | None:
-    if item.category_id:
-        return reverse("storefront:category", args=[item.category.slug])
-    if item.collection_id:
-        return reverse("storefront:collection", args=[item.collection.slug])
-    return item.url or None
+def _menu_items_query(menu_slugs: tuple[str, ...]) -> QuerySet:
+    return (
+        MenuItem.objects.filter(menu__slug__in=menu_slugs)
+        .order_by("tree_id", "lft")
+        .values_list(
+            "pk",
+            "parent_id",
+            "menu__slug",
+            "name",
+            "url",
+            "category__slug",
+            "collection__slug",
+        )
+    )
+
+
+def _item_url(
+    *, url: str | None, category_slug: str | None, collection_slug: str | None
+) -> str | None:
+    if category_slug is not None:
+        return reverse("storefront:category", args=[category_slug])
+    if collection_slug is not None:
+        return reverse("storefront:collection", args=[collection_slug])
+    return url or None
