@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from django.core.exceptions import EmptyResultSet
-from django.db import connections
-from django.db.models import QuerySet
+from django.db import connections, router
+from django.db.models import Model, QuerySet
 
 # The moment the SQL is compiled with; no query means it, so each run
 # replaces exactly the parameters that stood for "now".
@@ -37,17 +37,20 @@ _compiled: dict[tuple, _Compiled] = {}
 
 def compiled_rows(
     *,
+    model: type[Model],
     key: tuple,
     build: Callable[[datetime], QuerySet],
     now: datetime | None = None,
-    using: str = "default",
 ) -> list[tuple]:
     """Return the rows of ``build(now)`` as tuples, compiling once per ``key``.
 
     ``build`` must give the same SQL for the same key, reading the time
     only from its argument; its side effects run on the first call only.
-    Values come converted as a values_list() would give them.
+    Values come converted as a values_list() would give them. The rows are
+    read where the routers send reads of ``model`` (the replica on pages
+    that allow it).
     """
+    using = router.db_for_read(model)
     compiled = _compiled.get((using, key))
     if compiled is None:
         compiled = _compile(build(COMPILE_NOW), using=using)

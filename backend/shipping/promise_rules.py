@@ -156,6 +156,7 @@ def _rules_load(channel_slug: str) -> PromiseRules | bool:
     types) stand for prefetches.
     """
     found = compiled_rows(
+        model=Channel,
         key=("promise-rules:channel", channel_slug),
         build=lambda _now: _channel_query(channel_slug),
     )
@@ -185,6 +186,7 @@ def _rules_load(channel_slug: str) -> PromiseRules | bool:
             handling_days,
             dates,
         ) in compiled_rows(
+            model=ChannelWarehouse,
             key=("promise-rules:warehouses", channel_slug),
             build=lambda _now: _warehouses_query(channel_slug),
         )
@@ -192,6 +194,7 @@ def _rules_load(channel_slug: str) -> PromiseRules | bool:
     methods = tuple(
         _method_option(*row)
         for row in compiled_rows(
+            model=ShippingMethodChannelListing,
             key=("promise-rules:methods", channel_slug),
             build=lambda _now: _methods_query(channel_slug),
         )
@@ -418,6 +421,7 @@ def _claim_checks(rules: PromiseRules) -> dict[str, ClaimCheck]:
     stocked = {
         pk
         for (pk,) in compiled_rows(
+            model=Warehouse,
             key=("promise-claim:stocked", warehouse_ids),
             build=lambda now: _stocked_warehouses_query(warehouse_ids, now=now),
             now=now,
@@ -425,6 +429,7 @@ def _claim_checks(rules: PromiseRules) -> dict[str, ClaimCheck]:
     }
     bulky = bool(bulky_type_ids) and bool(
         compiled_rows(
+            model=Stock,
             key=("promise-claim:bulky", warehouse_ids, bulky_type_ids),
             build=lambda now: (
                 _sellable_stock(warehouse_ids, now=now)

@@ -26,6 +26,7 @@ def menu_links(*, menu_slugs: tuple[str, ...]) -> dict[str, list[MenuLink]]:
     Every page renders the menus; the query is compiled once per process.
     """
     rows = compiled_rows(
+        model=MenuItem,
         key=("menu-links", menu_slugs),
         build=lambda _now: _menu_items_query(menu_slugs),
     )

@@ -14,6 +14,8 @@ from django.test.utils import CaptureQueriesContext
 from backend.core.db_router import replica_alias, replica_reads
 from backend.order.models import Order
 from backend.product.models import Product
+from backend.shipping.promise_rules import promise_rules_get
+from backend.storefront.menus import menu_links
 from tests.fixtures.catalog import make_published_product
 
 US_ADDRESS = {
@@ -166,3 +168,24 @@ def test_without_a_replica_every_read_stays_on_the_primary(client, strap):
     assert response.status_code == 200
     assert captured.primary.captured_queries
     assert captured.replica.captured_queries == []
+
+
+@replica_db
+def test_menus_and_delivery_rules_compiled_once_still_read_where_routed(
+    with_replica, strap
+):
+    # Their SQL is compiled on the first read; each read still goes where
+    # the router sends it at that moment.
+    menu_links(menu_slugs=("navbar",))
+    with Captured() as on_replica, replica_reads():
+        menu_links(menu_slugs=("navbar",))
+        promise_rules_get(channel_slug=strap.channel_listings.get().channel.slug)
+    with Captured() as on_primary:
+        menu_links(menu_slugs=("navbar",))
+
+    assert {"menu_menuitem", "warehouse_channelwarehouse"} <= (
+        on_replica.replica_tables()
+    )
+    assert not on_replica.primary.captured_queries
+    assert not on_primary.replica.captured_queries
+    assert on_primary.primary.captured_queries

@@ -422,6 +422,7 @@ def _rules_products(
     # selectors that say it run only when the SQL is first compiled.
     cache_versions.depends_on(cache_versions.LISTINGS)
     rows = compiled_rows(
+        model=Product,
         key=("shop-block-rules", channel_slug, shape),
         build=lambda now: _rules_query(shape, channel_slug=channel_slug, now=now),
         now=timezone.now(),
