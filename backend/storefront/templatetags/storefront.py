@@ -6,7 +6,7 @@ from functools import lru_cache
 from babel.numbers import format_currency
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.html import escape, format_html_join, strip_tags
+from django.utils.html import escape, format_html, format_html_join, strip_tags
 from django.utils.safestring import mark_safe
 
 register = template.Library()
@@ -29,6 +29,31 @@ def money(value) -> str:
 @lru_cache(maxsize=4096)
 def _currency_text(amount, currency: str) -> str:
     return format_currency(amount, currency, locale="en_US")
+
+
+@register.filter
+def checkbox_input(option) -> str:
+    """Return a checkbox option's <input> exactly as Django's widget renders it.
+
+    A filter form shows dozens of boxes, and Django renders each through
+    three nested templates (a tenth of a category page's CPU).
+    """
+    data = option.data
+    value = data["value"]
+    attrs = [
+        format_html(" {}", name)
+        if attr is True
+        else format_html(' {}="{}"', name, str(attr))
+        for name, attr in data["attrs"].items()
+        if attr is not False
+    ]
+    return format_html(
+        '<input type="{}" name="{}"{}{}>',
+        data["type"],
+        data["name"],
+        "" if value is None else format_html(' value="{}"', str(value)),
+        mark_safe("".join(attrs)),
+    )
 
 
 @register.filter
