@@ -18,6 +18,9 @@ from django.db.models import Model, QuerySet
 # The moment the SQL is compiled with; no query means it, so each run
 # replaces exactly the parameters that stood for "now".
 COMPILE_NOW = datetime(1901, 2, 3, 4, 5, 6, 789012, tzinfo=UTC)
+# A second moment it is compiled with once, to prove that the parameters
+# standing for "now" are the only ones that move with the time.
+_CHECK_NOW = datetime(1902, 3, 4, 5, 6, 7, 890123, tzinfo=UTC)
 # Distinct shapes kept (a rule block's filters, a channel); past it the
 # store starts again, so a flood of odd inputs cannot grow the process.
 COMPILED_MAX = 512
@@ -54,6 +57,7 @@ def compiled_rows(
     compiled = _compiled.get((using, key))
     if compiled is None:
         compiled = _compile(build(COMPILE_NOW), using=using)
+        _check_time_is_argument(compiled, _compile(build(_CHECK_NOW), using=using))
         if len(_compiled) >= COMPILED_MAX:
             _compiled.clear()
         _compiled[(using, key)] = compiled
@@ -92,3 +96,22 @@ def _compile(queryset: QuerySet, *, using: str) -> _Compiled:
         params=tuple(params),
         converters=tuple(compiler.get_converters(columns).items()),
     )
+
+
+def _check_time_is_argument(compiled: _Compiled, again: _Compiled) -> None:
+    """Refuse a query whose SQL or parameters move with the time otherwise.
+
+    A moment derived from ``now`` (``now - timedelta(...)``) or read from
+    the clock would be compiled in and never move again; the same query
+    built at another moment must differ only where the moment itself is.
+    """
+    moved = [
+        (first, second)
+        for first, second in zip(compiled.params, again.params, strict=False)
+        if first != second and (first, second) != (COMPILE_NOW, _CHECK_NOW)
+    ]
+    if compiled.sql != again.sql or len(compiled.params) != len(again.params) or moved:
+        raise ValueError(
+            "compiled_rows: the query depends on the time other than through "
+            "its build argument; it cannot be compiled once"
+        )
