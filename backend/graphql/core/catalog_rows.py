@@ -9,13 +9,15 @@ service, and the admin), so a loader that opts in keeps what it loaded
 per key under that version and the next answer reads it in one MGET
 instead of a query.
 
-A request opts in with ``cache_catalog_rows(info)`` (a checkout line's
-variant does); loaders opt in by mixing in ``CatalogRowsCached``. The
-version is read once per request, before the loader reads any row, so a
-value is never stored under a version older than the rows it holds (a
-write that commits after the read moves the version past it). A request
-whose own open transaction moved a version reads and stores nothing.
-Redis away reads as a miss.
+A request opts in with ``cache_catalog_rows(info)`` (a checkout's lines
+do; never a staff reader's, who may see private metadata, whose edits
+move no version); loaders opt in by mixing in ``CatalogRowsCached``. The
+versions (the catalog's and ``PRODUCTS_TEXT``, which product description
+and SEO edits move) are read once per request, before the loader reads
+any row, so a value is never stored under a version older than the rows
+it holds (a write that commits after the read moves the version past
+it). A request whose own open transaction moved a version reads and
+stores nothing. Redis away reads as a miss.
 """
 
 import logging
@@ -23,34 +25,45 @@ import logging
 from django.core.cache import cache
 
 from backend.core import cache_versions
-from backend.core.cache_versions import CATALOG
+from backend.core.cache_versions import CATALOG, PRODUCTS_TEXT
 
 from .dataloaders import DataLoader
 
 logger = logging.getLogger(__name__)
 
 KEY_PREFIX = "lumbar:catalog-rows"
+# Product text (description, SEO) edits move only PRODUCTS_TEXT.
+VERSIONS = (CATALOG, PRODUCTS_TEXT)
 # Entries under an old version are never read again; they go within this.
 CATALOG_ROWS_TIMEOUT = 60 * 60
 _ENABLED_ATTR = "_lumbar_catalog_rows_cached"
 _VERSION_ATTR = "_lumbar_catalog_rows_version"
 
 
-def cache_catalog_rows(info) -> None:
-    """Let this request's catalog loaders keep their rows in Redis."""
+def cache_catalog_rows(info) -> bool:
+    """Let this request's catalog loaders keep their rows in Redis.
+
+    Not for staff: they may read private metadata, whose edits move no
+    version. Return whether the loaders will.
+    """
     context = getattr(info, "context", info)
-    if context is not None:
-        setattr(context, _ENABLED_ATTR, True)
+    if context is None:
+        return False
+    user = getattr(context, "user", None)
+    if getattr(user, "is_staff", False) or getattr(user, "is_superuser", False):
+        return False
+    setattr(context, _ENABLED_ATTR, True)
+    return True
 
 
-def _catalog_version(context) -> int | None:
-    """Return the catalog version to read and store under, None for no cache."""
+def _catalog_version(context) -> str | None:
+    """Return the versions to read and store under, None for no cache."""
     if not getattr(context, _ENABLED_ATTR, False) or cache_versions.pending():
         return None
     version = getattr(context, _VERSION_ATTR, None)
     if version is None:
         try:
-            (version,) = cache_versions.versions(CATALOG)
+            version = ":".join(map(str, cache_versions.versions(*VERSIONS)))
         except Exception:  # noqa: BLE001 - Redis away: load from the database
             logger.warning("Catalog rows not cached: the cache is unavailable.")
             return None
@@ -92,7 +105,7 @@ class CatalogRowsCached(DataLoader):
                 pass
         return values
 
-    def _cache_key(self, version: int, key) -> str:
+    def _cache_key(self, version: str, key) -> str:
         name = self.context_key or type(self).__qualname__
         args = ":".join(map(str, self.args))
         return f"{KEY_PREFIX}:{version}:{name}:{args}:{key}"

@@ -54,6 +54,16 @@ class VariantByIdLoader(_ByIdLoader):
     model = ProductVariant
 
 
+class VariantWithProductByIdLoader(CatalogRowsCached, DataLoader):
+    """Variants with their product and product type, as checkout lines show."""
+
+    def batch_load(self, keys):
+        found = ProductVariant.objects.select_related("product__product_type").in_bulk(
+            keys
+        )
+        return [found.get(key) for key in keys]
+
+
 class _GroupLoader(DataLoader):
     """Load lists of rows grouped by the foreign key ``group_field`` names.
 

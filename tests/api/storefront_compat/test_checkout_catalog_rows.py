@@ -12,10 +12,12 @@ from graphql_relay import to_global_id
 from backend.attribute.services.attributes import attribute_value_translate
 from backend.product.models import ProductVariant
 from backend.product.services.media import product_media_update
+from backend.product.services.products import product_update
 from backend.product.services.translations import (
     product_translate,
     product_variant_translate,
 )
+from backend.product.services.variants import product_variant_update
 
 from .checkout_documents import operation_text
 from .documents import query_text
@@ -127,3 +129,19 @@ def test_a_checkout_answer_shows_media_and_attribute_edits_made_since_the_last_a
     assert after["product"]["media"][0]["alt"] == "Blue loop strap"
     translated = [v["translation"] for a in after["attributes"] for v in a["values"]]
     assert {"name": "Bleu"} in translated
+
+
+def test_a_checkout_answer_shows_product_and_variant_renames_made_since_the_last_answer(
+    api, strap, django_capture_on_commit_callbacks
+):
+    checkout_id = _checkout_with(api, strap)
+    before = _email_update(api, checkout_id)
+    assert before["product"]["name"] == strap.product.name
+
+    with django_capture_on_commit_callbacks(execute=True):
+        product_update(product=strap.product, name="Loop Strap, renamed")
+        product_variant_update(variant=strap, name="6 ft, blue, renamed")
+    after = _email_update(api, checkout_id)
+
+    assert after["product"]["name"] == "Loop Strap, renamed"
+    assert after["name"] == "6 ft, blue, renamed"
