@@ -7,9 +7,12 @@ is seen by the next answer.
 """
 
 import pytest
+from django.contrib.auth.models import Permission
 from graphql_relay import to_global_id
 
 from backend.attribute.services.attributes import attribute_value_translate
+from backend.core.metadata import metadata_update
+from backend.core.permissions import PermissionEnum
 from backend.product.models import ProductVariant
 from backend.product.services.media import product_media_update
 from backend.product.services.products import product_update
@@ -145,3 +148,33 @@ def test_a_checkout_answer_shows_product_and_variant_renames_made_since_the_last
 
     assert after["product"]["name"] == "Loop Strap, renamed"
     assert after["name"] == "6 ft, blue, renamed"
+
+
+PRIVATE_METADATA = """
+query($id: ID!) {
+  checkout(id: $id) { lines { variant { privateMetadata { key value } } } }
+}"""
+
+
+def test_staff_see_a_variant_private_metadata_edit_at_the_next_checkout_answer(
+    api, strap, staff_user, django_capture_on_commit_callbacks
+):
+    # Private metadata edits move no version: staff answers are not cached.
+    staff_user.user_permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="core",
+            codename=PermissionEnum.MANAGE_PRODUCTS.value,
+        )
+    )
+    checkout_id = _checkout_with(api, strap)
+    api.login(staff_user)
+    before = api(PRIVATE_METADATA, {"id": checkout_id})["data"]["checkout"]
+    assert before["lines"][0]["variant"]["privateMetadata"] == []
+
+    with django_capture_on_commit_callbacks(execute=True):
+        metadata_update(instance=strap, items={"supplier": "Acme"}, private=True)
+    after = api(PRIVATE_METADATA, {"id": checkout_id})["data"]["checkout"]
+
+    assert after["lines"][0]["variant"]["privateMetadata"] == [
+        {"key": "supplier", "value": "Acme"}
+    ]
