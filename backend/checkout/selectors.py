@@ -1,11 +1,12 @@
 """Reads of a checkout: its lines with prices, its totals."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
 from prices import Money
 
-from backend.product.models import ProductVariantChannelListing
+from backend.product.models import ProductVariant, ProductVariantChannelListing
 from backend.shipping.models import ShippingMethodChannelListing
 
 from .models import Checkout, CheckoutLine
@@ -51,13 +52,25 @@ class CheckoutTotals:
 LOOK_UP = object()
 
 
-def checkout_lines_info(*, checkout: Checkout) -> list[CheckoutLineInfo]:
-    """Return the lines with variant, product and channel price, in two queries."""
-    lines = list(
-        checkout.lines.select_related("variant__product__product_type").order_by(
-            "created_at", "id"
-        )
-    )
+def checkout_lines_info(
+    *,
+    checkout: Checkout,
+    variants_by_id: Callable[[list[int]], dict[int, ProductVariant]] | None = None,
+) -> list[CheckoutLineInfo]:
+    """Return the lines with variant, product and channel price, in two queries.
+
+    ``variants_by_id`` returns the variants of these ids with their product
+    and product type (from a cache, say); without it they are joined in.
+    """
+    lines = checkout.lines.order_by("created_at", "id")
+    if variants_by_id is None:
+        lines = list(lines.select_related("variant__product__product_type"))
+    else:
+        lines = list(lines)
+        variants = variants_by_id([line.variant_id for line in lines])
+        for line in lines:
+            if variants.get(line.variant_id) is not None:
+                line.variant = variants[line.variant_id]
     listings = ProductVariantChannelListing.objects.filter(
         variant_id__in=[line.variant_id for line in lines],
         channel_id=checkout.channel_id,

@@ -22,6 +22,7 @@ from backend.attribute import models
 from backend.product.models import Product, ProductVariant
 
 from ..core import dataloaders as core_dataloaders
+from ..core.catalog_rows import CatalogRowsCached
 from ..core.dataloaders import DataLoader, register_siblings
 
 
@@ -106,7 +107,7 @@ class ProductAttributesByProductLoader(DataLoader):
         return [found[product_id] for product_id, _ in keys]
 
 
-class VariantAttributesByVariantIdLoader(DataLoader):
+class VariantAttributesByVariantIdLoader(CatalogRowsCached, DataLoader):
     """Key: variant id; value: list of assignments (variant_selection set)."""
 
     context_key = "attribute_assignments_by_variant"
@@ -160,6 +161,14 @@ class VariantAttributesByVariantIdLoader(DataLoader):
         for variant_id, assignments in found.items():
             self.cache.setdefault(variant_id, assignments)
         return [found[key] for key in keys]
+
+    def rows_from_cache(self, values):
+        # As _assignments() does: their translations then load in one batch.
+        assignments = [a for assignments in values for a in assignments]
+        register_siblings(
+            self.info, {a.attribute.pk: a.attribute for a in assignments}.values()
+        )
+        register_siblings(self.info, [v for a in assignments for v in a.values])
 
 
 def listed_product_ids(info) -> set[int]:
@@ -227,7 +236,7 @@ class AttributeTranslationLoader(DataLoader):
         return [found.get(key) for key in keys]
 
 
-class AttributeValueTranslationLoader(DataLoader):
+class AttributeValueTranslationLoader(CatalogRowsCached, DataLoader):
     """Key: attribute value id; extra argument: the stored language code."""
 
     context_key = "attribute_value_translation"

@@ -26,7 +26,9 @@ from backend.shipping.models import ShippingMethodChannelListing
 from backend.shipping.selectors import shipping_methods_applicable
 from backend.warehouse.selectors import stock_sellable_by_warehouse
 
+from ..core.catalog_rows import cache_catalog_rows
 from ..core.dataloaders import DataLoader
+from ..product.dataloaders import VariantWithProductByIdLoader
 from ..shipping.types import ShippingMethodData
 
 
@@ -54,9 +56,19 @@ class CheckoutData:
 
 class CheckoutDataLoader(DataLoader):
     def batch_load(self, keys):
+        variants_by_id = None
+        if cache_catalog_rows(self.info):
+            # The lines' variants, products and types are catalog rows too.
+            loader = VariantWithProductByIdLoader(self.info)
+
+            def variants_by_id(ids):
+                return dict(zip(ids, loader.load_many(ids), strict=True))
+
         found = []
         for checkout in keys:
-            infos = checkout_lines_info(checkout=checkout)
+            infos = checkout_lines_info(
+                checkout=checkout, variants_by_id=variants_by_id
+            )
             found.append(
                 CheckoutData(
                     lines=[

@@ -52,15 +52,22 @@ def authentication_required() -> GraphQLError:
     )
 
 
-def checkout_for_requestor(info, token) -> Checkout:
-    """Return the checkout the requestor may use, or raise NOT_FOUND or refuse."""
-    checkout = (
-        Checkout.objects.select_related(
-            "channel", "shipping_address", "billing_address", "shipping_method", "user"
-        )
-        .by_token(token)
-        .first()
-    )
+# The relations a checkout payload reads, loaded with the checkout.
+PAYLOAD_RELATIONS = (
+    "channel",
+    "shipping_address",
+    "billing_address",
+    "shipping_method",
+    "user",
+)
+
+
+def checkout_for_requestor(info, token, *, relations=PAYLOAD_RELATIONS) -> Checkout:
+    """Return the checkout the requestor may use, or raise NOT_FOUND or refuse.
+
+    ``relations`` (the channel always among them) are read with it.
+    """
+    checkout = Checkout.objects.select_related(*relations).by_token(token).first()
     if checkout is None:
         raise ValidationError(
             {
@@ -84,9 +91,7 @@ def checkout_for_requestor(info, token) -> Checkout:
 def reload_checkout(checkout_token) -> Checkout | None:
     """Return the checkout as a payload shows it, with its relations loaded."""
     return (
-        Checkout.objects.select_related(
-            "channel", "shipping_address", "billing_address", "shipping_method", "user"
-        )
+        Checkout.objects.select_related(*PAYLOAD_RELATIONS)
         .by_token(checkout_token)
         .first()
     )

@@ -16,6 +16,7 @@ from backend.payment.totals import payment_statuses
 
 from ..account.types import User
 from ..channel.types import Channel
+from ..core.catalog_rows import cache_catalog_rows
 from ..core.channel import ChannelContext
 from ..core.dataloaders import register_siblings, resolve_for_siblings
 from ..core.money import Money as MoneyType
@@ -231,6 +232,8 @@ class CheckoutLine(graphene.ObjectType):
 
     @staticmethod
     def resolve_variant(root: CheckoutLineData, info):
+        # Every checkout answer shows the same catalog rows of its lines.
+        cache_catalog_rows(info)
         # One group for all lines' variants, so their fields load in batches.
         return resolve_for_siblings(
             info, root, "checkout_line_variant", lambda data: _line_variant(info, data)

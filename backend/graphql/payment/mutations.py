@@ -115,7 +115,8 @@ class TransactionInitialize(BaseMutation):
 
     @classmethod
     def clean_input(cls, info, id, payment_gateway, action=None, amount=None, **_):
-        checkout = requested_checkout(info, id=id)
+        # The answer shows the transaction, not the checkout: its channel will do.
+        checkout = requested_checkout(info, id=id, relations=("channel",))
         # No action asked: the channel's default flow (Saleor's paymentSettings).
         requested = getattr(action, "name", action) or (
             checkout.channel.default_transaction_flow_strategy.upper()

@@ -26,6 +26,7 @@ from backend.product.models import (
 from backend.warehouse.models import Stock
 from backend.warehouse.selectors import variant_quantities_available
 
+from ..core.catalog_rows import CatalogRowsCached
 from ..core.dataloaders import DataLoader
 
 
@@ -53,6 +54,16 @@ class VariantByIdLoader(_ByIdLoader):
     model = ProductVariant
 
 
+class VariantWithProductByIdLoader(CatalogRowsCached, DataLoader):
+    """Variants with their product and product type, as checkout lines show."""
+
+    def batch_load(self, keys):
+        found = ProductVariant.objects.select_related("product__product_type").in_bulk(
+            keys
+        )
+        return [found.get(key) for key in keys]
+
+
 class _GroupLoader(DataLoader):
     """Load lists of rows grouped by the foreign key ``group_field`` names.
 
@@ -77,7 +88,7 @@ class VariantsByProductIdLoader(_GroupLoader):
         )
 
 
-class MediaByProductIdLoader(_GroupLoader):
+class MediaByProductIdLoader(CatalogRowsCached, _GroupLoader):
     group_field = "product_id"
 
     def rows(self, keys):
@@ -86,7 +97,7 @@ class MediaByProductIdLoader(_GroupLoader):
         )
 
 
-class MediaByVariantIdLoader(_GroupLoader):
+class MediaByVariantIdLoader(CatalogRowsCached, _GroupLoader):
     group_field = "variant_id"
 
     def rows(self, keys):
@@ -213,12 +224,12 @@ class _TranslationLoader(DataLoader):
         return [found.get(key) for key in keys]
 
 
-class ProductTranslationLoader(_TranslationLoader):
+class ProductTranslationLoader(CatalogRowsCached, _TranslationLoader):
     model = ProductTranslation
     fk_name = "product"
 
 
-class VariantTranslationLoader(_TranslationLoader):
+class VariantTranslationLoader(CatalogRowsCached, _TranslationLoader):
     model = ProductVariantTranslation
     fk_name = "product_variant"
 

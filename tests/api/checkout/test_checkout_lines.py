@@ -351,9 +351,11 @@ def test_lines_add_query_count_does_not_grow_with_the_lines_added(
     assert checkout.lines.count() == 7
 
 
-# Measured 14 whether 1 or 6 lines are added (lock, validation, write,
-# then the payload's reads).
-LINES_ADD_BUDGET = 14
+# Measured 15 whether 1 or 6 lines are added (lock, validation, write,
+# then the payload's reads). The new variants are not cached yet, so the
+# payload reads them apart from the lines (graphql/core/catalog_rows.py):
+# one query more than joining them, none once they are cached.
+LINES_ADD_BUDGET = 15
 
 
 LINE_DELETE = """

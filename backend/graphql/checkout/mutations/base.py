@@ -3,24 +3,26 @@
 from backend.channel.models import Channel
 from backend.checkout.models import Checkout
 
-from ..lookup import checkout_for_requestor, checkout_token_of, reload_checkout
-
-
-def requested_checkout(info, *, id=None, token=None, checkout_id=None):
-    """Return the checkout an id/token/checkoutId argument names, if allowed."""
-    return checkout_for_requestor(
-        info, checkout_token_of(id=id, token=token, checkout_id=checkout_id)
-    )
-
-
-# The relations a checkout payload reads (``lookup.reload_checkout``'s).
-PAYLOAD_RELATIONS = (
-    "channel",
-    "shipping_address",
-    "billing_address",
-    "shipping_method",
-    "user",
+from ..lookup import (
+    PAYLOAD_RELATIONS,
+    checkout_for_requestor,
+    checkout_token_of,
+    reload_checkout,
 )
+
+
+def requested_checkout(
+    info, *, id=None, token=None, checkout_id=None, relations=PAYLOAD_RELATIONS
+):
+    """Return the checkout an id/token/checkoutId argument names, if allowed.
+
+    ``relations``: what to read with it (a payload's relations unless told).
+    """
+    return checkout_for_requestor(
+        info,
+        checkout_token_of(id=id, token=token, checkout_id=checkout_id),
+        relations=relations,
+    )
 
 
 def with_relations_of(before: Checkout, updated: Checkout) -> Checkout:

@@ -5,13 +5,14 @@ from django.core.exceptions import ValidationError
 
 from backend.account.links import redirect_url_clean
 from backend.checkout.complete import checkout_complete
+from backend.checkout.models import Checkout as CheckoutModel
 from backend.order.models import Order as OrderModel
 
 from ...core.inputs import MetadataInput
 from ...core.mutations import BaseMutation
 from ...order.types import Order
 from ..errors import CheckoutError
-from ..lookup import checkout_token_of, reload_checkout
+from ..lookup import checkout_token_of
 from .base import requestor
 
 
@@ -69,9 +70,14 @@ class CheckoutComplete(BaseMutation):
             # learn that a foreign or misleading link would be accepted.
             redirect_url_clean(redirect_url=redirect_url)
         checkout_token = checkout_token_of(id=id, token=token, checkout_id=checkout_id)
-        checkout = reload_checkout(checkout_token)
+        # Whether it exists and its channel is active; the service reads the rest.
+        channel_active = (
+            CheckoutModel.objects.by_token(checkout_token)
+            .values_list("channel__is_active", flat=True)
+            .first()
+        )
         user = getattr(info.context, "user", None)
-        if checkout is not None and not checkout.channel.is_active:
+        if channel_active is False:
             raise ValidationError(
                 {
                     "channel": ValidationError(
@@ -80,7 +86,7 @@ class CheckoutComplete(BaseMutation):
                     )
                 }
             )
-        if checkout is None:
+        if channel_active is None:
             # Completed already: only whoever may read the order gets it back.
             order = OrderModel.objects.filter(
                 checkout_token=str(checkout_token)
