@@ -81,3 +81,14 @@ def answer_of(response) -> dict:
     if response.status_code == 400:
         assert body.get("data") is None, body
     return body
+
+
+def payload_of(result: dict, field: str) -> dict:
+    """Return a mutation's payload from an answer that holds no error at all.
+
+    Neither a GraphQL error nor one in the payload's ``errors``.
+    """
+    assert "errors" not in result, result["errors"]
+    payload = result["data"][field]
+    assert payload.get("errors", []) == [], payload["errors"]
+    return payload

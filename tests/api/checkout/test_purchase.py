@@ -9,6 +9,7 @@ from backend.checkout.models import Checkout
 from backend.order.models import Order
 from backend.warehouse.models import Stock
 from tests import factories
+from tests.api.client import payload_of
 
 from .conftest import checkout_id, variant_id
 
@@ -63,17 +64,10 @@ def dummy(event_type: str) -> dict:
     }
 
 
-def _ok(result, name):
-    assert "errors" not in result, result
-    payload = result["data"][name]
-    assert payload["errors"] == [], payload["errors"]
-    return payload
-
-
 @pytest.fixture
 def detailed_checkout(api, channel, variant, shipping_method):
     """A checkout with a line, email, addresses and delivery, set through the API."""
-    created = _ok(
+    created = payload_of(
         api(
             CREATE,
             {
@@ -86,11 +80,17 @@ def detailed_checkout(api, channel, variant, shipping_method):
         "checkoutCreate",
     )
     gid = created["checkout"]["id"]
-    _ok(api(EMAIL, {"id": gid, "email": "ann@example.com"}), "checkoutEmailUpdate")
-    _ok(api(SHIPPING, {"id": gid, "address": ADDRESS}), "checkoutShippingAddressUpdate")
-    _ok(api(BILLING, {"id": gid, "address": ADDRESS}), "checkoutBillingAddressUpdate")
-    options = _ok(api(OPTIONS, {"id": gid}), "deliveryOptionsCalculate")
-    _ok(
+    payload_of(
+        api(EMAIL, {"id": gid, "email": "ann@example.com"}), "checkoutEmailUpdate"
+    )
+    payload_of(
+        api(SHIPPING, {"id": gid, "address": ADDRESS}), "checkoutShippingAddressUpdate"
+    )
+    payload_of(
+        api(BILLING, {"id": gid, "address": ADDRESS}), "checkoutBillingAddressUpdate"
+    )
+    options = payload_of(api(OPTIONS, {"id": gid}), "deliveryOptionsCalculate")
+    payload_of(
         api(DELIVERY, {"id": gid, "method": options["deliveries"][0]["id"]}),
         "checkoutDeliveryMethodUpdate",
     )
@@ -98,14 +98,14 @@ def detailed_checkout(api, channel, variant, shipping_method):
 
 
 def test_a_guest_buys_through_the_dummy_payment_app(api, detailed_checkout, variant):
-    paid = _ok(
+    paid = payload_of(
         api(PAY, {"id": detailed_checkout, "gateway": dummy("CHARGE_SUCCESS")}),
         "transactionInitialize",
     )
     assert paid["transactionEvent"] == {"type": "CHARGE_SUCCESS"}
     assert paid["transaction"]["chargedAmount"] == {"amount": 44.98}
 
-    placed = _ok(api(COMPLETE, {"id": detailed_checkout}), "checkoutComplete")
+    placed = payload_of(api(COMPLETE, {"id": detailed_checkout}), "checkoutComplete")
 
     order = Order.objects.get()
     assert placed["order"]["number"] == str(order.number)
@@ -118,16 +118,16 @@ def test_a_guest_buys_through_the_dummy_payment_app(api, detailed_checkout, vari
 
 def test_completing_twice_returns_the_same_order(api, detailed_checkout):
     api(PAY, {"id": detailed_checkout, "gateway": dummy("CHARGE_SUCCESS")})
-    first = _ok(api(COMPLETE, {"id": detailed_checkout}), "checkoutComplete")
+    first = payload_of(api(COMPLETE, {"id": detailed_checkout}), "checkoutComplete")
 
-    second = _ok(api(COMPLETE, {"id": detailed_checkout}), "checkoutComplete")
+    second = payload_of(api(COMPLETE, {"id": detailed_checkout}), "checkoutComplete")
 
     assert second["order"]["id"] == first["order"]["id"]
     assert Order.objects.count() == 1
 
 
 def test_a_declined_dummy_payment_leaves_the_checkout_unpaid(api, detailed_checkout):
-    declined = _ok(
+    declined = payload_of(
         api(PAY, {"id": detailed_checkout, "gateway": dummy("CHARGE_FAILURE")}),
         "transactionInitialize",
     )
@@ -144,7 +144,7 @@ def test_a_declined_dummy_payment_leaves_the_checkout_unpaid(api, detailed_check
 def test_the_legacy_dummy_gateway_id_pays_too(api, detailed_checkout):
     gateway = {**dummy("CHARGE_SUCCESS"), "id": "mirumee.payments.dummy"}
 
-    paid = _ok(
+    paid = payload_of(
         api(PAY, {"id": detailed_checkout, "gateway": gateway}), "transactionInitialize"
     )
 
@@ -162,13 +162,13 @@ def test_an_unknown_dummy_event_type_is_invalid(api, detailed_checkout):
 def test_an_action_required_payment_is_finished_by_transaction_process(
     api, detailed_checkout
 ):
-    started = _ok(
+    started = payload_of(
         api(PAY, {"id": detailed_checkout, "gateway": dummy("CHARGE_ACTION_REQUIRED")}),
         "transactionInitialize",
     )
     assert started["transaction"]["chargedAmount"] == {"amount": 0.0}
 
-    processed = _ok(
+    processed = payload_of(
         api(
             PROCESS,
             {
@@ -185,21 +185,21 @@ def test_an_action_required_payment_is_finished_by_transaction_process(
     assert processed["transactionEvent"] == {"type": "CHARGE_SUCCESS"}
     assert processed["transaction"]["chargedAmount"] == {"amount": 44.98}
     assert again["errors"][0]["code"] == "TRANSACTION_ALREADY_PROCESSED"
-    _ok(api(COMPLETE, {"id": detailed_checkout}), "checkoutComplete")
+    payload_of(api(COMPLETE, {"id": detailed_checkout}), "checkoutComplete")
 
 
 def test_a_session_left_waiting_by_a_completed_checkout_cannot_charge_the_order(
     api, detailed_checkout
 ):
-    waiting = _ok(
+    waiting = payload_of(
         api(PAY, {"id": detailed_checkout, "gateway": dummy("CHARGE_ACTION_REQUIRED")}),
         "transactionInitialize",
     )
-    _ok(
+    payload_of(
         api(PAY, {"id": detailed_checkout, "gateway": dummy("CHARGE_SUCCESS")}),
         "transactionInitialize",
     )
-    _ok(api(COMPLETE, {"id": detailed_checkout}), "checkoutComplete")
+    payload_of(api(COMPLETE, {"id": detailed_checkout}), "checkoutComplete")
 
     result = api(
         PROCESS,
@@ -316,7 +316,7 @@ def test_anonymous_cannot_attach_a_customer(api, ready_checkout):
 def test_a_signed_in_customer_attaches_themselves(
     customer_api, customer_user, ready_checkout
 ):
-    result = _ok(
+    result = payload_of(
         customer_api(ATTACH, {"id": checkout_id(ready_checkout)}),
         "checkoutCustomerAttach",
     )
@@ -372,7 +372,7 @@ def test_checkout_complete_query_count_does_not_grow_with_the_lines(
 
     for checkout in (small, large):
         with django_assert_max_num_queries(COMPLETE_BUDGET):
-            _ok(api(COMPLETE, {"id": checkout_id(checkout)}), "checkoutComplete")
+            payload_of(api(COMPLETE, {"id": checkout_id(checkout)}), "checkoutComplete")
     assert Order.objects.count() == 2
 
 

@@ -21,6 +21,7 @@ from backend.product.services.translations import (
     product_variant_translate,
 )
 from backend.product.services.variants import product_variant_update
+from tests.api.client import payload_of
 
 from .checkout_documents import operation_text
 from .documents import query_text
@@ -32,22 +33,15 @@ STORED_LANGUAGE = "en-us"
 pytestmark = pytest.mark.usefixtures("demo_store", "db")
 
 
-def _ok(result, field):
-    assert "errors" not in result, result["errors"]
-    payload = result["data"][field]
-    assert payload.get("errors", []) == [], payload["errors"]
-    return payload
-
-
 def _checkout_with(api, variant):
-    created = _ok(
+    created = payload_of(
         api(
             query_text("CheckoutCreate"), {"channel": CHANNEL, "languageCode": LANGUAGE}
         ),
         "checkoutCreate",
     )
     checkout_id = created["checkout"]["id"]
-    _ok(
+    payload_of(
         api(
             query_text("CheckoutAddLine"),
             {
@@ -61,7 +55,7 @@ def _checkout_with(api, variant):
 
 
 def _email_update(api, checkout_id, email="maria@example.com"):
-    answer = _ok(
+    answer = payload_of(
         api(
             operation_text("checkoutEmailUpdate"),
             {"checkoutId": checkout_id, "email": email, "languageCode": LANGUAGE},

@@ -13,6 +13,7 @@ from graphql_relay import to_global_id
 from backend.order.models import Order
 from backend.product.models import ProductVariant
 from backend.warehouse.models import Stock
+from tests.api.client import payload_of
 
 from .checkout_documents import operation_text
 from .documents import query_text
@@ -35,13 +36,6 @@ DUMMY_APP = "saleor.io.dummy-payment-app"
 pytestmark = pytest.mark.usefixtures("demo_store", "db")
 
 
-def _ok(result, field):
-    assert "errors" not in result, result["errors"]
-    payload = result["data"][field]
-    assert payload.get("errors", []) == [], payload["errors"]
-    return payload
-
-
 def _storefront(api, name, **variables):
     return api(query_text(name), variables)
 
@@ -59,12 +53,12 @@ def test_the_storefront_buys_a_stretch_strap_with_the_dummy_payment_app(api):
         )
     )
 
-    created = _ok(
+    created = payload_of(
         _storefront(api, "CheckoutCreate", channel=CHANNEL, languageCode=LANGUAGE),
         "checkoutCreate",
     )
     checkout_id = created["checkout"]["id"]
-    added = _ok(
+    added = payload_of(
         _storefront(
             api,
             "CheckoutAddLine",
@@ -75,14 +69,14 @@ def test_the_storefront_buys_a_stretch_strap_with_the_dummy_payment_app(api):
     )
     assert added["checkout"]["lines"][0]["variant"]["name"] == variant.name
     common = {"checkoutId": checkout_id, "languageCode": LANGUAGE}
-    _ok(
+    payload_of(
         _checkout_package(
             api, "checkoutEmailUpdate", email="maria@example.com", **common
         ),
         "checkoutEmailUpdate",
     )
     for kind in ("Shipping", "Billing"):
-        _ok(
+        payload_of(
             _checkout_package(
                 api,
                 f"checkout{kind}AddressUpdate",
@@ -92,13 +86,13 @@ def test_the_storefront_buys_a_stretch_strap_with_the_dummy_payment_app(api):
             ),
             f"checkout{kind}AddressUpdate",
         )
-    options = _ok(
+    options = payload_of(
         _checkout_package(api, "deliveryOptionsCalculate", id=checkout_id),
         "deliveryOptionsCalculate",
     )
     by_name = {d["shippingMethod"]["name"]: d for d in options["deliveries"]}
     assert set(by_name) == {"Standard", "Express"}
-    _ok(
+    payload_of(
         _checkout_package(
             api,
             "checkoutDeliveryMethodUpdate",
@@ -107,7 +101,7 @@ def test_the_storefront_buys_a_stretch_strap_with_the_dummy_payment_app(api):
         ),
         "checkoutDeliveryMethodUpdate",
     )
-    promo = _ok(
+    promo = payload_of(
         _checkout_package(api, "checkoutAddPromoCode", promoCode="WELCOME10", **common),
         "checkoutAddPromoCode",
     )
@@ -121,7 +115,7 @@ def test_the_storefront_buys_a_stretch_strap_with_the_dummy_payment_app(api):
     assert checkout["totalPrice"]["gross"] == {"currency": "USD", "amount": 23.98}
     assert DUMMY_APP in [g["id"] for g in checkout["availablePaymentGateways"]]
 
-    configs = _ok(
+    configs = payload_of(
         _checkout_package(
             api,
             "paymentGatewaysInitialize",
@@ -131,7 +125,7 @@ def test_the_storefront_buys_a_stretch_strap_with_the_dummy_payment_app(api):
         "paymentGatewayInitialize",
     )
     assert configs["gatewayConfigs"][0]["errors"] == []
-    paid = _ok(
+    paid = payload_of(
         _checkout_package(
             api,
             "transactionInitialize",
@@ -148,7 +142,7 @@ def test_the_storefront_buys_a_stretch_strap_with_the_dummy_payment_app(api):
         "transactionInitialize",
     )
     assert paid["transactionEvent"]["type"] == "CHARGE_SUCCESS"
-    completed = _ok(
+    completed = payload_of(
         _checkout_package(api, "checkoutComplete", checkoutId=checkout_id),
         "checkoutComplete",
     )
@@ -190,12 +184,12 @@ def test_the_storefront_checkout_query_count_does_not_grow_with_lines(
     )
     ids = []
     for count in (2, 8):
-        created = _ok(
+        created = payload_of(
             _storefront(api, "CheckoutCreate", channel=CHANNEL, languageCode=LANGUAGE),
             "checkoutCreate",
         )
         for variant in variants[:count]:
-            _ok(
+            payload_of(
                 _storefront(
                     api,
                     "CheckoutAddLine",
@@ -226,13 +220,13 @@ def test_each_storefront_checkout_step_stays_within_its_query_budget(
     variants = list(
         ProductVariant.objects.filter(sku__startswith="LMB-").order_by("sku")[:2]
     )
-    created = _ok(
+    created = payload_of(
         _storefront(api, "CheckoutCreate", channel=CHANNEL, languageCode=LANGUAGE),
         "checkoutCreate",
     )
     checkout_id = created["checkout"]["id"]
     for variant in variants:
-        _ok(
+        payload_of(
             _storefront(
                 api,
                 "CheckoutAddLine",
@@ -249,14 +243,14 @@ def test_each_storefront_checkout_step_stays_within_its_query_budget(
     ]
     for name, variables in steps:
         with django_assert_max_num_queries(STEP_BUDGETS[name]):
-            _ok(_checkout_package(api, name, **variables, **common), name)
-    options = _ok(
+            payload_of(_checkout_package(api, name, **variables, **common), name)
+    options = payload_of(
         _checkout_package(api, "deliveryOptionsCalculate", id=checkout_id),
         "deliveryOptionsCalculate",
     )
     method = {d["shippingMethod"]["name"]: d["id"] for d in options["deliveries"]}
     with django_assert_max_num_queries(STEP_BUDGETS["checkoutDeliveryMethodUpdate"]):
-        chosen = _ok(
+        chosen = payload_of(
             _checkout_package(
                 api,
                 "checkoutDeliveryMethodUpdate",
