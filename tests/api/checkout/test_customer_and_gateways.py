@@ -5,9 +5,10 @@ from django.test import override_settings
 from backend.checkout.models import Checkout
 from backend.payment.models import TransactionItem
 from tests import factories
+from tests.api.client import payload_of
 
 from .conftest import checkout_id, variant_id
-from .test_purchase import COMPLETE, PAY, _ok, dummy
+from .test_purchase import COMPLETE, PAY, dummy
 
 CREATE = """
 mutation($input: CheckoutCreateInput!) {
@@ -32,7 +33,7 @@ mutation($id: ID!, $gateways: [PaymentGatewayToInitialize!]) {
 def test_a_signed_in_customer_creates_their_own_checkout(
     customer_api, customer_user, channel, variant
 ):
-    result = _ok(
+    result = payload_of(
         customer_api(
             CREATE,
             {
@@ -53,7 +54,7 @@ def test_a_signed_in_customer_creates_their_own_checkout(
 def test_the_owner_detaches_themselves(customer_api, customer_user, channel):
     checkout = factories.CheckoutFactory(channel=channel, user=customer_user)
 
-    result = _ok(
+    result = payload_of(
         customer_api(DETACH, {"id": checkout_id(checkout)}), "checkoutCustomerDetach"
     )
 
@@ -79,13 +80,15 @@ def test_a_customers_completed_checkout_does_not_reveal_the_order_to_others(
 ):
     ready_checkout.user = customer_user
     ready_checkout.save(update_fields=["user"])
-    _ok(
+    payload_of(
         customer_api(
             PAY, {"id": checkout_id(ready_checkout), "gateway": dummy("CHARGE_SUCCESS")}
         ),
         "transactionInitialize",
     )
-    _ok(customer_api(COMPLETE, {"id": checkout_id(ready_checkout)}), "checkoutComplete")
+    payload_of(
+        customer_api(COMPLETE, {"id": checkout_id(ready_checkout)}), "checkoutComplete"
+    )
     client.logout()
 
     result = api.login(other_customer)(COMPLETE, {"id": checkout_id(ready_checkout)})[
@@ -99,7 +102,7 @@ def test_a_customers_completed_checkout_does_not_reveal_the_order_to_others(
 def test_payment_gateway_initialize_answers_the_dummy_app_and_refuses_unknown(
     api, ready_checkout
 ):
-    result = _ok(
+    result = payload_of(
         api(
             INITIALIZE,
             {

@@ -8,8 +8,8 @@ from backend.order.models import OrderAuthorizeStatus, OrderChargeStatus
 from backend.payment.gateways.stripe import STRIPE_GATEWAY_ID
 from backend.payment.models import TransactionItem
 from tests.api.checkout.conftest import checkout_id, grant
-from tests.api.checkout.test_purchase import COMPLETE, _ok
-from tests.api.client import GraphQLClient
+from tests.api.checkout.test_purchase import COMPLETE
+from tests.api.client import GraphQLClient, payload_of
 from tests.fixtures.stripe import PUBLISHABLE_KEY
 
 from .conftest import browser_pays
@@ -42,13 +42,13 @@ def _initialize(api, checkout, action=None):
     }
     if action:
         variables["action"] = action
-    return _ok(api(INITIALIZE, variables), "transactionInitialize")
+    return payload_of(api(INITIALIZE, variables), "transactionInitialize")
 
 
 def test_payment_gateway_initialize_hands_out_the_publishable_key(
     client, stripe_checkout
 ):
-    result = _ok(
+    result = payload_of(
         GraphQLClient(client)(
             GATEWAYS,
             {
@@ -89,10 +89,10 @@ def test_transaction_process_records_the_charge_stripe_confirmed_and_completes(
     started = _initialize(api, stripe_checkout)
     browser_pays(started["transaction"]["pspReference"], card(CARD_OK))
 
-    processed = _ok(
+    processed = payload_of(
         api(PROCESS, {"id": started["transaction"]["id"]}), "transactionProcess"
     )
-    order = _ok(
+    order = payload_of(
         api(COMPLETE, {"id": checkout_id(stripe_checkout)}), "checkoutComplete"
     )["order"]
 
@@ -111,7 +111,7 @@ def test_transaction_process_of_a_declined_card_reports_the_failure(
     except Exception:  # noqa: BLE001 - Stripe.js shows the decline
         pass
 
-    processed = _ok(
+    processed = payload_of(
         api(PROCESS, {"id": started["transaction"]["id"]}), "transactionProcess"
     )
 
@@ -128,7 +128,7 @@ def test_transaction_process_before_the_shopper_paid_changes_nothing(
     api = GraphQLClient(client)
     started = _initialize(api, stripe_checkout)
 
-    processed = _ok(
+    processed = payload_of(
         api(PROCESS, {"id": started["transaction"]["id"]}), "transactionProcess"
     )
 
@@ -146,10 +146,10 @@ def test_a_channel_that_authorizes_holds_the_money_for_staff_to_capture(
     started = _initialize(api, stripe_checkout)
     browser_pays(started["transaction"]["pspReference"], card(CARD_OK))
 
-    processed = _ok(
+    processed = payload_of(
         api(PROCESS, {"id": started["transaction"]["id"]}), "transactionProcess"
     )
-    order = _ok(
+    order = payload_of(
         api(COMPLETE, {"id": checkout_id(stripe_checkout)}), "checkoutComplete"
     )["order"]
 
@@ -172,8 +172,8 @@ def test_staff_capture_of_an_authorization_reaches_stripe(
     api = GraphQLClient(client)
     started = _initialize(api, stripe_checkout)
     browser_pays(started["transaction"]["pspReference"], card(CARD_OK))
-    _ok(api(PROCESS, {"id": started["transaction"]["id"]}), "transactionProcess")
-    _ok(api(COMPLETE, {"id": checkout_id(stripe_checkout)}), "checkoutComplete")
+    payload_of(api(PROCESS, {"id": started["transaction"]["id"]}), "transactionProcess")
+    payload_of(api(COMPLETE, {"id": checkout_id(stripe_checkout)}), "checkoutComplete")
     staff_user = grant(staff_user, PermissionEnum.HANDLE_PAYMENTS)
     item = TransactionItem.objects.get()
 
@@ -185,7 +185,7 @@ def test_staff_capture_of_an_authorization_reaches_stripe(
         {"id": to_global_id("TransactionItem", str(item.token)), "amount": "20.00"},
     )
 
-    payload = _ok(result, "transactionRequestAction")
+    payload = payload_of(result, "transactionRequestAction")
     assert payload["transaction"]["chargedAmount"]["amount"] == 20.0
     assert payload["transaction"]["authorizedAmount"]["amount"] == float(total - 20)
     assert intent(item.psp_reference).status == "succeeded"
