@@ -6,9 +6,10 @@ would give: no cart, no login, no country, no messages. This middleware,
 right after the security headers and static files, finds such a page with
 one cache round trip (the versions and the page together; a second for the
 fine versions of a page that shows stock) and answers it,
-without touching the database. The CSRF token is Django's own (get_token,
-and CsrfViewMiddleware's request and response processing set the cookie as
-they would on the normal path), and the response goes through the response
+without touching the database. The CSRF token is the one Django's
+get_token would give (backend.storefront.csrf, and CsrfViewMiddleware's
+request and response processing set the cookie as they would on the normal
+path), and the response goes through the response
 processing of the middlewares below it that shape the headers
 (X-Frame-Options, CommonMiddleware), so it carries exactly the headers of
 a normal render. Anything else, and every miss, takes the normal path,

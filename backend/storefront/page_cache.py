@@ -37,7 +37,6 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.http import HttpResponse, QueryDict
-from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.html import escape
@@ -49,6 +48,7 @@ from backend.product.models import ProductChannelListing
 from backend.shipping.promise_rules import delivery_banner_text
 
 from .cart import cart_quantity, cart_token
+from .csrf import csrf_token
 
 # Rendered in place of what belongs to one reader, filled per request.
 CSRF_SLOT = "lumbar-csrf-slot-3f9c2a"
@@ -286,7 +286,7 @@ def reader_fill(html: str, request) -> str:
         links = _new_reader_links()
     html = html.replace(READER_LINKS_SLOT, links)
     if CSRF_SLOT in html:
-        html = html.replace(CSRF_SLOT, get_token(request))
+        html = html.replace(CSRF_SLOT, csrf_token(request))
     country = shopper_country(request)
     if country:
         own = delivery_banner_text(
@@ -304,7 +304,7 @@ def new_reader_fill(html: str, request) -> str:
     """
     html = html.replace(READER_LINKS_SLOT, _new_reader_links())
     if CSRF_SLOT in html:
-        html = html.replace(CSRF_SLOT, get_token(request))
+        html = html.replace(CSRF_SLOT, csrf_token(request))
     return html
 
 

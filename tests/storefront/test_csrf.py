@@ -1,0 +1,91 @@
+"""A cached page's CSRF token is one Django's own check accepts.
+
+backend.storefront.csrf makes the token without Django's per-character
+draws; these tests hold it to what Django's get_token gives: the same
+cookie handling, the same shape, and a pass through CsrfViewMiddleware.
+"""
+
+import collections
+
+from django.http import HttpResponse
+from django.middleware.csrf import (
+    CSRF_ALLOWED_CHARS,
+    CSRF_SECRET_LENGTH,
+    CsrfViewMiddleware,
+)
+from django.test import RequestFactory
+
+from backend.storefront import csrf
+
+MIDDLEWARE = CsrfViewMiddleware(lambda request: HttpResponse())
+
+
+def _page_request(cookie: str | None = None):
+    """A GET as the middleware sees it before a page fills in the token."""
+    request = RequestFactory().get("/products/loop-stretch-strap/")
+    if cookie is not None:
+        request.COOKIES["csrftoken"] = cookie
+    MIDDLEWARE.process_request(request)
+    return request
+
+
+def _post_is_accepted(token: str, cookie: str) -> bool:
+    """Run Django's own check on a form POST carrying the token and cookie."""
+    request = RequestFactory().post(
+        "/cart/add/", {"csrfmiddlewaretoken": token}, secure=False
+    )
+    request.COOKIES["csrftoken"] = cookie
+    MIDDLEWARE.process_request(request)
+    refused = MIDDLEWARE.process_view(request, lambda r: None, (), {})
+    return refused is None
+
+
+def _cookie_set(request) -> str:
+    response = MIDDLEWARE.process_response(request, HttpResponse())
+    return response.cookies["csrftoken"].value
+
+
+def test_a_new_reader_gets_a_cookie_and_a_token_that_passes_the_check():
+    request = _page_request()
+
+    token = csrf.csrf_token(request)
+
+    assert _post_is_accepted(token, _cookie_set(request))
+
+
+def test_a_reader_with_a_cookie_keeps_it_and_the_token_passes_the_check():
+    secret = csrf.random_chars(CSRF_SECRET_LENGTH)
+    request = _page_request(cookie=secret)
+
+    token = csrf.csrf_token(request)
+
+    assert _cookie_set(request) == secret  # sent again: its expiry renews
+    assert _post_is_accepted(token, secret)
+
+
+def test_a_token_is_refused_with_another_readers_cookie():
+    token = csrf.csrf_token(_page_request())
+    other = _page_request()
+    csrf.csrf_token(other)
+
+    assert not _post_is_accepted(token, _cookie_set(other))
+
+
+def test_tokens_have_djangos_shape_and_differ_for_the_same_reader():
+    request = _page_request()
+
+    tokens = {csrf.csrf_token(request) for _ in range(50)}
+
+    assert len(tokens) == 50  # a fresh mask each time
+    for token in tokens:
+        assert len(token) == 2 * CSRF_SECRET_LENGTH
+        assert set(token) <= set(CSRF_ALLOWED_CHARS)
+
+
+def test_every_character_is_drawn_from_as_many_byte_values():
+    """Bytes past the last full round of 62 are dropped, so none is likelier."""
+    kept = [byte for byte in range(256) if byte not in csrf._OVER_BOUND]
+    counts = collections.Counter(chr(csrf._TABLE[byte]) for byte in kept)
+
+    assert set(counts) == set(CSRF_ALLOWED_CHARS)
+    assert set(counts.values()) == {256 // len(CSRF_ALLOWED_CHARS)}
