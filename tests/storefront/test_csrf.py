@@ -89,3 +89,23 @@ def test_every_character_is_drawn_from_as_many_byte_values():
 
     assert set(counts) == set(CSRF_ALLOWED_CHARS)
     assert set(counts.values()) == {256 // len(CSRF_ALLOWED_CHARS)}
+
+
+def test_a_malformed_cookie_is_replaced_and_the_token_passes_the_check():
+    request = _page_request(cookie="not a csrf secret \x00")
+
+    token = csrf.csrf_token(request)
+
+    new_cookie = _cookie_set(request)
+    assert new_cookie != "not a csrf secret \x00"
+    assert _post_is_accepted(token, new_cookie)
+
+
+def test_a_64_character_cookie_of_an_older_django_keeps_its_secret():
+    """Django once kept masked tokens in the cookie; it reads their secret."""
+    older_cookie = csrf.csrf_token(_page_request())
+
+    request = _page_request(cookie=older_cookie)
+    token = csrf.csrf_token(request)
+
+    assert _post_is_accepted(token, older_cookie)

@@ -168,6 +168,27 @@ def test_a_post_from_a_fast_hit_passes_the_csrf_check(
     assert "Cart (1)" in reader.get(url).content.decode()
 
 
+@pytest.mark.parametrize("cookie", ["", "x" * 32 + "!", "\u00e9" * 64])
+def test_a_reader_with_a_malformed_csrf_cookie_gets_the_page_and_may_post(
+    cookie, synced
+):
+    url = _url("product")
+    Client().get(url)
+    reader = Client(enforce_csrf_checks=True)
+    reader.cookies["csrftoken"] = cookie
+
+    page = reader.get(url)
+
+    assert (page.status_code, page["X-Cache"]) == (200, "hit")
+    (token, *others) = _csrf_tokens(page)
+    strap = Product.objects.get(slug=STRAP_SLUG)
+    added = reader.post(
+        "/cart/add/",
+        {"csrfmiddlewaretoken": token, "variant": strap.default_variant_id},
+    )
+    assert added.status_code == 302
+
+
 @pytest.mark.parametrize("name", PAGES)
 def test_a_fast_hit_carries_the_headers_of_a_normal_render(name, synced):
     url = _url(name)
