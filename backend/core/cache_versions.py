@@ -104,10 +104,17 @@ def version_key(name: str) -> str:
 def version_from(found: dict, name: str) -> int:
     """Return the version of ``name`` from a get_many() that asked for its key.
 
-    Readers fetch the versions and their entry in one round trip; a key the
-    cache lost starts again from the clock.
+    Readers fetch the versions and their entry in one round trip. A coarse
+    key the cache lost starts again from the clock; a fine one the cache
+    does not hold reads as 0 (never moved), as fine_snapshot() reads it:
+    fine versions are numbers of the sequence, and one started from the
+    clock would stand above the sequence for good, so that no entry
+    recording it could be stored again.
     """
-    return found.get(version_key(name)) or _version_start(name)
+    found_version = found.get(version_key(name))
+    if found_version:
+        return found_version
+    return 0 if is_fine(name) else _version_start(name)
 
 
 def versions(*names: str) -> tuple[int, ...]:
@@ -212,11 +219,28 @@ def fine_snapshot(names, *, sequence: int) -> tuple | None:
     keys = sorted(version_key(name) for name in names)
     if not keys:
         return ()
-    found = cache.get_many(keys)
+    found = cache.get_many([*keys, SEQUENCE_KEY])
     snapshot = tuple((key, found.get(key) or 0) for key in keys)
     if any(version > sequence for _, version in snapshot):
+        _renumber_unissued(snapshot, current=found.get(SEQUENCE_KEY))
         return None
     return snapshot
+
+
+def _renumber_unissued(snapshot: tuple, *, current: int | None) -> None:
+    """Move a fine version the sequence never issued onto the sequence.
+
+    A version above the sequence as it stands now was not moved by
+    _move_fine(): an earlier release started missing fine keys from the
+    clock. Left so, it would keep every entry recording it from being
+    stored; moved to the sequence's next number, the next render stores.
+    """
+    if current is None:
+        return  # the sequence itself was lost: nothing to compare with
+    unissued = [key for key, version in snapshot if version > current]
+    if unissued:
+        logger.info("Cache versions %s renumbered into the sequence.", unissued)
+        _move_fine_keys(unissued)
 
 
 # The fine version keys each entry was last seen with in this process, so
@@ -376,6 +400,11 @@ def _move_fine(names: list[str]) -> None:
     Each number is handed out once, so a version never comes back to a
     number an entry was stored with, whatever order concurrent moves land in.
     """
+    _move_fine_keys([version_key(name) for name in names])
+
+
+def _move_fine_keys(keys: list[str]) -> None:
+    """_move_fine() for the versions' cache keys."""
     try:
         try:
             number = cache.incr(SEQUENCE_KEY)
@@ -383,6 +412,6 @@ def _move_fine(names: list[str]) -> None:
             # Lost or never set: start from the clock, above any old number.
             cache.add(SEQUENCE_KEY, time.time_ns(), None)
             number = cache.incr(SEQUENCE_KEY)
-        cache.set_many({version_key(name): number for name in names}, None)
+        cache.set_many(dict.fromkeys(keys, number), None)
     except Exception:  # noqa: BLE001 - any cache failure; logged, not raised
-        logger.warning("Cache versions %s not moved: the cache is unavailable.", names)
+        logger.warning("Cache versions %s not moved: the cache is unavailable.", keys)

@@ -10,6 +10,7 @@ the answer came from the cache.
 import json
 
 import pytest
+from graphql_relay import to_global_id
 
 from backend.checkout.complete import checkout_complete
 from tests.fixtures.catalog import make_published_product
@@ -26,6 +27,16 @@ IN_STOCK = """
 query InStock($channel: String!) {
   products(first: 20, channel: $channel, filter: {stockAvailability: IN_STOCK}) {
     edges { node { name } }
+  }
+}
+"""
+CHECKOUT_CREATE = """
+mutation Create($channel: String!, $variant: ID!) {
+  checkoutCreate(
+    input: {channel: $channel, lines: [{variantId: $variant, quantity: 1}]}
+  ) {
+    checkout { lines { variant { name product { name thumbnail { url } } } } }
+    errors { field code message }
   }
 }
 """
@@ -153,3 +164,23 @@ def test_a_sale_that_sells_out_nothing_keeps_the_in_stock_listing_cached(
     sell(strap, 3)
 
     assert ask(IN_STOCK) == ("hit", before)
+
+
+def test_a_listing_stays_cached_through_a_checkout_started_through_the_api(
+    ask, client, channel, strap, wedge
+):
+    """The checkout's answer reads its lines' catalog rows through the cache."""
+    before = warm(ask, PRODUCTS)
+    variables = {
+        "channel": channel.slug,
+        "variant": to_global_id("ProductVariant", str(strap.default_variant.pk)),
+    }
+
+    created = client.post(
+        "/graphql/",
+        data=json.dumps({"query": CHECKOUT_CREATE, "variables": variables}),
+        content_type="application/json",
+    ).json()
+
+    assert created["data"]["checkoutCreate"]["errors"] == []
+    assert ask(PRODUCTS) == ("hit", before)

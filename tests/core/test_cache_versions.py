@@ -1,5 +1,7 @@
 """Cache versions move once per committed transaction, never for a rollback."""
 
+import time
+
 import pytest
 from django.core.cache import cache
 from django.db import transaction
@@ -183,3 +185,30 @@ def test_depends_on_records_only_inside_recording():
         cache_versions.depends_on(cache_versions.stock(2), cache_versions.LISTINGS)
 
     assert names == {cache_versions.stock(2), cache_versions.LISTINGS}
+
+
+def test_reading_a_fine_version_the_cache_lacks_reads_0_and_writes_nothing():
+    key = cache_versions.version_key(cache_versions.PRODUCTS_TEXT)
+    cache.delete(key)
+
+    assert versions(cache_versions.PRODUCTS_TEXT) == (0,)
+    assert cache.get(key) is None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_fine_version_the_sequence_never_issued_is_renumbered_then_entries_store():
+    """An earlier release started missing fine versions from the clock."""
+    key = cache_versions.version_key(cache_versions.PRODUCTS_TEXT)
+    bump(cache_versions.stock(12))  # the sequence stands at some number
+    cache.set(key, time.time_ns(), None)
+
+    def snapshot():
+        found = cache.get_many([cache_versions.SEQUENCE_KEY])
+        sequence = cache_versions.sequence_from(found)
+        return cache_versions.fine_snapshot(
+            [cache_versions.PRODUCTS_TEXT], sequence=sequence
+        )
+
+    assert snapshot() is None  # stored with it, an entry could never be served
+    assert snapshot() is not None
+    assert cache.get(key) == cache.get(cache_versions.SEQUENCE_KEY)
