@@ -255,6 +255,9 @@ def catalog_page(
     queryset = products_sort_catalog(
         queryset, channel_slug=channel_slug, sort=filters.sort
     )
+    # A card shows the name and links the slug (product_cards); the
+    # descriptions and search vectors stay in the database.
+    queryset = queryset.only("name", "slug")
     page = Paginator(queryset, page_size).get_page(page_number)
     products = list(page.object_list)
     return CatalogPage(
