@@ -111,6 +111,13 @@ class ProductQuerySet(models.QuerySet):
             return self.none()
         return self.published(channel_slug)
 
+    def without_search_columns(self):
+        """Leave out the columns only searches read (about 1 kB a product).
+
+        A listing that sorts a price tie carries whole rows through its sort.
+        """
+        return self.defer("search_document", "search_vector", "name_vector")
+
     def visible_in_listings(self, channel_slug: str, *, now=None):
         # The channel's one listing of a product (unique per channel) is
         # tested once, in the published EXISTS: a join to it as well gave

@@ -243,7 +243,8 @@ def catalog_page(
 
     Five queries whatever the page size: count, page, prices, images, stock.
     A page number out of range gives the nearest page. ``narrow`` keeps
-    part of the filtered products (a search's best matches) before sorting.
+    a bounded part of the filtered products (a search's best matches)
+    before sorting; they are read whole and paged in Python (four queries).
     """
     queryset = products_filter_catalog(
         queryset, channel_slug=channel_slug, filters=filters
@@ -255,6 +256,14 @@ def catalog_page(
     queryset = products_sort_catalog(
         queryset, channel_slug=channel_slug, sort=filters.sort
     )
+    # A card shows the name and links the slug (product_cards); the
+    # descriptions and search vectors stay in the database.
+    queryset = queryset.only("name", "slug")
+    if narrow is not None:
+        # A search's best matches are few (SEARCH_BEST_MATCHES): read them
+        # all, in order, and page them here, one query instead of a count
+        # and a page.
+        queryset = list(queryset)
     page = Paginator(queryset, page_size).get_page(page_number)
     products = list(page.object_list)
     return CatalogPage(

@@ -73,7 +73,7 @@ def products_connection(info, queryset, kwargs, *, listing, channel_resolved=Fal
         channel_slug=channel_slug,
     )
     return connection_from(
-        products,
+        products.without_search_columns(),
         info,
         kwargs,
         ProductCountableConnection,

@@ -25,21 +25,25 @@ def _channel_listing_value(field: str, channel_slug: str):
 
 
 def _cheapest_price(queryset, channel_slug: str):
-    """Return the product's cheapest variant price in the channel.
+    """Return the queryset joined to its channel listing, and the price to sort by.
 
-    ProductChannelListing.discounted_price_amount stores it (the services
-    that change a variant's price rewrite it). Read from the listing row
-    the queryset already joins for the channel, so PostgreSQL can walk
-    product_listing_price in price order and stop after a page, instead
-    of computing the price of every product to sort them.
+    ProductChannelListing.discounted_price_amount stores the product's
+    cheapest variant price in the channel (the services that change a
+    variant's price rewrite it). Read from a joined listing row, so
+    PostgreSQL can walk product_listing_price in price order and stop after
+    a page, instead of computing the price of every product to sort them
+    (a subquery per product: 4-7 s at 50,000 products). The join keeps the
+    same products: every product a channel's reader sees has its one
+    listing in that channel (``published`` tests it; staff readers of a
+    channel are already joined to it).
     """
     joined = any(
         getattr(join, "table_name", None) == ProductChannelListing._meta.db_table
         for join in queryset.query.alias_map.values()
     )
-    if joined:
-        return F("channel_listings__discounted_price_amount")
-    return _channel_listing_value("discounted_price_amount", channel_slug)
+    if not joined:
+        queryset = queryset.filter(channel_listings__channel__slug=channel_slug)
+    return queryset, F("channel_listings__discounted_price_amount")
 
 
 def sort_products(queryset, *, sort_by, search, channel_slug):
@@ -80,7 +84,7 @@ def sort_products(queryset, *, sort_by, search, channel_slug):
     if field in {"PRICE", "MINIMAL_PRICE"}:
         # Both are the cheapest variant price here: no discount lowers a
         # price below its variant listing's.
-        expression = _cheapest_price(queryset, channel_slug)
+        queryset, expression = _cheapest_price(queryset, channel_slug)
         return queryset.order_by(_ordered(expression, sign, **nulls), "name", "pk")
     if field in {"PUBLISHED", "PUBLICATION_DATE", "PUBLISHED_AT"}:
         queryset = queryset.annotate(

@@ -29,6 +29,15 @@ from .articles import articles_published
 ARTICLE_RESULTS_LIMIT = 4
 # The matching articles ranked to choose them (articles_search).
 ARTICLE_CANDIDATES = 40
+# The fields components/article_card.html reads.
+ARTICLE_CARD_FIELDS = (
+    "slug",
+    "title",
+    "published_at",
+    "article__hero_image_alt",
+    "article__summary",
+    "article__reviewed_on",
+)
 
 
 @dataclass(frozen=True)
@@ -76,6 +85,9 @@ def articles_search(*, terms: list[str], limit: int = ARTICLE_RESULTS_LIMIT):
     return list(
         Page.objects.filter(pk__in=candidates)
         .select_related("article")
+        # What an article card shows: the body (about 20 kB an article in
+        # Markdown and HTML) and the vectors stay in the database.
+        .only(*ARTICLE_CARD_FIELDS)
         .annotate(search_rank=search_rank(terms))
         .order_by("-search_rank", "-published_at", "slug")[:limit]
     )
