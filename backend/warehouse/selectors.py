@@ -12,6 +12,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from backend.core import cache_versions
+from backend.core.compiled_sql import compiled_rows, id_in
 from backend.product.models import ProductVariant
 from backend.product.selectors import (
     CatalogFilters,
@@ -169,16 +170,16 @@ def product_quantities_available(
 
 
 def _product_quantities(*, product_ids: list[int], channel_slug: str) -> dict[int, int]:
-    sellable = (
-        Stock.objects.filter(product_variant_id=OuterRef("pk"))
-        .for_channel(channel_slug)
-        .annotate_sellable(now=timezone.now())
-        .values("product_variant_id")
-        .annotate(total=Sum("quantity_sellable"))
-        .values("total")
-    )
-    rows = ProductVariant.objects.filter(product_id__in=product_ids).values_list(
-        "product_id", "track_inventory", Coalesce(Subquery(sellable), 0)
+    # Every listing and shop block asks; building the nested sellable sum
+    # cost Django more than PostgreSQL spends answering it.
+    rows = compiled_rows(
+        model=ProductVariant,
+        key=("product-quantities", channel_slug),
+        build=lambda now, ids: _product_quantities_query(
+            product_ids=ids, channel_slug=channel_slug, now=now
+        ),
+        now=timezone.now(),
+        id_lists=(product_ids,),
     )
     quantities = dict.fromkeys(product_ids, 0)
     for product_id, track_inventory, quantity in rows:
@@ -186,6 +187,22 @@ def _product_quantities(*, product_ids: list[int], channel_slug: str) -> dict[in
             quantity = MAX_CHECKOUT_LINE_QUANTITY
         quantities[product_id] += quantity
     return quantities
+
+
+def _product_quantities_query(
+    *, product_ids: list[int], channel_slug: str, now: datetime
+) -> QuerySet:
+    sellable = (
+        Stock.objects.filter(product_variant_id=OuterRef("pk"))
+        .for_channel(channel_slug)
+        .annotate_sellable(now=now)
+        .values("product_variant_id")
+        .annotate(total=Sum("quantity_sellable"))
+        .values("total")
+    )
+    return ProductVariant.objects.filter(id_in("product_id", product_ids)).values_list(
+        "product_id", "track_inventory", Coalesce(Subquery(sellable), 0)
+    )
 
 
 def product_in_stock_q(*, channel_slug: str | None, now: datetime | None = None) -> Q:
@@ -215,6 +232,10 @@ def products_filter_in_stock(
 ) -> QuerySet:
     """Return the products with a variant a shopper of the channel can buy."""
     return queryset.filter(product_in_stock_q(channel_slug=channel_slug, now=now))
+
+
+# What catalog_rows reads of a listed product (product_cards).
+LISTED_PRODUCT_FIELDS = ("id", "name", "slug")
 
 
 @dataclass(frozen=True)
@@ -255,6 +276,8 @@ def catalog_page(
     queryset = products_sort_catalog(
         queryset, channel_slug=channel_slug, sort=filters.sort
     )
+    # A card reads these; the rest (search vectors, descriptions) is weight.
+    queryset = queryset.only(*LISTED_PRODUCT_FIELDS)
     page = Paginator(queryset, page_size).get_page(page_number)
     products = list(page.object_list)
     return CatalogPage(
