@@ -342,27 +342,38 @@ def _first_images_query(product_ids: list[int]) -> QuerySet:
 
 
 def catalog_filter_choices(*, attribute_slugs: tuple[str, ...]) -> list[FilterChoices]:
-    """Return the values a shopper can filter by for each attribute, in one query."""
-    values = (
-        AttributeValue.objects.filter(
-            attribute__slug__in=attribute_slugs,
-            attribute__filterable_in_storefront=True,
-        )
-        .select_related("attribute")
-        .order_by("sort_order", "name", "pk")
+    """Return the values a shopper can filter by for each attribute, in one query.
+
+    Every listing asks: the query is compiled once per process.
+    """
+    rows = compiled_rows(
+        model=AttributeValue,
+        key=("catalog-filter-choices", attribute_slugs),
+        build=lambda _now: _filter_values_query(attribute_slugs),
     )
-    grouped: dict[str, list[AttributeValue]] = defaultdict(list)
-    for value in values:
-        grouped[value.attribute.slug].append(value)
+    grouped: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for attribute_slug, attribute_name, value_slug, value_name in rows:
+        grouped[attribute_slug].append((attribute_name, value_slug, value_name))
     return [
         FilterChoices(
             attribute_slug=slug,
-            label=grouped[slug][0].attribute.name,
-            choices=tuple((value.slug, value.name) for value in grouped[slug]),
+            label=grouped[slug][0][0],
+            choices=tuple((value_slug, name) for _, value_slug, name in grouped[slug]),
         )
         for slug in attribute_slugs
         if grouped.get(slug)
     ]
+
+
+def _filter_values_query(attribute_slugs: tuple[str, ...]) -> QuerySet:
+    return (
+        AttributeValue.objects.filter(
+            attribute__slug__in=attribute_slugs,
+            attribute__filterable_in_storefront=True,
+        )
+        .order_by("sort_order", "name", "pk")
+        .values_list("attribute__slug", "attribute__name", "slug", "name")
+    )
 
 
 def collections_published(*, channel_slug: str) -> QuerySet:

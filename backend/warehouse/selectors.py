@@ -7,7 +7,17 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Window,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -262,9 +272,10 @@ def catalog_page(
 ) -> CatalogPage:
     """Return one page of a filtered, sorted listing, ready to render.
 
-    Five queries whatever the page size: count, page, prices, images, stock.
-    A page number out of range gives the nearest page. ``narrow`` keeps
-    part of the filtered products (a search's best matches) before sorting.
+    Four queries whatever the page size: the page with the listing's count,
+    prices, images, stock. A page number out of range gives the nearest
+    page (two queries more). ``narrow`` keeps part of the filtered products
+    (a search's best matches) before sorting.
     """
     queryset = products_filter_catalog(
         queryset, channel_slug=channel_slug, filters=filters
@@ -278,11 +289,39 @@ def catalog_page(
     )
     # A card reads these; the rest (search vectors, descriptions) is weight.
     queryset = queryset.only(*LISTED_PRODUCT_FIELDS)
-    page = Paginator(queryset, page_size).get_page(page_number)
+    page = _listing_page(queryset, page_number=page_number, page_size=page_size)
     products = list(page.object_list)
     return CatalogPage(
         rows=catalog_rows(products=products, channel_slug=channel_slug), page=page
     )
+
+
+def _listing_page(
+    queryset: QuerySet, *, page_number: int | str | None, page_size: int
+) -> Page:
+    """Return the page of the listing, counted in the query that reads it.
+
+    The count and the page each planned and ran the listing's filters; a
+    window count over the page's query does it once. Past the last page
+    the page comes back empty: the paginator then counts and gives the
+    last page, as get_page() does.
+    """
+    paginator = Paginator(queryset, page_size)
+    try:
+        number = int(page_number)
+    except (TypeError, ValueError):
+        number = 1
+    if number < 1:
+        return paginator.get_page(page_number)
+    bottom = (number - 1) * page_size
+    products = list(
+        queryset.annotate(listing_count=Window(Count("*")))[bottom : bottom + page_size]
+    )
+    if not products and number > 1:
+        return paginator.get_page(page_number)
+    # Set as Paginator.count (a cached property) would have computed it.
+    paginator.count = products[0].listing_count if products else 0
+    return Page(products, number, paginator)
 
 
 def catalog_rows(*, products: list, channel_slug: str) -> list[CatalogRow]:

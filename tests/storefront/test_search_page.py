@@ -14,9 +14,10 @@ from tests.fixtures.catalog import make_published_product, warm_delivery_rules
 from .helpers import shown_names, texts_by_class
 
 # Menus (1), filter choices (1), guides (1), products found? (1), the best
-# matches (1), then the listing: count, page, prices, images, stock (5); the
-# next scheduled publication, which bounds how long the page is cached (1).
-SEARCH_PAGE_QUERIES = 11
+# matches (1), then the listing: the page with its count, prices, images,
+# stock (4); the next scheduled publication, which bounds how long the page
+# is cached (1).
+SEARCH_PAGE_QUERIES = 10
 # Nothing found as typed: the correction (1), guides and products again (2).
 CORRECTED_SEARCH_PAGE_QUERIES = SEARCH_PAGE_QUERIES + 3
 
