@@ -346,13 +346,20 @@ def products_stocked_warehouses(
     warehouse running out of a product moves its listing version.
     """
     cache_versions.depends_on(*map(cache_versions.product, product_ids))
-    rows = (
-        Stock.objects.filter(product_variant__product_id__in=product_ids)
-        .for_channel(channel_slug)
-        .sellable(now=timezone.now())
-        .values_list("product_variant__product_id", "warehouse_id")
-        .order_by()  # Stock's default ordering would add its id to DISTINCT
-        .distinct()
+    # Every article's shop blocks ask: compiled once per process.
+    rows = compiled_rows(
+        model=Stock,
+        key=("products-stocked-warehouses", channel_slug),
+        build=lambda now, ids: (
+            Stock.objects.filter(id_in("product_variant__product_id", ids))
+            .for_channel(channel_slug)
+            .sellable(now=now)
+            .values_list("product_variant__product_id", "warehouse_id")
+            .order_by()  # Stock's default ordering would add its id to DISTINCT
+            .distinct()
+        ),
+        now=timezone.now(),
+        id_lists=(product_ids,),
     )
     stocked: dict[int, set[int]] = {product_id: set() for product_id in product_ids}
     for product_id, warehouse_id in rows:

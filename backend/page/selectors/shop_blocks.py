@@ -31,6 +31,7 @@ from backend.shipping.promise_rules import (
 )
 from backend.shipping.promise_text import promise_short
 from backend.warehouse.selectors import (
+    LISTED_PRODUCT_FIELDS,
     CatalogRow,
     StockState,
     catalog_rows,
@@ -267,9 +268,10 @@ def _blocks_resolve(
     products = []
     if slugs or ids:
         products = list(
-            Product.objects.published(channel_slug).filter(
-                Q(slug__in=slugs) | Q(pk__in=ids)
-            )
+            Product.objects.published(channel_slug)
+            .filter(Q(slug__in=slugs) | Q(pk__in=ids))
+            # What a row and a promise read (catalog_rows, product types).
+            .only(*LISTED_PRODUCT_FIELDS, "product_type_id")
         )
     rows = {
         row.product.id: row
