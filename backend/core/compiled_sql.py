@@ -4,16 +4,20 @@ Building and compiling a queryset of nested EXISTS (published, in stock,
 tagged) costs Django several milliseconds of CPU, more than the database
 spends answering it. When the query's shape depends only on a few hashable
 inputs and on the current moment, it is compiled once with a stand-in
-moment, and each run puts the real one in its place.
+moment, and each run puts the real one in its place. Inputs that vary
+from run to run (a page's product ids) are arguments: the SQL is compiled
+with a stand-in for each, and each run puts the real values in its place.
 """
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import EmptyResultSet
 from django.db import connections, router
-from django.db.models import Model, QuerySet
+from django.db.models import BigIntegerField, F, Lookup, Model, QuerySet, Value
 
 # The moment the SQL is compiled with; no query means it, so each run
 # replaces exactly the parameters that stood for "now".
@@ -24,6 +28,30 @@ _CHECK_NOW = datetime(1902, 3, 4, 5, 6, 7, 890123, tzinfo=UTC)
 # Distinct shapes kept (a rule block's filters, a channel); past it the
 # store starts again, so a flood of odd inputs cannot grow the process.
 COMPILED_MAX = 512
+# Ids no row has: an id list argument is compiled as a one-element array
+# of one of these, found again among the parameters by its value.
+_STAND_IN_ID = -7_340_000_000_000_000
+
+
+class AnyOf(Lookup):
+    """``lhs = ANY(array)``: one parameter for a list of any length."""
+
+    lookup_name = "any_of"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} = ANY({rhs})", (*lhs_params, *rhs_params)
+
+
+def id_in(field: str, ids) -> AnyOf:
+    """Filter ``field`` on a list of ids as one array parameter.
+
+    Where ``field__in`` writes one parameter per id (a new SQL for every
+    length), this keeps the SQL of a compiled query the same for any list.
+    """
+    return AnyOf(F(field), Value(list(ids), output_field=ArrayField(BigIntegerField())))
 
 
 @dataclass(frozen=True)
@@ -33,6 +61,8 @@ class _Compiled:
     params: tuple
     # Column position -> the converters Django applies to it (JSON, dates).
     converters: tuple
+    # (parameter position, argument index) of each argument's stand-in.
+    arguments: tuple = ()
 
 
 _compiled: dict[tuple, _Compiled] = {}
@@ -42,22 +72,28 @@ def compiled_rows(
     *,
     model: type[Model],
     key: tuple,
-    build: Callable[[datetime], QuerySet],
+    build: Callable[..., QuerySet],
     now: datetime | None = None,
+    id_lists: tuple[list[int], ...] = (),
 ) -> list[tuple]:
-    """Return the rows of ``build(now)`` as tuples, compiling once per ``key``.
+    """Return the rows of ``build(now, *id_lists)`` as tuples, compiling once
+    per ``key``.
 
     ``build`` must give the same SQL for the same key, reading the time
-    only from its argument; its side effects run on the first call only.
-    Values come converted as a values_list() would give them. The rows are
-    read where the routers send reads of ``model`` (the replica on pages
-    that allow it).
+    only from its first argument and each id list only through ``id_in``;
+    its side effects run on the first call only. Values come converted as
+    a values_list() would give them. The rows are read where the routers
+    send reads of ``model`` (the replica on pages that allow it).
     """
     using = router.db_for_read(model)
     compiled = _compiled.get((using, key))
     if compiled is None:
-        compiled = _compile(build(COMPILE_NOW), using=using)
-        _check_time_is_argument(compiled, _compile(build(_CHECK_NOW), using=using))
+        stand_ins = [[_STAND_IN_ID - index] for index in range(len(id_lists))]
+        compiled = _compile(build(COMPILE_NOW, *stand_ins), using=using)
+        _check_time_is_argument(
+            compiled, _compile(build(_CHECK_NOW, *stand_ins), using=using)
+        )
+        compiled = _with_arguments(compiled, stand_ins)
         if len(_compiled) >= COMPILED_MAX:
             _compiled.clear()
         _compiled[(using, key)] = compiled
@@ -66,6 +102,10 @@ def compiled_rows(
     params = compiled.params
     if now is not None:
         params = tuple(now if param == COMPILE_NOW else param for param in params)
+    if compiled.arguments:
+        params = list(params)
+        for position, index in compiled.arguments:
+            params[position] = list(id_lists[index])
     connection = connections[using]
     with connection.cursor() as cursor:
         cursor.execute(compiled.sql, params)
@@ -96,6 +136,27 @@ def _compile(queryset: QuerySet, *, using: str) -> _Compiled:
         params=tuple(params),
         converters=tuple(compiler.get_converters(columns).items()),
     )
+
+
+def _with_arguments(compiled: _Compiled, stand_ins: list[list[int]]) -> _Compiled:
+    """Record where each id list's stand-in sits among the parameters.
+
+    A stand-in missing from them was written into the SQL itself, or
+    never used: the query could not take other ids, so it is refused.
+    """
+    if compiled.sql is None:
+        return compiled
+    arguments = tuple(
+        (position, stand_ins.index(param))
+        for position, param in enumerate(compiled.params)
+        if isinstance(param, list) and param in stand_ins
+    )
+    if {index for _, index in arguments} != set(range(len(stand_ins))):
+        raise ValueError(
+            "compiled_rows: an id list is not a parameter of the query; "
+            "filter on it with id_in()"
+        )
+    return dataclasses.replace(compiled, arguments=arguments)
 
 
 def _check_time_is_argument(compiled: _Compiled, again: _Compiled) -> None:

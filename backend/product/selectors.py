@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db import router
 from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 from prices import Money, MoneyRange
@@ -17,6 +18,7 @@ from backend.attribute.models import (
     AssignedVariantAttributeValue,
     AttributeValue,
 )
+from backend.core.compiled_sql import compiled_rows, id_in
 
 from .models import (
     Category,
@@ -74,12 +76,14 @@ def product_pricing_by_product_id(
     *, product_ids: list[int], channel_slug: str
 ) -> dict[int, ProductPricing]:
     """Return the price range of each product over its priced variants."""
-    listings = ProductVariantChannelListing.objects.filter(
-        variant__product_id__in=product_ids,
-        channel__slug=channel_slug,
-        price_amount__isnull=False,
-    ).values_list(
-        "variant__product_id", "price_amount", "prior_price_amount", "currency"
+    # Every listing, shop block and product answer asks: compiled once.
+    listings = compiled_rows(
+        model=ProductVariantChannelListing,
+        key=("product-pricing", channel_slug),
+        build=lambda _now, ids: _variant_prices_query(
+            product_ids=ids, channel_slug=channel_slug
+        ),
+        id_lists=(product_ids,),
     )
     grouped: dict[int, list[tuple]] = defaultdict(list)
     for product_id, amount, prior, currency in listings:
@@ -99,6 +103,16 @@ def product_pricing_by_product_id(
             on_sale=any(u > a for a, u in zip(amounts, undiscounted, strict=True)),
         )
     return pricing
+
+
+def _variant_prices_query(*, product_ids: list[int], channel_slug: str) -> QuerySet:
+    return ProductVariantChannelListing.objects.filter(
+        id_in("variant__product_id", product_ids),
+        channel__slug=channel_slug,
+        price_amount__isnull=False,
+    ).values_list(
+        "variant__product_id", "price_amount", "prior_price_amount", "currency"
+    )
 
 
 def product_listings_by_product_id(
@@ -285,38 +299,81 @@ def product_cards(
 
 
 def product_first_images(*, product_ids: list[int]) -> dict[int, ProductMedia]:
-    """Return each product's first image in gallery order."""
-    media = ProductMedia.objects.filter(
-        product_id__in=product_ids, type=ProductMediaTypes.IMAGE
-    ).exclude(image="")
-    first: dict[int, ProductMedia] = {}
-    for item in media.order_by("product_id", "sort_order", "pk"):
-        first.setdefault(item.product_id, item)
-    return first
+    """Return each product's first image in gallery order.
+
+    The images come with the fields a thumbnail needs, the others deferred;
+    the query is compiled once per process (every listing asks).
+    """
+    rows = compiled_rows(
+        model=ProductMedia,
+        key=("product-first-images",),
+        build=lambda _now, ids: _first_images_query(ids),
+        id_lists=(product_ids,),
+    )
+    using = router.db_for_read(ProductMedia)
+    return {
+        values[1]: ProductMedia.from_db(using, FIRST_IMAGE_FIELDS, values)
+        for values in rows
+    }
+
+
+# What a card's or a cart line's image reads of a ProductMedia.
+FIRST_IMAGE_FIELDS = (
+    "id",
+    "product_id",
+    "sort_order",
+    "image",
+    "alt",
+    "type",
+    "external_url",
+)
+
+
+def _first_images_query(product_ids: list[int]) -> QuerySet:
+    return (
+        ProductMedia.objects.filter(
+            id_in("product_id", product_ids), type=ProductMediaTypes.IMAGE
+        )
+        .exclude(image="")
+        .order_by("product_id", "sort_order", "pk")
+        .distinct("product_id")
+        .values_list(*FIRST_IMAGE_FIELDS)
+    )
 
 
 def catalog_filter_choices(*, attribute_slugs: tuple[str, ...]) -> list[FilterChoices]:
-    """Return the values a shopper can filter by for each attribute, in one query."""
-    values = (
-        AttributeValue.objects.filter(
-            attribute__slug__in=attribute_slugs,
-            attribute__filterable_in_storefront=True,
-        )
-        .select_related("attribute")
-        .order_by("sort_order", "name", "pk")
+    """Return the values a shopper can filter by for each attribute, in one query.
+
+    Every listing asks: the query is compiled once per process.
+    """
+    rows = compiled_rows(
+        model=AttributeValue,
+        key=("catalog-filter-choices", attribute_slugs),
+        build=lambda _now: _filter_values_query(attribute_slugs),
     )
-    grouped: dict[str, list[AttributeValue]] = defaultdict(list)
-    for value in values:
-        grouped[value.attribute.slug].append(value)
+    grouped: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for attribute_slug, attribute_name, value_slug, value_name in rows:
+        grouped[attribute_slug].append((attribute_name, value_slug, value_name))
     return [
         FilterChoices(
             attribute_slug=slug,
-            label=grouped[slug][0].attribute.name,
-            choices=tuple((value.slug, value.name) for value in grouped[slug]),
+            label=grouped[slug][0][0],
+            choices=tuple((value_slug, name) for _, value_slug, name in grouped[slug]),
         )
         for slug in attribute_slugs
         if grouped.get(slug)
     ]
+
+
+def _filter_values_query(attribute_slugs: tuple[str, ...]) -> QuerySet:
+    return (
+        AttributeValue.objects.filter(
+            attribute__slug__in=attribute_slugs,
+            attribute__filterable_in_storefront=True,
+        )
+        .order_by("sort_order", "name", "pk")
+        .values_list("attribute__slug", "attribute__name", "slug", "name")
+    )
 
 
 def collections_published(*, channel_slug: str) -> QuerySet:

@@ -18,6 +18,7 @@ from backend.page.content.shop_html import body_html_parts
 from backend.page.models import Page
 from backend.page.selectors import ArticleShopBlocks, ShopBlock, ShopBlockItem
 
+from .links import url_of
 from .seo import absolute_url
 
 # The renderer writes the callout as this element; it never nests another.
@@ -62,7 +63,7 @@ class ArticleBody:
 
 def product_link(*, product_slug: str, article_slug: str, number: str) -> str:
     """Return the address that records the click, then shows the product."""
-    url = reverse("storefront:shop_block_click", args=[article_slug, product_slug])
+    url = url_of("storefront:shop_block_click", article_slug, product_slug)
     return f"{url}?{urlencode({'block': number})}"
 
 

@@ -3,10 +3,11 @@
 from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
-from django.urls import reverse
 
 from backend.core.compiled_sql import compiled_rows
 from backend.menu.models import MenuItem
+
+from .links import url_of
 
 # Saleor's default menu slugs.
 NAVBAR_MENU = "navbar"
@@ -68,7 +69,7 @@ def _item_url(
     *, url: str | None, category_slug: str | None, collection_slug: str | None
 ) -> str | None:
     if category_slug is not None:
-        return reverse("storefront:category", args=[category_slug])
+        return url_of("storefront:category", category_slug)
     if collection_slug is not None:
-        return reverse("storefront:collection", args=[collection_slug])
+        return url_of("storefront:collection", collection_slug)
     return url or None

@@ -7,11 +7,22 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Window,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from backend.core import cache_versions
+from backend.core.compiled_sql import compiled_rows, id_in
 from backend.product.models import ProductVariant
 from backend.product.selectors import (
     CatalogFilters,
@@ -169,16 +180,16 @@ def product_quantities_available(
 
 
 def _product_quantities(*, product_ids: list[int], channel_slug: str) -> dict[int, int]:
-    sellable = (
-        Stock.objects.filter(product_variant_id=OuterRef("pk"))
-        .for_channel(channel_slug)
-        .annotate_sellable(now=timezone.now())
-        .values("product_variant_id")
-        .annotate(total=Sum("quantity_sellable"))
-        .values("total")
-    )
-    rows = ProductVariant.objects.filter(product_id__in=product_ids).values_list(
-        "product_id", "track_inventory", Coalesce(Subquery(sellable), 0)
+    # Every listing and shop block asks; building the nested sellable sum
+    # cost Django more than PostgreSQL spends answering it.
+    rows = compiled_rows(
+        model=ProductVariant,
+        key=("product-quantities", channel_slug),
+        build=lambda now, ids: _product_quantities_query(
+            product_ids=ids, channel_slug=channel_slug, now=now
+        ),
+        now=timezone.now(),
+        id_lists=(product_ids,),
     )
     quantities = dict.fromkeys(product_ids, 0)
     for product_id, track_inventory, quantity in rows:
@@ -186,6 +197,22 @@ def _product_quantities(*, product_ids: list[int], channel_slug: str) -> dict[in
             quantity = MAX_CHECKOUT_LINE_QUANTITY
         quantities[product_id] += quantity
     return quantities
+
+
+def _product_quantities_query(
+    *, product_ids: list[int], channel_slug: str, now: datetime
+) -> QuerySet:
+    sellable = (
+        Stock.objects.filter(product_variant_id=OuterRef("pk"))
+        .for_channel(channel_slug)
+        .annotate_sellable(now=now)
+        .values("product_variant_id")
+        .annotate(total=Sum("quantity_sellable"))
+        .values("total")
+    )
+    return ProductVariant.objects.filter(id_in("product_id", product_ids)).values_list(
+        "product_id", "track_inventory", Coalesce(Subquery(sellable), 0)
+    )
 
 
 def product_in_stock_q(*, channel_slug: str | None, now: datetime | None = None) -> Q:
@@ -217,6 +244,10 @@ def products_filter_in_stock(
     return queryset.filter(product_in_stock_q(channel_slug=channel_slug, now=now))
 
 
+# What catalog_rows reads of a listed product (product_cards).
+LISTED_PRODUCT_FIELDS = ("id", "name", "slug")
+
+
 @dataclass(frozen=True)
 class CatalogRow:
     product: ProductCard
@@ -241,10 +272,11 @@ def catalog_page(
 ) -> CatalogPage:
     """Return one page of a filtered, sorted listing, ready to render.
 
-    Five queries whatever the page size: count, page, prices, images, stock.
-    A page number out of range gives the nearest page. ``narrow`` keeps
-    a bounded part of the filtered products (a search's best matches)
-    before sorting; they are read whole and paged in Python (four queries).
+    Four queries whatever the page size: the page with the listing's count,
+    prices, images, stock. A page number out of range gives the nearest
+    page (two queries more). ``narrow`` keeps a bounded part of the
+    filtered products (a search's best matches) before sorting; they are
+    read whole and paged in Python.
     """
     queryset = products_filter_catalog(
         queryset, channel_slug=channel_slug, filters=filters
@@ -256,19 +288,46 @@ def catalog_page(
     queryset = products_sort_catalog(
         queryset, channel_slug=channel_slug, sort=filters.sort
     )
-    # A card shows the name and links the slug (product_cards); the
-    # descriptions and search vectors stay in the database.
-    queryset = queryset.only("name", "slug")
+    # A card reads these; the rest (search vectors, descriptions) is weight.
+    queryset = queryset.only(*LISTED_PRODUCT_FIELDS)
     if narrow is not None:
         # A search's best matches are few (SEARCH_BEST_MATCHES): read them
-        # all, in order, and page them here, one query instead of a count
-        # and a page.
-        queryset = list(queryset)
-    page = Paginator(queryset, page_size).get_page(page_number)
+        # all, in order, and page them here, in one query.
+        page = Paginator(list(queryset), page_size).get_page(page_number)
+    else:
+        page = _listing_page(queryset, page_number=page_number, page_size=page_size)
     products = list(page.object_list)
     return CatalogPage(
         rows=catalog_rows(products=products, channel_slug=channel_slug), page=page
     )
+
+
+def _listing_page(
+    queryset: QuerySet, *, page_number: int | str | None, page_size: int
+) -> Page:
+    """Return the page of the listing, counted in the query that reads it.
+
+    The count and the page each planned and ran the listing's filters; a
+    window count over the page's query does it once. Past the last page
+    the page comes back empty: the paginator then counts and gives the
+    last page, as get_page() does.
+    """
+    paginator = Paginator(queryset, page_size)
+    try:
+        number = int(page_number)
+    except (TypeError, ValueError):
+        number = 1
+    if number < 1:
+        return paginator.get_page(page_number)
+    bottom = (number - 1) * page_size
+    products = list(
+        queryset.annotate(listing_count=Window(Count("*")))[bottom : bottom + page_size]
+    )
+    if not products and number > 1:
+        return paginator.get_page(page_number)
+    # Set as Paginator.count (a cached property) would have computed it.
+    paginator.count = products[0].listing_count if products else 0
+    return Page(products, number, paginator)
 
 
 def catalog_rows(*, products: list, channel_slug: str) -> list[CatalogRow]:
@@ -293,13 +352,20 @@ def products_stocked_warehouses(
     warehouse running out of a product moves its listing version.
     """
     cache_versions.depends_on(*map(cache_versions.product, product_ids))
-    rows = (
-        Stock.objects.filter(product_variant__product_id__in=product_ids)
-        .for_channel(channel_slug)
-        .sellable(now=timezone.now())
-        .values_list("product_variant__product_id", "warehouse_id")
-        .order_by()  # Stock's default ordering would add its id to DISTINCT
-        .distinct()
+    # Every article's shop blocks ask: compiled once per process.
+    rows = compiled_rows(
+        model=Stock,
+        key=("products-stocked-warehouses", channel_slug),
+        build=lambda now, ids: (
+            Stock.objects.filter(id_in("product_variant__product_id", ids))
+            .for_channel(channel_slug)
+            .sellable(now=now)
+            .values_list("product_variant__product_id", "warehouse_id")
+            .order_by()  # Stock's default ordering would add its id to DISTINCT
+            .distinct()
+        ),
+        now=timezone.now(),
+        id_lists=(product_ids,),
     )
     stocked: dict[int, set[int]] = {product_id: set() for product_id in product_ids}
     for product_id, warehouse_id in rows:

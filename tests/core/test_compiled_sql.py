@@ -6,7 +6,7 @@ import itertools
 import pytest
 from django.utils import timezone
 
-from backend.core.compiled_sql import compiled_rows
+from backend.core.compiled_sql import compiled_rows, id_in
 from backend.page.models import Page
 from tests import factories
 
@@ -57,4 +57,30 @@ def test_a_query_reading_the_clock_itself_is_refused():
             key=("clock", next(_keys)),
             build=lambda _now: _published_titles(timezone.now()),
             now=NOON,
+        )
+
+
+def _titles_of(_now, ids):
+    return Page.objects.filter(id_in("pk", ids)).order_by("title").values_list("title")
+
+
+def test_a_compiled_query_reads_the_ids_of_each_run_whatever_their_number():
+    pages = [factories.PageFactory(title=title) for title in ("A", "B", "C")]
+    key = ("titles-of", next(_keys))
+
+    answers = [
+        compiled_rows(model=Page, key=key, build=_titles_of, id_lists=(ids,))
+        for ids in ([pages[0].pk], [pages[1].pk, pages[2].pk], [])
+    ]
+
+    assert answers == [[("A",)], [("B",), ("C",)], []]
+
+
+def test_an_id_list_written_into_the_sql_is_refused():
+    def titles_in(_now, ids):
+        return Page.objects.filter(pk__in=ids).values_list("title")
+
+    with pytest.raises(ValueError, match="id_in"):
+        compiled_rows(
+            model=Page, key=("in", next(_keys)), build=titles_in, id_lists=([1],)
         )

@@ -49,6 +49,9 @@ def article_series(*, page: Page) -> SeriesNavigation:
         articles_published()
         .filter(article__series_slug=series_slug)
         .order_by("article__series_order", "slug")
+        # Links to them need only these, not every body of the series.
+        .select_related(None)
+        .only("id", "slug", "title")
     )
     ids = [item.pk for item in pages]
     if page.pk not in ids:

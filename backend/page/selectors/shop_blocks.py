@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from backend.attribute.models import AssignedPageAttributeValue
 from backend.core import cache_versions
-from backend.core.compiled_sql import compiled_rows
+from backend.core.compiled_sql import compiled_rows, id_in
 from backend.product.models import Product
 from backend.product.selectors import (
     CatalogFilters,
@@ -31,6 +31,7 @@ from backend.shipping.promise_rules import (
 )
 from backend.shipping.promise_text import promise_short
 from backend.warehouse.selectors import (
+    LISTED_PRODUCT_FIELDS,
     CatalogRow,
     StockState,
     catalog_rows,
@@ -169,17 +170,60 @@ class _PageContext:
 
 
 def _page_contexts(pages: list[Page]) -> dict[int, _PageContext]:
-    """Read the pages' block specs, conditions and featured products (2 queries)."""
+    """Read the pages' block specs, conditions and featured products (2 queries).
+
+    Every article page asks: both queries are compiled once per process.
+    """
     page_ids = [page.pk for page in pages]
+    # Page id -> (block specs, the file's conditions).
     articles = {
-        article.page_id: article
-        for article in Article.objects.filter(page_id__in=page_ids).only(
-            "page_id", "shop_blocks", "conditions"
+        page_id: (shop_blocks, file_conditions)
+        for page_id, shop_blocks, file_conditions in compiled_rows(
+            model=Article,
+            key=("article-block-specs",),
+            build=lambda _now, ids: Article.objects.filter(
+                id_in("page_id", ids)
+            ).values_list("page_id", "shop_blocks", "conditions"),
+            id_lists=(page_ids,),
         )
     }
-    assigned = (
+    assigned = compiled_rows(
+        model=AssignedPageAttributeValue,
+        key=("article-conditions-and-featured",),
+        build=lambda _now, ids: _page_tags_query(ids),
+        id_lists=(page_ids,),
+    )
+    conditions: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    featured: dict[int, list[int]] = defaultdict(list)
+    for page_id, attribute_slug, value_slug, value_name, product_id in assigned:
+        if attribute_slug == CONDITIONS_SLUG:
+            conditions[page_id].append((value_slug, value_name))
+        elif product_id is not None and product_id not in featured[page_id]:
+            featured[page_id].append(product_id)
+    contexts = {}
+    for page_id in page_ids:
+        shop_blocks, file_conditions = articles.get(page_id, ([], []))
+        # The page's Conditions attribute; the file's list if staff cleared it.
+        named = conditions.get(page_id) or [
+            (slug, slug.replace("-", " ")) for slug in file_conditions
+        ]
+        contexts[page_id] = _PageContext(
+            blocks=list(shop_blocks),
+            featured_ids=tuple(featured.get(page_id, ())),
+            rule=ShopRule(
+                conditions=tuple(slug for slug, _ in named), limit=END_BLOCK_LIMIT
+            ),
+            end_title=(
+                f"Shop {named[0][1].lower()} products" if named else "Shop products"
+            ),
+        )
+    return contexts
+
+
+def _page_tags_query(page_ids: list[int]) -> QuerySet:
+    return (
         AssignedPageAttributeValue.objects.filter(
-            page_id__in=page_ids,
+            id_in("page_id", page_ids),
             value__attribute__slug__in=(CONDITIONS_SLUG, FEATURED_PRODUCTS_SLUG),
         )
         .order_by("page_id", "sort_order", "pk")
@@ -191,32 +235,6 @@ def _page_contexts(pages: list[Page]) -> dict[int, _PageContext]:
             "value__reference_product_id",
         )
     )
-    conditions: dict[int, list[tuple[str, str]]] = defaultdict(list)
-    featured: dict[int, list[int]] = defaultdict(list)
-    for page_id, attribute_slug, value_slug, value_name, product_id in assigned:
-        if attribute_slug == CONDITIONS_SLUG:
-            conditions[page_id].append((value_slug, value_name))
-        elif product_id is not None and product_id not in featured[page_id]:
-            featured[page_id].append(product_id)
-    contexts = {}
-    for page_id in page_ids:
-        article = articles.get(page_id)
-        # The page's Conditions attribute; the file's list if staff cleared it.
-        named = conditions.get(page_id) or [
-            (slug, slug.replace("-", " "))
-            for slug in (article.conditions if article else [])
-        ]
-        contexts[page_id] = _PageContext(
-            blocks=list(article.shop_blocks) if article else [],
-            featured_ids=tuple(featured.get(page_id, ())),
-            rule=ShopRule(
-                conditions=tuple(slug for slug, _ in named), limit=END_BLOCK_LIMIT
-            ),
-            end_title=(
-                f"Shop {named[0][1].lower()} products" if named else "Shop products"
-            ),
-        )
-    return contexts
 
 
 def _block_request(*, key: tuple, block: dict, fallback: ShopRule) -> _Request:
@@ -267,9 +285,10 @@ def _blocks_resolve(
     products = []
     if slugs or ids:
         products = list(
-            Product.objects.published(channel_slug).filter(
-                Q(slug__in=slugs) | Q(pk__in=ids)
-            )
+            Product.objects.published(channel_slug)
+            .filter(Q(slug__in=slugs) | Q(pk__in=ids))
+            # What a row and a promise read (catalog_rows, product types).
+            .only(*LISTED_PRODUCT_FIELDS, "product_type_id")
         )
     rows = {
         row.product.id: row

@@ -9,7 +9,17 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import escape, format_html, format_html_join, strip_tags
 from django.utils.safestring import mark_safe
 
+from .. import links
+
 register = template.Library()
+
+
+@register.simple_tag
+def url_of(name: str, *args) -> str:
+    """``{% url %}`` for a route of text arguments, reversed once per process
+    (backend.storefront.links): a listing has dozens of product links."""
+    return links.url_of(name, *args)
+
 
 # json_script's escapes: keep "</script>" and friends inert inside a script.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
