@@ -1,4 +1,4 @@
-"""The Redis cache keeps one client per connection pool instead of one per call."""
+"""The Redis cache: one client per connection pool, and any key Redis takes."""
 
 from django.core.cache import cache
 
@@ -12,3 +12,12 @@ def test_cache_calls_share_one_redis_client():
 
     assert backend.get_client(write=True) is first
     assert backend.get_client(write=False) is first  # one server: one pool
+
+
+def test_a_key_memcached_would_refuse_is_kept_without_a_warning(recwarn):
+    key = "a key with spaces\t" + "x" * 300
+
+    cache.set(key, "kept")
+
+    assert cache.get(key) == "kept"
+    assert [str(warning.message) for warning in recwarn] == []
