@@ -312,21 +312,22 @@ def product_first_images(*, product_ids: list[int]) -> dict[int, ProductMedia]:
     )
     using = router.db_for_read(ProductMedia)
     return {
-        values[1]: ProductMedia.from_db(using, FIRST_IMAGE_FIELDS, values)
+        values[_FIRST_IMAGE_PRODUCT]: ProductMedia.from_db(
+            using, FIRST_IMAGE_FIELDS, values
+        )
         for values in rows
     }
 
 
-# What a card's or a cart line's image reads of a ProductMedia.
-FIRST_IMAGE_FIELDS = (
-    "id",
-    "product_id",
-    "sort_order",
-    "image",
-    "alt",
-    "type",
-    "external_url",
+# What a card's or a cart line's image reads of a ProductMedia, in the
+# model's field order: Model.from_db() reads a row of some fields in it.
+FIRST_IMAGE_FIELDS = tuple(
+    field.attname
+    for field in ProductMedia._meta.concrete_fields
+    if field.attname
+    in {"id", "product_id", "sort_order", "image", "alt", "type", "external_url"}
 )
+_FIRST_IMAGE_PRODUCT = FIRST_IMAGE_FIELDS.index("product_id")
 
 
 def _first_images_query(product_ids: list[int]) -> QuerySet:

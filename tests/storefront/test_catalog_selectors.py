@@ -4,7 +4,12 @@ from decimal import Decimal
 
 from prices import Money
 
-from backend.product.selectors import CatalogFilters, products_for_listing
+from backend.product.models import ProductMedia
+from backend.product.selectors import (
+    CatalogFilters,
+    product_first_images,
+    products_for_listing,
+)
 from backend.warehouse.selectors import StockState, catalog_page
 from tests import factories
 from tests.fixtures.catalog import make_published_product
@@ -155,3 +160,24 @@ def test_listing_reads_a_page_in_four_queries(
         page = _page(channel, filters={"sort": "price"}, in_stock_only=True)
 
     assert len(page.rows) == 12
+
+
+def test_a_products_first_image_is_its_lowest_in_gallery_order_with_its_own_fields(
+    channel, warehouse
+):
+    strap = make_published_product(channel=channel, warehouse=warehouse, name="Strap")
+    ProductMedia.objects.create(
+        product=strap, image="products/back.png", alt="Back", sort_order=7
+    )
+    front = ProductMedia.objects.create(
+        product=strap, image="products/front.png", alt="Front", sort_order=3
+    )
+
+    (first,) = product_first_images(product_ids=[strap.pk]).values()
+
+    assert (first.pk, first.product_id, first.sort_order, first.alt) == (
+        front.pk,
+        strap.pk,
+        3,
+        "Front",
+    )
