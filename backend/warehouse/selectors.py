@@ -302,6 +302,10 @@ def catalog_page(
     )
 
 
+# PostgreSQL's OFFSET is a bigint.
+_OFFSET_MAX = 2**63 - 1
+
+
 def _listing_page(
     queryset: QuerySet, *, page_number: int | str | None, page_size: int
 ) -> Page:
@@ -317,9 +321,10 @@ def _listing_page(
         number = int(page_number)
     except (TypeError, ValueError):
         number = 1
-    if number < 1:
-        return paginator.get_page(page_number)
     bottom = (number - 1) * page_size
+    if number < 1 or bottom + page_size > _OFFSET_MAX:
+        # The paginator's own answer; PostgreSQL takes no larger OFFSET.
+        return paginator.get_page(page_number)
     products = list(
         queryset.annotate(listing_count=Window(Count("*")))[bottom : bottom + page_size]
     )

@@ -40,7 +40,13 @@ ODD_SEARCHES = [
     "\x00",
 ]
 # Odd values of the query parameters the listing pages read.
-ODD_PARAMETERS = ["?page=abc", "?page=99999", "?sort=nonsense", "?price_min=abc"]
+ODD_PARAMETERS = [
+    "?page=abc",
+    "?page=99999",
+    "?page=99999999999999999999",
+    "?sort=nonsense",
+    "?price_min=abc",
+]
 ODD_PRODUCT_PARAMETERS = [
     "?variant=abc",
     "?variant=99999999999999999999",

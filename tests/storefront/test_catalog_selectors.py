@@ -148,6 +148,15 @@ def test_page_past_the_end_gives_the_last_page(channel, warehouse):
     assert _names(page) == ["P2"]
 
 
+def test_a_page_number_past_any_database_offset_gives_the_last_page(channel, warehouse):
+    for index in range(3):
+        make_published_product(channel=channel, warehouse=warehouse, name=f"P{index}")
+
+    page = _page(channel, page_size=2, page_number="99999999999999999999")
+
+    assert (page.page.number, _names(page)) == (2, ["P2"])
+
+
 def test_listing_reads_a_page_in_four_queries(
     channel, warehouse, django_assert_num_queries
 ):
