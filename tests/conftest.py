@@ -10,6 +10,8 @@ import psycopg
 import pytest
 from django.conf import global_settings, settings
 from django.core.cache import cache
+from django.core.management.commands import flush as flush_command
+from django.db import connections
 from django.db.backends.postgresql.operations import (
     DatabaseOperations as PostgresOperations,
 )
@@ -167,21 +169,46 @@ def _static_files_found_on_request():
 # so), and flush runs its statements in one transaction, so the order of the
 # tables does not matter. What is left is the same: empty tables, sequences
 # untouched (Django asks for no RESTART IDENTITY here).
+#
+# Content types and permissions are kept: migrations made them, no test
+# changes them for good, and flush would otherwise emit post_migrate to
+# make them again, 30 apps' queries after every transactional test (a
+# quarter of a transactional test's teardown). Flush still emits it where
+# they are gone (a truncating flush).
+KEPT_BY_FLUSH = frozenset({"django_content_type", "auth_permission"})
+
+
 def _sql_flush_by_delete(self, style, tables, *, reset_sequences=False, **kwargs):
     if reset_sequences or kwargs.get("allow_cascade"):
         return _TRUNCATING_FLUSH(
             self, style, tables, reset_sequences=reset_sequences, **kwargs
         )
-    return [f"DELETE FROM {self.quote_name(table)};" for table in tables]
+    return [
+        f"DELETE FROM {self.quote_name(table)};"
+        for table in tables
+        if table not in KEPT_BY_FLUSH
+    ]
+
+
+def _post_migrate_unless_kept(verbosity, interactive, db, **kwargs):
+    with connections[db].cursor() as cursor:
+        cursor.execute("SELECT EXISTS (SELECT 1 FROM django_content_type)")
+        (kept,) = cursor.fetchone()
+    if not kept:
+        _EMIT_POST_MIGRATE(verbosity, interactive, db, **kwargs)
 
 
 _TRUNCATING_FLUSH = PostgresOperations.sql_flush
+_EMIT_POST_MIGRATE = flush_command.emit_post_migrate_signal
 
 
 @pytest.fixture(scope="session", autouse=True)
 def _flush_by_delete():
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(PostgresOperations, "sql_flush", _sql_flush_by_delete)
+        patch.setattr(
+            flush_command, "emit_post_migrate_signal", _post_migrate_unless_kept
+        )
         yield
 
 
