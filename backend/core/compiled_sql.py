@@ -11,6 +11,7 @@ with a stand-in for each, and each run puts the real values in its place.
 
 import dataclasses
 import functools
+import re
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -69,6 +70,8 @@ class _Compiled:
     converters: tuple
     # (parameter position, argument index) of each argument's stand-in.
     arguments: tuple = ()
+    # Positions of the text parameters holding a word argument's stand-in.
+    word_params: tuple = ()
 
 
 _compiled: dict[tuple, _Compiled] = {}
@@ -81,25 +84,37 @@ def compiled_rows(
     build: Callable[..., QuerySet],
     now: datetime | None = None,
     id_lists: tuple[list[int], ...] = (),
+    words: tuple[str, ...] = (),
 ) -> list[tuple]:
-    """Return the rows of ``build(now, *id_lists)`` as tuples, compiling once
-    per ``key``.
+    """Return the rows of ``build(now, *id_lists, *words)`` as tuples,
+    compiling once per ``key``.
 
     ``build`` must give the same SQL for the same key, reading the time
     only from its first argument and each id list only through ``id_in``;
-    its side effects run on the first call only. Values come converted as
-    a values_list() would give them. The rows are read where the routers
-    send reads of ``model`` (the replica on pages that allow it).
+    a word (letters and digits, a search term) may only be written into
+    text parameters (a tsquery), where each run puts the real word in its
+    stand-in's place. Its side effects run on the first call only. Values
+    come converted as a values_list() would give them. The rows are read
+    where the routers send reads of ``model`` (the replica on pages that
+    allow it).
     """
+    if not all(map(_WORD.fullmatch, words)):
+        # Put in place of a stand-in unescaped: nothing but a word may be.
+        raise ValueError("compiled_rows: a word holds only letters and digits")
     using = router.db_for_read(model)
     compiled = _compiled.get((using, key))
     if compiled is None:
         stand_ins = [[_STAND_IN_ID - index] for index in range(len(id_lists))]
-        compiled = _compile(build(COMPILE_NOW, *stand_ins), using=using)
+        word_stand_ins = [_word_stand_in(index) for index in range(len(words))]
+        compiled = _compile(
+            build(COMPILE_NOW, *stand_ins, *word_stand_ins), using=using
+        )
         _check_time_is_argument(
-            compiled, _compile(build(_CHECK_NOW, *stand_ins), using=using)
+            compiled,
+            _compile(build(_CHECK_NOW, *stand_ins, *word_stand_ins), using=using),
         )
         compiled = _with_arguments(compiled, stand_ins)
+        compiled = _with_words(compiled, word_stand_ins)
         if len(_compiled) >= COMPILED_MAX:
             _compiled.clear()
         _compiled[(using, key)] = compiled
@@ -112,6 +127,13 @@ def compiled_rows(
         params = list(params)
         for position, index in compiled.arguments:
             params[position] = list(id_lists[index])
+    if compiled.word_params:
+        params = list(params)
+        for position in compiled.word_params:
+            # One pass: a word that looks like a stand-in stays as it is.
+            params[position] = _WORD_STAND_IN.sub(
+                lambda match: words[int(match.group(1))], params[position]
+            )
     connection = connections[using]
     with _preparing_cursor(connection) as cursor:
         cursor.execute(compiled.sql, params)
@@ -227,6 +249,40 @@ def _with_arguments(compiled: _Compiled, stand_ins: list[list[int]]) -> _Compile
             "filter on it with id_in()"
         )
     return dataclasses.replace(compiled, arguments=arguments)
+
+
+def _word_stand_in(index: int) -> str:
+    return f"lumbarwordstandin{index}x"
+
+
+_WORD_STAND_IN = re.compile(r"lumbarwordstandin(\d+)x")
+# Letters and digits of any script, as backend.core.search splits a text.
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _with_words(compiled: _Compiled, stand_ins: list[str]) -> _Compiled:
+    """Record which text parameters hold a word argument's stand-in.
+
+    A stand-in written into the SQL itself, or never used, means the query
+    could not take other words: it is refused.
+    """
+    if compiled.sql is None or not stand_ins:
+        return compiled
+    word_params = tuple(
+        position
+        for position, param in enumerate(compiled.params)
+        if isinstance(param, str) and _WORD_STAND_IN.search(param)
+    )
+    used = {
+        int(index)
+        for position in word_params
+        for index in _WORD_STAND_IN.findall(compiled.params[position])
+    }
+    if _WORD_STAND_IN.search(compiled.sql) or used != set(range(len(stand_ins))):
+        raise ValueError(
+            "compiled_rows: a word is not only in the query's text parameters"
+        )
+    return dataclasses.replace(compiled, word_params=word_params)
 
 
 def _check_time_is_argument(compiled: _Compiled, again: _Compiled) -> None:

@@ -122,3 +122,40 @@ def test_a_listing_block_runs_its_orm_queries_as_prepared_statements():
         "'Listed'" not in sql and '"title" = $1' in sql
         for sql in _prepared_statements()
     )
+
+
+def _titles_starting(_now, word):
+    return Page.objects.filter(title__startswith=word).values_list("title")
+
+
+def test_a_compiled_query_reads_the_words_of_each_run():
+    factories.PageFactory(title="Sciatica stretches")
+    factories.PageFactory(title="Heat packs")
+    key = ("titles-starting", next(_keys))
+
+    answers = [
+        compiled_rows(model=Page, key=key, build=_titles_starting, words=(word,))
+        for word in ("Heat", "Sciatica", "lumbarwordstandin0x")
+    ]
+
+    assert answers == [[("Heat packs",)], [("Sciatica stretches",)], []]
+
+
+def test_a_word_written_into_the_sql_is_refused():
+    def titles_in_sql(_now, word):
+        return Page.objects.extra(where=[f"title = '{word}'"]).values_list("title")
+
+    with pytest.raises(ValueError, match="text parameters"):
+        compiled_rows(
+            model=Page, key=("sql", next(_keys)), build=titles_in_sql, words=("a",)
+        )
+
+
+def test_a_word_with_other_characters_is_refused():
+    with pytest.raises(ValueError, match="letters and digits"):
+        compiled_rows(
+            model=Page,
+            key=("quote", next(_keys)),
+            build=_titles_starting,
+            words=("it's",),
+        )
