@@ -162,9 +162,22 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # An explicit options parameter makes libpq ignore PGOPTIONS, so the
 # environment's settings come first in it.
 DATABASE_STATEMENT_TIMEOUT_MS = int(os.environ.get("DATABASE_STATEMENT_TIMEOUT_MS", 0))
+# psycopg prepares a statement only with a threshold set (Django sets none,
+# for connection poolers). This one no query reaches: only the cursor that
+# asks for it (backend.core.compiled_sql, SQL compiled once per process)
+# prepares; Django's cursors bind on the client and never do. Behind a
+# pooler that cannot keep prepared statements (PgBouncer in transaction
+# mode before 1.21), set DATABASE_PREPARED_STATEMENTS=false.
+DATABASE_PREPARED_STATEMENTS = env_bool("DATABASE_PREPARED_STATEMENTS", True)
 for _database in (DATABASES["default"], DATABASES["replica"]):
     _timeout = f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS}"
     _options = _database.get("OPTIONS", {})
+    if (
+        DATABASE_PREPARED_STATEMENTS
+        and _database["ENGINE"] == "django.db.backends.postgresql"
+    ):
+        _options.setdefault("prepare_threshold", 2**31)
+        _database["OPTIONS"] = _options
     if (
         DATABASE_STATEMENT_TIMEOUT_MS
         and _database["ENGINE"] == "django.db.backends.postgresql"

@@ -20,8 +20,8 @@ class PageType(ModelWithMetadata):
 
 
 class PageQuerySet(models.QuerySet):
-    def published(self):
-        now = timezone.now()
+    def published(self, *, now=None):
+        now = now or timezone.now()
         return self.filter(
             models.Q(published_at__lte=now) | models.Q(published_at__isnull=True),
             is_published=True,

@@ -36,6 +36,7 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.messages import get_messages
 from django.core.cache import cache
+from django.db.models import QuerySet
 from django.http import HttpResponse, QueryDict
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -43,6 +44,7 @@ from django.utils.html import escape
 
 from backend.core import cache_versions
 from backend.core.cache_versions import CATALOG, PROMISE_RULES
+from backend.core.compiled_sql import compiled_rows
 from backend.page.models import Page
 from backend.product.models import ProductChannelListing
 from backend.shipping.promise_rules import delivery_banner_text
@@ -237,12 +239,21 @@ def next_scheduled_publication(
     """Return when a product or article next appears or goes on sale by the clock.
 
     No write marks that moment, so a cached page must not outlive it
-    (one query).
+    (one query, compiled once per process: every page stored runs it).
     """
-    now = after
+    moments = compiled_rows(
+        model=ProductChannelListing,
+        key=("next-scheduled-publication", channel_slug),
+        build=lambda now: _scheduled_moments(channel_slug=channel_slug, now=now),
+        now=after,
+    )
+    return min((moment for (moment,) in moments), default=None)
+
+
+def _scheduled_moments(*, channel_slug: str, now: datetime) -> QuerySet:
     listings = ProductChannelListing.objects.filter(channel__slug=channel_slug)
     # Each part unordered: only the union's earliest moment matters.
-    moments = (
+    return (
         listings.filter(published_at__gt=now)
         .order_by()
         .values_list("published_at")
@@ -255,7 +266,6 @@ def next_scheduled_publication(
             .values_list("published_at"),
         )
     )
-    return min((moment for (moment,) in moments), default=None)
 
 
 def shopper_country(request) -> str | None:

@@ -22,7 +22,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from backend.core import cache_versions
-from backend.core.compiled_sql import compiled_rows, id_in
+from backend.core.compiled_sql import compiled_rows, id_in, prepared_statements
 from backend.product.models import ProductVariant
 from backend.product.selectors import (
     CatalogFilters,
@@ -325,9 +325,14 @@ def _listing_page(
     if number < 1 or bottom + page_size > _OFFSET_MAX:
         # The paginator's own answer; PostgreSQL takes no larger OFFSET.
         return paginator.get_page(page_number)
-    products = list(
-        queryset.annotate(listing_count=Window(Count("*")))[bottom : bottom + page_size]
-    )
+    # The same SQL for every category and moment (they are parameters):
+    # prepared, its plan is kept, and planning cost as much as running it.
+    with prepared_statements(using=queryset.db):
+        products = list(
+            queryset.annotate(listing_count=Window(Count("*")))[
+                bottom : bottom + page_size
+            ]
+        )
     if not products and number > 1:
         return paginator.get_page(page_number)
     # Set as Paginator.count (a cached property) would have computed it.

@@ -1,12 +1,17 @@
-"""A query compiled once per process still reads the moment it runs at."""
+"""A query compiled once per process still reads the moment it runs at.
+
+It runs as a prepared statement, so the connection keeps its plan.
+"""
 
 import datetime
 import itertools
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from backend.core.compiled_sql import compiled_rows, id_in
+from backend.core.compiled_sql import compiled_rows, id_in, prepared_statements
 from backend.page.models import Page
 from tests import factories
 
@@ -83,4 +88,74 @@ def test_an_id_list_written_into_the_sql_is_refused():
     with pytest.raises(ValueError, match="id_in"):
         compiled_rows(
             model=Page, key=("in", next(_keys)), build=titles_in, id_lists=([1],)
+        )
+
+
+def _prepared_statements() -> list[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        return [statement for (statement,) in cursor.fetchall()]
+
+
+def test_a_compiled_query_runs_as_a_prepared_statement_logged_with_its_values():
+    page = factories.PageFactory(title="Kept plan")
+    key = ("prepared", next(_keys))
+
+    with CaptureQueriesContext(connection) as captured:
+        rows = compiled_rows(
+            model=Page, key=key, build=_titles_of, id_lists=([page.pk],)
+        )
+
+    assert rows == [("Kept plan",)]
+    assert any('"page_page"."id" = ANY($1' in sql for sql in _prepared_statements())
+    assert f"{{{page.pk}}}" in captured.captured_queries[-1]["sql"]
+
+
+def test_a_listing_block_runs_its_orm_queries_as_prepared_statements():
+    factories.PageFactory(title="Listed")
+
+    with prepared_statements(using="default"):
+        titles = list(Page.objects.filter(title="Listed").values_list("title"))
+
+    assert titles == [("Listed",)]
+    assert any(
+        "'Listed'" not in sql and '"title" = $1' in sql
+        for sql in _prepared_statements()
+    )
+
+
+def _titles_starting(_now, word):
+    return Page.objects.filter(title__startswith=word).values_list("title")
+
+
+def test_a_compiled_query_reads_the_words_of_each_run():
+    factories.PageFactory(title="Sciatica stretches")
+    factories.PageFactory(title="Heat packs")
+    key = ("titles-starting", next(_keys))
+
+    answers = [
+        compiled_rows(model=Page, key=key, build=_titles_starting, words=(word,))
+        for word in ("Heat", "Sciatica", "lumbarwordstandin0x")
+    ]
+
+    assert answers == [[("Heat packs",)], [("Sciatica stretches",)], []]
+
+
+def test_a_word_written_into_the_sql_is_refused():
+    def titles_in_sql(_now, word):
+        return Page.objects.extra(where=[f"title = '{word}'"]).values_list("title")
+
+    with pytest.raises(ValueError, match="text parameters"):
+        compiled_rows(
+            model=Page, key=("sql", next(_keys)), build=titles_in_sql, words=("a",)
+        )
+
+
+def test_a_word_with_other_characters_is_refused():
+    with pytest.raises(ValueError, match="letters and digits"):
+        compiled_rows(
+            model=Page,
+            key=("quote", next(_keys)),
+            build=_titles_starting,
+            words=("it's",),
         )

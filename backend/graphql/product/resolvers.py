@@ -1,7 +1,10 @@
 """Top-level product reads: visibility per channel, then filter and sort."""
 
+import functools
+
 from graphql import GraphQLError
 
+from backend.core.compiled_sql import prepared_statements
 from backend.product.models import (
     Category,
     Collection,
@@ -72,13 +75,23 @@ def products_connection(info, queryset, kwargs, *, listing, channel_resolved=Fal
         search=search,
         channel_slug=channel_slug,
     )
-    return connection_from(
-        products.without_search_columns(),
+    products = products.without_search_columns()
+    page = functools.partial(
+        connection_from,
+        products,
         info,
         kwargs,
         ProductCountableConnection,
         wrap=lambda rows: wrap(rows, channel_slug),
     )
+    if search:
+        # A text search's best plan depends on its words: planned each time.
+        return page()
+    # Otherwise the page's SQL differs only in its parameters (channel,
+    # moment, filter values): prepared, its plan is kept (~12 ms of planning
+    # for the in-stock, price-sorted page of the grown store).
+    with prepared_statements(using=products.db):
+        return page()
 
 
 def resolve_product(info, *, id, slug, external_reference, slug_language_code, channel):
