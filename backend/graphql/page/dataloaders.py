@@ -6,7 +6,7 @@ from backend.attribute.models import AttributePage
 from backend.core.permissions import PermissionEnum
 from backend.page import models
 from backend.page.selectors import article_shop_blocks, pages_featuring_products
-from backend.page.services.page_type import ARTICLE_PAGE_TYPE_SLUG
+from backend.page.services.article_page_type import ARTICLE_PAGE_TYPE_SLUG
 from backend.product.models import Product
 
 from ..core.channel import ChannelContext, is_staff_reader

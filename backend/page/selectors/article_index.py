@@ -2,7 +2,7 @@
 
 from backend.attribute.models import AttributeValue
 
-from ..services.page_type import CONDITIONS_SLUG
+from ..services.article_page_type import CONDITIONS_SLUG
 from .articles import articles_published
 
 

@@ -9,7 +9,7 @@ from backend.attribute.models import AssignedPageAttributeValue
 from backend.core import cache_versions
 
 from ..models import Page
-from ..services.page_type import (
+from ..services.article_page_type import (
     ARTICLE_PAGE_TYPE_SLUG,
     CONDITIONS_SLUG,
     FEATURED_PRODUCTS_SLUG,

@@ -26,7 +26,7 @@ from backend.product.search import products_search, products_search_best
 from backend.product.selectors import products_for_listing
 
 from ..models import Article, Page
-from ..services.page_type import ARTICLE_PAGE_TYPE_SLUG
+from ..services.article_page_type import ARTICLE_PAGE_TYPE_SLUG
 from .articles import articles_published
 
 # Articles shown above the products; the index lists the rest.

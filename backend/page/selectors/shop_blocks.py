@@ -40,7 +40,11 @@ from backend.warehouse.selectors import (
 )
 
 from ..models import Article, Page
-from ..services.page_type import CONDITIONS_SLUG, FEATURED_PRODUCTS_SLUG, THERAPY_SLUG
+from ..services.article_page_type import (
+    CONDITIONS_SLUG,
+    FEATURED_PRODUCTS_SLUG,
+    THERAPY_SLUG,
+)
 
 # A rule block without a limit shows this many products.
 RULE_DEFAULT_LIMIT = 4

@@ -15,7 +15,7 @@ from backend.attribute.models import (
 from backend.core.cache_versions import CATALOG, bump
 
 from ..models import Page, PageType
-from .page_type import ARTICLE_PAGE_TYPE_SLUG
+from .article_page_type import ARTICLE_PAGE_TYPE_SLUG
 from .pages import page_delete
 
 # Lumbar's extension to Saleor's rule (page-type attributes only): a

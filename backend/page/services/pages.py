@@ -24,7 +24,7 @@ from backend.core import cache_versions
 from backend.core.cache_versions import CATALOG, bump
 
 from ..models import Page, PageTranslation, PageType
-from .page_type import FEATURED_PRODUCTS_SLUG
+from .article_page_type import FEATURED_PRODUCTS_SLUG
 from .search import page_search_vector_update
 from .tagging import page_tag_products
 

@@ -22,7 +22,7 @@ from backend.product.models import Product
 
 from ..content import ContentCatalog, ContentError, RenderedArticle, articles_read
 from ..models import Article, ArticleSource, Page, PageType
-from .page_type import (
+from .article_page_type import (
     ARTICLE_PAGE_TYPE_SLUG,
     CONDITIONS_SLUG,
     THERAPY_SLUG,

@@ -13,7 +13,7 @@ from backend.attribute.services import AttributeAssignment, attribute_assignment
 from backend.core import cache_versions
 
 from ..models import Page
-from .page_type import FEATURED_PRODUCTS_SLUG
+from .article_page_type import FEATURED_PRODUCTS_SLUG
 
 # Private metadata key holding {product id: name} of what the page features,
 # so staff can be warned when a featured product is later deleted (deleting
