@@ -40,6 +40,7 @@ FAST_PAGES = {
     "storefront:article": ("article", content.article_page_parts),
     "storefront:product": ("product", product_views.product_page_parts),
 }
+DELIVERY_SLOT = product_views.DELIVERY_SLOT.encode()
 
 
 class CachedPageMiddleware:
@@ -80,17 +81,17 @@ class CachedPageMiddleware:
         page = lookup.page
         if page is None:
             return None
-        html = page.html
+        body = page.body
         if kind == "product":
-            html = html.replace(
-                product_views.DELIVERY_SLOT,
+            body = body.replace(
+                DELIVERY_SLOT,
                 product_views.delivery_line_html(
                     page.extra["promise"], now=timezone.now()
-                ),
+                ).encode(),
             )
         # Reads the csrftoken cookie, if any, as the normal path would.
         self.csrf.process_request(request)
-        response = cache_marked(HttpResponse(new_reader_fill(html, request)), lookup)
+        response = cache_marked(HttpResponse(new_reader_fill(body, request)), lookup)
         # The normal path reads the session (empty), which varies on Cookie.
         patch_vary_headers(response, ("Cookie",))
         response = self.frame_options.process_response(request, response)

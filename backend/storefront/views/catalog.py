@@ -54,7 +54,7 @@ def search_page_parts(request) -> tuple[str, ...]:
 
 
 def _render(request, template: str, context: dict) -> CachedPage:
-    return CachedPage(
+    return CachedPage.rendered(
         html=render_to_string(
             template, {**context, **shared_context()}, request=request
         )

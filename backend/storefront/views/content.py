@@ -83,7 +83,7 @@ def _article_index_page(request) -> CachedPage:
         ),
         **shared_context(),
     }
-    return CachedPage(
+    return CachedPage.rendered(
         html=render_to_string("content/index.html", context, request=request)
     )
 
@@ -143,7 +143,7 @@ def _article_page(request, channel_slug: str, slug: str) -> CachedPage:
         for item in block.items
         if item.delivery_line_until is not None
     ]
-    return CachedPage(
+    return CachedPage.rendered(
         html=render_to_string("content/article.html", context, request=request),
         # Block delivery dates change at the first of their order-by deadlines.
         valid_until=min(deadlines, default=None),

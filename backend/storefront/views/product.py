@@ -150,7 +150,7 @@ def _product_page(
         ),
         **shared_context(),
     }
-    return CachedPage(
+    return CachedPage.rendered(
         html=render_to_string("catalog/product.html", context, request=request),
         extra={"promise": promise},
         # The dates hold until the order-by moment; the countdown is per request.
