@@ -17,7 +17,8 @@ One command (``make bench`` runs it):
    rows), each row after a warm-up, and prints requests per second, p50
    and p99 latency, SQL queries per request, the peak RSS of the gunicorn
    workers so far, and the ratio of the row's requests per second to the
-   trivial Django view (/healthz/) served the same way in the same run.
+   trivial Django view (/healthz/) served the same way in the same run,
+   measured again right before each row (its req/s is the floor/s column).
 
 SQL queries per request: gunicorn runs with BENCH=true, which installs
 ``backend.core.bench.QueryCountMiddleware``; every response then carries
@@ -736,7 +737,7 @@ def rows(base: str, store: dict, connections: int) -> list[tuple]:
 
 HEADER = (
     f"{'what':34} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'SQL/req':>7} "
-    f"{'CPU ms':>6} {'RSS MB':>6} {'errors':>6} {'vs floor':>8}"
+    f"{'CPU ms':>6} {'RSS MB':>6} {'errors':>6} {'floor/s':>7} {'vs floor':>8}"
 )
 
 
@@ -746,7 +747,7 @@ def line(label: str, result: dict, floor: float, rss: float) -> str:
     return (
         f"{label:34} {result['rps']:8.1f} {result['p50']:7.1f} {result['p99']:7.1f} "
         f"{shown:>7} {result.get('cpu_ms', 0):6.1f} {rss:6.0f} {result['errors']:6d} "
-        f"{result['rps'] / floor:8.1%}"
+        f"{floor:7.0f} {result['rps'] / floor:8.1%}"
     )
 
 
@@ -801,9 +802,19 @@ def main() -> None:
         print(HEADER)
         floor = None
         peak = 0.0
-        for label, path, body, lua, conns in rows(base, store, args.connections):
-            if floor and wanted and not any(text in label for text in wanted):
+        table = rows(base, store, args.connections)
+        floor_path, floor_conns = table[0][1], table[0][4]
+        for index, (label, path, body, lua, conns) in enumerate(table):
+            if index and wanted and not any(text in label for text in wanted):
                 continue
+            if index:
+                # The floor again, right before the row: the machine's speed
+                # drifts by a tenth or more within a run, and a ratio to a
+                # floor measured minutes earlier carries that drift.
+                floor = drive(
+                    base + floor_path, duration=args.duration,
+                    connections=floor_conns, lua=None, requests=None,
+                )["rps"]  # fmt: skip
             for _ in range(10):  # warm caches and connections before measuring
                 probe(base + path, body)
             _, queries, _ = probe(base + path, body)
