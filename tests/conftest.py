@@ -26,9 +26,11 @@ gc.set_threshold(50_000, 50, 100)
 pytest_plugins = [
     "tests.fixtures.catalog",
     "tests.fixtures.checkout",
+    # Before content, which imports it: a plugin imported first is not
+    # rewritten for pytest's asserts.
+    "tests.fixtures.demo",
     "tests.fixtures.content",
     "tests.fixtures.discount",
-    "tests.fixtures.demo",
     "tests.fixtures.stripe",
     "tests.workers",
 ]

@@ -65,6 +65,7 @@ from backend.order.services import order_note_add
 from backend.payment.granted_refunds import order_grant_refund_create
 from tests import factories
 from tests.fixtures.checkout import make_ready_checkout, paid_with
+from tests.fixtures.demo import module_store_writes
 from tests.fixtures.discount import make_voucher
 from tests.shared_assets import SALEOR_SCHEMA, saleor_schema, shared_cases
 
@@ -374,7 +375,7 @@ def field_store(demo_store, django_db_blocker):
     from backend.shipping.models import ShippingMethod
     from backend.warehouse.models import Stock
 
-    with django_db_blocker.unblock():
+    with module_store_writes(django_db_blocker):
         channel = Channel.objects.get(slug="default-channel")
         stock = Stock.objects.filter(quantity__gt=10).order_by("pk").first()
         method = ShippingMethod.objects.filter(

@@ -34,6 +34,7 @@ from backend.account.staff import staff_groups_sync
 from backend.core.permissions import PermissionEnum
 from backend.graphql.api import schema
 from tests import factories
+from tests.fixtures.demo import module_store_writes
 from tests.shared_assets import SALEOR_SCHEMA, saleor_schema, shared_cases
 
 pytestmark = pytest.mark.django_db
@@ -156,7 +157,7 @@ def may_call(role: str, required: tuple[str, ...]) -> bool:
 @pytest.fixture(scope="module")
 def matrix_store(demo_store, django_db_blocker):
     """Return the users of each role and a global id of each kind of object."""
-    with django_db_blocker.unblock():
+    with module_store_writes(django_db_blocker):
         groups = staff_groups_sync()
         users = {
             "customer": factories.UserFactory(email="matrix-customer@example.com"),

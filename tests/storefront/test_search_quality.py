@@ -15,6 +15,7 @@ from django.conf import settings
 
 from backend.page.selectors.search import site_search
 from backend.page.services import content_sync
+from tests.fixtures.demo import module_store_writes
 
 GUIDE = "guide"
 PRODUCTS = "products"
@@ -96,7 +97,7 @@ CASES = [
 @pytest.fixture(scope="module")
 def store_with_guides(demo_store, django_db_blocker):
     """Return the demo store with the committed articles synced into it."""
-    with django_db_blocker.unblock():
+    with module_store_writes(django_db_blocker):
         content_sync()
     return demo_store
 
