@@ -15,6 +15,7 @@ import urllib.parse
 import urllib.request
 
 import pytest
+import redis
 from django.contrib.auth.hashers import make_password
 
 from backend.order.models import Order, OrderEvent, OrderEvents
@@ -106,9 +107,9 @@ class NamedWorker(Worker):
         )  # fmt: skip
 
 
-@pytest.fixture
-def shared_redis(tmp_path):
-    server = RedisServer(tmp_path)
+@pytest.fixture(scope="module")
+def shared_redis(tmp_path_factory):
+    server = RedisServer(tmp_path_factory.mktemp("two-web-redis"))
     server.start()
     yield server
     server.stop()
@@ -121,22 +122,53 @@ def smtp_server():
     server.close()
 
 
+def broker_url(server: RedisServer) -> str:
+    """Return the Redis database the broker uses: not the cache's, kept."""
+    return f"redis://127.0.0.1:{server.port}/1"
+
+
+@pytest.fixture(scope="module")
+def _web_pair(django_db_setup, shared_redis, tmp_path_factory):
+    """Web A and web B for the whole module: booting a pair takes seconds."""
+    logs = tmp_path_factory.mktemp("two-web")
+    env = app_environment(
+        redis_url=shared_redis.url, CELERY_BROKER_URL=broker_url(shared_redis)
+    )
+    web_a = WebServer(env, logs / "web-a.log")
+    web_b = WebServer(env, logs / "web-b.log")
+    try:
+        wait_ready(web_a, web_b)
+        yield web_a, web_b
+    finally:
+        stop_all([web_a, web_b])
+
+
 @pytest.fixture
-def two_instances(tmp_path, shared_redis, smtp_server):
-    """Web A and web B, and two workers, on one database, Redis and broker."""
+def two_instances(_web_pair, shared_redis):
+    """Web A and web B on one database and Redis, its cache empty as if new.
+
+    The broker's database is kept: the instances declared its queues once.
+    """
+    with redis.Redis.from_url(shared_redis.url) as client:
+        client.flushdb()
+    return _web_pair
+
+
+@pytest.fixture
+def two_workers(two_instances, tmp_path, shared_redis, smtp_server):
+    """Two Celery workers on the instances' broker, sending mail to the server."""
     env = app_environment(
         redis_url=shared_redis.url,
+        CELERY_BROKER_URL=broker_url(shared_redis),
         EMAIL_HOST="127.0.0.1",
         EMAIL_PORT=str(smtp_server.port),
     )
-    web_a = WebServer(env, tmp_path / "web-a.log")
-    web_b = WebServer(env, tmp_path / "web-b.log")
     workers = [NamedWorker(env, tmp_path / f"worker-{n}.log", n) for n in (1, 2)]
     try:
-        wait_ready(web_a, web_b, *workers)
-        yield web_a, web_b
+        wait_ready(*workers)
+        yield workers
     finally:
-        stop_all([web_a, web_b, *workers])
+        stop_all(workers)
 
 
 @pytest.fixture
@@ -148,7 +180,7 @@ def strap(channel, warehouse):
 
 @pytest.mark.django_db(transaction=True)
 def test_a_cart_started_on_one_instance_is_completed_on_the_other_into_one_order(
-    two_instances, strap, shipping_method, smtp_server
+    two_instances, two_workers, strap, shipping_method, smtp_server
 ):
     web_a, web_b = two_instances
     shopper = Browser()
