@@ -28,7 +28,12 @@ from .models import Checkout
 from .payment import Charge, PaymentInput, record_payment, refund, take_payment
 from .promise import checkout_delivery_promises
 from .reservations import reservations_enabled, reserved_by_others
-from .selectors import CheckoutLineInfo, checkout_lines_info, checkout_totals
+from .selectors import (
+    CheckoutLineInfo,
+    checkout_by_token,
+    checkout_lines_info,
+    checkout_totals,
+)
 from .validation import validate_quantity_limits, validate_variants_sellable
 from .vouchers import (
     AppliedVoucher,
@@ -74,13 +79,10 @@ def checkout_complete(
 def _complete_locked(
     *, checkout_token, payment: PaymentInput | None, user, taken: list
 ) -> CheckoutCompleteResult:
-    checkout = (
-        Checkout.objects.select_for_update(of=("self",))
-        .select_related(
-            "channel", "shipping_method", "shipping_address", "billing_address"
-        )
-        .by_token(checkout_token)
-        .first()
+    checkout = checkout_by_token(
+        checkout_token,
+        relations=("channel", "shipping_method", "shipping_address", "billing_address"),
+        lock=True,
     )
     if checkout is None:
         return CheckoutCompleteResult(order=_completed_order(checkout_token))

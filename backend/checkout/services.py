@@ -12,6 +12,7 @@ from backend.product.models import ProductVariant
 from .errors import CheckoutErrorCode, checkout_error
 from .models import Checkout, CheckoutLine
 from .reservations import checkout_reserve_stock, lines_released
+from .selectors import checkout_by_token
 from .validation import (
     validate_quantities_positive,
     validate_quantity_limits,
@@ -56,12 +57,7 @@ def validate_lines(
 
 def checkout_for_update(checkout_token: UUID | str) -> Checkout:
     """Return the checkout locked for this transaction, or raise NOT_FOUND."""
-    checkout = (
-        Checkout.objects.select_for_update(of=("self",))
-        .select_related("channel")
-        .by_token(checkout_token)
-        .first()
-    )
+    checkout = checkout_by_token(checkout_token, relations=("channel",), lock=True)
     if checkout is None:
         raise checkout_error(
             field="id",

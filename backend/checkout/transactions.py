@@ -18,7 +18,7 @@ from backend.payment.services import (
 from backend.payment.transitions import TransactionState
 
 from .models import Checkout
-from .selectors import checkout_totals
+from .selectors import checkout_by_token, checkout_totals
 
 
 @transaction.atomic
@@ -37,11 +37,7 @@ def transaction_initialize(
     """
     if action not in (CHARGE, AUTHORIZATION):
         raise payment_error("action", "INVALID", f"Unknown action {action}.")
-    checkout = (
-        Checkout.objects.select_for_update(of=("self",))
-        .by_token(checkout_token)
-        .first()
-    )
+    checkout = checkout_by_token(checkout_token, lock=True)
     if checkout is None:
         raise payment_error(
             "id", "NOT_FOUND", f"Couldn't resolve to a node: {checkout_token}"
