@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from prices import Money
 
-from backend.core.compiled_sql import compiled_objects, id_in
+from backend.core.compiled_sql import compiled_objects, compiled_rows, id_in
 from backend.product.models import ProductVariant, ProductVariantChannelListing
 from backend.shipping.models import ShippingMethodChannelListing
 
@@ -78,6 +78,25 @@ def checkout_by_token(
         uuids=(token,),
     )
     return found[0] if found else None
+
+
+def checkout_channel_active(token) -> bool | None:
+    """Return whether the checkout's channel is active, None for no checkout."""
+    try:
+        token = uuid.UUID(str(token))
+    except ValueError:
+        return None
+    rows = compiled_rows(
+        model=Checkout,
+        key=("checkout-channel-active",),
+        build=lambda _now, stand_in: (
+            Checkout.objects.filter(pk=stand_in)
+            .order_by()
+            .values_list("channel__is_active")
+        ),
+        uuids=(token,),
+    )
+    return rows[0][0] if rows else None
 
 
 def _checkout_query(*, token: uuid.UUID, relations: tuple, lock: bool):

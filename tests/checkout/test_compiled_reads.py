@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from backend.checkout.models import Checkout
 from backend.checkout.selectors import (
     checkout_by_token,
+    checkout_channel_active,
     checkout_lines_info,
     checkout_shipping_price,
 )
@@ -125,3 +126,15 @@ def test_checkout_shipping_price_is_the_method_price_in_the_checkout_channel():
     assert checkout_shipping_price(checkout=checkout).amount == Decimal("7.25")
     checkout.shipping_method = None
     assert checkout_shipping_price(checkout=checkout).amount == Decimal(0)
+
+
+def test_checkout_channel_active_tells_an_inactive_channel_and_a_missing_checkout():
+    active = factories.CheckoutFactory()
+    inactive = factories.CheckoutFactory(
+        channel=factories.ChannelFactory(slug="closed", is_active=False)
+    )
+
+    assert checkout_channel_active(active.token) is True
+    assert checkout_channel_active(inactive.token) is False
+    assert checkout_channel_active(uuid.uuid4()) is None
+    assert checkout_channel_active("not-a-token") is None
