@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from backend.account.models import Address
+from backend.core.compiled_sql import compiled_objects, id_in
 from backend.core.enqueue import enqueue_on_commit
 from backend.order.models import (
     Order,
@@ -198,7 +199,12 @@ def _validate_ready(
             message="Billing address is not set.",
         )
     variants = {info.line.variant_id: info.line.variant for info in lines}
-    validate_variants_sellable(channel=checkout.channel, variants=variants.values())
+    validate_variants_sellable(
+        channel=checkout.channel,
+        variants=variants.values(),
+        # The lines' prices were read with them, in this transaction.
+        priced={info.line.variant_id for info in lines if info.unit_price is not None},
+    )
     validate_quantity_limits(
         quantities={info.line.variant_id: info.line.quantity for info in lines},
         variants=variants,
@@ -225,13 +231,9 @@ def _allocation_plan(
     so the dates the order keeps are the dates its stock can meet.
     """
     tracked = [info for info in lines if info.line.variant.track_inventory]
-    stocks = list(
-        Stock.objects.select_for_update(of=("self",))
-        .filter(
-            product_variant_id__in={info.line.variant_id for info in tracked},
-            warehouse__channelwarehouse__channel_id=checkout.channel_id,
-        )
-        .order_by("pk")
+    stocks = _stock_locked(
+        channel_id=checkout.channel_id,
+        variant_ids=sorted({info.line.variant_id for info in tracked}),
     )
     # Units other carts hold (reservations) are not ours to sell.
     held = reserved_by_others(
@@ -276,6 +278,28 @@ def _allocation_plan(
     return plan, promise
 
 
+def _stock_locked(*, channel_id: int, variant_ids: list[int]) -> list[Stock]:
+    """Lock the variants' stock rows in the channel's warehouses, in pk order.
+
+    Every completion runs it: the SQL is compiled once per process.
+    """
+    if not variant_ids:
+        return []
+    return compiled_objects(
+        model=Stock,
+        key=("checkout-stock-locked", channel_id),
+        build=lambda _now, ids: (
+            Stock.objects.select_for_update(of=("self",))
+            .filter(
+                id_in("product_variant_id", ids),
+                warehouse__channelwarehouse__channel_id=channel_id,
+            )
+            .order_by("pk")
+        ),
+        id_lists=(variant_ids,),
+    )
+
+
 def _promise(
     *, checkout: Checkout, lines: list[CheckoutLineInfo], by_variant, held
 ) -> DeliveryPromise | None:
@@ -301,13 +325,17 @@ def _promise(
     return promise if promise is not None and promise.deliverable else None
 
 
-def _copy_address(address: Address | None) -> Address | None:
-    if address is None:
-        return None
-    snapshot = copy.copy(address)
-    snapshot.pk = None
-    snapshot.save()
-    return snapshot
+def _copy_addresses(*addresses: Address | None) -> list[Address | None]:
+    """Return new copies of the addresses, written in one query."""
+    snapshots = []
+    for address in addresses:
+        snapshot = None
+        if address is not None:
+            snapshot = copy.copy(address)
+            snapshot.pk = None
+        snapshots.append(snapshot)
+    Address.objects.bulk_create([s for s in snapshots if s is not None])
+    return snapshots
 
 
 def _create_order(
@@ -320,13 +348,16 @@ def _create_order(
 ) -> tuple[Order, dict]:
     """Write the order and its lines; return them keyed by checkout line id."""
     method = checkout.shipping_method
+    billing_address, shipping_address = _copy_addresses(
+        checkout.billing_address, checkout.shipping_address
+    )
     order = Order.objects.create(
         status=OrderStatus.UNFULFILLED,
         channel=checkout.channel,
         user=checkout.user or user,
         user_email=checkout.email,
-        billing_address=_copy_address(checkout.billing_address),
-        shipping_address=_copy_address(checkout.shipping_address),
+        billing_address=billing_address,
+        shipping_address=shipping_address,
         shipping_method=method,
         shipping_method_name=method.name if method else "",
         currency=checkout.currency,

@@ -63,27 +63,38 @@ def variants_by_id(*, variant_ids: Iterable[int]) -> dict[int, ProductVariant]:
 
 
 def validate_variants_sellable(
-    *, channel: Channel, variants: Iterable[ProductVariant]
+    *,
+    channel: Channel,
+    variants: Iterable[ProductVariant],
+    priced: set[int] | None = None,
 ) -> None:
-    """Refuse variants not priced in the channel or whose product is not on sale."""
+    """Refuse variants not priced in the channel or whose product is not on sale.
+
+    ``priced``: the ids of those priced in the channel, when the caller has
+    read their prices already.
+    """
     variants = list(variants)
     if not variants:
         return
     variant_ids = [variant.pk for variant in variants]
     # Compiled once per process and channel, as the listings below.
-    priced = {
-        variant_id
-        for (variant_id,) in compiled_rows(
-            model=ProductVariantChannelListing,
-            key=("checkout-priced-variants", channel.pk),
-            build=lambda _now, ids: ProductVariantChannelListing.objects.filter(
-                id_in("variant_id", ids),
-                channel_id=channel.pk,
-                price_amount__isnull=False,
-            ).values_list("variant_id"),
-            id_lists=(variant_ids,),
-        )
-    }
+    priced = (
+        priced
+        if priced is not None
+        else {
+            variant_id
+            for (variant_id,) in compiled_rows(
+                model=ProductVariantChannelListing,
+                key=("checkout-priced-variants", channel.pk),
+                build=lambda _now, ids: ProductVariantChannelListing.objects.filter(
+                    id_in("variant_id", ids),
+                    channel_id=channel.pk,
+                    price_amount__isnull=False,
+                ).values_list("variant_id"),
+                id_lists=(variant_ids,),
+            )
+        }
+    )
     unpriced = [variant for variant in variants if variant.pk not in priced]
     if unpriced:
         raise checkout_error(
