@@ -1,11 +1,12 @@
 """checkout_complete: the only place an order is born."""
 
 import copy
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from uuid import UUID
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from backend.account.models import Address
@@ -19,13 +20,14 @@ from backend.order.models import (
     OrderStatus,
 )
 from backend.order.tasks import send_order_confirmation_email
+from backend.payment.models import TransactionItem
 from backend.shipping.promise import DeliveryPromise
 from backend.warehouse.models import Allocation, Reservation, Stock
 from backend.warehouse.stock_versions import stock_changed
 
 from .details import checkout_shipping_method_applies
 from .errors import CheckoutErrorCode, checkout_error
-from .models import Checkout
+from .models import Checkout, CheckoutLine
 from .payment import Charge, PaymentInput, record_payment, refund, take_payment
 from .promise import checkout_delivery_promises
 from .reservations import reservations_enabled, reserved_by_others
@@ -109,9 +111,56 @@ def _complete_locked(
     if voucher is not None:
         voucher_use(applied=voucher, email=order.user_email)
     record_payment(checkout=checkout, order=order, charge=charge)
-    checkout.delete()
+    checkout_placed_delete(checkout=checkout)
     enqueue_on_commit(send_order_confirmation_email, order.pk)
     return CheckoutCompleteResult(order=order)
+
+
+def checkout_placed_delete(*, checkout: Checkout) -> None:
+    """Delete the checkout an order was placed from, as Model.delete() would.
+
+    One statement instead of the collector's five (it reads the lines' ids
+    to delete their reservations): its lines' stock reservations, its lines
+    and it go, and a transaction still naming it (none: ``record_payment``
+    moved them to the order) lets go of it. DELETED_WITH_CHECKOUT lists what
+    refers to a checkout; a test fails when a new relation is not in it.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(_placed_delete_sql(), [checkout.pk] * 4)
+
+
+# What refers to a checkout or its lines, all handled by _placed_delete_sql.
+DELETED_WITH_CHECKOUT = {
+    (CheckoutLine, "checkout"),
+    (Reservation, "checkout_line"),
+    (TransactionItem, "checkout"),
+}
+
+
+@functools.cache
+def _placed_delete_sql() -> str:
+    quote = connection.ops.quote_name
+
+    def table(model) -> str:
+        return quote(model._meta.db_table)
+
+    def column(model, name: str) -> str:
+        return quote(model._meta.get_field(name).column)
+
+    line_ids = (
+        f"SELECT {column(CheckoutLine, 'id')} FROM {table(CheckoutLine)} "
+        f"WHERE {column(CheckoutLine, 'checkout')} = %s"
+    )
+    return (
+        f"WITH released AS (DELETE FROM {table(Reservation)} "
+        f"WHERE {column(Reservation, 'checkout_line')} IN ({line_ids})), "
+        f"unlinked AS (UPDATE {table(TransactionItem)} "
+        f"SET {column(TransactionItem, 'checkout')} = NULL "
+        f"WHERE {column(TransactionItem, 'checkout')} = %s), "
+        f"lines AS (DELETE FROM {table(CheckoutLine)} "
+        f"WHERE {column(CheckoutLine, 'checkout')} = %s) "
+        f"DELETE FROM {table(Checkout)} WHERE {column(Checkout, 'token')} = %s"
+    )
 
 
 def _voucher_locked(*, checkout: Checkout) -> AppliedVoucher | None:

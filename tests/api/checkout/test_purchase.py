@@ -377,12 +377,12 @@ def test_checkout_complete_query_count_does_not_grow_with_the_lines(
     assert Order.objects.count() == 2
 
 
-# Measured 28 for 1 and for 6 lines (locks, checks, order, allocations,
+# Measured 24 for 1 and for 6 lines (locks, checks, order, allocations,
 # payment records and the search for sessions still waiting on the shopper,
-# checkout delete with its lines' reservations, savepoints; the lines'
-# product ids a rate may exclude and their prices come with the lines; both
-# addresses are copied in one insert).
-COMPLETE_BUDGET = 28
+# checkout delete with its lines' reservations in one statement, savepoints;
+# the lines' product ids a rate may exclude and their prices come with the
+# lines; both addresses are copied in one insert).
+COMPLETE_BUDGET = 24
 
 
 PAY_DETAILED = f"""mutation($id: ID!, $gateway: PaymentGatewayToInitialize!) {{
