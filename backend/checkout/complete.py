@@ -1,14 +1,16 @@
 """checkout_complete: the only place an order is born."""
 
 import copy
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from uuid import UUID
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from backend.account.models import Address
+from backend.core.compiled_sql import compiled_objects, id_in
 from backend.core.enqueue import enqueue_on_commit
 from backend.order.models import (
     Order,
@@ -18,17 +20,23 @@ from backend.order.models import (
     OrderStatus,
 )
 from backend.order.tasks import send_order_confirmation_email
+from backend.payment.models import TransactionItem
 from backend.shipping.promise import DeliveryPromise
 from backend.warehouse.models import Allocation, Reservation, Stock
 from backend.warehouse.stock_versions import stock_changed
 
 from .details import checkout_shipping_method_applies
 from .errors import CheckoutErrorCode, checkout_error
-from .models import Checkout
+from .models import Checkout, CheckoutLine
 from .payment import Charge, PaymentInput, record_payment, refund, take_payment
 from .promise import checkout_delivery_promises
 from .reservations import reservations_enabled, reserved_by_others
-from .selectors import CheckoutLineInfo, checkout_lines_info, checkout_totals
+from .selectors import (
+    CheckoutLineInfo,
+    checkout_by_token,
+    checkout_lines_info,
+    checkout_totals,
+)
 from .validation import validate_quantity_limits, validate_variants_sellable
 from .vouchers import (
     AppliedVoucher,
@@ -74,13 +82,10 @@ def checkout_complete(
 def _complete_locked(
     *, checkout_token, payment: PaymentInput | None, user, taken: list
 ) -> CheckoutCompleteResult:
-    checkout = (
-        Checkout.objects.select_for_update(of=("self",))
-        .select_related(
-            "channel", "shipping_method", "shipping_address", "billing_address"
-        )
-        .by_token(checkout_token)
-        .first()
+    checkout = checkout_by_token(
+        checkout_token,
+        relations=("channel", "shipping_method", "shipping_address", "billing_address"),
+        lock=True,
     )
     if checkout is None:
         return CheckoutCompleteResult(order=_completed_order(checkout_token))
@@ -106,9 +111,56 @@ def _complete_locked(
     if voucher is not None:
         voucher_use(applied=voucher, email=order.user_email)
     record_payment(checkout=checkout, order=order, charge=charge)
-    checkout.delete()
+    checkout_placed_delete(checkout=checkout)
     enqueue_on_commit(send_order_confirmation_email, order.pk)
     return CheckoutCompleteResult(order=order)
+
+
+def checkout_placed_delete(*, checkout: Checkout) -> None:
+    """Delete the checkout an order was placed from, as Model.delete() would.
+
+    One statement instead of the collector's five (it reads the lines' ids
+    to delete their reservations): its lines' stock reservations, its lines
+    and it go, and a transaction still naming it (none: ``record_payment``
+    moved them to the order) lets go of it. DELETED_WITH_CHECKOUT lists what
+    refers to a checkout; a test fails when a new relation is not in it.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(_placed_delete_sql(), [checkout.pk] * 4)
+
+
+# What refers to a checkout or its lines, all handled by _placed_delete_sql.
+DELETED_WITH_CHECKOUT = {
+    (CheckoutLine, "checkout"),
+    (Reservation, "checkout_line"),
+    (TransactionItem, "checkout"),
+}
+
+
+@functools.cache
+def _placed_delete_sql() -> str:
+    quote = connection.ops.quote_name
+
+    def table(model) -> str:
+        return quote(model._meta.db_table)
+
+    def column(model, name: str) -> str:
+        return quote(model._meta.get_field(name).column)
+
+    line_ids = (
+        f"SELECT {column(CheckoutLine, 'id')} FROM {table(CheckoutLine)} "
+        f"WHERE {column(CheckoutLine, 'checkout')} = %s"
+    )
+    return (
+        f"WITH released AS (DELETE FROM {table(Reservation)} "
+        f"WHERE {column(Reservation, 'checkout_line')} IN ({line_ids})), "
+        f"unlinked AS (UPDATE {table(TransactionItem)} "
+        f"SET {column(TransactionItem, 'checkout')} = NULL "
+        f"WHERE {column(TransactionItem, 'checkout')} = %s), "
+        f"lines AS (DELETE FROM {table(CheckoutLine)} "
+        f"WHERE {column(CheckoutLine, 'checkout')} = %s) "
+        f"DELETE FROM {table(Checkout)} WHERE {column(Checkout, 'token')} = %s"
+    )
 
 
 def _voucher_locked(*, checkout: Checkout) -> AppliedVoucher | None:
@@ -196,7 +248,12 @@ def _validate_ready(
             message="Billing address is not set.",
         )
     variants = {info.line.variant_id: info.line.variant for info in lines}
-    validate_variants_sellable(channel=checkout.channel, variants=variants.values())
+    validate_variants_sellable(
+        channel=checkout.channel,
+        variants=variants.values(),
+        # The lines' prices were read with them, in this transaction.
+        priced={info.line.variant_id for info in lines if info.unit_price is not None},
+    )
     validate_quantity_limits(
         quantities={info.line.variant_id: info.line.quantity for info in lines},
         variants=variants,
@@ -223,13 +280,9 @@ def _allocation_plan(
     so the dates the order keeps are the dates its stock can meet.
     """
     tracked = [info for info in lines if info.line.variant.track_inventory]
-    stocks = list(
-        Stock.objects.select_for_update(of=("self",))
-        .filter(
-            product_variant_id__in={info.line.variant_id for info in tracked},
-            warehouse__channelwarehouse__channel_id=checkout.channel_id,
-        )
-        .order_by("pk")
+    stocks = _stock_locked(
+        channel_id=checkout.channel_id,
+        variant_ids=sorted({info.line.variant_id for info in tracked}),
     )
     # Units other carts hold (reservations) are not ours to sell.
     held = reserved_by_others(
@@ -274,6 +327,28 @@ def _allocation_plan(
     return plan, promise
 
 
+def _stock_locked(*, channel_id: int, variant_ids: list[int]) -> list[Stock]:
+    """Lock the variants' stock rows in the channel's warehouses, in pk order.
+
+    Every completion runs it: the SQL is compiled once per process.
+    """
+    if not variant_ids:
+        return []
+    return compiled_objects(
+        model=Stock,
+        key=("checkout-stock-locked", channel_id),
+        build=lambda _now, ids: (
+            Stock.objects.select_for_update(of=("self",))
+            .filter(
+                id_in("product_variant_id", ids),
+                warehouse__channelwarehouse__channel_id=channel_id,
+            )
+            .order_by("pk")
+        ),
+        id_lists=(variant_ids,),
+    )
+
+
 def _promise(
     *, checkout: Checkout, lines: list[CheckoutLineInfo], by_variant, held
 ) -> DeliveryPromise | None:
@@ -299,13 +374,17 @@ def _promise(
     return promise if promise is not None and promise.deliverable else None
 
 
-def _copy_address(address: Address | None) -> Address | None:
-    if address is None:
-        return None
-    snapshot = copy.copy(address)
-    snapshot.pk = None
-    snapshot.save()
-    return snapshot
+def _copy_addresses(*addresses: Address | None) -> list[Address | None]:
+    """Return new copies of the addresses, written in one query."""
+    snapshots = []
+    for address in addresses:
+        snapshot = None
+        if address is not None:
+            snapshot = copy.copy(address)
+            snapshot.pk = None
+        snapshots.append(snapshot)
+    Address.objects.bulk_create([s for s in snapshots if s is not None])
+    return snapshots
 
 
 def _create_order(
@@ -318,13 +397,16 @@ def _create_order(
 ) -> tuple[Order, dict]:
     """Write the order and its lines; return them keyed by checkout line id."""
     method = checkout.shipping_method
+    billing_address, shipping_address = _copy_addresses(
+        checkout.billing_address, checkout.shipping_address
+    )
     order = Order.objects.create(
         status=OrderStatus.UNFULFILLED,
         channel=checkout.channel,
         user=checkout.user or user,
         user_email=checkout.email,
-        billing_address=_copy_address(checkout.billing_address),
-        shipping_address=_copy_address(checkout.shipping_address),
+        billing_address=billing_address,
+        shipping_address=shipping_address,
         shipping_method=method,
         shipping_method_name=method.name if method else "",
         currency=checkout.currency,

@@ -41,7 +41,9 @@ def checkout_shipping_address_update(
 ) -> Checkout:
     """Set the shipping address, validated for its country."""
     cleaned = address_clean(data=address)
-    checkout = checkout_for_update(checkout_token)
+    checkout = checkout_for_update(
+        checkout_token, relations=("channel", "shipping_address")
+    )
     checkout.shipping_address = address_save(
         address=checkout.shipping_address, data=cleaned
     )
@@ -55,7 +57,9 @@ def checkout_billing_address_update(
 ) -> Checkout:
     """Set the billing address, validated for its country."""
     cleaned = address_clean(data=address)
-    checkout = checkout_for_update(checkout_token)
+    checkout = checkout_for_update(
+        checkout_token, relations=("channel", "billing_address")
+    )
     checkout.billing_address = address_save(
         address=checkout.billing_address, data=cleaned
     )
@@ -94,7 +98,9 @@ def checkout_delivery_method_update(
     *, checkout_token: UUID | str, shipping_method_id: int
 ) -> Checkout:
     """Choose a shipping method that ships to the checkout's address."""
-    checkout = checkout_for_update(checkout_token)
+    checkout = checkout_for_update(
+        checkout_token, relations=("channel", "shipping_address")
+    )
     # A method that applies exists: look it up only to tell why not.
     applies = checkout.shipping_address is not None and (
         checkout_shipping_method_applies(

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from prices import Money
 
+from backend.core.compiled_sql import compiled_objects, id_in
 from backend.order.models import (
     Order,
     OrderAuthorizeStatus,
@@ -53,9 +54,7 @@ def take_payment(
     *, checkout: Checkout, payment: PaymentInput | None, total: Money
 ) -> Charge | None:
     if payment is None:
-        paid = payment_totals(
-            transactions=checkout.payment_transactions.all(), total=total.amount
-        )
+        paid = payment_totals(checkout_token=checkout.pk, total=total.amount)
         if paid.authorize_status != OrderAuthorizeStatus.FULL:
             raise checkout_error(
                 field="payment",
@@ -102,8 +101,18 @@ def record_payment(*, checkout: Checkout, order: Order, charge: Charge | None) -
     failure: the order was placed without it, so it can never charge.
     """
     checkout.payment_transactions.update(order=order, checkout=None)
-    pending = transactions_pending(order.payment_transactions.all())
-    for item in pending.select_for_update(of=("self",)).order_by("pk"):
+    # Every completion asks: the SQL is compiled once per process.
+    pending = compiled_objects(
+        model=TransactionItem,
+        key=("order-transactions-pending-locked",),
+        build=lambda _now, ids: (
+            transactions_pending(TransactionItem.objects.filter(id_in("order_id", ids)))
+            .select_for_update(of=("self",))
+            .order_by("pk")
+        ),
+        id_lists=([order.pk],),
+    )
+    for item in pending:
         transaction_event_record(
             item=item,
             event_type=PENDING_STATES[transaction_state(item)],

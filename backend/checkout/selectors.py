@@ -1,11 +1,13 @@
 """Reads of a checkout: its lines with prices, its totals."""
 
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
 from prices import Money
 
+from backend.core.compiled_sql import compiled_objects, compiled_rows, id_in
 from backend.product.models import ProductVariant, ProductVariantChannelListing
 from backend.shipping.models import ShippingMethodChannelListing
 
@@ -52,6 +54,56 @@ class CheckoutTotals:
 LOOK_UP = object()
 
 
+def checkout_by_token(
+    token, *, relations: Iterable[str] = (), lock: bool = False
+) -> Checkout | None:
+    """Return the checkout with ``relations`` read in, or None (a bad token too).
+
+    ``lock`` locks its row, not its relations', for the open transaction.
+    Every mutation reads its checkout so: the SQL is compiled once per
+    process for each set of relations (Django took longer to build it than
+    PostgreSQL to answer it).
+    """
+    try:
+        token = uuid.UUID(str(token))
+    except ValueError:
+        return None
+    relations = tuple(relations)
+    found = compiled_objects(
+        model=Checkout,
+        key=("checkout-by-token", relations, lock),
+        build=lambda _now, stand_in: _checkout_query(
+            token=stand_in, relations=relations, lock=lock
+        ),
+        uuids=(token,),
+    )
+    return found[0] if found else None
+
+
+def checkout_channel_active(token) -> bool | None:
+    """Return whether the checkout's channel is active, None for no checkout."""
+    try:
+        token = uuid.UUID(str(token))
+    except ValueError:
+        return None
+    rows = compiled_rows(
+        model=Checkout,
+        key=("checkout-channel-active",),
+        build=lambda _now, stand_in: (
+            Checkout.objects.filter(pk=stand_in)
+            .order_by()
+            .values_list("channel__is_active")
+        ),
+        uuids=(token,),
+    )
+    return rows[0][0] if rows else None
+
+
+def _checkout_query(*, token: uuid.UUID, relations: tuple, lock: bool):
+    checkout = Checkout.objects.select_related(*relations).filter(pk=token).order_by()
+    return checkout.select_for_update(of=("self",)) if lock else checkout
+
+
 def checkout_lines_info(
     *,
     checkout: Checkout,
@@ -61,26 +113,50 @@ def checkout_lines_info(
 
     ``variants_by_id`` returns the variants of these ids with their product
     and product type (from a cache, say); without it they are joined in.
+    Both queries are compiled once per process.
     """
-    lines = checkout.lines.order_by("created_at", "id")
     if variants_by_id is None:
-        lines = list(lines.select_related("variant__product__product_type"))
+        lines = compiled_objects(
+            model=CheckoutLine,
+            key=("checkout-lines-with-variants",),
+            build=lambda _now, token: (
+                CheckoutLine.objects.filter(checkout_id=token)
+                .select_related("variant__product__product_type")
+                .order_by("created_at", "id")
+            ),
+            uuids=(checkout.pk,),
+        )
     else:
-        lines = list(lines)
+        lines = list(checkout.lines.order_by("created_at", "id"))
         variants = variants_by_id([line.variant_id for line in lines])
         for line in lines:
             if variants.get(line.variant_id) is not None:
                 line.variant = variants[line.variant_id]
-    listings = ProductVariantChannelListing.objects.filter(
-        variant_id__in=[line.variant_id for line in lines],
-        channel_id=checkout.channel_id,
-        price_amount__isnull=False,
-    ).only("variant_id", "price_amount", "currency")
-    prices = {listing.variant_id: listing.price for listing in listings}
+    for line in lines:
+        # As checkout.lines would: the line's checkout is this one.
+        CheckoutLine.checkout.field.set_cached_value(line, checkout)
+    prices = variant_prices(
+        channel_id=checkout.channel_id, variant_ids=[line.variant_id for line in lines]
+    )
     return [
         CheckoutLineInfo(line=line, unit_price=prices.get(line.variant_id))
         for line in lines
     ]
+
+
+def variant_prices(*, channel_id: int, variant_ids: list[int]) -> dict[int, Money]:
+    """Return the channel price of each of these variants that has one."""
+    if not variant_ids:
+        return {}
+    listings = compiled_objects(
+        model=ProductVariantChannelListing,
+        key=("variant-prices", channel_id),
+        build=lambda _now, ids: ProductVariantChannelListing.objects.filter(
+            id_in("variant_id", ids), channel_id=channel_id, price_amount__isnull=False
+        ).only("variant_id", "price_amount", "currency"),
+        id_lists=(variant_ids,),
+    )
+    return {listing.variant_id: listing.price for listing in listings}
 
 
 def checkout_shipping_price(*, checkout: Checkout) -> Money:
@@ -88,11 +164,19 @@ def checkout_shipping_price(*, checkout: Checkout) -> Money:
     zero = Money(Decimal(0), checkout.currency)
     if checkout.shipping_method_id is None:
         return zero
-    listing = ShippingMethodChannelListing.objects.filter(
-        shipping_method_id=checkout.shipping_method_id,
-        channel_id=checkout.channel_id,
-    ).first()
-    return listing.price if listing else zero
+    listings = compiled_objects(
+        model=ShippingMethodChannelListing,
+        key=("shipping-method-price", checkout.channel_id),
+        build=lambda _now, ids: (
+            ShippingMethodChannelListing.objects.filter(
+                id_in("shipping_method_id", ids), channel_id=checkout.channel_id
+            )
+            .only("price_amount", "currency")
+            .order_by("pk")[:1]
+        ),
+        id_lists=([checkout.shipping_method_id],),
+    )
+    return listings[0].price if listings else zero
 
 
 def lines_subtotal(*, checkout: Checkout, lines: list[CheckoutLineInfo]) -> Money:

@@ -12,6 +12,7 @@ from backend.product.models import ProductVariant
 from .errors import CheckoutErrorCode, checkout_error
 from .models import Checkout, CheckoutLine
 from .reservations import checkout_reserve_stock, lines_released
+from .selectors import checkout_by_token
 from .validation import (
     validate_quantities_positive,
     validate_quantity_limits,
@@ -54,14 +55,14 @@ def validate_lines(
     return variants
 
 
-def checkout_for_update(checkout_token: UUID | str) -> Checkout:
-    """Return the checkout locked for this transaction, or raise NOT_FOUND."""
-    checkout = (
-        Checkout.objects.select_for_update(of=("self",))
-        .select_related("channel")
-        .by_token(checkout_token)
-        .first()
-    )
+def checkout_for_update(
+    checkout_token: UUID | str, *, relations: tuple[str, ...] = ("channel",)
+) -> Checkout:
+    """Return the checkout locked for this transaction, or raise NOT_FOUND.
+
+    ``relations`` are read with it (its row alone is locked).
+    """
+    checkout = checkout_by_token(checkout_token, relations=relations, lock=True)
     if checkout is None:
         raise checkout_error(
             field="id",
@@ -95,7 +96,9 @@ def checkout_create(
     if quantities:
         validate_lines(channel=channel, quantities=quantities, user=user)
     user = user if user is not None and user.is_authenticated else None
-    with transaction.atomic():
+    # Inside a caller's transaction (checkoutCreate's, with its details) a
+    # failure rolls back the whole of it: no savepoint of its own is needed.
+    with transaction.atomic(savepoint=False):
         checkout = Checkout.objects.create(
             channel=channel,
             currency=channel.currency_code,

@@ -7,6 +7,7 @@ from django.db import transaction
 from prices import Money
 
 from backend.core.columns import column_value_refusal
+from backend.core.compiled_sql import compiled_rows
 from backend.payment.gateways import GatewayNotAvailable, payment_gateway_get
 from backend.payment.models import TransactionEvent, TransactionItem
 from backend.payment.services import (
@@ -18,10 +19,9 @@ from backend.payment.services import (
 from backend.payment.transitions import TransactionState
 
 from .models import Checkout
-from .selectors import checkout_totals
+from .selectors import checkout_by_token, checkout_totals
 
 
-@transaction.atomic
 def transaction_initialize(
     *,
     checkout_token: UUID | str,
@@ -35,13 +35,32 @@ def transaction_initialize(
     The amount defaults to what the checkout still owes. A declined or
     unfinished payment is recorded as an event and moves no money.
     """
+    item, _ = transaction_initialize_recorded(
+        checkout_token=checkout_token,
+        gateway_id=gateway_id,
+        token=token,
+        action=action,
+        amount=amount,
+    )
+    return item
+
+
+@transaction.atomic
+def transaction_initialize_recorded(
+    *,
+    checkout_token: UUID | str,
+    gateway_id: str,
+    token: str,
+    action: str = CHARGE,
+    amount: Decimal | None = None,
+) -> tuple[TransactionItem, TransactionEvent]:
+    """Initialize as ``transaction_initialize``; return the item and its event.
+
+    The new item has this one event: whoever shows it needs no read of it.
+    """
     if action not in (CHARGE, AUTHORIZATION):
         raise payment_error("action", "INVALID", f"Unknown action {action}.")
-    checkout = (
-        Checkout.objects.select_for_update(of=("self",))
-        .by_token(checkout_token)
-        .first()
-    )
+    checkout = checkout_by_token(checkout_token, lock=True)
     if checkout is None:
         raise payment_error(
             "id", "NOT_FOUND", f"Couldn't resolve to a node: {checkout_token}"
@@ -74,7 +93,7 @@ def transaction_initialize(
     result = start(
         amount=money, token=token, idempotency_key=f"{item.token}:{action}:{amount}"
     )
-    transaction_outcome_record(
+    event = transaction_outcome_record(
         item=item,
         order=None,
         action=action,
@@ -82,15 +101,25 @@ def transaction_initialize(
         amount=amount,
         state=TransactionState.NEW,
     )
-    return item
+    return item, event
 
 
 def _amount_due(checkout: Checkout) -> Decimal:
     total = checkout_totals(checkout=checkout).total.amount
+    # Compiled once per process: every payment of a checkout asks.
     covered = sum(
         (
-            item.amount_charged_value + item.amount_authorized_value
-            for item in checkout.payment_transactions.all()
+            charged + authorized
+            for charged, authorized in compiled_rows(
+                model=TransactionItem,
+                key=("checkout-transaction-amounts",),
+                build=lambda _now, stand_in: (
+                    TransactionItem.objects.filter(checkout_id=stand_in)
+                    .order_by()
+                    .values_list("amount_charged_value", "amount_authorized_value")
+                ),
+                uuids=(checkout.pk,),
+            )
         ),
         Decimal(0),
     )

@@ -6,6 +6,7 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from backend.channel.models import Channel
+from backend.core.compiled_sql import compiled_objects, compiled_rows, id_in
 from backend.order.models import OrderLine, OrderStatus
 from backend.product.models import (
     ProductChannelListing,
@@ -31,9 +32,26 @@ def validate_quantities_positive(quantities: Iterable[int]) -> None:
 
 
 def variants_by_id(*, variant_ids: Iterable[int]) -> dict[int, ProductVariant]:
-    """Return the variants, refusing any id that does not exist."""
+    """Return the variants with their products, refusing an id that does not exist.
+
+    The SQL is compiled once per process (every line change asks).
+    """
     wanted = set(variant_ids)
-    found = ProductVariant.objects.select_related("product").in_bulk(wanted)
+    if not wanted:
+        return {}
+    found = {
+        variant.pk: variant
+        for variant in compiled_objects(
+            model=ProductVariant,
+            key=("checkout-variants-with-products",),
+            build=lambda _now, ids: (
+                ProductVariant.objects.filter(id_in("pk", ids))
+                .select_related("product")
+                .order_by()
+            ),
+            id_lists=(sorted(wanted),),
+        )
+    }
     missing = wanted - set(found)
     if missing:
         raise checkout_error(
@@ -45,15 +63,37 @@ def variants_by_id(*, variant_ids: Iterable[int]) -> dict[int, ProductVariant]:
 
 
 def validate_variants_sellable(
-    *, channel: Channel, variants: Iterable[ProductVariant]
+    *,
+    channel: Channel,
+    variants: Iterable[ProductVariant],
+    priced: set[int] | None = None,
 ) -> None:
-    """Refuse variants not priced in the channel or whose product is not on sale."""
+    """Refuse variants not priced in the channel or whose product is not on sale.
+
+    ``priced``: the ids of those priced in the channel, when the caller has
+    read their prices already.
+    """
     variants = list(variants)
+    if not variants:
+        return
     variant_ids = [variant.pk for variant in variants]
-    priced = set(
-        ProductVariantChannelListing.objects.filter(
-            channel=channel, variant_id__in=variant_ids, price_amount__isnull=False
-        ).values_list("variant_id", flat=True)
+    # Compiled once per process and channel, as the listings below.
+    priced = (
+        priced
+        if priced is not None
+        else {
+            variant_id
+            for (variant_id,) in compiled_rows(
+                model=ProductVariantChannelListing,
+                key=("checkout-priced-variants", channel.pk),
+                build=lambda _now, ids: ProductVariantChannelListing.objects.filter(
+                    id_in("variant_id", ids),
+                    channel_id=channel.pk,
+                    price_amount__isnull=False,
+                ).values_list("variant_id"),
+                id_lists=(variant_ids,),
+            )
+        }
     )
     unpriced = [variant for variant in variants if variant.pk not in priced]
     if unpriced:
@@ -65,8 +105,13 @@ def validate_variants_sellable(
     now = timezone.now()
     listings = {
         listing.product_id: listing
-        for listing in ProductChannelListing.objects.filter(
-            channel=channel, product_id__in={v.product_id for v in variants}
+        for listing in compiled_objects(
+            model=ProductChannelListing,
+            key=("checkout-product-listings", channel.pk),
+            build=lambda _now, ids: ProductChannelListing.objects.filter(
+                id_in("product_id", ids), channel_id=channel.pk
+            ),
+            id_lists=(sorted({v.product_id for v in variants}),),
         )
     }
     for variant in variants:

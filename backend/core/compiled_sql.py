@@ -12,6 +12,7 @@ with a stand-in for each, and each run puts the real values in its place.
 import dataclasses
 import functools
 import re
+import uuid
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,6 +26,8 @@ from django.db.backends.postgresql.base import (
     ServerBindingCursor,
 )
 from django.db.models import BigIntegerField, F, Lookup, Model, QuerySet, Value
+from django.db.models.query import ModelIterable
+from django.db.transaction import TransactionManagementError
 
 # The moment the SQL is compiled with; no query means it, so each run
 # replaces exactly the parameters that stood for "now".
@@ -38,6 +41,9 @@ COMPILED_MAX = 512
 # Ids no row has: an id list argument is compiled as a one-element array
 # of one of these, found again among the parameters by its value.
 _STAND_IN_ID = -7_340_000_000_000_000
+# A token no row has (version 4 bits set, then a marker): a UUID argument is
+# compiled as one of these, found again among the parameters by its value.
+_STAND_IN_UUID = 0x7340_0000_0000_4000_8000_7340_0000_0000
 
 
 class AnyOf(Lookup):
@@ -62,6 +68,29 @@ def id_in(field: str, ids) -> AnyOf:
 
 
 @dataclass(frozen=True)
+class _Layout:
+    """Where one model's columns sit in a row, and the relations read with it."""
+
+    model: type[Model]
+    attnames: tuple[str, ...]
+    positions: tuple[int, ...]
+    # Where among them the primary key is: None there is a missing relation.
+    pk_index: int
+    # (forward relation on this model, its own layout), as select_related.
+    relations: tuple = ()
+
+    def instance(self, values, using: str):
+        """Return the model built from a row's values, None for a missing one."""
+        own = [values[position] for position in self.positions]
+        if own[self.pk_index] is None:
+            return None
+        obj = self.model.from_db(using, self.attnames, own)
+        for field, layout in self.relations:
+            field.set_cached_value(obj, layout.instance(values, using))
+        return obj
+
+
+@dataclass(frozen=True)
 class _Compiled:
     # None for a query Django knows returns nothing (``pk__in=[]``).
     sql: str | None
@@ -72,6 +101,12 @@ class _Compiled:
     arguments: tuple = ()
     # Positions of the text parameters holding a word argument's stand-in.
     word_params: tuple = ()
+    # (parameter position, argument index) of each UUID argument's stand-in.
+    uuid_params: tuple = ()
+    # How a model query's rows make instances; None for values().
+    layout: _Layout | None = None
+    # SELECT ... FOR UPDATE: only to be run inside a transaction.
+    locks: bool = False
 
 
 _compiled: dict[tuple, _Compiled] = {}
@@ -85,19 +120,68 @@ def compiled_rows(
     now: datetime | None = None,
     id_lists: tuple[list[int], ...] = (),
     words: tuple[str, ...] = (),
+    uuids: tuple[uuid.UUID, ...] = (),
 ) -> list[tuple]:
-    """Return the rows of ``build(now, *id_lists, *words)`` as tuples,
-    compiling once per ``key``.
+    """Return the rows of ``build(now, *id_lists, *words, *uuids)`` as
+    tuples, compiling once per ``key``.
 
     ``build`` must give the same SQL for the same key, reading the time
     only from its first argument and each id list only through ``id_in``;
     a word (letters and digits, a search term) may only be written into
     text parameters (a tsquery), where each run puts the real word in its
-    stand-in's place. Its side effects run on the first call only. Values
+    stand-in's place; a UUID (a checkout's token) only as a parameter
+    compared with it. Its side effects run on the first call only. Values
     come converted as a values_list() would give them. The rows are read
     where the routers send reads of ``model`` (the replica on pages that
     allow it).
     """
+    _, rows, _ = _run(
+        model=model,
+        key=key,
+        build=build,
+        now=now,
+        id_lists=id_lists,
+        words=words,
+        uuids=uuids,
+    )
+    return rows
+
+
+def compiled_objects(
+    *,
+    model: type[Model],
+    key: tuple,
+    build: Callable[..., QuerySet],
+    now: datetime | None = None,
+    id_lists: tuple[list[int], ...] = (),
+    words: tuple[str, ...] = (),
+    uuids: tuple[uuid.UUID, ...] = (),
+) -> list[Model]:
+    """Return the instances of a model query ``build`` gives, compiling once
+    per ``key``, as ``compiled_rows`` runs its query.
+
+    The relations the query selects (``select_related``, forward ones only)
+    come cached on each instance, None where the row has none; the fields
+    it defers (``only``) load when read, as the ORM's would. A query that
+    locks its rows (``select_for_update``) runs only inside a transaction.
+    """
+    compiled, rows, using = _run(
+        model=model,
+        key=key,
+        build=build,
+        now=now,
+        id_lists=id_lists,
+        words=words,
+        uuids=uuids,
+    )
+    if compiled.sql is None:
+        return []
+    if compiled.layout is None:
+        raise ValueError("compiled_objects: the query must return model instances")
+    return [compiled.layout.instance(values, using) for values in rows]
+
+
+def _run(*, model, key, build, now, id_lists, words=(), uuids=()):
     if not all(map(_WORD.fullmatch, words)):
         # Put in place of a stand-in unescaped: nothing but a word may be.
         raise ValueError("compiled_rows: a word holds only letters and digits")
@@ -106,40 +190,47 @@ def compiled_rows(
     if compiled is None:
         stand_ins = [[_STAND_IN_ID - index] for index in range(len(id_lists))]
         word_stand_ins = [_word_stand_in(index) for index in range(len(words))]
-        compiled = _compile(
-            build(COMPILE_NOW, *stand_ins, *word_stand_ins), using=using
-        )
+        uuid_stand_ins = [
+            uuid.UUID(int=_STAND_IN_UUID + index) for index in range(len(uuids))
+        ]
+        arguments = (*stand_ins, *word_stand_ins, *uuid_stand_ins)
+        compiled = _compile(build(COMPILE_NOW, *arguments), using=using)
         _check_time_is_argument(
-            compiled,
-            _compile(build(_CHECK_NOW, *stand_ins, *word_stand_ins), using=using),
+            compiled, _compile(build(_CHECK_NOW, *arguments), using=using)
         )
         compiled = _with_arguments(compiled, stand_ins)
         compiled = _with_words(compiled, word_stand_ins)
+        compiled = _with_uuids(compiled, uuid_stand_ins)
         if len(_compiled) >= COMPILED_MAX:
             _compiled.clear()
         _compiled[(using, key)] = compiled
     if compiled.sql is None:
-        return []
+        return compiled, [], using
+    connection = connections[using]
+    if compiled.locks and connection.get_autocommit():
+        # As the ORM refuses it: a lock outside a transaction holds nothing.
+        raise TransactionManagementError(
+            "select_for_update cannot be used outside of a transaction."
+        )
     params = compiled.params
     if now is not None:
         params = tuple(now if param == COMPILE_NOW else param for param in params)
-    if compiled.arguments:
+    if compiled.arguments or compiled.word_params or compiled.uuid_params:
         params = list(params)
-        for position, index in compiled.arguments:
-            params[position] = list(id_lists[index])
-    if compiled.word_params:
-        params = list(params)
-        for position in compiled.word_params:
-            # One pass: a word that looks like a stand-in stays as it is.
-            params[position] = _WORD_STAND_IN.sub(
-                lambda match: words[int(match.group(1))], params[position]
-            )
-    connection = connections[using]
+    for position, index in compiled.arguments:
+        params[position] = list(id_lists[index])
+    for position in compiled.word_params:
+        # One pass: a word that looks like a stand-in stays as it is.
+        params[position] = _WORD_STAND_IN.sub(
+            lambda match: words[int(match.group(1))], params[position]
+        )
+    for position, index in compiled.uuid_params:
+        params[position] = uuids[index]
     with _preparing_cursor(connection) as cursor:
         cursor.execute(compiled.sql, params)
         rows = cursor.fetchall()
     if not compiled.converters:
-        return rows
+        return compiled, rows, using
     converted = []
     for row in rows:
         values = list(row)
@@ -149,7 +240,7 @@ def compiled_rows(
                 value = converter(value, expression, connection)
             values[position] = value
         converted.append(tuple(values))
-    return converted
+    return compiled, converted, using
 
 
 class _PreparingCursor(ServerBindingCursor):
@@ -227,6 +318,30 @@ def _compile(queryset: QuerySet, *, using: str) -> _Compiled:
         sql=sql,
         params=tuple(params),
         converters=tuple(compiler.get_converters(columns).items()),
+        layout=(
+            _layout(compiler.klass_info, columns)
+            if queryset._iterable_class is ModelIterable
+            else None
+        ),
+        locks=queryset.query.select_for_update,
+    )
+
+
+def _layout(klass_info: dict, columns: list) -> _Layout:
+    """Return where each model of a model query sits in its rows."""
+    relations = []
+    for related in klass_info.get("related_klass_infos", ()):
+        if related["reverse"]:
+            raise ValueError("compiled_objects: only forward relations are read")
+        relations.append((related["field"], _layout(related, columns)))
+    positions = tuple(klass_info["select_fields"])
+    attnames = tuple(columns[position].target.attname for position in positions)
+    return _Layout(
+        model=klass_info["model"],
+        attnames=attnames,
+        positions=positions,
+        pk_index=attnames.index(klass_info["model"]._meta.pk.attname),
+        relations=tuple(relations),
     )
 
 
@@ -283,6 +398,27 @@ def _with_words(compiled: _Compiled, stand_ins: list[str]) -> _Compiled:
             "compiled_rows: a word is not only in the query's text parameters"
         )
     return dataclasses.replace(compiled, word_params=word_params)
+
+
+def _with_uuids(compiled: _Compiled, stand_ins: list[uuid.UUID]) -> _Compiled:
+    """Record where each UUID argument's stand-in sits among the parameters.
+
+    A stand-in missing from them was written into the SQL itself, or never
+    used: the query could not take another UUID, so it is refused.
+    """
+    if compiled.sql is None or not stand_ins:
+        return compiled
+    uuid_params = tuple(
+        (position, stand_ins.index(param))
+        for position, param in enumerate(compiled.params)
+        if isinstance(param, uuid.UUID) and param in stand_ins
+    )
+    if {index for _, index in uuid_params} != set(range(len(stand_ins))):
+        raise ValueError(
+            "compiled_rows: a UUID is not a parameter of the query; "
+            "compare a UUID column with it"
+        )
+    return dataclasses.replace(compiled, uuid_params=uuid_params)
 
 
 def _check_time_is_argument(compiled: _Compiled, again: _Compiled) -> None:

@@ -55,12 +55,12 @@ def transaction_outcome_record(
     result,
     amount,
     state: TransactionState | None = None,
-) -> None:
+) -> TransactionEvent:
     """Store the gateway's answer on the item and record it as an event."""
     item.psp_reference = result.psp_reference or item.psp_reference
     item.message = result.message[:512]
     item.save(update_fields=["psp_reference", "message", "modified_at"])
-    transaction_event_record(
+    return transaction_event_record(
         item=item,
         event_type=_EVENT_TYPES[(action, result.status)],
         amount=amount,

@@ -1,10 +1,12 @@
 """The one rule for what an order's or a checkout's transactions cover."""
 
+import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Sum
 
+from backend.core.compiled_sql import compiled_rows, id_in
 from backend.order.models import Order, OrderAuthorizeStatus, OrderChargeStatus
 
 from .models import TransactionEvent, TransactionEventType, TransactionItem
@@ -46,13 +48,38 @@ def payment_statuses(
     return charge_status, authorize_status
 
 
-def payment_totals(*, transactions, total: Decimal) -> PaymentTotals:
-    """Sum the transactions' charged and authorized amounts and rate them."""
-    sums = transactions.aggregate(
-        charged=Sum("amount_charged_value"), authorized=Sum("amount_authorized_value")
-    )
-    charged = sums["charged"] or Decimal(0)
-    authorized = sums["authorized"] or Decimal(0)
+def payment_totals(
+    *, total: Decimal, order_id: int | None = None, checkout_token=None
+) -> PaymentTotals:
+    """Sum the order's or the checkout's transactions' charged and authorized
+    amounts and rate them.
+
+    Every payment and completion sums them: the SQL is compiled once per
+    process.
+    """
+    if (order_id is None) == (checkout_token is None):
+        raise ValueError("Sum the transactions of one order or one checkout.")
+    if order_id is not None:
+        sums = compiled_rows(
+            model=TransactionItem,
+            key=("order-payment-sums",),
+            build=lambda _now, ids: _sums(
+                TransactionItem.objects.filter(id_in("order_id", ids)), "order_id"
+            ),
+            id_lists=([order_id],),
+        )
+    else:
+        sums = compiled_rows(
+            model=TransactionItem,
+            key=("checkout-payment-sums",),
+            build=lambda _now, token: _sums(
+                TransactionItem.objects.filter(checkout_id=token), "checkout_id"
+            ),
+            uuids=(uuid.UUID(str(checkout_token)),),
+        )
+    charged, authorized = sums[0] if sums else (None, None)
+    charged = charged or Decimal(0)
+    authorized = authorized or Decimal(0)
     charge_status, authorize_status = payment_statuses(
         charged=charged, authorized=authorized, total=total
     )
@@ -64,14 +91,24 @@ def payment_totals(*, transactions, total: Decimal) -> PaymentTotals:
     )
 
 
+def _sums(transactions, owner: str):
+    return (
+        transactions.order_by()
+        .values(owner)
+        .annotate(
+            charged=Sum("amount_charged_value"),
+            authorized=Sum("amount_authorized_value"),
+        )
+        .values_list("charged", "authorized")
+    )
+
+
 def order_payment_totals_update(*, order: Order) -> Order:
     """Store the order's charged and authorized totals and statuses.
 
     Call it under the order's lock, after a transaction's amounts changed.
     """
-    totals = payment_totals(
-        transactions=order.payment_transactions.all(), total=order.total_amount
-    )
+    totals = payment_totals(order_id=order.pk, total=order.total_amount)
     order.total_charged_amount = totals.charged
     order.total_authorized_amount = totals.authorized
     order.charge_status = totals.charge_status

@@ -1,10 +1,13 @@
 """Which shipping methods can deliver an order, and at what price."""
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef
 from prices import Money
+
+from backend.core.compiled_sql import compiled_objects, id_in
 
 from .models import ShippingMethod, ShippingMethodChannelListing, ShippingZone
 
@@ -27,32 +30,54 @@ def shipping_methods_applicable(
     A method applies when its zone covers the country and the channel, the
     subtotal is inside its channel listing's minimum and maximum order price,
     and it excludes none of the products (Saleor's excluded products).
+    The SQL is compiled once per process for each channel (every checkout
+    mutation's answer asks); the order price range is checked here.
     """
-    listings = (
+    if not _COUNTRY_CODE.fullmatch(country or ""):
+        return []
+    listings = compiled_objects(
+        model=ShippingMethodChannelListing,
+        key=("shipping-methods-applicable", channel_id),
+        build=lambda _now, ids, code: _listings_to_country(
+            channel_id=channel_id, country=code, product_ids=ids
+        ),
+        id_lists=(list(product_ids),),
+        words=(country,),
+    )
+    amount = subtotal.amount
+    return [
+        ShippingMethodOption(method=listing.shipping_method, price=listing.price)
+        for listing in listings
+        if (
+            listing.minimum_order_price_amount is None
+            or listing.minimum_order_price_amount <= amount
+        )
+        and (
+            listing.maximum_order_price_amount is None
+            or listing.maximum_order_price_amount >= amount
+        )
+    ]
+
+
+# A country code as django-countries stores it (ISO 3166-1 alpha-2).
+_COUNTRY_CODE = re.compile(r"[A-Z]{2}")
+
+
+def _listings_to_country(*, channel_id: int, country: str, product_ids: list[int]):
+    excluding = ShippingMethod.excluded_products.through.objects.filter(
+        id_in("product_id", product_ids),
+        shippingmethod_id=OuterRef("shipping_method_id"),
+    )
+    return (
         ShippingMethodChannelListing.objects.filter(
             channel_id=channel_id,
             shipping_method__shipping_zone__channels__id=channel_id,
             shipping_method__shipping_zone__countries__contains=country,
         )
-        .filter(
-            Q(minimum_order_price_amount__isnull=True)
-            | Q(minimum_order_price_amount__lte=subtotal.amount)
-        )
-        .filter(
-            Q(maximum_order_price_amount__isnull=True)
-            | Q(maximum_order_price_amount__gte=subtotal.amount)
-        )
+        .filter(~Exists(excluding))
         .select_related("shipping_method")
         .order_by("price_amount", "shipping_method__name", "pk")
     )
-    if product_ids:
-        listings = listings.exclude(
-            shipping_method__excluded_products__id__in=list(product_ids)
-        )
-    return [
-        ShippingMethodOption(method=listing.shipping_method, price=listing.price)
-        for listing in listings
-    ]
 
 
 def countries_in_shipping_zones() -> set[str]:

@@ -33,12 +33,13 @@ def test_checkout_complete_query_count_does_not_grow_with_lines(
     )
 
     warm_delivery_rules()  # cached, as after any earlier page
-    # Deleting the checkout also reads its line ids and deletes their stock
-    # reservations (2 of the 31), whether or not reservations are switched on;
+    # The checkout goes with its lines and their stock reservations in one
+    # statement (checkout_placed_delete), reservations switched on or not;
     # the payment is a row, then its event and amounts, and a search for
     # sessions the shopper left waiting (closed with the checkout). The lines'
-    # product ids, which a rate may exclude, come with the lines.
-    with django_assert_num_queries(31):
+    # product ids, which a rate may exclude, come with the lines, and their
+    # prices tell which are priced; both addresses are copied in one insert.
+    with django_assert_num_queries(25):
         order = checkout_complete(
             checkout_token=checkout.token, payment=paid_with("tok_success")
         ).order

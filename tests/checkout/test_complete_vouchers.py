@@ -127,9 +127,9 @@ def test_a_checkout_without_a_code_orders_without_a_discount(ready_checkout):
     assert (order.discount, order.voucher_code, order.voucher) == (usd("0"), "", None)
 
 
-# The 31 of a plain completion, plus locking the code and voucher, reading
+# The 25 of a plain completion, plus locking the code and voucher, reading
 # the channel listing and counting the use on the voucher and the code.
-COMPLETE_WITH_VOUCHER_QUERIES = 35
+COMPLETE_WITH_VOUCHER_QUERIES = 29
 
 
 @pytest.mark.parametrize("line_count", [1, 5])

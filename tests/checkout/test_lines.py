@@ -13,6 +13,7 @@ from backend.checkout.services import (
     checkout_lines_delete,
     checkout_lines_update,
 )
+from backend.checkout.validation import variants_by_id
 from tests import factories
 from tests.fixtures.catalog import make_published_product
 from tests.fixtures.checkout import make_ready_checkout, paid_with
@@ -291,3 +292,19 @@ def test_a_malformed_checkout_token_is_not_found(variant):
         checkout_lines_add(checkout_token="not-a-uuid", lines=[(variant, 1)])
 
     assert _error(excinfo) == ("id", "NOT_FOUND")
+
+
+@pytest.mark.django_db
+def test_variants_by_id_reads_each_variant_with_its_product_and_refuses_a_missing_one():
+    first, second = factories.ProductVariantFactory(), factories.ProductVariantFactory()
+
+    found = variants_by_id(variant_ids=[second.pk, first.pk])
+    with pytest.raises(ValidationError) as excinfo:
+        variants_by_id(variant_ids=[first.pk, second.pk + 1000])
+
+    assert {pk: variant.product.name for pk, variant in found.items()} == {
+        first.pk: first.product.name,
+        second.pk: second.product.name,
+    }
+    assert excinfo.value.error_dict["variantId"][0].code == "NOT_FOUND"
+    assert variants_by_id(variant_ids=[]) == {}

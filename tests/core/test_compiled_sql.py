@@ -5,13 +5,20 @@ It runs as a prepared statement, so the connection keeps its plan.
 
 import datetime
 import itertools
+import uuid
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from backend.core.compiled_sql import compiled_rows, id_in, prepared_statements
+from backend.checkout.models import Checkout
+from backend.core.compiled_sql import (
+    compiled_objects,
+    compiled_rows,
+    id_in,
+    prepared_statements,
+)
 from backend.page.models import Page
 from tests import factories
 
@@ -158,4 +165,47 @@ def test_a_word_with_other_characters_is_refused():
             key=("quote", next(_keys)),
             build=_titles_starting,
             words=("it's",),
+        )
+
+
+def test_compiled_objects_are_instances_with_their_relations_for_each_uuid():
+    checkouts = [factories.CheckoutFactory(email=f"{n}@example.com") for n in (1, 2)]
+    key = ("checkout-with-channel", next(_keys))
+
+    def build(_now, token):
+        return Checkout.objects.select_related("channel", "user").filter(pk=token)
+
+    found = [
+        compiled_objects(model=Checkout, key=key, build=build, uuids=(c.token,))
+        for c in checkouts
+    ]
+
+    assert [[c.email for c in answer] for answer in found] == [
+        ["1@example.com"],
+        ["2@example.com"],
+    ]
+    assert found[0][0].channel == checkouts[0].channel
+    assert Checkout.user.is_cached(found[0][0])
+    assert found[0][0].user is None
+
+
+def test_a_uuid_written_into_the_sql_is_refused():
+    def by_text(_now, token):
+        return Checkout.objects.filter(email=str(token))
+
+    with pytest.raises(ValueError, match="UUID"):
+        compiled_objects(
+            model=Checkout,
+            key=("uuid-as-text", next(_keys)),
+            build=by_text,
+            uuids=(uuid.uuid4(),),
+        )
+
+
+def test_compiled_objects_refuse_a_values_query():
+    with pytest.raises(ValueError, match="model instances"):
+        compiled_objects(
+            model=Page,
+            key=("values", next(_keys)),
+            build=lambda _now: Page.objects.values_list("title"),
         )

@@ -16,6 +16,7 @@ from graphql import GraphQLError
 # Re-exported for the mutations that name who else may act on a checkout.
 from backend.checkout.access import CHECKOUT_MANAGERS  # noqa: F401
 from backend.checkout.models import Checkout
+from backend.checkout.selectors import checkout_by_token
 
 from ..core.ids import uuid_from_global_id
 
@@ -67,7 +68,7 @@ def checkout_for_requestor(info, token, *, relations=PAYLOAD_RELATIONS) -> Check
 
     ``relations`` (the channel always among them) are read with it.
     """
-    checkout = Checkout.objects.select_related(*relations).by_token(token).first()
+    checkout = checkout_by_token(token, relations=relations)
     if checkout is None:
         raise ValidationError(
             {
@@ -90,8 +91,4 @@ def checkout_for_requestor(info, token, *, relations=PAYLOAD_RELATIONS) -> Check
 
 def reload_checkout(checkout_token) -> Checkout | None:
     """Return the checkout as a payload shows it, with its relations loaded."""
-    return (
-        Checkout.objects.select_related(*PAYLOAD_RELATIONS)
-        .by_token(checkout_token)
-        .first()
-    )
+    return checkout_by_token(checkout_token, relations=PAYLOAD_RELATIONS)

@@ -4,7 +4,7 @@ import graphene
 from django.core.exceptions import ValidationError
 
 from backend.checkout.access import CHECKOUT_MANAGERS, checkout_may_use
-from backend.checkout.transactions import transaction_initialize
+from backend.checkout.transactions import transaction_initialize_recorded
 from backend.payment.gateways import payment_gateways_available
 from backend.payment.models import TransactionItem as TransactionItemModel
 from backend.payment.services import transaction_process
@@ -134,8 +134,7 @@ class TransactionInitialize(BaseMutation):
 
     @classmethod
     def perform_mutation(cls, info, **cleaned):
-        item = transaction_initialize(**cleaned)
-        event = item.events.order_by("created_at", "pk").last()
+        item, event = transaction_initialize_recorded(**cleaned)
         if item.gateway == STRIPE_APP_ID:
             data = stripe_session_data(item, event)
         else:

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 
 from backend.account.links import redirect_url_clean
 from backend.checkout.complete import checkout_complete
-from backend.checkout.models import Checkout as CheckoutModel
+from backend.checkout.selectors import checkout_channel_active
 from backend.order.models import Order as OrderModel
 
 from ...core.inputs import MetadataInput
@@ -71,11 +71,7 @@ class CheckoutComplete(BaseMutation):
             redirect_url_clean(redirect_url=redirect_url)
         checkout_token = checkout_token_of(id=id, token=token, checkout_id=checkout_id)
         # Whether it exists and its channel is active; the service reads the rest.
-        channel_active = (
-            CheckoutModel.objects.by_token(checkout_token)
-            .values_list("channel__is_active", flat=True)
-            .first()
-        )
+        channel_active = checkout_channel_active(checkout_token)
         user = getattr(info.context, "user", None)
         if channel_active is False:
             raise ValidationError(
