@@ -11,6 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from backend.checkout.models import Checkout
 from backend.core.compiled_sql import compiled_rows, id_in, prepared_statements
 from backend.page.models import Page
 from tests import factories
@@ -158,4 +159,35 @@ def test_a_word_with_other_characters_is_refused():
             key=("quote", next(_keys)),
             build=_titles_starting,
             words=("it's",),
+        )
+
+
+def test_a_uuid_argument_is_put_in_at_each_run():
+    first = factories.CheckoutFactory()
+    second = factories.CheckoutFactory()
+    key = ("checkout-email-by-token", next(_keys))
+
+    def email_of(now, token):
+        return Checkout.objects.filter(token=token).values_list("email")
+
+    found = [
+        compiled_rows(model=Checkout, key=key, build=email_of, uuids=(token,))
+        for token in (first.token, str(second.token))
+    ]
+
+    assert found == [[(first.email,)], [(second.email,)]]
+
+
+def test_a_uuid_written_into_the_sql_is_refused():
+    def not_a_parameter(now, token):
+        return Checkout.objects.filter(token=first_token).values_list("email")
+
+    first_token = factories.CheckoutFactory().token
+
+    with pytest.raises(ValueError, match="UUID is not a parameter"):
+        compiled_rows(
+            model=Checkout,
+            key=("uuid-not-a-parameter", next(_keys)),
+            build=not_a_parameter,
+            uuids=(first_token,),
         )
