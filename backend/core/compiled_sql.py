@@ -39,8 +39,9 @@ COMPILED_MAX = 512
 # Ids no row has: an id list argument is compiled as a one-element array
 # of one of these, found again among the parameters by its value.
 _STAND_IN_ID = -7_340_000_000_000_000
-# A UUID argument is compiled as one of these, found again by its value.
-_STAND_IN_UUID = 0x7E57_0000_0000_4000_8000_5A4D_0000_0000
+# A token no row has (version 4 bits set, then a marker): a UUID argument is
+# compiled as one of these, found again among the parameters by its value.
+_STAND_IN_UUID = 0x7340_0000_0000_4000_8000_7340_0000_0000
 
 
 class AnyOf(Lookup):
@@ -89,18 +90,18 @@ def compiled_rows(
     build: Callable[..., QuerySet],
     now: datetime | None = None,
     id_lists: tuple[list[int], ...] = (),
-    uuids: tuple[uuid.UUID, ...] = (),
     words: tuple[str, ...] = (),
+    uuids: tuple[uuid.UUID, ...] = (),
 ) -> list[tuple]:
-    """Return the rows of ``build(now, *id_lists, *uuids, *words)`` as
+    """Return the rows of ``build(now, *id_lists, *words, *uuids)`` as
     tuples, compiling once per ``key``.
 
     ``build`` must give the same SQL for the same key, reading the time
     only from its first argument and each id list only through ``id_in``;
-    a UUID (a checkout's token) may only be compared as a parameter; a
-    word (letters and digits, a search term) may only be written into text
-    parameters (a tsquery), where each run puts the real word in its
-    stand-in's place. Its side effects run on the first call only. Values
+    a word (letters and digits, a search term) may only be written into
+    text parameters (a tsquery), where each run puts the real word in its
+    stand-in's place; a UUID (a checkout's token) only as a parameter
+    compared with it. Its side effects run on the first call only. Values
     come converted as a values_list() would give them. The rows are read
     where the routers send reads of ``model`` (the replica on pages that
     allow it).
@@ -116,14 +117,14 @@ def compiled_rows(
             uuid.UUID(int=_STAND_IN_UUID + index) for index in range(len(uuids))
         ]
         word_stand_ins = [_word_stand_in(index) for index in range(len(words))]
-        arguments = (*stand_ins, *uuid_stand_ins, *word_stand_ins)
+        arguments = (*stand_ins, *word_stand_ins, *uuid_stand_ins)
         compiled = _compile(build(COMPILE_NOW, *arguments), using=using)
         _check_time_is_argument(
             compiled, _compile(build(_CHECK_NOW, *arguments), using=using)
         )
         compiled = _with_arguments(compiled, stand_ins)
-        compiled = _with_uuids(compiled, uuid_stand_ins)
         compiled = _with_words(compiled, word_stand_ins)
+        compiled = _with_uuids(compiled, uuid_stand_ins)
         if len(_compiled) >= COMPILED_MAX:
             _compiled.clear()
         _compiled[(using, key)] = compiled
@@ -139,7 +140,7 @@ def compiled_rows(
     if compiled.uuid_params:
         params = list(params)
         for position, index in compiled.uuid_params:
-            params[position] = _as_uuid(uuids[index])
+            params[position] = uuids[index]
     if compiled.word_params:
         params = list(params)
         for position in compiled.word_params:
@@ -267,8 +268,8 @@ def _with_arguments(compiled: _Compiled, stand_ins: list[list[int]]) -> _Compile
 def _with_uuids(compiled: _Compiled, stand_ins: list[uuid.UUID]) -> _Compiled:
     """Record where each UUID argument's stand-in sits among the parameters.
 
-    A stand-in written into the SQL itself, or never used, means the query
-    could not take another UUID: it is refused.
+    A stand-in missing from them was written into the SQL itself, or never
+    used: the query could not take another UUID, so it is refused.
     """
     if compiled.sql is None or not stand_ins:
         return compiled
@@ -278,13 +279,11 @@ def _with_uuids(compiled: _Compiled, stand_ins: list[uuid.UUID]) -> _Compiled:
         if isinstance(param, uuid.UUID) and param in stand_ins
     )
     if {index for _, index in uuid_params} != set(range(len(stand_ins))):
-        raise ValueError("compiled_rows: a UUID is not a parameter of the query")
+        raise ValueError(
+            "compiled_rows: a UUID is not a parameter of the query; "
+            "compare a UUID column with it"
+        )
     return dataclasses.replace(compiled, uuid_params=uuid_params)
-
-
-def _as_uuid(value) -> uuid.UUID:
-    # As a UUIDField takes it: a UUID, or its text in any form.
-    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
 
 
 def _word_stand_in(index: int) -> str:

@@ -1,5 +1,6 @@
 """Stock reads: how many of a variant a shopper of a channel can buy."""
 
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -62,7 +63,7 @@ def stock_sellable_by_warehouse(
     """
     # Every checkout answer reads it, some twice; building the reservations
     # subquery cost Django more than PostgreSQL spends answering it.
-    tokens = () if checkout_token is None else (checkout_token,)
+    tokens = () if checkout_token is None else (uuid.UUID(str(checkout_token)),)
     rows = compiled_rows(
         model=Stock,
         key=("stock-sellable-by-warehouse", channel_slug, bool(tokens)),
