@@ -31,6 +31,7 @@ from django.utils import timezone
 
 from backend.core import cache_versions
 from backend.core.cache_versions import LISTINGS, bump
+from backend.core.compiled_sql import compiled_rows, id_in
 
 from .models import ChannelWarehouse, Stock
 from .selectors import LOW_STOCK_THRESHOLD, _product_quantities
@@ -97,22 +98,26 @@ class StockLeftCheck:
             cache_versions.move_now(*names)
 
     def names_moved(self) -> list[str]:
-        warehouse_ids = {warehouse_id for _, warehouse_id in self.touched}
+        # Every sale reads these once committed: compiled once per process.
+        warehouse_ids = sorted({warehouse_id for _, warehouse_id in self.touched})
         channels: dict[str, set[int]] = {}
-        for slug, warehouse_id in ChannelWarehouse.objects.filter(
-            warehouse_id__in=warehouse_ids
-        ).values_list("channel__slug", "warehouse_id"):
+        for slug, warehouse_id in compiled_rows(
+            model=ChannelWarehouse,
+            key=("channels-of-warehouses",),
+            build=lambda _now, ids: ChannelWarehouse.objects.filter(
+                id_in("warehouse_id", ids)
+            ).values_list("channel__slug", "warehouse_id"),
+            id_lists=(warehouse_ids,),
+        ):
             channels.setdefault(slug, set()).add(warehouse_id)
         names = set()
         left_in_warehouse = dict.fromkeys(self.touched, 0)
-        for product_id, warehouse_id, left in (
-            Stock.objects.filter(
-                product_variant__product_id__in={p for p, _ in self.touched},
-                warehouse_id__in=warehouse_ids,
-            )
-            .annotate_sellable(now=timezone.now())
-            .values_list("product_variant__product_id", "warehouse_id")
-            .annotate(left=Sum("quantity_sellable"))
+        for product_id, warehouse_id, left in compiled_rows(
+            model=Stock,
+            key=("sellable-by-product-and-warehouse",),
+            build=_left_by_product_and_warehouse,
+            now=timezone.now(),
+            id_lists=(sorted({p for p, _ in self.touched}), warehouse_ids),
         ):
             if (product_id, warehouse_id) in left_in_warehouse:
                 left_in_warehouse[product_id, warehouse_id] = left
@@ -130,3 +135,15 @@ class StockLeftCheck:
                 if quantity <= 0:
                     names.add(LISTINGS)
         return sorted(names)
+
+
+def _left_by_product_and_warehouse(now, product_ids, warehouse_ids) -> QuerySet:
+    return (
+        Stock.objects.filter(
+            id_in("product_variant__product_id", product_ids),
+            id_in("warehouse_id", warehouse_ids),
+        )
+        .annotate_sellable(now=now)
+        .values_list("product_variant__product_id", "warehouse_id")
+        .annotate(left=Sum("quantity_sellable"))
+    )
