@@ -130,12 +130,13 @@ def shipping_options(info, checkout: Checkout) -> list[ShippingMethodData]:
 
 def chosen_shipping_method(info, checkout: Checkout) -> ShippingMethodData | None:
     """Return the checkout's method with its price; inactive if it no longer ships."""
-    method = checkout.shipping_method
-    if method is None:
+    if checkout.shipping_method_id is None:
         return None
+    # The options hold the method read with them: no query for it.
     for option in shipping_options(info, checkout):
-        if option.method.pk == method.pk:
+        if option.method.pk == checkout.shipping_method_id:
             return option
+    method = checkout.shipping_method
     listing = ShippingMethodChannelListing.objects.filter(
         shipping_method=method, channel_id=checkout.channel_id
     ).first()

@@ -270,10 +270,10 @@ def test_each_storefront_checkout_step_stays_within_its_query_budget(
 # the first answer also reads the lines' attributes, translations and media,
 # which the next answers read from the cache (graphql/core/catalog_rows.py).
 # The delivery method checks that the method ships the lines, and its
-# answer prices the options once.
+# answer prices the options once (the chosen one among them, not read again).
 STEP_BUDGETS = {
     "checkoutEmailUpdate": 17,
     "checkoutShippingAddressUpdate": 10,
     "checkoutBillingAddressUpdate": 10,
-    "checkoutDeliveryMethodUpdate": 16,
+    "checkoutDeliveryMethodUpdate": 15,
 }
