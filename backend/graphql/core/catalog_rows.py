@@ -94,11 +94,12 @@ class CatalogRowsCached(DataLoader):
             return super().load_many(keys)
         names = {key: self._cache_key(version, key) for key in missing}
         # A one-item tuple, so that a None (no translation) is kept too.
-        found = {
-            name: pickle.loads(_local[name])  # noqa: S301 - this process's own
-            for name in names.values()
-            if name in _local
-        }
+        found = {}
+        for name in names.values():
+            # get(): another thread may empty the store meanwhile.
+            kept = _local.get(name)
+            if kept is not None:
+                found[name] = pickle.loads(kept)  # noqa: S301 - our own pickle
         asked = [name for name in names.values() if name not in found]
         if asked:
             try:
