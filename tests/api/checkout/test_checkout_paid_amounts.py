@@ -5,9 +5,11 @@ process.
 """
 
 from decimal import Decimal
+from types import SimpleNamespace
 
 from django.db import connection
 
+from backend.graphql.checkout.dataloaders import PaidAmountsLoader
 from backend.payment.models import TransactionItem
 from tests.fixtures.checkout import make_ready_checkout
 
@@ -73,4 +75,36 @@ def test_the_sum_runs_as_a_prepared_statement(api, ready_checkout):
         'SUM("payment_transactionitem"."amount_charged_value")' in sql
         and '"payment_transactionitem"."checkout_id" = $1' in sql
         for sql in prepared
+    )
+
+
+def test_many_checkouts_paid_amounts_load_in_one_query_as_one_does_alone(
+    ready_checkout, channel, shipping_method, variant, django_assert_num_queries
+):
+    other = make_ready_checkout(
+        channel=channel, shipping_method=shipping_method, lines=[(variant, 1)]
+    )
+    unpaid = make_ready_checkout(
+        channel=channel, shipping_method=shipping_method, lines=[(variant, 1)]
+    )
+    _transaction(ready_checkout, charged="10", authorized="2")
+    _transaction(other, charged="40")
+
+    with django_assert_num_queries(1):
+        together = PaidAmountsLoader(SimpleNamespace()).load_many(
+            [ready_checkout, other, unpaid]
+        )
+    alone = [
+        PaidAmountsLoader(SimpleNamespace()).load(checkout)
+        for checkout in (ready_checkout, other, unpaid)
+    ]
+
+    assert (
+        together
+        == alone
+        == [
+            (Decimal("10"), Decimal("2")),
+            (Decimal("40"), Decimal("0")),
+            (Decimal("0"), Decimal("0")),
+        ]
     )
