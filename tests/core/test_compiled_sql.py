@@ -209,3 +209,34 @@ def test_compiled_objects_refuse_a_values_query():
             key=("values", next(_keys)),
             build=lambda _now: Page.objects.values_list("title"),
         )
+
+
+def test_a_uuid_argument_is_put_in_at_each_run():
+    first = factories.CheckoutFactory()
+    second = factories.CheckoutFactory()
+    key = ("checkout-email-by-token", next(_keys))
+
+    def email_of(now, token):
+        return Checkout.objects.filter(token=token).values_list("email")
+
+    found = [
+        compiled_rows(model=Checkout, key=key, build=email_of, uuids=(token,))
+        for token in (first.token, second.token)
+    ]
+
+    assert found == [[(first.email,)], [(second.email,)]]
+
+
+def test_a_uuid_argument_the_sql_does_not_take_is_refused():
+    def not_a_parameter(now, token):
+        return Checkout.objects.filter(token=first_token).values_list("email")
+
+    first_token = factories.CheckoutFactory().token
+
+    with pytest.raises(ValueError, match="UUID is not a parameter"):
+        compiled_rows(
+            model=Checkout,
+            key=("uuid-not-a-parameter", next(_keys)),
+            build=not_a_parameter,
+            uuids=(first_token,),
+        )

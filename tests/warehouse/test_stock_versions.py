@@ -7,7 +7,7 @@ listings (``LISTINGS``) only when a product may have sold out or come back.
 
 import pytest
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 
 from backend.core import cache_versions
 from backend.core.cache_versions import LISTINGS
@@ -116,3 +116,21 @@ def test_a_warehouse_running_out_moves_the_products_listing_version(
     names = moved(sell_the_last_unit_there, *_names(strap), LISTINGS)
 
     assert names == set(_names(strap))
+
+
+def test_what_a_sale_left_is_read_by_prepared_statements(strap, warehouse, moved):
+    moved(lambda: _sell(strap, warehouse, left=6), *_names(strap))
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [statement for (statement,) in cursor.fetchall()]
+    assert any(
+        '"warehouse_channelwarehouse"."warehouse_id" = ANY($1' in sql
+        for sql in prepared
+    )
+    assert any(
+        '"product_productvariant"."product_id" = ANY($' in sql
+        and '"warehouse_stock"."warehouse_id" = ANY($' in sql
+        and "SUM(" in sql
+        for sql in prepared
+    )

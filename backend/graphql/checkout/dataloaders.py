@@ -4,6 +4,7 @@ Every checkout field reads the same lines and totals, so they are loaded
 once per checkout and request, by the functions checkout_complete uses.
 """
 
+import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -21,6 +22,7 @@ from backend.checkout.selectors import (
     checkout_totals,
 )
 from backend.checkout.validation import quantities_available
+from backend.core.compiled_sql import compiled_rows
 from backend.payment.models import TransactionItem
 from backend.shipping.models import ShippingMethodChannelListing
 from backend.shipping.selectors import shipping_methods_applicable
@@ -128,12 +130,13 @@ def shipping_options(info, checkout: Checkout) -> list[ShippingMethodData]:
 
 def chosen_shipping_method(info, checkout: Checkout) -> ShippingMethodData | None:
     """Return the checkout's method with its price; inactive if it no longer ships."""
-    method = checkout.shipping_method
-    if method is None:
+    if checkout.shipping_method_id is None:
         return None
+    # The options hold the method read with them: no query for it.
     for option in shipping_options(info, checkout):
-        if option.method.pk == method.pk:
+        if option.method.pk == checkout.shipping_method_id:
             return option
+    method = checkout.shipping_method
     listing = ShippingMethodChannelListing.objects.filter(
         shipping_method=method, channel_id=checkout.channel_id
     ).first()
@@ -208,24 +211,39 @@ class PaidAmountsLoader(DataLoader):
     """What the checkout's transactions have charged and authorized."""
 
     def batch_load(self, keys):
-        rows = {
-            row["checkout_id"]: row
-            for row in (
-                TransactionItem.objects.filter(checkout__in=keys)
-                .values("checkout_id")
-                .annotate(
-                    charged=Sum("amount_charged_value"),
-                    authorized=Sum("amount_authorized_value"),
-                )
+        if len(keys) == 1:
+            # Every checkout mutation's answer: its SQL is compiled once.
+            rows = compiled_rows(
+                model=TransactionItem,
+                key=("checkout-paid-amounts",),
+                build=lambda _now, token: _paid_amounts_query(
+                    TransactionItem.objects.filter(checkout_id=token)
+                ),
+                uuids=(uuid.UUID(str(keys[0].pk)),),
             )
+        else:
+            rows = _paid_amounts_query(
+                TransactionItem.objects.filter(checkout__in=keys)
+            )
+        found = {
+            checkout_id: (charged, authorized)
+            for checkout_id, charged, authorized in rows
         }
         return [
-            (
-                rows.get(checkout.pk, {}).get("charged") or Decimal(0),
-                rows.get(checkout.pk, {}).get("authorized") or Decimal(0),
-            )
+            tuple(amount or Decimal(0) for amount in found.get(checkout.pk, (0, 0)))
             for checkout in keys
         ]
+
+
+def _paid_amounts_query(transactions):
+    return (
+        transactions.values("checkout_id")
+        .annotate(
+            charged=Sum("amount_charged_value"),
+            authorized=Sum("amount_authorized_value"),
+        )
+        .values_list("checkout_id", "charged", "authorized")
+    )
 
 
 def paid_amounts(info, checkout: Checkout) -> tuple[Decimal, Decimal]:

@@ -18,9 +18,14 @@ any row, so a value is never stored under a version older than the rows
 it holds (a write that commits after the read moves the version past
 it). A request whose own open transaction moved a version reads and
 stores nothing. Redis away reads as a miss.
+
+An entry's key holds the versions, and an entry never changes under them:
+each process keeps the entries it read or stored (pickled, so every request
+unpickles objects of its own) and reads them again without asking Redis.
 """
 
 import logging
+import pickle
 
 from django.core.cache import cache
 
@@ -36,6 +41,10 @@ KEY_PREFIX = "lumbar:catalog-rows"
 VERSIONS = (CATALOG, PRODUCTS_TEXT)
 # Entries under an old version are never read again; they go within this.
 CATALOG_ROWS_TIMEOUT = 60 * 60
+# Entries a process keeps (a checkout answer reads about ten per line);
+# past it the store starts again, so it cannot grow the process.
+LOCAL_ENTRIES_MAX = 4096
+_local: dict[str, bytes] = {}
 _ENABLED_ATTR = "_lumbar_catalog_rows_cached"
 _VERSION_ATTR = "_lumbar_catalog_rows_version"
 
@@ -84,10 +93,21 @@ class CatalogRowsCached(DataLoader):
         if version is None:
             return super().load_many(keys)
         names = {key: self._cache_key(version, key) for key in missing}
-        try:
-            found = cache.get_many(list(names.values()))
-        except Exception:  # noqa: BLE001 - Redis away reads as a miss
-            found = {}
+        # A one-item tuple, so that a None (no translation) is kept too.
+        found = {}
+        for name in names.values():
+            # get(): another thread may empty the store meanwhile.
+            kept = _local.get(name)
+            if kept is not None:
+                found[name] = pickle.loads(kept)  # noqa: S301 - our own pickle
+        asked = [name for name in names.values() if name not in found]
+        if asked:
+            try:
+                from_redis = cache.get_many(asked)
+            except Exception:  # noqa: BLE001 - Redis away reads as a miss
+                from_redis = {}
+            found.update(from_redis)
+            _keep_local(from_redis)
         hits = [found[names[key]][0] for key in missing if names[key] in found]
         for key in missing:
             if names[key] in found:
@@ -97,12 +117,12 @@ class CatalogRowsCached(DataLoader):
         loaded = [key for key in missing if key not in self.cache]
         values = super().load_many(keys)
         if loaded:
-            # A one-item tuple, so that a None (no translation) is kept too.
             to_store = {names[key]: (self.cache[key],) for key in loaded}
             try:
                 cache.set_many(to_store, CATALOG_ROWS_TIMEOUT)
             except Exception:  # noqa: BLE001 - Redis away: nothing kept
                 pass
+            _keep_local(to_store)
         return values
 
     def _cache_key(self, version: str, key) -> str:
@@ -112,3 +132,11 @@ class CatalogRowsCached(DataLoader):
 
     def rows_from_cache(self, values: list) -> None:
         """Do what loading these values from the database does besides."""
+
+
+def _keep_local(entries: dict) -> None:
+    """Keep entries in this process, pickled as Redis keeps them."""
+    if len(_local) + len(entries) > LOCAL_ENTRIES_MAX:
+        _local.clear()
+    for name, entry in entries.items():
+        _local[name] = pickle.dumps(entry, pickle.HIGHEST_PROTOCOL)

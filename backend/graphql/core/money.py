@@ -1,5 +1,6 @@
 """Saleor's money types, resolved from ``prices.Money`` and its ranges."""
 
+import functools
 from decimal import Decimal
 
 import graphene
@@ -8,6 +9,8 @@ from prices import Money as PricesMoney
 from prices import TaxedMoney as PricesTaxedMoney
 
 
+# Babel looks its tables up on every call; every Money in an answer asks.
+@functools.lru_cache(maxsize=64)
 def _precision(currency: str) -> int:
     try:
         return get_currency_precision(currency)

@@ -13,6 +13,7 @@ from graphql_relay import to_global_id
 from backend.attribute.services.attributes import attribute_value_translate
 from backend.core.metadata import metadata_update
 from backend.core.permissions import PermissionEnum
+from backend.graphql.core import catalog_rows
 from backend.product.models import ProductVariant
 from backend.product.services.media import product_media_update
 from backend.product.services.products import product_update
@@ -85,6 +86,28 @@ def test_the_second_checkout_answer_reads_its_lines_catalog_rows_from_the_cache(
 
     assert second == first
     assert second["product"]["media"][0]["url"].startswith("http")
+
+
+def test_a_process_reads_again_the_catalog_rows_it_read_without_asking_redis(
+    api, strap, django_assert_num_queries, monkeypatch
+):
+    checkout_id = _checkout_with(api, strap)
+    first = _email_update(api, checkout_id)
+    asked = []
+    get_many = catalog_rows.cache.get_many
+
+    def get_many_but_rows(keys, *args, **kwargs):
+        # As if Redis had lost every entry: only versions are found.
+        rows = [key for key in keys if catalog_rows.KEY_PREFIX in key]
+        asked.extend(rows)
+        return get_many([k for k in keys if k not in rows], *args, **kwargs)
+
+    monkeypatch.setattr(catalog_rows.cache, "get_many", get_many_but_rows)
+    with django_assert_num_queries(9):
+        second = _email_update(api, checkout_id, email="lopez@example.com")
+
+    assert second == first
+    assert asked == []
 
 
 def test_a_checkout_answer_shows_translations_made_since_the_last_answer(

@@ -270,7 +270,8 @@ def test_each_storefront_checkout_step_stays_within_its_query_budget(
 # the first answer also reads the lines' attributes, translations and media,
 # which the next answers read from the cache (graphql/core/catalog_rows.py).
 # The delivery method checks that the method ships the lines (the address
-# read with the locked checkout), and its answer prices the options once.
+# read with the locked checkout), and its answer prices the options once
+# (the chosen one among them, not read again).
 STEP_BUDGETS = {
     "checkoutEmailUpdate": 17,
     "checkoutShippingAddressUpdate": 10,
