@@ -127,7 +127,14 @@ def checkout_lines_info(
             uuids=(checkout.pk,),
         )
     else:
-        lines = list(checkout.lines.order_by("created_at", "id"))
+        lines = compiled_objects(
+            model=CheckoutLine,
+            key=("checkout-lines",),
+            build=lambda _now, token: CheckoutLine.objects.filter(
+                checkout_id=token
+            ).order_by("created_at", "id"),
+            uuids=(checkout.pk,),
+        )
         variants = variants_by_id([line.variant_id for line in lines])
         for line in lines:
             if variants.get(line.variant_id) is not None:
