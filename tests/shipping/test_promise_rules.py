@@ -7,6 +7,7 @@ from django.core.cache import cache
 
 from backend.core.promise_version import promise_rules_changed
 from backend.product.models import Product, ProductType
+from backend.shipping import promise_rules
 from backend.shipping.models import ShippingMethod
 from backend.shipping.promise_rules import channel_fast_claim, promise_rules_get
 from backend.warehouse.models import Stock, Warehouse
@@ -39,6 +40,35 @@ def test_cached_rules_are_read_without_a_query(demo_store, django_assert_num_que
 
     with django_assert_num_queries(0):
         promise_rules_get(channel_slug="default-channel")
+
+
+def test_the_process_keeps_the_rules_it_read_without_unpickling_them_again(
+    demo_store,
+):
+    first = promise_rules_get(channel_slug="default-channel")
+    cache.delete_many(
+        [key for key in promise_rules._local_rules if key.endswith(":default-channel")]
+    )
+
+    again = promise_rules_get(channel_slug="default-channel")
+
+    # The same object, not a copy from Redis (which no longer holds it).
+    assert again is first
+
+
+def test_rules_kept_in_the_process_give_way_to_an_edit_on_its_commit(
+    demo_store, django_capture_on_commit_callbacks
+):
+    promise_rules_get(channel_slug="default-channel")
+    method = ShippingMethod.objects.get(name="Standard")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        method.name = "Standard Ground"
+        method.save(update_fields=["name"])
+        promise_rules_changed()
+
+    rules = promise_rules_get(channel_slug="default-channel")
+    assert "Standard Ground" in {m.schedule.name for m in rules.methods}
 
 
 def test_an_edit_shows_once_it_commits(demo_store, django_capture_on_commit_callbacks):
