@@ -24,7 +24,8 @@ from .selectors import checkout_by_token, checkout_totals
 
 def transaction_initialize(
     *,
-    checkout_token: UUID | str,
+    checkout_token: UUID | str | None = None,
+    checkout: Checkout | None = None,
     gateway_id: str,
     token: str,
     action: str = CHARGE,
@@ -37,6 +38,7 @@ def transaction_initialize(
     """
     item, _ = transaction_initialize_recorded(
         checkout_token=checkout_token,
+        checkout=checkout,
         gateway_id=gateway_id,
         token=token,
         action=action,
@@ -45,10 +47,10 @@ def transaction_initialize(
     return item
 
 
-@transaction.atomic
 def transaction_initialize_recorded(
     *,
-    checkout_token: UUID | str,
+    checkout_token: UUID | str | None = None,
+    checkout: Checkout | None = None,
     gateway_id: str,
     token: str,
     action: str = CHARGE,
@@ -56,11 +58,41 @@ def transaction_initialize_recorded(
 ) -> tuple[TransactionItem, TransactionEvent]:
     """Initialize as ``transaction_initialize``; return the item and its event.
 
+    The checkout is named by its token (read FOR UPDATE in a transaction
+    opened here), or given already locked in the caller's open transaction.
     The new item has this one event: whoever shows it needs no read of it.
     """
+    if checkout is None:
+        with transaction.atomic():
+            return _initialize(
+                checkout_token=checkout_token,
+                checkout=None,
+                gateway_id=gateway_id,
+                token=token,
+                action=action,
+                amount=amount,
+            )
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError(
+            "A checkout given to a write must be locked in the open transaction."
+        )
+    return _initialize(
+        checkout_token=checkout.token,
+        checkout=checkout,
+        gateway_id=gateway_id,
+        token=token,
+        action=action,
+        amount=amount,
+    )
+
+
+def _initialize(
+    *, checkout_token, checkout, gateway_id, token, action, amount
+) -> tuple[TransactionItem, TransactionEvent]:
     if action not in (CHARGE, AUTHORIZATION):
         raise payment_error("action", "INVALID", f"Unknown action {action}.")
-    checkout = checkout_by_token(checkout_token, lock=True)
+    if checkout is None:
+        checkout = checkout_by_token(checkout_token, lock=True)
     if checkout is None:
         raise payment_error(
             "id", "NOT_FOUND", f"Couldn't resolve to a node: {checkout_token}"
