@@ -4,7 +4,6 @@ from uuid import UUID
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import transaction
 from prices import Money
 
 from backend.shipping.models import ShippingMethod
@@ -14,12 +13,19 @@ from .addresses import address_clean, address_save
 from .errors import CheckoutErrorCode, checkout_error
 from .models import Checkout
 from .selectors import CheckoutLineInfo, checkout_lines_info, lines_subtotal
-from .services import checkout_for_update
+from .services import checkout_locked
 
 
-@transaction.atomic
-def checkout_email_update(*, checkout_token: UUID | str, email: str) -> Checkout:
-    """Set the email the order confirmation goes to."""
+def checkout_email_update(
+    *,
+    checkout_token: UUID | str | None = None,
+    checkout: Checkout | None = None,
+    email: str,
+) -> Checkout:
+    """Set the email the order confirmation goes to.
+
+    The checkout is named by its token, or given locked (``checkout_locked``).
+    """
     email = (email or "").strip()
     try:
         validate_email(email)
@@ -29,42 +35,56 @@ def checkout_email_update(*, checkout_token: UUID | str, email: str) -> Checkout
             code=CheckoutErrorCode.INVALID,
             message="Enter a valid email address.",
         ) from None
-    checkout = checkout_for_update(checkout_token)
-    checkout.email = email.lower()
-    checkout.save(update_fields=["email", "last_change"])
-    return checkout
+    with checkout_locked(checkout_token=checkout_token, checkout=checkout) as locked:
+        locked.email = email.lower()
+        locked.save(update_fields=["email", "last_change"])
+    return locked
 
 
-@transaction.atomic
 def checkout_shipping_address_update(
-    *, checkout_token: UUID | str, address: dict
+    *,
+    checkout_token: UUID | str | None = None,
+    checkout: Checkout | None = None,
+    address: dict,
 ) -> Checkout:
-    """Set the shipping address, validated for its country."""
+    """Set the shipping address, validated for its country.
+
+    The checkout is named by its token, or given locked (``checkout_locked``).
+    """
     cleaned = address_clean(data=address)
-    checkout = checkout_for_update(
-        checkout_token, relations=("channel", "shipping_address")
-    )
-    checkout.shipping_address = address_save(
-        address=checkout.shipping_address, data=cleaned
-    )
-    checkout.save(update_fields=["shipping_address", "last_change"])
-    return checkout
+    with checkout_locked(
+        checkout_token=checkout_token,
+        checkout=checkout,
+        relations=("channel", "shipping_address"),
+    ) as locked:
+        locked.shipping_address = address_save(
+            address=locked.shipping_address, data=cleaned
+        )
+        locked.save(update_fields=["shipping_address", "last_change"])
+    return locked
 
 
-@transaction.atomic
 def checkout_billing_address_update(
-    *, checkout_token: UUID | str, address: dict
+    *,
+    checkout_token: UUID | str | None = None,
+    checkout: Checkout | None = None,
+    address: dict,
 ) -> Checkout:
-    """Set the billing address, validated for its country."""
+    """Set the billing address, validated for its country.
+
+    The checkout is named by its token, or given locked (``checkout_locked``).
+    """
     cleaned = address_clean(data=address)
-    checkout = checkout_for_update(
-        checkout_token, relations=("channel", "billing_address")
-    )
-    checkout.billing_address = address_save(
-        address=checkout.billing_address, data=cleaned
-    )
-    checkout.save(update_fields=["billing_address", "last_change"])
-    return checkout
+    with checkout_locked(
+        checkout_token=checkout_token,
+        checkout=checkout,
+        relations=("channel", "billing_address"),
+    ) as locked:
+        locked.billing_address = address_save(
+            address=locked.billing_address, data=cleaned
+        )
+        locked.save(update_fields=["billing_address", "last_change"])
+    return locked
 
 
 def checkout_shipping_method_applies(
@@ -93,73 +113,88 @@ def checkout_shipping_method_applies(
     return any(option.method.pk == method_id for option in options)
 
 
-@transaction.atomic
 def checkout_delivery_method_update(
-    *, checkout_token: UUID | str, shipping_method_id: int
+    *,
+    checkout_token: UUID | str | None = None,
+    checkout: Checkout | None = None,
+    shipping_method_id: int,
 ) -> Checkout:
-    """Choose a shipping method that ships to the checkout's address."""
-    checkout = checkout_for_update(
-        checkout_token, relations=("channel", "shipping_address")
-    )
-    # A method that applies exists: look it up only to tell why not.
-    applies = checkout.shipping_address is not None and (
-        checkout_shipping_method_applies(
-            checkout=checkout, method_id=shipping_method_id
+    """Choose a shipping method that ships to the checkout's address.
+
+    The checkout is named by its token, or given locked (``checkout_locked``).
+    """
+    with checkout_locked(
+        checkout_token=checkout_token,
+        checkout=checkout,
+        relations=("channel", "shipping_address"),
+    ) as locked:
+        # A method that applies exists: look it up only to tell why not.
+        applies = locked.shipping_address is not None and (
+            checkout_shipping_method_applies(
+                checkout=locked, method_id=shipping_method_id
+            )
         )
-    )
-    if (
-        not applies
-        and not ShippingMethod.objects.filter(pk=shipping_method_id).exists()
-    ):
-        raise checkout_error(
-            field="deliveryMethodId",
-            code=CheckoutErrorCode.NOT_FOUND,
-            message=f"Couldn't resolve to a node: {shipping_method_id}",
-        )
-    if checkout.shipping_address is None:
-        raise checkout_error(
-            field="shippingAddress",
-            code=CheckoutErrorCode.SHIPPING_ADDRESS_NOT_SET,
-            message="Cannot choose a shipping method for a checkout without "
-            "a shipping address.",
-        )
-    if not applies:
-        raise checkout_error(
-            field="deliveryMethodId",
-            code=CheckoutErrorCode.DELIVERY_METHOD_NOT_APPLICABLE,
-            message="This shipping method is not applicable.",
-        )
-    checkout.shipping_method_id = shipping_method_id
-    checkout.save(update_fields=["shipping_method", "last_change"])
-    return checkout
+        if (
+            not applies
+            and not ShippingMethod.objects.filter(pk=shipping_method_id).exists()
+        ):
+            raise checkout_error(
+                field="deliveryMethodId",
+                code=CheckoutErrorCode.NOT_FOUND,
+                message=f"Couldn't resolve to a node: {shipping_method_id}",
+            )
+        if locked.shipping_address is None:
+            raise checkout_error(
+                field="shippingAddress",
+                code=CheckoutErrorCode.SHIPPING_ADDRESS_NOT_SET,
+                message="Cannot choose a shipping method for a checkout without "
+                "a shipping address.",
+            )
+        if not applies:
+            raise checkout_error(
+                field="deliveryMethodId",
+                code=CheckoutErrorCode.DELIVERY_METHOD_NOT_APPLICABLE,
+                message="This shipping method is not applicable.",
+            )
+        locked.shipping_method_id = shipping_method_id
+        locked.save(update_fields=["shipping_method", "last_change"])
+    return locked
 
 
-@transaction.atomic
-def checkout_customer_attach(*, checkout_token: UUID | str, user) -> Checkout:
-    """Make the signed-in customer the checkout's owner, as Saleor does on login."""
+def checkout_customer_attach(
+    *, checkout_token: UUID | str | None = None, checkout: Checkout | None = None, user
+) -> Checkout:
+    """Make the signed-in customer the checkout's owner, as Saleor does on login.
+
+    The checkout is named by its token, or given locked (``checkout_locked``).
+    """
     if user is None or not user.is_authenticated:
         raise checkout_error(
             field="customerId",
             code=CheckoutErrorCode.INVALID,
             message="Only a signed-in customer can be attached.",
         )
-    checkout = checkout_for_update(checkout_token)
-    if checkout.user_id not in (None, user.pk):
-        raise checkout_error(
-            field="customerId",
-            code=CheckoutErrorCode.INVALID,
-            message="This checkout belongs to another customer.",
-        )
-    checkout.user = user
-    checkout.email = user.email
-    checkout.save(update_fields=["user", "email", "last_change"])
-    return checkout
+    with checkout_locked(checkout_token=checkout_token, checkout=checkout) as locked:
+        if locked.user_id not in (None, user.pk):
+            raise checkout_error(
+                field="customerId",
+                code=CheckoutErrorCode.INVALID,
+                message="This checkout belongs to another customer.",
+            )
+        locked.user = user
+        locked.email = user.email
+        locked.save(update_fields=["user", "email", "last_change"])
+    return locked
 
 
-@transaction.atomic
-def checkout_customer_detach(*, checkout_token: UUID | str) -> Checkout:
-    """Remove the owner so the checkout continues as a guest's."""
-    checkout = checkout_for_update(checkout_token)
-    checkout.user = None
-    checkout.save(update_fields=["user", "last_change"])
-    return checkout
+def checkout_customer_detach(
+    *, checkout_token: UUID | str | None = None, checkout: Checkout | None = None
+) -> Checkout:
+    """Remove the owner so the checkout continues as a guest's.
+
+    The checkout is named by its token, or given locked (``checkout_locked``).
+    """
+    with checkout_locked(checkout_token=checkout_token, checkout=checkout) as locked:
+        locked.user = None
+        locked.save(update_fields=["user", "last_change"])
+    return locked

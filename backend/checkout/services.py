@@ -1,7 +1,8 @@
 """Checkout writes: create a checkout and change its lines."""
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from uuid import UUID
 
 from django.db import transaction
@@ -70,6 +71,31 @@ def checkout_for_update(
             message=f"Couldn't resolve to a node: {checkout_token}",
         )
     return checkout
+
+
+@contextmanager
+def checkout_locked(
+    *,
+    checkout_token: UUID | str | None = None,
+    checkout: Checkout | None = None,
+    relations: tuple[str, ...] = ("channel",),
+) -> Iterator[Checkout]:
+    """Open the write's transaction and yield its checkout, locked.
+
+    Given a token, the transaction opens here and the row is read FOR UPDATE
+    (NOT_FOUND if none). Given a ``checkout``, the caller read it FOR UPDATE
+    in the transaction it holds open (a GraphQL mutation, which checked the
+    requestor on that row): it is used as is, and no savepoint is taken.
+    """
+    if checkout is None:
+        with transaction.atomic():
+            yield checkout_for_update(checkout_token, relations=relations)
+        return
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError(
+            "A checkout given to a write must be locked in the open transaction."
+        )
+    yield checkout
 
 
 def current_quantities(*, checkout: Checkout) -> dict[int, CheckoutLine]:

@@ -3,7 +3,6 @@
 from decimal import Decimal
 from uuid import UUID
 
-from django.db import transaction
 from prices import Money
 
 from backend.core.columns import column_value_refusal
@@ -19,12 +18,14 @@ from backend.payment.services import (
 from backend.payment.transitions import TransactionState
 
 from .models import Checkout
-from .selectors import checkout_by_token, checkout_totals
+from .selectors import checkout_totals
+from .services import checkout_locked
 
 
 def transaction_initialize(
     *,
-    checkout_token: UUID | str,
+    checkout_token: UUID | str | None = None,
+    checkout: Checkout | None = None,
     gateway_id: str,
     token: str,
     action: str = CHARGE,
@@ -37,6 +38,7 @@ def transaction_initialize(
     """
     item, _ = transaction_initialize_recorded(
         checkout_token=checkout_token,
+        checkout=checkout,
         gateway_id=gateway_id,
         token=token,
         action=action,
@@ -45,10 +47,10 @@ def transaction_initialize(
     return item
 
 
-@transaction.atomic
 def transaction_initialize_recorded(
     *,
-    checkout_token: UUID | str,
+    checkout_token: UUID | str | None = None,
+    checkout: Checkout | None = None,
     gateway_id: str,
     token: str,
     action: str = CHARGE,
@@ -56,52 +58,51 @@ def transaction_initialize_recorded(
 ) -> tuple[TransactionItem, TransactionEvent]:
     """Initialize as ``transaction_initialize``; return the item and its event.
 
+    The checkout is named by its token, or given locked (``checkout_locked``).
     The new item has this one event: whoever shows it needs no read of it.
     """
     if action not in (CHARGE, AUTHORIZATION):
         raise payment_error("action", "INVALID", f"Unknown action {action}.")
-    checkout = checkout_by_token(checkout_token, lock=True)
-    if checkout is None:
-        raise payment_error(
-            "id", "NOT_FOUND", f"Couldn't resolve to a node: {checkout_token}"
+    with checkout_locked(
+        checkout_token=checkout_token, checkout=checkout, relations=()
+    ) as checkout:
+        try:
+            gateway = payment_gateway_get(gateway_id=gateway_id)
+        except GatewayNotAvailable:
+            raise payment_error(
+                "paymentGateway", "NOT_FOUND", f"Gateway {gateway_id} is not available."
+            ) from None
+        if amount is None:
+            amount = _amount_due(checkout)
+        if amount < 0:
+            raise payment_error("amount", "INVALID", "The amount cannot be negative.")
+        too_big = column_value_refusal(
+            TransactionEvent._meta.get_field("amount_value"), amount
         )
-    try:
-        gateway = payment_gateway_get(gateway_id=gateway_id)
-    except GatewayNotAvailable:
-        raise payment_error(
-            "paymentGateway", "NOT_FOUND", f"Gateway {gateway_id} is not available."
-        ) from None
-    if amount is None:
-        amount = _amount_due(checkout)
-    if amount < 0:
-        raise payment_error("amount", "INVALID", "The amount cannot be negative.")
-    too_big = column_value_refusal(
-        TransactionEvent._meta.get_field("amount_value"), amount
-    )
-    if too_big is not None:
-        raise payment_error("amount", "INVALID", too_big)
-    # The row exists before the gateway is asked, and every check that can
-    # fail has run: the gateway's answer is then only recorded.
-    item = TransactionItem.objects.create(
-        checkout=checkout,
-        name=gateway.name,
-        gateway=gateway.id,
-        currency=checkout.currency,
-    )
-    money = Money(amount, checkout.currency)
-    start = gateway.charge if action == CHARGE else gateway.authorize
-    result = start(
-        amount=money, token=token, idempotency_key=f"{item.token}:{action}:{amount}"
-    )
-    event = transaction_outcome_record(
-        item=item,
-        order=None,
-        action=action,
-        result=result,
-        amount=amount,
-        state=TransactionState.NEW,
-    )
-    return item, event
+        if too_big is not None:
+            raise payment_error("amount", "INVALID", too_big)
+        # The row exists before the gateway is asked, and every check that can
+        # fail has run: the gateway's answer is then only recorded.
+        item = TransactionItem.objects.create(
+            checkout=checkout,
+            name=gateway.name,
+            gateway=gateway.id,
+            currency=checkout.currency,
+        )
+        money = Money(amount, checkout.currency)
+        start = gateway.charge if action == CHARGE else gateway.authorize
+        result = start(
+            amount=money, token=token, idempotency_key=f"{item.token}:{action}:{amount}"
+        )
+        event = transaction_outcome_record(
+            item=item,
+            order=None,
+            action=action,
+            result=result,
+            amount=amount,
+            state=TransactionState.NEW,
+        )
+        return item, event
 
 
 def _amount_due(checkout: Checkout) -> Decimal:

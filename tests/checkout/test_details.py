@@ -2,6 +2,8 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 
 from backend.checkout.complete import checkout_complete
 from backend.checkout.details import (
@@ -13,6 +15,7 @@ from backend.checkout.details import (
     checkout_shipping_address_update,
 )
 from backend.checkout.models import Checkout
+from backend.checkout.selectors import checkout_by_token
 from backend.order.models import Order
 from tests import factories
 from tests.fixtures.checkout import paid_with
@@ -201,3 +204,27 @@ def test_checkout_customer_detach_leaves_a_guest_checkout(channel, customer_user
 
     checkout.refresh_from_db()
     assert checkout.user is None
+
+
+def test_a_checkout_given_locked_is_written_without_a_second_read(ready_checkout):
+    with transaction.atomic():
+        locked = checkout_by_token(ready_checkout.token, lock=True)
+        with CaptureQueriesContext(connection) as queries:
+            updated = checkout_email_update(checkout=locked, email="Ada@Example.com")
+
+    assert updated is locked
+    # The caller's transaction and lock serve: no savepoint, no read, one write.
+    assert [q["sql"].split()[0] for q in queries.captured_queries] == ["UPDATE"]
+    ready_checkout.refresh_from_db()
+    assert ready_checkout.email == "ada@example.com"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_checkout_given_outside_a_transaction_is_refused_unwritten():
+    checkout = factories.CheckoutFactory(email="before@example.com")
+
+    with pytest.raises(RuntimeError):
+        checkout_email_update(checkout=checkout, email="after@example.com")
+
+    checkout.refresh_from_db()
+    assert checkout.email == "before@example.com"

@@ -63,12 +63,16 @@ PAYLOAD_RELATIONS = (
 )
 
 
-def checkout_for_requestor(info, token, *, relations=PAYLOAD_RELATIONS) -> Checkout:
+def checkout_for_requestor(
+    info, token, *, relations=PAYLOAD_RELATIONS, lock: bool = False
+) -> Checkout:
     """Return the checkout the requestor may use, or raise NOT_FOUND or refuse.
 
-    ``relations`` (the channel always among them) are read with it.
+    ``relations`` (the channel always among them) are read with it. ``lock``
+    reads its row FOR UPDATE: a mutation that writes it checks the requestor
+    on the row its write uses, in one read (inside the open transaction).
     """
-    checkout = checkout_by_token(token, relations=relations)
+    checkout = checkout_by_token(token, relations=relations, lock=lock)
     if checkout is None:
         raise ValidationError(
             {

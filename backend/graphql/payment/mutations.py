@@ -2,6 +2,7 @@
 
 import graphene
 from django.core.exceptions import ValidationError
+from django.db import transaction
 
 from backend.checkout.access import CHECKOUT_MANAGERS, checkout_may_use
 from backend.checkout.transactions import transaction_initialize_recorded
@@ -114,27 +115,33 @@ class TransactionInitialize(BaseMutation):
         error_type_class = TransactionInitializeError
 
     @classmethod
-    def clean_input(cls, info, id, payment_gateway, action=None, amount=None, **_):
-        # The answer shows the transaction, not the checkout: its channel will do.
-        checkout = requested_checkout(info, id=id, relations=("channel",))
-        # No action asked: the channel's default flow (Saleor's paymentSettings).
-        requested = getattr(action, "name", action) or (
-            checkout.channel.default_transaction_flow_strategy.upper()
-        )
-        gateway_id, action_name, token = gateway_call(
-            payment_gateway["id"], payment_gateway.get("data"), action=requested
-        )
-        return {
-            "checkout_token": checkout.token,
-            "gateway_id": gateway_id,
-            "token": token,
-            "action": action_name,
-            "amount": amount,
-        }
-
-    @classmethod
-    def perform_mutation(cls, info, **cleaned):
-        item, event = transaction_initialize_recorded(**cleaned)
+    def perform_mutation(
+        cls, info, *, id, payment_gateway, action=None, amount=None, **_
+    ):
+        # The checkout is read once, FOR UPDATE, in the transaction that
+        # records the transaction: the requestor is checked on that row.
+        with transaction.atomic():
+            # The answer shows the transaction, not the checkout: its channel
+            # will do.
+            checkout = requested_checkout(
+                info, id=id, relations=("channel",), lock=True
+            )
+            # No action asked: the channel's default flow (Saleor's
+            # paymentSettings).
+            requested = getattr(action, "name", action) or (
+                checkout.channel.default_transaction_flow_strategy.upper()
+            )
+            gateway_id, action_name, token = gateway_call(
+                payment_gateway["id"], payment_gateway.get("data"), action=requested
+            )
+            item, event = transaction_initialize_recorded(
+                checkout=checkout,
+                gateway_id=gateway_id,
+                token=token,
+                action=action_name,
+                amount=amount,
+            )
+        # Asking Stripe for the session's secret holds no lock.
         if item.gateway == STRIPE_APP_ID:
             data = stripe_session_data(item, event)
         else:

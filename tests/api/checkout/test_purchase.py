@@ -420,6 +420,6 @@ def test_the_initialized_event_answered_is_the_one_stored(
     }
 
 
-# The checkout looked up and locked, its lines, prices, shipping price and
+# The checkout read once and locked, its lines, prices, shipping price and
 # payments summed, the item written, its answer and event recorded.
-TRANSACTION_INITIALIZE_BUDGET = 12
+TRANSACTION_INITIALIZE_BUDGET = 11

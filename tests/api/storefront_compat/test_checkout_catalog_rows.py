@@ -81,7 +81,7 @@ def test_the_second_checkout_answer_reads_its_lines_catalog_rows_from_the_cache(
 
     # Lines with prices, payments and stock still come from the database;
     # attributes, translations and media do not (see STEP_BUDGETS).
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         second = _email_update(api, checkout_id, email="lopez@example.com")
 
     assert second == first
@@ -103,7 +103,7 @@ def test_a_process_reads_again_the_catalog_rows_it_read_without_asking_redis(
         return get_many([k for k in keys if k not in rows], *args, **kwargs)
 
     monkeypatch.setattr(catalog_rows.cache, "get_many", get_many_but_rows)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         second = _email_update(api, checkout_id, email="lopez@example.com")
 
     assert second == first

@@ -265,16 +265,17 @@ def test_each_storefront_checkout_step_stays_within_its_query_budget(
 
 
 # Measured on the demo store with two lines, each step answering the
-# storefront's CheckoutFragment: the checkout looked up and locked, the
-# write, then the fragment's reads (lines with prices, payments, stock);
+# storefront's CheckoutFragment: the checkout read once, locked (the
+# requestor checked on that row), the write, then the fragment's reads
+# (lines with prices, payments, stock);
 # the first answer also reads the lines' attributes, translations and media,
 # which the next answers read from the cache (graphql/core/catalog_rows.py).
 # The delivery method checks that the method ships the lines (the address
 # read with the locked checkout), and its answer prices the options once
 # (the chosen one among them, not read again).
 STEP_BUDGETS = {
-    "checkoutEmailUpdate": 17,
-    "checkoutShippingAddressUpdate": 10,
-    "checkoutBillingAddressUpdate": 10,
-    "checkoutDeliveryMethodUpdate": 15,
+    "checkoutEmailUpdate": 16,
+    "checkoutShippingAddressUpdate": 9,
+    "checkoutBillingAddressUpdate": 9,
+    "checkoutDeliveryMethodUpdate": 13,
 }

@@ -2,6 +2,7 @@
 
 import graphene
 from django.core.exceptions import ValidationError
+from django.db import transaction
 
 from backend.checkout.details import (
     checkout_billing_address_update,
@@ -18,7 +19,7 @@ from ..errors import CheckoutError
 from ..inputs import CheckoutAddressValidationRules, address_data
 from ..lookup import CHECKOUT_MANAGERS, authentication_required
 from ..types import Checkout
-from .base import reload_checkout, requested_checkout, requestor, with_relations_of
+from .base import requested_checkout, requestor
 
 CHECKOUT_ID = graphene.ID(description="The checkout's ID.")
 TOKEN = graphene.UUID(
@@ -30,7 +31,13 @@ CHECKOUT_ID_OLD = graphene.ID(
 
 
 class _CheckoutDetail(BaseMutation):
-    """Find the checkout, call one service, return the checkout."""
+    """Find the checkout, call one service, return the checkout.
+
+    The checkout is read once, FOR UPDATE, in the transaction its write
+    runs in: ``clean_locked`` looks it up (refusing whom it must, in the
+    order Saleor checks) and parses the rest; the service writes that row.
+    A refusal rolls back before anything is written.
+    """
 
     checkout = graphene.Field(Checkout, description="An updated checkout.")
 
@@ -38,11 +45,21 @@ class _CheckoutDetail(BaseMutation):
         abstract = True
 
     @classmethod
-    def perform_mutation(cls, info, *, checkout, **cleaned):
-        updated = cls.service(info, checkout=checkout, **cleaned)
-        if updated is None:
-            return cls.success(checkout=reload_checkout(checkout.token))
-        return cls.success(checkout=with_relations_of(checkout, updated))
+    def clean_locked(cls, info, **data) -> dict:
+        """Return the service's arguments, the locked ``checkout`` among them."""
+        raise NotImplementedError
+
+    @classmethod
+    def perform_mutation(cls, info, **data):
+        with transaction.atomic():
+            cleaned = cls.clean_locked(info, **data)
+            updated = cls.service(info, **cleaned)
+        return cls.success(checkout=updated)
+
+
+def locked_checkout(info, **ids):
+    """Return the requested checkout, its row locked, with a payload's relations."""
+    return requested_checkout(info, lock=True, **ids)
 
 
 def _ids(data: dict) -> dict:
@@ -62,12 +79,12 @@ class CheckoutEmailUpdate(_CheckoutDetail):
         error_type_field = "checkout_errors"
 
     @classmethod
-    def clean_input(cls, info, email, **ids):
-        return {"checkout": requested_checkout(info, **ids), "email": email}
+    def clean_locked(cls, info, email, **ids):
+        return {"checkout": locked_checkout(info, **ids), "email": email}
 
     @classmethod
     def service(cls, info, *, checkout, email):
-        return checkout_email_update(checkout_token=checkout.token, email=email)
+        return checkout_email_update(checkout=checkout, email=email)
 
 
 class CheckoutShippingAddressUpdate(_CheckoutDetail):
@@ -94,17 +111,15 @@ class CheckoutShippingAddressUpdate(_CheckoutDetail):
         error_type_field = "checkout_errors"
 
     @classmethod
-    def clean_input(cls, info, shipping_address, **data):
+    def clean_locked(cls, info, shipping_address, **data):
         return {
-            "checkout": requested_checkout(info, **_ids(data)),
+            "checkout": locked_checkout(info, **_ids(data)),
             "address": address_data(shipping_address),
         }
 
     @classmethod
     def service(cls, info, *, checkout, address):
-        return checkout_shipping_address_update(
-            checkout_token=checkout.token, address=address
-        )
+        return checkout_shipping_address_update(checkout=checkout, address=address)
 
 
 class CheckoutBillingAddressUpdate(_CheckoutDetail):
@@ -130,17 +145,15 @@ class CheckoutBillingAddressUpdate(_CheckoutDetail):
         error_type_field = "checkout_errors"
 
     @classmethod
-    def clean_input(cls, info, billing_address, **data):
+    def clean_locked(cls, info, billing_address, **data):
         return {
-            "checkout": requested_checkout(info, **_ids(data)),
+            "checkout": locked_checkout(info, **_ids(data)),
             "address": address_data(billing_address),
         }
 
     @classmethod
     def service(cls, info, *, checkout, address):
-        return checkout_billing_address_update(
-            checkout_token=checkout.token, address=address
-        )
+        return checkout_billing_address_update(checkout=checkout, address=address)
 
 
 def shipping_method_pk(value: str, field: str) -> int:
@@ -164,8 +177,8 @@ class CheckoutDeliveryMethodUpdate(_CheckoutDetail):
         error_type_class = CheckoutError
 
     @classmethod
-    def clean_input(cls, info, delivery_method_id=None, **ids):
-        checkout = requested_checkout(info, **ids)
+    def clean_locked(cls, info, delivery_method_id=None, **ids):
+        checkout = locked_checkout(info, **ids)
         if delivery_method_id is None:
             raise ValidationError(
                 {
@@ -182,7 +195,7 @@ class CheckoutDeliveryMethodUpdate(_CheckoutDetail):
     @classmethod
     def service(cls, info, *, checkout, method_pk):
         return checkout_delivery_method_update(
-            checkout_token=checkout.token, shipping_method_id=method_pk
+            checkout=checkout, shipping_method_id=method_pk
         )
 
 
@@ -199,8 +212,8 @@ class CheckoutShippingMethodUpdate(_CheckoutDetail):
         error_type_field = "checkout_errors"
 
     @classmethod
-    def clean_input(cls, info, shipping_method_id=None, **ids):
-        return CheckoutDeliveryMethodUpdate.clean_input(
+    def clean_locked(cls, info, shipping_method_id=None, **ids):
+        return CheckoutDeliveryMethodUpdate.clean_locked(
             info, delivery_method_id=shipping_method_id, **ids
         )
 
@@ -228,7 +241,7 @@ class CheckoutCustomerAttach(_CheckoutDetail):
         error_type_field = "checkout_errors"
 
     @classmethod
-    def clean_input(cls, info, customer_id=None, **ids):
+    def clean_locked(cls, info, customer_id=None, **ids):
         user = requestor(info)
         if user is None:
             raise authentication_required()
@@ -240,7 +253,7 @@ class CheckoutCustomerAttach(_CheckoutDetail):
                 # Attaching someone else needs IMPERSONATE_USER; Lumbar has no
                 # impersonation, so only the signed-in customer can be attached.
                 raise PermissionDenied(CHECKOUT_MANAGERS[1:])
-        checkout = requested_checkout(info, **ids)
+        checkout = locked_checkout(info, **ids)
         if checkout.user_id is not None and checkout.user_id != user.pk:
             # Saleor: a checkout that has an owner is not handed to another.
             raise PermissionDenied(CHECKOUT_MANAGERS[1:])
@@ -248,7 +261,7 @@ class CheckoutCustomerAttach(_CheckoutDetail):
 
     @classmethod
     def service(cls, info, *, checkout, user):
-        checkout_customer_attach(checkout_token=checkout.token, user=user)
+        return checkout_customer_attach(checkout=checkout, user=user)
 
 
 class CheckoutCustomerDetach(_CheckoutDetail):
@@ -263,11 +276,11 @@ class CheckoutCustomerDetach(_CheckoutDetail):
         error_type_field = "checkout_errors"
 
     @classmethod
-    def clean_input(cls, info, **ids):
+    def clean_locked(cls, info, **ids):
         user = requestor(info)
         if user is None:
             raise authentication_required()
-        checkout = requested_checkout(info, **ids)
+        checkout = locked_checkout(info, **ids)
         if checkout.user_id is None or checkout.user_id != user.pk:
             # Saleor: only the owner detaches; a guest checkout has none.
             raise PermissionDenied(CHECKOUT_MANAGERS)
@@ -275,4 +288,4 @@ class CheckoutCustomerDetach(_CheckoutDetail):
 
     @classmethod
     def service(cls, info, *, checkout):
-        checkout_customer_detach(checkout_token=checkout.token)
+        return checkout_customer_detach(checkout=checkout)
