@@ -16,6 +16,22 @@ logger = logging.getLogger(__name__)
 
 OUTAGE = (ConnectionError, TimeoutError)
 
+# Entries a process keeps in memory beside Redis, under versioned keys that
+# Redis gives (promise rules, catalog rows): emptied with the cache.
+_process_copies: list[dict] = []
+
+
+def process_copy(store: dict) -> dict:
+    """Register ``store`` as this process's copy of cache entries; return it.
+
+    Its keys hold versions read from the cache, so once a version moves its
+    old entries are never read again. Clearing the cache (an operator's
+    FLUSHDB through it, every test's start) empties it too: under a frozen
+    clock a version started again after a flush could repeat an old one.
+    """
+    _process_copies.append(store)
+    return store
+
 
 class ReusedClientRedisCacheClient(RedisCacheClient):
     """Django's client, keeping one ``redis.Redis`` per connection pool.
@@ -126,6 +142,8 @@ class FailOpenRedisCache(RedisCache):
             self._outage("delete_many", error)
 
     def clear(self):
+        for store in _process_copies:
+            store.clear()
         try:
             return super().clear()
         except OUTAGE as error:

@@ -21,6 +21,7 @@ from django_countries import countries
 from prices import Money
 
 from backend.channel.models import Channel
+from backend.core.cache import process_copy
 from backend.core.compiled_sql import compiled_rows
 from backend.core.promise_version import promise_rules_version
 from backend.product.models import ProductType
@@ -57,7 +58,7 @@ RULES_TIMEOUT = 24 * 60 * 60
 # Rules a process keeps under their versioned keys (a few channels, each
 # version once); past it the store starts again, so it cannot grow.
 LOCAL_RULES_MAX = 64
-_local_rules: dict[str, "PromiseRules | bool"] = {}
+_local_rules: dict[str, "PromiseRules | bool"] = process_copy({})
 # The claim also depends on which warehouses hold stock; stock services move
 # the version, and sales that empty a warehouse show within this many seconds.
 CLAIM_TIMEOUT = 60

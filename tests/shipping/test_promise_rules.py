@@ -167,3 +167,12 @@ def test_a_cache_miss_reads_every_rule_a_method_carries_in_three_queries(
     assert loaded.excluded_product_ids == {product.pk}
     assert loaded.countries == {"US", "PR"}
     assert rules.bulky_product_type_ids == {product.product_type_id}
+
+
+def test_clearing_the_cache_empties_the_rules_the_process_kept(demo_store):
+    first = promise_rules_get(channel_slug="default-channel")
+
+    cache.clear()
+
+    assert promise_rules._local_rules == {}
+    assert promise_rules_get(channel_slug="default-channel") is not first

@@ -30,6 +30,7 @@ import pickle
 from django.core.cache import cache
 
 from backend.core import cache_versions
+from backend.core.cache import process_copy
 from backend.core.cache_versions import CATALOG, PRODUCTS_TEXT
 
 from .dataloaders import DataLoader
@@ -44,7 +45,7 @@ CATALOG_ROWS_TIMEOUT = 60 * 60
 # Entries a process keeps (a checkout answer reads about ten per line);
 # past it the store starts again, so it cannot grow the process.
 LOCAL_ENTRIES_MAX = 4096
-_local: dict[str, bytes] = {}
+_local: dict[str, bytes] = process_copy({})
 _ENABLED_ATTR = "_lumbar_catalog_rows_cached"
 _VERSION_ATTR = "_lumbar_catalog_rows_version"
 
