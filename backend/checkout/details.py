@@ -51,17 +51,12 @@ def checkout_shipping_address_update(
 
     The checkout is named by its token, or given locked (``checkout_locked``).
     """
-    cleaned = address_clean(data=address)
-    with checkout_locked(
+    return _address_update(
+        "shipping_address",
         checkout_token=checkout_token,
         checkout=checkout,
-        relations=("channel", "shipping_address"),
-    ) as locked:
-        locked.shipping_address = address_save(
-            address=locked.shipping_address, data=cleaned
-        )
-        locked.save(update_fields=["shipping_address", "last_change"])
-    return locked
+        data=address,
+    )
 
 
 def checkout_billing_address_update(
@@ -74,16 +69,25 @@ def checkout_billing_address_update(
 
     The checkout is named by its token, or given locked (``checkout_locked``).
     """
-    cleaned = address_clean(data=address)
-    with checkout_locked(
+    return _address_update(
+        "billing_address",
         checkout_token=checkout_token,
         checkout=checkout,
-        relations=("channel", "billing_address"),
+        data=address,
+    )
+
+
+def _address_update(
+    field: str, *, checkout_token: UUID | str | None, checkout: Checkout | None, data
+) -> Checkout:
+    cleaned = address_clean(data=data)
+    with checkout_locked(
+        checkout_token=checkout_token, checkout=checkout, relations=("channel", field)
     ) as locked:
-        locked.billing_address = address_save(
-            address=locked.billing_address, data=cleaned
+        setattr(
+            locked, field, address_save(address=getattr(locked, field), data=cleaned)
         )
-        locked.save(update_fields=["billing_address", "last_change"])
+        locked.save(update_fields=[field, "last_change"])
     return locked
 
 
