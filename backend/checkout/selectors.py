@@ -64,9 +64,8 @@ def checkout_by_token(
     process for each set of relations (Django took longer to build it than
     PostgreSQL to answer it).
     """
-    try:
-        token = uuid.UUID(str(token))
-    except ValueError:
+    token = _token_uuid(token)
+    if token is None:
         return None
     relations = tuple(relations)
     found = compiled_objects(
@@ -82,9 +81,8 @@ def checkout_by_token(
 
 def checkout_channel_active(token) -> bool | None:
     """Return whether the checkout's channel is active, None for no checkout."""
-    try:
-        token = uuid.UUID(str(token))
-    except ValueError:
+    token = _token_uuid(token)
+    if token is None:
         return None
     rows = compiled_rows(
         model=Checkout,
@@ -97,6 +95,14 @@ def checkout_channel_active(token) -> bool | None:
         uuids=(token,),
     )
     return rows[0][0] if rows else None
+
+
+def _token_uuid(token) -> uuid.UUID | None:
+    """Return the token as a UUID, None for text that is not one."""
+    try:
+        return uuid.UUID(str(token))
+    except ValueError:
+        return None
 
 
 def _checkout_query(*, token: uuid.UUID, relations: tuple, lock: bool):

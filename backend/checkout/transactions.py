@@ -6,7 +6,6 @@ from uuid import UUID
 from prices import Money
 
 from backend.core.columns import column_value_refusal
-from backend.core.compiled_sql import compiled_rows
 from backend.payment.gateways import GatewayNotAvailable, payment_gateway_get
 from backend.payment.models import TransactionEvent, TransactionItem
 from backend.payment.services import (
@@ -15,6 +14,7 @@ from backend.payment.services import (
     payment_error,
     transaction_outcome_record,
 )
+from backend.payment.totals import checkout_paid
 from backend.payment.transitions import TransactionState
 
 from .models import Checkout
@@ -107,21 +107,5 @@ def transaction_initialize_recorded(
 
 def _amount_due(checkout: Checkout) -> Decimal:
     total = checkout_totals(checkout=checkout).total.amount
-    # Compiled once per process: every payment of a checkout asks.
-    covered = sum(
-        (
-            charged + authorized
-            for charged, authorized in compiled_rows(
-                model=TransactionItem,
-                key=("checkout-transaction-amounts",),
-                build=lambda _now, stand_in: (
-                    TransactionItem.objects.filter(checkout_id=stand_in)
-                    .order_by()
-                    .values_list("amount_charged_value", "amount_authorized_value")
-                ),
-                uuids=(checkout.pk,),
-            )
-        ),
-        Decimal(0),
-    )
-    return max(total - covered, Decimal(0))
+    charged, authorized = checkout_paid(checkout.pk)
+    return max(total - charged - authorized, Decimal(0))

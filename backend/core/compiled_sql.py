@@ -128,7 +128,8 @@ def compiled_rows(
     ``build`` must give the same SQL for the same key, reading the time
     only from its first argument and each id list only through ``id_in``;
     a word (letters and digits, a search term) may only be written into
-    text parameters (a tsquery), where each run puts the real word in its
+    text parameters (a tsquery, a LIKE pattern such as a country code in a
+    list of countries), where each run puts the real word in its
     stand-in's place; a UUID (a checkout's token) only as a parameter
     compared with it. Its side effects run on the first call only. Values
     come converted as a values_list() would give them. The rows are read

@@ -53,33 +53,13 @@ def payment_totals(
 ) -> PaymentTotals:
     """Sum the order's or the checkout's transactions' charged and authorized
     amounts and rate them.
-
-    Every payment and completion sums them: the SQL is compiled once per
-    process.
     """
     if (order_id is None) == (checkout_token is None):
         raise ValueError("Sum the transactions of one order or one checkout.")
     if order_id is not None:
-        sums = compiled_rows(
-            model=TransactionItem,
-            key=("order-payment-sums",),
-            build=lambda _now, ids: _sums(
-                TransactionItem.objects.filter(id_in("order_id", ids)), "order_id"
-            ),
-            id_lists=([order_id],),
-        )
+        charged, authorized = _order_paid(order_id)
     else:
-        sums = compiled_rows(
-            model=TransactionItem,
-            key=("checkout-payment-sums",),
-            build=lambda _now, token: _sums(
-                TransactionItem.objects.filter(checkout_id=token), "checkout_id"
-            ),
-            uuids=(uuid.UUID(str(checkout_token)),),
-        )
-    charged, authorized = sums[0] if sums else (None, None)
-    charged = charged or Decimal(0)
-    authorized = authorized or Decimal(0)
+        charged, authorized = checkout_paid(checkout_token)
     charge_status, authorize_status = payment_statuses(
         charged=charged, authorized=authorized, total=total
     )
@@ -89,6 +69,40 @@ def payment_totals(
         charge_status=charge_status,
         authorize_status=authorize_status,
     )
+
+
+def checkout_paid(checkout_token) -> tuple[Decimal, Decimal]:
+    """Return (charged, authorized) across the checkout's transactions.
+
+    Every payment, completion and checkout answer asks: the SQL is compiled
+    once per process.
+    """
+    sums = compiled_rows(
+        model=TransactionItem,
+        key=("checkout-payment-sums",),
+        build=lambda _now, token: _sums(
+            TransactionItem.objects.filter(checkout_id=token), "checkout_id"
+        ),
+        uuids=(uuid.UUID(str(checkout_token)),),
+    )
+    return _amounts(sums)
+
+
+def _order_paid(order_id: int) -> tuple[Decimal, Decimal]:
+    sums = compiled_rows(
+        model=TransactionItem,
+        key=("order-payment-sums",),
+        build=lambda _now, ids: _sums(
+            TransactionItem.objects.filter(id_in("order_id", ids)), "order_id"
+        ),
+        id_lists=([order_id],),
+    )
+    return _amounts(sums)
+
+
+def _amounts(sums: list[tuple]) -> tuple[Decimal, Decimal]:
+    charged, authorized = sums[0] if sums else (None, None)
+    return charged or Decimal(0), authorized or Decimal(0)
 
 
 def _sums(transactions, owner: str):

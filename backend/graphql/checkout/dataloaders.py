@@ -4,7 +4,6 @@ Every checkout field reads the same lines and totals, so they are loaded
 once per checkout and request, by the functions checkout_complete uses.
 """
 
-import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -22,8 +21,8 @@ from backend.checkout.selectors import (
     checkout_totals,
 )
 from backend.checkout.validation import quantities_available
-from backend.core.compiled_sql import compiled_rows
 from backend.payment.models import TransactionItem
+from backend.payment.totals import checkout_paid
 from backend.shipping.models import ShippingMethodChannelListing
 from backend.shipping.selectors import shipping_methods_applicable
 from backend.warehouse.selectors import stock_sellable_by_warehouse
@@ -212,19 +211,10 @@ class PaidAmountsLoader(DataLoader):
 
     def batch_load(self, keys):
         if len(keys) == 1:
-            # Every checkout mutation's answer: its SQL is compiled once.
-            rows = compiled_rows(
-                model=TransactionItem,
-                key=("checkout-paid-amounts",),
-                build=lambda _now, token: _paid_amounts_query(
-                    TransactionItem.objects.filter(checkout_id=token)
-                ),
-                uuids=(uuid.UUID(str(keys[0].pk)),),
-            )
-        else:
-            rows = _paid_amounts_query(
-                TransactionItem.objects.filter(checkout__in=keys)
-            )
+            # Every checkout mutation's answer: one checkout, summed as the
+            # payment services sum it.
+            return [checkout_paid(keys[0].pk)]
+        rows = _paid_amounts_query(TransactionItem.objects.filter(checkout__in=keys))
         found = {
             checkout_id: (charged, authorized)
             for checkout_id, charged, authorized in rows

@@ -46,8 +46,11 @@ class _CheckoutDetail(BaseMutation):
 
     @classmethod
     def clean_locked(cls, info, **data) -> dict:
-        """Return the service's arguments, the locked ``checkout`` among them."""
-        raise NotImplementedError
+        """Return the service's arguments: the locked checkout, the rest as given.
+
+        A mutation whose arguments need parsing or checks of their own says so.
+        """
+        return {"checkout": locked_checkout(info, **_ids(data)), **data}
 
     @classmethod
     def perform_mutation(cls, info, **data):
@@ -77,10 +80,6 @@ class CheckoutEmailUpdate(_CheckoutDetail):
         description = "Updates email address in the existing checkout object."
         error_type_class = CheckoutError
         error_type_field = "checkout_errors"
-
-    @classmethod
-    def clean_locked(cls, info, email, **ids):
-        return {"checkout": locked_checkout(info, **ids), "email": email}
 
     @classmethod
     def service(cls, info, *, checkout, email):
