@@ -1,7 +1,8 @@
 """Serve Lumbar as production does and measure it from a second process.
 
-Usage: python bench/serve.py [--duration 10] [--connections 8] [--workers 3]
-                             [--threads 1] [--checkout-clients 4] [--only TEXT]
+Usage: python bench/serve.py [--duration 12] [--rounds 3] [--connections 8]
+                             [--workers 3] [--threads 1] [--checkout-clients 4]
+                             [--only TEXT]
 
 One command (``make bench`` runs it):
 
@@ -17,8 +18,10 @@ One command (``make bench`` runs it):
    rows), each row after a warm-up, and prints requests per second, p50
    and p99 latency, SQL queries per request, the peak RSS of the gunicorn
    workers so far, and the ratio of the row's requests per second to the
-   trivial Django view (/healthz/) served the same way in the same run,
-   measured again right before each row (its req/s is the floor/s column).
+   trivial Django view (/healthz/) served the same way in the same run.
+   Each row runs in ``--rounds`` parts, each right after a run of the
+   floor as long: the ratio is the median of the rounds' ratios, req/s
+   and latencies the medians of the row's runs, floor/s the floor's.
 
 SQL queries per request: gunicorn runs with BENCH=true, which installs
 ``backend.core.bench.QueryCountMiddleware``; every response then carries
@@ -44,6 +47,7 @@ duration. Its req/s counts those four requests; orders/s is printed too.
 
 import argparse
 import base64
+import functools
 import http.client
 import json
 import multiprocessing
@@ -746,9 +750,44 @@ def line(label: str, result: dict, floor: float, rss: float) -> str:
     shown = "-" if queries is None else f"{queries:.1f}".removesuffix(".0")
     return (
         f"{label:34} {result['rps']:8.1f} {result['p50']:7.1f} {result['p99']:7.1f} "
-        f"{shown:>7} {result.get('cpu_ms', 0):6.1f} {rss:6.0f} {result['errors']:6d} "
-        f"{floor:7.0f} {result['rps'] / floor:8.1%}"
+        f"{shown:>7} {result.get('cpu_ms', 0):6.2f} {rss:6.0f} {result['errors']:6d} "
+        f"{floor:7.0f} {result.get('ratio', result['rps'] / floor):8.1%}"
     )
+
+
+def interleaved(
+    served: Served, *, row, floor, rounds: int
+) -> tuple[dict, float | None]:
+    """Measure a row in ``rounds`` short runs, each right after one of the floor.
+
+    On a shared 2-core machine the trivial view's rate moves by a third
+    from one run to the next; a ratio of one row run to one floor run
+    carries all of that. Alternated, the median of the rounds' ratios
+    does not. Returns the row (median req/s and latencies, summed
+    requests and errors, CPU per request over its runs; ``ratio``: the
+    median ratio) and the median floor (None without one).
+    """
+    runs, floors, cpu_spent = [], [], 0.0
+    for _ in range(rounds):
+        if floor is not None:
+            floors.append(floor()["rps"])
+        before = served.cpu_seconds()
+        runs.append(row())
+        cpu_spent += served.cpu_seconds() - before
+    result = {
+        "rps": statistics.median(run["rps"] for run in runs),
+        "p50": statistics.median(run["p50"] for run in runs),
+        "p99": statistics.median(run["p99"] for run in runs),
+        "requests": sum(run["requests"] for run in runs),
+        "errors": sum(run["errors"] for run in runs),
+    }
+    result["cpu_ms"] = cpu_spent * 1000 / max(result["requests"], 1)
+    if not floors:
+        return result, None
+    result["ratio"] = statistics.median(
+        run["rps"] / floor_rps for run, floor_rps in zip(runs, floors, strict=True)
+    )
+    return result, statistics.median(floors)
 
 
 def cpu_per_request(served: Served, before: float, result: dict) -> float:
@@ -758,7 +797,18 @@ def cpu_per_request(served: Served, before: float, result: dict) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--duration", type=int, default=10, help="seconds per row")
+    parser.add_argument(
+        "--duration",
+        type=int,
+        default=12,
+        help="seconds per row, split into --rounds runs (each after a floor run)",
+    )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=3,
+        help="runs of each row, each right after a run of the floor",
+    )
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers")
     parser.add_argument(
@@ -776,6 +826,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     wanted = [text for text in args.only.split(",") if text]
+    round_seconds = max(2, args.duration // args.rounds)
     base_url = os.environ.get("DATABASE_URL", "")
     if not base_url.startswith("postgres"):
         fail("set DATABASE_URL to a PostgreSQL server (make bench does)")
@@ -807,27 +858,25 @@ def main() -> None:
         for index, (label, path, body, lua, conns) in enumerate(table):
             if index and wanted and not any(text in label for text in wanted):
                 continue
-            if index:
-                # The floor again, right before the row: the machine's speed
-                # drifts by a tenth or more within a run, and a ratio to a
-                # floor measured minutes earlier carries that drift.
-                floor = drive(
-                    base + floor_path, duration=args.duration,
-                    connections=floor_conns, lua=None, requests=None,
-                )["rps"]  # fmt: skip
             for _ in range(10):  # warm caches and connections before measuring
                 probe(base + path, body)
             _, queries, _ = probe(base + path, body)
             json_post = [("POST", body, {"Content-Type": "application/json"})]
-            cpu = served.cpu_seconds()
-            result = drive(
-                base + path, duration=args.duration, connections=conns, lua=lua,
-                requests=json_post if body else None,
+            result, row_floor = interleaved(
+                served,
+                row=functools.partial(
+                    drive, base + path, duration=round_seconds, connections=conns,
+                    lua=lua, requests=json_post if body else None,
+                ),
+                floor=None if index == 0 else functools.partial(
+                    drive, base + floor_path, duration=round_seconds,
+                    connections=floor_conns,
+                ),
+                rounds=args.rounds,
             )  # fmt: skip
             result["queries"] = int(queries) if queries is not None else None
-            floor = floor or result["rps"]
+            floor = row_floor or floor or result["rps"]
             peak = max(peak, *served.peak_rss_mb().values())
-            result["cpu_ms"] = cpu_per_request(served, cpu, result)
             print(line(label, result, floor, peak), flush=True)
 
         if wanted and not any(text in "add to cart, full checkout" for text in wanted):

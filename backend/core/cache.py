@@ -7,6 +7,8 @@ errors and logs them.
 """
 
 import logging
+import threading
+from collections import OrderedDict
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
@@ -18,19 +20,80 @@ OUTAGE = (ConnectionError, TimeoutError)
 
 # Entries a process keeps in memory beside Redis, under versioned keys that
 # Redis gives (promise rules, catalog rows): emptied with the cache.
-_process_copies: list[dict] = []
+_process_copies: list = []
 
 
-def process_copy(store: dict) -> dict:
+def process_copy(store):
     """Register ``store`` as this process's copy of cache entries; return it.
 
-    Its keys hold versions read from the cache, so once a version moves its
-    old entries are never read again. Clearing the cache (an operator's
+    A dict whose keys hold versions read from the cache, so once a version
+    moves its old entries are never read again, or a LocalCopies whose
+    entries hold their versions. Clearing the cache (an operator's
     FLUSHDB through it, every test's start) empties it too: under a frozen
     clock a version started again after a flush could repeat an old one.
     """
     _process_copies.append(store)
     return store
+
+
+class LocalCopies:
+    """Entries this process read from the cache, least recently read first.
+
+    For entries large enough that unpickling them, and Redis sending them,
+    costs a cache hit more than asking for their versions does (whole
+    pages): the reader keeps what it read, and checks it against the
+    versions it reads on every request. Within ``max_bytes`` of ``size``
+    (the caller's measure), the least recently read dropped first; one
+    entry over an eighth of it is not kept. Registered with
+    process_copy(), so clearing the cache empties it.
+    """
+
+    def __init__(self, max_bytes: int):
+        self.max_bytes = max_bytes
+        self.size = 0
+        self._entries: OrderedDict[str, tuple[object, int]] = OrderedDict()
+        # Threaded servers share a process: the size must follow the entries.
+        self._lock = threading.Lock()
+        process_copy(self)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def get(self, key: str):
+        """Return the entry kept under ``key``, or None."""
+        with self._lock:
+            kept = self._entries.get(key)
+            if kept is None:
+                return None
+            self._entries.move_to_end(key)
+            return kept[0]
+
+    def keep(self, key: str, entry, *, size: int) -> None:
+        """Keep ``entry`` under ``key``, dropping the least recently read."""
+        if size > self.max_bytes // 8:
+            return
+        with self._lock:
+            self._pop(key)
+            self._entries[key] = (entry, size)
+            self.size += size
+            while self.size > self.max_bytes:
+                _, (_, dropped) = self._entries.popitem(last=False)
+                self.size -= dropped
+
+    def drop(self, key: str) -> None:
+        """Forget the entry under ``key``, if any."""
+        with self._lock:
+            self._pop(key)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+            self.size = 0
+
+    def _pop(self, key: str) -> None:
+        kept = self._entries.pop(key, None)
+        if kept is not None:
+            self.size -= kept[1]
 
 
 class ReusedClientRedisCacheClient(RedisCacheClient):

@@ -23,7 +23,10 @@ _BOUND = 256 - 256 % len(_CHARS)
 # Byte -> character; bytes at or above the bound are deleted, not mapped.
 _TABLE = bytes(ord(_CHARS[byte % len(_CHARS)]) for byte in range(256))
 _OVER_BOUND = bytes(range(_BOUND, 256))
-_INDEX = {char: index for index, char in enumerate(_CHARS)}
+# Character -> its index among the characters, as a byte.
+_TO_INDEX = bytes.maketrans(_CHARS.encode(), bytes(range(len(_CHARS))))
+# The sum of two indexes (below 124) -> the character at it, modulo their number.
+_SUM_TO_CHAR = bytes(ord(_CHARS[total % len(_CHARS)]) for total in range(256))
 
 
 def random_chars(count: int) -> str:
@@ -47,8 +50,18 @@ def csrf_token(request) -> str:
     # Sends the cookie again, which renews its expiry, as get_token() does.
     request.META["CSRF_COOKIE_NEEDS_UPDATE"] = True
     mask = random_chars(CSRF_SECRET_LENGTH)
-    cipher = "".join(
-        _CHARS[(_INDEX[s] + _INDEX[m]) % len(_CHARS)]
-        for s, m in zip(secret, mask, strict=True)
-    )
-    return mask + cipher
+    return mask + _added(secret, mask)
+
+
+def _added(secret: str, mask: str) -> str:
+    """Add the mask to the secret character by character, as Django masks.
+
+    Both read as big numbers, one byte per character's index: no sum of
+    two indexes reaches 256, so one addition adds every pair at once.
+    """
+    total = _index_number(secret) + _index_number(mask)
+    return total.to_bytes(len(secret), "big").translate(_SUM_TO_CHAR).decode("ascii")
+
+
+def _index_number(chars: str) -> int:
+    return int.from_bytes(chars.encode("ascii").translate(_TO_INDEX), "big")

@@ -16,13 +16,15 @@ a normal render. Anything else, and every miss, takes the normal path,
 which renders and stores the page.
 """
 
+import functools
+
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.http import HttpResponse
 from django.middleware.clickjacking import XFrameOptionsMiddleware
 from django.middleware.common import CommonMiddleware
 from django.middleware.csrf import CsrfViewMiddleware
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, get_urlconf, resolve
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 
@@ -40,7 +42,36 @@ FAST_PAGES = {
     "storefront:article": ("article", content.article_page_parts),
     "storefront:product": ("product", product_views.product_page_parts),
 }
-DELIVERY_SLOT = product_views.DELIVERY_SLOT.encode()
+# Paths longer than a storefront page's are resolved on every request.
+RESOLVED_PATH_LENGTH_MAX = 200
+
+
+def fast_page(path: str) -> tuple[str, object, dict] | None:
+    """Return (kind, key parts function, URL kwargs) of a cached page's path.
+
+    None for any other path. A path's match never changes while the URL
+    configuration stands, so each process resolves a path once (a tenth
+    of a hit's cost); a long path, which no page of the store has, every
+    time, so that odd requests cannot fill the memory.
+    """
+    urlconf = get_urlconf() or settings.ROOT_URLCONF
+    if len(path) > RESOLVED_PATH_LENGTH_MAX:
+        return _fast_page(path, urlconf)
+    return _fast_page_remembered(path, urlconf)
+
+
+def _fast_page(path: str, urlconf) -> tuple[str, object, dict] | None:
+    try:
+        match = resolve(path, urlconf)
+    except Resolver404:
+        return None
+    fast = FAST_PAGES.get(match.view_name)
+    if fast is None:
+        return None
+    return (*fast, match.kwargs)
+
+
+_fast_page_remembered = functools.lru_cache(maxsize=2048)(_fast_page)
 
 
 class CachedPageMiddleware:
@@ -66,32 +97,26 @@ class CachedPageMiddleware:
             cookies
         ):
             return None
-        try:
-            match = resolve(request.path_info)
-        except Resolver404:
-            return None
-        fast = FAST_PAGES.get(match.view_name)
+        fast = fast_page(request.path_info)
         if fast is None:
             return None
-        kind, page_parts = fast
-        parts = page_parts(request, **match.kwargs)
+        kind, page_parts, kwargs = fast
+        parts = page_parts(request, **kwargs)
         if parts is None:
             return None
         lookup = page_lookup(kind, *parts)
         page = lookup.page
         if page is None:
             return None
-        body = page.body
+        delivery = ""
         if kind == "product":
-            body = body.replace(
-                DELIVERY_SLOT,
-                product_views.delivery_line_html(
-                    page.extra["promise"], now=timezone.now()
-                ).encode(),
+            delivery = product_views.delivery_line_html(
+                page.extra["promise"], now=timezone.now()
             )
         # Reads the csrftoken cookie, if any, as the normal path would.
         self.csrf.process_request(request)
-        response = cache_marked(HttpResponse(new_reader_fill(body, request)), lookup)
+        body = new_reader_fill(page, request, delivery=delivery)
+        response = cache_marked(HttpResponse(body), lookup)
         # The normal path reads the session (empty), which varies on Cookie.
         patch_vary_headers(response, ("Cookie",))
         response = self.frame_options.process_response(request, response)

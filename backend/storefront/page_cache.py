@@ -23,6 +23,14 @@ country is known gets their own delivery banner in place of everyone's,
 and a reader with flash messages gets a page of their own. A page whose
 delivery dates expire (the next cut-off) is not served after that moment.
 Redis down reads as a miss.
+
+Each process keeps the pages it read from Redis (a byte budget, the least
+recently read dropped first), with the versions they were stored under.
+A hit on one of them asks Redis for the versions only, not for the page:
+sending and unpickling a 10-34 kB page was a third of a hit's cost. A kept
+page whose versions moved is dropped and the cache's read again; one is
+never served past the moment its Redis entry expires (valid_until holds
+the timeout too), nor after the cache is cleared (core.cache.LocalCopies).
 """
 
 import dataclasses
@@ -30,7 +38,7 @@ import functools
 import hashlib
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
@@ -43,6 +51,7 @@ from django.utils import timezone, translation
 from django.utils.html import escape
 
 from backend.core import cache_versions
+from backend.core.cache import LocalCopies
 from backend.core.cache_versions import CATALOG, PROMISE_RULES
 from backend.core.compiled_sql import compiled_rows
 from backend.page.models import Page
@@ -55,13 +64,26 @@ from .csrf import csrf_token
 # Rendered in place of what belongs to one reader, filled per request.
 CSRF_SLOT = "lumbar-csrf-slot-3f9c2a"
 READER_LINKS_SLOT = "lumbar-reader-links-slot-51b7e4"
+# The product page's "Order within 2 h 13 min" line, filled per request.
+DELIVERY_SLOT = "lumbar-delivery-slot-8e41d0"
+_SLOTS = re.compile(
+    b"(%s)"
+    % b"|".join(
+        re.escape(slot.encode())
+        for slot in (CSRF_SLOT, READER_LINKS_SLOT, DELIVERY_SLOT)
+    )
+)
 # Says whether a page or GraphQL answer came from the cache.
 CACHE_HEADER = "X-Cache"
-# v2: a page is kept as bytes (CachedPage.body); an entry of the earlier
-# form is never read.
-PAGE_KEY_PREFIX = "lumbar:page:v2"
+# v3: an entry's valid_until holds its timeout too, which a process's copy
+# obeys; an entry of an earlier form (whose copies would outlive it) is
+# never read.
+PAGE_KEY_PREFIX = "lumbar:page:v3"
 # A bound for pages whose version move was lost while Redis was away.
 PAGE_TIMEOUT = 10 * 60
+# The pages each process keeps beside Redis: the demo store's are 10-34 kB.
+LOCAL_PAGES_BYTES_MAX = 8 * 1024 * 1024
+_local_pages = LocalCopies(LOCAL_PAGES_BYTES_MAX)
 # The shopper's country, once a postal code or an address told it.
 COUNTRY_KEY = "lumbar_country"
 # The header's banner as layout.html renders it, text escaped.
@@ -88,6 +110,30 @@ class CachedPage:
     def html(self) -> str:
         """The page as text, for a reader whose own parts are filled in."""
         return self.body.decode()
+
+    def filled(self, values: dict[bytes, bytes]) -> bytes:
+        """Return the page's bytes with the slots in ``values`` filled.
+
+        From the body split once around its slots (a page kept in the
+        process is filled many times): one join, not a search of the
+        whole page for each slot.
+        """
+        pieces = self._pieces
+        if len(pieces) == 1:
+            return self.body
+        filled = pieces.copy()
+        # Text at even indexes, slots at odd ones.
+        filled[1::2] = [values.get(slot, slot) for slot in pieces[1::2]]
+        return b"".join(filled)
+
+    @functools.cached_property
+    def slots(self) -> frozenset[bytes]:
+        """The slots the page holds."""
+        return frozenset(self._pieces[1::2])
+
+    @functools.cached_property
+    def _pieces(self) -> list[bytes]:
+        return _SLOTS.split(self.body)
 
 
 @dataclass(frozen=True)
@@ -149,8 +195,10 @@ def page_lookup(kind: str, *parts: str, cached: bool = True) -> Lookup:
 
     Call it before reading any row: a page rendered from rows read after
     the versions is never older than the versions it is stored with.
-    One cache round trip; two the first time this process serves a page
-    that records fine versions (stock, an article's own), or a lost one.
+    One cache round trip, which asks for the page itself unless this
+    process kept it; a second the first time this process serves a page
+    that records fine versions (stock, an article's own), or a lost one,
+    or when the page this process kept is out of date.
     """
     key = page_key(kind, *parts)
     # Rows this connection wrote but has not committed are no one else's.
@@ -160,27 +208,33 @@ def page_lookup(kind: str, *parts: str, cached: bool = True) -> Lookup:
         cache_versions.version_key(PROMISE_RULES),
         cache_versions.SEQUENCE_KEY,
     ]
-    asked = [*keys, key, *cache_versions.fine_keys_seen(key)]
-    found = cache.get_many(asked if cached and storable else keys)
+    read = cached and storable
+    kept = _local_pages.get(key) if read else None
+    if read:
+        keys.extend(cache_versions.fine_keys_seen(key))
+        if kept is None:
+            keys.append(key)
+    found = cache.get_many(keys)
     versions = (
         cache_versions.version_from(found, CATALOG),
         cache_versions.version_from(found, PROMISE_RULES),
     )
     now = timezone.now()
-    entry = found.get(key)
     page = None
-    if entry is not None and len(entry) == 3:
-        stored_versions, fine, page = entry
-        if not cache_versions.entry_current(
-            stored=stored_versions,
-            current=versions,
-            fine=fine,
-            valid_until=page.valid_until,
-            now=now,
-            entry_key=key,
-            found=found,
-        ):
-            page = None
+    if read:
+        check = functools.partial(
+            _current_page, key=key, versions=versions, now=now, found=found
+        )
+        entry = kept if kept is not None else found.get(key)
+        page = check(entry)
+        if page is None and kept is not None:
+            # Moved since this process kept it: another may have stored anew.
+            _local_pages.drop(key)
+            kept = None
+            entry = cache.get(key)
+            page = check(entry)
+        if page is not None and kept is None:
+            _local_pages.keep(key, entry, size=len(page.body))
     return Lookup(
         key=key,
         versions=versions,
@@ -189,6 +243,24 @@ def page_lookup(kind: str, *parts: str, cached: bool = True) -> Lookup:
         read_at=now,
         storable=storable,
     )
+
+
+def _current_page(entry, *, key, versions, now, found) -> CachedPage | None:
+    """Return the entry's page if it may be served now, else None."""
+    if entry is None or len(entry) != 3:
+        return None
+    stored_versions, fine, page = entry
+    if not cache_versions.entry_current(
+        stored=stored_versions,
+        current=versions,
+        fine=fine,
+        valid_until=page.valid_until,
+        now=now,
+        entry_key=key,
+        found=found,
+    ):
+        return None
+    return page
 
 
 def page_render(render_page) -> tuple[CachedPage, set[str]]:
@@ -210,15 +282,15 @@ def page_store(
     fine = cache_versions.fine_snapshot(names, sequence=lookup.sequence)
     if fine is None:
         return  # a sale of what it shows committed while it rendered
+    now = timezone.now()
+    # The timeout is in valid_until too, for a process's copy of the entry.
     moments = [
         page.valid_until,
         next_scheduled_publication(channel_slug=channel_slug, after=lookup.read_at),
+        now + timedelta(seconds=PAGE_TIMEOUT),
     ]
-    valid_until = min((m for m in moments if m is not None), default=None)
-    timeout = PAGE_TIMEOUT
-    if valid_until is not None:
-        left = (valid_until - timezone.now()).total_seconds()
-        timeout = max(1, min(timeout, int(left) + 1))
+    valid_until = min(moment for moment in moments if moment is not None)
+    timeout = max(1, int((valid_until - now).total_seconds()) + 1)
     page = dataclasses.replace(page, valid_until=valid_until)
     cache.set(lookup.key, (lookup.versions, fine, page), timeout)
 
@@ -322,21 +394,31 @@ def reader_fill(html: str, request) -> str:
     return html
 
 
-def new_reader_fill(body: bytes, request) -> bytes:
+def new_reader_fill(page: CachedPage, request, *, delivery: str = "") -> bytes:
     """Fill a shared page for a reader without a session (no cart, no login).
 
     Touches neither the session nor the database: the fast path
     (backend.storefront.fast_pages) answers with it. On the page's bytes,
-    as the cache holds them.
+    as the cache holds them; ``delivery``: a product page's delivery line.
     """
-    body = body.replace(_READER_LINKS_SLOT_BYTES, _new_reader_links().encode())
-    if _CSRF_SLOT_BYTES in body:
-        body = body.replace(_CSRF_SLOT_BYTES, csrf_token(request).encode())
-    return body
+    values = {
+        _READER_LINKS_SLOT_BYTES: _new_reader_links_bytes(),
+        _DELIVERY_SLOT_BYTES: delivery.encode(),
+    }
+    # A page without a form sets no CSRF cookie, as on the normal path.
+    if _CSRF_SLOT_BYTES in page.slots:
+        values[_CSRF_SLOT_BYTES] = csrf_token(request).encode()
+    return page.filled(values)
 
 
 _READER_LINKS_SLOT_BYTES = READER_LINKS_SLOT.encode()
 _CSRF_SLOT_BYTES = CSRF_SLOT.encode()
+_DELIVERY_SLOT_BYTES = DELIVERY_SLOT.encode()
+
+
+@functools.cache
+def _new_reader_links_bytes() -> bytes:
+    return _new_reader_links().encode()
 
 
 @functools.cache

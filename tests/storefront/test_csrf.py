@@ -109,3 +109,23 @@ def test_a_64_character_cookie_of_an_older_django_keeps_its_secret():
     token = csrf.csrf_token(request)
 
     assert _post_is_accepted(token, older_cookie)
+
+
+def test_the_mask_is_added_to_the_secret_as_django_adds_it():
+    from django.middleware.csrf import _unmask_cipher_token
+
+    last, first = CSRF_ALLOWED_CHARS[-1], CSRF_ALLOWED_CHARS[0]
+    pairs = [
+        (last * CSRF_SECRET_LENGTH, last * CSRF_SECRET_LENGTH),  # the largest sums
+        (first * CSRF_SECRET_LENGTH, last * CSRF_SECRET_LENGTH),
+        *(
+            (
+                csrf.random_chars(CSRF_SECRET_LENGTH),
+                csrf.random_chars(CSRF_SECRET_LENGTH),
+            )
+            for _ in range(200)
+        ),
+    ]
+
+    for secret, mask in pairs:
+        assert _unmask_cipher_token(mask + csrf._added(secret, mask)) == secret

@@ -18,6 +18,7 @@ from backend.page.services.pages import page_update
 from backend.product.models import Collection, Product
 from backend.product.selectors import collections_published
 from backend.product.services.products import product_update
+from backend.storefront import fast_pages
 from backend.storefront.fast_pages import CachedPageMiddleware
 from tests.fixtures.catalog import warm_delivery_rules
 
@@ -319,3 +320,23 @@ def test_a_fast_hit_is_the_page_the_view_rendered(name, synced):
 
     assert fast["X-Cache"] == "hit"
     assert _page_text(fast) == _page_text(normal)
+
+
+def test_odd_paths_never_grow_the_paths_a_process_remembers():
+    remembered = fast_pages._fast_page_remembered
+    for number in range(3_000):
+        fast_pages.fast_page(f"/products/no-such-product-{number}/")
+    size = remembered.cache_info().currsize
+
+    fast_pages.fast_page("/products/" + "x" * 300 + "/")
+
+    assert size <= remembered.cache_info().maxsize
+    assert remembered.cache_info().currsize == size
+
+
+def test_a_remembered_path_still_resolves_to_its_page():
+    assert fast_pages.fast_page("/search/") == fast_pages.fast_page("/search/")
+    kind, _, kwargs = fast_pages.fast_page(f"/products/{STRAP_SLUG}/")
+
+    assert (kind, kwargs) == ("product", {"slug": STRAP_SLUG})
+    assert fast_pages.fast_page("/healthz/") is None

@@ -27,6 +27,7 @@ from backend.warehouse.selectors import StockState, variant_stock_levels
 from ..address_errors import postal_code_hint
 from ..page_cache import (
     COUNTRY_KEY,
+    DELIVERY_SLOT,
     CachedPage,
     cache_marked,
     page_lookup,
@@ -41,8 +42,6 @@ from ..seo import PageMeta, absolute_url, product_structured_data
 # The shopper's postal code, remembered for every product page (the
 # country with it under COUNTRY_KEY).
 POSTAL_CODE_KEY = "lumbar_postal_code"
-# Where the cached page takes the delivery line computed for this request.
-DELIVERY_SLOT = "lumbar-delivery-slot-8e41d0"
 
 
 def product_page_parts(request, slug, destination=None) -> tuple[str, ...] | None:
