@@ -20,6 +20,7 @@ from tests.fixtures.catalog import warm_delivery_rules
 
 STRAP = "/products/loop-stretch-strap/"
 ARTICLE = "/articles/exercises-for-sciatica/"
+DELUXE = "Loop Stretch Strap Deluxe"
 
 
 @pytest.fixture
@@ -35,6 +36,13 @@ def _kept(url: str) -> Client:
     assert reader.get(url)["X-Cache"] == "hit"  # read from Redis, kept
     assert len(page_cache._local_pages) == 1
     return reader
+
+
+def _rename_strap(capture_on_commit_callbacks) -> None:
+    """Rename the strap through its service; its versions move on commit."""
+    strap = Product.objects.get(slug="loop-stretch-strap")
+    with capture_on_commit_callbacks(execute=True):
+        product_update(product=strap, name=DELUXE)
 
 
 def _redis_page_keys() -> list[str]:
@@ -58,26 +66,22 @@ def test_a_rename_after_a_kept_hit_shows_at_the_next_request(
     synced, django_capture_on_commit_callbacks
 ):
     reader = _kept(STRAP)
-    strap = Product.objects.get(slug="loop-stretch-strap")
 
-    with django_capture_on_commit_callbacks(execute=True):
-        product_update(product=strap, name="Loop Stretch Strap Deluxe")
+    _rename_strap(django_capture_on_commit_callbacks)
     after = reader.get(STRAP)
     next_one = reader.get(STRAP)
 
     assert after["X-Cache"] == "miss"
-    assert "Loop Stretch Strap Deluxe" in after.content.decode()
+    assert DELUXE in after.content.decode()
     assert next_one["X-Cache"] == "hit"
-    assert "Loop Stretch Strap Deluxe" in next_one.content.decode()
+    assert DELUXE in next_one.content.decode()
 
 
 def test_a_page_another_process_stored_anew_replaces_the_kept_one(
     synced, django_capture_on_commit_callbacks
 ):
     reader = _kept(ARTICLE)
-    strap = Product.objects.get(slug="loop-stretch-strap")
-    with django_capture_on_commit_callbacks(execute=True):
-        product_update(product=strap, name="Loop Stretch Strap Deluxe")
+    _rename_strap(django_capture_on_commit_callbacks)
     # Another process renders and stores the page under the new versions:
     # this one's kept copy is out of date.
     kept_copy = dict(page_cache._local_pages._entries)
@@ -89,7 +93,7 @@ def test_a_page_another_process_stored_anew_replaces_the_kept_one(
     again = reader.get(ARTICLE)
 
     assert again["X-Cache"] == "hit"
-    assert "Loop Stretch Strap Deluxe" in again.content.decode()
+    assert DELUXE in again.content.decode()
 
 
 def test_a_kept_page_is_not_served_past_its_timeout(synced):
