@@ -8,6 +8,8 @@ crafted request alone, as an anonymous client, and prints its wall time,
 HTTP status, the first error code and the answer's size; then sends the
 slowest one ``--in-flight`` times at once and times /healthz/ meanwhile.
 The target: no request within the size limit keeps a worker busy past 2 s.
+A request answered with a 5xx or an InternalServerError ends the run with
+a BROKEN line and a non-zero exit.
 
 The requests: aliased introspection walks (the attack of issue 12), the
 most introspection the cost admits, a type looked up by name a hundred
@@ -243,6 +245,7 @@ def main() -> None:
         for _ in range(5 * args.workers):  # each worker's first request loads much
             post(served.base, warm_up % CHANNEL, {})
         slowest = None
+        broken = []
         for label, query, variables in requests_to_send(store):
             elapsed, status, code, size = post(served.base, query, variables)
             print(
@@ -250,6 +253,9 @@ def main() -> None:
                 f"{code:16} {size:9d}",
                 flush=True,
             )
+            # A hostile request gets a clear refusal or an answer, never a crash.
+            if status == 0 or status >= 500 or code == "InternalServerError":
+                broken.append(f"{label}: status {status}, {code}")
             if slowest is None or elapsed > slowest[0]:
                 slowest = (elapsed, status, label, query, variables)
         elapsed, status, label, query, variables = slowest
@@ -260,6 +266,8 @@ def main() -> None:
             f"{TARGET_SECONDS:.0f} s target)\n/healthz/ with {args.in_flight} of it "
             f"in flight: {healthz:.2f} s"
         )
+    if broken:
+        sys.exit("BROKEN: " + "; ".join(broken))
 
 
 if __name__ == "__main__":

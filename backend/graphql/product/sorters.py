@@ -80,6 +80,10 @@ def sort_products(queryset, *, sort_by, search, channel_slug):
         if "search_rank" not in queryset.query.annotations:
             # The search came through filter.search: rank by the same text.
             queryset = products_search(queryset, text=search)
+        if "search_rank" not in queryset.query.annotations:
+            # Text without a word to rank by: blank (every product) or
+            # punctuation alone (none).
+            return queryset.order_by("name", "pk")
         return queryset.order_by(f"{sign}search_rank", "name", "pk")
     if field in {"PRICE", "MINIMAL_PRICE"}:
         # Both are the cheapest variant price here: no discount lowers a

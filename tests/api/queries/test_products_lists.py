@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -121,6 +122,30 @@ def test_search_matches_every_word(api, make_product):
 
     assert names(result) == ["Foam Roller Firm"]
     assert sorted(names(legacy)) == ["Foam Block", "Foam Roller Firm"]
+
+
+@pytest.mark.parametrize("text", ["%", "_", "  ", "!?"])
+@pytest.mark.parametrize("argument", ["search", "filter"])
+def test_a_search_without_a_word_answers_without_an_error(
+    api, make_product, text, argument
+):
+    make_product(name="Foam Roller")
+    variables = {"first": 10, "sortBy": {"field": "RANK", "direction": "DESC"}}
+    if argument == "search":
+        variables["search"] = text
+    else:
+        variables["filter"] = {"search": text}
+
+    result = api(PRODUCTS, variables)
+    unsorted = api(PRODUCTS, {"first": 10, argument: variables.get(argument)})
+
+    assert errors_of(result) == errors_of(unsorted) == []
+    # Blank text searches nothing away; punctuation alone matches nothing.
+    assert (
+        names(result)
+        == names(unsorted)
+        == (["Foam Roller"] if not text.strip() else [])
+    )
 
 
 def test_filter_by_category_includes_subcategories(api, make_product):
