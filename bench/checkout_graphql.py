@@ -30,7 +30,8 @@ divided by the orders placed), of the PostgreSQL backends serving this
 database (those alive at the end of the run), errors (a refused or failed
 request; must be 0), p50 and p95 latency per order (all seven requests), and
 SQL queries per order (the ``X-Bench-Queries`` header serve.py's BENCH mode
-adds).
+adds), and the machine's speed right after the run (serve.machine_speed:
+seconds for ten million additions; CPU per order moves with it).
 
 """
 
@@ -375,7 +376,8 @@ def main() -> None:
         )
         print(
             f"{'buyers':>6} {'orders':>6} {'orders/s':>8} {'CPU ms/order app':>16} "
-            f"{'pg':>6} {'errors':>6} {'p50 ms':>7} {'p95 ms':>7} {'SQL/order':>9}"
+            f"{'pg':>6} {'errors':>6} {'p50 ms':>7} {'p95 ms':>7} {'SQL/order':>9} "
+            f"{'speed s':>7}"
         )
         failed = False
         for buyers in counts:
@@ -384,7 +386,7 @@ def main() -> None:
                 f"{buyers:6d} {result['orders']:6d} {result['per_second']:8.1f} "
                 f"{result['app_ms']:16.1f} {result['pg_ms']:6.1f} "
                 f"{result['errors']:6d} {result['p50']:7.0f} {result['p95']:7.0f} "
-                f"{result['queries']:9.1f}",
+                f"{result['queries']:9.1f} {serve.machine_speed():7.2f}",
                 flush=True,
             )
             for problem in result["problems"]:
