@@ -204,7 +204,8 @@ def graphql_params(request, data: dict) -> tuple:
 
     Parameters of the query string come first, as graphene reads them.
     """
-    params = request.GET
+    # An empty QueryDict raises and catches a KeyError for each missing name.
+    params = request.GET or {}
     query = params.get("query") or data.get("query")
     variables = (
         params.get("variables") if "variables" in params else data.get("variables")
