@@ -146,16 +146,21 @@ mutation($id: ID!) {
 PAY = {"id": DUMMY_APP, "data": {"event": {"type": "CHARGE_SUCCESS"}}}
 
 
+# The loop the notes quote as the machine's "CPU figure", run as they run it:
+# at module level, where each name is a dictionary lookup.
+_SPEED_LOOP = compile(
+    "s = 0\nfor i in range(10_000_000):\n    s += i\n", "<machine speed>", "exec"
+)
+
+
 def machine_speed() -> float:
     """Seconds this process takes to add up ten million integers.
 
     Printed beside CPU figures: a shared host's speed moves within minutes
-    (0.55 to 0.82 s on one machine in one hour), and CPU per request with it.
+    (0.55 to 0.94 s on one machine in one hour), and CPU per request with it.
     """
     began = time.perf_counter()
-    total = 0
-    for number in range(10_000_000):
-        total += number
+    exec(_SPEED_LOOP, {})  # noqa: S102 - our own constant code
     return time.perf_counter() - began
 
 
