@@ -10,6 +10,7 @@ import logging
 import threading
 from collections import OrderedDict
 
+from django.core.cache import cache
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError, TimeoutError
@@ -79,6 +80,27 @@ class LocalCopies:
             while self.size > self.max_bytes:
                 _, (_, dropped) = self._entries.popitem(last=False)
                 self.size -= dropped
+
+    def current(self, key: str, *, kept, found, check, size):
+        """Return check() of the entry kept under ``key``, else of ``found``.
+
+        ``kept``: what get(key) gave before the caller's cache round trip,
+        which asked for the entry only when nothing was kept; ``found``:
+        the entry that round trip read. check() returns what may be served
+        of an entry, or None. A kept entry it refuses (its versions moved)
+        is dropped and the cache asked again: another process may have
+        stored anew. An entry read from the cache and served is kept, its
+        measure ``size(served)``.
+        """
+        served = check(kept if kept is not None else found)
+        if served is None and kept is not None:
+            self.drop(key)
+            kept = None
+            found = cache.get(key)
+            served = check(found)
+        if served is not None and kept is None:
+            self.keep(key, found, size=size(served))
+        return served
 
     def drop(self, key: str) -> None:
         """Forget the entry under ``key``, if any."""

@@ -222,19 +222,15 @@ def page_lookup(kind: str, *parts: str, cached: bool = True) -> Lookup:
     now = timezone.now()
     page = None
     if read:
-        check = functools.partial(
-            _current_page, key=key, versions=versions, now=now, found=found
+        page = _local_pages.current(
+            key,
+            kept=kept,
+            found=found.get(key),
+            check=functools.partial(
+                _current_page, key=key, versions=versions, now=now, found=found
+            ),
+            size=lambda page: len(page.body),
         )
-        entry = kept if kept is not None else found.get(key)
-        page = check(entry)
-        if page is None and kept is not None:
-            # Moved since this process kept it: another may have stored anew.
-            _local_pages.drop(key)
-            kept = None
-            entry = cache.get(key)
-            page = check(entry)
-        if page is not None and kept is None:
-            _local_pages.keep(key, entry, size=len(page.body))
     return Lookup(
         key=key,
         versions=versions,

@@ -11,8 +11,12 @@ shows, the in-stock membership of a listing filtered on stock, product
 text search) or its query's types name (``PAGES`` for any ``Page*``,
 ``PRODUCTS_TEXT`` for any ``Product*``: article and product text edits). A sale
 moves only the fine versions of the products it touched. One MGET reads the
-coarse versions and the answer together, a second its fine versions, so a
-hit runs no SQL at all.
+coarse versions, the answer and the fine versions it was last seen with, so
+a hit runs no SQL at all. Each process keeps the answers it read from Redis
+(core.cache.LocalCopies, as the storefront's pages): a hit on one asks
+Redis for its versions only; one whose versions moved is dropped and the
+cache's read again; its valid_until holds the timeout too, so no copy
+outlives its Redis entry.
 
 What the clock changes without a write is never served stale: an answer is
 kept only until the next scheduled publication or purchase date of any
@@ -22,10 +26,11 @@ Mutations, other root fields (checkout, me, orders, stock, shop) and
 answers with errors are never stored. Redis down reads as a miss.
 """
 
+import functools
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.cache import cache
@@ -42,6 +47,7 @@ from graphql import (
 )
 
 from backend.core import cache_versions
+from backend.core.cache import LocalCopies
 from backend.core.cache_versions import CATALOG, PROMISE_RULES
 from backend.page.models import Page
 from backend.product.models import CollectionChannelListing, ProductChannelListing
@@ -83,8 +89,15 @@ CLOCK_TYPE_PREFIXES = ("DeliveryPromise", "PageShopBlock")
 # A bound for answers whose version move was lost while Redis was away.
 RESPONSE_TIMEOUT = 10 * 60
 KEY_PREFIX = "lumbar:graphql-response"
+# v2: an answer's valid_until holds its timeout too, which a process's copy
+# obeys; answers of the earlier form (whose copies would outlive them) are
+# never read.
+ANSWER_KEY_PREFIX = f"{KEY_PREFIX}:v2"
 # The next scheduled change, computed once per catalog version.
 NEXT_CHANGE_KEY = f"{KEY_PREFIX}:next-change"
+# The answers each process keeps beside Redis (as the storefront's pages).
+LOCAL_ANSWERS_BYTES_MAX = 8 * 1024 * 1024
+_local_answers = LocalCopies(LOCAL_ANSWERS_BYTES_MAX)
 
 
 @dataclass(frozen=True)
@@ -130,7 +143,7 @@ def response_key(query: str, operation_name, variables) -> str:
         default=str,
     )
     digest = hashlib.sha256(request_parts.encode()).hexdigest()
-    return f"{KEY_PREFIX}:{digest}"
+    return f"{ANSWER_KEY_PREFIX}:{digest}"
 
 
 def response_lookup(query: str, operation_name, variables) -> Lookup:
@@ -142,35 +155,33 @@ def response_lookup(query: str, operation_name, variables) -> Lookup:
     key = response_key(query, operation_name, variables)
     # Rows this connection wrote but has not committed are no one else's.
     storable = not cache_versions.pending()
-    found = cache.get_many(
-        [
-            cache_versions.version_key(CATALOG),
-            cache_versions.version_key(PROMISE_RULES),
-            cache_versions.SEQUENCE_KEY,
-            NEXT_CHANGE_KEY,
-            key,
-            *cache_versions.fine_keys_seen(key),
-        ]
-    )
+    keys = [
+        cache_versions.version_key(CATALOG),
+        cache_versions.version_key(PROMISE_RULES),
+        cache_versions.SEQUENCE_KEY,
+        NEXT_CHANGE_KEY,
+        *cache_versions.fine_keys_seen(key),
+    ]
+    kept = _local_answers.get(key) if storable else None
+    if storable and kept is None:
+        keys.append(key)
+    found = cache.get_many(keys)
     versions = (
         cache_versions.version_from(found, CATALOG),
         cache_versions.version_from(found, PROMISE_RULES),
     )
     now = timezone.now()
-    entry = found.get(key)
     body = None
-    if entry is not None and len(entry) == 4:
-        stored_versions, fine, valid_until, body = entry
-        if not storable or not cache_versions.entry_current(
-            stored=stored_versions,
-            current=versions,
-            fine=fine,
-            valid_until=valid_until,
-            now=now,
-            entry_key=key,
-            found=found,
-        ):
-            body = None
+    if storable:
+        body = _local_answers.current(
+            key,
+            kept=kept,
+            found=found.get(key),
+            check=functools.partial(
+                _current_body, key=key, versions=versions, now=now, found=found
+            ),
+            size=len,
+        )
     return Lookup(
         key=key,
         versions=versions,
@@ -180,6 +191,24 @@ def response_lookup(query: str, operation_name, variables) -> Lookup:
         next_change=found.get(NEXT_CHANGE_KEY),
         storable=storable,
     )
+
+
+def _current_body(entry, *, key, versions, now, found) -> str | None:
+    """Return the entry's answer if it may be served now, else None."""
+    if entry is None or len(entry) != 4:
+        return None
+    stored_versions, fine, valid_until, body = entry
+    if not cache_versions.entry_current(
+        stored=stored_versions,
+        current=versions,
+        fine=fine,
+        valid_until=valid_until,
+        now=now,
+        entry_key=key,
+        found=found,
+    ):
+        return None
+    return body
 
 
 def response_store(lookup: Lookup, body: str, *, names=()) -> None:
@@ -192,13 +221,17 @@ def response_store(lookup: Lookup, body: str, *, names=()) -> None:
     fine = cache_versions.fine_snapshot(names, sequence=lookup.sequence)
     if fine is None:
         return  # a sale of what it shows committed while it executed
-    valid_until = _next_change(lookup)
-    timeout = RESPONSE_TIMEOUT
-    if valid_until is not None:
-        left = (valid_until - timezone.now()).total_seconds()
-        if left <= 0:
-            return
-        timeout = max(1, min(timeout, int(left)))
+    now = timezone.now()
+    # The timeout is in valid_until too, for a process's copy of the answer.
+    valid_until = min(
+        moment
+        for moment in (_next_change(lookup), now + timedelta(seconds=RESPONSE_TIMEOUT))
+        if moment is not None
+    )
+    left = (valid_until - now).total_seconds()
+    if left <= 0:
+        return
+    timeout = max(1, int(left))
     cache.set(lookup.key, (lookup.versions, fine, valid_until, body), timeout)
 
 
